@@ -1,0 +1,12 @@
+/** Unit, property and adapter tests. Browser (e2e) tests live in test/e2e and run with `npm run test:e2e`. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
+  },
+  setupFiles: ["<rootDir>/test/support/jest-setup.ts"],
+  testTimeout: 30000,
+};

@@ -1,0 +1,48 @@
+/**
+ * The one port the UI talks to. Implemented by src/excel (Office.js, inside Excel) and src/xlsx
+ * (ExcelJS: the CLI and the task pane's preview mode in a plain browser).
+ */
+import type { Grid } from "./grid";
+import type { Settings } from "./settings";
+import type { SummarySpec, WriteSummaryResult } from "./summary/spec";
+
+export interface ReadProgress {
+  /** Sheets read so far / sheets to read. */
+  done: number;
+  total: number;
+  sheet?: string;
+}
+
+export interface HighlightTarget {
+  sheet: string;
+  cell: string; // A1
+  severity: "error" | "warning";
+}
+
+export interface CellEdit {
+  cell: string; // A1
+  value: string;
+}
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** A Vietnamese message when stored settings were corrupt and defaults are used. */
+  warning?: string;
+}
+
+export interface WorkbookPort {
+  /** All sheets as grids (the core decides which are appendices). The product's own summary sheets are skipped. */
+  readSheets(onProgress?: (p: ReadProgress) => void): Promise<Grid[]>;
+  /** Write (or replace) the product's summary sheets; never touches user sheets. */
+  writeSummary(spec: SummarySpec): Promise<WriteSummaryResult>;
+  /** Highlight issue cells, reversibly. Replaces any previous highlights made by the product. */
+  highlight(targets: HighlightTarget[]): Promise<void>;
+  /** Remove exactly the highlights the product made, restoring what was there. */
+  clearHighlights(): Promise<void>;
+  /** Select a cell (activating its sheet). */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Write text values into cells of one sheet (one-click fixes). Values are written as text. */
+  writeCells(sheet: string, edits: CellEdit[]): Promise<void>;
+  loadSettings(): Promise<LoadedSettings>;
+  saveSettings(settings: Settings): Promise<void>;
+}

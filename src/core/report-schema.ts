@@ -1,0 +1,167 @@
+/**
+ * The JSON report: the contract between the engine and every door (CLI --json, task pane, summary).
+ * Stable API: keys camelCase, enum values snake_case, rates as fractions 0..1, dates ISO YYYY-MM-DD,
+ * rows 1-based, cells A1 without `$`. See ../shared/architecture.md.
+ */
+import { z } from "zod";
+
+export const ISSUE_CODES = [
+  "HEADER_NOT_FOUND",
+  "COLUMN_MISSING",
+  "CONTENT_MISSING",
+  "LEAD_MISSING",
+  "LEAD_UNKNOWN",
+  "LEAD_GENERIC",
+  "LEAD_MULTIPLE",
+  "DEADLINE_MISSING",
+  "DEADLINE_INVALID",
+  "DEADLINE_OUTSIDE_PLAN",
+  "STT_DUPLICATE",
+  "STATUS_UNKNOWN",
+  "DONE_WITHOUT_DATE",
+  "CELL_ERROR",
+  "TEXT_LEGACY_ENCODING",
+  "INDICATOR_TARGET_MISSING",
+  "INDICATOR_ACTUAL_INVALID",
+  "INDICATOR_DENOMINATOR_ZERO",
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** Severity of each code, as in domain.md. */
+export const ISSUE_SEVERITY: Record<IssueCode, "error" | "warning"> = {
+  HEADER_NOT_FOUND: "error",
+  COLUMN_MISSING: "error",
+  CONTENT_MISSING: "error",
+  LEAD_MISSING: "error",
+  LEAD_UNKNOWN: "error",
+  LEAD_GENERIC: "error",
+  LEAD_MULTIPLE: "warning",
+  DEADLINE_MISSING: "error",
+  DEADLINE_INVALID: "error",
+  DEADLINE_OUTSIDE_PLAN: "warning",
+  STT_DUPLICATE: "warning",
+  STATUS_UNKNOWN: "warning",
+  DONE_WITHOUT_DATE: "warning",
+  CELL_ERROR: "error",
+  TEXT_LEGACY_ENCODING: "warning",
+  INDICATOR_TARGET_MISSING: "warning",
+  INDICATOR_ACTUAL_INVALID: "warning",
+  INDICATOR_DENOMINATOR_ZERO: "warning",
+};
+
+export const DEADLINE_KINDS = ["date", "month", "quarter", "half", "year", "range", "recurring", "missing", "invalid"] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export const STATUS_CATEGORIES = ["done_on_time", "done_late", "in_progress", "overdue", "recurring", "undetermined"] as const;
+export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
+
+/** The name under which tasks with a missing or unknown lead are counted. */
+export const UNASSIGNED_UNIT = "(Chưa xác định đơn vị)";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const fraction = z.number().min(0).max(1);
+const cellA1 = z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/);
+
+export const DeadlineSchema = z.object({
+  raw: z.string(),
+  kind: z.enum(DEADLINE_KINDS),
+  due: isoDate.nullable(),
+});
+export type Deadline = z.infer<typeof DeadlineSchema>;
+
+export const TaskSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int().positive(),
+  /** The group (Roman-numeral row) text the task belongs to, or null before the first group. */
+  group: z.string().nullable(),
+  stt: z.string(),
+  content: z.string(),
+  /** Canonical unit name, or null when the lead is missing, unknown, generic or not one unit. */
+  lead: z.string().nullable(),
+  leadRaw: z.string(),
+  support: z.string(),
+  head: z.string().optional(),
+  result: z.string().optional(),
+  deadline: DeadlineSchema,
+  statusRaw: z.string(),
+  doneDate: isoDate.nullable(),
+  status: z.enum(STATUS_CATEGORIES),
+  /** Days past due on the as-of date (overdue tasks only). */
+  daysOverdue: z.number().int().optional(),
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+/** A one-click fix the UI can apply: write `value` into `cell`, or decode a legacy-encoded sheet. */
+export const FixSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("replace"), sheet: z.string(), cell: cellA1, value: z.string() }),
+  z.object({ kind: z.literal("decode_sheet"), sheet: z.string(), encoding: z.enum(["tcvn3", "vni"]) }),
+]);
+export type Fix = z.infer<typeof FixSchema>;
+
+export const IssueSchema = z.object({
+  code: z.enum(ISSUE_CODES),
+  severity: z.enum(["error", "warning"]),
+  sheet: z.string(),
+  cell: cellA1.nullable(),
+  message: z.string().min(1),
+  /** The suggested value (e.g. the canonical unit name) when the engine has one. */
+  suggestion: z.string().optional(),
+  fix: FixSchema.optional(),
+});
+export type Issue = z.infer<typeof IssueSchema>;
+
+export const CountsSchema = z.object({
+  total: z.number().int().nonnegative(),
+  done_on_time: z.number().int().nonnegative(),
+  done_late: z.number().int().nonnegative(),
+  in_progress: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+  recurring: z.number().int().nonnegative(),
+  undetermined: z.number().int().nonnegative(),
+  completionRate: fraction.nullable(),
+  onTimeRate: fraction.nullable(),
+});
+export type Counts = z.infer<typeof CountsSchema>;
+
+export const UnitSummarySchema = CountsSchema.extend({ unit: z.string() });
+export const AppendixSummarySchema = CountsSchema.extend({ sheet: z.string(), title: z.string().optional() });
+export const GroupSummarySchema = CountsSchema.extend({ sheet: z.string(), group: z.string().nullable() });
+
+export const IndicatorSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int().positive(),
+  name: z.string(),
+  unitOfMeasure: z.string(),
+  targetRaw: z.string().optional(),
+  target: z.number().nullable(),
+  comparator: z.enum([">=", "<="]),
+  actual: z.number().nullable(),
+  achievement: z.number().nonnegative().nullable(),
+  met: z.boolean().nullable(),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const SheetInfoSchema = z.object({
+  name: z.string(),
+  role: z.enum(["appendix", "indicators"]),
+  title: z.string(),
+  headerRow: z.number().int().positive().nullable(),
+  taskCount: z.number().int().nonnegative(),
+  encoding: z.enum(["unicode", "tcvn3", "vni"]),
+});
+export type SheetInfo = z.infer<typeof SheetInfoSchema>;
+
+export const ReportSchema = z.object({
+  asOf: isoDate,
+  planYear: z.number().int(),
+  planTitle: z.string().optional(),
+  sheets: z.array(SheetInfoSchema),
+  tasks: z.array(TaskSchema),
+  issues: z.array(IssueSchema),
+  units: z.array(UnitSummarySchema),
+  appendices: z.array(AppendixSummarySchema),
+  groups: z.array(GroupSummarySchema),
+  total: CountsSchema,
+  indicators: z.array(IndicatorSchema),
+});
+export type Report = z.infer<typeof ReportSchema>;

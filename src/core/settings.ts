@@ -1,0 +1,59 @@
+/**
+ * Settings that belong to the workbook (stored in it by the adapters) so a colleague who opens the file
+ * gets the same result. Validated with zod on load: corrupt settings fall back to defaults + a warning.
+ */
+import { z } from "zod";
+
+export const UnitDefSchema = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string()),
+});
+export type UnitDef = z.infer<typeof UnitDefSchema>;
+
+export const SettingsSchema = z.object({
+  version: z.literal(1),
+  units: z.array(UnitDefSchema),
+  /** Plan year when the sheets' titles do not say it; null = from titles, else the as-of year. */
+  planYear: z.number().int().min(1900).max(2200).nullable(),
+  /** Shown in the summary's title block ("UBND XÃ CHÍ MINH"). */
+  communeName: z.string(),
+  /** Names of the product's own summary sheets (recognised by marker, these are preferences). */
+  summarySheetName: z.string().min(1).max(31),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** The commune's own unit list (domain.md, from the plans' "Tổ chức thực hiện"). */
+export const DEFAULT_UNITS: UnitDef[] = [
+  { name: "Phòng Văn hóa - Xã hội", aliases: ["Phòng VH-XH", "Phòng VHXH", "Phòng Văn hoá - Xã hội", "Phòng Văn hóa – Xã hội"] },
+  { name: "Văn phòng HĐND và UBND xã", aliases: ["Văn phòng HĐND&UBND xã", "VP HĐND và UBND", "VP HĐND-UBND xã"] },
+  { name: "Phòng Kinh tế", aliases: ["Phòng Kinh tế xã"] },
+  { name: "Công an xã", aliases: [] },
+  { name: "Trung tâm Phục vụ hành chính công", aliases: ["Trung tâm Phục vụ hành chính công xã", "TT PVHCC", "TTPVHCC"] },
+  { name: "Trung tâm Dịch vụ sự nghiệp công", aliases: ["Trung tâm Dịch vụ sự nghiệp công xã", "TT DVSNC"] },
+];
+
+export function defaultSettings(): Settings {
+  return {
+    version: 1,
+    units: DEFAULT_UNITS.map((u) => ({ name: u.name, aliases: [...u.aliases] })),
+    planYear: null,
+    communeName: "UBND xã Chí Minh",
+    summarySheetName: "Tổng hợp",
+  };
+}
+
+/** Parse stored settings (any JSON); never throws. */
+export function parseSettings(raw: unknown): { settings: Settings; warning?: string } {
+  if (raw === undefined || raw === null || raw === "") return { settings: defaultSettings() };
+  let data = raw;
+  if (typeof raw === "string") {
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      return { settings: defaultSettings(), warning: "settings_corrupt" };
+    }
+  }
+  const r = SettingsSchema.safeParse(data);
+  if (!r.success) return { settings: defaultSettings(), warning: "settings_corrupt" };
+  return { settings: r.data };
+}
