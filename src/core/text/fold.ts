@@ -1,30 +1,166 @@
 /** Text normalisation: NFC, tone placement, folding for comparisons. (Owner: parsers.) */
 import type { CellValue } from "../grid";
 
-/** NFC-normalise and replace non-breaking/odd spaces by plain spaces. */
+/** Non-breaking and other odd spaces (→ " "), zero-width characters and soft hyphen (→ removed). */
+const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
+const ZERO_WIDTH = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** Anything that needs work beyond NFC: non-ASCII. Pure ASCII strings are returned unchanged. */
+const NON_ASCII = /[^\x00-\x7F]/;
+
+/**
+ * NFC-normalise, replace non-breaking/odd spaces by plain spaces and drop zero-width characters
+ * (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens, which are invisible and would split words.
+ * Tabs and line breaks are kept (a cell may list one unit per line).
+ */
 export function nfc(s: string): string {
-  throw new Error("not implemented");
+  if (!NON_ASCII.test(s)) return s;
+  return s.replace(ODD_SPACES, " ").replace(ZERO_WIDTH, "").normalize("NFC");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tone placement. Traditional spelling puts the tone on the first vowel of the open clusters
+// oa, oe, uy (hóa, khỏe, thủy, ủy); the "new" style puts it on the second (hoá, khoẻ, thuỷ, uỷ).
+// Both are the same word. We rewrite to the form the unit list uses (hóa, thủy, ủy) only when the
+// cluster ends the syllable: "hoàn", "khuỷu", "quý" (qu + y) are left alone.
+
+const TONED_A = "àáảãạ";
+const TONED_E = "èéẻẽẹ";
+const TONED_Y = "ỳýỷỹỵ";
+const TONED_O = "òóỏõọ";
+const TONED_U = "ùúủũụ";
+
+/** Second vowel (toned, any case) → [tone index, the untoned vowel in the same case, first vowel]. */
+const SECOND_VOWEL = new Map<string, { tone: number; plain: string; first: "o" | "u" }>();
+for (let i = 0; i < 5; i++) {
+  SECOND_VOWEL.set(TONED_A[i], { tone: i, plain: "a", first: "o" });
+  SECOND_VOWEL.set(TONED_A[i].toUpperCase(), { tone: i, plain: "A", first: "o" });
+  SECOND_VOWEL.set(TONED_E[i], { tone: i, plain: "e", first: "o" });
+  SECOND_VOWEL.set(TONED_E[i].toUpperCase(), { tone: i, plain: "E", first: "o" });
+  SECOND_VOWEL.set(TONED_Y[i], { tone: i, plain: "y", first: "u" });
+  SECOND_VOWEL.set(TONED_Y[i].toUpperCase(), { tone: i, plain: "Y", first: "u" });
+}
+
+/**
+ * o/u (not after q/Q, which makes "qu" a consonant: quý, quỳ) followed by a toned a/e/y that ends the
+ * word. \p{L}\p{M} in the look-ahead: NFC text, but a stray combining mark still means "not the end".
+ */
+const OLD_TONE = /(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
+/** Cheap pre-check: is there any toned a/e/y at all? */
+const HAS_TONED_SECOND = /[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]/;
+
+function moveTone(match: string, first: string, second: string): string {
+  const info = SECOND_VOWEL.get(second);
+  if (!info) return match;
+  const lowerFirst = first.toLowerCase();
+  if (lowerFirst !== info.first) return match; // "uà", "oỳ": not a cluster we rewrite
+  const toned = (lowerFirst === "o" ? TONED_O : TONED_U)[info.tone];
+  return (first === lowerFirst ? toned : toned.toUpperCase()) + info.plain;
 }
 
 /** Old tone placement → new (hoá → hóa, thuỷ → thủy, uỷ → ủy), NFC. */
 export function normalizeTones(s: string): string {
-  throw new Error("not implemented");
+  const t = nfc(s);
+  if (!HAS_TONED_SECOND.test(t)) return t;
+  return t.replace(OLD_TONE, moveTone);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folding. A per-code-unit table for the Latin letters with diacritics; everything else is decided
+// once per character class. Results are cached per distinct input (tables repeat the same texts).
+
+/** Code unit → folded lower-case ASCII letter(s), for U+00C0–U+024F and U+1E00–U+1EFF. */
+const FOLD_TABLE = new Map<number, string>();
+(function buildFoldTable() {
+  const ranges: [number, number][] = [
+    [0x00c0, 0x024f],
+    [0x1e00, 0x1eff],
+  ];
+  for (const [from, to] of ranges) {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      const base = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+      if (/^[a-z]+$/.test(base)) FOLD_TABLE.set(c, base);
+    }
+  }
+  FOLD_TABLE.set(0x0110, "d"); // Đ
+  FOLD_TABLE.set(0x0111, "d"); // đ
+  FOLD_TABLE.set(0x00df, "ss");
+})();
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+function isSkipped(c: number): boolean {
+  // combining marks (NFD input), zero-width characters, soft hyphen, BOM
+  return (c >= 0x0300 && c <= 0x036f) || c === 0x00ad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+}
+
+const CACHE_LIMIT = 50_000;
+const foldCache = new Map<string, string>();
+
+function foldUncached(s: string): string {
+  let out = "";
+  let pendingSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let piece: string | undefined;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) piece = s[i];
+    else if (c >= 0x41 && c <= 0x5a) piece = String.fromCharCode(c + 32);
+    else if (c < 0x80) piece = undefined;
+    else if (isSkipped(c)) continue;
+    else {
+      piece = FOLD_TABLE.get(c);
+      if (piece === undefined && LETTER_OR_DIGIT.test(s[i])) piece = s[i].toLowerCase();
+    }
+    if (piece === undefined) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      out += " ";
+      pendingSpace = false;
+    }
+    out += piece;
+  }
+  return out;
 }
 
 /**
  * Comparison key: NFC, tones normalised, lower case, diacritics removed (đ → d), dashes unified,
  * punctuation removed, whitespace collapsed and trimmed. "Thời gian  HOÀN THÀNH:" → "thoi gian hoan thanh".
+ * Punctuation (dashes, slashes, "&", "%", …) becomes a word break: "VH-XH" → "vh xh".
+ * Tone placement needs no work here: the tones are removed.
  */
 export function foldKey(s: string): string {
-  throw new Error("not implemented");
+  const hit = foldCache.get(s);
+  if (hit !== undefined) return hit;
+  const key = foldUncached(s);
+  if (foldCache.size >= CACHE_LIMIT) foldCache.clear();
+  foldCache.set(s, key);
+  return key;
 }
 
-/** Like foldKey but keeps diacritics (lower case, tones normalised, dashes unified, spaces collapsed). */
+const DASHES = /\s*[-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]\s*/g;
+const SPACES = /\s+/g;
+
+/**
+ * Like foldKey but keeps diacritics (lower case, tones normalised, dashes unified, spaces collapsed).
+ * Every dash (- ‐ ‒ – — −) becomes "-" with no spaces around it: "Văn hóa – Xã hội" → "văn hóa-xã hội".
+ */
 export function softKey(s: string): string {
-  throw new Error("not implemented");
+  return normalizeTones(s).toLowerCase().replace(DASHES, "-").replace(SPACES, " ").trim();
+}
+
+/** A number as Excel would show it in a General cell: no float noise (0.1 + 0.2 → "0.3"). */
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) return "";
+  if (Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(15)));
 }
 
 /** A cell as display text: strings NFC + trimmed, numbers as written, booleans, null/error → "". */
 export function cellText(v: CellValue): string {
-  throw new Error("not implemented");
+  if (typeof v === "string") return nfc(v).trim();
+  if (typeof v === "number") return numberText(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return "";
 }
