@@ -1,0 +1,23 @@
+/** Node-only file access for the reader (the CLI, scripts, tests). Never writes the file. */
+import * as fs from "fs";
+import * as path from "path";
+import { XlsxReadError } from "./detect";
+
+/** Read a file's bytes; missing, directory or unreadable → XlsxReadError with a Vietnamese message. */
+export function readFileBytes(filePath: string): Buffer {
+  const name = path.basename(filePath) || filePath;
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(filePath);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new XlsxReadError(code === "ENOENT" || code === "ENOTDIR" ? "not_found" : "unreadable", filePath);
+  }
+  if (st.isDirectory()) throw new XlsxReadError("not_a_file", filePath);
+  if (!st.isFile()) throw new XlsxReadError("not_a_file", name);
+  try {
+    return fs.readFileSync(filePath);
+  } catch {
+    throw new XlsxReadError("unreadable", filePath);
+  }
+}
