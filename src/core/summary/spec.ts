@@ -7,7 +7,8 @@
 export type Rgb = string; // "RRGGBB"
 
 export interface CellStyle {
-  font?: { bold?: boolean; italic?: boolean; size?: number; color?: Rgb; underline?: boolean };
+  /** `name`: font family (additive; the summary uses "Times New Roman" as administrative reports do). */
+  font?: { name?: string; bold?: boolean; italic?: boolean; size?: number; color?: Rgb; underline?: boolean };
   /** Solid background fill. */
   fill?: Rgb;
   /** Thin borders on all four sides. */

@@ -1,0 +1,36 @@
+/**
+ * Sheet names the way Excel accepts them, shared by both writers: at most 31 characters, none of
+ * \ / ? * [ ] :, no apostrophe at either end, not empty, not "History", unique ignoring case.
+ */
+export const MAX_SHEET_NAME = 31;
+
+export function sanitizeSheetName(name: string, fallback = "Sheet"): string {
+  let s = name
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/[\\/?*[\]:]/g, "-")
+    .replace(/'/g, "’")
+    .replace(/\s+/g, " ")
+    .trim();
+  s = Array.from(s).slice(0, MAX_SHEET_NAME).join("").trim();
+  if (!s || s.toLowerCase() === "history") s = fallback;
+  return s;
+}
+
+/** The comparison key Excel uses for sheet names (case-insensitive). */
+export function sheetNameKey(name: string): string {
+  return name.normalize("NFC").toLocaleUpperCase("vi");
+}
+
+/** `preferred`, or "preferred (2)", "(3)"… (shortened to fit 31 characters) when the name is taken. */
+export function uniqueSheetName(preferred: string, taken: Iterable<string>): string {
+  const used = new Set(Array.from(taken, sheetNameKey));
+  const base = sanitizeSheetName(preferred);
+  if (!used.has(sheetNameKey(base))) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const head = Array.from(base).slice(0, MAX_SHEET_NAME - suffix.length).join("").trimEnd();
+    const candidate = head + suffix;
+    if (!used.has(sheetNameKey(candidate))) return candidate;
+  }
+}

@@ -1,0 +1,71 @@
+/** The administrative title block at the top of every summary sheet (rows 1–8). */
+import { summaryText } from "../../i18n/summary";
+import type { Report } from "../report-schema";
+import type { Settings } from "../settings";
+import { communeHeading, dateLine, formatDdMmYyyy } from "./format";
+import type { SheetBuilder } from "./sheet-builder";
+
+export interface SummaryContext {
+  report: Report;
+  settings: Settings;
+  asOf: string;
+  planTitle: string;
+}
+
+/** First row after the title block. */
+export const CONTENT_ROW = 9;
+
+export function planTitleOf(report: Report): string {
+  const fromReport = report.planTitle?.trim();
+  if (fromReport) return fromReport;
+  const appendixTitle = report.appendices.find((a) => a.title?.trim())?.title?.trim();
+  if (appendixTitle) return appendixTitle;
+  const sheetTitle = report.sheets.find((s) => s.role === "appendix" && s.title.trim())?.title.trim();
+  return sheetTitle || summaryText.planFallback;
+}
+
+/**
+ * Left: the issuing body ("UBND XÃ CHÍ MINH"); right: the national name, motto and the place/date
+ * line; then the sheet's title, the plan's name and the as-of date, centred across the table.
+ */
+export function addTitleBlock(
+  b: SheetBuilder,
+  ctx: SummaryContext,
+  spans: { left: [number, number]; right: [number, number]; columns: number },
+  title: string,
+): void {
+  const [l1, l2] = spans.left;
+  const [r1, r2] = spans.right;
+  b.mergeSet(1, l1, l2, communeHeading(ctx.settings.communeName), b.style("commune"));
+  b.mergeSet(1, r1, r2, summaryText.nationalName, b.style("nation"));
+  b.mergeSet(2, r1, r2, summaryText.nationalMotto, b.style("motto"));
+  b.mergeSet(3, r1, r2, dateLine(ctx.settings.communeName, ctx.asOf), b.style("dateLine"));
+  b.mergeSet(5, 1, spans.columns, title, b.style("title"));
+  b.mergeSet(6, 1, spans.columns, ctx.planTitle, b.style("plan"));
+  b.mergeSet(7, 1, spans.columns, summaryText.asOfLine(formatDdMmYyyy(ctx.asOf)), b.style("asOf"));
+  b.fixedHeights[4] = 8;
+  b.fixedHeights[8] = 8;
+}
+
+export interface LegendEntry {
+  /** Fill of the swatch cell. */
+  fill: "red" | "green" | "amber" | { rgb: string };
+  text: string;
+}
+
+/** "Chú thích:" and one row per colour, starting at `row`; returns the last row used. */
+export function addLegend(b: SheetBuilder, row: number, columns: number, entries: LegendEntry[]): number {
+  b.mergeSet(row, 1, Math.min(columns, 3), summaryText.legendTitle, b.style("legendTitle"));
+  let r = row;
+  for (const e of entries) {
+    r++;
+    if (typeof e.fill === "string") b.set(r, 1, null, b.style("swatch", { tone: e.fill }));
+    else {
+      const key = `swatch.${e.fill.rgb}`;
+      if (!b.styles[key]) b.styles[key] = { ...b.styles[b.style("swatch")], fill: e.fill.rgb };
+      b.set(r, 1, null, key);
+    }
+    b.mergeSet(r, 2, columns, e.text, b.style("legendText"));
+  }
+  return r;
+}

@@ -1,0 +1,100 @@
+/** User-facing text of the summary sheets and of `phuluc summarize` (Vietnamese, administrative style). */
+import type { StatusCategory } from "../core/report-schema";
+
+export const summaryText = {
+  /** Sheet names (the main one comes from settings.summarySheetName; the others are suffixed to it). */
+  sheetSuffixDeadlines: "Quá hạn",
+  sheetSuffixIndicators: "Chỉ tiêu",
+
+  nationalName: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+  nationalMotto: "Độc lập - Tự do - Hạnh phúc",
+  /** "Chí Minh, ngày 24 tháng 11 năm 2026" */
+  dateLine: (place: string, day: string, month: string, year: number) =>
+    `${place ? `${place}, ` : ""}ngày ${day} tháng ${month} năm ${year}`,
+  asOfLine: (ddmmyyyy: string) => `(Số liệu tính đến ngày ${ddmmyyyy})`,
+  planFallback: "Kế hoạch thực hiện nhiệm vụ",
+
+  titleMain: "BÁO CÁO TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ",
+  titleDeadlines: "DANH SÁCH NHIỆM VỤ QUÁ HẠN VÀ SẮP ĐẾN HẠN",
+  titleIndicators: "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+
+  sectionUnits: "I. TỔNG HỢP THEO CƠ QUAN, ĐƠN VỊ CHỦ TRÌ",
+  sectionAppendices: "II. TỔNG HỢP THEO PHỤ LỤC",
+  sectionGroups: "III. TỔNG HỢP THEO NHÓM NHIỆM VỤ",
+  sectionOverdue: (n: number) => `I. NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH (${n} nhiệm vụ)`,
+  sectionDueSoon: (days: number, n: number) => `II. NHIỆM VỤ ĐẾN HẠN TRONG ${days} NGÀY TỚI, CHƯA HOÀN THÀNH (${n} nhiệm vụ)`,
+
+  colNo: "TT",
+  colUnit: "Cơ quan, đơn vị chủ trì",
+  colAppendix: "Phụ lục",
+  colGroup: "Nhóm nhiệm vụ",
+  colTotal: "Tổng số nhiệm vụ",
+  colCompletionRate: "Tỷ lệ hoàn thành",
+  colOnTimeRate: "Tỷ lệ đúng hạn",
+  categories: {
+    done_on_time: "Hoàn thành đúng hạn",
+    done_late: "Hoàn thành quá hạn",
+    in_progress: "Đang thực hiện trong hạn",
+    overdue: "Quá hạn chưa hoàn thành",
+    recurring: "Thường xuyên / định kỳ",
+    undetermined: "Chưa xác định hạn",
+  } satisfies Record<StatusCategory, string>,
+  totalRow: "Tổng cộng",
+  noGroup: "(Không thuộc nhóm)",
+
+  colSheet: "Phụ lục",
+  colStt: "STT",
+  colContent: "Nội dung công việc",
+  colLead: "Cơ quan chủ trì",
+  colDeadline: "Thời hạn",
+  colDue: "Hạn cuối",
+  colDays: "Số ngày quá hạn / còn lại",
+  colStatus: "Tình trạng",
+  daysOverdue: (n: number) => `Quá ${n} ngày`,
+  daysLeft: (n: number) => (n === 0 ? "Hết hạn hôm nay" : `Còn ${n} ngày`),
+  noneOverdue: "Không có nhiệm vụ quá hạn.",
+  noneDueSoon: "Không có nhiệm vụ đến hạn trong thời gian này.",
+  statusEmpty: "(chưa cập nhật)",
+
+  colIndicator: "Chỉ tiêu",
+  colMeasure: "Đơn vị tính",
+  colTarget: "Kế hoạch",
+  colActual: "Thực hiện",
+  colAchievement: "Tỷ lệ đạt",
+  colVerdict: "Đánh giá",
+  met: "Đạt",
+  notMet: "Không đạt",
+  unknownVerdict: "Chưa đủ số liệu",
+  noIndicators: "Không tìm thấy bảng chỉ tiêu trong sổ tính.",
+  atMost: "Tối đa",
+  atLeast: "Tối thiểu",
+
+  legendTitle: "Chú thích:",
+  legendOverdueCount: "Đơn vị có nhiệm vụ quá hạn chưa hoàn thành",
+  legendOnTimeCount: "Đơn vị có nhiệm vụ hoàn thành đúng hạn",
+  legendBar: "Thanh màu trong cột tỷ lệ hoàn thành: tỷ lệ càng cao, thanh càng dài",
+  legendOverdue: "Nhiệm vụ quá hạn chưa hoàn thành",
+  legendDueSoon: (days: number) => `Nhiệm vụ đến hạn trong ${days} ngày tới`,
+  legendMet: "Chỉ tiêu đạt",
+  legendNotMet: "Chỉ tiêu không đạt",
+
+  chartUnits: "Tình hình thực hiện nhiệm vụ theo đơn vị chủ trì",
+};
+
+/** Messages of `phuluc summarize`. */
+export const summarizeCliText = {
+  usage: "Cách dùng: phuluc summarize TỆP.xlsx -o TỆP_KẾT_QUẢ.xlsx [--as-of YYYY-MM-DD]",
+  missingFile: "Thiếu tệp đầu vào.",
+  missingOut: "Thiếu tệp kết quả: hãy ghi -o TỆP_KẾT_QUẢ.xlsx.",
+  badAsOf: (v: string) => `Ngày báo cáo không hợp lệ: "${v}" (cần dạng YYYY-MM-DD, ví dụ 2026-11-24).`,
+  notFound: (f: string) => `Không tìm thấy tệp: ${f}`,
+  notAFile: (f: string) => `Không phải một tệp: ${f}`,
+  unreadable: (f: string, why: string) => `Không đọc được tệp ${f}: ${why}`,
+  notWorkbook: (f: string) => `Tệp ${f} không phải sổ tính Excel .xlsx (hoặc đã hỏng).`,
+  sameFile: (f: string) => `Tệp kết quả trùng với tệp đầu vào (${f}): hãy chọn tên khác để không ghi đè tệp gốc.`,
+  outDirMissing: (d: string) => `Thư mục của tệp kết quả không tồn tại: ${d}`,
+  writeFailed: (f: string, why: string) => `Không ghi được tệp ${f}: ${why}`,
+  analyzeFailed: (why: string) => `Không phân tích được sổ tính: ${why}`,
+  done: (out: string, sheets: string[]) => `Đã ghi bảng tổng hợp vào ${out} (trang: ${sheets.join(", ")}).\n`,
+  replaced: (names: string[]) => `Đã thay bảng tổng hợp cũ: ${names.join(", ")}.\n`,
+};
