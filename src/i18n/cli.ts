@@ -60,15 +60,17 @@ export const cliTexts = {
     sheet: "Phụ lục",
     total: "Tổng",
     done_on_time: "HT đúng hạn",
-    done_late: "HT quá hạn",
-    in_progress: "Đang làm (trong hạn)",
-    overdue: "Quá hạn chưa HT",
+    done_late: "HT trễ hạn",
+    in_progress: "Trong hạn",
+    overdue: "Quá hạn",
     recurring: "Thường xuyên",
-    undetermined: "Chưa xác định hạn",
+    undetermined: "Chưa rõ hạn",
     completionRate: "Tỷ lệ HT",
     onTimeRate: "Tỷ lệ đúng hạn",
   },
-  legend: "HT = hoàn thành. Tỷ lệ tính trên số nhiệm vụ không kể nhiệm vụ thường xuyên; \"—\" khi không có nhiệm vụ để tính.",
+  legend:
+    "HT = hoàn thành; Trong hạn = đang thực hiện, chưa đến hạn; Quá hạn = chưa hoàn thành, đã qua hạn; Chưa rõ hạn = thiếu hoặc sai thời hạn.\n" +
+    "Tỷ lệ tính trên số nhiệm vụ không kể nhiệm vụ thường xuyên; \"—\" khi không có nhiệm vụ để tính.",
 
   indicatorsTitle: "CHỈ TIÊU",
   noIndicators: "Không có bảng chỉ tiêu.",

@@ -1,0 +1,21 @@
+/** `phuluc check FILE [--as-of YYYY-MM-DD] [--json]`: read, analyse, print. Exit 0 / 1 (errors). */
+import { analyze } from "../core/analyze";
+import type { Report } from "../core/report-schema";
+import { cliTexts } from "../i18n/cli";
+import type { ParsedArgs } from "./args";
+import type { CliIO } from "./io";
+import { loadWorkbookFile } from "./load";
+import { renderTextReport } from "./text-report";
+
+export function exitCodeFor(report: Report): number {
+  return report.issues.some((i) => i.severity === "error") ? 1 : 0;
+}
+
+export async function checkCommand(args: ParsedArgs, io: CliIO): Promise<number> {
+  const loaded = await loadWorkbookFile(args.file);
+  if (loaded.settingsWarning) io.stderr(cliTexts.settingsWarning(loaded.settingsWarning) + "\n");
+  const report = analyze(loaded.grids, { asOf: args.asOf, settings: loaded.settings });
+  if (args.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
+  else io.stdout(renderTextReport(report, { file: args.file }));
+  return exitCodeFor(report);
+}

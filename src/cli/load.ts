@@ -1,0 +1,25 @@
+/** Read a workbook file for a command: bytes → grids + settings. Never modifies the file. */
+import type ExcelJS from "exceljs";
+import type { Grid } from "../core/grid";
+import type { Settings } from "../core/settings";
+import type { Store } from "../core/store";
+import { readXlsxBytes } from "../xlsx/read";
+import { readFileBytes } from "../xlsx/read-file";
+import { settingsFromStore } from "../xlsx/settings";
+
+export interface LoadedWorkbookFile {
+  workbook: ExcelJS.Workbook;
+  grids: Grid[];
+  store: Store;
+  settings: Settings;
+  /** Vietnamese warning when the stored settings were corrupt. */
+  settingsWarning?: string;
+}
+
+/** Throws XlsxReadError (a file problem, exit 2) with a Vietnamese message. */
+export async function loadWorkbookFile(file: string): Promise<LoadedWorkbookFile> {
+  const bytes = readFileBytes(file);
+  const { workbook, grids, store, storeCorrupt } = await readXlsxBytes(bytes, file);
+  const { settings, warning } = settingsFromStore(store, storeCorrupt);
+  return { workbook, grids, store, settings, settingsWarning: warning };
+}
