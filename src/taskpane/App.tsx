@@ -1,0 +1,138 @@
+/** The task pane: check the appendices, see the results, fix, highlight, build the summary, settings. */
+import { useState, type ReactNode } from "react";
+import { Button, Field, FluentProvider, Input, MessageBar, MessageBarBody, ProgressBar, webLightTheme } from "@fluentui/react-components";
+import type { WorkbookPort } from "../core/port";
+import { UI, type Lang } from "../i18n/ui";
+import { LangContext } from "./i18n";
+import { usePane, type Busy } from "./hooks/usePane";
+import { useStyles } from "./styles";
+import { ErrorBar } from "./views/ErrorBar";
+import { Headline } from "./views/Headline";
+import { IssuesView } from "./views/IssuesView";
+import { UnitsTable } from "./views/UnitsTable";
+import { IndicatorsTable } from "./views/IndicatorsTable";
+import { SummaryPanel } from "./views/SummaryPanel";
+import { SettingsView } from "./views/SettingsView";
+
+export interface AppProps {
+  port: WorkbookPort;
+  /** Today's date (ISO), read from the clock by the caller. */
+  today: string;
+  /** Extra buttons beside "Tạo bảng tổng hợp" (the preview's download). */
+  summaryExtra?: ReactNode;
+  initialLang?: Lang;
+}
+
+export function App(props: AppProps) {
+  const [lang, setLang] = useState<Lang>(props.initialLang ?? "vi");
+  return (
+    <LangContext.Provider value={lang}>
+      <FluentProvider theme={webLightTheme} lang={lang} dir="ltr" style={{ background: "transparent" }}>
+        <Pane {...props} lang={lang} onToggleLang={() => setLang(lang === "vi" ? "en" : "vi")} />
+      </FluentProvider>
+    </LangContext.Provider>
+  );
+}
+
+function progressText(busy: Busy | null, t: (typeof UI)["vi"]): string {
+  if (!busy) return "";
+  switch (busy.kind) {
+    case "reading":
+      return t.readingSheets(busy.done, busy.total, busy.sheet);
+    case "analysing":
+      return t.analysing;
+    case "summary":
+      return t.buildingSummary;
+    default:
+      return "";
+  }
+}
+
+function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { lang: Lang; onToggleLang: () => void }) {
+  const t = UI[lang];
+  const s = useStyles();
+  const pane = usePane(port, t, today);
+  const { state } = pane;
+  const [showSettings, setShowSettings] = useState(false);
+  const busy = state.busy !== null;
+  const progress = progressText(state.busy, t);
+  const fraction = state.busy?.kind === "reading" && state.busy.total > 0 ? state.busy.done / state.busy.total : undefined;
+
+  return (
+    <main className={s.root} lang={lang} aria-busy={busy}>
+      <h1 className={s.title}>{t.appTitle}</h1>
+      <div className={s.toolbar}>
+        <Button appearance="primary" disabled={busy} onClick={() => void pane.validate()} data-testid="validate">
+          {t.validate}
+        </Button>
+        <Field label={t.asOfDate} className={s.dateInput} validationMessage={state.asOf ? undefined : t.asOfInvalid}>
+          <Input type="date" value={state.asOf} onChange={(_, d) => pane.setAsOf(d.value)} data-testid="as-of" />
+        </Field>
+        <div className={s.grow} />
+        <Button aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)} data-testid="settings-toggle">
+          {showSettings ? t.closeSettings : t.settings}
+        </Button>
+        <Button appearance="subtle" aria-label={t.languageName} onClick={onToggleLang}>
+          {t.language}
+        </Button>
+      </div>
+
+      <div role="status" aria-live="polite" data-testid="progress">
+        {progress && (
+          <>
+            <ProgressBar value={fraction} thickness="large" aria-label={progress} />
+            <div className={s.muted}>{progress}</div>
+          </>
+        )}
+        {!progress && state.notice && <div data-testid="notice">{state.notice}</div>}
+        {!progress && !state.notice && state.report && (
+          <div className={s.visuallyHidden}>
+            {t.headline(state.report.tasks.length, state.report.sheets.filter((x) => x.role === "appendix").length)},{" "}
+            {t.errorCount(state.report.issues.filter((i) => i.severity === "error").length)},{" "}
+            {t.warningCount(state.report.issues.filter((i) => i.severity === "warning").length)}
+          </div>
+        )}
+      </div>
+
+      {state.error && <ErrorBar message={state.error} onDismiss={pane.dismissError} />}
+      {!showSettings && state.settingsWarning && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{state.settingsWarning}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {showSettings ? (
+        <SettingsView
+          key={JSON.stringify(state.settings)}
+          settings={state.settings}
+          warning={state.settingsWarning}
+          busy={busy}
+          onSave={pane.saveSettings}
+          onNotice={pane.setNotice}
+        />
+      ) : (
+        <div className={s.section} data-testid="results">
+          {state.report && (
+            <>
+              <Headline report={state.report} />
+              {state.report.issues.length > 0 && (
+                <div className={s.buttonRow}>
+                  <Button disabled={busy} onClick={() => void pane.highlight()}>
+                    {t.highlight}
+                  </Button>
+                  <Button disabled={busy} onClick={() => void pane.clearHighlights()}>
+                    {t.clearHighlight}
+                  </Button>
+                </div>
+              )}
+              <IssuesView issues={state.report.issues} busy={busy} onSelect={(i) => void pane.select(i)} onFix={(f) => void pane.applyFix(f)} />
+              <UnitsTable report={state.report} />
+              <IndicatorsTable report={state.report} />
+            </>
+          )}
+          <SummaryPanel busy={busy} result={state.summary} onBuild={() => void pane.buildSummary()} extra={summaryExtra} />
+        </div>
+      )}
+    </main>
+  );
+}

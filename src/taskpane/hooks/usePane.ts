@@ -1,0 +1,206 @@
+/**
+ * The pane's state and actions, on top of a WorkbookPort. Every port call goes through `guard`, so an
+ * adapter error (protected sheet, cell edit mode…) becomes a message and never an unhandled rejection.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Grid } from "../../core/grid";
+import type { HighlightTarget, WorkbookPort } from "../../core/port";
+import type { Fix, Issue, Report } from "../../core/report-schema";
+import type { Settings } from "../../core/settings";
+import { defaultSettings } from "../../core/settings";
+import type { WriteSummaryResult } from "../../core/summary/spec";
+import { analyze } from "../../core/analyze";
+import { buildSummary as buildSummarySpec } from "../../core/summary/build";
+import type { UiStrings } from "../../i18n/ui";
+import { errorMessage } from "../errors";
+import { fixEdits } from "../fixes";
+import { isIsoDate } from "../dates";
+
+export type Busy =
+  | { kind: "reading"; done: number; total: number; sheet?: string }
+  | { kind: "analysing" }
+  | { kind: "summary" }
+  | { kind: "working" };
+
+export interface PaneState {
+  settings: Settings;
+  settingsWarning: string | null;
+  asOf: string;
+  busy: Busy | null;
+  report: Report | null;
+  grids: Grid[];
+  error: string | null;
+  notice: string | null;
+  summary: WriteSummaryResult | null;
+  highlightedCount: number;
+}
+
+/** Let the browser paint (progress) before a long synchronous step. */
+export const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
+  const [state, setState] = useState<PaneState>({
+    settings: defaultSettings(),
+    settingsWarning: null,
+    asOf: initialAsOf,
+    busy: null,
+    report: null,
+    grids: [],
+    error: null,
+    notice: null,
+    summary: null,
+    highlightedCount: 0,
+  });
+  const live = useRef(state);
+  live.current = state;
+  const running = useRef(false);
+  const tRef = useRef(t);
+  tRef.current = t;
+
+  const patch = useCallback((p: Partial<PaneState>) => setState((s) => ({ ...s, ...p })), []);
+
+  useEffect(() => {
+    let cancelled = false;
+    port.loadSettings().then(
+      (loaded) => {
+        if (cancelled) return;
+        const w = loaded.warning;
+        patch({ settings: loaded.settings, settingsWarning: w ? (w === "settings_corrupt" ? tRef.current.settingsCorrupt : w) : null });
+      },
+      (err) => !cancelled && patch({ error: errorMessage(err, tRef.current) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [port, patch]);
+
+  /** Run one exclusive action; errors become the MessageBar. */
+  const guard = useCallback(
+    async <T>(busy: Busy, fn: () => Promise<T>): Promise<T | undefined> => {
+      if (running.current) return undefined;
+      running.current = true;
+      patch({ busy, error: null, notice: null });
+      try {
+        return await fn();
+      } catch (err) {
+        patch({ error: errorMessage(err, tRef.current) });
+        return undefined;
+      } finally {
+        running.current = false;
+        patch({ busy: null });
+      }
+    },
+    [patch],
+  );
+
+  const runValidation = useCallback(async (): Promise<Report> => {
+    const { asOf, settings } = live.current;
+    if (!isIsoDate(asOf)) throw new Error(tRef.current.asOfInvalid);
+    patch({ busy: { kind: "reading", done: 0, total: 0 } });
+    const grids = await port.readSheets((p) => patch({ busy: { kind: "reading", done: p.done, total: p.total, sheet: p.sheet } }));
+    patch({ busy: { kind: "analysing" } });
+    await yieldToUi();
+    const report = analyze(grids, { asOf, settings });
+    patch({ report, grids });
+    return report;
+  }, [port, patch]);
+
+  const validate = useCallback(() => guard({ kind: "reading", done: 0, total: 0 }, runValidation), [guard, runValidation]);
+
+  const setAsOf = useCallback((asOf: string) => patch({ asOf }), [patch]);
+
+  /** Selecting a cell is quick and may happen while nothing else runs: no busy state, errors still shown. */
+  const select = useCallback(
+    async (issue: Issue) => {
+      if (!issue.cell) return;
+      try {
+        await port.select(issue.sheet, issue.cell);
+      } catch (err) {
+        patch({ error: errorMessage(err, tRef.current) });
+      }
+    },
+    [port, patch],
+  );
+
+  const highlight = useCallback(
+    () =>
+      guard({ kind: "working" }, async () => {
+        const report = live.current.report;
+        if (!report) return;
+        const seen = new Set<string>();
+        const targets: HighlightTarget[] = [];
+        for (const i of report.issues) {
+          if (!i.cell) continue;
+          const key = `${i.sheet}!${i.cell}`;
+          if (seen.has(key)) {
+            // An error wins over a warning on the same cell.
+            if (i.severity === "error") {
+              const prev = targets.find((x) => `${x.sheet}!${x.cell}` === key);
+              if (prev) prev.severity = "error";
+            }
+            continue;
+          }
+          seen.add(key);
+          targets.push({ sheet: i.sheet, cell: i.cell, severity: i.severity });
+        }
+        await port.highlight(targets);
+        patch({ highlightedCount: targets.length, notice: tRef.current.highlighted(targets.length) });
+      }),
+    [guard, port, patch],
+  );
+
+  const clearHighlights = useCallback(
+    () =>
+      guard({ kind: "working" }, async () => {
+        await port.clearHighlights();
+        patch({ highlightedCount: 0, notice: tRef.current.highlightCleared });
+      }),
+    [guard, port, patch],
+  );
+
+  const applyFix = useCallback(
+    (fix: Fix) =>
+      guard({ kind: "working" }, async () => {
+        const { sheet, edits } = fixEdits(fix, live.current.grids);
+        if (edits.length === 0) {
+          patch({ notice: tRef.current.fixNothing });
+          return;
+        }
+        await port.writeCells(sheet, edits);
+        await runValidation();
+        patch({ notice: tRef.current.fixApplied });
+      }),
+    [guard, port, patch, runValidation],
+  );
+
+  const buildSummary = useCallback(
+    () =>
+      guard({ kind: "summary" }, async () => {
+        const report = live.current.report ?? (await runValidation());
+        patch({ busy: { kind: "summary" } });
+        await yieldToUi();
+        const spec = buildSummarySpec(report, live.current.settings);
+        const result = await port.writeSummary(spec);
+        patch({ summary: result });
+        return result;
+      }),
+    [guard, port, patch, runValidation],
+  );
+
+  const saveSettings = useCallback(
+    (settings: Settings) =>
+      guard({ kind: "working" }, async () => {
+        await port.saveSettings(settings);
+        patch({ settings, settingsWarning: null, notice: tRef.current.saved });
+        return true;
+      }),
+    [guard, port, patch],
+  );
+
+  const dismissError = useCallback(() => patch({ error: null }), [patch]);
+  const setNotice = useCallback((notice: string | null) => patch({ notice }), [patch]);
+
+  return { state, validate, setAsOf, select, highlight, clearHighlights, applyFix, buildSummary, saveSettings, dismissError, setNotice };
+}
+
+export type PaneApi = ReturnType<typeof usePane>;

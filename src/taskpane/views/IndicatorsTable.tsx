@@ -1,0 +1,54 @@
+/** The plan's indicators: target, actual, achievement, met (green) / not met (red). */
+import type { Indicator, Report } from "../../core/report-schema";
+import { formatNumber, formatPercent, type Lang } from "../../i18n/ui";
+import { useLang, useStrings } from "../i18n";
+import { useStyles } from "../styles";
+
+function isPercent(ind: Indicator): boolean {
+  return ind.unitOfMeasure.trim() === "%" || /%/.test(ind.targetRaw ?? "");
+}
+
+function value(ind: Indicator, v: number | null, lang: Lang): string {
+  if (v === null) return "—";
+  return isPercent(ind) ? formatPercent(v, lang) : formatNumber(v, lang);
+}
+
+export function IndicatorsTable({ report }: { report: Report }) {
+  const t = useStrings();
+  const lang = useLang();
+  const s = useStyles();
+  if (report.indicators.length === 0) return null;
+  return (
+    <section className={s.section} aria-labelledby="indicators-title">
+      <h2 id="indicators-title" className={s.sectionTitle}>
+        {t.indicatorsTitle}
+      </h2>
+      <div className={s.tableBox} role="region" aria-labelledby="indicators-title" tabIndex={0}>
+        <table className={s.table} data-testid="indicators-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.colIndicator}</th>
+              <th scope="col">{t.colTarget}</th>
+              <th scope="col">{t.colActual}</th>
+              <th scope="col">{t.colAchievement}</th>
+              <th scope="col">{t.colMet}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.indicators.map((ind) => (
+              <tr key={`${ind.sheet}-${ind.row}`}>
+                <th scope="row">{ind.name}</th>
+                <td>{ind.targetRaw || value(ind, ind.target, lang)}</td>
+                <td>{value(ind, ind.actual, lang)}</td>
+                <td>{formatPercent(ind.achievement, lang)}</td>
+                <td className={ind.met === true ? s.green : ind.met === false ? s.red : undefined} data-met={String(ind.met)}>
+                  {ind.met === true ? t.met : ind.met === false ? t.notMet : t.unknown}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * Issues grouped by sheet, filterable by severity and by code. Each row is a real button that selects
+ * the cell in Excel; a second button applies the suggested fix when the engine offers one.
+ */
+import { useMemo, useState } from "react";
+import { Button, Field, Select } from "@fluentui/react-components";
+import type { Fix, Issue, IssueCode } from "../../core/report-schema";
+import { ISSUE_CODES } from "../../core/report-schema";
+import { ISSUE_CODE_LABELS } from "../../i18n/ui";
+import { useLang, useStrings } from "../i18n";
+import { STATUS_COLORS, useStyles } from "../styles";
+
+const PAGE = 100;
+
+export interface IssuesViewProps {
+  issues: Issue[];
+  busy: boolean;
+  onSelect: (issue: Issue) => void;
+  onFix: (fix: Fix) => void;
+}
+
+type SeverityFilter = "all" | "error" | "warning";
+
+export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
+  const t = useStrings();
+  const lang = useLang();
+  const s = useStyles();
+  const [severity, setSeverity] = useState<SeverityFilter>("all");
+  const [code, setCode] = useState<IssueCode | "all">("all");
+  const [limits, setLimits] = useState<Record<string, number>>({});
+
+  const codesPresent = useMemo(() => ISSUE_CODES.filter((c) => issues.some((i) => i.code === c)), [issues]);
+  const shown = useMemo(
+    () => issues.filter((i) => (severity === "all" || i.severity === severity) && (code === "all" || i.code === code)),
+    [issues, severity, code],
+  );
+  const bySheet = useMemo(() => {
+    const m = new Map<string, Issue[]>();
+    for (const i of shown) {
+      const list = m.get(i.sheet);
+      if (list) list.push(i);
+      else m.set(i.sheet, [i]);
+    }
+    return [...m.entries()];
+  }, [shown]);
+
+  if (issues.length === 0) return <p data-testid="no-issues">{t.noIssues}</p>;
+
+  return (
+    <section className={s.section} aria-labelledby="issues-title">
+      <h2 id="issues-title" className={s.sectionTitle}>
+        {t.issuesTitle}
+      </h2>
+      <div className={s.filters}>
+        <Field label={t.filterSeverity} className={s.filterField}>
+          <Select value={severity} onChange={(_, d) => setSeverity(d.value as SeverityFilter)} data-testid="filter-severity">
+            <option value="all">{t.filterAll}</option>
+            <option value="error">{t.filterErrors}</option>
+            <option value="warning">{t.filterWarnings}</option>
+          </Select>
+        </Field>
+        <Field label={t.filterCode} className={s.filterField}>
+          <Select value={code} onChange={(_, d) => setCode(d.value as IssueCode | "all")} data-testid="filter-code">
+            <option value="all">{t.filterAllCodes}</option>
+            {codesPresent.map((c) => (
+              <option key={c} value={c}>
+                {ISSUE_CODE_LABELS[lang][c] ?? c}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {shown.length !== issues.length && <div className={s.muted}>{t.filteredCount(shown.length, issues.length)}</div>}
+      {bySheet.map(([sheet, list]) => {
+        const limit = limits[sheet] ?? PAGE;
+        return (
+          <div key={sheet} className={s.sheetGroup} data-testid="issue-sheet" data-sheet={sheet}>
+            <h3 className={s.sheetTitle}>{t.sheetIssues(sheet, list.length)}</h3>
+            <ul className={s.issueList}>
+              {list.slice(0, limit).map((issue, idx) => (
+                <IssueRow key={`${issue.code}-${issue.cell ?? ""}-${idx}`} issue={issue} busy={busy} onSelect={onSelect} onFix={onFix} />
+              ))}
+            </ul>
+            {list.length > limit && (
+              <Button appearance="subtle" onClick={() => setLimits({ ...limits, [sheet]: limit + PAGE })}>
+                {t.showMore(Math.min(PAGE, list.length - limit))}
+              </Button>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+function IssueRow({ issue, busy, onSelect, onFix }: { issue: Issue; busy: boolean } & Pick<IssuesViewProps, "onSelect" | "onFix">) {
+  const t = useStrings();
+  const s = useStyles();
+  const color = issue.severity === "error" ? STATUS_COLORS.red.color : "#C19C00";
+  const sevLabel = issue.severity === "error" ? t.severityError : t.severityWarning;
+  const dot = <span className={s.severityDot} style={{ backgroundColor: color }} aria-hidden="true" />;
+  const text = (
+    <span className={s.issueText}>
+      <span className={s.issueCell}>{issue.cell ?? t.noCell}</span> — {issue.message}
+    </span>
+  );
+  const fix = issue.fix;
+  return (
+    <li className={s.issueRow} data-testid="issue" data-code={issue.code} data-severity={issue.severity} data-cell={issue.cell ?? ""}>
+      {issue.cell ? (
+        <Button
+          appearance="subtle"
+          className={s.issueButton}
+          icon={dot}
+          onClick={() => onSelect(issue)}
+          aria-label={`${sevLabel}: ${issue.cell} — ${issue.message}. ${t.issueGoTo(issue.cell)}`}
+        >
+          {text}
+        </Button>
+      ) : (
+        <div className={s.issueButton} style={{ display: "flex", padding: "4px 8px" }}>
+          {dot}
+          <span className={s.visuallyHidden}>{sevLabel}: </span>
+          {text}
+        </div>
+      )}
+      {fix && (
+        <Button size="small" appearance="outline" className={s.fixButton} disabled={busy} onClick={() => onFix(fix)} data-testid="fix">
+          {fix.kind === "replace" ? t.fixReplace(fix.value) : t.fixDecode}
+        </Button>
+      )}
+    </li>
+  );
+}

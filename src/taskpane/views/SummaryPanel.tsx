@@ -1,0 +1,38 @@
+/** Build (or rebuild) the summary sheets; in the browser preview also download the workbook. */
+import type { ReactNode } from "react";
+import { Button } from "@fluentui/react-components";
+import type { WriteSummaryResult } from "../../core/summary/spec";
+import { useStrings } from "../i18n";
+import { useStyles } from "../styles";
+
+export interface SummaryPanelProps {
+  busy: boolean;
+  result: WriteSummaryResult | null;
+  onBuild: () => void;
+  /** Extra actions (the preview's "Tải xuống .xlsx"). */
+  extra?: ReactNode;
+}
+
+export function SummaryPanel({ busy, result, onBuild, extra }: SummaryPanelProps) {
+  const t = useStrings();
+  const s = useStyles();
+  return (
+    <section className={s.section} aria-labelledby="summary-title">
+      <h2 id="summary-title" className={s.sectionTitle}>
+        {t.summaryTitle}
+      </h2>
+      <div className={s.buttonRow}>
+        <Button appearance="primary" disabled={busy} onClick={onBuild}>
+          {t.buildSummary}
+        </Button>
+        {extra}
+      </div>
+      {result && (
+        <div data-testid="summary-result">
+          <div>{t.summaryCreated(result.sheetNames)}</div>
+          {result.replaced.length > 0 && <div className={s.muted}>{t.summaryReplaced(result.replaced)}</div>}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * A tiny stand-in for the engine, used through jest.mock in the pane's component tests so they test the
+ * pane (not the engine). Rules, on sheet "PL I" (header in row 1, lead in column D, deadline in E):
+ * - a lead "Phong VHXH" → LEAD_UNKNOWN error with a replace fix to "Phòng Văn hóa - Xã hội";
+ * - an empty deadline → DEADLINE_MISSING error;  - a lead starting "Phßng" → TEXT_LEGACY_ENCODING (decode_sheet);
+ * - status "??" in F → STATUS_UNKNOWN warning.
+ */
+import type { Grid } from "../../src/core/grid";
+import type { Counts, Issue, Report, Task } from "../../src/core/report-schema";
+import { toA1 } from "../../src/core/a1";
+
+const zero = (): Counts => ({ total: 0, done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0, recurring: 0, undetermined: 0, completionRate: null, onTimeRate: null });
+
+export function fakeAnalyze(grids: Grid[], options: { asOf: string }): Report {
+  const issues: Issue[] = [];
+  const tasks: Task[] = [];
+  const sheets: Report["sheets"] = [];
+  for (const g of grids) {
+    if (!/^PL/.test(g.name)) continue;
+    let legacy = false;
+    g.values.forEach((row, i) => {
+      if (i === 0) return;
+      const r = g.origin.row + i;
+      const lead = String(row[3] ?? "");
+      const deadline = String(row[4] ?? "");
+      if (lead.startsWith("Phßng")) legacy = true;
+      if (lead === "Phong VHXH")
+        issues.push({
+          code: "LEAD_UNKNOWN",
+          severity: "error",
+          sheet: g.name,
+          cell: toA1(r, 4),
+          message: `Ô ${toA1(r, 4)}: đơn vị chủ trì "Phong VHXH" không có trong danh sách.`,
+          suggestion: "Phòng Văn hóa - Xã hội",
+          fix: { kind: "replace", sheet: g.name, cell: toA1(r, 4), value: "Phòng Văn hóa - Xã hội" },
+        });
+      if (deadline === "") issues.push({ code: "DEADLINE_MISSING", severity: "error", sheet: g.name, cell: toA1(r, 5), message: `Ô ${toA1(r, 5)}: chưa ghi thời hạn.` });
+      if (row[5] === "??") issues.push({ code: "STATUS_UNKNOWN", severity: "warning", sheet: g.name, cell: toA1(r, 6), message: `Ô ${toA1(r, 6)}: tình trạng "??" không rõ.` });
+      tasks.push({
+        sheet: g.name,
+        row: r,
+        group: null,
+        stt: String(row[0] ?? ""),
+        content: String(row[1] ?? ""),
+        lead: lead === "Phòng Văn hóa - Xã hội" ? lead : null,
+        leadRaw: lead,
+        support: "",
+        deadline: { raw: deadline, kind: deadline ? "date" : "missing", due: deadline ? "2026-12-01" : null },
+        statusRaw: "",
+        doneDate: null,
+        status: deadline ? "in_progress" : "undetermined",
+      });
+    });
+    if (legacy) issues.push({ code: "TEXT_LEGACY_ENCODING", severity: "warning", sheet: g.name, cell: null, message: `Trang ${g.name} dùng mã TCVN3.`, fix: { kind: "decode_sheet", sheet: g.name, encoding: "tcvn3" } });
+    sheets.push({ name: g.name, role: "appendix", title: g.name, headerRow: 1, taskCount: tasks.length, encoding: legacy ? "tcvn3" : "unicode" });
+  }
+  const total = { ...zero(), total: tasks.length, in_progress: tasks.filter((t) => t.status === "in_progress").length, undetermined: tasks.filter((t) => t.status === "undetermined").length, completionRate: tasks.length ? 0 : null, onTimeRate: tasks.length ? 0 : null };
+  return {
+    asOf: options.asOf,
+    planYear: 2026,
+    sheets,
+    tasks,
+    issues,
+    units: tasks.length ? [{ unit: "Phòng Văn hóa - Xã hội", ...total, overdue: 1 }] : [],
+    appendices: [],
+    groups: [],
+    total,
+    indicators: [
+      { sheet: "CT", row: 3, name: "Hồ sơ trực tuyến", unitOfMeasure: "%", targetRaw: "Tối thiểu 80%", target: 0.8, comparator: ">=", actual: 0.85, achievement: 1.0625, met: true },
+      { sheet: "CT", row: 4, name: "Sáng kiến", unitOfMeasure: "sáng kiến", target: 2, comparator: ">=", actual: 1, achievement: 0.5, met: false },
+    ],
+  };
+}
+
+/** Decoder stand-in: TCVN3 "Phßng" → "Phòng", "V¨n hãa" → "Văn hóa". */
+export function fakeDecode(s: string): string {
+  return s.replace("Phßng", "Phòng").replace("V¨n hãa", "Văn hóa");
+}
+
+/** A grid builder for the tests' "PL I" sheet: rows of [stt, content, head, lead, deadline, status]. */
+export function plSheet(rows: (string | null)[][], name = "PL I"): Grid {
+  return {
+    name,
+    visibility: "visible",
+    origin: { row: 1, col: 1 },
+    values: [["STT", "Nội dung", "Người đứng đầu", "Chủ trì", "Thời hạn", "Tình trạng"], ...rows],
+    merges: [],
+  };
+}

@@ -1,0 +1,86 @@
+/** @jest-environment jsdom */
+import "./dom-matchers";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import { DEFAULT_UNITS, defaultSettings } from "../../src/core/settings";
+import { FakePort } from "./fake-port";
+
+async function openSettings(port: FakePort) {
+  const user = userEvent.setup();
+  render(<App port={port} today="2026-11-24" />);
+  await waitFor(() => expect(port.callsOf("loadSettings")).toHaveLength(1));
+  await user.click(screen.getByRole("button", { name: "Cài đặt" }));
+  await screen.findByTestId("settings");
+  return user;
+}
+
+test("settings show the workbook's list, edit names, aliases, year and commune, and save them", async () => {
+  const port = new FakePort();
+  port.settings = { settings: { ...defaultSettings(), communeName: "UBND xã A", units: [{ name: "Công an xã", aliases: [] }] } };
+  const user = await openSettings(port);
+  expect(screen.getByLabelText("Tên xã (dòng tiêu đề bảng tổng hợp)")).toHaveValue("UBND xã A");
+  expect(screen.getAllByTestId("unit-row")).toHaveLength(1);
+
+  await user.clear(screen.getByLabelText("Tên xã (dòng tiêu đề bảng tổng hợp)"));
+  await user.type(screen.getByLabelText("Tên xã (dòng tiêu đề bảng tổng hợp)"), "UBND xã Chí Minh");
+  await user.type(screen.getByLabelText("Năm kế hoạch (để trống: lấy từ tiêu đề phụ lục)"), "2026");
+  await user.click(screen.getByRole("button", { name: "Thêm đơn vị" }));
+  await user.type(screen.getByLabelText("Tên đơn vị 2"), "Phòng Kinh tế");
+  await user.type(screen.getByLabelText(/Cách viết khác của đơn vị 2/), "Phòng KT; P. Kinh tế");
+  await user.click(screen.getByRole("button", { name: "Lưu" }));
+
+  await waitFor(() => expect(port.callsOf("saveSettings")).toHaveLength(1));
+  const saved = port.callsOf("saveSettings")[0].settings;
+  expect(saved.communeName).toBe("UBND xã Chí Minh");
+  expect(saved.planYear).toBe(2026);
+  expect(saved.units).toEqual([
+    { name: "Công an xã", aliases: [] },
+    { name: "Phòng Kinh tế", aliases: ["Phòng KT", "P. Kinh tế"] },
+  ]);
+  expect(await screen.findByText("Đã lưu cài đặt vào bảng tính.")).toBeInTheDocument();
+});
+
+test("removing a unit and restoring defaults", async () => {
+  const port = new FakePort();
+  const user = await openSettings(port);
+  expect(screen.getAllByTestId("unit-row")).toHaveLength(DEFAULT_UNITS.length);
+  await user.click(screen.getByRole("button", { name: "Xoá đơn vị Công an xã" }));
+  expect(screen.getAllByTestId("unit-row")).toHaveLength(DEFAULT_UNITS.length - 1);
+  expect(screen.queryByDisplayValue("Công an xã")).not.toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Khôi phục mặc định" }));
+  expect(screen.getAllByTestId("unit-row")).toHaveLength(DEFAULT_UNITS.length);
+  expect(screen.getByDisplayValue("Công an xã")).toBeInTheDocument();
+  expect(screen.getByText(/Đã khôi phục danh sách mặc định/)).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Lưu" }));
+  await waitFor(() => expect(port.callsOf("saveSettings")).toHaveLength(1));
+  expect(port.callsOf("saveSettings")[0].settings).toEqual(defaultSettings());
+});
+
+test("an invalid plan year or an empty unit name is not saved", async () => {
+  const port = new FakePort();
+  const user = await openSettings(port);
+  await user.type(screen.getByLabelText("Năm kế hoạch (để trống: lấy từ tiêu đề phụ lục)"), "20x6");
+  expect(screen.getByText("Năm kế hoạch phải là số từ 1900 đến 2200, hoặc để trống.")).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Lưu" }));
+  await user.clear(screen.getByLabelText("Năm kế hoạch (để trống: lấy từ tiêu đề phụ lục)"));
+  await user.clear(screen.getByLabelText("Tên đơn vị 1"));
+  await user.click(screen.getByRole("button", { name: "Lưu" }));
+  expect(within(screen.getAllByTestId("unit-row")[0]).getByText("Tên đơn vị không được để trống.")).toBeInTheDocument();
+  expect(port.callsOf("saveSettings")).toHaveLength(0);
+});
+
+test("a settings-load warning is shown", async () => {
+  const port = new FakePort();
+  port.settings = { settings: defaultSettings(), warning: "settings_corrupt" };
+  await openSettings(port);
+  expect(screen.getByTestId("settings-warning")).toHaveTextContent("Cài đặt lưu trong bảng tính bị hỏng");
+});
+
+test("a save error from the port is shown", async () => {
+  const port = new FakePort();
+  port.failures.saveSettings = new Error("Bảng tính đang được bảo vệ cấu trúc. Hãy bỏ bảo vệ rồi lưu lại.");
+  const user = await openSettings(port);
+  await user.click(screen.getByRole("button", { name: "Lưu" }));
+  expect(await screen.findByRole("alert")).toHaveTextContent("Bảng tính đang được bảo vệ cấu trúc");
+});
