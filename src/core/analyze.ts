@@ -1,15 +1,173 @@
 /** The engine's entry point: grids → report. (Owner: engine.) */
+import { toA1 } from "./a1";
 import type { Grid } from "./grid";
-import type { Report } from "./report-schema";
+import type { Indicator, Report, SheetInfo, Task } from "./report-schema";
 import type { Settings } from "./settings";
+import { AnalysisContext } from "./context";
+import { analyzeAppendix } from "./appendix";
+import { analyzeIndicators } from "./indicators";
+import { countByGroup, countBySheet, countByUnit, countTasks } from "./aggregate";
+import { findHeader, type HeaderInfo } from "./header";
+import { INDICATOR_COLUMNS, TASK_COLUMNS, type IndicatorField, type TaskField } from "./columns";
+import { isIgnoredSheet, nameHint, titleHint, type SheetRole } from "./sheet-role";
+import { SheetView } from "./sheet-view";
+import { readRows } from "./table";
+import { yearFromTitle } from "./deadline";
+import { issueMessages } from "../i18n/issues";
+import { decodeSheet } from "./sheet-encoding";
 
 export interface AnalyzeOptions {
   /** ISO as-of date (ngày báo cáo). The core never reads a clock. */
   asOf: string;
   settings: Settings;
+  /** Sheet names never analysed (e.g. the product's own summary sheets from the store). Additive. */
+  ignoreSheets?: string[];
+}
+
+const TITLE_ROWS = 10;
+
+interface SheetPlan {
+  index: number;
+  grid: Grid;
+  view: SheetView;
+  role: Exclude<SheetRole, "other">;
+  taskHeader: HeaderInfo<TaskField> | null;
+  indicatorHeader: HeaderInfo<IndicatorField> | null;
+  titleLines: string[];
+  titleYear: number | null;
+  encoding: SheetInfo["encoding"];
+  legacySample: { row: number; col: number; raw: string; decoded: string } | null;
 }
 
 /** Read every appendix and indicator sheet; never throws on any grid content. */
 export function analyze(grids: Grid[], options: AnalyzeOptions): Report {
-  throw new Error("not implemented");
+  const asOf = options.asOf;
+  const ctx = new AnalysisContext(options.settings, asOf);
+  const plans: SheetPlan[] = [];
+  grids.forEach((grid, index) => {
+    const plan = planSheet(ctx, grid, index, options);
+    if (plan) plans.push(plan);
+  });
+
+  const asOfYear = Number(asOf.slice(0, 4));
+  const firstTitleYear = plans.find((p) => p.titleYear !== null)?.titleYear ?? null;
+  const planYear = firstTitleYear ?? options.settings.planYear ?? asOfYear;
+  const fallbackYear = options.settings.planYear ?? firstTitleYear ?? asOfYear;
+
+  const sheets: SheetInfo[] = [];
+  const tasks: Task[] = [];
+  const indicators: Indicator[] = [];
+  for (const p of plans) {
+    const name = p.grid.name;
+    const scope = { index: p.index, name, planYear: p.titleYear ?? fallbackYear };
+    if (p.encoding !== "unicode") {
+      const s = p.legacySample;
+      ctx.issues.add(
+        p.index,
+        name,
+        "TEXT_LEGACY_ENCODING",
+        s ? { row: s.row, col: s.col } : null,
+        issueMessages.TEXT_LEGACY_ENCODING(name, p.encoding, s ? cellA1(s.row, s.col) : null, s?.raw ?? "", s?.decoded ?? ""),
+        { fix: { kind: "decode_sheet", sheet: name, encoding: p.encoding } },
+      );
+    }
+    const header = p.role === "appendix" ? p.taskHeader : p.indicatorHeader;
+    let count = 0;
+    if (!header) {
+      ctx.issues.add(p.index, name, "HEADER_NOT_FOUND", null, issueMessages.HEADER_NOT_FOUND(name));
+    } else if (p.role === "appendix") {
+      const h = p.taskHeader!;
+      const sheetTasks = analyzeAppendix(ctx, scope, p.view, h, readRows(p.view, TASK_COLUMNS, h));
+      count = sheetTasks.length;
+      for (const t of sheetTasks) tasks.push(t);
+    } else {
+      const h = p.indicatorHeader!;
+      const found = analyzeIndicators(ctx, scope, h, readRows(p.view, INDICATOR_COLUMNS, h));
+      count = found.length;
+      for (const i of found) indicators.push(i);
+    }
+    sheets.push({
+      name,
+      role: p.role,
+      title: sheetTitle(p),
+      headerRow: header ? header.row : null,
+      taskCount: count,
+      encoding: p.encoding,
+    });
+  }
+
+  const appendixSheets = sheets.filter((s) => s.role === "appendix");
+  return {
+    asOf,
+    planYear,
+    sheets,
+    tasks,
+    issues: ctx.issues.sorted(),
+    units: countByUnit(tasks, ctx.unitNames),
+    appendices: countBySheet(tasks, appendixSheets.map((s) => ({ name: s.name, title: s.title }))),
+    groups: countByGroup(tasks),
+    total: countTasks(tasks),
+    indicators,
+  };
 }
+
+function cellA1(row: number, col: number): string {
+  return toA1(row, col);
+}
+
+/** Decide what a sheet is, decode it if needed, find its header. Null: not analysed. */
+function planSheet(ctx: AnalysisContext, raw: Grid, index: number, options: AnalyzeOptions): SheetPlan | null {
+  if (!raw || !Array.isArray(raw.values)) return null;
+  if (isIgnoredSheet(raw.name, options.settings, options.ignoreSheets)) return null;
+  const { grid, encoding, sample } = decodeSheet(raw);
+  const view = new SheetView(grid, ctx.texts);
+  const taskHeader = findHeader(view, TASK_COLUMNS);
+  const indicatorHeader = findHeader(view, INDICATOR_COLUMNS);
+
+  const firstHeaderRow = Math.min(taskHeader?.row ?? Infinity, indicatorHeader?.row ?? Infinity);
+  const titleEnd = Math.min(view.firstRow + TITLE_ROWS - 1, firstHeaderRow - 1, view.lastRow);
+  const titleLines: string[] = [];
+  for (let r = view.firstRow; r <= titleEnd; r++) {
+    const parts: string[] = [];
+    for (let c = view.firstCol; c <= view.lastCol; c++) {
+      if (view.fromAbove(r, c)) continue;
+      const t = view.text(r, c);
+      if (t && typeof view.value(r, c) === "string") parts.push(t);
+    }
+    if (parts.length) titleLines.push(parts.join(" "));
+  }
+
+  const byName = nameHint(raw.name);
+  let titleSaysIndicators = false;
+  let titleSaysAppendix = false;
+  for (const l of titleLines) {
+    const h = titleHint(l);
+    if (h === "indicators") titleSaysIndicators = true;
+    else if (h === "appendix") titleSaysAppendix = true;
+  }
+  const fullTask = !!taskHeader && taskHeader.columns.has("content") && taskHeader.columns.has("lead") && taskHeader.columns.has("deadline");
+  const saysIndicators = byName === "indicators" || titleSaysIndicators;
+  const saysAppendix = byName === "appendix" || titleSaysAppendix;
+
+  let role: SheetRole = "other";
+  if (saysIndicators && indicatorHeader && (!fullTask || byName === "indicators")) role = "indicators";
+  else if (saysAppendix || fullTask) role = "appendix";
+  else if (byName === "indicators") role = "indicators";
+
+  if (role === "other") return null;
+  let titleYear: number | null = null;
+  for (const l of titleLines) {
+    const y = yearFromTitle(l);
+    if (y !== null) {
+      titleYear = y;
+      break;
+    }
+  }
+  return { index, grid, view, role, taskHeader, indicatorHeader, titleLines, titleYear, encoding, legacySample: sample };
+}
+
+function sheetTitle(p: SheetPlan): string {
+  const lines = p.titleLines.filter((l) => !l.startsWith("(")).slice(0, 3);
+  return lines.length ? lines.join(" - ") : p.grid.name;
+}
+

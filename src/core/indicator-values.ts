@@ -1,0 +1,130 @@
+/**
+ * Reading indicator numbers: targets written as text ("Tối thiểu 80%", "Ít nhất 02", "Không quá 5%",
+ * "≥ 90%", "Dưới 3", a bare number), percent cells (0.85 with a % format), "85%" text. Percentages are
+ * fractions (85% = 0.85).
+ */
+import { foldKey } from "./text/fold";
+import type { CellValue } from "./grid";
+
+export type Comparator = ">=" | "<=";
+
+export type NumberRead =
+  | { kind: "empty" }
+  | { kind: "number"; value: number; percent: boolean }
+  | { kind: "invalid"; raw: string };
+
+export interface TargetRead {
+  value: number | null;
+  comparator: Comparator;
+  percent: boolean;
+  raw: string;
+}
+
+const GE_WORDS = ["toi thieu", "it nhat", "khong duoi", "khong it hon", "tren", "lon hon", "cao hon", "dat"];
+const LE_WORDS = ["toi da", "khong qua", "khong vuot qua", "khong vuot", "duoi", "nho hon", "thap hon", "giam xuong con", "giam con"];
+const NUMBER = /(\d+(?:[.,]\d+)*)\s*(%)?/g;
+const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+const PLAIN_NUMBER = /^[≥≤<>=~±]*\s*(\d+(?:[.,]\d+)*)\s*(%)?$/;
+
+/** "80" → 80, "2,5" → 2.5 (Vietnamese decimal comma), "1.000" → 1000, "2.5" → 2.5. */
+export function numberFromText(s: string): number {
+  if (s.includes(".") && s.includes(",")) {
+    const lastDot = s.lastIndexOf(".");
+    const lastComma = s.lastIndexOf(",");
+    return lastComma > lastDot ? Number(s.replace(/\./g, "").replace(",", ".")) : Number(s.replace(/,/g, ""));
+  }
+  if (s.includes(",")) return Number(s.replace(/,/g, (m, i: number) => (i === s.lastIndexOf(",") ? "." : "")));
+  if (THOUSANDS.test(s)) return Number(s.replace(/\./g, ""));
+  return Number(s);
+}
+
+/** Is the unit of measure a percentage ("%", "Tỷ lệ %", "phần trăm")? */
+export function isPercentUnit(unit: string): boolean {
+  return unit.includes("%") || foldKey(unit).includes("phan tram");
+}
+
+/** A number cell or a number written as text; anything else is invalid. */
+export function readNumber(v: CellValue, format: string | null, unitIsPercent: boolean): NumberRead {
+  if (v === null || v === undefined) return { kind: "empty" };
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { kind: "invalid", raw: String(v) };
+    if (format && format.includes("%")) return { kind: "number", value: v, percent: true };
+    if (unitIsPercent && v > 1) return { kind: "number", value: v / 100, percent: true };
+    return { kind: "number", value: v, percent: unitIsPercent };
+  }
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (!t) return { kind: "empty" };
+    const m = PLAIN_NUMBER.exec(t);
+    if (!m) return { kind: "invalid", raw: t };
+    const n = numberFromText(m[1]);
+    if (!Number.isFinite(n)) return { kind: "invalid", raw: t };
+    if (m[2]) return { kind: "number", value: n / 100, percent: true };
+    if (unitIsPercent && n > 1) return { kind: "number", value: n / 100, percent: true };
+    return { kind: "number", value: n, percent: unitIsPercent };
+  }
+  return { kind: "invalid", raw: typeof v === "boolean" ? String(v) : "" };
+}
+
+/** Comparator from the target's words; a bare value means "at least". */
+export function comparatorOf(text: string): Comparator {
+  if (/[≤<]/.test(text)) return "<=";
+  if (/[≥>]/.test(text)) return ">=";
+  const key = foldKey(text);
+  let best: { at: number; c: Comparator } | null = null;
+  for (const w of GE_WORDS) {
+    const i = findWord(key, w);
+    if (i >= 0 && (!best || i < best.at || (i === best.at && best.c === "<="))) best = { at: i, c: ">=" };
+  }
+  for (const w of LE_WORDS) {
+    const i = findWord(key, w);
+    // "không dưới" contains "dưới": a GE phrase starting earlier wins
+    if (i >= 0 && (!best || i < best.at)) best = { at: i, c: "<=" };
+  }
+  return best?.c ?? ">=";
+}
+
+function findWord(key: string, word: string): number {
+  let from = 0;
+  for (;;) {
+    const i = key.indexOf(word, from);
+    if (i < 0) return -1;
+    const before = i === 0 || key[i - 1] === " ";
+    const after = i + word.length === key.length || key[i + word.length] === " ";
+    if (before && after) return i;
+    from = i + 1;
+  }
+}
+
+/** The target of an indicator: its number (fraction for percentages) and comparator. */
+export function readTarget(v: CellValue, format: string | null, unitIsPercent: boolean): TargetRead {
+  if (typeof v === "number" || v === null || v === undefined) {
+    const n = readNumber(v ?? null, format, unitIsPercent);
+    return {
+      value: n.kind === "number" ? n.value : null,
+      comparator: ">=",
+      percent: n.kind === "number" && n.percent,
+      raw: typeof v === "number" ? String(v) : "",
+    };
+  }
+  if (typeof v !== "string") return { value: null, comparator: ">=", percent: false, raw: "" };
+  const raw = v.trim();
+  const comparator = comparatorOf(raw);
+  let pick: RegExpExecArray | null = null;
+  let first: RegExpExecArray | null = null;
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(raw); m; m = NUMBER.exec(raw)) {
+    if (!first) first = m;
+    if (m[2]) {
+      pick = m;
+      break;
+    }
+  }
+  pick ??= first;
+  if (!pick) return { value: null, comparator, percent: false, raw };
+  const n = numberFromText(pick[1]);
+  if (!Number.isFinite(n)) return { value: null, comparator, percent: false, raw };
+  if (pick[2]) return { value: n / 100, comparator, percent: true, raw };
+  if (unitIsPercent && n > 1) return { value: n / 100, comparator, percent: true, raw };
+  return { value: n, comparator, percent: unitIsPercent, raw };
+}
