@@ -1,9 +1,10 @@
 import fc from "fast-check";
-import { isoToSerial } from "../../../src/core/dates";
+import { daysBetween, isoToSerial } from "../../../src/core/dates";
 import { parseDeadline, yearFromTitle } from "../../../src/core/deadline";
 import { DEADLINE_KINDS, DeadlineSchema } from "../../../src/core/report-schema";
+import type { DeadlineContext } from "../../../src/core/deadline";
 
-const ctx = { planYear: 2026 };
+const ctx: DeadlineContext = { planYear: 2026 };
 const nfd = (s: string) => s.normalize("NFD");
 const parse = (v: Parameters<typeof parseDeadline>[0], c = ctx) => parseDeadline(v, c);
 const expectKind = (text: string, kind: string, due: string | null) => {
@@ -234,7 +235,7 @@ describe("deadline: properties", () => {
         const d = parse(`Tháng ${m}/${y}`);
         expect(d.kind).toBe("month");
         const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
-        expect(isoToSerial(next) - isoToSerial(d.due as string)).toBe(1);
+        expect(daysBetween(d.due as string, next)).toBe(1);
       }),
     );
   });
