@@ -86,7 +86,7 @@ export function sampleReport(): Report {
       { sheet: "Chỉ tiêu", row: 5, name: "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình", unitOfMeasure: "%", targetRaw: "Tối thiểu 80%", target: 0.8, comparator: ">=", actual: 0.85, achievement: 0.85 / 0.8, met: true },
       { sheet: "Chỉ tiêu", row: 6, name: "Số sáng kiến được công nhận", unitOfMeasure: "sáng kiến", targetRaw: "Ít nhất 02", target: 2, comparator: ">=", actual: 1, achievement: 0.5, met: false },
       { sheet: "Chỉ tiêu", row: 7, name: "Số vụ mất an toàn thông tin", unitOfMeasure: "vụ", target: 0, comparator: "<=", actual: 0, achievement: null, met: true },
-      { sheet: "Chỉ tiêu", row: 8, name: INJECTIONS[0], unitOfMeasure: "%", target: null, comparator: ">=", actual: null, achievement: null, met: null },
+      { sheet: "Chỉ tiêu", row: 8, name: INJECTIONS[0], unitOfMeasure: INJECTIONS[4], target: null, comparator: ">=", actual: null, achievement: null, met: null },
     ],
   });
 }

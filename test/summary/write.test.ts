@@ -1,0 +1,254 @@
+import ExcelJS from "exceljs";
+import { STATUS_CATEGORIES, UNASSIGNED_UNIT } from "../../src/core/report-schema";
+import { defaultSettings } from "../../src/core/settings";
+import { decodeStore, emptyStore, STORE_SHEET, type Store } from "../../src/core/store";
+import { buildSummary, SUMMARY_MARKER } from "../../src/core/summary/build";
+import { sanitizeSheetName, uniqueSheetName } from "../../src/core/summary/names";
+import { MAIN_COL } from "../../src/core/summary/sheet-main";
+import { DEADLINE_COL } from "../../src/core/summary/sheet-deadlines";
+import { TONES } from "../../src/core/summary/styles";
+import { summaryText } from "../../src/i18n/summary";
+import { readStore } from "../../src/xlsx/store";
+import { writeSummary } from "../../src/xlsx/write-summary";
+import { INJECTIONS, sampleReport, sampleSettings } from "./fixtures";
+import { roundTrip, sheetXml, snapshotAll, userWorkbook, workbookXml } from "./helpers";
+
+const USER_SHEETS = ["PL I", "Tổng hợp", "Nháp"];
+
+function spec() {
+  return buildSummary(sampleReport(), sampleSettings());
+}
+
+function findRowIn(ws: ExcelJS.Worksheet, col: number, value: unknown, from = 1): number {
+  for (let r = from; r <= ws.rowCount; r++) if (ws.getCell(r, col).value === value) return r;
+  throw new Error(`no ${String(value)} in column ${col} of ${ws.name}`);
+}
+
+describe("sheet names", () => {
+  test("unique names add (2), (3)… ignoring case, within 31 characters", () => {
+    expect(uniqueSheetName("Tổng hợp", ["PL I"])).toBe("Tổng hợp");
+    expect(uniqueSheetName("Tổng hợp", ["TỔNG HỢP"])).toBe("Tổng hợp (2)");
+    expect(uniqueSheetName("Tổng hợp", ["Tổng hợp", "tổng hợp (2)"])).toBe("Tổng hợp (3)");
+    const long = "A".repeat(31);
+    const u = uniqueSheetName(long, [long]);
+    expect(u).toBe("A".repeat(27) + " (2)");
+    expect(u.length).toBe(31);
+  });
+
+  test("forbidden characters and edge apostrophes are replaced", () => {
+    expect(sanitizeSheetName("a/b\\c?d*e[f]g:h")).toBe("a-b-c-d-e-f-g-h");
+    expect(sanitizeSheetName("'x'")).toBe("’x’");
+    expect(sanitizeSheetName("   ")).toBe("Sheet");
+    expect(sanitizeSheetName("History")).toBe("Sheet");
+  });
+});
+
+describe("writeSummary (ExcelJS)", () => {
+  test("numbers, fills, fonts, number formats and merges read back from the saved file", async () => {
+    const report = sampleReport();
+    const wb = userWorkbook();
+    const res = writeSummary(wb, buildSummary(report, sampleSettings()));
+    const { wb: back } = await roundTrip(wb);
+    const main = back.getWorksheet(res.sheetNames[0])!;
+    expect(main.getCell("A1").value).toBe("UBND XÃ CHÍ MINH");
+    expect(main.getCell("A1").font.name).toBe("Times New Roman");
+    expect(main.getCell("A1").font.bold).toBe(true);
+    expect(main.getCell("E3").value).toBe("Chí Minh, ngày 24 tháng 11 năm 2026");
+    expect(main.getCell("A5").isMerged).toBe(true);
+    expect(main.getCell("K5").master.address).toBe("A5");
+
+    const first = findRowIn(main, MAIN_COL.name, "Phòng Văn hóa - Xã hội");
+    const names = [...sampleSettings().units.map((u) => u.name), UNASSIGNED_UNIT];
+    names.forEach((n, i) => {
+      const u = report.units.find((x) => x.unit === n);
+      const row = first + i;
+      expect(main.getCell(row, MAIN_COL.name).value).toBe(n);
+      STATUS_CATEGORIES.forEach((cat, k) => expect(main.getCell(row, MAIN_COL.firstCategory + k).value).toBe(u ? u[cat] : 0));
+      expect(main.getCell(row, MAIN_COL.total).value).toBe(u ? u.total : 0);
+      const rate = main.getCell(row, MAIN_COL.completionRate);
+      expect(rate.value).toBe(u ? u.completionRate : null);
+      expect(rate.numFmt).toBe("0.0%");
+      expect(rate.font.name).toBe("Times New Roman");
+    });
+    const total = first + names.length;
+    expect(main.getCell(total, MAIN_COL.total).value).toBe(report.total.total);
+    expect(main.getCell(total, MAIN_COL.name).font.bold).toBe(true);
+
+    const overdueCol = MAIN_COL.firstCategory + STATUS_CATEGORIES.indexOf("overdue");
+    const ca = findRowIn(main, MAIN_COL.name, "Công an xã");
+    expect((main.getCell(ca, overdueCol).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF" + TONES.red.fill);
+    expect(main.getCell(ca, overdueCol).font.color?.argb).toBe("FF" + TONES.red.color);
+
+    const dl = back.getWorksheet(res.sheetNames[1])!;
+    const od = findRowIn(dl, DEADLINE_COL.content, INJECTIONS[0]);
+    expect((dl.getCell(od, DEADLINE_COL.content).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF" + TONES.red.fill);
+    expect(dl.getCell(od, DEADLINE_COL.days).value).toBe(55);
+    const due = dl.getCell(od, DEADLINE_COL.due);
+    expect(due.value).toEqual(new Date(Date.UTC(2026, 8, 30)));
+    expect(due.numFmt).toBe("dd/mm/yyyy");
+    const soon = findRowIn(dl, DEADLINE_COL.content, INJECTIONS[3]);
+    expect((dl.getCell(soon, DEADLINE_COL.content).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF" + TONES.amber.fill);
+    expect(dl.getCell(soon, DEADLINE_COL.content).alignment.wrapText).toBe(true);
+
+    const ind = back.getWorksheet(res.sheetNames[2])!;
+    const met = findRowIn(ind, 7, summaryText.met);
+    expect((ind.getCell(met, 7).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF" + TONES.green.fill);
+    const notMet = findRowIn(ind, 7, summaryText.notMet);
+    expect((ind.getCell(notMet, 7).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF" + TONES.red.fill);
+    expect(ind.getCell(notMet, 6).value).toBe(0.5);
+  });
+
+  test("print setup: A4 landscape, one page wide, header row repeated, margins, print area", async () => {
+    const wb = userWorkbook();
+    const s = spec();
+    const res = writeSummary(wb, s);
+    const { wb: back, buffer } = await roundTrip(wb);
+    s.sheets.forEach((sheet, i) => {
+      const ps = back.getWorksheet(res.sheetNames[i])!.pageSetup;
+      expect(ps.paperSize).toBe(9);
+      expect(ps.orientation).toBe("landscape");
+      expect(ps.fitToPage).toBe(true);
+      expect(ps.fitToWidth).toBe(1);
+      expect(ps.fitToHeight).toBe(0);
+      expect(ps.printTitlesRow).toBe(`${sheet.print.printTitleRows![0]}:${sheet.print.printTitleRows![1]}`);
+      expect(ps.printArea).toBe(sheet.print.printArea);
+      expect(ps.margins?.left).toBe(sheet.print.margins.left);
+    });
+    const xml = await workbookXml(buffer);
+    expect(xml).toContain(`'Tổng hợp (2)'!$A$1:$K$`.replace(/'/g, "&apos;"));
+  });
+
+  test("the completion-rate data bar is a dataBar conditional format", async () => {
+    const wb = userWorkbook();
+    const s = spec();
+    const res = writeSummary(wb, s);
+    const { buffer } = await roundTrip(wb);
+    const xml = await sheetXml(buffer, res.sheetNames[0]);
+    const bar = s.sheets[0].visuals.find((v) => v.kind === "dataBar")!;
+    expect(xml).toMatch(new RegExp(`<conditionalFormatting sqref="${(bar as { range: string }).range}">\\s*<cfRule type="dataBar"`));
+    expect(xml).toContain("<dataBar>");
+  });
+
+  test("the user's sheets keep every value, style, merge, width, visibility and their order", async () => {
+    const original = userWorkbook();
+    const { wb: before } = await roundTrip(original);
+    const snap = snapshotAll(before);
+    const wb = userWorkbook();
+    writeSummary(wb, spec());
+    const { wb: after } = await roundTrip(wb);
+    expect(after.worksheets.slice(0, 3).map((w) => w.name)).toEqual(USER_SHEETS);
+    expect(snapshotAll(after, USER_SHEETS)).toEqual(snap);
+    // the user's own "Tổng hợp" is untouched, the summary took another name
+    expect(after.getWorksheet("Tổng hợp")!.getCell("A1").value).toBe("Bảng của tôi");
+    expect(after.worksheets.map((w) => w.name)).toContain("Tổng hợp (2)");
+  });
+
+  test("summary sheets go after the user's sheets (the store sheet stays very hidden)", async () => {
+    const wb = userWorkbook();
+    const res = writeSummary(wb, spec());
+    const { wb: back } = await roundTrip(wb);
+    expect(back.worksheets.map((w) => w.name)).toEqual([...USER_SHEETS, STORE_SHEET, ...res.sheetNames]);
+    expect(back.getWorksheet(STORE_SHEET)!.state).toBe("veryHidden");
+  });
+
+  test("regenerating replaces the product's sheets (by the store record): same sheets, no duplicates", async () => {
+    const wb = userWorkbook();
+    const first = writeSummary(wb, spec());
+    const { wb: once } = await roundTrip(wb);
+    const snap1 = snapshotAll(once);
+    const second = writeSummary(once, spec());
+    expect(second.sheetNames).toEqual(first.sheetNames);
+    expect(second.replaced).toEqual(first.sheetNames);
+    const { wb: twice } = await roundTrip(once);
+    expect(twice.worksheets.map((w) => w.name)).toEqual(once.worksheets.map((w) => w.name));
+    expect(snapshotAll(twice)).toEqual(snap1);
+    const store = readStore(twice).store;
+    expect(store.summarySheets).toEqual(first.sheetNames.map((name, i) => ({ name, key: spec().sheets[i].key, marker: SUMMARY_MARKER })));
+  });
+
+  test("a user sheet with a summary's name but no store record is never replaced", async () => {
+    const wb = userWorkbook();
+    wb.addWorksheet("Tổng hợp - Quá hạn").getCell("A1").value = "của người dùng";
+    const res = writeSummary(wb, spec());
+    expect(res.replaced).toEqual([]);
+    expect(res.sheetNames[1]).toBe("Tổng hợp - Quá hạn (2)");
+    const { wb: back } = await roundTrip(wb);
+    expect(back.getWorksheet("Tổng hợp - Quá hạn")!.getCell("A1").value).toBe("của người dùng");
+  });
+
+  test("a record of another marker, or for a sheet the user renamed, is not a licence to delete", async () => {
+    const store: Store = { ...emptyStore(), summarySheets: [{ name: "PL I", key: "summary_main", marker: "something.else" }] };
+    const wb = userWorkbook({ store });
+    const res = writeSummary(wb, spec());
+    expect(res.replaced).toEqual([]);
+    expect(wb.getWorksheet("PL I")).toBeDefined();
+    // the user renames our sheet to keep it: the next run makes a new one and leaves theirs
+    wb.getWorksheet(res.sheetNames[0])!.name = "Báo cáo tháng 10";
+    const again = writeSummary(wb, spec());
+    expect(again.replaced).not.toContain("Báo cáo tháng 10");
+    expect(wb.getWorksheet("Báo cáo tháng 10")).toBeDefined();
+  });
+
+  test("the store keeps the settings and highlights", async () => {
+    const settings = { ...defaultSettings(), communeName: "UBND xã Tiên Lãng" };
+    const highlights = [{ sheet: "PL I", cell: "D6", previousFill: null, appliedFill: "FFC7CE" }];
+    const wb = userWorkbook({ store: { ...emptyStore(), settings, highlights } });
+    writeSummary(wb, buildSummary(sampleReport(), settings));
+    const { wb: back } = await roundTrip(wb);
+    const { store, corrupt } = readStore(back);
+    expect(corrupt).toBe(false);
+    expect(store.settings).toEqual(settings);
+    expect(store.highlights).toEqual(highlights);
+    expect(back.getWorksheet("Tổng hợp (2)")!.getCell("A1").value).toBe("UBND XÃ TIÊN LÃNG");
+  });
+
+  test("a corrupt store is replaced by a valid one recording the new sheets", async () => {
+    const wb = userWorkbook();
+    const ws = wb.addWorksheet(STORE_SHEET);
+    ws.getCell("A1").value = "{not json";
+    const res = writeSummary(wb, spec());
+    const { store, corrupt } = decodeStore([wb.getWorksheet(STORE_SHEET)!.getCell("A1").value]);
+    expect(corrupt).toBe(false);
+    expect(store.summarySheets.map((r) => r.name)).toEqual(res.sheetNames);
+  });
+
+  test("user text that looks like a formula stays text, in ExcelJS and in the sheet XML", async () => {
+    const wb = userWorkbook();
+    const res = writeSummary(wb, spec());
+    const { wb: back, buffer } = await roundTrip(wb);
+    const found = new Set<string>();
+    for (const name of res.sheetNames) {
+      back.getWorksheet(name)!.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          expect(cell.formula).toBeUndefined();
+          if (typeof cell.value === "string" && INJECTIONS.includes(cell.value)) found.add(cell.value);
+        }),
+      );
+      const xml = await sheetXml(buffer, name);
+      expect(xml).not.toMatch(/<f[ >]/);
+    }
+    expect([...found].sort()).toEqual([...INJECTIONS].sort());
+  });
+
+  test("control characters and over-long text never make an invalid file", async () => {
+    const report = sampleReport();
+    report.tasks[2].content = "a\u0001b\u0007c" + "x".repeat(40000);
+    const wb = new ExcelJS.Workbook();
+    const res = writeSummary(wb, buildSummary(report, sampleSettings()));
+    const { wb: back } = await roundTrip(wb);
+    const dl = back.getWorksheet(res.sheetNames[1])!;
+    const row = findRowIn(dl, DEADLINE_COL.sheet, "PL I", 10);
+    const v = dl.getCell(row, DEADLINE_COL.content).value as string;
+    expect(v.startsWith("abc")).toBe(true);
+    expect(v.length).toBe(32767);
+  });
+
+  test("into an empty workbook: the summary sheets and the store only", async () => {
+    const wb = new ExcelJS.Workbook();
+    const res = writeSummary(wb, spec());
+    expect(res.sheetNames).toEqual(["Tổng hợp", "Tổng hợp - Quá hạn", "Tổng hợp - Chỉ tiêu"]);
+    const { wb: back } = await roundTrip(wb);
+    expect(back.worksheets.map((w) => w.name)).toEqual([STORE_SHEET, ...res.sheetNames]);
+  });
+});
