@@ -1,0 +1,121 @@
+/** Indicator sheets (Chỉ tiêu), modelled on the seed plan's section I.2. */
+import { GridBuilder } from "../../support/grid-builder";
+import { comparatorOf, numberFromText, readNumber, readTarget } from "../../../src/core/indicator-values";
+import { run } from "./helpers";
+
+const HEADER = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Số đạt", "Tổng số", "Thực hiện", "Ghi chú"];
+
+function indicatorSheet() {
+  const b = new GridBuilder("Chỉ tiêu").title("CÁC CHỈ TIÊU NĂM 2026").header(HEADER);
+  b.row(["2.3", "Nhóm chỉ tiêu về chuyển đổi số"]);
+  b.row([1, "Tỷ lệ cán bộ được bồi dưỡng kỹ năng số cơ bản", "%", "100%", 45, 50, null]);
+  b.row([2, "Hồ sơ thủ tục hành chính xử lý trực tuyến toàn trình", "%", "Tối thiểu 80%", null, null, 0.85], [null, null, null, null, null, null, "0%"]);
+  b.row([3, "Sáng kiến cấp thành phố được công nhận", "sáng kiến", "Ít nhất 02", null, null, 3]);
+  b.row([4, "Tỷ lệ hộ nghèo", "%", "Không quá 5%", null, null, "4,5%"]);
+  b.row([5, "Số vụ vi phạm", "vụ", "Dưới 3", null, null, 4]);
+  b.row([6, "Tỷ lệ người dùng băng rộng", "%", "≥ 90%", null, null, "85%"]);
+  b.row([7, "Mô hình ứng dụng KHCN", "mô hình", "", null, null, 5]);
+  b.row([8, "Báo cáo định kỳ trên hệ thống", "%", "80%", null, null, "chưa có số liệu"]);
+  b.row([9, "Kết quả TTHC được số hóa", "%", "Tối thiểu 80%", 0, 0, null]);
+  b.row([10, "Sáng kiến cấp cơ sở", "sáng kiến", 15, null, null, 12]);
+  b.row([11, "Tỷ lệ cấp cơ sở", "%", 0.8, null, null, 85], [null, null, null, "0%", null, null, null]);
+  return b.build();
+}
+
+describe("indicators", () => {
+  const r = run([indicatorSheet()]);
+  const byRow = new Map(r.indicators.map((i) => [i.row, i]));
+
+  it("finds the indicator sheet and one indicator per row (headings are not indicators)", () => {
+    expect(r.sheets).toEqual([expect.objectContaining({ name: "Chỉ tiêu", role: "indicators", headerRow: 2, taskCount: 11 })]);
+    expect(r.indicators.map((i) => i.row)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(r.tasks).toEqual([]);
+  });
+
+  it("computes the actual from Số đạt / Tổng số for a percent target", () => {
+    expect(byRow.get(4)).toMatchObject({ name: "Tỷ lệ cán bộ được bồi dưỡng kỹ năng số cơ bản", unitOfMeasure: "%", target: 1, comparator: ">=", actual: 0.9, met: false });
+    expect(byRow.get(4)!.achievement).toBeCloseTo(0.9);
+  });
+
+  it("reads a percent cell as a fraction and 'Tối thiểu 80%' as ≥ 0.8", () => {
+    const i = byRow.get(5)!;
+    expect(i).toMatchObject({ target: 0.8, comparator: ">=", actual: 0.85, met: true, targetRaw: "Tối thiểu 80%" });
+    expect(i.achievement).toBeCloseTo(1.0625);
+  });
+
+  it("'Ít nhất 02' is a count target", () => {
+    expect(byRow.get(6)).toMatchObject({ target: 2, comparator: ">=", actual: 3, achievement: 1.5, met: true });
+  });
+
+  it("ceilings ('Không quá 5%', 'Dưới 3') compare ≤ and have no achievement ratio", () => {
+    const a = byRow.get(7)!;
+    expect(a).toMatchObject({ comparator: "<=", met: true, achievement: null });
+    expect(a.target).toBeCloseTo(0.05);
+    expect(a.actual).toBeCloseTo(0.045);
+    expect(byRow.get(8)).toMatchObject({ target: 3, comparator: "<=", actual: 4, met: false, achievement: null });
+  });
+
+  it("'≥ 90%' with '85%' text", () => {
+    const i = byRow.get(9)!;
+    expect(i).toMatchObject({ comparator: ">=", met: false });
+    expect(i.target).toBeCloseTo(0.9);
+    expect(i.actual).toBeCloseTo(0.85);
+    expect(i.achievement).toBeCloseTo(0.85 / 0.9);
+  });
+
+  it("warns on a missing target, a non-numeric actual and a total of 0; results stay empty", () => {
+    const warn = r.issues.map((x) => [x.code, x.cell, x.severity]);
+    expect(warn).toEqual([
+      ["INDICATOR_TARGET_MISSING", "D10", "warning"],
+      ["INDICATOR_ACTUAL_INVALID", "G11", "warning"],
+      ["INDICATOR_DENOMINATOR_ZERO", "F12", "warning"],
+    ]);
+    expect(byRow.get(10)).toMatchObject({ target: null, actual: 5, achievement: null, met: null });
+    expect(byRow.get(11)).toMatchObject({ target: 0.8, actual: null, achievement: null, met: null });
+    expect(byRow.get(12)).toMatchObject({ actual: null, achievement: null, met: null });
+    expect(r.issues[0].message).toMatch(/^Ô D10: chỉ tiêu «Mô hình ứng dụng KHCN» chưa có mục tiêu/);
+  });
+
+  it("a bare number target; a percent target with a 1–100 actual reads percentage points", () => {
+    expect(byRow.get(13)).toMatchObject({ target: 15, comparator: ">=", actual: 12, achievement: 0.8, met: false });
+    expect(byRow.get(14)).toMatchObject({ target: 0.8, actual: 0.85, met: true });
+  });
+});
+
+describe("indicator values", () => {
+  it.each([
+    ["Tối thiểu 80%", 0.8, ">=", true],
+    ["Ít nhất 02", 2, ">=", false],
+    ["100%", 1, ">=", true],
+    ["≥ 90%", 0.9, ">=", true],
+    ["Không quá 5%", 0.05, "<=", true],
+    ["Dưới 3", 3, "<=", false],
+    ["Tối đa 10", 10, "<=", false],
+    ["Không dưới 70%", 0.7, ">=", true],
+    ["Trên 50%", 0.5, ">=", true],
+    ["≤ 2,5%", 0.025, "<=", true],
+    ["Kế hoạch năm 2026: 80%", 0.8, ">=", true],
+    ["1.000", 1000, ">=", false],
+  ])("target %s → %d %s", (text, value, comparator, percent) => {
+    const t = readTarget(text, null, false);
+    expect(t.value).toBeCloseTo(value);
+    expect(t.comparator).toBe(comparator);
+    expect(t.percent).toBe(percent);
+  });
+
+  it("a target without a number has no value", () => {
+    expect(readTarget("Hoàn thành", null, false).value).toBeNull();
+    expect(readTarget(null, null, false).value).toBeNull();
+  });
+
+  it("numbers: percent formats, percent units, Vietnamese decimal comma, invalid text", () => {
+    expect(readNumber(0.85, "0.00%", false)).toEqual({ kind: "number", value: 0.85, percent: true });
+    expect(readNumber(85, null, true)).toEqual({ kind: "number", value: 0.85, percent: true });
+    expect(readNumber("85 %", null, false)).toEqual({ kind: "number", value: 0.85, percent: true });
+    expect(readNumber("", null, false)).toEqual({ kind: "empty" });
+    expect(readNumber("khoảng 5", null, false)).toEqual({ kind: "invalid", raw: "khoảng 5" });
+    expect(numberFromText("2,5")).toBe(2.5);
+    expect(numberFromText("1.234,5")).toBe(1234.5);
+    expect(comparatorOf("Giảm xuống còn dưới 3%")).toBe("<=");
+  });
+});
