@@ -122,11 +122,19 @@ function activeSheetName(wb: ExcelJS.Workbook): string | undefined {
   return typeof idx === "number" ? wb.worksheets[idx]?.name : undefined;
 }
 
-/** Keep the tab the user had open; if it was a replaced summary sheet, open the new main summary. */
+/**
+ * Keep the tab the user had open. When there is none, or it is not a visible sheet (a new workbook
+ * would otherwise open on the very hidden store sheet, and LibreOffice even prints it), open the first
+ * visible sheet.
+ */
 function restoreActiveSheet(wb: ExcelJS.Workbook, name: string | undefined): void {
-  if (!wb.views?.length) return;
   const sheets = wb.worksheets;
   let idx = name ? sheets.findIndex((w) => w.name === name) : -1;
-  if (idx < 0 || sheets[idx].state !== "visible") idx = sheets.findIndex((w) => w.state === "visible");
-  wb.views[0].activeTab = Math.max(0, idx);
+  if (idx < 0 || sheets[idx].state !== "visible") idx = Math.max(0, sheets.findIndex((w) => w.state === "visible"));
+  if (!wb.views?.length) {
+    wb.views = [{ x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, activeTab: idx, visibility: "visible" }];
+    return;
+  }
+  wb.views[0].activeTab = idx;
+  if (typeof wb.views[0].firstSheet === "number" && wb.views[0].firstSheet > idx) wb.views[0].firstSheet = idx;
 }

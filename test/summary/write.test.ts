@@ -250,5 +250,16 @@ describe("writeSummary (ExcelJS)", () => {
     expect(res.sheetNames).toEqual(["Tổng hợp", "Tổng hợp - Quá hạn", "Tổng hợp - Chỉ tiêu"]);
     const { wb: back } = await roundTrip(wb);
     expect(back.worksheets.map((w) => w.name)).toEqual([STORE_SHEET, ...res.sheetNames]);
+    // never open (or print, in LibreOffice) on the very hidden store sheet
+    expect(back.worksheets[back.views[0].activeTab].name).toBe("Tổng hợp");
+  });
+
+  test("the tab the user had open stays the active one", async () => {
+    const wb = userWorkbook();
+    wb.views = [{ x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, activeTab: 1, visibility: "visible" }];
+    writeSummary(wb, spec());
+    const { wb: back } = await roundTrip(wb);
+    expect(back.worksheets[back.views[0].activeTab].name).toBe("Tổng hợp");
+    expect(back.worksheets.map((w) => w.name).indexOf("Tổng hợp")).toBe(1);
   });
 });
