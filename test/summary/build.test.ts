@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { ReportSchema, STATUS_CATEGORIES, UNASSIGNED_UNIT, type Report } from "../../src/core/report-schema";
 import { buildSummary, SUMMARY_MARKER, summarySheetNames } from "../../src/core/summary/build";
 import { communeHeading, dateLine, daysBetween, placeName } from "../../src/core/summary/format";
-import { MAIN_COL, MAIN_KEY } from "../../src/core/summary/sheet-main";
+import { MAIN_COL, MAIN_KEY, splitGroupNumber } from "../../src/core/summary/sheet-main";
 import { DEADLINE_COL, DEADLINES_KEY } from "../../src/core/summary/sheet-deadlines";
 import { INDICATOR_COL, INDICATORS_KEY } from "../../src/core/summary/sheet-indicators";
 import { TONES } from "../../src/core/summary/styles";
@@ -226,6 +226,24 @@ describe("buildSummary", () => {
     const strings = spec.sheets.flatMap((s) => s.cells.map((c) => c.value)).filter((v) => typeof v === "string");
     for (const inj of INJECTIONS.slice(0, 4)) expect(strings).toContain(inj);
     expect(strings).toContain(INJECTIONS[1]);
+  });
+});
+
+describe("group numbering", () => {
+  test("a group's own Roman numeral (or letter) becomes its TT; other text keeps a running number", () => {
+    expect(splitGroupNumber("I. Tăng cường đầu tư")).toEqual({ no: "I", name: "Tăng cường đầu tư" });
+    expect(splitGroupNumber("XII - Nhiệm vụ khác")).toEqual({ no: "XII", name: "Nhiệm vụ khác" });
+    expect(splitGroupNumber("B) Thường xuyên")).toEqual({ no: "B", name: "Thường xuyên" });
+    expect(splitGroupNumber("Chuyển đổi số")).toEqual({ no: null, name: "Chuyển đổi số" });
+    expect(splitGroupNumber("CDS: hạ tầng")).toEqual({ no: null, name: "CDS: hạ tầng" });
+  });
+
+  test("in the groups table", () => {
+    const r = reportFrom([task({ status: "in_progress", group: "II. Chuyển đổi số" }), task({ status: "overdue", daysOverdue: 2, group: "Khác" })]);
+    const main = buildSummary(r, defaultSettings()).sheets[0];
+    const row = findRow(main, MAIN_COL.name, "Chuyển đổi số");
+    expect(valueAt(main, row, MAIN_COL.no)).toBe("II");
+    expect(valueAt(main, findRow(main, MAIN_COL.name, "Khác"), MAIN_COL.no)).toBe(2);
   });
 });
 

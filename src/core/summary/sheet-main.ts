@@ -59,6 +59,12 @@ function countsRow(b: SheetBuilder, row: number, no: string | number | null, nam
   b.set(row, MAIN_COL.onTimeRate, c.onTimeRate, b.style("pct", { bold }));
 }
 
+/** "I. Tăng cường …" → TT "I" and the name; a group without its own numeral keeps a running number. */
+export function splitGroupNumber(text: string): { no: string | null; name: string } {
+  const m = /^((?:[IVXLC]+|[A-Z]))\s*[.):\-–]\s*(\S.*)$/su.exec(text);
+  return m ? { no: m[1], name: m[2] } : { no: null, name: text };
+}
+
 function section(b: SheetBuilder, row: number, text: string): void {
   b.mergeSet(row, 1, MAIN_COLUMNS, text, b.style("section"));
 }
@@ -123,7 +129,10 @@ export function buildMainSheet(ctx: SummaryContext, name: string): { sheet: Retu
     const title = appendix?.title?.trim();
     b.mergeSet(r++, 1, MAIN_COLUMNS, title && title !== sheet ? `${sheet}: ${title}` : sheet, b.style("subhead"));
     const first = r;
-    groups.forEach((g, i) => countsRow(b, r++, i + 1, g.group?.trim() || summaryText.noGroup, g));
+    groups.forEach((g, i) => {
+      const { no, name } = splitGroupNumber(g.group?.trim() || summaryText.noGroup);
+      countsRow(b, r++, no ?? i + 1, name, g);
+    });
     dataBar(b, first, r - 1);
   }
 
