@@ -1,0 +1,109 @@
+/**
+ * Reversible highlights. Before filling a cell, its fill is read (color, and with ExcelApi 1.9 the
+ * pattern, which tells "no fill" from white) and recorded in the store with the fill applied. Clearing
+ * restores the previous fill (or clears it) only where the cell still has the fill phuluc applied: a cell
+ * the user has recoloured since is left alone. Three syncs, whatever the number of cells.
+ */
+import type { HighlightTarget } from "../core/port";
+import type { HighlightRecord, Store } from "../core/store";
+import { sheetNameKey } from "../core/summary/names";
+import { queueStoreLoad, queueStoreWrite, readStore, type LoadedStore } from "./store";
+
+export const HIGHLIGHT_FILL = { error: "FFC7CE", warning: "FFEB9C" } as const;
+
+/** "#ffc7ce" / "FFC7CE" → "FFC7CE". */
+export function normFill(c: string | null | undefined): string | null {
+  if (!c) return null;
+  return c.replace(/^#/, "").toUpperCase();
+}
+
+interface Probe {
+  sheet: string;
+  cell: string;
+  range: Excel.Range;
+  fill: Excel.RangeFill;
+}
+
+const cellKey = (sheet: string, cell: string) => `${sheetNameKey(sheet)}!${cell.replace(/\$/g, "").toUpperCase()}`;
+
+/** Queue fill reads for cells on existing sheets (sheets are checked in the same batch as the store). */
+function queueProbes(ctx: Excel.RequestContext, cells: { sheet: string; cell: string }[], sheetNames: Set<string>, withPattern: boolean): Probe[] {
+  const seen = new Set<string>();
+  const out: Probe[] = [];
+  for (const c of cells) {
+    const k = cellKey(c.sheet, c.cell);
+    if (seen.has(k) || !sheetNames.has(sheetNameKey(c.sheet))) continue;
+    seen.add(k);
+    const range = ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell);
+    const fill = range.format.fill;
+    fill.load(withPattern ? "color,pattern" : "color");
+    out.push({ sheet: c.sheet, cell: c.cell, range, fill });
+  }
+  return out;
+}
+
+/** The fill a probe shows now, null for none (white counts as none without ExcelApi 1.9's pattern). */
+function currentFill(p: Probe, withPattern: boolean): string | null {
+  if (withPattern && p.fill.pattern === "None") return null;
+  const c = normFill(p.fill.color);
+  if (!withPattern && c === "FFFFFF") return null;
+  return c;
+}
+
+function restore(p: Probe, previous: string | null): void {
+  if (previous === null) p.fill.clear();
+  else p.fill.color = "#" + previous;
+}
+
+async function loadStoreAndSheets(ctx: Excel.RequestContext): Promise<{ loaded: LoadedStore; sheetNames: Set<string> }> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load("items/name");
+  const pending = queueStoreLoad(ctx);
+  await ctx.sync();
+  return { loaded: readStore(pending), sheetNames: new Set(sheets.items.map((w) => sheetNameKey(w.name))) };
+}
+
+/**
+ * Replace the product's highlights by `targets` (empty targets = clear). Returns nothing; the store keeps
+ * the records. Errors win over warnings on the same cell.
+ */
+export async function applyHighlights(ctx: Excel.RequestContext, targets: HighlightTarget[], withPattern: boolean): Promise<void> {
+  const { loaded, sheetNames } = await loadStoreAndSheets(ctx);
+  const store: Store = loaded.store;
+  const old = store.highlights;
+
+  const wanted = new Map<string, HighlightTarget>();
+  for (const t of targets) {
+    const k = cellKey(t.sheet, t.cell);
+    const prev = wanted.get(k);
+    if (!prev || (prev.severity === "warning" && t.severity === "error")) wanted.set(k, t);
+  }
+
+  const oldProbes = queueProbes(ctx, old, sheetNames, withPattern);
+  const newProbes = queueProbes(ctx, [...wanted.values()], sheetNames, withPattern);
+  await ctx.sync();
+
+  // Undo the old highlights where phuluc's fill is still there; remember what was under them.
+  const underneath = new Map<string, string | null>();
+  const oldByKey = new Map(old.map((r) => [cellKey(r.sheet, r.cell), r]));
+  for (const p of oldProbes) {
+    const rec = oldByKey.get(cellKey(p.sheet, p.cell))!;
+    if (currentFill(p, withPattern) !== normFill(rec.appliedFill)) continue; // the user recoloured it: leave it
+    underneath.set(cellKey(p.sheet, p.cell), rec.previousFill === null ? null : normFill(rec.previousFill));
+    if (!wanted.has(cellKey(p.sheet, p.cell))) restore(p, rec.previousFill === null ? null : normFill(rec.previousFill));
+  }
+
+  const records: HighlightRecord[] = [];
+  for (const p of newProbes) {
+    const k = cellKey(p.sheet, p.cell);
+    const t = wanted.get(k)!;
+    const applied = HIGHLIGHT_FILL[t.severity];
+    const previous = underneath.has(k) ? underneath.get(k)! : currentFill(p, withPattern);
+    p.fill.color = "#" + applied;
+    records.push({ sheet: p.sheet, cell: p.cell, previousFill: previous, appliedFill: applied });
+  }
+  for (const p of [...oldProbes, ...newProbes]) p.range.untrack();
+
+  queueStoreWrite(ctx, { ...store, highlights: records }, loaded);
+  await ctx.sync();
+}

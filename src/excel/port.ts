@@ -1,0 +1,119 @@
+/**
+ * OfficeWorkbookPort: the WorkbookPort inside Excel (desktop, Mac, web) through Office.js.
+ * `run` is injectable (default Excel.run) so tests drive it against test/fakes/fake-excel.ts, and so is
+ * the requirement-set check (default Office.context.requirements.isSetSupported).
+ * Every failure reaches the caller as an ExcelUserError whose message is one Vietnamese sentence.
+ */
+import type { Grid } from "../core/grid";
+import type { CellEdit, HighlightTarget, LoadedSettings, ReadProgress, WorkbookPort } from "../core/port";
+import { defaultSettings, parseSettings, type Settings } from "../core/settings";
+import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
+import { excelTexts, toUserMessage } from "../i18n/excel";
+import { textForUserCell } from "./cell-values";
+import { withUserErrors } from "./errors";
+import { applyHighlights } from "./highlight";
+import { readSheetsWith } from "./read-sheets";
+import { featureSupport, officeIsSetSupported, type Feature, type IsSetSupported } from "./requirements";
+import { queueStoreLoad, queueStoreWrite, readStore } from "./store";
+import { writeSummaryWith } from "./write-summary";
+
+export type ExcelRun = <T>(fn: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeWorkbookPortOptions {
+  run?: ExcelRun;
+  isSetSupported?: IsSetSupported;
+  /** Response/request budget per sync in bytes (tests lower it to exercise chunking). */
+  budgetBytes?: number;
+}
+
+const defaultRun: ExcelRun = (fn) => Excel.run((ctx) => fn(ctx));
+
+export class OfficeWorkbookPort implements WorkbookPort {
+  private readonly run: ExcelRun;
+  private readonly isSetSupported: IsSetSupported;
+  private readonly budgetBytes?: number;
+  private featureCache?: Record<Feature, boolean>;
+
+  constructor(options: OfficeWorkbookPortOptions = {}) {
+    this.run = options.run ?? defaultRun;
+    this.isSetSupported = options.isSetSupported ?? officeIsSetSupported();
+    this.budgetBytes = options.budgetBytes;
+  }
+
+  /** Which optional features this Excel supports (ExcelApi sets above the manifest's 1.4). */
+  get features(): Record<Feature, boolean> {
+    return (this.featureCache ??= featureSupport(this.isSetSupported));
+  }
+
+  readSheets(onProgress?: (p: ReadProgress) => void): Promise<Grid[]> {
+    return withUserErrors(() =>
+      this.run((ctx) => readSheetsWith(ctx, { mergedAreas: this.features.mergedAreas, onProgress, budgetBytes: this.budgetBytes })),
+    );
+  }
+
+  writeSummary(spec: SummarySpec): Promise<WriteSummaryResult> {
+    return withUserErrors(() => this.run((ctx) => writeSummaryWith(ctx, spec, { features: this.features, budgetBytes: this.budgetBytes })));
+  }
+
+  highlight(targets: HighlightTarget[]): Promise<void> {
+    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, targets, this.features.fillPattern)));
+  }
+
+  clearHighlights(): Promise<void> {
+    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, [], this.features.fillPattern)));
+  }
+
+  select(sheet: string, cell: string): Promise<void> {
+    return withUserErrors(() =>
+      this.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await ctx.sync();
+      }),
+    );
+  }
+
+  writeCells(sheet: string, edits: CellEdit[]): Promise<void> {
+    return withUserErrors(() =>
+      this.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        for (const e of edits) {
+          const r = ws.getRange(e.cell);
+          r.values = [[textForUserCell(e.value)]];
+          r.untrack();
+        }
+        await ctx.sync();
+      }),
+    );
+  }
+
+  /** Never throws: unreadable or corrupt settings → defaults with a Vietnamese warning. */
+  async loadSettings(): Promise<LoadedSettings> {
+    try {
+      const loaded = await this.run(async (ctx) => {
+        const pending = queueStoreLoad(ctx);
+        await ctx.sync();
+        return readStore(pending);
+      });
+      if (loaded.corrupt) return { settings: defaultSettings(), warning: excelTexts.settingsCorrupt };
+      if (!loaded.store.settings) return { settings: defaultSettings() };
+      const parsed = parseSettings(loaded.store.settings);
+      return parsed.warning ? { settings: parsed.settings, warning: excelTexts.settingsCorrupt } : { settings: parsed.settings };
+    } catch (err) {
+      return { settings: defaultSettings(), warning: excelTexts.settingsUnreadable(toUserMessage(err)) };
+    }
+  }
+
+  saveSettings(settings: Settings): Promise<void> {
+    return withUserErrors(() =>
+      this.run(async (ctx) => {
+        const pending = queueStoreLoad(ctx);
+        await ctx.sync();
+        const loaded = readStore(pending);
+        queueStoreWrite(ctx, { ...loaded.store, settings }, loaded);
+        await ctx.sync();
+      }),
+    );
+  }
+}

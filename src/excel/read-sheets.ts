@@ -1,0 +1,208 @@
+/**
+ * WorkbookPort.readSheets through Office.js with a bounded number of syncs:
+ *   sync 1  the sheet list (name, visibility) and the store (to skip `_phuluc` and the product's summaries);
+ *   sync 2  every relevant sheet's used range (values only) and, with ExcelApi 1.13, its merged areas;
+ *   sync 3… values + numberFormat + valueTypes of all sheets, in row chunks queued together and synced
+ *           once per ~3.5 MB of expected response (Excel on the web rejects a request or response over
+ *           5 MB). A workbook that fits one budget — every real commune plan, and 20,000 short rows —
+ *           is read in 3 syncs; a bigger one needs one more sync per extra budget, never one per row or sheet.
+ * The response size per cell is estimated (80 bytes to start) and then measured on each batch; a batch
+ * that still exceeds the limit is retried in halves.
+ */
+import { sheetNameKey } from "../core/summary/names";
+import { STORE_SHEET } from "../core/store";
+import type { Grid, MergeArea, SheetVisibility } from "../core/grid";
+import type { ReadProgress } from "../core/port";
+import { officeErrorCode } from "../i18n/excel";
+import { parseMergedAreas } from "./addresses";
+import { readCell } from "./cell-values";
+import { queueStoreLoad, readStore } from "./store";
+
+export interface ReadOptions {
+  mergedAreas: boolean;
+  onProgress?: (p: ReadProgress) => void;
+  /** Expected response bytes per sync (default 3.5 MB, under Excel on the web's 5 MB). */
+  budgetBytes?: number;
+  /** First estimate of response bytes per cell (values + numberFormat + valueTypes). */
+  bytesPerCell?: number;
+  /** At most this many rows per range proxy (Microsoft suggests blocks of 5,000–20,000 rows). */
+  maxRowsPerChunk?: number;
+}
+
+export const READ_BUDGET_BYTES = 3_500_000;
+export const READ_BYTES_PER_CELL = 80;
+export const MAX_ROWS_PER_CHUNK = 5000;
+
+const VISIBILITY: Record<string, SheetVisibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+
+interface SheetPlan {
+  name: string;
+  visibility: SheetVisibility;
+  /** 0-based origin and size of the used range (values only); rows = 0 for an empty sheet. */
+  row0: number;
+  col0: number;
+  rows: number;
+  cols: number;
+  merges: MergeArea[];
+  grid: Grid;
+  rowsRead: number;
+}
+
+interface Piece {
+  plan: SheetPlan;
+  start: number; // row offset within the used range
+  count: number;
+}
+
+const encoder = new TextEncoder();
+function utf8Bytes(s: string): number {
+  return encoder.encode(s).length;
+}
+
+function colLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function pieceAddress(p: Piece): string {
+  const top = p.plan.row0 + p.start + 1;
+  const left = p.plan.col0 + 1;
+  return `${colLetters(left)}${top}:${colLetters(left + p.plan.cols - 1)}${top + p.count - 1}`;
+}
+
+/** Take pieces worth at most `cellBudget` cells from the front of the queue (at least one row). */
+function takeBatch(queue: Piece[], cellBudget: number, maxRows: number): Piece[] {
+  const batch: Piece[] = [];
+  let left = cellBudget;
+  while (queue.length) {
+    const head = queue[0];
+    const fit = Math.min(head.count, maxRows, Math.floor(left / head.plan.cols));
+    if (fit <= 0) {
+      if (!batch.length) {
+        batch.push({ ...head, count: 1 });
+        head.start += 1;
+        head.count -= 1;
+        if (!head.count) queue.shift();
+      }
+      break;
+    }
+    batch.push({ plan: head.plan, start: head.start, count: fit });
+    left -= fit * head.plan.cols;
+    head.start += fit;
+    head.count -= fit;
+    if (!head.count) queue.shift();
+  }
+  return batch;
+}
+
+export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOptions): Promise<Grid[]> {
+  const budget = opts.budgetBytes ?? READ_BUDGET_BYTES;
+  let perCell = opts.bytesPerCell ?? READ_BYTES_PER_CELL;
+  const maxRows = opts.maxRowsPerChunk ?? MAX_ROWS_PER_CHUNK;
+
+  // Sync 1: sheets and the store.
+  const sheets = ctx.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  const pendingStore = queueStoreLoad(ctx);
+  await ctx.sync();
+  const { store } = readStore(pendingStore);
+  const skip = new Set([sheetNameKey(STORE_SHEET), ...store.summarySheets.map((s) => sheetNameKey(s.name))]);
+  const relevant = sheets.items.filter((ws) => !skip.has(sheetNameKey(ws.name)));
+
+  // Sync 2: used ranges (values only) and merged areas.
+  const probes = relevant.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    let merged: Excel.RangeAreas | null = null;
+    if (opts.mergedAreas) {
+      merged = used.getMergedAreasOrNullObject();
+      merged.load("address");
+    }
+    return { ws, used, merged };
+  });
+  await ctx.sync();
+
+  const plans: SheetPlan[] = probes.map(({ ws, used, merged }) => {
+    const empty = used.isNullObject;
+    const plan: SheetPlan = {
+      name: ws.name,
+      visibility: VISIBILITY[ws.visibility] ?? "visible",
+      row0: empty ? 0 : used.rowIndex,
+      col0: empty ? 0 : used.columnIndex,
+      rows: empty ? 0 : used.rowCount,
+      cols: empty ? 0 : used.columnCount,
+      merges: merged && !merged.isNullObject ? parseMergedAreas(merged.address) : [],
+      grid: undefined as unknown as Grid,
+      rowsRead: 0,
+    };
+    plan.grid = {
+      name: plan.name,
+      visibility: plan.visibility,
+      origin: { row: plan.row0 + 1, col: plan.col0 + 1 },
+      values: new Array(plan.rows),
+      numberFormats: new Array(plan.rows),
+      merges: plan.merges,
+    };
+    return plan;
+  });
+
+  const total = plans.length;
+  let done = plans.filter((p) => p.rows === 0).length;
+  opts.onProgress?.({ done, total });
+
+  // Sync 3…: the cells, in budgeted batches of row chunks.
+  const queue: Piece[] = plans.filter((p) => p.rows > 0).map((plan) => ({ plan, start: 0, count: plan.rows }));
+  let retries = 0;
+  while (queue.length) {
+    const batch = takeBatch(queue, Math.max(1, Math.floor(budget / perCell)), maxRows);
+    const loads = batch.map((piece) => {
+      const range = ctx.workbook.worksheets.getItem(piece.plan.name).getRange(pieceAddress(piece));
+      range.load("values,numberFormat,valueTypes");
+      return { piece, range };
+    });
+    try {
+      await ctx.sync();
+    } catch (err) {
+      if (officeErrorCode(err) !== "RequestPayloadSizeLimitExceeded" || retries >= 8) throw err;
+      retries++;
+      perCell *= 2;
+      // Put the pieces back in front, in order, and try again with smaller batches.
+      for (let i = batch.length - 1; i >= 0; i--) queue.unshift({ ...batch[i] });
+      continue;
+    }
+    let cells = 0;
+    let bytes = 0;
+    for (const { piece, range } of loads) {
+      const values = range.values;
+      const formats = range.numberFormat;
+      const types = range.valueTypes;
+      const g = piece.plan.grid;
+      for (let i = 0; i < piece.count; i++) {
+        const vRow = values[i] ?? [];
+        const fRow = formats[i] ?? [];
+        const tRow = types[i] ?? [];
+        const outV = new Array(piece.plan.cols);
+        const outF = new Array(piece.plan.cols);
+        for (let j = 0; j < piece.plan.cols; j++) {
+          outV[j] = readCell(vRow[j], tRow[j] as string | undefined);
+          const f = fRow[j];
+          outF[j] = typeof f === "string" && f !== "General" ? f : null;
+        }
+        g.values[piece.start + i] = outV;
+        g.numberFormats![piece.start + i] = outF;
+      }
+      cells += piece.count * piece.plan.cols;
+      bytes += utf8Bytes(JSON.stringify(values)) + utf8Bytes(JSON.stringify(formats)) + utf8Bytes(JSON.stringify(types));
+      piece.plan.rowsRead += piece.count;
+      if (piece.plan.rowsRead === piece.plan.rows) {
+        done++;
+        opts.onProgress?.({ done, total, sheet: piece.plan.name });
+      }
+      range.untrack();
+    }
+    // Learn the real size per cell (with a margin) for the next batches.
+    if (cells > 0) perCell = Math.max(16, Math.ceil((bytes / cells) * 1.3), perCell / 2);
+  }
+  return plans.map((p) => p.grid);
+}

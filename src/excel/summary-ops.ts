@@ -1,0 +1,222 @@
+/** SummarySpec → Office.js operations on one new sheet (queued only; the caller syncs). */
+import { rangeA1 } from "../core/a1";
+import type { CellStyle, SpecCell, SummarySheetSpec } from "../core/summary/spec";
+import type { Feature } from "./requirements";
+import { specCell } from "./cell-values";
+
+/** Request bytes queued so far; the writer syncs when a budget is reached. */
+export interface ByteCounter {
+  add(bytes: number): void;
+  /** Called between row blocks: syncs when the queued request is over budget. */
+  checkpoint(): Promise<void>;
+}
+
+export interface StyleRect {
+  style: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Cells with the same style → as few rectangles as possible (row runs, then stacked runs). */
+export function styleRects(cells: SpecCell[]): StyleRect[] {
+  const styled = cells.filter((c) => c.style).sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: StyleRect[] = [];
+  for (const c of styled) {
+    const last = runs[runs.length - 1];
+    if (last && last.top === c.row && last.right === c.col - 1 && last.style === c.style) last.right = c.col;
+    else runs.push({ style: c.style!, top: c.row, left: c.col, bottom: c.row, right: c.col });
+  }
+  const open = new Map<string, StyleRect>();
+  const out: StyleRect[] = [];
+  for (const r of runs) {
+    const k = `${r.style}|${r.left}|${r.right}`;
+    const prev = open.get(k);
+    if (prev && prev.bottom === r.top - 1) prev.bottom = r.top;
+    else {
+      const rect = { ...r };
+      open.set(k, rect);
+      out.push(rect);
+    }
+  }
+  return out;
+}
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+const CHART_TYPE = { barClustered: "BarClustered", barStacked: "BarStacked", columnClustered: "ColumnClustered", columnStacked: "ColumnStacked" } as const;
+
+/** Excel character units → points (Calibri 11: 7 px per character + 5 px padding; 0.75 pt per px). */
+export function widthToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+export const INCH = 72;
+
+function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number): number {
+  let ops = 0;
+  const f = range.format;
+  if (s.font) {
+    if (s.font.name) {
+      f.font.name = s.font.name;
+      ops++;
+    }
+    if (s.font.size) {
+      f.font.size = s.font.size;
+      ops++;
+    }
+    if (s.font.bold) {
+      f.font.bold = true;
+      ops++;
+    }
+    if (s.font.italic) {
+      f.font.italic = true;
+      ops++;
+    }
+    if (s.font.underline) {
+      f.font.underline = "Single" as Excel.RangeUnderlineStyle;
+      ops++;
+    }
+    if (s.font.color) {
+      f.font.color = "#" + s.font.color.toUpperCase();
+      ops++;
+    }
+  }
+  if (s.fill) {
+    f.fill.color = "#" + s.fill.toUpperCase();
+    ops++;
+  }
+  if (s.border) {
+    const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (cols > 1) edges.push("InsideVertical");
+    if (rows > 1) edges.push("InsideHorizontal");
+    for (const e of edges) {
+      const b = f.borders.getItem(e as Excel.BorderIndex);
+      b.style = "Continuous" as Excel.BorderLineStyle;
+      b.weight = "Thin" as Excel.BorderWeight;
+      ops += 2;
+    }
+  }
+  if (s.align?.horizontal) {
+    f.horizontalAlignment = H_ALIGN[s.align.horizontal] as Excel.HorizontalAlignment;
+    ops++;
+  }
+  if (s.align?.vertical) {
+    f.verticalAlignment = V_ALIGN[s.align.vertical] as Excel.VerticalAlignment;
+    ops++;
+  }
+  if (s.align?.wrap) {
+    f.wrapText = true;
+    ops++;
+  }
+  return ops;
+}
+
+const OP_BYTES = 160;
+const encoder = new TextEncoder();
+
+/** Queue everything for one summary sheet; `counter` decides when a sync is due (large sheets only). */
+export async function queueSheet(
+  ws: Excel.Worksheet,
+  spec: SummarySheetSpec,
+  features: Record<Feature, boolean>,
+  counter: ByteCounter,
+  rowsPerBlock = 500,
+): Promise<void> {
+  // Values (with their number formats first: "@" keeps text as text) in row blocks.
+  const byRow = new Map<number, Map<number, SpecCell>>();
+  let maxRow = 0;
+  let maxCol = 0;
+  for (const c of spec.cells) {
+    if (!byRow.has(c.row)) byRow.set(c.row, new Map());
+    byRow.get(c.row)!.set(c.col, c);
+    if (c.row > maxRow) maxRow = c.row;
+    if (c.col > maxCol) maxCol = c.col;
+  }
+  for (let top = 1; top <= maxRow; top += rowsPerBlock) {
+    const bottom = Math.min(maxRow, top + rowsPerBlock - 1);
+    const values: (string | number | boolean)[][] = [];
+    const formats: string[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const rowCells = byRow.get(r);
+      const vRow: (string | number | boolean)[] = [];
+      const fRow: string[] = [];
+      for (let c = 1; c <= maxCol; c++) {
+        const cell = rowCells?.get(c);
+        if (!cell) {
+          vRow.push("");
+          fRow.push("General");
+          continue;
+        }
+        const { value, format } = specCell(cell.value, cell.style ? spec.styles[cell.style]?.numFmt : undefined);
+        vRow.push(value);
+        fRow.push(format);
+      }
+      values.push(vRow);
+      formats.push(fRow);
+    }
+    const range = ws.getRange(rangeA1(top, 1, bottom, maxCol));
+    range.numberFormat = formats;
+    range.values = values;
+    counter.add(encoder.encode(JSON.stringify(values)).length + encoder.encode(JSON.stringify(formats)).length + OP_BYTES);
+    await counter.checkpoint();
+  }
+
+  // Styles, as rectangles.
+  for (const r of styleRects(spec.cells)) {
+    const s = spec.styles[r.style];
+    if (!s) continue;
+    const ops = applyStyle(ws.getRange(rangeA1(r.top, r.left, r.bottom, r.right)), s, r.bottom - r.top + 1, r.right - r.left + 1);
+    counter.add(ops * OP_BYTES);
+  }
+  await counter.checkpoint();
+
+  for (const m of spec.merges) ws.getRange(rangeA1(m.top, m.left, m.bottom, m.right)).merge(false);
+  counter.add(spec.merges.length * OP_BYTES);
+
+  // Column widths (consecutive equal widths in one call), row heights.
+  for (let i = 0; i < spec.columnWidths.length; ) {
+    let j = i;
+    while (j + 1 < spec.columnWidths.length && spec.columnWidths[j + 1] === spec.columnWidths[i]) j++;
+    if (spec.columnWidths[i] > 0) ws.getRange(rangeA1(1, i + 1, 1, j + 1)).format.columnWidth = widthToPoints(spec.columnWidths[i]);
+    i = j + 1;
+  }
+  for (const [row, h] of Object.entries(spec.rowHeights ?? {})) ws.getRange(`A${row}`).format.rowHeight = h;
+
+  for (const v of spec.visuals) {
+    if (v.kind === "dataBar") {
+      if (!features.conditionalFormats) continue;
+      const cf = ws.getRange(v.range).conditionalFormats.add("DataBar" as Excel.ConditionalFormatType);
+      cf.dataBar.positiveFormat.fillColor = "#" + v.color.toUpperCase();
+      cf.dataBar.positiveFormat.gradientFill = false;
+    } else {
+      const chart = ws.charts.add(CHART_TYPE[v.type] as Excel.ChartType, ws.getRange(v.dataRange), (v.seriesBy === "rows" ? "Rows" : "Columns") as Excel.ChartSeriesBy);
+      chart.title.text = v.title;
+      chart.setPosition(v.from, v.to);
+    }
+  }
+
+  if (features.pageLayout) {
+    const p = spec.print;
+    const pl = ws.pageLayout;
+    pl.paperSize = "A4" as Excel.PaperType;
+    pl.orientation = (p.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+    pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 };
+    pl.centerHorizontally = true;
+    pl.leftMargin = p.margins.left * INCH;
+    pl.rightMargin = p.margins.right * INCH;
+    pl.topMargin = p.margins.top * INCH;
+    pl.bottomMargin = p.margins.bottom * INCH;
+    pl.headerMargin = p.margins.header * INCH;
+    pl.footerMargin = p.margins.footer * INCH;
+    if (p.printTitleRows) pl.setPrintTitleRows(`$${p.printTitleRows[0]}:$${p.printTitleRows[1]}`);
+    if (p.printArea) pl.setPrintArea(p.printArea);
+  }
+  if (features.freezeAndTabColor) {
+    if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
+    if (spec.tabColor) ws.tabColor = "#" + spec.tabColor.toUpperCase();
+  }
+  counter.add(20 * OP_BYTES);
+}
+

@@ -1,0 +1,86 @@
+/**
+ * User-facing texts of the Office.js adapter and the ribbon commands, Vietnamese first (English in
+ * `excelTextsEn` for the task pane's English toggle). `toUserMessage(err)` turns any error the Excel
+ * API throws into one clear Vietnamese sentence that says what to do.
+ */
+
+export const excelTexts = {
+  cellEditMode: "Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.",
+  protectedSheet:
+    "Trang tính hoặc sổ làm việc đang được bảo vệ nên phuluc không ghi được. Hãy bỏ bảo vệ (Xem lại > Bỏ bảo vệ trang tính / Bảo vệ sổ làm việc) rồi thử lại.",
+  apiUnsupported:
+    "Phiên bản Excel này chưa hỗ trợ chức năng phuluc cần. Hãy cập nhật Office (Microsoft 365, Excel 2019 trở lên) hoặc dùng Excel trên web.",
+  payloadTooLarge:
+    "Dữ liệu quá lớn cho một lần trao đổi với Excel (Excel trên web giới hạn khoảng 5 MB mỗi lần). Hãy thử lại; nếu vẫn lỗi, hãy tách các trang tính rất lớn ra sổ làm việc khác.",
+  itemNotFound:
+    "Không tìm thấy trang tính hoặc ô cần dùng (có thể vừa bị xóa hoặc đổi tên). Hãy bấm Kiểm tra lại.",
+  generalException:
+    "Excel báo lỗi chung khi thực hiện thao tác. Hãy lưu sổ làm việc, đóng rồi mở lại và thử lại.",
+  busy: "Excel đang bận (đang tính toán hoặc đang có hộp thoại mở). Hãy đợi một chút rồi thử lại.",
+  notInExcel: "phuluc chỉ chạy bên trong Excel. Hãy mở phuluc từ thẻ Trang đầu của Excel.",
+  unknown: (detail: string) => `Có lỗi khi làm việc với Excel${detail ? `: ${detail}` : ""}. Hãy thử lại.`,
+  settingsCorrupt:
+    "Cài đặt lưu trong sổ làm việc (trang ẩn _phuluc) bị hỏng nên đang dùng cài đặt mặc định. Hãy kiểm tra lại danh sách đơn vị và lưu cài đặt để ghi đè.",
+  settingsUnreadable: (reason: string) => `Không đọc được cài đặt trong sổ làm việc nên đang dùng cài đặt mặc định. ${reason}`,
+  noMergedAreas:
+    "Phiên bản Excel này không cho đọc các ô đã gộp: giá trị ghi một lần cho nhiều dòng gộp có thể bị báo thiếu. Hãy cập nhật Office hoặc dùng Excel trên web.",
+  // Ribbon commands
+  commandValidating: "Đang kiểm tra các phụ lục…",
+  commandValidated: (tasks: number, errors: number, warnings: number) =>
+    errors + warnings === 0
+      ? `Đã kiểm tra ${tasks} nhiệm vụ: không phát hiện lỗi nào.`
+      : `Đã kiểm tra ${tasks} nhiệm vụ: ${errors} lỗi, ${warnings} cảnh báo. Các ô có vấn đề đã được tô màu (đỏ: lỗi, vàng: cảnh báo). Mở phuluc để xem chi tiết và gỡ tô màu.`,
+  commandSummaryDone: (names: string[]) => `Đã tạo bảng tổng hợp: ${names.map((n) => `"${n}"`).join(", ")}.`,
+  commandFailed: (message: string) => `Không thực hiện được: ${message}`,
+  dialogTitle: "phuluc",
+  dialogClose: "Đóng",
+};
+
+export type ExcelErrorKind =
+  | "cellEditMode"
+  | "protectedSheet"
+  | "apiUnsupported"
+  | "payloadTooLarge"
+  | "itemNotFound"
+  | "generalException"
+  | "busy"
+  | "unknown";
+
+/** The Office error code of anything thrown by Office.js (OfficeExtension.Error: `code`, `debugInfo.code`). */
+export function officeErrorCode(err: unknown): string | undefined {
+  if (!err || typeof err !== "object") return undefined;
+  const e = err as { code?: unknown; debugInfo?: { code?: unknown } };
+  if (typeof e.code === "string") return e.code;
+  if (typeof e.debugInfo?.code === "string") return e.debugInfo.code;
+  return undefined;
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (typeof err === "string") return err;
+  if (err && typeof err === "object" && typeof (err as { message?: unknown }).message === "string") return (err as { message: string }).message;
+  return "";
+}
+
+export function classifyExcelError(err: unknown): ExcelErrorKind {
+  const code = officeErrorCode(err) ?? "";
+  const msg = errorText(err);
+  if (code === "InvalidOperationInCellEditMode" || /cell[- ]?edit/i.test(msg)) return "cellEditMode";
+  if (code === "AccessDenied" || /protect/i.test(msg)) return "protectedSheet";
+  if (code === "ApiNotFound" || code === "ApiNotAvailable" || code === "NotImplemented" || code === "RequirementSetUnsupported") return "apiUnsupported";
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded" || /payload size/i.test(msg)) return "payloadTooLarge";
+  if (code === "ItemNotFound" || code === "InvalidReference") return "itemNotFound";
+  if (code === "ActivityLimitReached" || code === "Conflict" || code === "ServiceNotAvailable" || code === "Timeout") return "busy";
+  if (code === "GeneralException") return "generalException";
+  return "unknown";
+}
+
+/** One clear Vietnamese sentence for any error (Office.js errors by code; others by their message). */
+export function toUserMessage(err: unknown): string {
+  const kind = classifyExcelError(err);
+  if (kind === "unknown") {
+    if (err && typeof err === "object" && (err as { userMessage?: unknown }).userMessage) return String((err as { userMessage: string }).userMessage);
+    return excelTexts.unknown(errorText(err));
+  }
+  return excelTexts[kind];
+}
