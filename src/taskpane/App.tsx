@@ -102,7 +102,7 @@ function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { la
       )}
 
       {showSettings ? (
-        <SettingsView
+        state.settings && <SettingsView
           key={JSON.stringify(state.settings)}
           settings={state.settings}
           warning={state.settingsWarning}
@@ -126,7 +126,7 @@ function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { la
                 </div>
               )}
               <IssuesView issues={state.report.issues} busy={busy} onSelect={(i) => void pane.select(i)} onFix={(f) => void pane.applyFix(f)} />
-              <UnitsTable report={state.report} />
+              <UnitsTable report={state.report} dueSoon={state.dueSoon} />
               <IndicatorsTable report={state.report} />
             </>
           )}

@@ -7,10 +7,8 @@ import type { Grid } from "../../core/grid";
 import type { HighlightTarget, WorkbookPort } from "../../core/port";
 import type { Fix, Issue, Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
-import { defaultSettings } from "../../core/settings";
 import type { WriteSummaryResult } from "../../core/summary/spec";
-import { analyze } from "../../core/analyze";
-import { buildSummary as buildSummarySpec } from "../../core/summary/build";
+import { loadEngine } from "../engine";
 import type { UiStrings } from "../../i18n/ui";
 import { errorMessage } from "../errors";
 import { fixEdits } from "../fixes";
@@ -23,11 +21,14 @@ export type Busy =
   | { kind: "working" };
 
 export interface PaneState {
-  settings: Settings;
+  /** null until loaded from the workbook. */
+  settings: Settings | null;
   settingsWarning: string | null;
   asOf: string;
   busy: Busy | null;
   report: Report | null;
+  /** Tasks due within 14 days, per unit (amber). */
+  dueSoon: Record<string, number>;
   grids: Grid[];
   error: string | null;
   notice: string | null;
@@ -40,11 +41,12 @@ export const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
   const [state, setState] = useState<PaneState>({
-    settings: defaultSettings(),
+    settings: null,
     settingsWarning: null,
     asOf: initialAsOf,
     busy: null,
     report: null,
+    dueSoon: {},
     grids: [],
     error: null,
     notice: null,
@@ -93,17 +95,28 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
     [patch],
   );
 
+  const currentSettings = useCallback(async (): Promise<Settings> => {
+    const s = live.current.settings;
+    if (s) return s;
+    const loaded = await port.loadSettings();
+    patch({ settings: loaded.settings });
+    return loaded.settings;
+  }, [port, patch]);
+
   const runValidation = useCallback(async (): Promise<Report> => {
-    const { asOf, settings } = live.current;
+    const { asOf } = live.current;
     if (!isIsoDate(asOf)) throw new Error(tRef.current.asOfInvalid);
+    const settings = await currentSettings();
+    const engine = loadEngine();
     patch({ busy: { kind: "reading", done: 0, total: 0 } });
     const grids = await port.readSheets((p) => patch({ busy: { kind: "reading", done: p.done, total: p.total, sheet: p.sheet } }));
     patch({ busy: { kind: "analysing" } });
+    const { analyzeForPane } = await engine;
     await yieldToUi();
-    const report = analyze(grids, { asOf, settings });
-    patch({ report, grids });
+    const { report, dueSoon } = analyzeForPane(grids, { asOf, settings });
+    patch({ report, dueSoon, grids });
     return report;
-  }, [port, patch]);
+  }, [port, patch, currentSettings]);
 
   const validate = useCallback(() => guard({ kind: "reading", done: 0, total: 0 }, runValidation), [guard, runValidation]);
 
@@ -161,7 +174,8 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
   const applyFix = useCallback(
     (fix: Fix) =>
       guard({ kind: "working" }, async () => {
-        const { sheet, edits } = fixEdits(fix, live.current.grids);
+        const { decodeLegacy } = await loadEngine();
+        const { sheet, edits } = fixEdits(fix, live.current.grids, decodeLegacy);
         if (edits.length === 0) {
           patch({ notice: tRef.current.fixNothing });
           return;
@@ -178,13 +192,14 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
       guard({ kind: "summary" }, async () => {
         const report = live.current.report ?? (await runValidation());
         patch({ busy: { kind: "summary" } });
+        const { buildSummary: buildSpec } = await loadEngine();
         await yieldToUi();
-        const spec = buildSummarySpec(report, live.current.settings);
+        const spec = buildSpec(report, await currentSettings());
         const result = await port.writeSummary(spec);
         patch({ summary: result });
         return result;
       }),
-    [guard, port, patch, runValidation],
+    [guard, port, patch, runValidation, currentSettings],
   );
 
   const saveSettings = useCallback(

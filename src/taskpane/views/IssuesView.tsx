@@ -5,12 +5,13 @@
 import { useMemo, useState } from "react";
 import { Button, Field, Select } from "@fluentui/react-components";
 import type { Fix, Issue, IssueCode } from "../../core/report-schema";
-import { ISSUE_CODES } from "../../core/report-schema";
 import { ISSUE_CODE_LABELS } from "../../i18n/ui";
 import { useLang, useStrings } from "../i18n";
 import { STATUS_COLORS, useStyles } from "../styles";
 
 const PAGE = 100;
+/** Codes in their contract order (the labels table lists every code, in ISSUE_CODES order). */
+const CODE_ORDER = Object.keys(ISSUE_CODE_LABELS.vi) as IssueCode[];
 
 export interface IssuesViewProps {
   issues: Issue[];
@@ -29,7 +30,7 @@ export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
   const [code, setCode] = useState<IssueCode | "all">("all");
   const [limits, setLimits] = useState<Record<string, number>>({});
 
-  const codesPresent = useMemo(() => ISSUE_CODES.filter((c) => issues.some((i) => i.code === c)), [issues]);
+  const codesPresent = useMemo(() => CODE_ORDER.filter((c) => issues.some((i) => i.code === c)), [issues]);
   const shown = useMemo(
     () => issues.filter((i) => (severity === "all" || i.severity === severity) && (code === "all" || i.code === code)),
     [issues, severity, code],

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { Settings } from "../../core/settings";
-import { defaultSettings } from "../../core/settings";
+import { loadEngine } from "../engine";
 import { useStrings } from "../i18n";
 import { useStyles } from "../styles";
 
@@ -124,11 +124,13 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
         </Button>
         <Button
           disabled={busy}
-          onClick={() => {
-            setDraft(toDraft({ ...defaultSettings(), summarySheetName: settings.summarySheetName }));
-            setShowErrors(false);
-            onNotice(t.defaultsRestored);
-          }}
+          onClick={() =>
+            void loadEngine().then(({ defaultSettings }) => {
+              setDraft(toDraft({ ...defaultSettings(), summarySheetName: settings.summarySheetName }));
+              setShowErrors(false);
+              onNotice(t.defaultsRestored);
+            })
+          }
         >
           {t.restoreDefaults}
         </Button>

@@ -1,16 +1,14 @@
 /** Counts per lead unit, coloured like the summary (red overdue, green done on time, amber due soon). */
 import type { Report } from "../../core/report-schema";
 import { formatPercent } from "../../i18n/ui";
-import { dueSoonByUnit } from "../due-soon";
 import { useLang, useStrings } from "../i18n";
 import { useStyles } from "../styles";
 
-export function UnitsTable({ report }: { report: Report }) {
+export function UnitsTable({ report, dueSoon }: { report: Report; dueSoon: Record<string, number> }) {
   const t = useStrings();
   const lang = useLang();
   const s = useStyles();
   if (report.units.length === 0) return null;
-  const soon = dueSoonByUnit(report);
   const cols = [t.colTotal, t.colDoneOnTime, t.colDoneLate, t.colInProgress, t.colDueSoon, t.colOverdue, t.colRecurring, t.colUndetermined, t.colCompletion, t.colOnTime];
   return (
     <section className={s.section} aria-labelledby="units-title">
@@ -31,7 +29,7 @@ export function UnitsTable({ report }: { report: Report }) {
           </thead>
           <tbody>
             {report.units.map((u) => {
-              const dueSoon = soon.get(u.unit) ?? 0;
+              const soon = dueSoon[u.unit] ?? 0;
               return (
                 <tr key={u.unit} data-unit={u.unit}>
                   <th scope="row">{u.unit}</th>
@@ -39,7 +37,7 @@ export function UnitsTable({ report }: { report: Report }) {
                   <td className={u.done_on_time ? s.green : undefined} data-kind="done_on_time">{u.done_on_time}</td>
                   <td>{u.done_late}</td>
                   <td>{u.in_progress}</td>
-                  <td className={dueSoon ? s.amber : undefined} data-kind="due_soon">{dueSoon}</td>
+                  <td className={soon ? s.amber : undefined} data-kind="due_soon">{soon}</td>
                   <td className={u.overdue ? s.red : undefined} data-kind="overdue">{u.overdue}</td>
                   <td>{u.recurring}</td>
                   <td>{u.undetermined}</td>

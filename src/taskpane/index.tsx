@@ -1,0 +1,24 @@
+/**
+ * Task pane entry. Inside Excel the pane runs on the Office.js adapter (loaded lazily, small); in a
+ * plain browser it starts the preview shell (lazily: it brings ExcelJS, which Excel users never load).
+ */
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { detectHost } from "./host";
+import { todayIso } from "./dates";
+
+async function boot(): Promise<void> {
+  const el = document.getElementById("root");
+  if (!el) return;
+  const host = await detectHost();
+  const root = createRoot(el);
+  if (host === "excel") {
+    const { OfficeWorkbookPort } = await import(/* webpackChunkName: "excel" */ "../excel/port");
+    root.render(<App port={new OfficeWorkbookPort()} today={todayIso()} />);
+  } else {
+    const { PreviewShell } = await import(/* webpackChunkName: "preview" */ "./preview/PreviewShell");
+    root.render(<PreviewShell today={todayIso()} />);
+  }
+}
+
+void boot();

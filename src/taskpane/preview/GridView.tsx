@@ -1,0 +1,156 @@
+/**
+ * A simple spreadsheet view of the preview workbook: sheet tabs, row/column headers, merged cells,
+ * fills (highlights), the selected cell (data-cell, aria-selected). Big sheets show a window of rows
+ * around the selection, never the whole sheet.
+ */
+import { useEffect, useMemo, useRef } from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { columnLetter, fromA1, toA1 } from "../../core/a1";
+import { cellAt, lastCol, lastRow } from "../../core/grid";
+import { useStrings } from "../i18n";
+import { displayValue, type PreviewSheet } from "./sheet-model";
+
+export const MAX_ROWS = 200;
+export const MAX_COLS = 40;
+
+const useGridStyles = makeStyles({
+  wrap: { display: "flex", flexDirection: "column", minHeight: 0, minWidth: 0, flexGrow: 1, gap: "4px" },
+  tabs: { display: "flex", flexWrap: "wrap", gap: "2px", borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
+  tab: {
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderBottom: "none",
+    background: tokens.colorNeutralBackground3,
+    padding: "4px 10px",
+    cursor: "pointer",
+    font: "inherit",
+    fontSize: tokens.fontSizeBase200,
+    borderRadius: "4px 4px 0 0",
+    color: tokens.colorNeutralForeground1,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  tabActive: { background: tokens.colorNeutralBackground1, fontWeight: tokens.fontWeightSemibold, color: "#0B6A0B" },
+  scroller: { overflow: "auto", flexGrow: 1, minHeight: "200px", border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: "#fff" },
+  table: {
+    borderCollapse: "collapse",
+    fontSize: "12px",
+    fontFamily: "'Times New Roman', 'Liberation Serif', serif",
+    "& td": { border: "1px solid #D4D4D4", padding: "2px 4px", minWidth: "48px", maxWidth: "260px", verticalAlign: "top", whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+    "& th": { position: "sticky", backgroundColor: "#F3F3F3", border: "1px solid #C8C8C8", fontWeight: "normal", color: "#444", padding: "2px 4px", fontFamily: tokens.fontFamilyBase },
+    "& thead th": { top: 0, zIndex: 1 },
+    "& tbody th": { left: 0, textAlign: "right", minWidth: "32px" },
+  },
+  selected: { outline: "2px solid #107C41", outlineOffset: "-2px" },
+  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+export interface GridViewProps {
+  sheets: PreviewSheet[];
+  activeSheet: string | null;
+  selected: { sheet: string; cell: string } | null;
+  onActivate: (sheet: string) => void;
+}
+
+export function GridView({ sheets, activeSheet, selected, onActivate }: GridViewProps) {
+  const t = useStrings();
+  const s = useGridStyles();
+  const sheet = sheets.find((x) => x.name === activeSheet) ?? sheets[0];
+  const sel = selected && sheet && selected.sheet === sheet.name ? fromA1(selected.cell) : null;
+  const selectedRef = useRef<HTMLTableCellElement | null>(null);
+
+  const layout = useMemo(() => {
+    if (!sheet) return null;
+    const g = sheet.grid;
+    const rowsTotal = Math.max(lastRow(g), sel?.row ?? 0, 1);
+    const colsTotal = Math.min(Math.max(lastCol(g), sel?.col ?? 0, 1), Math.max(MAX_COLS, sel?.col ?? 0));
+    let first = 1;
+    if (sel && sel.row > MAX_ROWS) first = Math.max(1, sel.row - Math.floor(MAX_ROWS / 2));
+    const last = Math.min(rowsTotal, first + MAX_ROWS - 1);
+    // Merged areas: spans at the (visible) top-left, covered cells skipped.
+    const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+    const covered = new Set<string>();
+    for (const m of g.merges) {
+      const top = Math.max(m.top, first);
+      const bottom = Math.min(m.bottom, last);
+      const right = Math.min(m.right, colsTotal);
+      if (top > bottom || m.left > right) continue;
+      spans.set(`${top},${m.left}`, { rowSpan: bottom - top + 1, colSpan: right - m.left + 1 });
+      for (let r = top; r <= bottom; r++) for (let c = m.left; c <= right; c++) if (r !== top || c !== m.left) covered.add(`${r},${c}`);
+    }
+    return { first, last, rowsTotal, colsTotal, spans, covered };
+  }, [sheet, sel?.row, sel?.col]);
+
+  useEffect(() => {
+    const el = selectedRef.current;
+    if (el && typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "center", inline: "center" });
+  }, [selected, sheet?.name, sheets]);
+
+  if (!sheet || !layout) return <p>{t.noSheets}</p>;
+  const { first, last, rowsTotal, colsTotal, spans, covered } = layout;
+  const cols = Array.from({ length: colsTotal }, (_, i) => i + 1);
+  const rows = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+
+  return (
+    <div className={s.wrap}>
+      <div role="tablist" aria-label={t.sheetTabs} className={s.tabs}>
+        {sheets.map((x) => (
+          <button
+            key={x.name}
+            role="tab"
+            type="button"
+            aria-selected={x.name === sheet.name}
+            className={`${s.tab} ${x.name === sheet.name ? s.tabActive : ""}`}
+            onClick={() => onActivate(x.name)}
+            data-sheet-tab={x.name}
+          >
+            {x.name}
+          </button>
+        ))}
+      </div>
+      <div className={s.scroller} role="tabpanel" aria-label={t.gridLabel(sheet.name)} tabIndex={0} data-testid="grid-scroller">
+        <table role="grid" aria-label={t.gridLabel(sheet.name)} className={s.table} data-sheet={sheet.name} data-testid="preview-grid">
+          <thead>
+            <tr>
+              <th aria-hidden="true" />
+              {cols.map((c) => (
+                <th key={c} scope="col">
+                  {columnLetter(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r}>
+                <th scope="row">{r}</th>
+                {cols.map((c) => {
+                  const key = `${r},${c}`;
+                  if (covered.has(key)) return null;
+                  const a1 = toA1(r, c);
+                  const isSel = !!sel && sel.row === r && sel.col === c;
+                  const span = spans.get(key);
+                  const fill = sheet.fill(r, c);
+                  return (
+                    <td
+                      key={c}
+                      data-cell={a1}
+                      aria-selected={isSel}
+                      ref={isSel ? selectedRef : undefined}
+                      className={isSel ? s.selected : undefined}
+                      rowSpan={span?.rowSpan}
+                      colSpan={span?.colSpan}
+                      data-fill={fill ?? undefined}
+                      style={fill ? { backgroundColor: fill } : undefined}
+                    >
+                      {displayValue(sheet.grid, r, c, cellAt(sheet.grid, r, c))}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length < rowsTotal && <div className={s.note}>{t.gridCapped(rows.length, rowsTotal)}</div>}
+    </div>
+  );
+}
