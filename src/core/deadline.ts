@@ -92,6 +92,7 @@ const FILLERS = [
 const FILLER_RE = new RegExp("^(?:" + FILLERS.join("|") + ")(?:\\s+|:|$)\\s*");
 
 const MARKS = /[\u0300-\u036f]/g;
+const SOFT_HYPHENS = /\u00AD/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const SPACE_RUN = /\s+/g;
 const SPACED_SEP = /\s*([/.-])\s*/g;
@@ -100,7 +101,7 @@ const LEADING_PUNCT = /^[\s.;,:\-*+]+/;
 const TRAILING_PAREN = /\s*\([^()]*\)$/;
 
 function foldDeadlineText(text: string): string {
-  let s = text.toLowerCase().normalize("NFD").replace(MARKS, "").replace(/đ/g, "d");
+  let s = text.replace(SOFT_HYPHENS, "").toLowerCase().normalize("NFD").replace(MARKS, "").replace(/đ/g, "d");
   s = s.replace(DASHES, "-").replace(SPACE_RUN, " ").replace(SPACED_SEP, "$1").trim();
   s = s.replace(TRAILING_PAREN, "").replace(TRAILING_PUNCT, "").replace(LEADING_PUNCT, "");
   for (let i = 0; i < 4; i++) {

@@ -11,6 +11,7 @@ import { foldKey, normalizeTones } from "./text/fold";
 const DASH_OR_AMP = /\s*(?:[-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D&])\s*/g;
 const NON_WORD = /[^\p{L}\p{N}\s-]+/gu;
 const SPACES = /\s+/;
+const SOFT_HYPHENS = /\u00AD/g;
 const TT_GLUED = /^tt[a-zđ]{3,}$/;
 
 const CONNECTOR = "-";
@@ -56,6 +57,7 @@ function expand(tokens: string[]): string[] {
 /** Exact (diacritic-sensitive) key of a unit text; "" when nothing is left. */
 export function exactUnitKey(text: string): string {
   const base = normalizeTones(text)
+    .replace(SOFT_HYPHENS, "")
     .toLowerCase()
     .replace(DASH_OR_AMP, " - ")
     .replace(NON_WORD, " ")

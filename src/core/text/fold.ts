@@ -1,16 +1,17 @@
 /** Text normalisation: NFC, tone placement, folding for comparisons. (Owner: parsers.) */
 import type { CellValue } from "../grid";
 
-/** Non-breaking and other odd spaces (→ " "), zero-width characters and soft hyphen (→ removed). */
+/** Non-breaking and other odd spaces (→ " ") and zero-width characters (→ removed). */
 const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
-const ZERO_WIDTH = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 /** Anything that needs work beyond NFC: non-ASCII. Pure ASCII strings are returned unchanged. */
 const NON_ASCII = /[^\x00-\x7F]/;
 
 /**
  * NFC-normalise, replace non-breaking/odd spaces by plain spaces and drop zero-width characters
- * (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens, which are invisible and would split words.
- * Tabs and line breaks are kept (a cell may list one unit per line).
+ * (U+200B–U+200D, U+2060, U+FEFF), which are invisible and would split words.
+ * Tabs and line breaks are kept (a cell may list one unit per line). The soft hyphen U+00AD is kept:
+ * it is the letter "ư" in TCVN3 text, which must still be decodable (keys ignore it).
  */
 export function nfc(s: string): string {
   if (!NON_ASCII.test(s)) return s;
@@ -141,13 +142,14 @@ export function foldKey(s: string): string {
 
 const DASHES = /\s*[-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]\s*/g;
 const SPACES = /\s+/g;
+const SOFT_HYPHENS = /\u00AD/g;
 
 /**
  * Like foldKey but keeps diacritics (lower case, tones normalised, dashes unified, spaces collapsed).
  * Every dash (- ‐ ‒ – — −) becomes "-" with no spaces around it: "Văn hóa – Xã hội" → "văn hóa-xã hội".
  */
 export function softKey(s: string): string {
-  return normalizeTones(s).toLowerCase().replace(DASHES, "-").replace(SPACES, " ").trim();
+  return normalizeTones(s).replace(SOFT_HYPHENS, "").toLowerCase().replace(DASHES, "-").replace(SPACES, " ").trim();
 }
 
 /** A number as Excel would show it in a General cell: no float noise (0.1 + 0.2 → "0.3"). */

@@ -12,9 +12,13 @@ describe("nfc", () => {
   it("turns non-breaking and odd spaces into plain spaces", () => {
     expect(nfc("Công\u00A0an\u2009xã\u202F1\u3000x")).toBe("Công an xã 1 x");
   });
-  it("drops zero-width characters and soft hyphens", () => {
+  it("drops zero-width characters", () => {
     expect(nfc("Công\u200B an\uFEFF xã\u200D")).toBe("Công an xã");
-    expect(nfc("Kinh\u00ADtế")).toBe("Kinhtế");
+  });
+  it("keeps the soft hyphen (TCVN3 'ư' must stay decodable); keys ignore it", () => {
+    expect(nfc("Ng\u00ADêi")).toBe("Ng\u00ADêi");
+    expect(foldKey("Kinh\u00ADtế")).toBe("kinhte");
+    expect(softKey("Kinh\u00AD tế")).toBe("kinh tế");
   });
   it("keeps line breaks and tabs", () => {
     expect(nfc("Phòng Kinh tế\nCông an xã\tx")).toBe("Phòng Kinh tế\nCông an xã\tx");
