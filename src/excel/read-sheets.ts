@@ -21,7 +21,7 @@ import { queueStoreLoad, readStore } from "./store";
 export interface ReadOptions {
   mergedAreas: boolean;
   onProgress?: (p: ReadProgress) => void;
-  /** Expected response bytes per sync (default 3.5 MB, under Excel on the web's 5 MB). */
+  /** Expected response bytes per sync (default 4 MB, under Excel on the web's 5 MB). */
   budgetBytes?: number;
   /** First estimate of response bytes per cell (values + numberFormat + valueTypes). */
   bytesPerCell?: number;
@@ -29,8 +29,8 @@ export interface ReadOptions {
   maxRowsPerChunk?: number;
 }
 
-export const READ_BUDGET_BYTES = 3_500_000;
-export const READ_BYTES_PER_CELL = 80;
+export const READ_BUDGET_BYTES = 4_000_000;
+export const READ_BYTES_PER_CELL = 64;
 export const MAX_ROWS_PER_CHUNK = 5000;
 
 const VISIBILITY: Record<string, SheetVisibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };

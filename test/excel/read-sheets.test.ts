@@ -1,0 +1,131 @@
+/** OfficeWorkbookPort.readSheets against the fake Excel: content, skipped sheets, sync counts, chunking. */
+import { emptyStore } from "../../src/core/store";
+import { OfficeWorkbookPort } from "../../src/excel/port";
+import { readSheetsWith } from "../../src/excel/read-sheets";
+import { PAYLOAD_LIMIT, type FakeExcel } from "../fakes/fake-excel";
+import { appendixGrid, fakeWorkbook } from "../fakes/fake-workbook";
+import { GridBuilder } from "../support/grid-builder";
+
+function portOf(fake: FakeExcel, budgetBytes?: number) {
+  return new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported, budgetBytes });
+}
+
+function plan() {
+  return new GridBuilder("PL I")
+    .title("PHỤ LỤC I")
+    .header()
+    .group("I", "Văn hóa")
+    .task({ stt: 1, content: "Tổ chức hội thi", lead: "Phòng VH-XH", deadline: 46142, status: "#N/A" }, { deadline: "dd/mm/yyyy" })
+    .task({ stt: 2, content: "=cmd|' /C calc'!A0", lead: { error: "#REF!" }, deadline: "Quý III/2026" })
+    .merge(4, 4, 5, 4);
+}
+
+describe("readSheets (Office.js adapter)", () => {
+  test("returns the user's sheets as grids: values, errors, number formats, merges, visibility", async () => {
+    const store = { ...emptyStore(), summarySheets: [{ name: "Tổng hợp", key: "summary_units", marker: "phuluc" }] };
+    const fake = fakeWorkbook([plan(), new GridBuilder("Ẩn").title("x").hidden(), new GridBuilder("Tổng hợp").title("ours")], { store });
+    const grids = await portOf(fake).readSheets();
+    expect(grids.map((g) => [g.name, g.visibility])).toEqual([
+      ["PL I", "visible"],
+      ["Ẩn", "hidden"],
+    ]);
+    const g = grids[0];
+    const want = plan().build();
+    expect(g.origin).toEqual({ row: 1, col: 1 });
+    expect(g.values.length).toBe(want.values.length);
+    // Row 4 (first task): the status text "#N/A" stays text; the date keeps its number format.
+    expect(g.values[3].slice(0, 4)).toEqual([1, "Tổ chức hội thi", null, "Phòng VH-XH"]);
+    expect(g.values[3][7]).toBe("#N/A");
+    expect(g.values[3][6]).toBe(46142);
+    expect(g.numberFormats![3][6]).toBe("dd/mm/yyyy");
+    expect(g.numberFormats![3][0]).toBeNull();
+    // Row 5: a real error value, and user text that looks like a formula stays the text it was.
+    expect(g.values[4][3]).toEqual({ error: "#REF!" });
+    expect(g.values[4][1]).toBe("=cmd|' /C calc'!A0");
+    expect(g.merges).toEqual(expect.arrayContaining(want.merges));
+    expect(g.merges).toHaveLength(want.merges.length);
+  });
+
+  test("a used range that starts away from A1 sets the origin; an empty sheet gives no rows", async () => {
+    const fake = fakeWorkbook([{ name: "Lệch", visibility: "visible", origin: { row: 3, col: 3 }, values: [["a", "b"], [1, 2]], merges: [] }, new GridBuilder("Trống")]);
+    const [g, empty] = await portOf(fake).readSheets();
+    expect(g.origin).toEqual({ row: 3, col: 3 });
+    expect(g.values).toEqual([["a", "b"], [1, 2]]);
+    expect(empty.values).toEqual([]);
+  });
+
+  test("sync count is the same constant (3) for 100 and 5,000 rows and for 1 or 12 sheets", async () => {
+    const counts: number[] = [];
+    for (const grids of [[appendixGrid("PL", 100)], [appendixGrid("PL", 5000)], [appendixGrid("A", 2500), appendixGrid("B", 2500)], Array.from({ length: 12 }, (_, i) => appendixGrid(`PL ${i}`, 20))]) {
+      const fake = fakeWorkbook(grids);
+      const read = await readSheetsWith(await firstContext(fake), { mergedAreas: true });
+      expect(read.reduce((n, g) => n + g.values.length, 0)).toBe(grids.reduce((n, g) => n + g.values.length, 0));
+      counts.push(fake.stats.syncs);
+    }
+    expect(counts).toEqual([3, 3, 3, 3]);
+  });
+
+  test("50,000 rows: every row is read, every sync stays under 5 MB, and syncs grow with bytes, not rows", async () => {
+    const grid = appendixGrid("PL lớn", 50000);
+    const fake = fakeWorkbook([grid]);
+    const [g] = await portOf(fake).readSheets();
+    expect(g.values.length).toBe(grid.values.length);
+    expect(g.values[g.values.length - 1][1]).toBe("Triển khai nhiệm vụ số 50000 theo kế hoạch của UBND xã");
+    expect(g.values[25003][0]).toBe(25000);
+    for (const s of fake.stats.log) expect(Math.max(s.requestBytes, s.responseBytes)).toBeLessThan(PAYLOAD_LIMIT);
+    const total = fake.stats.log.reduce((n, s) => n + s.responseBytes, 0);
+    // 2 setup syncs + at most one sync per ~2 MB (half the 4 MB budget) of cell data.
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2 + Math.ceil(total / 2_000_000) + 1);
+    expect(fake.stats.syncs).toBeLessThan(20);
+  });
+
+  test("a small budget splits the reads into more batches, still reading every cell exactly once", async () => {
+    const grid = appendixGrid("PL", 3000);
+    const fake = fakeWorkbook([grid]);
+    const [g] = await portOf(fake, 200_000).readSheets();
+    expect(fake.stats.syncs).toBeGreaterThan(5);
+    for (const s of fake.stats.log) expect(s.responseBytes).toBeLessThan(400_000);
+    expect(g.values.map((r) => r[0])).toEqual(grid.values.map((r) => r[0] ?? null));
+  });
+
+  test("a batch that comes back over 5 MB is retried in smaller pieces", async () => {
+    const grid = appendixGrid("PL", 20000);
+    const fake = fakeWorkbook([grid]);
+    const ctx = await firstContext(fake);
+    const [g] = await readSheetsWith(ctx, { mergedAreas: true, bytesPerCell: 5, budgetBytes: 4_900_000, maxRowsPerChunk: 100000 });
+    expect(fake.stats.log.some((s) => s.responseBytes > PAYLOAD_LIMIT)).toBe(true);
+    expect(g.values.length).toBe(grid.values.length);
+    expect(g.values[20003][0]).toBe(20000);
+  });
+
+  test("Excel before ExcelApi 1.13 (no merged-area API): reads without merges instead of failing", async () => {
+    const fake = fakeWorkbook([plan()], { apiVersion: "1.12" });
+    const [g] = await portOf(fake).readSheets();
+    expect(g.merges).toEqual([]);
+    expect(g.values[3][1]).toBe("Tổ chức hội thi");
+    const fake14 = fakeWorkbook([plan()], { apiVersion: "1.4" });
+    expect((await portOf(fake14).readSheets())[0].values.length).toBe(5);
+  });
+
+  test("progress reaches done = total, sheet by sheet", async () => {
+    const fake = fakeWorkbook([appendixGrid("A", 10), appendixGrid("B", 10), new GridBuilder("C")]);
+    const seen: string[] = [];
+    await portOf(fake).readSheets((p) => seen.push(`${p.done}/${p.total}${p.sheet ? " " + p.sheet : ""}`));
+    expect(seen).toEqual(["1/3", "2/3 A", "3/3 B"]);
+  });
+
+  test("Office errors come back as one Vietnamese sentence", async () => {
+    const fake = fakeWorkbook([plan()]);
+    fake.model.cellEditMode = true;
+    await expect(portOf(fake).readSheets()).rejects.toThrow("Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.");
+  });
+});
+
+/** A request context of the fake (readSheetsWith takes one directly). */
+async function firstContext(fake: FakeExcel): Promise<Excel.RequestContext> {
+  let ctx: Excel.RequestContext | undefined;
+  await fake.run(async (c) => {
+    ctx = c;
+  });
+  return ctx!;
+}
