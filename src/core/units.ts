@@ -70,14 +70,26 @@ export function createUnitMatcher(units: UnitDef[]): (raw: string) => LeadMatch 
   }
 
   const cache = new Map<string, LeadMatch>();
+  /** exact keys of texts seen while matching one cell (the whole text is keyed by several steps) */
+  const keyCache = new Map<string, string>();
+
+  function keyOf(text: string): string {
+    let k = keyCache.get(text);
+    if (k === undefined) {
+      k = exactUnitKey(text);
+      if (keyCache.size >= 256) keyCache.clear();
+      keyCache.set(text, k);
+    }
+    return k;
+  }
 
   function matchExact(text: string): string | undefined {
-    const key = exactUnitKey(text);
+    const key = keyOf(text);
     return key === "" ? undefined : exact.get(key);
   }
 
   function suggest(text: string): string | undefined {
-    const lk = looseUnitKey(exactUnitKey(text));
+    const lk = looseUnitKey(keyOf(text));
     if (lk === "") return undefined;
     const direct = looseExact.get(lk);
     if (direct) return direct;
