@@ -83,14 +83,9 @@ export const summaryText = {
 
 /** Messages of `phuluc summarize`. */
 export const summarizeCliText = {
-  usage: "Cách dùng: phuluc summarize TỆP.xlsx -o TỆP_KẾT_QUẢ.xlsx [--as-of YYYY-MM-DD]",
   missingFile: "Thiếu tệp đầu vào.",
   missingOut: "Thiếu tệp kết quả: hãy ghi -o TỆP_KẾT_QUẢ.xlsx.",
-  badAsOf: (v: string) => `Ngày báo cáo không hợp lệ: "${v}" (cần dạng YYYY-MM-DD, ví dụ 2026-11-24).`,
-  notFound: (f: string) => `Không tìm thấy tệp: ${f}`,
   notAFile: (f: string) => `Không phải một tệp: ${f}`,
-  unreadable: (f: string, why: string) => `Không đọc được tệp ${f}: ${why}`,
-  notWorkbook: (f: string) => `Tệp ${f} không phải sổ tính Excel .xlsx (hoặc đã hỏng).`,
   sameFile: (f: string) => `Tệp kết quả trùng với tệp đầu vào (${f}): hãy chọn tên khác để không ghi đè tệp gốc.`,
   outDirMissing: (d: string) => `Thư mục của tệp kết quả không tồn tại: ${d}`,
   writeFailed: (f: string, why: string) => `Không ghi được tệp ${f}: ${why}`,

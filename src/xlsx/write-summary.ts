@@ -54,10 +54,7 @@ function writeSheet(ws: ExcelJS.Worksheet, s: SummarySheetSpec): void {
           type: "dataBar",
           priority: priority++,
           gradient: false,
-          cfvo: [
-            { type: "num", value: 0 },
-            { type: "num", value: 1 },
-          ],
+          cfvo: [v.min === undefined ? { type: "min" } : { type: "num", value: v.min }, v.max === undefined ? { type: "max" } : { type: "num", value: v.max }],
           color: { argb: "FF" + v.color.toUpperCase() },
         } as unknown as ExcelJS.ConditionalFormattingRule,
       ],

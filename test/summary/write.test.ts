@@ -127,6 +127,8 @@ describe("writeSummary (ExcelJS)", () => {
     const bar = s.sheets[0].visuals.find((v) => v.kind === "dataBar")!;
     expect(xml).toMatch(new RegExp(`<conditionalFormatting sqref="${(bar as { range: string }).range}">\\s*<cfRule type="dataBar"`));
     expect(xml).toContain("<dataBar>");
+    // fixed 0..1 scale for rates
+    expect(xml).toMatch(/<cfvo type="num" val="0"\/>\s*<cfvo type="num" val="1"\/>/);
   });
 
   test("the user's sheets keep every value, style, merge, width, visibility and their order", async () => {

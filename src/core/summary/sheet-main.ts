@@ -72,7 +72,7 @@ function section(b: SheetBuilder, row: number, text: string): void {
 function dataBar(b: SheetBuilder, first: number, last: number): void {
   if (last < first) return;
   const col = columnLetter(MAIN_COL.completionRate);
-  b.visuals.push({ kind: "dataBar", range: `${col}${first}:${col}${last}`, color: DATA_BAR_COLOR });
+  b.visuals.push({ kind: "dataBar", range: `${col}${first}:${col}${last}`, color: DATA_BAR_COLOR, min: 0, max: 1 });
 }
 
 export interface MainLayout {

@@ -46,6 +46,9 @@ export interface SpecDataBar {
   /** A1 range of the numeric cells, e.g. "J8:J14". */
   range: string;
   color: Rgb;
+  /** Fixed bar scale (additive; e.g. 0 and 1 for rates, so 50% is always half a cell). Absent = automatic. */
+  min?: number;
+  max?: number;
 }
 
 export interface SpecChart {
