@@ -78,6 +78,8 @@ export const summaryText = {
   legendMet: "Chỉ tiêu đạt",
   legendNotMet: "Chỉ tiêu không đạt",
 
+  /** Page footer (Excel codes: &P page, &N pages). */
+  pageFooter: "Trang &P/&N",
   chartUnits: "Tình hình thực hiện nhiệm vụ theo đơn vị chủ trì",
 };
 

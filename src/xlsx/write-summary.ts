@@ -11,6 +11,9 @@ import type { SummarySheetSpec, SummarySpec, WriteSummaryResult } from "../core/
 import { excelStyle, excelValue } from "./summary-cells";
 import { findStoreSheet, readStore, writeStore } from "./store";
 
+/** The footer's font (the report's). */
+const FOOTER_FONT = "Times New Roman";
+
 /** A4 in Excel's paperSize numbering. */
 export const PAPER_A4 = 9;
 
@@ -74,6 +77,7 @@ function writeSheet(ws: ExcelJS.Worksheet, s: SummarySheetSpec): void {
     ...(p.printTitleRows ? { printTitlesRow: `${p.printTitleRows[0]}:${p.printTitleRows[1]}` } : {}),
     ...(p.printArea ? { printArea: printAreaForExcelJs(p.printArea) } : {}),
   } as ExcelJS.PageSetup;
+  if (p.footerCenter) ws.headerFooter = { oddFooter: `&C&"${FOOTER_FONT},Regular"&11${p.footerCenter}` };
   ws.views = [s.freezeRows ? { state: "frozen", ySplit: s.freezeRows, showGridLines: false } : { state: "normal", showGridLines: false }];
   if (s.tabColor) ws.properties.tabColor = { argb: "FF" + s.tabColor.toUpperCase() };
 }

@@ -197,7 +197,7 @@ describe("buildSummary", () => {
 
   test("print: A4 landscape, one page wide, the header row repeated, print area covering every cell", () => {
     for (const s of spec.sheets) {
-      expect(s.print).toMatchObject({ paper: "A4", orientation: "landscape", fitToWidth: 1 });
+      expect(s.print).toMatchObject({ paper: "A4", orientation: "landscape", fitToWidth: 1, footerCenter: "Trang &P/&N" });
       const [t, b] = s.print.printTitleRows!;
       expect(valueAt(s, t, 1)).toBe(summaryText.colNo);
       expect(b).toBe(t);

@@ -87,6 +87,8 @@ describe("summary rendered by LibreOffice", () => {
         expect(text).toContain(squash(s));
       // the total row: 2 1 3 2 1 1 10 33.3% 22.2% (LibreOffice's en-US locale in the test profile)
       expect(text).toContain(squash("Tổng cộng 2 1 3 2 1 1 10 33.3% 22.2%"));
+      // page numbers in the footer
+      expect(text).toContain(squash("Trang 1/"));
       // one page wide: the first and last columns of the unit table are on page 1
       const page1 = squash(run("pdftotext", ["-layout", "-f", "1", "-l", "1", pdf, "-"]));
       expect(page1).toContain(squash("Cơ quan, đơn vị chủ trì"));

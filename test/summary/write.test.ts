@@ -113,6 +113,7 @@ describe("writeSummary (ExcelJS)", () => {
       expect(ps.printTitlesRow).toBe(`${sheet.print.printTitleRows![0]}:${sheet.print.printTitleRows![1]}`);
       expect(ps.printArea).toBe(sheet.print.printArea);
       expect(ps.margins?.left).toBe(sheet.print.margins.left);
+      expect(back.getWorksheet(res.sheetNames[i])!.headerFooter.oddFooter).toContain("Trang &P/&N");
     });
     const xml = await workbookXml(buffer);
     expect(xml).toContain(`'Tổng hợp (2)'!$A$1:$K$`.replace(/'/g, "&apos;"));

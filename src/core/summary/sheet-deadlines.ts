@@ -123,6 +123,7 @@ export function buildDeadlinesSheet(ctx: SummaryContext, name: string) {
       fitToWidth: 1,
       printTitleRows: [headerRow, headerRow],
       margins: PRINT_MARGINS,
+      footerCenter: summaryText.pageFooter,
       printArea: rangeA1(1, 1, last, DEADLINE_COLUMNS),
     },
     tabColor: TAB_COLOR,

@@ -88,6 +88,7 @@ export function buildIndicatorsSheet(ctx: SummaryContext, name: string) {
       fitToWidth: 1,
       printTitleRows: [headerRow, headerRow],
       margins: PRINT_MARGINS,
+      footerCenter: summaryText.pageFooter,
       printArea: rangeA1(1, 1, last, INDICATOR_COLUMNS),
     },
     tabColor: TAB_COLOR,

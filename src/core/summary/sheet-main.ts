@@ -174,6 +174,7 @@ export function buildMainSheet(ctx: SummaryContext, name: string): { sheet: Retu
       fitToWidth: 1,
       printTitleRows: [unitsHeaderRow, unitsHeaderRow],
       margins: PRINT_MARGINS,
+      footerCenter: summaryText.pageFooter,
       printArea: rangeA1(1, 1, last, MAIN_COLUMNS),
     },
     tabColor: TAB_COLOR,

@@ -73,6 +73,11 @@ export interface SpecPrint {
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
   /** Whole printable area, A1 (e.g. "A1:K40"). */
   printArea?: string;
+  /**
+   * Centred page footer (additive), in Excel header/footer codes: &P = page number, &N = number of
+   * pages, && = a literal "&". Office.js: pageLayout.headersFooters.defaultForAllPages.centerFooter.
+   */
+  footerCenter?: string;
 }
 
 export interface SummarySheetSpec {
