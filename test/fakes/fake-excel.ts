@@ -168,7 +168,12 @@ abstract class FakeProxy<T> {
   }
 
   protected op(req: unknown, run: (t: T) => void): void {
-    this.context.enqueue({ req: { path: this.path, ...(req as object) }, exec: () => run(this.live()) });
+    this.context.enqueue({
+      req: { path: this.path, ...(req as object) },
+      exec: () => {
+        run(this.live());
+      },
+    });
   }
 
   get isNullObject(): boolean {
@@ -819,7 +824,8 @@ export class FakeBorder extends RangePart {
     super(context, path, range);
   }
   protected override read(t: RangeTarget, prop: string): unknown {
-    if (prop === "style") return this.common(t, (c) => c?.borders[this.index] ?? "None");
+    const side = ({ EdgeTop: "top", EdgeBottom: "bottom", EdgeLeft: "left", EdgeRight: "right" } as Record<string, string>)[this.index];
+    if (prop === "style" && side) return this.common(t, (c) => c?.borders[side] ?? "None");
     throw new FakeOfficeError("InvalidArgument", `border: cannot load ${prop}`);
   }
   set style(v: string) {
@@ -827,15 +833,22 @@ export class FakeBorder extends RangePart {
     this.op({ set: "border.style", idx, v }, (t) => {
       t.sheet.assertWritable();
       const r = t.rect;
+      // Stored per cell as physical sides (top/bottom/left/right), as Excel shows them.
       t.sheet.forEachCell(r, (c, row, col) => {
-        const edge =
-          (idx === "EdgeTop" && row === r.top) ||
-          (idx === "EdgeBottom" && row === r.bottom) ||
-          (idx === "EdgeLeft" && col === r.left) ||
-          (idx === "EdgeRight" && col === r.right) ||
-          (idx === "InsideHorizontal" && row !== r.top) ||
-          (idx === "InsideVertical" && col !== r.left);
-        if (edge) c.borders[idx.replace("Inside", "Inside")] = v;
+        const sides: string[] = [];
+        if (idx === "EdgeTop" && row === r.top) sides.push("top");
+        if (idx === "EdgeBottom" && row === r.bottom) sides.push("bottom");
+        if (idx === "EdgeLeft" && col === r.left) sides.push("left");
+        if (idx === "EdgeRight" && col === r.right) sides.push("right");
+        if (idx === "InsideHorizontal") {
+          if (row !== r.top) sides.push("top");
+          if (row !== r.bottom) sides.push("bottom");
+        }
+        if (idx === "InsideVertical") {
+          if (col !== r.left) sides.push("left");
+          if (col !== r.right) sides.push("right");
+        }
+        for (const side of sides) c.borders[side] = v;
       }, true);
     });
   }

@@ -195,16 +195,16 @@ export class FakeSheet {
       return;
     }
     if (typeof v !== "string") throw new FakeOfficeError("InvalidArgument", "Unsupported cell value");
+    if (v === "") {
+      c.value = null; // "" empties the cell, whatever its format
+      return;
+    }
     if (c.numberFormat === "@") {
       c.value = v;
       return;
     }
     if (v.startsWith("'")) {
       c.value = v.slice(1);
-      return;
-    }
-    if (v === "") {
-      c.value = null;
       return;
     }
     if (/^[=+\-@]/.test(v) && v.length > 1 && !/^[+-]\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v)) {
