@@ -1,0 +1,101 @@
+/** Reversible highlights through the Office.js adapter: exact restore, user changes respected, 3 syncs. */
+import { decodeStore, STORE_SHEET } from "../../src/core/store";
+import { HIGHLIGHT_FILL } from "../../src/excel/highlight";
+import { OfficeWorkbookPort } from "../../src/excel/port";
+import type { FakeExcel } from "../fakes/fake-excel";
+import { fakeWorkbook } from "../fakes/fake-workbook";
+import { GridBuilder } from "../support/grid-builder";
+
+const portOf = (fake: FakeExcel) => new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported });
+
+function book(apiVersion?: string) {
+  const fake = fakeWorkbook([new GridBuilder("PL I").row(["a", "b", "c"]).row(["d", "e", "f"]), new GridBuilder("PL II").row(["x"])], { apiVersion });
+  const s = fake.model.sheet("PL I");
+  s.touch(1, 2).fill = "#00B050"; // the user's own green
+  s.touch(1, 3).fill = "#FFFFFF"; // an explicit white fill
+  return { fake, s };
+}
+
+const fills = (fake: FakeExcel, sheet: string, cells: string[]) => cells.map((a) => fake.model.sheet(sheet).at(a)?.fill ?? null);
+
+describe("highlight / clearHighlights (Office.js adapter)", () => {
+  test("highlight fills the cells and records what was there; clear restores exactly (no fill stays no fill)", async () => {
+    const { fake } = book();
+    const port = portOf(fake);
+    await port.highlight([
+      { sheet: "PL I", cell: "A1", severity: "error" },
+      { sheet: "PL I", cell: "B1", severity: "warning" },
+      { sheet: "PL I", cell: "C1", severity: "error" },
+      { sheet: "PL II", cell: "A1", severity: "warning" },
+    ]);
+    expect(fills(fake, "PL I", ["A1", "B1", "C1"])).toEqual(["#" + HIGHLIGHT_FILL.error, "#" + HIGHLIGHT_FILL.warning, "#" + HIGHLIGHT_FILL.error]);
+    const store = decodeStore([fake.model.sheet(STORE_SHEET).at("A1")?.value]).store;
+    expect(store.highlights).toEqual([
+      { sheet: "PL I", cell: "A1", previousFill: null, appliedFill: "FFC7CE" },
+      { sheet: "PL I", cell: "B1", previousFill: "00B050", appliedFill: "FFEB9C" },
+      { sheet: "PL I", cell: "C1", previousFill: "FFFFFF", appliedFill: "FFC7CE" },
+      { sheet: "PL II", cell: "A1", previousFill: null, appliedFill: "FFEB9C" },
+    ]);
+    await port.clearHighlights();
+    expect(fills(fake, "PL I", ["A1", "B1", "C1"])).toEqual([null, "#00B050", "#FFFFFF"]);
+    expect(fills(fake, "PL II", ["A1"])).toEqual([null]);
+    expect(decodeStore([fake.model.sheet(STORE_SHEET).at("A1")?.value]).store.highlights).toEqual([]);
+  });
+
+  test("a cell the user recoloured after the highlight keeps the user's colour", async () => {
+    const { fake, s } = book();
+    const port = portOf(fake);
+    await port.highlight([
+      { sheet: "PL I", cell: "A2", severity: "error" },
+      { sheet: "PL I", cell: "B2", severity: "error" },
+    ]);
+    s.at("A2")!.fill = "#0070C0"; // the user's change
+    await port.clearHighlights();
+    expect(fills(fake, "PL I", ["A2", "B2"])).toEqual(["#0070C0", null]);
+  });
+
+  test("highlighting again replaces the previous highlights and keeps the original fill underneath", async () => {
+    const { fake } = book();
+    const port = portOf(fake);
+    await port.highlight([{ sheet: "PL I", cell: "B1", severity: "warning" }, { sheet: "PL I", cell: "A2", severity: "error" }]);
+    await port.highlight([{ sheet: "PL I", cell: "B1", severity: "error" }]);
+    expect(fills(fake, "PL I", ["B1", "A2"])).toEqual(["#FFC7CE", null]);
+    await port.clearHighlights();
+    expect(fills(fake, "PL I", ["B1", "A2"])).toEqual(["#00B050", null]);
+  });
+
+  test("the same constant number of syncs (3) for 2 cells and for 2,000 cells", async () => {
+    const counts: number[] = [];
+    for (const n of [2, 2000]) {
+      const { fake } = book();
+      const targets = Array.from({ length: n }, (_, i) => ({ sheet: "PL I", cell: `D${i + 1}`, severity: "error" as const }));
+      await portOf(fake).highlight(targets);
+      counts.push(fake.stats.syncs);
+      fake.stats.reset();
+      await portOf(fake).clearHighlights();
+      counts.push(fake.stats.syncs);
+      expect(fake.model.sheet("PL I").at(`D${n}`)?.fill).toBeNull();
+    }
+    expect(counts).toEqual([3, 3, 3, 3]);
+  });
+
+  test("before ExcelApi 1.9 (no fill pattern): a white fill counts as no fill, everything else is exact", async () => {
+    const { fake } = book("1.8");
+    const port = portOf(fake);
+    await port.highlight([{ sheet: "PL I", cell: "B1", severity: "error" }, { sheet: "PL I", cell: "A1", severity: "error" }]);
+    await port.clearHighlights();
+    expect(fills(fake, "PL I", ["A1", "B1"])).toEqual([null, "#00B050"]);
+  });
+
+  test("targets on a sheet that no longer exists are skipped, not an error", async () => {
+    const { fake } = book();
+    await portOf(fake).highlight([{ sheet: "Đã xóa", cell: "A1", severity: "error" }, { sheet: "PL I", cell: "A1", severity: "error" }]);
+    expect(fills(fake, "PL I", ["A1"])).toEqual(["#FFC7CE"]);
+  });
+
+  test("a protected sheet gives the Vietnamese protection message", async () => {
+    const { fake, s } = book();
+    s.protected = true;
+    await expect(portOf(fake).highlight([{ sheet: "PL I", cell: "A1", severity: "error" }])).rejects.toThrow(/được bảo vệ/);
+  });
+});
