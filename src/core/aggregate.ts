@@ -65,15 +65,20 @@ export function countBySheet(tasks: readonly Task[], sheets: readonly { name: st
 export function countByGroup(tasks: readonly Task[]): (Counts & { sheet: string; group: string | null })[] {
   const order: { sheet: string; group: string | null; t: TallyCounts }[] = [];
   const index = new Map<string, number>();
+  let last: { sheet: string; group: string | null; t: TallyCounts } | undefined;
   for (const task of tasks) {
-    const key = `${task.sheet}\u0000${task.group ?? "\u0001"}`;
-    let i = index.get(key);
-    if (i === undefined) {
-      i = order.length;
-      index.set(key, i);
-      order.push({ sheet: task.sheet, group: task.group, t: emptyTally() });
+    // tasks come sheet by sheet, group by group: most lookups are "same as the previous task"
+    if (!last || last.sheet !== task.sheet || last.group !== task.group) {
+      const key = `${task.sheet}\u0000${task.group ?? "\u0001"}`;
+      let i = index.get(key);
+      if (i === undefined) {
+        i = order.length;
+        index.set(key, i);
+        order.push({ sheet: task.sheet, group: task.group, t: emptyTally() });
+      }
+      last = order[i];
     }
-    addTo(order[i].t, task.status);
+    addTo(last.t, task.status);
   }
   return order.map((g) => ({ sheet: g.sheet, group: g.group, ...withRates(g.t) }));
 }

@@ -5,7 +5,7 @@ import { daysBetween, formatViDate, parseDateText, serialToIso } from "./dates";
 import { COLUMN_LABELS, issueMessages } from "../i18n/issues";
 import { sttKey } from "./stt";
 import type { AnalysisContext } from "./context";
-import type { CellRef, SheetView } from "./sheet-view";
+import { isErrorValue, type CellRef, type SheetView } from "./sheet-view";
 import type { HeaderInfo } from "./header";
 import type { TaskField } from "./columns";
 import type { TableRow } from "./table";
@@ -23,9 +23,13 @@ export interface SheetScope {
 }
 
 interface Draft {
-  row: TableRow<TaskField>;
+  row: number;
   group: string | null;
-  parts: Record<(typeof APPENDED_FIELDS)[number], string[]>;
+  stt: string;
+  content: string;
+  head: string;
+  support: string;
+  result: string;
 }
 
 function text(c: CellRef | undefined): string {
@@ -34,6 +38,48 @@ function text(c: CellRef | undefined): string {
 
 function at(c: CellRef): { row: number; col: number } {
   return { row: c.row, col: c.col };
+}
+
+/**
+ * The mapped cells of a row, read only when needed (a CellRef is built just for the cells an issue may
+ * point at): tables of 20,000 rows stay cheap.
+ */
+class RowFields {
+  private readonly readCols: [TaskField, number][];
+  constructor(
+    readonly view: SheetView,
+    readonly cols: Map<TaskField, number>,
+  ) {
+    this.readCols = READ_FIELDS.filter((f) => cols.has(f)).map((f) => [f, cols.get(f)!]);
+  }
+
+  /** Resolved text ("" for a missing column or an error value). */
+  text(row: number, f: TaskField): string {
+    const c = this.cols.get(f);
+    if (c === undefined) return "";
+    const v = this.view.value(row, c);
+    return isErrorValue(v) ? "" : this.view.texts.text(v);
+  }
+
+  /** Own text only (not inherited from a merge above): what a continuation row adds. */
+  ownText(row: number, f: TaskField): string {
+    const c = this.cols.get(f);
+    if (c === undefined || this.view.fromAbove(row, c)) return "";
+    return this.text(row, f);
+  }
+
+  ref(row: number, f: TaskField): CellRef | undefined {
+    const c = this.cols.get(f);
+    return c === undefined ? undefined : this.view.ref(row, c);
+  }
+
+  /** Error values in the read columns of a row (own cells only), as [field, CellRef]. */
+  errors(row: number, out: (f: TaskField, c: CellRef) => void): void {
+    for (const [f, c] of this.readCols) {
+      const v = this.view.value(row, c);
+      if (isErrorValue(v) && !this.view.fromAbove(row, c)) out(f, this.view.ref(row, c));
+    }
+  }
 }
 
 export function analyzeAppendix(
@@ -49,159 +95,170 @@ export function analyzeAppendix(
   const headerCell = { row: header.row, col: Math.min(...cols.values()) };
   for (const f of ["content", "lead", "deadline"] as const) {
     if (!cols.has(f)) {
-      issues.add(scope.index, scope.name, "COLUMN_MISSING", headerCell, issueMessages.COLUMN_MISSING(cellName(headerCell), header.row, COLUMN_LABELS[f]));
+      issues.add(scope.index, scope.name, "COLUMN_MISSING", headerCell, issueMessages.COLUMN_MISSING(cellName(headerCell), header.row, COLUMN_LABELS[f]), {
+        key: f,
+      });
     }
   }
 
-  // Pass 1: tasks with their continuation rows; cell errors of every read column.
-  const drafts: Draft[] = [];
-  const byRow = new Map<number, Draft>();
+  // One pass: a task row opens a draft, continuation rows extend it, the next task (or a group, or the
+  // end) closes it.
+  const tasks: Task[] = [];
+  const fields = new RowFields(view, cols);
   let group: string | null = null;
+  let draft: Draft | null = null;
+  let sttSeen = new Map<string, number>();
+  const yearStart = `${String(scope.planYear).padStart(4, "0")}-01-01`;
+  const close = () => {
+    if (draft) tasks.push(finishTask(ctx, scope, fields, draft, yearStart));
+    draft = null;
+  };
+  const cellError = (f: TaskField, c: CellRef) =>
+    issues.add(scope.index, scope.name, "CELL_ERROR", at(c), issueMessages.CELL_ERROR(cellName(c), c.error ?? "", COLUMN_LABELS[f]));
   for (const r of rows) {
     if (r.kind === "group") {
+      close();
       group = r.groupLabel ?? null;
+      sttSeen = new Map();
       continue;
     }
     if (r.kind !== "task" && r.kind !== "continuation") continue;
-    for (const f of READ_FIELDS) {
-      const c = r.cells[f];
-      if (c && c.error !== null && !c.fromAbove) {
-        issues.add(scope.index, scope.name, "CELL_ERROR", at(c), issueMessages.CELL_ERROR(cellName(c), c.error, COLUMN_LABELS[f]));
-      }
-    }
+    const row = r.row;
+    fields.errors(row, cellError);
     if (r.kind === "task") {
-      const d: Draft = { row: r, group, parts: { content: [], head: [], support: [], result: [] } };
-      for (const f of APPENDED_FIELDS) {
-        const t = text(r.cells[f]);
-        if (t) d.parts[f].push(t);
+      close();
+      const stt = fields.text(row, "stt");
+      if (stt && r.stt?.kind === "number") {
+        const key = sttKey(stt);
+        const first = sttSeen.get(key);
+        if (first !== undefined) {
+          const c = fields.ref(row, "stt")!;
+          issues.add(scope.index, scope.name, "STT_DUPLICATE", at(c), issueMessages.STT_DUPLICATE(cellName(c), stt, first));
+        } else sttSeen.set(key, row);
       }
-      drafts.push(d);
-      byRow.set(r.row, d);
-    } else {
-      const owner = r.owner !== undefined ? byRow.get(r.owner) : undefined;
-      if (!owner) continue;
+      draft = {
+        row,
+        group,
+        stt,
+        content: fields.text(row, "content"),
+        head: fields.text(row, "head"),
+        support: fields.text(row, "support"),
+        result: fields.text(row, "result"),
+      };
+    } else if (draft) {
       for (const f of APPENDED_FIELDS) {
-        const c = r.cells[f];
-        const t = c && !c.fromAbove ? text(c) : "";
-        if (t) owner.parts[f].push(t);
+        const t = fields.ownText(row, f);
+        if (t) draft[f] = draft[f] ? `${draft[f]} ${t}` : t;
       }
     }
   }
+  close();
+  return tasks;
+}
 
-  // Pass 2: fields, checks, category.
-  const tasks: Task[] = [];
-  let sttSeen = new Map<string, number>();
-  let currentGroup: string | null | undefined = undefined;
-  const yearStart = `${String(scope.planYear).padStart(4, "0")}-01-01`;
-  for (const d of drafts) {
-    const cells = d.row.cells;
-    if (d.group !== currentGroup) {
-      currentGroup = d.group;
-      sttSeen = new Map();
-    }
-    const stt = text(cells.stt);
-    if (stt && d.row.stt?.kind === "number" && cells.stt) {
-      const key = sttKey(stt);
-      const first = sttSeen.get(key);
-      if (first !== undefined) {
-        issues.add(scope.index, scope.name, "STT_DUPLICATE", at(cells.stt), issueMessages.STT_DUPLICATE(cellName(cells.stt), stt, first));
-      } else sttSeen.set(key, d.row.row);
-    }
+/** Fields, checks and category of one task. */
+function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, d: Draft, yearStart: string): Task {
+  const issues = ctx.issues;
+  const cols = fields.cols;
+  const content = d.content;
+  if (!content && cols.has("content")) {
+    const c = fields.ref(d.row, "content")!;
+    if (c.error === null) issues.add(scope.index, scope.name, "CONTENT_MISSING", at(c), issueMessages.CONTENT_MISSING(cellName(c)));
+  }
+  const cells = {
+    lead: fields.ref(d.row, "lead"),
+    deadline: fields.ref(d.row, "deadline"),
+    status: fields.ref(d.row, "status"),
+    doneDate: fields.ref(d.row, "doneDate"),
+  };
 
-    const content = d.parts.content.join(" ");
-    if (cols.has("content") && !content && cells.content && cells.content.error === null) {
-      issues.add(scope.index, scope.name, "CONTENT_MISSING", at(cells.content), issueMessages.CONTENT_MISSING(cellName(cells.content)));
-    }
-
-    const leadCell = cells.lead;
-    const leadRaw = text(leadCell);
-    let lead: string | null = null;
-    if (leadCell && leadCell.error === null) {
-      const m = ctx.matchLead(leadRaw);
-      const cell = cellName(leadCell);
-      switch (m.kind) {
-        case "unit":
-          lead = m.unit;
-          break;
-        case "missing":
-          issues.add(scope.index, scope.name, "LEAD_MISSING", at(leadCell), issueMessages.LEAD_MISSING(cell, ctx.exampleUnit));
-          break;
-        case "generic":
-          issues.add(scope.index, scope.name, "LEAD_GENERIC", at(leadCell), issueMessages.LEAD_GENERIC(cell, leadRaw, ctx.exampleUnit));
-          break;
-        case "unknown":
-          issues.add(
-            scope.index,
-            scope.name,
-            "LEAD_UNKNOWN",
-            at(leadCell),
-            issueMessages.LEAD_UNKNOWN(cell, leadRaw, m.suggestion, ctx.exampleUnit),
-            m.suggestion ? { suggestion: m.suggestion, fix: { kind: "replace", sheet: scope.name, cell, value: m.suggestion } } : undefined,
-          );
-          break;
-        case "multiple": {
-          const known = m.units.filter((u) => ctx.unitNames.includes(u));
-          lead = known[0] ?? null;
-          issues.add(scope.index, scope.name, "LEAD_MULTIPLE", at(leadCell), issueMessages.LEAD_MULTIPLE(cell, m.units), known[0] ? { suggestion: known[0] } : undefined);
-          break;
-        }
-      }
-    }
-
-    const deadline = readDeadline(ctx, scope, cells.deadline);
-    const dlCell = cells.deadline;
-    if (dlCell && dlCell.error === null) {
-      const cell = cellName(dlCell);
-      if (deadline.kind === "missing") {
-        issues.add(scope.index, scope.name, "DEADLINE_MISSING", at(dlCell), issueMessages.DEADLINE_MISSING(cell, scope.planYear));
-      } else if (deadline.kind === "invalid") {
-        issues.add(scope.index, scope.name, "DEADLINE_INVALID", at(dlCell), issueMessages.DEADLINE_INVALID(cell, deadline.raw, scope.planYear));
-      } else if (deadline.due !== null && deadline.due < yearStart) {
+  const leadCell = cells.lead;
+  const leadRaw = text(leadCell);
+  let lead: string | null = null;
+  if (leadCell && leadCell.error === null) {
+    const m = ctx.matchLead(leadRaw);
+    const cell = cellName(leadCell);
+    switch (m.kind) {
+      case "unit":
+        lead = m.unit;
+        break;
+      case "missing":
+        issues.add(scope.index, scope.name, "LEAD_MISSING", at(leadCell), issueMessages.LEAD_MISSING(cell, ctx.exampleUnit));
+        break;
+      case "generic":
+        issues.add(scope.index, scope.name, "LEAD_GENERIC", at(leadCell), issueMessages.LEAD_GENERIC(cell, leadRaw, ctx.exampleUnit));
+        break;
+      case "unknown":
         issues.add(
           scope.index,
           scope.name,
-          "DEADLINE_OUTSIDE_PLAN",
-          at(dlCell),
-          issueMessages.DEADLINE_OUTSIDE_PLAN(cell, deadline.raw, formatViDate(deadline.due), scope.planYear),
+          "LEAD_UNKNOWN",
+          at(leadCell),
+          issueMessages.LEAD_UNKNOWN(cell, leadRaw, m.suggestion, ctx.exampleUnit),
+          m.suggestion ? { suggestion: m.suggestion, fix: { kind: "replace", sheet: scope.name, cell, value: m.suggestion } } : undefined,
         );
+        break;
+      case "multiple": {
+        const known = m.units.filter((u) => ctx.unitNames.includes(u));
+        lead = known[0] ?? null;
+        issues.add(scope.index, scope.name, "LEAD_MULTIPLE", at(leadCell), issueMessages.LEAD_MULTIPLE(cell, m.units), known[0] ? { suggestion: known[0] } : undefined);
+        break;
       }
     }
-
-    const statusRaw = text(cells.status);
-    const statusKind = ctx.status(statusRaw);
-    if (statusKind === "unknown" && cells.status) {
-      issues.add(scope.index, scope.name, "STATUS_UNKNOWN", at(cells.status), issueMessages.STATUS_UNKNOWN(cellName(cells.status), statusRaw));
-    }
-    const doneCell = cells.doneDate;
-    const doneDate = readDoneDate(doneCell);
-    if (statusKind === "done" && doneCell && doneCell.error === null && doneCell.text === "") {
-      issues.add(scope.index, scope.name, "DONE_WITHOUT_DATE", at(doneCell), issueMessages.DONE_WITHOUT_DATE(cellName(doneCell), scope.planYear));
-    }
-
-    const status = categorize({ status: statusKind, doneDate, deadline, asOf: ctx.asOf });
-    const task: Task = {
-      sheet: scope.name,
-      row: d.row.row,
-      group: d.group,
-      stt,
-      content,
-      lead,
-      leadRaw,
-      support: d.parts.support.join(" "),
-      deadline,
-      statusRaw,
-      doneDate,
-      status,
-    };
-    if (cols.has("head")) task.head = d.parts.head.join(" ");
-    if (cols.has("result")) task.result = d.parts.result.join(" ");
-    if (status === "overdue" && deadline.due) {
-      const days = daysBetween(deadline.due, ctx.asOf);
-      if (Number.isInteger(days)) task.daysOverdue = days;
-    }
-    tasks.push(task);
   }
-  return tasks;
+
+  const deadline = readDeadline(ctx, scope, cells.deadline);
+  const dlCell = cells.deadline;
+  if (dlCell && dlCell.error === null) {
+    const cell = cellName(dlCell);
+    if (deadline.kind === "missing") {
+      issues.add(scope.index, scope.name, "DEADLINE_MISSING", at(dlCell), issueMessages.DEADLINE_MISSING(cell, scope.planYear));
+    } else if (deadline.kind === "invalid") {
+      issues.add(scope.index, scope.name, "DEADLINE_INVALID", at(dlCell), issueMessages.DEADLINE_INVALID(cell, deadline.raw, scope.planYear));
+    } else if (deadline.due !== null && deadline.due < yearStart) {
+      issues.add(
+        scope.index,
+        scope.name,
+        "DEADLINE_OUTSIDE_PLAN",
+        at(dlCell),
+        issueMessages.DEADLINE_OUTSIDE_PLAN(cell, deadline.raw, formatViDate(deadline.due), scope.planYear),
+      );
+    }
+  }
+
+  const statusRaw = text(cells.status);
+  const statusKind = ctx.status(statusRaw);
+  if (statusKind === "unknown" && cells.status) {
+    issues.add(scope.index, scope.name, "STATUS_UNKNOWN", at(cells.status), issueMessages.STATUS_UNKNOWN(cellName(cells.status), statusRaw));
+  }
+  const doneCell = cells.doneDate;
+  const doneDate = readDoneDate(doneCell);
+  if (statusKind === "done" && doneCell && doneCell.error === null && doneCell.text === "") {
+    issues.add(scope.index, scope.name, "DONE_WITHOUT_DATE", at(doneCell), issueMessages.DONE_WITHOUT_DATE(cellName(doneCell), scope.planYear));
+  }
+
+  const status = categorize({ status: statusKind, doneDate, deadline, asOf: ctx.asOf });
+  const task: Task = {
+    sheet: scope.name,
+    row: d.row,
+    group: d.group,
+    stt: d.stt,
+    content,
+    lead,
+    leadRaw,
+    support: d.support,
+    deadline,
+    statusRaw,
+    doneDate,
+    status,
+  };
+  if (cols.has("head")) task.head = d.head;
+  if (cols.has("result")) task.result = d.result;
+  if (status === "overdue" && deadline.due) {
+    const days = daysBetween(deadline.due, ctx.asOf);
+    if (Number.isInteger(days)) task.daysOverdue = days;
+  }
+  return task;
 }
 
 function cellName(c: { row: number; col: number }): string {

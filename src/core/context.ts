@@ -21,7 +21,8 @@ export class AnalysisContext {
   readonly exampleUnit: string;
   private readonly matcher: (raw: string) => LeadMatch;
   private readonly leadCache = new Map<string, LeadMatch>();
-  private readonly deadlineCache = new Map<string, Deadline>();
+  /** plan year → deadline text / (number format → serial) → parsed deadline. */
+  private readonly deadlineCache = new Map<number, { text: Map<string, Deadline>; number: Map<string, Map<number, Deadline>> }>();
   private readonly statusCache = new Map<string, StatusKind>();
 
   constructor(
@@ -46,15 +47,32 @@ export class AnalysisContext {
   }
 
   deadline(value: CellValue, text: string, format: string | null, planYear: number): Deadline {
-    let key: string;
-    if (typeof value === "number") key = `${planYear}|n|${value}|${format ?? ""}`;
-    else if (typeof value === "string") key = `${planYear}|s|${text}`;
-    else return parseDeadline(value, { planYear, numberFormat: format });
-    let d = this.deadlineCache.get(key);
+    if (typeof value !== "string" && typeof value !== "number") return parseDeadline(value, { planYear, numberFormat: format });
+    let byYear = this.deadlineCache.get(planYear);
+    if (!byYear) {
+      byYear = { text: new Map(), number: new Map() };
+      this.deadlineCache.set(planYear, byYear);
+    }
+    if (typeof value === "string") {
+      let d = byYear.text.get(text);
+      if (d === undefined) {
+        d = parseDeadline(text, { planYear, numberFormat: format });
+        if (byYear.text.size > CACHE_LIMIT) byYear.text.clear();
+        byYear.text.set(text, d);
+      }
+      return d;
+    }
+    const fmtKey = format ?? "";
+    let byFormat = byYear.number.get(fmtKey);
+    if (!byFormat) {
+      byFormat = new Map();
+      byYear.number.set(fmtKey, byFormat);
+    }
+    let d = byFormat.get(value);
     if (d === undefined) {
-      d = parseDeadline(typeof value === "string" ? text : value, { planYear, numberFormat: format });
-      if (this.deadlineCache.size > CACHE_LIMIT) this.deadlineCache.clear();
-      this.deadlineCache.set(key, d);
+      d = parseDeadline(value, { planYear, numberFormat: format });
+      if (byFormat.size > CACHE_LIMIT) byFormat.clear();
+      byFormat.set(value, d);
     }
     return d;
   }

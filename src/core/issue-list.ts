@@ -13,6 +13,8 @@ interface Entry {
 export interface IssueExtra {
   suggestion?: string;
   fix?: Fix;
+  /** Tells apart issues of the same code on the same cell (COLUMN_MISSING of several columns). */
+  key?: string;
 }
 
 export class IssueList {
@@ -21,12 +23,12 @@ export class IssueList {
 
   /**
    * Add one issue. `at` is the cell (already the top-left of its merge) or null for a whole-sheet issue.
-   * A cell shared by several tasks through a vertical merge is reported once per code.
+   * A cell shared by several tasks through a vertical merge is reported once per code (and extra.key).
    */
   add(sheetIndex: number, sheet: string, code: IssueCode, at: { row: number; col: number } | null, message: string, extra?: IssueExtra): void {
     const cell = at ? toA1(at.row, at.col) : null;
     if (cell) {
-      const key = `${sheetIndex}|${code}|${cell}|${message}`;
+      const key = `${sheetIndex}|${code}|${cell}|${extra?.key ?? ""}`;
       if (this.seen.has(key)) return;
       this.seen.add(key);
     }

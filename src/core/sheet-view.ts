@@ -10,9 +10,15 @@ import { cellText, foldKey } from "./text/fold";
 import { formatAt, lastCol, lastRow, type CellValue, type Grid, type MergeArea } from "./grid";
 import { MergeIndex } from "./merge-index";
 
-/** Cell text (NFC, trimmed) cached per distinct string; shared by all sheets of one analysis. */
+/**
+ * Display texts (NFC, trimmed) per distinct string, shared by every analysis in this process: a pure
+ * function of the string, so sharing keeps results deterministic and makes re-checking a workbook cheap.
+ */
+const SHARED_TEXTS = new Map<string, string>();
+
+/** Cell text (NFC, trimmed) cached per distinct string. */
 export class TextCache {
-  private readonly texts = new Map<string, string>();
+  private readonly texts = SHARED_TEXTS;
 
   text(v: CellValue): string {
     if (typeof v === "string") {
@@ -103,6 +109,18 @@ export class SheetView {
     return this.merges.at(row, col);
   }
 
+  /**
+   * True when the cell holds its own value (not inherited from a merge above, not the hidden part of a
+   * horizontal merge) and that value is not empty. Allocation-free: used on every row.
+   */
+  ownPresent(row: number, col: number): boolean {
+    const m = this.merges.at(row, col);
+    if (m && (col !== m.left || m.top < row)) return false;
+    const r = this.grid.values[row - this.firstRow];
+    if (!r) return false;
+    return !isEmptyValue(r[col - this.firstCol]);
+  }
+
   /** Everything the engine needs about one cell. */
   ref(row: number, col: number): CellRef {
     const m = this.merges.at(row, col);
@@ -134,10 +152,13 @@ export function isErrorValue(v: unknown): boolean {
   return typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "string";
 }
 
+/** Spaces (any kind) and invisible characters only: what cellText turns into "". */
+const BLANK_TEXT = /^[\s\u00A0\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF\u00AD]*$/;
+
 /** Empty: null/undefined, or a string of only spaces. Any other value (0, false, an error) is something. */
 export function isEmptyValue(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true;
-  if (typeof v === "string") return v.trim() === "" || cellText(v) === "";
+  if (typeof v === "string") return BLANK_TEXT.test(v);
   if (typeof v === "number") return !Number.isFinite(v);
   return false;
 }

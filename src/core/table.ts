@@ -21,12 +21,47 @@ export type RowKind = (typeof ROW_KINDS)[number];
 export interface TableRow<F extends string> {
   row: number;
   kind: RowKind;
-  /** The cells of the mapped columns (task, group and continuation rows only). */
-  cells: Partial<Record<F, CellRef>>;
+  /**
+   * The cells of the mapped columns (task, group and continuation rows; empty for the others). Computed
+   * on each access and not kept, so a 20,000-row table does not hold 200,000 cell objects.
+   */
+  readonly cells: Partial<Record<F, CellRef>>;
   stt?: SttInfo;
-  /** Continuation rows: the row of the task they belong to. Group rows: the group's label. */
+  /** Continuation rows: the row of the task they belong to. */
+  owner?: number;
+  /** Group rows: the group's label ("II. Khẩn trương…"). */
+  groupLabel?: string;
+}
+
+const NO_CELLS = Object.freeze({});
+
+class Row<F extends string> implements TableRow<F> {
+  stt?: SttInfo;
   owner?: number;
   groupLabel?: string;
+  constructor(
+    readonly row: number,
+    readonly kind: RowKind,
+    private readonly reader: TableReader<F> | null,
+  ) {}
+
+  get cells(): Partial<Record<F, CellRef>> {
+    return this.reader ? this.reader.cellsOf(this.row) : (NO_CELLS as Partial<Record<F, CellRef>>);
+  }
+
+  toJSON(): object {
+    return { row: this.row, kind: this.kind, stt: this.stt, owner: this.owner, groupLabel: this.groupLabel };
+  }
+}
+
+function row<F extends string>(r: number, kind: RowKind, reader: TableReader<F> | null, extra?: { stt?: SttInfo; owner?: number; groupLabel?: string }): Row<F> {
+  const x = new Row<F>(r, kind, reader);
+  if (extra) {
+    if (extra.stt !== undefined) x.stt = extra.stt;
+    if (extra.owner !== undefined) x.owner = extra.owner;
+    if (extra.groupLabel !== undefined) x.groupLabel = extra.groupLabel;
+  }
+  return x;
 }
 
 export interface Table<F extends string> {
@@ -44,13 +79,10 @@ function isFooterText(key: string): boolean {
   return false;
 }
 
-function present(c: CellRef | undefined): boolean {
-  return !!c && !c.fromAbove && (c.error !== null || c.text !== "");
-}
-
 export class TableReader<F extends string> {
   private readonly fieldCols: [F, number][];
   private readonly valueFields: F[];
+  private readonly valueCols: number[];
 
   constructor(
     private readonly view: SheetView,
@@ -61,9 +93,11 @@ export class TableReader<F extends string> {
     this.valueFields = (spec.kind === "task" ? ["lead", "deadline"] : ["unit", "target", "achieved", "total", "actual"]).filter((f) =>
       header.columns.has(f as F),
     ) as F[];
+    this.valueCols = this.valueFields.map((f) => header.columns.get(f)!);
   }
 
-  private cells(row: number): Partial<Record<F, CellRef>> {
+  /** The cells of the mapped columns of a row. */
+  cellsOf(row: number): Partial<Record<F, CellRef>> {
     const out: Partial<Record<F, CellRef>> = {};
     for (const [f, c] of this.fieldCols) out[f] = this.view.ref(row, c);
     return out;
@@ -118,9 +152,9 @@ export class TableReader<F extends string> {
   }
 
   /** A heading merged across the table's value columns (a group row without a numeral). */
-  private isMergedHeading(row: number, text: CellRef | undefined): boolean {
-    if (!text || !present(text)) return false;
-    const m = this.view.mergeAt(row, text.col);
+  private isMergedHeading(row: number, textCol: number): boolean {
+    if (!this.view.ownPresent(row, textCol)) return false;
+    const m = this.view.mergeAt(row, textCol);
     if (!m || m.right <= m.left) return false;
     for (const f of this.valueFields) {
       const c = this.header.columns.get(f)!;
@@ -140,11 +174,11 @@ export class TableReader<F extends string> {
     let lastTask: number | null = null;
     for (let r = this.header.dataStart; r <= v.lastRow; r++) {
       if (ended) {
-        rows.push({ row: r, kind: "after_footer", cells: {} });
+        rows.push(row(r, "after_footer", null));
         continue;
       }
       if (!v.rowHasAnything(r)) {
-        rows.push({ row: r, kind: "blank", cells: {} });
+        rows.push(row(r, "blank", null));
         continue;
       }
       const sttRef = sttCol !== undefined ? v.ref(r, sttCol) : undefined;
@@ -152,57 +186,57 @@ export class TableReader<F extends string> {
       if (!seenContent) {
         seenContent = true;
         if (this.isColumnNumbers(r)) {
-          rows.push({ row: r, kind: "column_numbers", cells: {} });
+          rows.push(row(r, "column_numbers", null));
           continue;
         }
       }
       if (stt.kind === "empty" || stt.kind === "text") {
         if (this.isFooter(r)) {
           ended = true;
-          rows.push({ row: r, kind: "footer", cells: {} });
+          rows.push(row(r, "footer", null));
           continue;
         }
         if (this.isHeaderRepeat(r)) {
-          rows.push({ row: r, kind: "header_repeat", cells: {} });
+          rows.push(row(r, "header_repeat", null));
           continue;
         }
       }
-      const cells = this.cells(r);
-      const text = cells[tf];
+      const textCol = this.header.columns.get(tf);
       if (isTask && sttRef && sttRef.fromAbove && lastTask !== null && sttRef.row <= lastTask) {
-        rows.push({ row: r, kind: "continuation", cells, stt, owner: lastTask });
+        rows.push(row(r, "continuation", this, { stt, owner: lastTask }));
         continue;
       }
-      if (stt.kind === "group" || this.isMergedHeading(r, text)) {
+      if (stt.kind === "group" || (textCol !== undefined && this.isMergedHeading(r, textCol))) {
         lastTask = null;
-        rows.push({ row: r, kind: "group", cells, stt, groupLabel: this.groupLabel(r, stt, text) });
+        rows.push(row(r, "group", this, { stt, groupLabel: this.groupLabel(r, stt, textCol) }));
         continue;
       }
-      const hasValue = this.valueFields.some((f) => present(cells[f]));
-      const hasText = present(text);
+      let hasValue = false;
+      for (const c of this.valueCols) if (v.ownPresent(r, c)) hasValue = true;
+      const hasText = textCol !== undefined && v.ownPresent(r, textCol);
       if (!isTask) {
-        if (hasValue) rows.push({ row: r, kind: "task", cells, stt });
-        else if (hasText) rows.push({ row: r, kind: "group", cells, stt, groupLabel: this.groupLabel(r, stt, text) });
-        else rows.push({ row: r, kind: "other", cells: {} });
+        if (hasValue) rows.push(row(r, "task", this, { stt }));
+        else if (hasText) rows.push(row(r, "group", this, { stt, groupLabel: this.groupLabel(r, stt, textCol) }));
+        else rows.push(row(r, "other", null));
         continue;
       }
       if (stt.kind === "number" || hasValue) {
         lastTask = r;
-        rows.push({ row: r, kind: "task", cells, stt });
+        rows.push(row(r, "task", this, { stt }));
       } else if (lastTask !== null) {
-        rows.push({ row: r, kind: "continuation", cells, stt, owner: lastTask });
+        rows.push(row(r, "continuation", this, { stt, owner: lastTask }));
       } else if (hasText) {
         lastTask = r;
-        rows.push({ row: r, kind: "task", cells, stt });
+        rows.push(row(r, "task", this, { stt }));
       } else {
-        rows.push({ row: r, kind: "other", cells: {} });
+        rows.push(row(r, "other", null));
       }
     }
     return rows;
   }
 
-  private groupLabel(row: number, stt: SttInfo, text: CellRef | undefined): string {
-    let name = stt.groupName ?? (text && !text.fromAbove ? text.text : "");
+  private groupLabel(row: number, stt: SttInfo, textCol: number | undefined): string {
+    let name = stt.groupName ?? (textCol !== undefined && !this.view.fromAbove(row, textCol) ? this.view.text(row, textCol) : "");
     if (!name) {
       const sttCol = this.header.columns.get("stt" as F);
       for (let c = this.view.firstCol; c <= this.view.lastCol && !name; c++) {

@@ -6,7 +6,7 @@ import type { Grid } from "../../../src/core/grid";
 
 export const AS_OF = "2026-07-15";
 
-export function run(grids: Grid[], opts: Partial<AnalyzeOptions> & { settings?: Partial<Settings> } = {}): Report {
+export function run(grids: Grid[], opts: Omit<Partial<AnalyzeOptions>, "settings"> & { settings?: Partial<Settings> } = {}): Report {
   const settings = { ...defaultSettings(), ...(opts.settings ?? {}) };
   const report = analyze(grids, { asOf: opts.asOf ?? AS_OF, settings, ignoreSheets: opts.ignoreSheets });
   ReportSchema.parse(report);
