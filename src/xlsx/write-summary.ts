@@ -9,6 +9,7 @@ import { STORE_SHEET, type Store } from "../core/store";
 import { uniqueSheetName } from "../core/summary/names";
 import type { SummarySheetSpec, SummarySpec, WriteSummaryResult } from "../core/summary/spec";
 import { excelStyle, excelValue } from "./summary-cells";
+import { keepPageNumbering } from "./summary-fidelity";
 import { findStoreSheet, readStore, writeStore } from "./store";
 
 /** The footer's font (the report's). */
@@ -115,6 +116,7 @@ export function writeSummary(workbook: ExcelJS.Workbook, spec: SummarySpec): Wri
   };
   writeStore(workbook, next);
   restoreActiveSheet(workbook, activeName);
+  keepPageNumbering(workbook);
   return { sheetNames, replaced };
 }
 

@@ -27,8 +27,22 @@ export function userSheets(): SheetSource[] {
   ];
 }
 
+/** …plus what a user's file carries beyond values: print setup, a conditional format, a data validation. */
 export function userWorkbook(options: { store?: Store } = {}): ExcelJS.Workbook {
-  return buildWorkbook(userSheets(), options);
+  const wb = buildWorkbook(userSheets(), options);
+  const pl = wb.getWorksheet("PL I")!;
+  pl.pageSetup.orientation = "portrait";
+  pl.pageSetup.paperSize = 9;
+  pl.pageSetup.printArea = "A1:J10";
+  pl.pageSetup.printTitlesRow = "4:4";
+  const mine = wb.getWorksheet("Tổng hợp")!;
+  mine.addConditionalFormatting({
+    ref: "B1:B5",
+    rules: [{ type: "cellIs", operator: "greaterThan", formulae: ["100"], priority: 1, style: { font: { bold: true } } }],
+  });
+  mine.getCell("D1").dataValidation = { type: "list", allowBlank: true, formulae: ['"Có,Không"'] };
+  mine.getCell("D2").value = { formula: "B1*2", result: 246 };
+  return wb;
 }
 
 export async function roundTrip(wb: ExcelJS.Workbook): Promise<{ buffer: Buffer; wb: ExcelJS.Workbook }> {
@@ -44,6 +58,9 @@ export interface SheetSnapshot {
   merges: string[];
   cells: Record<string, { value: unknown; style: unknown }>;
   widths: (number | undefined)[];
+  pageSetup: unknown;
+  conditionalFormattings: unknown;
+  dataValidations: unknown;
 }
 
 /** Every cell value and style, every merge, the widths: what "unchanged" means for a user sheet. */
@@ -57,7 +74,18 @@ export function snapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const merges = Object.keys((ws as any)._merges ?? {}).sort();
   const widths: (number | undefined)[] = [];
   for (let c = 1; c <= Math.max(ws.columnCount, 1); c++) widths.push(ws.getColumn(c).width);
-  return { name: ws.name, state: ws.state, merges, cells, widths };
+  const clone = (v: unknown) => JSON.parse(JSON.stringify(v ?? null));
+  return {
+    name: ws.name,
+    state: ws.state,
+    merges,
+    cells,
+    widths,
+    pageSetup: clone(ws.pageSetup),
+    // ExcelJS gives data bars a fresh random x14 id on every save: not part of what the sheet shows
+    conditionalFormattings: JSON.parse(JSON.stringify(ws.conditionalFormattings ?? null, (k, v) => (k === "x14Id" ? undefined : v))),
+    dataValidations: clone((ws as any).dataValidations?.model),
+  };
 }
 
 export function snapshotAll(wb: ExcelJS.Workbook, names?: string[]): SheetSnapshot[] {

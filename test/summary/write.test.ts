@@ -146,6 +146,23 @@ describe("writeSummary (ExcelJS)", () => {
     expect(after.worksheets.map((w) => w.name)).toContain("Tổng hợp (2)");
   });
 
+  test("page numbering of the user's sheets survives ExcelJS (no useFirstPageNumber added)", async () => {
+    const { buffer: original } = await roundTrip(userWorkbook());
+    const before = await sheetXml(original, "PL I");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(original as any);
+    writeSummary(wb, spec());
+    const { buffer, wb: back } = await roundTrip(wb);
+    writeSummary(back, spec());
+    const { buffer: twice } = await roundTrip(back);
+    for (const b of [buffer, twice]) {
+      const xml = await sheetXml(b, "PL I");
+      expect(xml.includes("useFirstPageNumber")).toBe(before.includes("useFirstPageNumber"));
+      expect(/<pageSetup[^>]*paperSize="9"/.test(xml)).toBe(true);
+      expect(xml).toContain('orientation="portrait"');
+    }
+  });
+
   test("summary sheets go after the user's sheets (the store sheet stays very hidden)", async () => {
     const wb = userWorkbook();
     const res = writeSummary(wb, spec());
