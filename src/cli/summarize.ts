@@ -82,7 +82,7 @@ export async function summarizeFile(file: string, out: string, options: Summariz
     result = await summarizeXlsxBytes(bytes, { asOf: options.asOf, fileName: file, analyze: options.analyze });
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
-    throw new CliError(summarizeCliText.analyzeFailed(e instanceof Error ? e.message : String(e)));
+    throw new CliError(summarizeCliText.summarizeFailed(e instanceof Error ? e.message : String(e)));
   }
   writeFileAtomic(out, result.bytes);
   return result;

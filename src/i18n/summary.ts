@@ -91,7 +91,7 @@ export const summarizeCliText = {
   sameFile: (f: string) => `Tệp kết quả trùng với tệp đầu vào (${f}): hãy chọn tên khác để không ghi đè tệp gốc.`,
   outDirMissing: (d: string) => `Thư mục của tệp kết quả không tồn tại: ${d}`,
   writeFailed: (f: string, why: string) => `Không ghi được tệp ${f}: ${why}`,
-  analyzeFailed: (why: string) => `Không phân tích được sổ tính: ${why}`,
+  summarizeFailed: (why: string) => `Không tạo được bảng tổng hợp: ${why}`,
   done: (out: string, sheets: string[]) => `Đã ghi bảng tổng hợp vào ${out} (trang: ${sheets.join(", ")}).\n`,
   replaced: (names: string[]) => `Đã thay bảng tổng hợp cũ: ${names.join(", ")}.\n`,
 };
