@@ -95,6 +95,35 @@ function isSkipped(c: number): boolean {
   return (c >= 0x0300 && c <= 0x036f) || c === 0x00ad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
 }
 
+const MARKS = /\p{M}/gu;
+const IS_MARK = /^\p{M}$/u;
+
+/**
+ * A letter or digit outside the table: lower-cased, compatibility-decomposed and folded again so that
+ * folding is idempotent ("ẞ" → "ss", "Å" → "a", "⅐" → "1 7"). Undefined when nothing word-like is left.
+ */
+function foldOther(ch: string): string | undefined {
+  const low = ch.toLowerCase().normalize("NFKD").toLowerCase().normalize("NFKD").replace(MARKS, "");
+  let out = "";
+  let gap = false;
+  for (let i = 0; i < low.length; i++) {
+    const c = low.charCodeAt(i);
+    let piece: string | undefined;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) piece = low[i];
+    else if (c >= 0x41 && c <= 0x5a) piece = String.fromCharCode(c + 32);
+    else if (isSkipped(c)) continue;
+    else piece = FOLD_TABLE.get(c) ?? (c >= 0x80 && LETTER_OR_DIGIT.test(low[i]) ? low[i] : undefined);
+    if (piece === undefined) {
+      gap = out.length > 0;
+      continue;
+    }
+    if (gap) out += " ";
+    gap = false;
+    out += piece;
+  }
+  return out === "" ? undefined : out;
+}
+
 const CACHE_LIMIT = 50_000;
 const foldCache = new Map<string, string>();
 
@@ -110,7 +139,10 @@ function foldUncached(s: string): string {
     else if (isSkipped(c)) continue;
     else {
       piece = FOLD_TABLE.get(c);
-      if (piece === undefined && LETTER_OR_DIGIT.test(s[i])) piece = s[i].toLowerCase();
+      if (piece === undefined) {
+        if (IS_MARK.test(s[i])) continue;
+        if (LETTER_OR_DIGIT.test(s[i])) piece = foldOther(s[i]);
+      }
     }
     if (piece === undefined) {
       pendingSpace = out.length > 0;

@@ -84,6 +84,11 @@ describe("foldKey", () => {
   it("treats zero-width characters as nothing", () => {
     expect(foldKey("Công\u200Ban")).toBe("congan");
   });
+  it.each(["ẞ", "Å", "⅐", "ᴭ", "ﯪ", "ǅ", "İ", "ß"])("folds %s the same way twice", (s) => {
+    const k = foldKey(s);
+    expect(k).not.toBe("");
+    expect(foldKey(k)).toBe(k);
+  });
   it("is idempotent (property)", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme" }), (s) => {
