@@ -9,7 +9,7 @@ import type ExcelJS from "exceljs";
 
 export function keepPageNumbering(wb: ExcelJS.Workbook): void {
   for (const ws of wb.worksheets) {
-    const ps = ws.pageSetup as Partial<ExcelJS.PageSetup> | undefined;
+    const ps = ws.pageSetup as (Partial<ExcelJS.PageSetup> & { useFirstPageNumber?: boolean }) | undefined;
     if (ps && ps.useFirstPageNumber === false && ps.firstPageNumber !== undefined) delete ps.firstPageNumber;
   }
 }

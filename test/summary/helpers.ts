@@ -83,7 +83,7 @@ export function snapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     widths,
     pageSetup: clone(ws.pageSetup),
     // ExcelJS gives data bars a fresh random x14 id on every save: not part of what the sheet shows
-    conditionalFormattings: JSON.parse(JSON.stringify(ws.conditionalFormattings ?? null, (k, v) => (k === "x14Id" ? undefined : v))),
+    conditionalFormattings: JSON.parse(JSON.stringify((ws as any).conditionalFormattings ?? null, (k, v) => (k === "x14Id" ? undefined : v))),
     dataValidations: clone((ws as any).dataValidations?.model),
   };
 }
