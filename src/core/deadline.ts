@@ -88,6 +88,8 @@ const FILLERS = [
   "tu",
   "xong truoc",
   "xong",
+  "het",
+  "cuoi",
 ];
 const FILLER_RE = new RegExp("^(?:" + FILLERS.join("|") + ")(?:\\s+|:|$)\\s*");
 
@@ -148,6 +150,7 @@ function quarterNumber(t: string): number {
 
 const YEAR_PART = "(?:[/.-](\\d{4})| nam (\\d{4}))?";
 const RE_DATE_DMY = /^(?:ngay )?(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+const RE_DATE_DMY_SHORT = /^(?:ngay )?(\d{1,2})([/.])(\d{1,2})\2(\d{2})$/;
 const RE_DATE_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const RE_DATE_NO_YEAR = /^(?:ngay )?(\d{1,2})[/.](\d{1,2})$/;
 const RE_DATE_WORDS = /^(?:ngay )?(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?$/;
@@ -174,6 +177,12 @@ function parsePeriod(s: string, year: number): PeriodResult {
   if ((m = RE_DATE_DMY.exec(s))) {
     const iso = makeIso(+m[4], +m[3], +m[1]);
     return period("date", iso, iso, +m[4], true);
+  }
+  if ((m = RE_DATE_DMY_SHORT.exec(s))) {
+    // "30/11/26": a two-digit year is 20yy
+    const y = 2000 + +m[4];
+    const iso = makeIso(y, +m[3], +m[1]);
+    return period("date", iso, iso, y, true);
   }
   if ((m = RE_DATE_ISO.exec(s))) {
     const iso = makeIso(+m[1], +m[2], +m[3]);

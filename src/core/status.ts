@@ -7,7 +7,8 @@ export type StatusKind = "done" | "in_progress" | "not_started" | "unknown";
 
 const DONE = new Set(["da hoan thanh", "hoan thanh", "xong", "da xong", "hoan tat", "da hoan tat", "da thuc hien", "ht", "da ht", "done"]);
 /** Done, optionally followed by when/how: "Đã hoàn thành ngày 15/6/2026", "Hoàn thành đúng hạn", "Hoàn thành 100%". */
-const DONE_PHRASE = /^(?:da )?(?:hoan thanh|hoan tat|xong)(?: (?:ngay|vao|luc|dung han|som|truoc han|cham|tre|tre han|qua han|100|xong)(?: .*)?)?$/;
+const DONE_PHRASE =
+  /^(?:da )?(?:hoan thanh|hoan tat|xong)(?: (?:(?:ngay|vao|luc|dung han|som|truoc han|cham|tre|tre han|qua han|100|xong)(?: .*)?|\d{1,2} \d{1,2}(?: \d{2,4})?))?$/;
 const IN_PROGRESS_PREFIX = "dang ";
 const NOT_STARTED_PREFIX = "chua ";
 /** A number, maybe a percent: "100%", "100 %", "1", "0,5", "80%". */
@@ -47,7 +48,8 @@ function parseText(raw: string): StatusKind {
  * Matched like units (case, diacritics, spacing and punctuation ignored). Also accepts the cell value
  * itself: a number is progress (1 or 100 or "100%" → done, 0 → not_started, in between → in_progress;
  * 1 is 100% because a percent cell holds a fraction), TRUE → done, FALSE/empty → not_started.
- * "Hoàn thành một phần" is not done: only done wording optionally followed by a date or timing word.
+ * "Hoàn thành một phần" / "Hoàn thành 50%" are not done: only done wording optionally followed by a
+ * date ("Đã hoàn thành (15/6/2026)") or a timing word ("Hoàn thành đúng hạn").
  */
 export function parseStatus(raw: string | CellValue): StatusKind {
   if (raw === null || raw === undefined) return "not_started";

@@ -31,6 +31,8 @@ describe("deadline: date", () => {
     ["ngày 15/6", "2026-06-15"],
     ["Trước ngày 30/11/2026.", "2026-11-30"],
     ["Trước ngày 30/11/2026 (báo cáo năm)", "2026-11-30"],
+    ["30/11/26", "2026-11-30"],
+    ["Hết ngày 30/11/2026", "2026-11-30"],
   ])("%s → %s", (text, due) => expectKind(text, "date", due));
 
   it("reads an Excel date (date number format) and shows it as dd/mm/yyyy", () => {
@@ -69,6 +71,8 @@ describe("deadline: month", () => {
     ["Tháng 2/2028", "2028-02-29"],
     ["Tháng 12/2026", "2026-12-31"],
     ["Tháng 6-2026", "2026-06-30"],
+    ["Cuối tháng 6/2026", "2026-06-30"],
+    ["Hết tháng 6", "2026-06-30"],
   ])("%s → %s", (text, due) => expectKind(text, "month", due));
   it("a month without a year takes the plan year", () => {
     expect(parse("Tháng 6", { planYear: 2027 })).toMatchObject({ kind: "month", due: "2027-06-30" });
@@ -84,6 +88,7 @@ describe("deadline: quarter", () => {
     ["Quý III năm 2026", "2026-09-30"],
     ["Quý IV", "2026-12-31"],
     ["Trong quý IV/2026", "2026-12-31"],
+    ["Cuối quý II/2026", "2026-06-30"],
     ["Quý 4 năm 2026", "2026-12-31"],
   ])("%s → %s", (text, due) => expectKind(text, "quarter", due));
 });

@@ -6,7 +6,7 @@ import { categorize, parseStatus } from "../../../src/core/status";
 const nfd = (s: string) => s.normalize("NFD");
 
 describe("parseStatus: done", () => {
-  it.each(["Đã hoàn thành", "Hoàn thành", "Xong", "Đã xong", "100%", "100 %", "HOÀN THÀNH", "hoàn thành.", "Hoàn tất", "Đã hoàn thành ngày 15/6/2026", "Hoàn thành đúng hạn", "Hoàn thành chậm", "Hoàn thành 100%", "Da hoan thanh", "1", "100"])(
+  it.each(["Đã hoàn thành", "Hoàn thành", "Xong", "Đã xong", "100%", "100 %", "HOÀN THÀNH", "hoàn thành.", "Hoàn tất", "Đã hoàn thành ngày 15/6/2026", "Hoàn thành đúng hạn", "Hoàn thành chậm", "Hoàn thành 100%", "Da hoan thanh", "1", "100", "Đã hoàn thành (15/6/2026)", "Hoàn thành 15/6"])(
     "%s → done",
     (s) => {
       expect(parseStatus(s)).toBe("done");
@@ -43,7 +43,7 @@ describe("parseStatus: not started", () => {
 });
 
 describe("parseStatus: unknown", () => {
-  it.each(["Hoàn thành một phần", "Tạm dừng", "???", "x", "Không thực hiện", "150%", "2026", "ok"])("%s → unknown", (s) => {
+  it.each(["Hoàn thành một phần", "Hoàn thành 50%", "Tạm dừng", "???", "x", "Không thực hiện", "150%", "2026", "ok"])("%s → unknown", (s) => {
     expect(parseStatus(s)).toBe("unknown");
   });
   it("an error value is unknown", () => {
