@@ -67,7 +67,6 @@ module.exports = (_env, argv = {}) => {
   }
 
   if (dev) {
-    // eslint-disable-next-line no-console
     console.log(
       certs
         ? `phuluc: https://localhost:${PORT} (Office dev certificates from ~/.office-addin-dev-certs)`

@@ -72,7 +72,7 @@ function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { la
         <Button aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)} data-testid="settings-toggle">
           {showSettings ? t.closeSettings : t.settings}
         </Button>
-        <Button appearance="subtle" aria-label={t.languageName} onClick={onToggleLang}>
+        <Button appearance="subtle" title={t.languageName} lang={lang === "vi" ? "en" : "vi"} onClick={onToggleLang}>
           {t.language}
         </Button>
       </div>

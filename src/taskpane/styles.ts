@@ -38,8 +38,10 @@ export const useStyles = makeStyles({
   counts: { display: "flex", flexWrap: "wrap", gap: "4px 12px" },
   error: { color: "#A4262C", fontWeight: tokens.fontWeightSemibold },
   warning: { color: "#7A5B00", fontWeight: tokens.fontWeightSemibold },
-  filters: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "flex-end" },
-  filterField: { minWidth: "120px", flexGrow: 1, flexBasis: "120px" },
+  filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))", gap: "8px", alignItems: "end", minWidth: 0 },
+  filterField: { minWidth: 0 },
+  /** A Select shrinks to its box (a long option would otherwise widen the pane). */
+  select: { minWidth: 0, maxWidth: "100%", "& select": { minWidth: 0, textOverflow: "ellipsis" } },
   sheetGroup: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0 },
   sheetTitle: { margin: "4px 0 0", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   issueList: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },

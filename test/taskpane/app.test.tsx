@@ -196,7 +196,7 @@ test("a read error (cell edit mode) leaves the pane usable", async () => {
 
 test("the English toggle switches the pane's language", async () => {
   const { user } = setup();
-  await user.click(screen.getByRole("button", { name: "Chuyển sang tiếng Anh" }));
+  await user.click(screen.getByRole("button", { name: "English" }));
   expect(screen.getByRole("button", { name: "Check" })).toBeInTheDocument();
   expect(screen.getByRole("main")).toHaveAttribute("lang", "en");
 });

@@ -1,6 +1,7 @@
 /** What the preview grid shows of one sheet: its values (a Grid) and the fills of its cells. */
 import type { CellValue, Grid } from "../../core/grid";
 import { formatAt, isCellError } from "../../core/grid";
+import { formatPercent } from "../../i18n/ui";
 
 export interface PreviewSheet {
   name: string;
@@ -36,7 +37,7 @@ export function displayValue(grid: Grid, row: number, col: number, v: CellValue)
   if (typeof v === "number") {
     const fmt = formatAt(grid, row, col);
     if (fmt && DATE_FMT.test(fmt) && !/^\[?[$€]/.test(fmt) && v > 0 && v < 2958466) return serialToDate(v);
-    if (fmt && fmt.includes("%")) return `${Math.round(v * 1000) / 10}%`;
+    if (fmt && fmt.includes("%")) return formatPercent(v);
     return String(Math.round(v * 1e6) / 1e6);
   }
   return v;

@@ -1,4 +1,5 @@
 /** The preview's workbook: an ExcelJS workbook in memory, its port, its grid view and its download. */
+import "../zod-csp";
 import type ExcelJS from "exceljs";
 import { loadWorkbook, worksheetToGrid } from "../../xlsx/read";
 import { XlsxWorkbookPort } from "../../xlsx/port";

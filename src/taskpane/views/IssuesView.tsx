@@ -54,14 +54,14 @@ export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
       </h2>
       <div className={s.filters}>
         <Field label={t.filterSeverity} className={s.filterField}>
-          <Select value={severity} onChange={(_, d) => setSeverity(d.value as SeverityFilter)} data-testid="filter-severity">
+          <Select className={s.select} value={severity} onChange={(_, d) => setSeverity(d.value as SeverityFilter)} data-testid="filter-severity">
             <option value="all">{t.filterAll}</option>
             <option value="error">{t.filterErrors}</option>
             <option value="warning">{t.filterWarnings}</option>
           </Select>
         </Field>
         <Field label={t.filterCode} className={s.filterField}>
-          <Select value={code} onChange={(_, d) => setCode(d.value as IssueCode | "all")} data-testid="filter-code">
+          <Select className={s.select} value={code} onChange={(_, d) => setCode(d.value as IssueCode | "all")} data-testid="filter-code">
             <option value="all">{t.filterAllCodes}</option>
             {codesPresent.map((c) => (
               <option key={c} value={c}>

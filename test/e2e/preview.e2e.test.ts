@@ -1,0 +1,219 @@
+/**
+ * The production build in preview mode, end to end: open the sample, check, select, highlight, fix,
+ * build and download the summary, read it back with ExcelJS; axe accessibility; no network.
+ * Screenshots of each step go to test/e2e/screenshots/ (git-ignored).
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { analyze } from "../../src/core/analyze";
+import type { Report } from "../../src/core/report-schema";
+import { XlsxWorkbookPort } from "../../src/xlsx/port";
+import { launch, type Session } from "./browser";
+import { serveDir, type StaticServer } from "./static-server";
+
+const ROOT = path.join(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const SHOTS = path.join(__dirname, "screenshots");
+const SAMPLE = path.join(ROOT, "assets", "sample.xlsx");
+const AS_OF = "2026-10-15";
+const AXE = fs.readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+let server: StaticServer;
+let session: Session;
+let page: Page;
+let expected: Report;
+const cspViolations: string[] = [];
+const pageErrors: string[] = [];
+const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-e2e-dl-"));
+
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function axeViolations(): Promise<AxeViolation[]> {
+  const has = await page.evaluate(() => typeof (window as any).axe !== "undefined");
+  if (!has) await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
+  });
+  return (result as AxeViolation[]).filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+async function unnamedButtons(): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, [role="button"], [role="tab"]')]
+      .filter((b) => (b as HTMLElement).offsetParent !== null)
+      .filter((b) => !(b.getAttribute("aria-label") || b.textContent || "").trim() && !b.getAttribute("aria-labelledby"))
+      .map((b) => b.outerHTML.slice(0, 120)),
+  );
+}
+
+const issueRows = () => page.locator('[data-testid="issue"]');
+
+beforeAll(async () => {
+  if (process.env.PHULUC_E2E_SKIP_BUILD !== "1" || !fs.existsSync(path.join(DIST, "taskpane.html"))) {
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: ROOT, stdio: "pipe" });
+  }
+  fs.mkdirSync(SHOTS, { recursive: true });
+  // What the engine says about the sample (same adapter, same settings, same date) in Node.
+  const port = await XlsxWorkbookPort.fromBytes(fs.readFileSync(SAMPLE), "sample.xlsx");
+  expected = analyze(await port.readSheets(), { asOf: AS_OF, settings: (await port.loadSettings()).settings });
+
+  server = await serveDir(DIST);
+  session = await launch(downloads);
+  page = session.context.pages()[0] ?? (await session.context.newPage());
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => ((window as any).__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+  });
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+}, 300000);
+
+afterAll(async () => {
+  if (page) cspViolations.push(...((await page.evaluate(() => (window as any).__csp ?? []).catch(() => [])) as string[]));
+  await session?.close();
+  await server?.close();
+  fs.rmSync(downloads, { recursive: true, force: true });
+});
+
+test("the production build starts in preview mode, Office.js served locally, nothing leaves the machine", async () => {
+  await page.goto(`${server.url}/taskpane.html?sample=1`);
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).waitFor();
+  await page.locator('[data-testid="preview-grid"]').waitFor();
+  expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+  expect(session.officeServed).toContain("/lib/1/hosted/office.js");
+  // The first tab stop is Kiểm tra.
+  await page.locator("body").focus();
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Kiểm tra");
+  await shot("01-sample-opened");
+  expect(await axeViolations()).toEqual([]);
+  expect(await unnamedButtons()).toEqual([]);
+});
+
+test("Kiểm tra shows the engine's issues and headline for the chosen date", async () => {
+  await page.locator('[data-testid="as-of"]').fill(AS_OF);
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+  await page.locator('[data-testid="headline"]').waitFor();
+  const errors = expected.issues.filter((i) => i.severity === "error").length;
+  const warnings = expected.issues.length - errors;
+  expect(expected.issues.length).toBeGreaterThan(5);
+  await expect(issueRows().count()).resolves.toBe(expected.issues.length);
+  const appendices = expected.sheets.filter((s) => s.role === "appendix").length;
+  expect(await page.locator('[data-testid="headline"]').innerText()).toContain(`${expected.tasks.length} nhiệm vụ trong ${appendices} phụ lục`);
+  expect(await page.locator('[data-testid="error-count"]').innerText()).toBe(`${errors} lỗi`);
+  expect(await page.locator('[data-testid="warning-count"]').innerText()).toBe(`${warnings} cảnh báo`);
+  const missing = expected.issues.find((i) => i.code === "DEADLINE_MISSING")!;
+  const row = page.locator(`[data-testid="issue"][data-code="DEADLINE_MISSING"][data-cell="${missing.cell}"]`);
+  expect(await row.innerText()).toContain(`${missing.cell} — ${missing.message}`);
+  await shot("02-validated");
+  await page.locator('[data-testid="units-table"]').scrollIntoViewIfNeeded();
+  await shot("03-units-table");
+  expect(await axeViolations()).toEqual([]);
+  expect(await unnamedButtons()).toEqual([]);
+});
+
+test("clicking an issue selects its cell in the grid (switching the tab)", async () => {
+  const target = expected.issues.find((i) => i.cell && i.sheet !== expected.sheets[0].name) ?? expected.issues.find((i) => i.cell)!;
+  await page.locator(`[data-testid="issue"][data-cell="${target.cell}"]`).filter({ hasText: target.message }).getByRole("button").first().click();
+  const cell = page.locator(`[data-testid="preview-grid"][data-sheet="${target.sheet}"] td[data-cell="${target.cell}"]`);
+  await cell.waitFor();
+  expect(await cell.getAttribute("aria-selected")).toBe("true");
+  expect(await page.locator(`[role="tab"][data-sheet-tab="${target.sheet}"]`).getAttribute("aria-selected")).toBe("true");
+  expect(await page.locator('td[aria-selected="true"]').count()).toBe(1);
+  await shot("04-issue-selected");
+});
+
+test("Đánh dấu fills the issue cells, Xoá đánh dấu removes exactly those fills", async () => {
+  const first = expected.issues.find((i) => i.cell && i.sheet === "PL I")!;
+  await page.locator('[role="tab"][data-sheet-tab="PL I"]').click();
+  const cell = page.locator(`[data-testid="preview-grid"][data-sheet="PL I"] td[data-cell="${first.cell}"]`);
+  const before = await cell.getAttribute("data-fill");
+  await page.getByRole("button", { name: "Đánh dấu", exact: true }).click();
+  await page.getByText(/Đã đánh dấu \d+ ô/).waitFor();
+  await expect(cell.getAttribute("data-fill")).resolves.not.toBe(before);
+  expect(await cell.getAttribute("data-fill")).toMatch(/^#[0-9A-F]{6}$/);
+  await cell.scrollIntoViewIfNeeded();
+  await shot("05-highlighted");
+  await page.getByRole("button", { name: "Xoá đánh dấu", exact: true }).click();
+  await page.getByText("Đã xoá đánh dấu.").waitFor();
+  expect(await cell.getAttribute("data-fill")).toBe(before);
+});
+
+test("a suggestion fixes the cell and re-validates", async () => {
+  const fixable = expected.issues.find((i) => i.fix?.kind === "replace")!;
+  expect(fixable).toBeDefined();
+  const value = (fixable.fix as { value: string }).value;
+  await page.locator(`[data-testid="issue"][data-cell="${fixable.cell}"][data-code="${fixable.code}"]`).getByRole("button", { name: `Sửa thành "${value}"` }).click();
+  await page.getByText("Đã sửa, đang kiểm tra lại…").waitFor();
+  await expect(issueRows().count()).resolves.toBe(expected.issues.length - 1);
+  expect(await page.locator(`[data-testid="issue"][data-cell="${fixable.cell}"][data-code="${fixable.code}"]`).count()).toBe(0);
+  await page.locator(`[role="tab"][data-sheet-tab="${fixable.sheet}"]`).click();
+  expect(await page.locator(`[data-testid="preview-grid"] td[data-cell="${fixable.cell}"]`).innerText()).toBe(value);
+  await shot("06-fixed");
+});
+
+test("Tạo bảng tổng hợp writes the summary; the download holds it with the numbers", async () => {
+  await page.getByRole("button", { name: "Tạo bảng tổng hợp" }).click();
+  const result = page.locator('[data-testid="summary-result"]');
+  await result.waitFor();
+  const created = (await result.innerText()).split("\n")[0].replace(/^Đã tạo: /, "").split(", ");
+  expect(created.length).toBeGreaterThan(0);
+  // The summary sheets appear as tabs in the preview grid.
+  await page.locator(`[role="tab"][data-sheet-tab="${created[0]}"]`).click();
+  await shot("07-summary-built");
+  // Second press replaces them.
+  await page.getByRole("button", { name: "Tạo bảng tổng hợp" }).click();
+  await page.getByText(/Đã thay bảng cũ:/).waitFor();
+  expect(await page.locator('[role="tab"]').count()).toBe(await page.locator('[role="tab"]').count());
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải xuống .xlsx" }).click()]);
+  const file = path.join(downloads, download.suggestedFilename());
+  await download.saveAs(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(created[0]);
+  expect(ws).toBeDefined();
+  const numbers: number[] = [];
+  ws!.eachRow((row) => row.eachCell((c) => typeof c.value === "number" && numbers.push(c.value)));
+  // The plan's task total is in the unit table's total row.
+  expect(numbers).toContain(expected.tasks.length);
+  // The fix is in the downloaded workbook too.
+  const fixable = expected.issues.find((i) => i.fix?.kind === "replace")!;
+  expect(wb.getWorksheet(fixable.sheet)!.getCell(fixable.cell!).value).toBe((fixable.fix as { value: string }).value);
+});
+
+test("the pane fits a 320 px wide task pane without horizontal overflow", async () => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.locator('[data-testid="headline"]').scrollIntoViewIfNeeded();
+  const overflow = await page.evaluate(() => {
+    const pane = document.querySelector('[data-testid="pane"]') as HTMLElement;
+    return { pane: pane.scrollWidth - pane.clientWidth, doc: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+  });
+  expect(overflow).toEqual({ pane: 0, doc: 0 });
+  await shot("08-narrow-320");
+  await page.locator('[data-testid="units-table"]').scrollIntoViewIfNeeded();
+  await shot("09-narrow-320-table");
+  expect(await axeViolations()).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 860 });
+});
+
+test("no request left the machine, no CSP violation, no page error", async () => {
+  const csp = (await page.evaluate(() => (window as any).__csp ?? [])) as string[];
+  expect(session.external).toEqual([]);
+  // Office.js, in a plain browser, tries to open its telemetry frame: the page's CSP blocks it (wanted).
+  const OFFICE_TELEMETRY = /^frame-src https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com/;
+  expect(csp.filter((v) => !OFFICE_TELEMETRY.test(v))).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
