@@ -1,7 +1,7 @@
 /** One appendix (task) sheet: rows → tasks and the issues of their cells. */
 import { toA1 } from "./a1";
 import { categorize } from "./status";
-import { daysBetween, formatViDate, parseDateText, serialToIso } from "./dates";
+import { daysBetween, formatViDate, serialToIso } from "./dates";
 import { COLUMN_LABELS, issueMessages } from "../i18n/issues";
 import { sttKey } from "./stt";
 import type { AnalysisContext } from "./context";
@@ -73,11 +73,20 @@ class RowFields {
     return c === undefined ? undefined : this.view.ref(row, c);
   }
 
-  /** Error values in the read columns of a row (own cells only), as [field, CellRef]. */
+  /**
+   * Error values in the read columns of a row, as [field, CellRef]: only where the cell itself shows
+   * the value (not merely covered by a merge), so a merged error is reported once, at its top-left cell.
+   */
   errors(row: number, out: (f: TaskField, c: CellRef) => void): void {
+    const view = this.view;
+    const values = view.grid.values[row - view.firstRow];
+    if (!values) return;
     for (const [f, c] of this.readCols) {
-      const v = this.view.value(row, c);
-      if (isErrorValue(v) && !this.view.fromAbove(row, c)) out(f, this.view.ref(row, c));
+      const v = values[c - view.firstCol];
+      if (typeof v !== "object" || v === null || !isErrorValue(v)) continue;
+      const m = view.mergeAt(row, c);
+      if (m && (m.top !== row || m.left !== c)) continue;
+      out(f, view.ref(row, c));
     }
   }
 }
@@ -232,7 +241,7 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
     issues.add(scope.index, scope.name, "STATUS_UNKNOWN", at(cells.status), issueMessages.STATUS_UNKNOWN(cellName(cells.status), statusRaw));
   }
   const doneCell = cells.doneDate;
-  const doneDate = readDoneDate(doneCell);
+  const doneDate = readDoneDate(ctx, doneCell);
   if (statusKind === "done" && doneCell && doneCell.error === null && doneCell.text === "") {
     issues.add(scope.index, scope.name, "DONE_WITHOUT_DATE", at(doneCell), issueMessages.DONE_WITHOUT_DATE(cellName(doneCell), scope.planYear));
   }
@@ -272,10 +281,9 @@ function readDeadline(ctx: AnalysisContext, scope: SheetScope, c: CellRef | unde
 }
 
 /** A completion date: an Excel date serial, or a date written as text (30/11/2026). */
-function readDoneDate(c: CellRef | undefined): string | null {
+function readDoneDate(ctx: AnalysisContext, c: CellRef | undefined): string | null {
   if (!c || c.error !== null) return null;
   if (typeof c.value === "number") return serialToIso(c.value);
-  if (typeof c.value === "string" && c.text) return parseDateText(c.text);
+  if (typeof c.value === "string" && c.text) return ctx.dateText(c.text);
   return null;
 }
-

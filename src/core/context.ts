@@ -3,6 +3,7 @@
  * unit text, deadline text and status text is parsed once (tables repeat the same values).
  */
 import { parseDeadline } from "./deadline";
+import { parseDateText } from "./dates";
 import { parseStatus, type StatusKind } from "./status";
 import { createUnitMatcher, type LeadMatch } from "./units";
 import { IssueList } from "./issue-list";
@@ -24,6 +25,7 @@ export class AnalysisContext {
   /** plan year → deadline text / (number format → serial) → parsed deadline. */
   private readonly deadlineCache = new Map<number, { text: Map<string, Deadline>; number: Map<string, Map<number, Deadline>> }>();
   private readonly statusCache = new Map<string, StatusKind>();
+  private readonly dateCache = new Map<string, string | null>();
 
   constructor(
     readonly settings: Settings,
@@ -73,6 +75,17 @@ export class AnalysisContext {
       d = parseDeadline(value, { planYear, numberFormat: format });
       if (byFormat.size > CACHE_LIMIT) byFormat.clear();
       byFormat.set(value, d);
+    }
+    return d;
+  }
+
+  /** A completion date written as text → ISO, or null. */
+  dateText(text: string): string | null {
+    let d = this.dateCache.get(text);
+    if (d === undefined) {
+      d = parseDateText(text);
+      if (this.dateCache.size > CACHE_LIMIT) this.dateCache.clear();
+      this.dateCache.set(text, d);
     }
     return d;
   }
