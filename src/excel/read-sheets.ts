@@ -15,6 +15,7 @@ import type { Grid, MergeArea, SheetVisibility } from "../core/grid";
 import type { ReadProgress } from "../core/port";
 import { officeErrorCode } from "../i18n/excel";
 import { parseMergedAreas } from "./addresses";
+import { jsonBytes } from "./bytes";
 import { readCell } from "./cell-values";
 import { queueStoreLoad, readStore } from "./store";
 
@@ -52,11 +53,6 @@ interface Piece {
   plan: SheetPlan;
   start: number; // row offset within the used range
   count: number;
-}
-
-const encoder = new TextEncoder();
-function utf8Bytes(s: string): number {
-  return encoder.encode(s).length;
 }
 
 function colLetters(col: number): string {
@@ -193,7 +189,7 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
         g.numberFormats![piece.start + i] = outF;
       }
       cells += piece.count * piece.plan.cols;
-      bytes += utf8Bytes(JSON.stringify(values)) + utf8Bytes(JSON.stringify(formats)) + utf8Bytes(JSON.stringify(types));
+      bytes += jsonBytes(values) + jsonBytes(formats) + jsonBytes(types);
       piece.plan.rowsRead += piece.count;
       if (piece.plan.rowsRead === piece.plan.rows) {
         done++;

@@ -2,6 +2,7 @@
 import { rangeA1 } from "../core/a1";
 import type { CellStyle, SpecCell, SummarySheetSpec } from "../core/summary/spec";
 import type { Feature } from "./requirements";
+import { jsonBytes } from "./bytes";
 import { specCell } from "./cell-values";
 
 /** Request bytes queued so far; the writer syncs when a budget is reached. */
@@ -114,7 +115,6 @@ function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number
 }
 
 const OP_BYTES = 160;
-const encoder = new TextEncoder();
 
 /** Queue everything for one summary sheet; `counter` decides when a sync is due (large sheets only). */
 export async function queueSheet(
@@ -159,7 +159,7 @@ export async function queueSheet(
     const range = ws.getRange(rangeA1(top, 1, bottom, maxCol));
     range.numberFormat = formats;
     range.values = values;
-    counter.add(encoder.encode(JSON.stringify(values)).length + encoder.encode(JSON.stringify(formats)).length + OP_BYTES);
+    counter.add(jsonBytes(values) + jsonBytes(formats) + OP_BYTES);
     await counter.checkpoint();
   }
 
