@@ -49,7 +49,19 @@ const TASK_SYNONYMS: Partial<Record<TaskField, string[]>> = {
     "noi dung cong viec nhiem vu",
   ],
   head: ["nguoi dung dau chiu trach nhiem", "lanh dao phu trach", "nguoi chiu trach nhiem", "lanh dao chi dao", "lanh dao chiu trach nhiem"],
-  lead: ["co quan chu tri", "don vi chu tri", "chu tri", "co quan don vi chu tri", "co quan chu tri thuc hien", "don vi chu tri thuc hien", "co quan don vi chu tri thuc hien"],
+  lead: [
+    "co quan chu tri",
+    "don vi chu tri",
+    "chu tri",
+    "co quan don vi chu tri",
+    "co quan chu tri thuc hien",
+    "don vi chu tri thuc hien",
+    "co quan don vi chu tri thuc hien",
+    // a single "who does it" column means the lead; over "Chủ trì" | "Phối hợp" the sub-labels win
+    "co quan thuc hien",
+    "don vi thuc hien",
+    "co quan don vi thuc hien",
+  ],
   support: ["co quan phoi hop", "don vi phoi hop", "phoi hop", "co quan don vi phoi hop", "co quan phoi hop thuc hien", "don vi phoi hop thuc hien"],
   result: ["ket qua", "san pham", "ket qua san pham", "san pham dau ra", "ket qua dau ra", "san pham ket qua", "ket qua du kien", "san pham du kien"],
   deadline: [
@@ -76,6 +88,10 @@ const TASK_SUB: Record<string, TaskField> = {
   "hoan thanh": "deadline",
   "ket thuc": "deadline",
   "thoi gian ket thuc": "deadline",
+  "tu ngay": "start",
+  "den ngay": "deadline",
+  "tu thang": "start",
+  "den thang": "deadline",
 };
 
 const INDICATOR_SYNONYMS: Partial<Record<IndicatorField, string[]>> = {

@@ -70,6 +70,20 @@ describe("header detection", () => {
     expect(r.issues).toEqual([]);
   });
 
+  it("a single 'Đơn vị thực hiện' column is the lead; 'Từ ngày' | 'Đến ngày' under 'Thời gian thực hiện'", () => {
+    const single = new GridBuilder("PL1").row(["STT", "Nội dung", "Đơn vị thực hiện", "Thời hạn"]).row([1, "Việc", "Công an xã", "2026"]).build();
+    expect(readTable(single).header!.columns.get("lead")).toBe(3);
+    const two = new GridBuilder("PL1")
+      .row(["STT", "Nội dung", "Đơn vị thực hiện", null, "Thời gian thực hiện", null])
+      .row([null, null, "Chủ trì", "Phối hợp", "Từ ngày", "Đến ngày"])
+      .row([1, "Việc", "Công an xã", "Phòng Kinh tế", "01/02/2026", "31/3/2026"])
+      .merge(1, 3, 1, 4)
+      .merge(1, 5, 1, 6)
+      .build();
+    expect(Object.fromEntries(readTable(two).header!.columns)).toEqual({ stt: 1, content: 2, lead: 3, support: 4, start: 5, deadline: 6 });
+    expect(run([two]).tasks[0]).toMatchObject({ lead: "Công an xã", support: "Phòng Kinh tế", deadline: { due: "2026-03-31" } });
+  });
+
   it("reports each missing required column once per sheet, at the header row", () => {
     const g = new GridBuilder("PL I")
       .title("PHỤ LỤC I")
