@@ -9,7 +9,7 @@ import { analyzeIndicators } from "./indicators";
 import { countByGroup, countBySheet, countByUnit, countTasks } from "./aggregate";
 import { findHeader, type HeaderInfo } from "./header";
 import { INDICATOR_COLUMNS, TASK_COLUMNS, type IndicatorField, type TaskField } from "./columns";
-import { isIgnoredSheet, nameHint, titleHint, type SheetRole } from "./sheet-role";
+import { isIgnoredSheet, nameHint, productSheetNames, titleHint, type SheetRole } from "./sheet-role";
 import { SheetView } from "./sheet-view";
 import { readRows } from "./table";
 import { yearFromTitle } from "./deadline";
@@ -44,8 +44,9 @@ export function analyze(grids: Grid[], options: AnalyzeOptions): Report {
   const asOf = options.asOf;
   const ctx = new AnalysisContext(options.settings, asOf);
   const plans: SheetPlan[] = [];
+  const ignored = productSheetNames(grids, options.settings, options.ignoreSheets);
   grids.forEach((grid, index) => {
-    const plan = planSheet(ctx, grid, index, options);
+    const plan = planSheet(ctx, grid, index, ignored);
     if (plan) plans.push(plan);
   });
 
@@ -116,9 +117,9 @@ function cellA1(row: number, col: number): string {
 }
 
 /** Decide what a sheet is, decode it if needed, find its header. Null: not analysed. */
-function planSheet(ctx: AnalysisContext, raw: Grid, index: number, options: AnalyzeOptions): SheetPlan | null {
-  if (!raw || !Array.isArray(raw.values)) return null;
-  if (isIgnoredSheet(raw.name, options.settings, options.ignoreSheets)) return null;
+function planSheet(ctx: AnalysisContext, raw: Grid, index: number, ignored: ReadonlySet<string>): SheetPlan | null {
+  if (!raw || !Array.isArray(raw.values) || typeof raw.name !== "string") return null;
+  if (isIgnoredSheet(raw.name, ignored)) return null;
   const { grid, encoding, sample } = decodeSheet(raw);
   const view = new SheetView(grid, ctx.texts);
   const taskHeader = findHeader(view, TASK_COLUMNS);

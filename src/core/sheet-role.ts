@@ -5,7 +5,9 @@
  * scratch, the product's own store and summary sheets) is ignored and never flagged.
  */
 import { foldKey } from "./text/fold";
-import { STORE_SHEET } from "./store";
+import { decodeStore, STORE_SHEET } from "./store";
+import { summarySheetNames } from "./summary/build";
+import type { Grid } from "./grid";
 import type { Settings } from "./settings";
 
 export type SheetRole = "appendix" | "indicators" | "other";
@@ -36,10 +38,31 @@ export function titleHint(line: string): TitleHint {
   return null;
 }
 
-/** True for the product's own sheets and the names the caller asks to skip. */
-export function isIgnoredSheet(name: string, settings: Settings, ignore: readonly string[] = []): boolean {
-  if (name === STORE_SHEET) return true;
+/**
+ * Names of the sheets the engine never reads: the store sheet, the product's own summary sheets (their
+ * preferred names from the settings, and the names recorded in the store when a `_phuluc` grid is
+ * given), and the names the caller lists.
+ */
+export function productSheetNames(grids: readonly Grid[], settings: Settings, ignore: readonly string[] = []): Set<string> {
+  const names = new Set<string>([STORE_SHEET, ...ignore]);
+  try {
+    const s = summarySheetNames(settings);
+    names.add(s.main).add(s.deadlines).add(s.indicators);
+  } catch {
+    if (settings.summarySheetName) names.add(settings.summarySheetName);
+  }
+  const store = grids.find((g) => g && g.name === STORE_SHEET);
+  if (store && Array.isArray(store.values)) {
+    const chunks = store.values.map((row) => (Array.isArray(row) ? row[0] : null));
+    for (const rec of decodeStore(chunks).store.summarySheets) names.add(rec.name);
+  }
+  return names;
+}
+
+/** True when a sheet name is in the set (exact, or equal after folding case and diacritics). */
+export function isIgnoredSheet(name: string, ignored: ReadonlySet<string>): boolean {
+  if (ignored.has(name)) return true;
   const key = foldKey(name);
-  for (const n of ignore) if (foldKey(n) === key) return true;
-  return !!settings.summarySheetName && name === settings.summarySheetName;
+  for (const n of ignored) if (foldKey(n) === key) return true;
+  return false;
 }

@@ -51,6 +51,23 @@ describe("sheet roles", () => {
     expect(r.sheets.map((s) => s.name)).toEqual(["PL I"]);
   });
 
+  it("never reads the product's own summary sheets ('Tổng hợp - Chỉ tiêu') nor those recorded in the store", () => {
+    const ownIndicators = new GridBuilder("Tổng hợp - Chỉ tiêu")
+      .title("TỔNG HỢP CHỈ TIÊU")
+      .row(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện"])
+      .row([1, "Tỷ lệ", "%", "80%", "chưa có"])
+      .build();
+    const renamed = appendix("Tổng hợp (2)", "PHỤ LỤC I");
+    const store = new GridBuilder("_phuluc")
+      .hidden("veryHidden")
+      .row([JSON.stringify({ version: 1, summarySheets: [{ name: "Tổng hợp (2)", key: "main", marker: "phuluc.summary.v1" }], highlights: [] })])
+      .build();
+    const r = run([ownIndicators, renamed, store, appendix("PL I")]);
+    expect(r.sheets.map((s) => s.name)).toEqual(["PL I"]);
+    expect(r.indicators).toEqual([]);
+    expect(r.issues).toEqual([]);
+  });
+
   it("keeps workbook order for sheets, tasks and issues", () => {
     const b = new GridBuilder("PL B").header(STD_HEADER).task({ ...TASK, lead: null }).build();
     const a = new GridBuilder("PL A").header(STD_HEADER).task({ ...TASK, deadline: null }).task({ ...TASK, stt: 2, lead: "", deadline: "x" }).build();
