@@ -70,7 +70,16 @@ export function normalizeTones(s: string): string {
 // once per character class. Results are cached per distinct input (tables repeat the same texts).
 
 /** Code unit → folded lower-case ASCII letter(s), for U+00C0–U+024F and U+1E00–U+1EFF. */
-const FOLD_TABLE = new Map<number, string>();
+const FOLD_TABLE_SIZE = 0x1f00;
+const FOLD_ARRAY: (string | undefined)[] = new Array<string | undefined>(FOLD_TABLE_SIZE).fill(undefined);
+const FOLD_TABLE = {
+  set(c: number, v: string): void {
+    FOLD_ARRAY[c] = v;
+  },
+  get(c: number): string | undefined {
+    return c < FOLD_TABLE_SIZE ? FOLD_ARRAY[c] : undefined;
+  },
+};
 (function buildFoldTable() {
   const ranges: [number, number][] = [
     [0x00c0, 0x024f],
@@ -124,8 +133,61 @@ function foldOther(ch: string): string | undefined {
   return out === "" ? undefined : out;
 }
 
-const CACHE_LIMIT = 50_000;
+const CACHE_LIMIT = 4_096;
 const foldCache = new Map<string, string>();
+
+// Fast path: a code-unit class table for U+0000–U+1EFF. 0 = word break, 1 = skipped, 2 = needs the slow
+// path (several letters, or a letter outside the table), otherwise the folded character's code.
+const BREAK = 0;
+const SKIP = 1;
+const SLOW = 2;
+const FAST_CLASS = new Uint16Array(FOLD_TABLE_SIZE);
+(function buildFastClass() {
+  for (let c = 0; c < FOLD_TABLE_SIZE; c++) {
+    let cls = BREAK;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) cls = c;
+    else if (c >= 0x41 && c <= 0x5a) cls = c + 32;
+    else if (c < 0x80) cls = BREAK;
+    else if (isSkipped(c)) cls = SKIP;
+    else {
+      const t = FOLD_TABLE.get(c);
+      if (t !== undefined) cls = t.length === 1 ? t.charCodeAt(0) : SLOW;
+      else {
+        const ch = String.fromCharCode(c);
+        cls = IS_MARK.test(ch) || LETTER_OR_DIGIT.test(ch) ? SLOW : BREAK;
+      }
+    }
+    FAST_CLASS[c] = cls;
+  }
+})();
+const FAST_MAX_LENGTH = 2048;
+const fastBuffer = new Uint16Array(FAST_MAX_LENGTH);
+
+/** The fold of a string made only of table characters; null when the slow path is needed. */
+function foldFast(s: string): string | null {
+  if (s.length > FAST_MAX_LENGTH) return null;
+  let n = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let cls: number;
+    if (c < FOLD_TABLE_SIZE) cls = FAST_CLASS[c];
+    else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) cls = SKIP;
+    else return null;
+    if (cls === SKIP) continue;
+    if (cls === SLOW) return null;
+    if (cls === BREAK) {
+      pendingSpace = n > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      fastBuffer[n++] = 0x20;
+      pendingSpace = false;
+    }
+    fastBuffer[n++] = cls;
+  }
+  return String.fromCharCode.apply(null, fastBuffer.subarray(0, n) as unknown as number[]);
+}
 
 function foldUncached(s: string): string {
   let out = "";
@@ -166,7 +228,7 @@ function foldUncached(s: string): string {
 export function foldKey(s: string): string {
   const hit = foldCache.get(s);
   if (hit !== undefined) return hit;
-  const key = foldUncached(s);
+  const key = foldFast(s) ?? foldUncached(s);
   if (foldCache.size >= CACHE_LIMIT) foldCache.clear();
   foldCache.set(s, key);
   return key;
