@@ -9,7 +9,9 @@ export function UnitsTable({ report, dueSoon }: { report: Report; dueSoon: Recor
   const lang = useLang();
   const s = useStyles();
   if (report.units.length === 0) return null;
-  const cols = [t.colTotal, t.colDoneOnTime, t.colDoneLate, t.colInProgress, t.colDueSoon, t.colOverdue, t.colRecurring, t.colUndetermined, t.colCompletion, t.colOnTime];
+  // The columns a meeting asks for first (overdue, due soon, rates) come first: at 320 px they are visible
+  // without scrolling; the unit name stays put while the table scrolls sideways.
+  const cols = [t.colTotal, t.colOverdue, t.colDueSoon, t.colDoneOnTime, t.colCompletion, t.colOnTime, t.colDoneLate, t.colInProgress, t.colRecurring, t.colUndetermined];
   return (
     <section className={s.section} aria-labelledby="units-title">
       <h2 id="units-title" className={s.sectionTitle}>
@@ -34,15 +36,15 @@ export function UnitsTable({ report, dueSoon }: { report: Report; dueSoon: Recor
                 <tr key={u.unit} data-unit={u.unit}>
                   <th scope="row">{u.unit}</th>
                   <td>{u.total}</td>
-                  <td className={u.done_on_time ? s.green : undefined} data-kind="done_on_time">{u.done_on_time}</td>
-                  <td>{u.done_late}</td>
-                  <td>{u.in_progress}</td>
-                  <td className={soon ? s.amber : undefined} data-kind="due_soon">{soon}</td>
                   <td className={u.overdue ? s.red : undefined} data-kind="overdue">{u.overdue}</td>
-                  <td>{u.recurring}</td>
-                  <td>{u.undetermined}</td>
+                  <td className={soon ? s.amber : undefined} data-kind="due_soon">{soon}</td>
+                  <td className={u.done_on_time ? s.green : undefined} data-kind="done_on_time">{u.done_on_time}</td>
                   <td>{formatPercent(u.completionRate, lang)}</td>
                   <td>{formatPercent(u.onTimeRate, lang)}</td>
+                  <td>{u.done_late}</td>
+                  <td>{u.in_progress}</td>
+                  <td>{u.recurring}</td>
+                  <td>{u.undetermined}</td>
                 </tr>
               );
             })}
