@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /**
  * Entry of commands.html, the ribbon's function file: registers "validateWorkbook" and "buildSummary"
  * (manifest.xml <FunctionName>) with Office.actions.associate — and as globals for hosts that still look

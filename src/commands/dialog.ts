@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /**
  * Showing a command's result: function commands have no UI of their own, so the message opens in a small
  * Office dialog — this same commands.html with ?dialog=1&kind=…&msg=… — which the user closes.

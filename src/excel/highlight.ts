@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /**
  * Reversible highlights. Before filling a cell, its fill is read (color, and with ExcelApi 1.9 the
  * pattern, which tells "no fill" from white) and recorded in the store with the fill applied. Clearing

@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /**
  * OfficeWorkbookPort: the WorkbookPort inside Excel (desktop, Mac, web) through Office.js.
  * `run` is injectable (default Excel.run) so tests drive it against test/fakes/fake-excel.ts, and so is

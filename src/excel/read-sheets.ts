@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /**
  * WorkbookPort.readSheets through Office.js with a bounded number of syncs:
  *   sync 1  the sheet list (name, visibility) and the store (to skip `_phuluc` and the product's summaries);

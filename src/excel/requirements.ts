@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /**
  * Which Excel JavaScript API requirement set each feature of the adapter needs. manifest.xml declares
  * REQUIRED_EXCEL_API (the lowest set the adapter cannot work without); everything above it is

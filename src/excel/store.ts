@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /**
  * The product's store (src/core/store.ts) inside Excel: the very hidden sheet `_phuluc`, JSON chunks
  * down column A — the same sheet the ExcelJS adapter uses, so the CLI and the add-in share settings.

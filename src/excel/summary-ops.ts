@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /** SummarySpec → Office.js operations on one new sheet (queued only; the caller syncs). */
 import { rangeA1 } from "../core/a1";
 import type { CellStyle, SpecCell, SummarySheetSpec } from "../core/summary/spec";

@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /**
  * WorkbookPort.writeSummary through Office.js:
  *   sync 1  the sheet list and the store (which sheets are the product's earlier summaries);

@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /**
  * A faithful fake of the Excel JavaScript API for exactly the surface src/excel/ uses.
  * - Operations (property sets, method calls, loads) are queued on the proxies and applied, in order, on
