@@ -3,7 +3,8 @@
  * Reversible highlights. Before filling a cell, its fill is read (color, and with ExcelApi 1.9 the
  * pattern, which tells "no fill" from white) and recorded in the store with the fill applied. Clearing
  * restores the previous fill (or clears it) only where the cell still has the fill phuluc applied: a cell
- * the user has recoloured since is left alone. Three syncs, whatever the number of cells.
+ * the user has recoloured since is left alone. Three syncs up to 4,000 cells (old and new together);
+ * beyond that, one more sync per 4,000 cells read or changed, so no request nears Excel's 5 MB limit.
  */
 import type { HighlightTarget } from "../core/port";
 import type { HighlightRecord, Store } from "../core/store";
@@ -27,10 +28,19 @@ interface Probe {
 
 const cellKey = (sheet: string, cell: string) => `${sheetNameKey(sheet)}!${cell.replace(/\$/g, "").toUpperCase()}`;
 
-/** Queue fill reads for cells on existing sheets (sheets are checked in the same batch as the store). */
-function queueProbes(ctx: Excel.RequestContext, cells: { sheet: string; cell: string }[], sheetNames: Set<string>, withPattern: boolean): Probe[] {
+/** Cells per sync when reading or changing fills: keeps every request well under 5 MB. */
+export const HIGHLIGHT_GROUP = 4000;
+
+/** Fill reads for cells on existing sheets, synced in groups of HIGHLIGHT_GROUP (one sync for most runs). */
+async function loadProbes(
+  ctx: Excel.RequestContext,
+  cells: { sheet: string; cell: string }[],
+  sheetNames: Set<string>,
+  withPattern: boolean,
+): Promise<Probe[]> {
   const seen = new Set<string>();
   const out: Probe[] = [];
+  let pending = 0;
   for (const c of cells) {
     const k = cellKey(c.sheet, c.cell);
     if (seen.has(k) || !sheetNames.has(sheetNameKey(c.sheet))) continue;
@@ -39,7 +49,12 @@ function queueProbes(ctx: Excel.RequestContext, cells: { sheet: string; cell: st
     const fill = range.format.fill;
     fill.load(withPattern ? "color,pattern" : "color");
     out.push({ sheet: c.sheet, cell: c.cell, range, fill });
+    if (++pending >= HIGHLIGHT_GROUP) {
+      await ctx.sync();
+      pending = 0;
+    }
   }
+  if (pending) await ctx.sync();
   return out;
 }
 
@@ -80,30 +95,43 @@ export async function applyHighlights(ctx: Excel.RequestContext, targets: Highli
     if (!prev || (prev.severity === "warning" && t.severity === "error")) wanted.set(k, t);
   }
 
-  const oldProbes = queueProbes(ctx, old, sheetNames, withPattern);
-  const newProbes = queueProbes(ctx, [...wanted.values()], sheetNames, withPattern);
-  await ctx.sync();
+  // One list of cells to read (old records first), so a normal run reads every fill in one sync.
+  const probes = await loadProbes(ctx, [...old, ...wanted.values()], sheetNames, withPattern);
+  const probeByKey = new Map(probes.map((p) => [cellKey(p.sheet, p.cell), p]));
+
+  let queued = 0;
+  const step = async () => {
+    if (++queued < HIGHLIGHT_GROUP) return;
+    await ctx.sync();
+    queued = 0;
+  };
 
   // Undo the old highlights where phuluc's fill is still there; remember what was under them.
   const underneath = new Map<string, string | null>();
-  const oldByKey = new Map(old.map((r) => [cellKey(r.sheet, r.cell), r]));
-  for (const p of oldProbes) {
-    const rec = oldByKey.get(cellKey(p.sheet, p.cell))!;
+  for (const rec of old) {
+    const k = cellKey(rec.sheet, rec.cell);
+    const p = probeByKey.get(k);
+    if (!p || underneath.has(k)) continue;
     if (currentFill(p, withPattern) !== normFill(rec.appliedFill)) continue; // the user recoloured it: leave it
-    underneath.set(cellKey(p.sheet, p.cell), rec.previousFill === null ? null : normFill(rec.previousFill));
-    if (!wanted.has(cellKey(p.sheet, p.cell))) restore(p, rec.previousFill === null ? null : normFill(rec.previousFill));
+    const previous = rec.previousFill === null ? null : normFill(rec.previousFill);
+    underneath.set(k, previous);
+    if (!wanted.has(k)) {
+      restore(p, previous);
+      await step();
+    }
   }
 
   const records: HighlightRecord[] = [];
-  for (const p of newProbes) {
-    const k = cellKey(p.sheet, p.cell);
-    const t = wanted.get(k)!;
+  for (const [k, t] of wanted) {
+    const p = probeByKey.get(k);
+    if (!p) continue; // the sheet no longer exists
     const applied = HIGHLIGHT_FILL[t.severity];
     const previous = underneath.has(k) ? underneath.get(k)! : currentFill(p, withPattern);
     p.fill.color = "#" + applied;
     records.push({ sheet: p.sheet, cell: p.cell, previousFill: previous, appliedFill: applied });
+    await step();
   }
-  for (const p of [...oldProbes, ...newProbes]) p.range.untrack();
+  for (const p of probes) p.range.untrack();
 
   queueStoreWrite(ctx, { ...store, highlights: records }, loaded);
   await ctx.sync();

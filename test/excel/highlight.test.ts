@@ -2,7 +2,7 @@
 import { decodeStore, STORE_SHEET } from "../../src/core/store";
 import { HIGHLIGHT_FILL } from "../../src/excel/highlight";
 import { OfficeWorkbookPort } from "../../src/excel/port";
-import type { FakeExcel } from "../fakes/fake-excel";
+import { PAYLOAD_LIMIT, type FakeExcel } from "../fakes/fake-excel";
 import { fakeWorkbook } from "../fakes/fake-workbook";
 import { GridBuilder } from "../support/grid-builder";
 
@@ -77,6 +77,20 @@ describe("highlight / clearHighlights (Office.js adapter)", () => {
       expect(fake.model.sheet("PL I").at(`D${n}`)?.fill).toBeNull();
     }
     expect(counts).toEqual([3, 3, 3, 3]);
+  });
+
+  test("20,000 highlighted cells: every request stays under 5 MB, and clearing restores every one", async () => {
+    const { fake } = book();
+    const targets = Array.from({ length: 20000 }, (_, i) => ({ sheet: "PL I", cell: `E${i + 1}`, severity: (i % 2 ? "error" : "warning") as "error" | "warning" }));
+    fake.model.sheet("PL I").touch(7, 5).fill = "#00B050";
+    await portOf(fake).highlight(targets);
+    expect(fake.model.sheet("PL I").at("E20000")?.fill).toBe("#FFC7CE");
+    await portOf(fake).clearHighlights();
+    for (const s of fake.stats.log) expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT);
+    expect(fake.stats.syncs).toBeLessThan(40);
+    const left = targets.filter((t) => fake.model.sheet("PL I").at(t.cell)?.fill && t.cell !== "E7");
+    expect(left).toEqual([]);
+    expect(fake.model.sheet("PL I").at("E7")?.fill).toBe("#00B050");
   });
 
   test("before ExcelApi 1.9 (no fill pattern): a white fill counts as no fill, everything else is exact", async () => {
