@@ -73,6 +73,23 @@ class RowFields {
     return c === undefined ? undefined : this.view.ref(row, c);
   }
 
+  private readonly scratch = new Map<TaskField, CellRef>();
+
+  /**
+   * Like ref, but reuses one object per field: valid until the next call for the same field. For
+   * finishTask, which reads these cells once and keeps only copies of what it needs.
+   */
+  scratchRef(row: number, f: TaskField): CellRef | undefined {
+    const c = this.cols.get(f);
+    if (c === undefined) return undefined;
+    let out = this.scratch.get(f);
+    if (!out) {
+      out = { value: null, text: "", row, col: c, fromAbove: false, error: null, format: null };
+      this.scratch.set(f, out);
+    }
+    return this.view.refInto(row, c, out);
+  }
+
   /**
    * Error values in the read columns of a row, as [field, CellRef]: only where the cell itself shows
    * the value (not merely covered by a merge), so a merged error is reported once, at its top-left cell.
@@ -175,10 +192,10 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
     if (c.error === null) issues.add(scope.index, scope.name, "CONTENT_MISSING", at(c), issueMessages.CONTENT_MISSING(cellName(c)));
   }
   const cells = {
-    lead: fields.ref(d.row, "lead"),
-    deadline: fields.ref(d.row, "deadline"),
-    status: fields.ref(d.row, "status"),
-    doneDate: fields.ref(d.row, "doneDate"),
+    lead: fields.scratchRef(d.row, "lead"),
+    deadline: fields.scratchRef(d.row, "deadline"),
+    status: fields.scratchRef(d.row, "status"),
+    doneDate: fields.scratchRef(d.row, "doneDate"),
   };
 
   const leadCell = cells.lead;

@@ -123,20 +123,23 @@ export class SheetView {
 
   /** Everything the engine needs about one cell. */
   ref(row: number, col: number): CellRef {
+    return this.refInto(row, col, { value: null, text: "", row, col, fromAbove: false, error: null, format: null });
+  }
+
+  /** Like ref, filling an existing object (for hot loops that use the result at once and keep nothing). */
+  refInto(row: number, col: number, out: CellRef): CellRef {
     const m = this.merges.at(row, col);
     const r0 = m ? m.top : row;
     const c0 = m ? m.left : col;
     const value = m && col !== m.left ? null : this.raw(r0, c0);
-    const error = isErrorValue(value) ? String((value as { error: unknown }).error) : null;
-    return {
-      value,
-      text: this.texts.text(value),
-      row: r0,
-      col: c0,
-      fromAbove: !!m && m.top < row && col === m.left,
-      error,
-      format: formatAt(this.grid, r0, c0),
-    };
+    out.value = value;
+    out.text = this.texts.text(value);
+    out.row = r0;
+    out.col = c0;
+    out.fromAbove = !!m && m.top < row && col === m.left;
+    out.error = isErrorValue(value) ? String((value as { error: unknown }).error) : null;
+    out.format = formatAt(this.grid, r0, c0);
+    return out;
   }
 
   /** True when the raw row holds any non-empty value (text other than spaces, number, boolean, error). */
