@@ -7,7 +7,8 @@
  * - blank; footer ("Nơi nhận", "KT. CHỦ TỊCH", …) and after_footer: the table has ended;
  * - header_repeat (the header pasted again after a page break), column_numbers ("(1) (2) (3)…" right
  *   under the header);
- * - other: something that is none of the above (e.g. a note outside the table's columns).
+ * - other: something that is none of the above (e.g. a note outside the table's columns, or a title
+ *   such as "PHỤ LỤC II" typed in the STT column when two tables were pasted into one sheet).
  */
 import { findHeader, type HeaderInfo } from "./header";
 import { fieldOf, INDICATOR_COLUMNS, TASK_COLUMNS, type ColumnSpec, type IndicatorField, type TaskField } from "./columns";
@@ -83,6 +84,8 @@ export class TableReader<F extends string> {
   private readonly fieldCols: [F, number][];
   private readonly valueFields: F[];
   private readonly valueCols: number[];
+  /** Text columns an overflow row can extend (content, head, support, result). */
+  private readonly extendCols: number[];
 
   constructor(
     private readonly view: SheetView,
@@ -94,6 +97,7 @@ export class TableReader<F extends string> {
       header.columns.has(f as F),
     ) as F[];
     this.valueCols = this.valueFields.map((f) => header.columns.get(f)!);
+    this.extendCols = (["content", "head", "support", "result"] as string[]).filter((f) => header.columns.has(f as F)).map((f) => header.columns.get(f as F)!);
   }
 
   /** The cells of the mapped columns of a row. */
@@ -223,7 +227,7 @@ export class TableReader<F extends string> {
       if (stt.kind === "number" || hasValue) {
         lastTask = r;
         rows.push(row(r, "task", this, { stt }));
-      } else if (lastTask !== null) {
+      } else if (lastTask !== null && this.extendCols.some((c) => v.ownPresent(r, c))) {
         rows.push(row(r, "continuation", this, { stt, owner: lastTask }));
       } else if (hasText) {
         lastTask = r;

@@ -139,6 +139,26 @@ describe("row kinds", () => {
     expect(codes(r)).toEqual([]);
   });
 
+  it("a second table pasted below: its title rows are 'other', its header a repeat, its groups restart numbering", () => {
+    const g = new GridBuilder("PL")
+      .header(STD_HEADER)
+      .group("I", "Một")
+      .task(T(1))
+      .row(["PHỤ LỤC II"])
+      .row(["NHIỆM VỤ THƯỜNG XUYÊN"])
+      .row(STD_HEADER)
+      .group("I", "Hai")
+      .task(T(1))
+      .build();
+    expect(kinds(g)).toEqual(["group", "task", "other", "other", "header_repeat", "group", "task"]);
+    const r = run([g]);
+    expect(r.tasks.map((t) => [t.content, t.group])).toEqual([
+      ["Nhiệm vụ 1", "I. Một"],
+      ["Nhiệm vụ 1", "I. Hai"],
+    ]);
+    expect(codes(r)).toEqual([]);
+  });
+
   it("text outside the table's columns with no task above is 'other', never a task", () => {
     const g = new GridBuilder("PL I").header(STD_HEADER).row([null, null, null, null, null, null, null, null, "ghi chú lề"]).task(T(1)).build();
     expect(kinds(g)).toEqual(["other", "task"]);
