@@ -75,7 +75,7 @@ const TASK_SYNONYMS: Partial<Record<TaskField, string[]>> = {
     "moc thoi gian",
     "moc thoi gian hoan thanh",
   ],
-  status: ["tinh trang", "trang thai", "tien do thuc hien", "tinh hinh thuc hien", "tinh trang thuc hien", "trang thai thuc hien"],
+  status: ["tinh trang", "trang thai", "tien do", "tien do thuc hien", "tinh hinh thuc hien", "tinh trang thuc hien", "trang thai thuc hien"],
   doneDate: ["ngay hoan thanh", "thoi diem hoan thanh", "ngay hoan thanh thuc te", "ngay thuc te hoan thanh"],
   note: ["ghi chu"],
 };

@@ -10,6 +10,9 @@ interface Entry {
   seq: number;
 }
 
+const COL_SPACE = 20_000; // > 16,384 columns
+const CELL_SPACE = 2 ** 36; // > 1,048,576 rows × COL_SPACE
+
 export interface IssueExtra {
   suggestion?: string;
   fix?: Fix;
@@ -19,7 +22,8 @@ export interface IssueExtra {
 
 export class IssueList {
   private readonly entries: Entry[] = [];
-  private readonly seen = new Set<string>();
+  /** cell (numeric key) → "code|key" entries already reported there. */
+  private readonly seen = new Map<number, string[]>();
 
   /**
    * Add one issue. `at` is the cell (already the top-left of its merge) or null for a whole-sheet issue.
@@ -27,10 +31,13 @@ export class IssueList {
    */
   add(sheetIndex: number, sheet: string, code: IssueCode, at: { row: number; col: number } | null, message: string, extra?: IssueExtra): void {
     const cell = at ? toA1(at.row, at.col) : null;
-    if (cell) {
-      const key = `${sheetIndex}|${code}|${cell}|${extra?.key ?? ""}`;
-      if (this.seen.has(key)) return;
-      this.seen.add(key);
+    if (at) {
+      const k = sheetIndex * CELL_SPACE + at.row * COL_SPACE + at.col;
+      const tag = extra?.key ? `${code}|${extra.key}` : code;
+      const here = this.seen.get(k);
+      if (here?.includes(tag)) return;
+      if (here) here.push(tag);
+      else this.seen.set(k, [tag]);
     }
     const issue: Issue = { code, severity: ISSUE_SEVERITY[code], sheet, cell, message };
     if (extra?.suggestion !== undefined) issue.suggestion = extra.suggestion;
