@@ -1,4 +1,14 @@
-/** The engine's entry point: grids → report. (Owner: engine.) */
+/**
+ * The engine's entry point: grids → report. (Owner: engine.)
+ *
+ * Per sheet (workbook order): skip the product's own sheets → detect and decode TCVN3/VNI text
+ * (sheet-encoding) → find the task and indicator headers (header) → decide the role from the name, the
+ * title rows and the headers (sheet-role) → plan year from the title → give every row below the header
+ * a kind (table) → tasks and their issues (appendix) or indicators (indicators). Then counts per unit,
+ * appendix, group and plan (aggregate). Issues are sorted by sheet, row, column (issue-list).
+ * Plan year: the first title that names one ("… NĂM 2026"), else settings.planYear, else the as-of year;
+ * a sheet without its own title year reads year-less deadlines in settings.planYear, else that year.
+ */
 import { toA1 } from "./a1";
 import type { Grid } from "./grid";
 import type { Indicator, Report, SheetInfo, Task } from "./report-schema";
