@@ -12,9 +12,10 @@ export function exitCodeFor(report: Report): number {
 }
 
 export async function checkCommand(args: ParsedArgs, io: CliIO): Promise<number> {
-  const loaded = await loadWorkbookFile(args.file);
-  if (loaded.settingsWarning) io.stderr(cliTexts.settingsWarning(loaded.settingsWarning) + "\n");
-  const report = analyze(loaded.grids, { asOf: args.asOf, settings: loaded.settings });
+  // Only the grids and settings are kept: the ExcelJS workbook can be collected before the analysis.
+  const { grids, settings, settingsWarning } = await loadWorkbookFile(args.file, { readOnly: true });
+  if (settingsWarning) io.stderr(cliTexts.settingsWarning(settingsWarning) + "\n");
+  const report = analyze(grids, { asOf: args.asOf, settings });
   if (args.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
   else io.stdout(renderTextReport(report, { file: args.file }));
   return exitCodeFor(report);

@@ -16,10 +16,13 @@ export interface LoadedWorkbookFile {
   settingsWarning?: string;
 }
 
-/** Throws XlsxReadError (a file problem, exit 2) with a Vietnamese message. */
-export async function loadWorkbookFile(file: string): Promise<LoadedWorkbookFile> {
+/**
+ * Throws XlsxReadError (a file problem, exit 2) with a Vietnamese message. `readOnly`: the workbook
+ * object will not be saved (parts the product never reads are skipped).
+ */
+export async function loadWorkbookFile(file: string, options: { readOnly?: boolean } = {}): Promise<LoadedWorkbookFile> {
   const bytes = readFileBytes(file);
-  const { workbook, grids, store, storeCorrupt } = await readXlsxBytes(bytes, file);
+  const { workbook, grids, store, storeCorrupt } = await readXlsxBytes(bytes, file, { readOnly: options.readOnly });
   const { settings, warning } = settingsFromStore(store, storeCorrupt);
   return { workbook, grids, store, settings, settingsWarning: warning };
 }

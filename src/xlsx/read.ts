@@ -16,15 +16,42 @@ export { XlsxReadError } from "./detect";
 /** Default format for a date cell without one (Vietnamese day-first). */
 export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
 
-// ExcelJS ValueType.Merge (a merged cell other than the top-left one).
+// ExcelJS ValueType.Null and ValueType.Merge (a merged cell other than the top-left one).
+const NULL_TYPE = 0;
 const MERGE_TYPE = 1;
 
+/**
+ * Sheet parts the product never reads. Skipped only when the workbook is loaded read-only (the CLI's
+ * check): a workbook that may be saved again must keep them.
+ */
+export const READ_ONLY_IGNORED_NODES = [
+  "dataValidations",
+  "conditionalFormatting",
+  "extLst",
+  "hyperlinks",
+  "drawing",
+  "picture",
+  "tableParts",
+  "pageSetup",
+  "headerFooter",
+  "printOptions",
+  "pageMargins",
+  "rowBreaks",
+  "sheetProtection",
+  "autoFilter",
+];
+
+export interface LoadOptions {
+  /** The workbook will not be saved: skip parsing parts the product never reads (faster on big files). */
+  readOnly?: boolean;
+}
+
 /** Load a workbook from bytes; throws XlsxReadError with a Vietnamese message when it is not an .xlsx. */
-export async function loadWorkbook(data: Uint8Array | ArrayBuffer, fileName = "tệp"): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(data: Uint8Array | ArrayBuffer, fileName = "tệp", options: LoadOptions = {}): Promise<ExcelJS.Workbook> {
   const bytes = assertXlsxBytes(data, fileName);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as any);
+    await wb.xlsx.load(bytes as any, (options.readOnly ? { ignoreNodes: READ_ONLY_IGNORED_NODES } : undefined) as any);
   } catch {
     throw new XlsxReadError("corrupt", fileName);
   }
@@ -53,30 +80,64 @@ function formatOf(cell: ExcelJS.Cell): string | null {
   return typeof f === "string" && f !== "" && f !== "General" ? f : null;
 }
 
+/** One row's cells → a sparse row (null when the row holds no value). */
+function convertRow(rowNumber: number, cells: ArrayLike<ExcelJS.Cell | undefined>): SparseRow | null {
+  const values: CellValue[] = [];
+  let formats: (string | null)[] | null = null;
+  for (let j = 0; j < cells.length; j++) {
+    const cell = cells[j];
+    if (!cell) continue;
+    const type = cell.type as number;
+    if (type === NULL_TYPE || type === MERGE_TYPE) continue;
+    const { value, isDate } = convertValue(cell.value);
+    if (value === null) continue;
+    while (values.length < j) values.push(null);
+    values[j] = value;
+    if (typeof value === "number") {
+      const fmt = formatOf(cell) ?? (isDate ? DEFAULT_DATE_FORMAT : null);
+      if (fmt) {
+        if (!formats) formats = [];
+        while (formats.length < j) formats.push(null);
+        formats[j] = fmt;
+      }
+    }
+  }
+  const trimmed = trimRow(values, formats);
+  return trimmed ? { row: rowNumber, values: trimmed, formats } : null;
+}
+
+interface RowInternals {
+  number: number;
+  _cells?: (ExcelJS.Cell | undefined)[];
+}
+
+/** The rows of a worksheet with their cells: ExcelJS's own arrays when present (fast), else the public API. */
+function sparseRows(ws: ExcelJS.Worksheet): SparseRow[] {
+  const rows: SparseRow[] = [];
+  const internal = (ws as unknown as { _rows?: (RowInternals | undefined)[] })._rows;
+  if (Array.isArray(internal) && internal.every((r) => r === undefined || Array.isArray(r._cells))) {
+    for (let i = 0; i < internal.length; i++) {
+      const row = internal[i];
+      if (!row) continue;
+      const r = convertRow(row.number, row._cells!);
+      if (r) rows.push(r);
+    }
+    return rows;
+  }
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: (ExcelJS.Cell | undefined)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      cells[col - 1] = cell;
+    });
+    const r = convertRow(rowNumber, cells);
+    if (r) rows.push(r);
+  });
+  return rows;
+}
+
 /** One worksheet → Grid (origin A1; trailing empty rows/columns trimmed; merges absolute). */
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
-  const rows: SparseRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: CellValue[] = [];
-    let formats: (string | null)[] | null = null;
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if ((cell.type as number) === MERGE_TYPE) return;
-      const { value, isDate } = convertValue(cell.value);
-      if (value === null) return;
-      while (values.length < col - 1) values.push(null);
-      values[col - 1] = value;
-      if (typeof value === "number") {
-        const fmt = formatOf(cell) ?? (isDate ? DEFAULT_DATE_FORMAT : null);
-        if (fmt) {
-          if (!formats) formats = [];
-          while (formats.length < col - 1) formats.push(null);
-          formats[col - 1] = fmt;
-        }
-      }
-    });
-    const trimmed = trimRow(values, formats);
-    if (trimmed) rows.push({ row: rowNumber, values: trimmed, formats });
-  });
+  const rows = sparseRows(ws);
   rows.sort((a, b) => a.row - b.row);
   const dense = sparseToDense(rows);
   return {
@@ -89,7 +150,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   };
 }
 
-export interface ReadGridsOptions {
+export interface ReadGridsOptions extends LoadOptions {
   onProgress?: (p: ReadProgress) => void;
   /** The workbook's store if already read (avoids reading it twice). */
   store?: Store;
@@ -118,7 +179,7 @@ export async function readXlsxBytes(
   fileName?: string,
   options: ReadGridsOptions = {},
 ): Promise<{ workbook: ExcelJS.Workbook; grids: Grid[]; store: Store; storeCorrupt: boolean }> {
-  const workbook = await loadWorkbook(data, fileName);
+  const workbook = await loadWorkbook(data, fileName, { readOnly: options.readOnly });
   const { store, corrupt } = readStore(workbook);
   const grids = readGrids(workbook, { ...options, store });
   return { workbook, grids, store, storeCorrupt: corrupt };

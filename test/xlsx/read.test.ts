@@ -179,6 +179,45 @@ describe("reading .xlsx files into grids", () => {
   });
 });
 
+describe("read-only loading and the public-API fallback", () => {
+  it("a read-only load (the CLI's check) gives the same grids", async () => {
+    const wb = buildWorkbook([
+      {
+        name: "PL I",
+        values: [["STT", "Nội dung"], [1, { text: "Công an xã", hyperlink: "https://example.vn" }], [2, new Date(Date.UTC(2026, 5, 30))]],
+        numberFormats: [[], [], [null, "dd/mm/yyyy"]],
+        merges: [{ top: 1, left: 1, bottom: 1, right: 2 }],
+      },
+    ]);
+    const ws = wb.getWorksheet("PL I")!;
+    ws.dataValidations.add("B2:B3", { type: "list", allowBlank: true, formulae: ['"a,b"'] });
+    ws.addConditionalFormatting({ ref: "A1:A3", rules: [{ type: "expression", priority: 1, formulae: ["A1>1"], style: {} }] });
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const full = await readXlsxBytes(buf, "a.xlsx");
+    const ro = await readXlsxBytes(buf, "a.xlsx", { readOnly: true });
+    expect(ro.grids).toEqual(full.grids);
+    expect(cellAt(ro.grids[0], 2, 2)).toBe("Công an xã");
+    expect(ro.grids[0].merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
+  });
+
+  it("falls back to ExcelJS's public row/cell API when its internals are not there", async () => {
+    const { workbook } = await readXlsxBytes(
+      await buildXlsx([{ name: "S", values: [["a", null, 3], [], [{ error: "#N/A" }, 46356]], numberFormats: [[], [], [null, "dd/mm/yyyy"]] }]),
+      "s.xlsx",
+    );
+    const real = workbook.getWorksheet("S")!;
+    const viaInternals = worksheetToGrid(real);
+    const publicOnly = {
+      name: real.name,
+      state: real.state,
+      _merges: (real as any)._merges,
+      eachRow: real.eachRow.bind(real),
+    } as unknown as ExcelJS.Worksheet;
+    expect(worksheetToGrid(publicOnly)).toEqual(viaInternals);
+    expect(viaInternals.values).toEqual([["a", null, 3], [], [{ error: "#N/A" }, 46356]]);
+  });
+});
+
 describe("files that are not .xlsx workbooks", () => {
   async function codeOf(bytes: Uint8Array): Promise<string> {
     try {

@@ -1,0 +1,276 @@
+/**
+ * Benchmarks (`npm run bench`): prints figures, asserts nothing. Sections are registered with
+ * registerBench(name, fn) and run in order; add yours at the bottom (or pass section names as
+ * arguments to run only those: `node --expose-gc lib/scripts/bench.js engine`).
+ *
+ * Targets: engine ≥ 200,000 rows/s on grids; `phuluc check --json` ≤ 1.5 × a plain ExcelJS read of the
+ * same file (both measured as child processes, so both pay Node's start-up).
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { analyze } from "../src/core/analyze";
+import type { CellValue, Grid, MergeArea } from "../src/core/grid";
+import { defaultSettings } from "../src/core/settings";
+
+type BenchFn = (ctx: BenchContext) => Promise<void> | void;
+interface BenchContext {
+  tmp: string;
+  root: string;
+  log: (line: string) => void;
+}
+
+const benches: { name: string; fn: BenchFn }[] = [];
+
+/** Add a section to the benchmark. */
+export function registerBench(name: string, fn: BenchFn): void {
+  benches.push({ name, fn });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Data: appendix sheets shaped like the real ones (title, header, groups, tasks, tracking columns).
+
+const HEADER = [
+  "STT",
+  "Nội dung công việc",
+  "Người đứng đầu chịu trách nhiệm",
+  "Cơ quan chủ trì",
+  "Cơ quan phối hợp",
+  "Kết quả",
+  "Thời gian hoàn thành",
+  "Tình trạng",
+  "Ngày hoàn thành",
+  "Ghi chú",
+];
+const UNITS = [
+  "Phòng Văn hóa - Xã hội",
+  "Phòng VH-XH",
+  "Văn phòng HĐND và UBND xã",
+  "Phòng Kinh tế",
+  "Công an xã",
+  "Trung tâm Phục vụ hành chính công",
+  "TT DVSNC",
+  "Phong Van hoa - Xa hoi",
+];
+const DEADLINES = ["Tháng 6/2026", "Quý II/2026", "30/11/2026", "Thường xuyên", "Năm 2026", "6 tháng đầu năm 2026", "Hàng quý", "Tháng 12/2026"];
+const STATUSES = ["Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện", "", "Hoàn thành"];
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+const TASKS_PER_GROUP = 50;
+const SERIAL_2026_06_20 = 46193;
+
+interface SheetData {
+  name: string;
+  rows: CellValue[][];
+  formats: (string | null)[][];
+  merges: MergeArea[];
+}
+
+/** One appendix sheet with `tasks` tasks (deterministic). */
+export function appendixSheet(index: number, tasks: number): SheetData {
+  const rows: CellValue[][] = [[`PHỤ LỤC ${ROMAN[index % 10]}`], ["NHIỆM VỤ TRỌNG TÂM TRONG NĂM 2026"], [], HEADER];
+  const formats: (string | null)[][] = rows.map(() => []);
+  const merges: MergeArea[] = [];
+  let g = 0;
+  for (let t = 0; t < tasks; t++) {
+    if (t % TASKS_PER_GROUP === 0) {
+      rows.push([ROMAN[g % 10] + (g >= 10 ? String(g) : ""), `Nhóm nhiệm vụ số ${g + 1} về chuyển đổi số và khoa học, công nghệ`]);
+      formats.push([]);
+      merges.push({ top: rows.length, left: 2, bottom: rows.length, right: HEADER.length });
+      g++;
+    }
+    const k = t + index * 7;
+    const status = STATUSES[k % STATUSES.length];
+    const done = status.includes("oàn thành");
+    rows.push([
+      (t % TASKS_PER_GROUP) + 1,
+      `Triển khai nhiệm vụ số ${t + 1}: rà soát, cập nhật cơ sở dữ liệu và báo cáo kết quả thực hiện`,
+      "Chủ tịch UBND xã",
+      UNITS[k % UNITS.length],
+      "Các đơn vị liên quan",
+      "Báo cáo",
+      DEADLINES[k % DEADLINES.length],
+      status,
+      done ? SERIAL_2026_06_20 + (k % 200) : null,
+      k % 9 === 0 ? "Ghi chú của đơn vị" : null,
+    ]);
+    formats.push(done ? [null, null, null, null, null, null, null, null, "dd/mm/yyyy"] : []);
+  }
+  return { name: `PL ${ROMAN[index % 10]}`, rows, formats, merges };
+}
+
+function toGrid(s: SheetData): Grid {
+  return { name: s.name, visibility: "visible", origin: { row: 1, col: 1 }, values: s.rows, numberFormats: s.formats, merges: s.merges };
+}
+
+/** Write the sheets with ExcelJS's streaming writer (shared strings, as Excel saves). */
+export async function writeWorkbook(file: string, sheets: SheetData[]): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    // The streaming writer needs a merge before its rows are committed (all merges here are one row high).
+    const mergesByRow = new Map<number, MergeArea[]>();
+    for (const m of s.merges) mergesByRow.set(m.top, [...(mergesByRow.get(m.top) ?? []), m]);
+    s.rows.forEach((r, i) => {
+      const row = ws.getRow(i + 1);
+      r.forEach((v, j) => {
+        if (v === null) return;
+        const cell = row.getCell(j + 1);
+        const fmt = s.formats[i]?.[j];
+        cell.value = typeof v === "object" ? { error: v.error as ExcelJS.CellErrorValue["error"] } : v;
+        if (fmt) cell.numFmt = fmt;
+      });
+      for (const m of mergesByRow.get(i + 1) ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+      row.commit();
+    });
+    ws.commit();
+  }
+  await wb.commit();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Measurement helpers.
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(0) + " MB";
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString("en-US");
+}
+
+/** Run fn, sampling memory every 20 ms; returns ms and the high-water marks. */
+async function measure<T>(fn: () => Promise<T> | T): Promise<{ ms: number; result: T; rss: number; heap: number }> {
+  gc?.();
+  let rss = process.memoryUsage().rss;
+  let heap = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    if (m.rss > rss) rss = m.rss;
+    if (m.heapUsed > heap) heap = m.heapUsed;
+  }, 20);
+  const t0 = performance.now();
+  const result = await fn();
+  const ms = performance.now() - t0;
+  clearInterval(timer);
+  const m = process.memoryUsage();
+  return { ms, result, rss: Math.max(rss, m.rss), heap: Math.max(heap, m.heapUsed) };
+}
+
+/** A preload file that makes a child process write its peak RSS (bytes) to $PHULUC_MAXRSS_OUT on exit. */
+function maxRssHook(tmp: string): string {
+  const hook = path.join(tmp, "maxrss-hook.js");
+  fs.writeFileSync(
+    hook,
+    "process.on('exit',()=>{try{require('fs').writeFileSync(process.env.PHULUC_MAXRSS_OUT,String(process.resourceUsage().maxRSS*1024))}catch{}});\n",
+  );
+  return hook;
+}
+
+interface ChildRun {
+  ms: number;
+  code: number | null;
+  maxRss: number;
+  stdoutBytes: number;
+  stderr: string;
+}
+
+function runChild(args: string[], tmp: string, cwd: string): ChildRun {
+  const out = path.join(tmp, `rss-${process.hrtime.bigint()}.txt`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ["-r", maxRssHook(tmp), ...args], {
+    cwd,
+    env: { ...process.env, PHULUC_MAXRSS_OUT: out },
+    maxBuffer: 1024 * 1024 * 1024,
+    encoding: "buffer",
+  });
+  const ms = performance.now() - t0;
+  const maxRss = fs.existsSync(out) ? Number(fs.readFileSync(out, "utf8")) : NaN;
+  return { ms, code: r.status, maxRss, stdoutBytes: r.stdout?.length ?? 0, stderr: r.stderr?.toString("utf8") ?? "" };
+}
+
+/** Best (minimum) time of n runs; memory of the last one. */
+function bestOf(n: number, f: () => ChildRun): ChildRun {
+  const all: ChildRun[] = [];
+  for (let i = 0; i < n; i++) all.push(f());
+  const best = all.reduce((a, b) => (b.ms < a.ms ? b : a));
+  return { ...best, maxRss: Math.max(...all.map((r) => r.maxRss)) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sections.
+
+function engineBench(tasks: number, sheets: number): BenchFn {
+  return async ({ log }) => {
+    const per = Math.ceil(tasks / sheets);
+    const grids = Array.from({ length: sheets }, (_, i) => toGrid(appendixSheet(i, per)));
+    const rows = grids.reduce((n, g) => n + g.values.length, 0);
+    const options = { asOf: "2026-11-24", settings: defaultSettings() };
+    analyze(grids, options); // warm-up (JIT)
+    let best = Infinity;
+    let mem = { rss: 0, heap: 0 };
+    let taskCount = 0;
+    for (let i = 0; i < 3; i++) {
+      const m = await measure(() => analyze(grids, options));
+      if (m.ms < best) best = m.ms;
+      mem = { rss: Math.max(mem.rss, m.rss), heap: Math.max(mem.heap, m.heap) };
+      taskCount = m.result.tasks.length;
+    }
+    log(`${fmt(taskCount)} tasks, ${fmt(rows)} rows in ${sheets} sheets: ${best.toFixed(0)} ms → ${fmt((rows / best) * 1000)} rows/s (target ≥ 200,000)`);
+    log(`peak RSS ${mb(mem.rss)}, peak heapUsed ${mb(mem.heap)}`);
+  };
+}
+
+function cliBench(tasks: number, sheets: number, runs: number): BenchFn {
+  return async ({ tmp, root, log }) => {
+    const per = Math.ceil(tasks / sheets);
+    const file = path.join(tmp, `bench-${tasks}.xlsx`);
+    const w = await measure(() => writeWorkbook(file, Array.from({ length: sheets }, (_, i) => appendixSheet(i, per))));
+    log(`workbook: ${fmt(tasks)} tasks in ${sheets} sheets, ${mb(fs.statSync(file).size)} on disk (written in ${(w.ms / 1000).toFixed(1)} s)`);
+
+    const plainScript = path.join(tmp, "plain-read.js");
+    fs.writeFileSync(
+      plainScript,
+      `const E=require(${JSON.stringify(require.resolve("exceljs"))});const wb=new E.Workbook();` +
+        `wb.xlsx.readFile(process.argv[2]).then(()=>{let n=0;wb.eachSheet(ws=>{n+=ws.rowCount});process.stdout.write(String(n))});\n`,
+    );
+    const bin = path.join(root, "bin", "phuluc.js");
+    const plain = bestOf(runs, () => runChild([plainScript, file], tmp, root));
+    const check = bestOf(runs, () => runChild([bin, "check", file, "--json", "--as-of", "2026-11-24"], tmp, root));
+    if (check.code !== 0 && check.code !== 1) log(`phuluc check failed (exit ${check.code}): ${check.stderr.trim()}`);
+    log(`plain ExcelJS read (child): ${fmt(plain.ms)} ms, max RSS ${mb(plain.maxRss)}`);
+    log(`phuluc check --json (child): ${fmt(check.ms)} ms, max RSS ${mb(check.maxRss)}, exit ${check.code}, ${mb(check.stdoutBytes)} JSON`);
+    log(`ratio check / plain read: ${(check.ms / plain.ms).toFixed(2)}× (target ≤ 1.5×)`);
+  };
+}
+
+registerBench("engine", engineBench(20000, 4));
+registerBench("engine-100k", engineBench(100000, 5));
+registerBench("cli-20k", cliBench(20000, 4, 3));
+registerBench("cli-100k", cliBench(100000, 5, 1));
+
+// ---------------------------------------------------------------------------------------------------
+
+export async function runBenches(only: string[] = []): Promise<void> {
+  const root = path.resolve(__dirname, fs.existsSync(path.join(__dirname, "..", "package.json")) ? ".." : "../..");
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-bench-"));
+  process.stdout.write(`phuluc bench — Node ${process.version}, ${os.cpus().length} CPU, ${mb(os.totalmem())} RAM${gc ? "" : " (run with --expose-gc for steadier memory figures)"}\n`);
+  try {
+    for (const b of benches) {
+      if (only.length && !only.includes(b.name)) continue;
+      process.stdout.write(`\n[${b.name}]\n`);
+      try {
+        await b.fn({ tmp, root, log: (l) => process.stdout.write("  " + l + "\n") });
+      } catch (e) {
+        process.stdout.write(`  failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      }
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) void runBenches(process.argv.slice(2));
