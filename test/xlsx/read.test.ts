@@ -190,7 +190,7 @@ describe("read-only loading and the public-API fallback", () => {
       },
     ]);
     const ws = wb.getWorksheet("PL I")!;
-    ws.dataValidations.add("B2:B3", { type: "list", allowBlank: true, formulae: ['"a,b"'] });
+    (ws as any).dataValidations.add("B2:B3", { type: "list", allowBlank: true, formulae: ['"a,b"'] });
     ws.addConditionalFormatting({ ref: "A1:A3", rules: [{ type: "expression", priority: 1, formulae: ["A1>1"], style: {} }] });
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const full = await readXlsxBytes(buf, "a.xlsx");
