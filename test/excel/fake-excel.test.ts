@@ -80,6 +80,7 @@ describe("fake Excel", () => {
       await ctx.sync();
       expect(missing.isNullObject).toBe(true);
       expect(used.isNullObject).toBe(true);
+      expect(used.address).toBeUndefined(); // a null object's properties read as undefined (no throw), as in Office.js
       ctx.workbook.worksheets.getItem("Nope").getRange("A1").load("values");
       await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
     });

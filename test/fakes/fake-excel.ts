@@ -157,6 +157,8 @@ abstract class FakeProxy<T> {
   }
 
   protected get<V>(prop: string): V {
+    // As Office.js does: once a null object has been synced, its properties read as undefined.
+    if (prop !== "isNullObject" && this.loaded.get("isNullObject") === true) return undefined as V;
     if (!this.loaded.has(prop))
       throw new FakeOfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
     return this.loaded.get(prop) as V;
