@@ -206,7 +206,10 @@ export class TableReader<F extends string> {
         }
       }
       const textCol = this.header.columns.get(tf);
-      if (isTask && sttRef && sttRef.fromAbove && lastTask !== null && sttRef.row <= lastTask) {
+      let hasValue = false;
+      for (const c of this.valueCols) if (v.ownPresent(r, c)) hasValue = true;
+      // STT merged down from the task above, and no lead/deadline of its own: the same task goes on
+      if (isTask && !hasValue && sttRef && sttRef.fromAbove && lastTask !== null && sttRef.row <= lastTask) {
         rows.push(row(r, "continuation", this, { stt, owner: lastTask }));
         continue;
       }
@@ -215,8 +218,6 @@ export class TableReader<F extends string> {
         rows.push(row(r, "group", this, { stt, groupLabel: this.groupLabel(r, stt, textCol) }));
         continue;
       }
-      let hasValue = false;
-      for (const c of this.valueCols) if (v.ownPresent(r, c)) hasValue = true;
       const hasText = textCol !== undefined && v.ownPresent(r, textCol);
       if (!isTask) {
         if (hasValue) rows.push(row(r, "task", this, { stt }));

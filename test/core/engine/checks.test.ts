@@ -144,6 +144,17 @@ describe("task checks", () => {
   });
 });
 
+describe("sheet coordinates", () => {
+  it("a used range that starts at C3: rows and cells are the sheet's, not the grid's", () => {
+    const g = { ...sheet({ ...OK, lead: "" }), origin: { row: 3, col: 3 } };
+    const r = run([g]);
+    expect(r.sheets[0].headerRow).toBe(5);
+    expect(r.tasks[0].row).toBe(6);
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([["LEAD_MISSING", "F6"]]);
+    expect(r.issues[0].message).toMatch(/^Ô F6:/);
+  });
+});
+
 describe("status on the as-of date", () => {
   const g = () =>
     new GridBuilder("PL I")

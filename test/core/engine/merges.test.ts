@@ -69,6 +69,22 @@ describe("merged cells", () => {
     expect(codes(r)).toEqual([]);
   });
 
+  it("an STT merged over two rows that each have their own lead and deadline: two tasks, no duplicate warning", () => {
+    const g = new GridBuilder("PL I")
+      .header(STD_HEADER)
+      .task({ stt: 1, content: "Việc a", lead: "Công an xã", deadline: "Tháng 6/2026" })
+      .task({ content: "Việc b", lead: "Phòng Kinh tế", deadline: "Tháng 7/2026" })
+      .merge(2, 1, 3, 1)
+      .build();
+    expect(readTable(g).rows.map((r) => r.kind)).toEqual(["task", "task"]);
+    const r = run([g]);
+    expect(r.tasks.map((t) => [t.stt, t.lead])).toEqual([
+      ["1", "Công an xã"],
+      ["1", "Phòng Kinh tế"],
+    ]);
+    expect(codes(r)).toEqual([]);
+  });
+
   it("an empty merged status cell over a done task and tracking columns", () => {
     const g = new GridBuilder("PL I")
       .header(TRACKING_HEADER)
