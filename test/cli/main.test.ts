@@ -96,6 +96,33 @@ describe("phuluc main (in process)", () => {
     expect(code).toBe(0);
   });
 
+  it("NFD text (copied from a Mac or the web) gives the same report as NFC", async () => {
+    const nfd = (v: string) => v.normalize("NFD");
+    const sheet = (f: (s: string) => string) => {
+      const g = new GridBuilder("PL I")
+        .title("PHỤ LỤC I", "NHIỆM VỤ TRỌNG TÂM TRONG NĂM 2026")
+        .header()
+        .group("I", "Cải cách hành chính")
+        .task({ stt: 1, content: "Rà soát thủ tục", lead: "Phòng Văn hóa - Xã hội", deadline: "Quý II/2026", status: "Đã hoàn thành", doneDate: "20/6/2026" })
+        .build();
+      g.values = g.values.map((r) => r.map((v) => (typeof v === "string" ? f(v) : v)));
+      expect(JSON.stringify(g.values) === JSON.stringify(g.values.map((r) => r.map((v) => (typeof v === "string" ? v.normalize("NFC") : v))))).toBe(f !== nfd);
+      return g;
+    };
+    const run = async (f: (s: string) => string) => {
+      const io = captureIO();
+      const code = await main(["check", await writeTempXlsx([sheet(f)], { dir, name: `${f === nfd ? "nfd" : "nfc"}.xlsx` }), "--as-of", "2026-11-24", "--json"], io);
+      return { code, report: ReportSchema.parse(JSON.parse(io.out)) };
+    };
+    const a = await run((v) => v);
+    const b = await run(nfd);
+    expect(b.code).toBe(0);
+    expect(b.report.tasks[0].lead).toBe("Phòng Văn hóa - Xã hội");
+    expect(b.report.tasks[0].status).toBe("done_on_time");
+    expect(b.report.units).toEqual(a.report.units);
+    expect(b.report.issues).toEqual(a.report.issues);
+  });
+
   it("corrupt stored settings: defaults plus a warning on stderr, still checks", async () => {
     const file = await writeTempXlsx([cleanSheet()], { dir, storeChunks: ["{not json"] });
     const io = captureIO();
