@@ -10,6 +10,7 @@ import { todayIso } from "./dates";
 async function boot(): Promise<void> {
   const el = document.getElementById("root");
   if (!el) return;
+  document.body.style.margin = "0";
   const host = await detectHost();
   const root = createRoot(el);
   if (host === "excel") {

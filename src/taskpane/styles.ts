@@ -48,6 +48,7 @@ export const useStyles = makeStyles({
   issueRow: { display: "flex", flexDirection: "column", alignItems: "stretch", gap: "2px", minWidth: 0 },
   issueButton: {
     justifyContent: "flex-start",
+    alignItems: "flex-start",
     textAlign: "left",
     fontWeight: tokens.fontWeightRegular,
     height: "auto",
@@ -60,7 +61,7 @@ export const useStyles = makeStyles({
   },
   issueText: { display: "block", minWidth: 0 },
   issueCell: { fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyMonospace },
-  severityDot: { display: "inline-block", width: "8px", height: "8px", borderRadius: "50%", marginRight: "6px", flexShrink: 0 },
+  severityDot: { display: "inline-block", width: "8px", height: "8px", borderRadius: "50%", marginRight: "6px", marginTop: "6px", flexShrink: 0 },
   fixButton: { alignSelf: "flex-start", marginLeft: "20px", maxWidth: "calc(100% - 20px)", whiteSpace: "normal", height: "auto" },
   tableBox: {
     overflowX: "auto",
@@ -99,7 +100,8 @@ export const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  unitCardHead: { display: "flex", gap: "8px", alignItems: "center", justifyContent: "space-between" },
+  unitCardHead: { display: "flex", gap: "4px", alignItems: "flex-end", justifyContent: "space-between" },
+  fullInput: { width: "100%", minWidth: 0 },
   visuallyHidden: {
     position: "absolute",
     width: "1px",

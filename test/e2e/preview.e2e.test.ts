@@ -156,11 +156,13 @@ test("a suggestion fixes the cell and re-validates", async () => {
   expect(fixable).toBeDefined();
   const value = (fixable.fix as { value: string }).value;
   await page.locator(`[data-testid="issue"][data-cell="${fixable.cell}"][data-code="${fixable.code}"]`).getByRole("button", { name: `Sửa thành "${value}"` }).click();
-  await page.getByText("Đã sửa, đang kiểm tra lại…").waitFor();
+  await page.getByText("Đã sửa và kiểm tra lại.").waitFor();
   await expect(issueRows().count()).resolves.toBe(expected.issues.length - 1);
   expect(await page.locator(`[data-testid="issue"][data-cell="${fixable.cell}"][data-code="${fixable.code}"]`).count()).toBe(0);
-  await page.locator(`[role="tab"][data-sheet-tab="${fixable.sheet}"]`).click();
-  expect(await page.locator(`[data-testid="preview-grid"] td[data-cell="${fixable.cell}"]`).innerText()).toBe(value);
+  // The fixed cell is selected and shows the new text.
+  const fixed = page.locator(`[data-testid="preview-grid"][data-sheet="${fixable.sheet}"] td[data-cell="${fixable.cell}"]`);
+  expect(await fixed.getAttribute("aria-selected")).toBe("true");
+  expect(await fixed.innerText()).toBe(value);
   await shot("06-fixed");
 });
 
@@ -207,6 +209,18 @@ test("the pane fits a 320 px wide task pane without horizontal overflow", async 
   await shot("09-narrow-320-table");
   expect(await axeViolations()).toEqual([]);
   await page.setViewportSize({ width: 1280, height: 860 });
+});
+
+test("the settings panel is accessible and shows the workbook's unit list", async () => {
+  await page.getByRole("button", { name: "Cài đặt" }).click();
+  await page.locator('[data-testid="settings"]').waitFor();
+  expect(await page.locator('[data-testid="unit-row"]').count()).toBeGreaterThan(3);
+  expect(await page.getByLabel("Tên đơn vị 1").inputValue()).toBe("Phòng Văn hóa - Xã hội");
+  await shot("10-settings");
+  expect(await axeViolations()).toEqual([]);
+  expect(await unnamedButtons()).toEqual([]);
+  await page.getByRole("button", { name: "Đóng cài đặt" }).click();
+  await page.locator('[data-testid="headline"]').waitFor();
 });
 
 test("no request left the machine, no CSP violation, no page error", async () => {

@@ -128,9 +128,10 @@ test("a replace suggestion writes the canonical name and re-validates", async ()
   const { port, user } = setup();
   await validate(user);
   await user.click(screen.getByRole("button", { name: 'Sửa thành "Phòng Văn hóa - Xã hội"' }));
-  await screen.findByText("Đã sửa, đang kiểm tra lại…");
+  await screen.findByText("Đã sửa và kiểm tra lại.");
   expect(port.callsOf("writeCells")).toEqual([{ m: "writeCells", sheet: "PL I", edits: [{ cell: "D2", value: "Phòng Văn hóa - Xã hội" }] }]);
   expect(port.callsOf("readSheets")).toHaveLength(2);
+  expect(port.callsOf("select").at(-1)).toEqual({ m: "select", sheet: "PL I", cell: "D2" });
   expect(screen.getAllByTestId("issue").map((li) => li.getAttribute("data-cell"))).toEqual(["E3", "F3"]);
   expect(screen.getByTestId("error-count")).toHaveTextContent("1 lỗi");
 });
@@ -140,7 +141,7 @@ test("decoding a legacy sheet writes the decoded text of its changed cells", asy
   const { user } = setup(port);
   await validate(user);
   await user.click(screen.getByRole("button", { name: "Chuyển sang Unicode" }));
-  await screen.findByText("Đã sửa, đang kiểm tra lại…");
+  await screen.findByText("Đã sửa và kiểm tra lại.");
   expect(port.callsOf("writeCells")).toEqual([{ m: "writeCells", sheet: "PL I", edits: [{ cell: "D2", value: "Phòng Văn hóa - X· héi" }] }]);
   expect(port.callsOf("readSheets")).toHaveLength(2);
   expect(screen.queryByRole("button", { name: "Chuyển sang Unicode" })).not.toBeInTheDocument();

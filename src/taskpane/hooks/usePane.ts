@@ -182,6 +182,8 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
         }
         await port.writeCells(sheet, edits);
         await runValidation();
+        // Show the user the cell that changed.
+        if (fix.kind === "replace") await port.select(fix.sheet, fix.cell);
         patch({ notice: tRef.current.fixApplied });
       }),
     [guard, port, patch, runValidation],

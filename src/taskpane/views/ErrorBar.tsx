@@ -11,7 +11,7 @@ export function ErrorBar({ message, onDismiss }: { message: string; onDismiss: (
         <div>{message}</div>
         <div>{t.errorWhatToDo}</div>
       </MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t.dismiss} onClick={onDismiss}>✕</Button>} />
+      <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t.dismiss} icon={<span aria-hidden="true">✕</span>} onClick={onDismiss} />} />
     </MessageBar>
   );
 }

@@ -88,10 +88,10 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
         </MessageBar>
       )}
       <Field label={t.communeName}>
-        <Input value={draft.communeName} onChange={(_, d) => setDraft({ ...draft, communeName: d.value })} />
+        <Input className={s.fullInput} value={draft.communeName} onChange={(_, d) => setDraft({ ...draft, communeName: d.value })} />
       </Field>
       <Field label={t.planYear} validationMessage={year === undefined ? t.planYearInvalid : undefined}>
-        <Input inputMode="numeric" value={draft.planYear} onChange={(_, d) => setDraft({ ...draft, planYear: d.value })} />
+        <Input className={s.fullInput} inputMode="numeric" value={draft.planYear} onChange={(_, d) => setDraft({ ...draft, planYear: d.value })} />
       </Field>
       <fieldset className={s.section} style={{ border: "none", margin: 0, padding: 0 }}>
         <legend className={s.sectionTitle}>{t.unitsList}</legend>
@@ -103,14 +103,17 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
                 className={s.grow}
                 validationMessage={showErrors && u.name.trim() === "" ? t.unitNameRequired : undefined}
               >
-                <Input value={u.name} onChange={(_, d) => setUnit(u.id, { name: d.value })} />
+                <Input className={s.fullInput} value={u.name} onChange={(_, d) => setUnit(u.id, { name: d.value })} />
               </Field>
-              <Button appearance="subtle" aria-label={t.removeUnit(u.name || String(i + 1))} onClick={() => setDraft({ ...draft, units: draft.units.filter((x) => x.id !== u.id) })}>
-                ✕
-              </Button>
+              <Button
+                appearance="subtle"
+                aria-label={t.removeUnit(u.name || String(i + 1))}
+                icon={<span aria-hidden="true">✕</span>}
+                onClick={() => setDraft({ ...draft, units: draft.units.filter((x) => x.id !== u.id) })}
+              />
             </div>
             <Field label={t.unitAliases(i + 1)}>
-              <Input value={u.aliases} onChange={(_, d) => setUnit(u.id, { aliases: d.value })} />
+              <Input className={s.fullInput} value={u.aliases} onChange={(_, d) => setUnit(u.id, { aliases: d.value })} />
             </Field>
           </div>
         ))}
