@@ -85,7 +85,7 @@ export function analyze(grids: Grid[], options: AnalyzeOptions): Report {
     const header = p.role === "appendix" ? p.taskHeader : p.indicatorHeader;
     let count = 0;
     if (!header) {
-      ctx.issues.add(p.index, name, "HEADER_NOT_FOUND", null, issueMessages.HEADER_NOT_FOUND(name));
+      ctx.issues.add(p.index, name, "HEADER_NOT_FOUND", null, issueMessages.HEADER_NOT_FOUND(name, p.role));
     } else if (p.role === "appendix") {
       const h = p.taskHeader!;
       const sheetTasks = analyzeAppendix(ctx, scope, p.view, h, readRows(p.view, TASK_COLUMNS, h));

@@ -33,8 +33,10 @@ export function q(text: string, max = 60): string {
 }
 
 export const issueMessages = {
-  HEADER_NOT_FOUND: (sheet: string) =>
-    `Trang ${q(sheet)}: không tìm thấy dòng tiêu đề của bảng trong 20 dòng đầu. Hãy để một dòng tiêu đề có các cột «STT», «Nội dung công việc», «Cơ quan chủ trì», «Thời gian hoàn thành».`,
+  HEADER_NOT_FOUND: (sheet: string, role: "appendix" | "indicators" = "appendix") =>
+    role === "indicators"
+      ? `Trang ${q(sheet)}: không tìm thấy dòng tiêu đề của bảng chỉ tiêu trong 20 dòng đầu. Hãy để một dòng tiêu đề có các cột «STT», «Chỉ tiêu», «Đơn vị tính», «Kế hoạch», «Thực hiện».`
+      : `Trang ${q(sheet)}: không tìm thấy dòng tiêu đề của bảng trong 20 dòng đầu. Hãy để một dòng tiêu đề có các cột «STT», «Nội dung công việc», «Cơ quan chủ trì», «Thời gian hoàn thành».`,
   COLUMN_MISSING: (cell: string, headerRow: number, column: string) =>
     `Ô ${cell}: dòng tiêu đề (dòng ${headerRow}) không có cột «${column}». Hãy thêm cột «${column}» vào bảng (hoặc sửa tên cột cho đúng).`,
   CONTENT_MISSING: (cell: string) =>

@@ -119,3 +119,31 @@ describe("indicator values", () => {
     expect(comparatorOf("Giảm xuống còn dưới 3%")).toBe("<=");
   });
 });
+
+describe("indicator sheets: finding them, errors", () => {
+  it("found by a title row; an error value is a CELL_ERROR and the result stays empty (no second warning)", () => {
+    const g = new GridBuilder("Sheet3")
+      .title("BIỂU CÁC CHỈ TIÊU CHỦ YẾU")
+      .row(["STT", "Tên chỉ tiêu", "ĐVT", "Mục tiêu", "Tỷ lệ đạt"])
+      .row([1, "Hồ sơ trực tuyến", "%", { error: "#REF!" }, "90%"])
+      .row([2, "Sáng kiến", "sáng kiến", "Ít nhất 02", { error: "#N/A" }])
+      .build();
+    const r = run([g]);
+    expect(r.sheets.map((s) => [s.name, s.role, s.headerRow])).toEqual([["Sheet3", "indicators", 2]]);
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([
+      ["CELL_ERROR", "D3"],
+      ["CELL_ERROR", "E4"],
+    ]);
+    expect(r.indicators.map((i) => [i.target, i.actual, i.achievement, i.met])).toEqual([
+      [null, 0.9, null, null],
+      [2, null, null, null],
+    ]);
+  });
+
+  it("a sheet named 'Chỉ tiêu' without an indicator header: HEADER_NOT_FOUND", () => {
+    const r = run([new GridBuilder("Chỉ tiêu").title("Ghi chép").row(["a", "b"]).build()]);
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([["HEADER_NOT_FOUND", null]]);
+    expect(r.sheets[0]).toMatchObject({ role: "indicators", headerRow: null });
+    expect(r.issues[0].message).toContain("«Chỉ tiêu», «Đơn vị tính», «Kế hoạch», «Thực hiện»");
+  });
+});
