@@ -121,7 +121,6 @@ const OP_BYTES = 160;
 export async function queueSheet(
   ws: Excel.Worksheet,
   spec: SummarySheetSpec,
-  features: Record<Feature, boolean>,
   counter: ByteCounter,
   rowsPerBlock = 500,
 ): Promise<void> {
@@ -185,39 +184,81 @@ export async function queueSheet(
   }
   for (const [row, h] of Object.entries(spec.rowHeights ?? {})) ws.getRange(`A${row}`).format.rowHeight = h;
 
-  for (const v of spec.visuals) {
-    if (v.kind === "dataBar") {
-      if (!features.conditionalFormats) continue;
-      const cf = ws.getRange(v.range).conditionalFormats.add("DataBar" as Excel.ConditionalFormatType);
-      cf.dataBar.positiveFormat.fillColor = "#" + v.color.toUpperCase();
-      cf.dataBar.positiveFormat.gradientFill = false;
-    } else {
-      const chart = ws.charts.add(CHART_TYPE[v.type] as Excel.ChartType, ws.getRange(v.dataRange), (v.seriesBy === "rows" ? "Rows" : "Columns") as Excel.ChartSeriesBy);
-      chart.title.text = v.title;
-      chart.setPosition(v.from, v.to);
-    }
-  }
-
-  if (features.pageLayout) {
-    const p = spec.print;
-    const pl = ws.pageLayout;
-    pl.paperSize = "A4" as Excel.PaperType;
-    pl.orientation = (p.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
-    pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 };
-    pl.centerHorizontally = true;
-    pl.leftMargin = p.margins.left * INCH;
-    pl.rightMargin = p.margins.right * INCH;
-    pl.topMargin = p.margins.top * INCH;
-    pl.bottomMargin = p.margins.bottom * INCH;
-    pl.headerMargin = p.margins.header * INCH;
-    pl.footerMargin = p.margins.footer * INCH;
-    if (p.printTitleRows) pl.setPrintTitleRows(`$${p.printTitleRows[0]}:$${p.printTitleRows[1]}`);
-    if (p.printArea) pl.setPrintArea(p.printArea);
-  }
-  if (features.freezeAndTabColor) {
-    if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
-    if (spec.tabColor) ws.tabColor = "#" + spec.tabColor.toUpperCase();
-  }
   counter.add(20 * OP_BYTES);
 }
 
+
+/**
+ * The finishing touches of one sheet — data bars, chart, print setup, frozen header, tab colour — each as
+ * its own step. The writer sends them together after the content; if Excel rejects one (an old build, an
+ * odd printer setting), the steps are retried one by one, so a rejected extra never costs the summary.
+ */
+export interface SheetExtra {
+  what: string;
+  /** "set" extras only set properties (safe to send twice); "chart"/"dataBar" add an object. */
+  kind: "set" | "chart" | "dataBar";
+  /** For a data bar: its range (to count what a failed batch already added). */
+  range?: string;
+  queue: (ws: Excel.Worksheet) => void;
+}
+
+export function sheetExtras(spec: SummarySheetSpec, features: Record<Feature, boolean>): SheetExtra[] {
+  const out: SheetExtra[] = [];
+  spec.visuals.forEach((v, i) => {
+    if (v.kind === "dataBar") {
+      if (!features.conditionalFormats) return;
+      out.push({
+        what: `dataBar ${i} ${v.range}`,
+        kind: "dataBar",
+        range: v.range,
+        queue: (ws) => {
+          const cf = ws.getRange(v.range).conditionalFormats.add("DataBar" as Excel.ConditionalFormatType);
+          cf.dataBar.positiveFormat.fillColor = "#" + v.color.toUpperCase();
+          cf.dataBar.positiveFormat.gradientFill = false;
+        },
+      });
+    } else {
+      out.push({
+        what: `chart ${i} ${v.dataRange}`,
+        kind: "chart",
+        queue: (ws) => {
+          const chart = ws.charts.add(CHART_TYPE[v.type] as Excel.ChartType, ws.getRange(v.dataRange), (v.seriesBy === "rows" ? "Rows" : "Columns") as Excel.ChartSeriesBy);
+          chart.title.text = v.title;
+          chart.setPosition(v.from, v.to);
+        },
+      });
+    }
+  });
+  if (features.pageLayout) {
+    const p = spec.print;
+    out.push({
+      what: "page setup",
+      kind: "set",
+      queue: (ws) => {
+        const pl = ws.pageLayout;
+        pl.paperSize = "A4" as Excel.PaperType;
+        pl.orientation = (p.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+        pl.centerHorizontally = true;
+        pl.leftMargin = p.margins.left * INCH;
+        pl.rightMargin = p.margins.right * INCH;
+        pl.topMargin = p.margins.top * INCH;
+        pl.bottomMargin = p.margins.bottom * INCH;
+        pl.headerMargin = p.margins.header * INCH;
+        pl.footerMargin = p.margins.footer * INCH;
+      },
+    });
+    // Fit to one page wide, any number of pages tall (0 = automatic, as FitToPagesTall = False).
+    out.push({ what: "fit to width", kind: "set", queue: (ws) => void (ws.pageLayout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 }) });
+    const rows = p.printTitleRows;
+    if (rows) out.push({ what: "print titles", kind: "set", queue: (ws) => ws.pageLayout.setPrintTitleRows(`$${rows[0]}:$${rows[1]}`) });
+    const area = p.printArea;
+    if (area) out.push({ what: "print area", kind: "set", queue: (ws) => ws.pageLayout.setPrintArea(area) });
+  }
+  if (features.freezeAndTabColor) {
+    const freeze = spec.freezeRows;
+    if (freeze) out.push({ what: "freeze rows", kind: "set", queue: (ws) => ws.freezePanes.freezeRows(freeze) });
+    const tab = spec.tabColor;
+    if (tab) out.push({ what: "tab colour", kind: "set", queue: (ws) => void (ws.tabColor = "#" + tab.toUpperCase()) });
+  }
+  return out;
+}

@@ -3,16 +3,18 @@
  * WorkbookPort.writeSummary through Office.js:
  *   sync 1  the sheet list and the store (which sheets are the product's earlier summaries);
  *   sync 2  delete those, add the new sheets, write values (text cells as "@" first), styles, merges,
- *           widths, data bars, the chart, page layout, freeze panes, and the store record — one batch,
- *           with calculation suspended (ExcelApi 1.6). A summary larger than the request budget
- *           (~3.5 MB, e.g. tens of thousands of overdue tasks) is sent in as many batches as it needs.
+ *           widths, and the store record — one batch, with calculation suspended (ExcelApi 1.6). A summary
+ *           larger than the request budget (~3.5 MB, e.g. tens of thousands of overdue tasks) is sent in
+ *           as many batches as it needs;
+ *   sync 3  data bars, the chart, page setup, frozen header, tab colour (feature-detected). If Excel
+ *           rejects any of them, they are retried one by one and the refused ones are left out.
  * A user's sheet with the same name is never touched: the new sheet takes "Tổng hợp (2)".
  */
 import { STORE_SHEET, type Store } from "../core/store";
 import { sheetNameKey, uniqueSheetName } from "../core/summary/names";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
 import type { Feature } from "./requirements";
-import { queueSheet, type ByteCounter } from "./summary-ops";
+import { queueSheet, sheetExtras, type ByteCounter, type SheetExtra } from "./summary-ops";
 import { queueStoreLoad, queueStoreWrite, readStore } from "./store";
 
 export const WRITE_BUDGET_BYTES = 3_500_000;
@@ -70,7 +72,7 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
   for (let i = 0; i < spec.sheets.length; i++) {
     const ws = sheets.add(sheetNames[i]);
     added.push(ws);
-    await queueSheet(ws, spec.sheets[i], opts.features, counter, opts.rowsPerBlock);
+    await queueSheet(ws, spec.sheets[i], counter, opts.rowsPerBlock);
   }
   if (!deleteFirst) remove();
 
@@ -85,5 +87,56 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
   queueStoreWrite(ctx, next, loadedStore);
   if (added.length) added[0].activate();
   await ctx.sync();
+
+  // Sync 3: the finishing touches, isolated so that one Excel refuses never costs the summary itself.
+  const extras = spec.sheets.flatMap((s, i) => sheetExtras(s, opts.features).map((e) => ({ sheet: sheetNames[i], ...e })));
+  if (extras.length) await applyExtras(ctx, extras);
   return { sheetNames, replaced };
+}
+
+type PlacedExtra = SheetExtra & { sheet: string };
+
+/**
+ * Send every extra in one sync. A batch that fails has run the operations before the failing one, so
+ * before retrying one by one, count the charts and data bars that already exist on the (new) sheets and
+ * skip those: property-setting extras are simply sent again.
+ */
+async function applyExtras(ctx: Excel.RequestContext, extras: PlacedExtra[]): Promise<void> {
+  const sheets = ctx.workbook.worksheets;
+  extras.forEach((e) => e.queue(sheets.getItem(e.sheet)));
+  try {
+    await ctx.sync();
+    return;
+  } catch {
+    /* find out what was applied, then retry the rest one by one */
+  }
+  const chartCounts = new Map<string, OfficeExtension.ClientResult<number>>();
+  const barCounts = new Map<PlacedExtra, OfficeExtension.ClientResult<number>>();
+  for (const e of extras) {
+    if (e.kind === "chart" && !chartCounts.has(e.sheet)) chartCounts.set(e.sheet, sheets.getItem(e.sheet).charts.getCount());
+    if (e.kind === "dataBar" && e.range) barCounts.set(e, sheets.getItem(e.sheet).getRange(e.range).conditionalFormats.getCount());
+  }
+  let applied = new Set<PlacedExtra>();
+  try {
+    if (chartCounts.size || barCounts.size) await ctx.sync();
+    const seenCharts = new Map<string, number>();
+    for (const e of extras) {
+      if (e.kind === "chart") {
+        const n = (seenCharts.get(e.sheet) ?? 0) + 1;
+        seenCharts.set(e.sheet, n);
+        if (n <= chartCounts.get(e.sheet)!.value) applied.add(e);
+      } else if (e.kind === "dataBar" && barCounts.get(e)!.value > 0) applied.add(e);
+    }
+  } catch {
+    applied = new Set(extras.filter((e) => e.kind !== "set")); // cannot tell: never risk a duplicate chart
+  }
+  for (const e of extras) {
+    if (applied.has(e)) continue;
+    e.queue(sheets.getItem(e.sheet));
+    try {
+      await ctx.sync();
+    } catch {
+      /* this Excel refuses this one; the summary stays without it */
+    }
+  }
 }

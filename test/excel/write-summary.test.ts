@@ -126,7 +126,7 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 4 }]);
   });
 
-  test("two syncs for 100 and for 5,000 rows; 50,000 rows are sent in batches that each stay under 5 MB", async () => {
+  test("three syncs for 100 and for 5,000 rows; 50,000 rows are sent in batches that each stay under 5 MB", async () => {
     const counts: number[] = [];
     for (const rows of [100, 5000]) {
       const fake = fakeWorkbook(userGrids());
@@ -134,13 +134,13 @@ describe("writeSummary (Office.js adapter)", () => {
       counts.push(fake.stats.syncs);
       expect(fake.model.sheet("Bảng").at(`B${rows + 2}`)?.value).toBe(`Nhiệm vụ ${rows}`);
     }
-    expect(counts).toEqual([2, 2]);
+    expect(counts).toEqual([3, 3]); // list + store, content, finishing touches (print setup)
     const fake = fakeWorkbook(userGrids());
     await portOf(fake).writeSummary(tableSpec(50000));
     expect(fake.model.sheet("Bảng").at("B50002")?.value).toBe("Nhiệm vụ 50000");
     for (const s of fake.stats.log) expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT);
     const total = fake.stats.log.reduce((n, s) => n + s.requestBytes, 0);
-    expect(fake.stats.syncs).toBeLessThanOrEqual(2 + Math.ceil(total / 3_000_000));
+    expect(fake.stats.syncs).toBeLessThanOrEqual(3 + Math.ceil(total / 3_000_000));
   });
 
   test("regenerating replaces the product's sheets (recognised by the store record), keeps the names", async () => {
@@ -191,6 +191,38 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(s.conditionalFormats).toEqual([{ type: "DataBar", range: "D3:D6", color: "#63BE7B" }]);
     expect(s.charts).toEqual([{ type: "BarClustered", source: "B2:D6", seriesBy: "Columns", title: "Tỷ lệ", from: "F2", to: "L20" }]);
     expect([s.frozenRows, s.tabColor]).toEqual([2, "#1F4E78"]);
+  });
+
+  test("an Excel that refuses one finishing touch (here: fit to width) still gets the summary and every other touch", async () => {
+    const spec = tableSpec(4, {
+      visuals: [{ kind: "chart", type: "columnClustered", title: "Biểu đồ", dataRange: "B2:D6", seriesBy: "rows", from: "F2", to: "L20" }],
+      freezeRows: 2,
+    });
+    const fake = fakeWorkbook(userGrids());
+    fake.model.rejectOps = (req) => req.set === "pageLayout.zoom";
+    const res = await portOf(fake).writeSummary(spec);
+    const s = fake.model.sheet(res.sheetNames[0]);
+    expect(s.at("B6")?.value).toBe("Nhiệm vụ 4");
+    expect(s.pageLayout.zoom).toBeUndefined();
+    expect(s.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Landscape", printTitleRows: "$2:$2" });
+    expect(s.charts).toHaveLength(1);
+    expect(s.frozenRows).toBe(2);
+  });
+
+  test("a refused chart is left out; the data bar sent before it is not duplicated; print setup still applied", async () => {
+    const spec = tableSpec(4, {
+      visuals: [
+        { kind: "dataBar", range: "D3:D6", color: "63BE7B" },
+        { kind: "chart", type: "barStacked", title: "x", dataRange: "B2:D6", seriesBy: "columns", from: "F2", to: "L20" },
+      ],
+    });
+    const fake = fakeWorkbook(userGrids());
+    fake.model.rejectOps = (req) => req.method === "charts.add";
+    const res = await portOf(fake).writeSummary(spec);
+    const s = fake.model.sheet(res.sheetNames[0]);
+    expect(s.charts).toEqual([]);
+    expect(s.conditionalFormats).toHaveLength(1);
+    expect(s.pageLayout).toMatchObject({ paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
   });
 
   test("ExcelApi 1.4 (no page layout, data bars, freeze or tab color): the summary is still written", async () => {

@@ -122,6 +122,7 @@ export class FakeRequestContext {
     if (this.model.cellEditMode) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
     const results: LoadResult[] = [];
     for (const q of queue) {
+      if (this.model.rejectOps?.(q.req as Record<string, unknown>)) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
       const r = q.exec();
       if (r) results.push(r);
     }
@@ -138,6 +139,25 @@ function parseLoad(props: unknown, defaults: string[]): string[] {
   if (typeof props === "object" && typeof (props as { select?: string }).select === "string")
     return parseLoad((props as { select: string }).select, defaults);
   throw new FakeOfficeError("InvalidArgument", "load: unsupported argument");
+}
+
+/** OfficeExtension.ClientResult: `value` throws until the sync that computes it. */
+export class FakeClientResult<T> {
+  private loaded = false;
+  private v: T | undefined;
+  constructor(ctx: FakeRequestContext, req: unknown, compute: () => T) {
+    ctx.enqueue({
+      req,
+      exec: () => {
+        const data = compute();
+        return { data, apply: () => ((this.loaded = true), (this.v = data)) };
+      },
+    });
+  }
+  get value(): T {
+    if (!this.loaded) throw new FakeOfficeError("PropertyNotLoaded", "ClientResult.value is not available before context.sync()");
+    return this.v as T;
+  }
 }
 
 /** Base of every proxy: loaded-property bookkeeping, queued loads and sets. */
@@ -868,6 +888,15 @@ export class FakeConditionalFormatCollection extends RangePart {
     if (prop === "count") return t.sheet.conditionalFormats.length;
     throw new FakeOfficeError("InvalidArgument", `conditionalFormats: cannot load ${prop}`);
   }
+  getCount(): FakeClientResult<number> {
+    this.context.need("1.6", "conditionalFormats.getCount");
+    return new FakeClientResult(this.context, { path: this.path, method: "getCount" }, () => {
+      const t = this.range.rangeTarget();
+      const a = rectAddress(t.rect);
+      return t.sheet.conditionalFormats.filter((cf) => cf.range === a).length;
+    });
+  }
+
   add(type: string): { dataBar: { positiveFormat: { fillColor: string; gradientFill: boolean } } } {
     this.context.need("1.6", "conditionalFormats.add");
     const entry = { type, range: "", color: undefined as string | undefined };
@@ -912,6 +941,10 @@ export class FakeChartCollection extends SheetPart {
     if (prop === "count") return s.charts.length;
     throw new FakeOfficeError("InvalidArgument", `charts: cannot load ${prop}`);
   }
+  getCount(): FakeClientResult<number> {
+    return new FakeClientResult(this.context, { path: this.path, method: "getCount" }, () => this.live().charts.length);
+  }
+
   add(type: string, source: FakeRange, seriesBy?: string): FakeChartProxy {
     const chart = { type, source: "", seriesBy: seriesBy ?? "Auto", title: "" } as import("./fake-model").FakeChart;
     this.op({ method: "charts.add", type, seriesBy }, (s) => {

@@ -273,6 +273,8 @@ export class FakeWorkbookModel {
   selection: { sheet: string; address: string } | null = null;
   /** When true, every sync fails as Excel does while the user is editing a cell. */
   cellEditMode = false;
+  /** Test hook: operations (their request JSON) this "Excel build" refuses with InvalidArgument. */
+  rejectOps: ((req: Record<string, unknown>) => boolean) | null = null;
   private nextId = 1;
 
   addSheet(name: string): FakeSheet {
