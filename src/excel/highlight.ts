@@ -19,6 +19,27 @@ export function normFill(c: string | null | undefined): string | null {
   return c.replace(/^#/, "").toUpperCase();
 }
 
+/**
+ * A fill as recorded in the store, by either adapter: null (no fill), a bare colour ("RRGGBB", this
+ * adapter), or an ExcelJS fill as JSON (the .xlsx adapter: {"type":"pattern","pattern":"solid",
+ * "fgColor":{"argb":"FFRRGGBB"}}). Returns "RRGGBB", null for no fill, undefined when it is a fill
+ * Office.js cannot set exactly (gradient, hatch, theme colour).
+ */
+export function storedFill(s: string | null): string | null | undefined {
+  if (s === null) return null;
+  const hex = /^#?([0-9a-fA-F]{6})$/.exec(s.trim());
+  if (hex) return hex[1].toUpperCase();
+  try {
+    const f = JSON.parse(s) as { type?: string; pattern?: string; fgColor?: { argb?: string } };
+    if (f?.type === "pattern" && (f.pattern === "none" || !f.pattern)) return null;
+    if (f?.type === "pattern" && f.pattern === "solid" && typeof f.fgColor?.argb === "string" && /^[0-9a-fA-F]{8}$/.test(f.fgColor.argb))
+      return f.fgColor.argb.slice(2).toUpperCase();
+  } catch {
+    /* not JSON */
+  }
+  return undefined;
+}
+
 interface Probe {
   sheet: string;
   cell: string;
@@ -112,8 +133,10 @@ export async function applyHighlights(ctx: Excel.RequestContext, targets: Highli
     const k = cellKey(rec.sheet, rec.cell);
     const p = probeByKey.get(k);
     if (!p || underneath.has(k)) continue;
-    if (currentFill(p, withPattern) !== normFill(rec.appliedFill)) continue; // the user recoloured it: leave it
-    const previous = rec.previousFill === null ? null : normFill(rec.previousFill);
+    const applied = storedFill(rec.appliedFill);
+    if (applied === undefined || currentFill(p, withPattern) !== applied) continue; // the user recoloured it: leave it
+    // A previous fill Office.js cannot rebuild exactly (a hatch or gradient from the .xlsx side) becomes none.
+    const previous = storedFill(rec.previousFill) ?? null;
     underneath.set(k, previous);
     if (!wanted.has(k)) {
       restore(p, previous);

@@ -1,6 +1,6 @@
 /** Reversible highlights through the Office.js adapter: exact restore, user changes respected, 3 syncs. */
-import { decodeStore, STORE_SHEET } from "../../src/core/store";
-import { HIGHLIGHT_FILL } from "../../src/excel/highlight";
+import { decodeStore, emptyStore, STORE_SHEET } from "../../src/core/store";
+import { HIGHLIGHT_FILL, storedFill } from "../../src/excel/highlight";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import { PAYLOAD_LIMIT, type FakeExcel } from "../fakes/fake-excel";
 import { fakeWorkbook } from "../fakes/fake-workbook";
@@ -91,6 +91,29 @@ describe("highlight / clearHighlights (Office.js adapter)", () => {
     const left = targets.filter((t) => fake.model.sheet("PL I").at(t.cell)?.fill && t.cell !== "E7");
     expect(left).toEqual([]);
     expect(fake.model.sheet("PL I").at("E7")?.fill).toBe("#00B050");
+  });
+
+  test("highlights recorded by the .xlsx adapter (ExcelJS fills as JSON) are cleared by the add-in", async () => {
+    const solid = (rgb: string) => JSON.stringify({ type: "pattern", pattern: "solid", fgColor: { argb: "FF" + rgb } });
+    const store = {
+      ...emptyStore(),
+      highlights: [
+        { sheet: "PL I", cell: "A1", previousFill: null, appliedFill: solid("FFC7CE") },
+        { sheet: "PL I", cell: "B1", previousFill: solid("00B050"), appliedFill: solid("FFEB9C") },
+        { sheet: "PL I", cell: "C1", previousFill: JSON.stringify({ type: "pattern", pattern: "darkGrid", fgColor: { argb: "FF000000" } }), appliedFill: solid("FFC7CE") },
+      ],
+    };
+    const fake = fakeWorkbook([new GridBuilder("PL I").row(["a", "b", "c"])], { store });
+    const s = fake.model.sheet("PL I");
+    s.touch(1, 1).fill = "#FFC7CE";
+    s.touch(1, 2).fill = "#FFEB9C";
+    s.touch(1, 3).fill = "#FFC7CE";
+    await portOf(fake).clearHighlights();
+    expect(fills(fake, "PL I", ["A1", "B1", "C1"])).toEqual([null, "#00B050", null]);
+    expect(storedFill(solid("00B050"))).toBe("00B050");
+    expect(storedFill("#00b050")).toBe("00B050");
+    expect(storedFill(JSON.stringify({ type: "pattern", pattern: "none" }))).toBeNull();
+    expect(storedFill("{broken")).toBeUndefined();
   });
 
   test("before ExcelApi 1.9 (no fill pattern): a white fill counts as no fill, everything else is exact", async () => {
