@@ -27,10 +27,10 @@ export interface ColumnSpec<F extends string> {
   textField: F;
 }
 
-function table<F extends string>(entries: Record<string, F[] | F>, synonyms: Partial<Record<F, string[]>>): Map<string, F> {
+/** folded name → field. */
+function table<F extends string>(synonyms: Partial<Record<F, string[]>>): Map<string, F> {
   const m = new Map<string, F>();
   for (const [field, names] of Object.entries(synonyms) as [F, string[]][]) for (const n of names) m.set(n, field);
-  for (const [k, f] of Object.entries(entries)) if (typeof f === "string") m.set(k, f);
   return m;
 }
 
@@ -150,7 +150,7 @@ function sortPrefixes<F>(p: [string, F][]): (readonly [string, F])[] {
 
 export const TASK_COLUMNS: ColumnSpec<TaskField> = {
   kind: "task",
-  exact: table({}, TASK_SYNONYMS),
+  exact: table(TASK_SYNONYMS),
   prefixes: sortPrefixes(TASK_PREFIXES),
   sub: new Map(Object.entries(TASK_SUB)),
   required: ["content", "lead", "deadline"],
@@ -159,7 +159,7 @@ export const TASK_COLUMNS: ColumnSpec<TaskField> = {
 
 export const INDICATOR_COLUMNS: ColumnSpec<IndicatorField> = {
   kind: "indicator",
-  exact: table({}, INDICATOR_SYNONYMS),
+  exact: table(INDICATOR_SYNONYMS),
   prefixes: sortPrefixes(INDICATOR_PREFIXES),
   sub: new Map(),
   required: ["name", "target"],
