@@ -103,7 +103,8 @@ module.exports = (_env, argv = {}) => {
     },
     plugins,
     optimization: {
-      splitChunks: false,
+      // Code shared by the lazy chunks (zod, core: engine + Office.js adapter + preview) is loaded once.
+      splitChunks: { chunks: "async" },
     },
     performance: {
       hints: dev ? false : "warning",

@@ -223,6 +223,19 @@ test("the settings panel is accessible and shows the workbook's unit list", asyn
   await page.locator('[data-testid="headline"]').waitFor();
 });
 
+test("with Office.js blocked (no internet) the page still starts in preview mode", async () => {
+  const other = await session.context.newPage();
+  await other.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+  const errors: string[] = [];
+  other.on("pageerror", (e) => errors.push(String(e)));
+  await other.goto(`${server.url}/taskpane.html`);
+  await other.getByRole("button", { name: "Mở tệp mẫu" }).click();
+  await other.getByRole("button", { name: "Kiểm tra", exact: true }).waitFor();
+  expect(await other.locator('[role="tab"]').count()).toBeGreaterThan(1);
+  expect(errors).toEqual([]);
+  await other.close();
+});
+
 test("no request left the machine, no CSP violation, no page error", async () => {
   const csp = (await page.evaluate(() => (window as any).__csp ?? [])) as string[];
   expect(session.external).toEqual([]);
