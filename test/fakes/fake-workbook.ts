@@ -25,6 +25,13 @@ export function putGrid(model: FakeWorkbookModel, g: Grid): FakeSheet {
     }),
   );
   s.merges = g.merges.map((m) => ({ ...m }));
+  // As in Excel, only the top-left cell of a merged area holds a value.
+  for (const m of s.merges)
+    s.forEachCell(m, (c, r, col) => {
+      if (r === m.top && col === m.left) return;
+      c.value = null;
+      delete c.error;
+    });
   return s;
 }
 
