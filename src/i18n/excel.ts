@@ -1,7 +1,6 @@
 /**
- * User-facing texts of the Office.js adapter and the ribbon commands, Vietnamese first (English in
- * `excelTextsEn` for the task pane's English toggle). `toUserMessage(err)` turns any error the Excel
- * API throws into one clear Vietnamese sentence that says what to do.
+ * User-facing texts of the Office.js adapter and the ribbon commands (Vietnamese). `toUserMessage(err)`
+ * turns any error the Excel API throws into one clear Vietnamese sentence that says what to do.
  */
 
 export const excelTexts = {
