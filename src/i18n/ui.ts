@@ -109,7 +109,7 @@ const vi = {
   gridLabel: (sheet: string) => `Nội dung trang ${sheet}`,
   gridCapped: (shown: number, total: number) => `Hiện ${shown}/${total} dòng.`,
   noSheets: "Tệp không có trang tính nào để hiện.",
-  downloadName: "phuluc-tong-hop.xlsx",
+  bootFailed: (msg: string) => `Không tải được phuluc (${msg}). Hãy đóng và mở lại ngăn tác vụ.`,
 };
 
 export type UiStrings = typeof vi;
@@ -216,7 +216,7 @@ const en: UiStrings = {
   gridLabel: (sheet) => `Contents of ${sheet}`,
   gridCapped: (shown, total) => `Showing ${shown}/${total} rows.`,
   noSheets: "The file has no sheet to show.",
-  downloadName: "phuluc-summary.xlsx",
+  bootFailed: (msg) => `Could not load phuluc (${msg}). Close and reopen the task pane.`,
 };
 
 export const UI: Record<Lang, UiStrings> = { vi, en };

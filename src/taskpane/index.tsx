@@ -3,6 +3,7 @@
  * plain browser it starts the preview shell (lazily: it brings ExcelJS, which Excel users never load).
  */
 import { createRoot } from "react-dom/client";
+import { UI } from "../i18n/ui";
 import { App } from "./App";
 import { detectHost } from "./host";
 import { todayIso } from "./dates";
@@ -22,4 +23,11 @@ async function boot(): Promise<void> {
   }
 }
 
-void boot();
+boot().catch((err) => {
+  // A chunk that did not load (network, old cached page): say so plainly instead of a blank pane.
+  const el = document.getElementById("root");
+  if (el) {
+    el.textContent = UI.vi.bootFailed(err instanceof Error ? err.message : String(err));
+    el.setAttribute("role", "alert");
+  }
+});
