@@ -14,6 +14,9 @@ import ExcelJS from "exceljs";
 import { analyze } from "../src/core/analyze";
 import type { CellValue, Grid, MergeArea } from "../src/core/grid";
 import { defaultSettings } from "../src/core/settings";
+import { summarizeXlsxBytes } from "../src/xlsx/summary-run";
+import { benchRead } from "../test/fakes/bench-read";
+import { gzipSync } from "node:zlib";
 
 type BenchFn = (ctx: BenchContext) => Promise<void> | void;
 interface BenchContext {
@@ -259,10 +262,73 @@ function cliBench(tasks: number, sheets: number, runs: number): BenchFn {
   };
 }
 
+/** `phuluc summarize` as a child process, against a plain ExcelJS read + write of the same file. */
+function summarizeBench(tasks: number, sheets: number, runs: number): BenchFn {
+  return async ({ tmp, root, log }) => {
+    const per = Math.ceil(tasks / sheets);
+    const file = path.join(tmp, `bench-sum-${tasks}.xlsx`);
+    await writeWorkbook(file, Array.from({ length: sheets }, (_, i) => appendixSheet(i, per)));
+    const plainScript = path.join(tmp, "plain-read-write.js");
+    fs.writeFileSync(
+      plainScript,
+      `const E=require(${JSON.stringify(require.resolve("exceljs"))});const wb=new E.Workbook();` +
+        `wb.xlsx.readFile(process.argv[2]).then(()=>wb.xlsx.writeFile(process.argv[3]));\n`,
+    );
+    const bin = path.join(root, "bin", "phuluc.js");
+    const plainRuns: ChildRun[] = [];
+    const sumRuns: ChildRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      plainRuns.push(runChild([plainScript, file, path.join(tmp, `plain-out-${i}.xlsx`)], tmp, root));
+      sumRuns.push(runChild([bin, "summarize", file, "-o", path.join(tmp, `sum-out-${i}.xlsx`), "--as-of", "2026-11-24"], tmp, root));
+    }
+    const plain = bestOf(plainRuns);
+    const sum = bestOf(sumRuns);
+    if (sum.code !== 0) log(`phuluc summarize failed (exit ${sum.code}): ${sum.stderr.trim()}`);
+    log(`${fmt(tasks)} tasks in ${sheets} sheets`);
+    log(`plain ExcelJS read + write (child): ${fmt(plain.ms)} ms, max RSS ${mb(plain.maxRss)}`);
+    log(`phuluc summarize (child): ${fmt(sum.ms)} ms, max RSS ${mb(sum.maxRss)}, exit ${sum.code}`);
+    log(`ratio summarize / plain read+write: ${(sum.ms / plain.ms).toFixed(2)}×`);
+    const phases = (await summarizeXlsxBytes(fs.readFileSync(file), { asOf: "2026-11-24" })).timings;
+    log(`in-process phases (ms): ${Object.entries(phases).map(([k, v]) => `${k} ${fmt(v)}`).join(", ")}`);
+  };
+}
+
+/** Reading through the Office.js adapter on the fake Excel: syncs and the largest payload. */
+function officeReadBench(tasks: number, sheets: number): BenchFn {
+  return async ({ log }) => {
+    const r = await benchRead(tasks, sheets);
+    log(`${fmt(tasks)} tasks in ${sheets} sheets through OfficeWorkbookPort.readSheets (fake Excel)`);
+    log(`context.sync() calls: ${r.syncs}; queued operations: ${r.requests}; largest payload: ${(r.largestPayloadBytes / 1024 / 1024).toFixed(2)} MB (Excel on the web limit: 5 MB)`);
+    log(`read back: ${fmt(r.rows)} rows, ${fmt(r.cells)} cells`);
+  };
+}
+
+/** Task pane bundle: gzip sizes of the production build (run `npm run build` first). */
+const bundleBench: BenchFn = ({ root, log }) => {
+  const dist = path.join(root, "dist");
+  if (!fs.existsSync(dist)) {
+    log("no dist/ — run `npm run build` first to measure the bundle");
+    return;
+  }
+  const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  const initial = new Set([...html.matchAll(/src=["']?([^"' >]+\.js)/g)].map((m) => path.basename(m[1])));
+  let initialGz = 0;
+  for (const f of fs.readdirSync(dist).filter((n) => n.endsWith(".js")).sort()) {
+    const buf = fs.readFileSync(path.join(dist, f));
+    const gz = gzipSync(buf, { level: 9 }).length;
+    if (initial.has(f)) initialGz += gz;
+    log(`${f}: ${(buf.length / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(0)} KB gzip${initial.has(f) ? " (loaded first)" : ""}`);
+  }
+  log(`task pane first load: ${(initialGz / 1024).toFixed(0)} KB gzip (goal ≤ 200 KB)`);
+};
+
 registerBench("engine", engineBench(20000, 4));
 registerBench("engine-100k", engineBench(100000, 5));
 registerBench("cli-20k", cliBench(20000, 4, 5));
 registerBench("cli-100k", cliBench(100000, 5, 2));
+registerBench("summarize-20k", summarizeBench(20000, 4, 3));
+registerBench("office-read-20k", officeReadBench(20000, 4));
+registerBench("bundle", bundleBench);
 
 // ---------------------------------------------------------------------------------------------------
 
