@@ -112,6 +112,7 @@ function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { la
         />
       ) : (
         <div className={s.section} data-testid="results">
+          {!state.report && !busy && <p className={s.muted}>{t.startHint}</p>}
           {state.report && (
             <>
               <Headline report={state.report} />

@@ -20,3 +20,16 @@ export function daysBetween(a: string, b: string): number {
   const pb = Date.parse(`${b}T00:00:00Z`);
   return Math.round((pb - pa) / 86400000);
 }
+
+/**
+ * The as-of date as typed: ISO from a date picker, or "30/11/2026" where the browser shows a plain
+ * text box. Returns ISO or null.
+ */
+export function parseUserDate(s: string): string | null {
+  const v = s.trim();
+  if (isIsoDate(v)) return v;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : null;
+}

@@ -1,5 +1,5 @@
 import { detectHost } from "../../src/taskpane/host";
-import { isIsoDate, todayIso } from "../../src/taskpane/dates";
+import { isIsoDate, parseUserDate, todayIso } from "../../src/taskpane/dates";
 
 const g = globalThis as any;
 afterEach(() => {
@@ -41,4 +41,12 @@ test("today is the local calendar date; ISO dates are checked for existence", ()
   expect(isIsoDate("2026-02-30")).toBe(false);
   expect(isIsoDate("30/11/2026")).toBe(false);
   expect(isIsoDate("")).toBe(false);
+});
+
+test("a typed Vietnamese date (dd/mm/yyyy) is accepted where the browser has no date picker", () => {
+  expect(parseUserDate("2026-11-30")).toBe("2026-11-30");
+  expect(parseUserDate(" 30/11/2026 ")).toBe("2026-11-30");
+  expect(parseUserDate("5.1.2026")).toBe("2026-01-05");
+  expect(parseUserDate("31/11/2026")).toBeNull();
+  expect(parseUserDate("11/2026")).toBeNull();
 });

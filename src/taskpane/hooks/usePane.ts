@@ -12,7 +12,7 @@ import { loadEngine } from "../engine";
 import type { UiStrings } from "../../i18n/ui";
 import { errorMessage } from "../errors";
 import { fixEdits } from "../fixes";
-import { isIsoDate } from "../dates";
+import { parseUserDate } from "../dates";
 
 export type Busy =
   | { kind: "reading"; done: number; total: number; sheet?: string }
@@ -104,8 +104,8 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
   }, [port, patch]);
 
   const runValidation = useCallback(async (): Promise<Report> => {
-    const { asOf } = live.current;
-    if (!isIsoDate(asOf)) throw new Error(tRef.current.asOfInvalid);
+    const asOf = parseUserDate(live.current.asOf);
+    if (!asOf) throw new Error(tRef.current.asOfInvalid);
     const settings = await currentSettings();
     const engine = loadEngine();
     patch({ busy: { kind: "reading", done: 0, total: 0 } });
