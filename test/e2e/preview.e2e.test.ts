@@ -166,6 +166,19 @@ test("a suggestion fixes the cell and re-validates", async () => {
   await shot("06-fixed");
 });
 
+test("decoding a TCVN3 sheet rewrites its text in Unicode", async () => {
+  const legacy = expected.issues.find((i) => i.fix?.kind === "decode_sheet");
+  expect(legacy).toBeDefined();
+  const sheet = legacy!.sheet;
+  await page.locator(`[data-testid="issue"][data-code="TEXT_LEGACY_ENCODING"]`).getByRole("button", { name: "Chuyển sang Unicode" }).click();
+  await page.getByText("Đã sửa và kiểm tra lại.").waitFor();
+  expect(await page.locator('[data-testid="issue"][data-code="TEXT_LEGACY_ENCODING"]').count()).toBe(0);
+  await page.locator(`[role="tab"][data-sheet-tab="${sheet}"]`).click();
+  const title = await page.locator(`[data-testid="preview-grid"][data-sheet="${sheet}"] td[data-cell="A1"]`).innerText();
+  expect(title).toMatch(/^PHỤ LỤC/);
+  await shot("07-decoded");
+});
+
 test("Tạo bảng tổng hợp writes the summary; the download holds it with the numbers", async () => {
   await page.getByRole("button", { name: "Tạo bảng tổng hợp" }).click();
   const result = page.locator('[data-testid="summary-result"]');
@@ -174,7 +187,7 @@ test("Tạo bảng tổng hợp writes the summary; the download holds it with t
   expect(created.length).toBeGreaterThan(0);
   // The summary sheets appear as tabs in the preview grid.
   await page.locator(`[role="tab"][data-sheet-tab="${created[0]}"]`).click();
-  await shot("07-summary-built");
+  await shot("08-summary-built");
   // Second press replaces them.
   await page.getByRole("button", { name: "Tạo bảng tổng hợp" }).click();
   await page.getByText(/Đã thay bảng cũ:/).waitFor();
@@ -204,9 +217,9 @@ test("the pane fits a 320 px wide task pane without horizontal overflow", async 
     return { pane: pane.scrollWidth - pane.clientWidth, doc: document.documentElement.scrollWidth - document.documentElement.clientWidth };
   });
   expect(overflow).toEqual({ pane: 0, doc: 0 });
-  await shot("08-narrow-320");
+  await shot("09-narrow-320");
   await page.locator('[data-testid="units-table"]').scrollIntoViewIfNeeded();
-  await shot("09-narrow-320-table");
+  await shot("10-narrow-320-table");
   expect(await axeViolations()).toEqual([]);
   await page.setViewportSize({ width: 1280, height: 860 });
 });
@@ -216,7 +229,7 @@ test("the settings panel is accessible and shows the workbook's unit list", asyn
   await page.locator('[data-testid="settings"]').waitFor();
   expect(await page.locator('[data-testid="unit-row"]').count()).toBeGreaterThan(3);
   expect(await page.getByLabel("Tên đơn vị 1").inputValue()).toBe("Phòng Văn hóa - Xã hội");
-  await shot("10-settings");
+  await shot("11-settings");
   expect(await axeViolations()).toEqual([]);
   expect(await unnamedButtons()).toEqual([]);
   await page.getByRole("button", { name: "Đóng cài đặt" }).click();

@@ -1,6 +1,7 @@
 /** The preview's workbook: an ExcelJS workbook in memory, its port, its grid view and its download. */
 import "../zod-csp";
 import type ExcelJS from "exceljs";
+import type { Grid } from "../../core/grid";
 import { loadWorkbook, worksheetToGrid } from "../../xlsx/read";
 import { XlsxWorkbookPort } from "../../xlsx/port";
 import type { PreviewSheet, PreviewWorkbook } from "./sheet-model";
@@ -33,7 +34,17 @@ export class XlsxPreviewWorkbook implements PreviewWorkbook {
   sheets(): PreviewSheet[] {
     return this.workbook.worksheets
       .filter((ws) => (ws.state ?? "visible") === "visible")
-      .map((ws) => ({ name: ws.name, grid: worksheetToGrid(ws), fill: (row: number, col: number) => fillOf(ws, row, col) }));
+      .map((ws) => {
+        // Only the shown sheet is converted (big workbooks refresh after every highlight or fix).
+        let grid: Grid | null = null;
+        return {
+          name: ws.name,
+          get grid() {
+            return (grid ??= worksheetToGrid(ws));
+          },
+          fill: (row: number, col: number) => fillOf(ws, row, col),
+        };
+      });
   }
 
   async toBlob(): Promise<Blob> {
