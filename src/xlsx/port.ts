@@ -10,15 +10,20 @@ import { SettingsSchema, type Settings } from "../core/settings";
 import type { HighlightRecord } from "../core/store";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
 import { xlsxTexts } from "../i18n/xlsx";
+import { restoreDefinedNames } from "./defined-names";
+import { toBytes } from "./detect";
 import { decodeFill, encodeFill, fillKey, HIGHLIGHT_RGB, setCellFill, solidFill } from "./fill";
 import { loadWorkbook, userWorksheets, worksheetToGrid } from "./read";
 import { settingsFromStore } from "./settings";
-import { readStore, writeStore } from "./store";
+import { productSheetNames, readStore, writeStore } from "./store";
+import { keepPageNumbering } from "./summary-fidelity";
 import { writeSummary } from "./write-summary";
 
 export interface XlsxPortOptions {
   /** Called by select(): the preview grid scrolls to the cell. */
   onSelect?: (sheet: string, cell: string) => void;
+  /** The file the workbook was loaded from: toBuffer() puts its defined names back (see defined-names.ts). */
+  originalBytes?: Uint8Array;
 }
 
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -31,7 +36,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /** Open bytes (a file the user picked, or read by the CLI). Throws XlsxReadError. */
   static async fromBytes(data: Uint8Array | ArrayBuffer, fileName?: string, options?: XlsxPortOptions): Promise<XlsxWorkbookPort> {
-    return new XlsxWorkbookPort(await loadWorkbook(data, fileName), options);
+    return new XlsxWorkbookPort(await loadWorkbook(data, fileName), { ...options, originalBytes: toBytes(data) });
   }
 
   async readSheets(onProgress?: (p: ReadProgress) => void): Promise<Grid[]> {
@@ -127,7 +132,12 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /** The workbook as .xlsx bytes (download in the browser, write a file in Node). */
   async toBuffer(): Promise<Uint8Array> {
+    keepPageNumbering(this.workbook);
     const out = await this.workbook.xlsx.writeBuffer();
-    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    const saved = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    const original = this.options.originalBytes;
+    if (!original) return saved;
+    const product = [...productSheetNames(this.workbook)];
+    return restoreDefinedNames(original, saved, product);
   }
 }

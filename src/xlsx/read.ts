@@ -7,6 +7,7 @@ import type { CellValue, Grid, MergeArea, SheetVisibility } from "../core/grid";
 import type { ReadProgress } from "../core/port";
 import type { Store } from "../core/store";
 import { convertValue } from "./cell-value";
+import { withoutDefinedNames } from "./defined-names";
 import { assertXlsxBytes, XlsxReadError } from "./detect";
 import { sparseToDense, trimRow, type SparseRow } from "./sparse";
 import { productSheetNames, readStore } from "./store";
@@ -49,13 +50,26 @@ export interface LoadOptions {
 /** Load a workbook from bytes; throws XlsxReadError with a Vietnamese message when it is not an .xlsx. */
 export async function loadWorkbook(data: Uint8Array | ArrayBuffer, fileName = "tệp", options: LoadOptions = {}): Promise<ExcelJS.Workbook> {
   const bytes = assertXlsxBytes(data, fileName);
-  const wb = new ExcelJS.Workbook();
+  const load = async (b: Uint8Array) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(b as any, (options.readOnly ? { ignoreNodes: READ_ONLY_IGNORED_NODES } : undefined) as any);
+    return wb;
+  };
   try {
-    await wb.xlsx.load(bytes as any, (options.readOnly ? { ignoreNodes: READ_ONLY_IGNORED_NODES } : undefined) as any);
+    return await load(bytes);
   } catch {
+    // ExcelJS throws on some valid defined names (a print area of #REF!): read without them (the
+    // product never reads defined names; a saved copy gets the originals back, see defined-names.ts).
+    const stripped = await withoutDefinedNames(bytes);
+    if (stripped) {
+      try {
+        return await load(stripped);
+      } catch {
+        /* corrupt for another reason */
+      }
+    }
     throw new XlsxReadError("corrupt", fileName);
   }
-  return wb;
 }
 
 function visibilityOf(ws: ExcelJS.Worksheet): SheetVisibility {

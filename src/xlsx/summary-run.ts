@@ -9,6 +9,8 @@ import type { Report } from "../core/report-schema";
 import type { Settings } from "../core/settings";
 import { buildSummary } from "../core/summary/build";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
+import { restoreDefinedNames } from "./defined-names";
+import { toBytes } from "./detect";
 import { readXlsxBytes } from "./read";
 import { settingsFromStore } from "./settings";
 import { writeSummary } from "./write-summary";
@@ -52,7 +54,9 @@ export async function summarizeXlsxBytes(data: Uint8Array | ArrayBuffer, options
   const build = lap();
   const result = writeSummary(workbook, spec);
   const write = lap();
-  const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const saved = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  // ExcelJS loses or damages the user's defined names (print areas, constants, local names): put back the file's own.
+  const bytes = await restoreDefinedNames(toBytes(data), saved, result.sheetNames);
   const save = lap();
   return { bytes, report, spec, result, settingsWarning: warning, timings: { read, analyze: analyzeMs, build, write, save } };
 }

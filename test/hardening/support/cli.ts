@@ -1,0 +1,42 @@
+/** Running the real CLI in process (main + a captured CliIO) or as a child process (bin/phuluc.js). */
+import { spawnSync } from "child_process";
+import * as path from "path";
+import type { CliIO } from "../../../src/cli/io";
+import { main } from "../../../src/cli/main";
+import { ReportSchema, type Report } from "../../../src/core/report-schema";
+
+export const ROOT = path.resolve(__dirname, "../../..");
+export const AS_OF = "2026-11-24";
+
+export function captureIO(): CliIO & { out: string; err: string } {
+  const io = {
+    out: "",
+    err: "",
+    stdout: (t: string) => {
+      io.out += t;
+    },
+    stderr: (t: string) => {
+      io.err += t;
+    },
+  };
+  return io;
+}
+
+export async function runMain(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = captureIO();
+  const code = await main(args, io);
+  return { code, out: io.out, err: io.err };
+}
+
+/** `phuluc check FILE --json` in process; the report is validated by its schema. */
+export async function checkJson(file: string): Promise<{ code: number; report: Report; err: string }> {
+  const r = await runMain(["check", file, "--as-of", AS_OF, "--json"]);
+  if (r.code === 2) throw new Error(`check failed: ${r.err}`);
+  return { code: r.code, report: ReportSchema.parse(JSON.parse(r.out)), err: r.err };
+}
+
+/** node bin/phuluc.js … (needs `npm run build:cli`). */
+export function runBin(args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "phuluc.js"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
