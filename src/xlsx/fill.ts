@@ -63,4 +63,9 @@ export function setCellFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | null): void
   if (fill) style.fill = fill;
   else delete style.fill;
   cell.style = style;
+  // ExcelJS keeps the style index of the cell's last load or save in the cell's model and only
+  // overwrites it with a non-zero one: a cell whose style became the default (index 0) would be saved
+  // with a stale index — another cell's format (a number shown as a date). Drop it; saving recomputes it.
+  const model = (cell as unknown as { _value?: { model?: { styleId?: number } } })._value?.model;
+  if (model) delete model.styleId;
 }
