@@ -5,6 +5,13 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { DEFAULT_UNITS, defaultSettings } from "../../src/core/settings";
 import { FakePort } from "./fake-port";
+import { analyze } from "../../src/core/analyze";
+
+jest.mock("../../src/core/analyze", () => ({
+  analyze: jest.fn((grids, options) => jest.requireActual("./fake-engine").fakeAnalyze(grids, options)),
+}));
+
+beforeEach(() => jest.clearAllMocks());
 
 async function openSettings(port: FakePort) {
   const user = userEvent.setup();
@@ -83,4 +90,22 @@ test("a save error from the port is shown", async () => {
   const user = await openSettings(port);
   await user.click(screen.getByRole("button", { name: "Lưu" }));
   expect(await screen.findByRole("alert")).toHaveTextContent("Bảng tính đang được bảo vệ cấu trúc");
+});
+
+test("saving settings after a check checks again with the new unit list", async () => {
+  const port = new FakePort([]);
+  const user = userEvent.setup();
+  render(<App port={port} today="2026-11-24" />);
+  await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
+  await waitFor(() => expect(port.callsOf("readSheets")).toHaveLength(1));
+  await screen.findByTestId("headline");
+  await user.click(screen.getByRole("button", { name: "Cài đặt" }));
+  await user.click(screen.getByRole("button", { name: "Xoá đơn vị Công an xã" }));
+  await user.click(screen.getByRole("button", { name: "Lưu" }));
+  await screen.findByText("Đã lưu cài đặt vào bảng tính.");
+  expect(port.callsOf("readSheets")).toHaveLength(2);
+  const calls = (analyze as jest.Mock).mock.calls;
+  expect(calls).toHaveLength(2);
+  expect(calls[1][1].settings.units.map((u: { name: string }) => u.name)).not.toContain("Công an xã");
+  expect(calls[0][1].settings.units.map((u: { name: string }) => u.name)).toContain("Công an xã");
 });

@@ -103,10 +103,10 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
     return loaded.settings;
   }, [port, patch]);
 
-  const runValidation = useCallback(async (): Promise<Report> => {
+  const runValidation = useCallback(async (settingsOverride?: Settings): Promise<Report> => {
     const asOf = parseUserDate(live.current.asOf);
     if (!asOf) throw new Error(tRef.current.asOfInvalid);
-    const settings = await currentSettings();
+    const settings = settingsOverride ?? (await currentSettings());
     const engine = loadEngine();
     patch({ busy: { kind: "reading", done: 0, total: 0 } });
     const grids = await port.readSheets((p) => patch({ busy: { kind: "reading", done: p.done, total: p.total, sheet: p.sheet } }));
@@ -118,7 +118,7 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
     return report;
   }, [port, patch, currentSettings]);
 
-  const validate = useCallback(() => guard({ kind: "reading", done: 0, total: 0 }, runValidation), [guard, runValidation]);
+  const validate = useCallback(() => guard({ kind: "reading", done: 0, total: 0 }, () => runValidation()), [guard, runValidation]);
 
   const setAsOf = useCallback((asOf: string) => patch({ asOf }), [patch]);
 
@@ -208,10 +208,13 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
     (settings: Settings) =>
       guard({ kind: "working" }, async () => {
         await port.saveSettings(settings);
-        patch({ settings, settingsWarning: null, notice: tRef.current.saved });
+        patch({ settings, settingsWarning: null });
+        // Results shown were computed with the old unit list: check again with the new one.
+        if (live.current.report) await runValidation(settings);
+        patch({ notice: tRef.current.saved });
         return true;
       }),
-    [guard, port, patch],
+    [guard, port, patch, runValidation],
   );
 
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
