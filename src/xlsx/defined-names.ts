@@ -6,9 +6,9 @@
  * writes a reference Excel cannot read ('Bà's'!…). Worse, a print area it cannot parse
  * ('PL I'!#REF!, common after rows were deleted) makes its load throw.
  *
- * So the package is patched at the zip level: on load, names ExcelJS would choke on are removed from
- * the copy ExcelJS reads (the product never reads defined names); on save, the user's names from the
- * original file are put back, and ExcelJS's own names are kept only for the sheets the product wrote.
+ * So the package is patched at the zip level: on save, the user's names from the original file are put
+ * back, and ExcelJS's own names are kept only for the sheets the product wrote (a file ExcelJS cannot
+ * load at all is read without its names: lenient-load.ts).
  * No Node API (the task pane's preview uses it too).
  */
 import JSZip from "jszip";
@@ -31,7 +31,7 @@ function attr(attrs: string, name: string): string | null {
   return m ? (m[2] ?? m[3] ?? "") : null;
 }
 
-function unescapeXml(s: string): string {
+export function unescapeXml(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
     if (e === "amp") return "&";
     if (e === "lt") return "<";
@@ -91,17 +91,6 @@ async function loadZip(bytes: Uint8Array): Promise<JSZip | null> {
 
 async function zipBytes(zip: JSZip): Promise<Uint8Array> {
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
-}
-
-/** The package with every defined name removed (what ExcelJS reads when the original makes it throw). */
-export async function withoutDefinedNames(bytes: Uint8Array): Promise<Uint8Array | null> {
-  const zip = await loadZip(bytes);
-  const part = zip?.file(WORKBOOK_PART);
-  if (!zip || !part) return null;
-  const xml = await part.async("string");
-  if (definedNamesOf(xml).length === 0) return null;
-  zip.file(WORKBOOK_PART, withDefinedNames(xml, []));
-  return zipBytes(zip);
 }
 
 /**

@@ -7,8 +7,8 @@ import type { CellValue, Grid, MergeArea, SheetVisibility } from "../core/grid";
 import type { ReadProgress } from "../core/port";
 import type { Store } from "../core/store";
 import { convertValue } from "./cell-value";
-import { withoutDefinedNames } from "./defined-names";
 import { assertXlsxBytes, XlsxReadError } from "./detect";
+import { repairForExcelJs, restoreSheetNames } from "./lenient-load";
 import { sparseToDense, trimRow, type SparseRow } from "./sparse";
 import { productSheetNames, readStore } from "./store";
 
@@ -58,12 +58,14 @@ export async function loadWorkbook(data: Uint8Array | ArrayBuffer, fileName = "t
   try {
     return await load(bytes);
   } catch {
-    // ExcelJS throws on some valid defined names (a print area of #REF!): read without them (the
-    // product never reads defined names; a saved copy gets the originals back, see defined-names.ts).
-    const stripped = await withoutDefinedNames(bytes);
-    if (stripped) {
+    // A valid workbook ExcelJS cannot load as it is (a #REF! print area, a sheet name it rejects):
+    // load a repaired copy, then give the sheets their real names back (see lenient-load.ts).
+    const repaired = await repairForExcelJs(bytes);
+    if (repaired) {
       try {
-        return await load(stripped);
+        const wb = await load(repaired.bytes);
+        restoreSheetNames(wb.worksheets, repaired.renamed);
+        return wb;
       } catch {
         /* corrupt for another reason */
       }
