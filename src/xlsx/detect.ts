@@ -63,6 +63,15 @@ export function containsAscii(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
+/** A whole zip ends with its end-of-central-directory record (PK\x05\x06, within the last 64 KB + 22 bytes). */
+export function hasZipEnd(bytes: Uint8Array): boolean {
+  const stop = Math.max(0, bytes.length - 65557);
+  for (let i = bytes.length - 22; i >= stop; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 5 && bytes[i + 3] === 6) return true;
+  }
+  return false;
+}
+
 /** Throw an XlsxReadError unless the bytes look like an .xlsx package. */
 export function assertXlsxBytes(data: Uint8Array | ArrayBuffer, fileName: string): Uint8Array {
   const bytes = toBytes(data);
@@ -71,6 +80,8 @@ export function assertXlsxBytes(data: Uint8Array | ArrayBuffer, fileName: string
   if (kind === "cfb") throw new XlsxReadError("cfb", fileName);
   if (kind === "text") throw new XlsxReadError("text", fileName);
   if (kind !== "zip") throw new XlsxReadError("not_zip", fileName);
+  // A cut-off file (an interrupted copy or download) is a damaged workbook, whatever parts it still holds.
+  if (!hasZipEnd(bytes)) throw new XlsxReadError("corrupt", fileName);
   if (!containsAscii(bytes, "xl/workbook.xml")) {
     if (containsAscii(bytes, "xl/workbook.bin")) throw new XlsxReadError("xlsb", fileName);
     if (containsAscii(bytes, "word/document.xml")) throw new XlsxReadError("docx", fileName);
