@@ -16,6 +16,9 @@ import { isEmptyValue, SheetView, TextCache, type CellRef } from "./sheet-view";
 import { classifyStt, type SttInfo } from "./stt";
 import type { Grid } from "./grid";
 
+/** Blank rows a continuation may follow its task across (a page break when pasting from Word). */
+export const MAX_CONTINUATION_GAP = 5;
+
 export const ROW_KINDS = ["task", "group", "continuation", "blank", "footer", "header_repeat", "column_numbers", "other", "after_footer"] as const;
 export type RowKind = (typeof ROW_KINDS)[number];
 
@@ -176,6 +179,7 @@ export class TableReader<F extends string> {
     let ended = false;
     let seenContent = false;
     let lastTask: number | null = null;
+    let blankRun = 0;
     for (let r = this.header.dataStart; r <= v.lastRow; r++) {
       if (ended) {
         rows.push(row(r, "after_footer", null));
@@ -183,8 +187,12 @@ export class TableReader<F extends string> {
       }
       if (!v.rowHasAnything(r)) {
         rows.push(row(r, "blank", null));
+        // Overflow text follows its task after a page break's few blank rows, not after a long gap
+        // (a stray cell far below the table is its own row, reported where it is).
+        if (++blankRun > MAX_CONTINUATION_GAP) lastTask = null;
         continue;
       }
+      blankRun = 0;
       const sttRef = sttCol !== undefined ? v.ref(r, sttCol) : undefined;
       const stt = classifyStt(sttRef && !sttRef.fromAbove ? sttRef.text : "");
       if (!seenContent) {
