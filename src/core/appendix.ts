@@ -49,14 +49,34 @@ class RowFields {
   constructor(
     readonly view: SheetView,
     readonly cols: Map<TaskField, number>,
+    /** First data row: a merge starting above it (a header cell merged down) gives data rows nothing. */
+    private readonly dataStart = 1,
   ) {
     this.readCols = READ_FIELDS.filter((f) => cols.has(f)).map((f) => [f, cols.get(f)!]);
+  }
+
+  /** True when the cell is covered by a merge that starts in the header (or above): not the row's value. */
+  private fromHeader(row: number, c: number): boolean {
+    const m = this.view.mergeAt(row, c);
+    return !!m && m.top < this.dataStart && row >= this.dataStart;
+  }
+
+  private blankRef(row: number, c: number, out?: CellRef): CellRef {
+    const r = out ?? ({} as CellRef);
+    r.value = null;
+    r.text = "";
+    r.row = row;
+    r.col = c;
+    r.fromAbove = false;
+    r.error = null;
+    r.format = null;
+    return r;
   }
 
   /** Resolved text ("" for a missing column or an error value). */
   text(row: number, f: TaskField): string {
     const c = this.cols.get(f);
-    if (c === undefined) return "";
+    if (c === undefined || this.fromHeader(row, c)) return "";
     const v = this.view.value(row, c);
     return isErrorValue(v) ? "" : this.view.texts.text(v);
   }
@@ -70,7 +90,8 @@ class RowFields {
 
   ref(row: number, f: TaskField): CellRef | undefined {
     const c = this.cols.get(f);
-    return c === undefined ? undefined : this.view.ref(row, c);
+    if (c === undefined) return undefined;
+    return this.fromHeader(row, c) ? this.blankRef(row, c) : this.view.ref(row, c);
   }
 
   private readonly scratch = new Map<TaskField, CellRef>();
@@ -87,7 +108,7 @@ class RowFields {
       out = { value: null, text: "", row, col: c, fromAbove: false, error: null, format: null };
       this.scratch.set(f, out);
     }
-    return this.view.refInto(row, c, out);
+    return this.fromHeader(row, c) ? this.blankRef(row, c, out) : this.view.refInto(row, c, out);
   }
 
   /**
@@ -130,7 +151,7 @@ export function analyzeAppendix(
   // One pass: a task row opens a draft, continuation rows extend it, the next task (or a group, or the
   // end) closes it.
   const tasks: Task[] = [];
-  const fields = new RowFields(view, cols);
+  const fields = new RowFields(view, cols, header.dataStart);
   let group: string | null = null;
   let draft: Draft | null = null;
   let sttSeen = new Map<string, number>();
@@ -258,7 +279,7 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
     issues.add(scope.index, scope.name, "STATUS_UNKNOWN", at(cells.status), issueMessages.STATUS_UNKNOWN(cellName(cells.status), statusRaw));
   }
   const doneCell = cells.doneDate;
-  const doneDate = readDoneDate(ctx, doneCell);
+  const doneDate = readDoneDate(ctx, doneCell, scope.planYear);
   if (statusKind === "done" && doneCell && doneCell.error === null && doneCell.text === "") {
     issues.add(scope.index, scope.name, "DONE_WITHOUT_DATE", at(doneCell), issueMessages.DONE_WITHOUT_DATE(cellName(doneCell), scope.planYear));
   }
@@ -298,9 +319,13 @@ function readDeadline(ctx: AnalysisContext, scope: SheetScope, c: CellRef | unde
 }
 
 /** A completion date: an Excel date serial, or a date written as text (30/11/2026). */
-function readDoneDate(ctx: AnalysisContext, c: CellRef | undefined): string | null {
+function readDoneDate(ctx: AnalysisContext, c: CellRef | undefined, planYear: number): string | null {
   if (!c || c.error !== null) return null;
   if (typeof c.value === "number") return serialToIso(c.value);
-  if (typeof c.value === "string" && c.text) return ctx.dateText(c.text);
-  return null;
+  if (typeof c.value !== "string" || !c.text) return null;
+  const plain = ctx.dateText(c.text);
+  if (plain !== null) return plain;
+  // A day written as the deadline column accepts it ("ngày 30 tháng 11 năm 2026", "30/11/26").
+  const d = ctx.deadline(c.value, c.text, null, planYear);
+  return d.kind === "date" ? d.due : null;
 }
