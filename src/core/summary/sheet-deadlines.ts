@@ -1,12 +1,11 @@
 /** "… - Quá hạn": the overdue tasks, then the tasks due within DUE_SOON_DAYS of the as-of date. */
 import { summaryText } from "../../i18n/summary";
 import { UNASSIGNED_UNIT, type Task } from "../report-schema";
-import { rangeA1 } from "../a1";
 import { daysBetween } from "./format";
 import { SheetBuilder } from "./sheet-builder";
 import { TAB_COLOR, type Tone } from "./styles";
 import { addLegend, addTitleBlock, CONTENT_ROW, type SummaryContext } from "./title";
-import { PRINT_MARGINS } from "./print";
+import { reportPrint } from "./print";
 
 export const DEADLINES_KEY = "summary_deadlines";
 export const DUE_SOON_DAYS = 14;
@@ -117,15 +116,7 @@ export function buildDeadlinesSheet(ctx: SummaryContext, name: string) {
       { min: 12, max: 14 },
       { min: 13, max: 20 },
     ],
-    print: {
-      paper: "A4",
-      orientation: "landscape",
-      fitToWidth: 1,
-      printTitleRows: [headerRow, headerRow],
-      margins: PRINT_MARGINS,
-      footerCenter: summaryText.pageFooter,
-      printArea: rangeA1(1, 1, last, DEADLINE_COLUMNS),
-    },
+    print: reportPrint(headerRow, last, DEADLINE_COLUMNS),
     tabColor: TAB_COLOR,
   });
 }

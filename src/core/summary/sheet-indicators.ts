@@ -1,11 +1,10 @@
 /** "… - Chỉ tiêu": each indicator with its target, actual, achievement and met / not met. */
 import { summaryText } from "../../i18n/summary";
 import type { Indicator } from "../report-schema";
-import { rangeA1 } from "../a1";
 import { SheetBuilder } from "./sheet-builder";
 import { TAB_COLOR } from "./styles";
 import { addLegend, addTitleBlock, CONTENT_ROW, type SummaryContext } from "./title";
-import { PRINT_MARGINS } from "./print";
+import { reportPrint } from "./print";
 
 export const INDICATORS_KEY = "summary_indicators";
 export const INDICATOR_COLUMNS = 7;
@@ -82,15 +81,7 @@ export function buildIndicatorsSheet(ctx: SummaryContext, name: string) {
       { min: 10, max: 12 },
       { min: 13, max: 18 },
     ],
-    print: {
-      paper: "A4",
-      orientation: "landscape",
-      fitToWidth: 1,
-      printTitleRows: [headerRow, headerRow],
-      margins: PRINT_MARGINS,
-      footerCenter: summaryText.pageFooter,
-      printArea: rangeA1(1, 1, last, INDICATOR_COLUMNS),
-    },
+    print: reportPrint(headerRow, last, INDICATOR_COLUMNS),
     tabColor: TAB_COLOR,
   });
 }

@@ -8,7 +8,7 @@ import { columnLetter, rangeA1 } from "../a1";
 import { SheetBuilder } from "./sheet-builder";
 import { DATA_BAR_COLOR, TAB_COLOR } from "./styles";
 import { addLegend, addTitleBlock, CONTENT_ROW, type SummaryContext } from "./title";
-import { PRINT_MARGINS } from "./print";
+import { reportPrint } from "./print";
 
 export const MAIN_KEY = "summary_main";
 export const MAIN_COLUMNS = 11;
@@ -168,15 +168,7 @@ export function buildMainSheet(ctx: SummaryContext, name: string): { sheet: Retu
       { min: 10, max: 12 },
       { min: 10, max: 12 },
     ],
-    print: {
-      paper: "A4",
-      orientation: "landscape",
-      fitToWidth: 1,
-      printTitleRows: [unitsHeaderRow, unitsHeaderRow],
-      margins: PRINT_MARGINS,
-      footerCenter: summaryText.pageFooter,
-      printArea: rangeA1(1, 1, last, MAIN_COLUMNS),
-    },
+    print: reportPrint(unitsHeaderRow, last, MAIN_COLUMNS),
     tabColor: TAB_COLOR,
   });
   return { sheet, layout: { unitsHeaderRow, firstUnitRow, unitsTotalRow, appendixHeaderRow, appendixTotalRow, groupsHeaderRow } };
