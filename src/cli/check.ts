@@ -4,6 +4,7 @@ import type { Report } from "../core/report-schema";
 import { cliTexts } from "../i18n/cli";
 import type { ParsedArgs } from "./args";
 import type { CliIO } from "./io";
+import { blocks, jsonPieces } from "./json-stream";
 import { loadWorkbookFile } from "./load";
 import { renderTextReport } from "./text-report";
 
@@ -16,7 +17,10 @@ export async function checkCommand(args: ParsedArgs, io: CliIO): Promise<number>
   const { grids, settings, settingsWarning } = await loadWorkbookFile(args.file, { readOnly: true });
   if (settingsWarning) io.stderr(cliTexts.settingsWarning(settingsWarning) + "\n");
   const report = analyze(grids, { asOf: args.asOf, settings });
-  if (args.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
-  else io.stdout(renderTextReport(report, { file: args.file }));
+  if (args.json) {
+    // In blocks: the text of a 100,000-task report is never built as one string.
+    for (const block of blocks(jsonPieces(report as unknown as Record<string, unknown>))) io.stdout(block);
+    io.stdout("\n");
+  } else io.stdout(renderTextReport(report, { file: args.file }));
   return exitCodeFor(report);
 }

@@ -1,0 +1,58 @@
+/**
+ * The JSON report as text in pieces: exactly `JSON.stringify(value, null, 2)`, but the top-level
+ * arrays (tasks, issues: 100,000 entries on a big plan) are stringified one element at a time and
+ * handed out in blocks of about `blockSize` characters, so the CLI never holds the whole text (tens
+ * of megabytes, twice that as a JS string) in memory at once.
+ */
+
+const INDENT = "  ";
+
+function nested(value: unknown, pad: string): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, "\n" + pad);
+}
+
+/** The pieces of `JSON.stringify(obj, null, 2)` for a plain object whose values are JSON data. */
+export function* jsonPieces(obj: Record<string, unknown>): Generator<string> {
+  const keys = Object.keys(obj).filter((k) => {
+    const v = obj[k];
+    return v !== undefined && typeof v !== "function" && typeof v !== "symbol";
+  });
+  if (keys.length === 0) {
+    yield "{}";
+    return;
+  }
+  yield "{\n";
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = obj[k];
+    const comma = i < keys.length - 1 ? "," : "";
+    if (Array.isArray(v) && v.length > 0) {
+      yield `${INDENT}${JSON.stringify(k)}: [\n`;
+      for (let j = 0; j < v.length; j++) {
+        const item = v[j];
+        const text = item === undefined || typeof item === "function" || typeof item === "symbol" ? "null" : nested(item, INDENT + INDENT);
+        yield INDENT + INDENT + text + (j < v.length - 1 ? ",\n" : "\n");
+      }
+      yield `${INDENT}]${comma}\n`;
+    } else {
+      yield `${INDENT}${JSON.stringify(k)}: ${nested(v, INDENT)}${comma}\n`;
+    }
+  }
+  yield "}";
+}
+
+/** Pieces joined into blocks of at least `blockSize` characters (the last may be shorter). */
+export function* blocks(pieces: Iterable<string>, blockSize = 1 << 20): Generator<string> {
+  let buf: string[] = [];
+  let size = 0;
+  for (const p of pieces) {
+    buf.push(p);
+    size += p.length;
+    if (size >= blockSize) {
+      yield buf.join("");
+      buf = [];
+      size = 0;
+    }
+  }
+  if (buf.length) yield buf.join("");
+}
