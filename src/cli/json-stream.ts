@@ -6,6 +6,10 @@
  */
 
 const INDENT = "  ";
+/** Array elements stringified per call. */
+const SLICE = 2000;
+const WRAP_HEAD = '{\n  "x": [\n';
+const WRAP_TAIL = "\n  ]\n}";
 
 function nested(value: unknown, pad: string): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, "\n" + pad);
@@ -28,10 +32,12 @@ export function* jsonPieces(obj: Record<string, unknown>): Generator<string> {
     const comma = i < keys.length - 1 ? "," : "";
     if (Array.isArray(v) && v.length > 0) {
       yield `${INDENT}${JSON.stringify(k)}: [\n`;
-      for (let j = 0; j < v.length; j++) {
-        const item = v[j];
-        const text = item === undefined || typeof item === "function" || typeof item === "symbol" ? "null" : nested(item, INDENT + INDENT);
-        yield INDENT + INDENT + text + (j < v.length - 1 ? ",\n" : "\n");
+      // Elements in slices, stringified inside a wrapper object so JSON.stringify itself indents them
+      // at the right depth (no re-indenting pass over the text).
+      for (let j = 0; j < v.length; j += SLICE) {
+        const text = JSON.stringify({ x: v.slice(j, j + SLICE) }, null, 2);
+        const body = text.slice(WRAP_HEAD.length, text.length - WRAP_TAIL.length);
+        yield body + (j + SLICE < v.length ? ",\n" : "\n");
       }
       yield `${INDENT}]${comma}\n`;
     } else {

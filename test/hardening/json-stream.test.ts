@@ -20,6 +20,11 @@ describe("jsonPieces", () => {
     );
   });
 
+  it("arrays longer than one slice (thousands of entries) give the same text", () => {
+    const obj = { a: 1, tasks: Array.from({ length: 4501 }, (_v, i) => ({ i, s: "x\n" + i, n: null, d: { k: [i] } })), empty: [], z: "end" };
+    expect([...blocks(jsonPieces(obj), 1000)].join("")).toBe(JSON.stringify(obj, null, 2));
+  });
+
   it("phuluc check --json writes a big report in several blocks that join to the same JSON", async () => {
     const dir = makeTempDir();
     try {
