@@ -3,9 +3,11 @@
  * user's workbook — compared as a whole (values, formulas, styles, merges, widths, heights, sheet
  * order/state, page setup, validations, conditional formats, defined names incl. print areas/titles).
  *
- * Known ExcelJS round-trip limits the product cannot control (documented, not hidden): charts and
- * pivot tables of user sheets are dropped by ExcelJS on load/save, and comments' VML shapes are
- * rewritten. Defined names are handled by the product (src/xlsx/defined-names.ts): without it ExcelJS
+ * Known ExcelJS round-trip limits the product cannot control (documented, not hidden): ExcelJS 4
+ * does not load charts, pivot tables, slicers, sparklines or form controls, so a saved copy
+ * (summarize, the preview's download) lacks them; a note (comment) on an EMPTY cell is dropped on load
+ * (notes on cells with a value survive, see the package-parts test below); comments' VML shapes and
+ * drawings are rewritten, not copied. Defined names are handled by the product (src/xlsx/defined-names.ts): without it ExcelJS
  * drops constant/formula/#REF! names, loses local scope and hidden flags, keeps only the first area of
  * a print area, and writes an unreadable print area for a sheet name with an apostrophe.
  */
@@ -19,7 +21,7 @@ import { userWorkbook } from "../summary/helpers";
 import { GridBuilder } from "../support/grid-builder";
 import { buildWorkbook, makeTempDir, removeTempDir } from "../support/xlsx-builder";
 import { runMain, AS_OF } from "./support/cli";
-import { withDefinedNamesXml, zipText } from "./support/craft";
+import { withDefinedNamesXml, zipParts, zipText } from "./support/craft";
 import { snapshotWorkbook } from "./support/workbook-snapshot";
 
 const APOS = "KH's (PL) II";
@@ -113,24 +115,65 @@ describe("summarize changes nothing of the user's workbook", () => {
     }
   });
 
-  it("a failing write leaves an existing OUT untouched (atomic rename)", async () => {
+  it.each([
+    ["writeSync", "ENOSPC"],
+    ["fsyncSync", "EIO"],
+    ["renameSync", "EXDEV"],
+  ] as const)("a write that fails in %s (%s) leaves an existing OUT untouched and no temporary file", async (fn, code) => {
     const dir = makeTempDir();
+    // The real module object (the product's `import * as fs` reads through to it).
+    const nodeFs = require("fs") as typeof fs;
     try {
       const file = path.join(dir, "in.xlsx");
       fs.writeFileSync(file, await userFile());
       const out = path.join(dir, "out.xlsx");
       fs.writeFileSync(out, "old");
-      fs.chmodSync(dir, 0o555);
-      const r = await runMain(["summarize", file, "-o", out, "--as-of", AS_OF]);
-      fs.chmodSync(dir, 0o755);
-      if (process.getuid && process.getuid() === 0) return; // root ignores the read-only directory
+      const spy = jest.spyOn(nodeFs, fn).mockImplementation(() => {
+        throw Object.assign(new Error(code), { code });
+      });
+      let r: Awaited<ReturnType<typeof runMain>>;
+      try {
+        r = await runMain(["summarize", file, "-o", out, "--as-of", AS_OF]);
+        expect(spy).toHaveBeenCalled();
+      } finally {
+        spy.mockRestore();
+      }
       expect(r.code).toBe(2);
       expect(r.err.split("\n").filter(Boolean)).toHaveLength(1);
+      expect(r.err).toContain(code);
       expect(fs.readFileSync(out, "utf8")).toBe("old");
+      expect(fs.readdirSync(dir).sort()).toEqual(["in.xlsx", "out.xlsx"]);
     } finally {
-      fs.chmodSync(dir, 0o755);
       removeTempDir(dir);
     }
+  });
+});
+
+describe("package parts the user's sheets use survive summarize", () => {
+  it("hyperlinks, notes on cells with a value, images, tables, sheet protection and auto filter are kept", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("PL I");
+    ws.getCell("A1").value = "PHỤ LỤC I";
+    ws.getCell("A2").value = { text: "liên kết", hyperlink: "https://example.org/x" };
+    ws.getCell("A3").value = "có ghi chú";
+    ws.getCell("A3").note = "ghi chú của người dùng";
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    ws.addImage(wb.addImage({ buffer: png as any, extension: "png" }), "C3:D5");
+    ws.addTable({ name: "Bang1", ref: "F1", headerRow: true, columns: [{ name: "A" }, { name: "B" }], rows: [[1, 2], [3, 4]] });
+    await ws.protect("pw", { selectLockedCells: true });
+    ws.autoFilter = "A1:B3";
+    const input = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const r = await summarizeXlsxBytes(input, { asOf: AS_OF });
+    const kinds = (parts: string[]) => new Set(parts.map((p) => p.replace(/\d+\.(xml|vml|png)$/, "#.$1")));
+    const after = kinds(await zipParts(r.bytes));
+    for (const k of kinds(await zipParts(input))) expect(after.has(k)).toBe(true);
+    expect(await snapshotWorkbook(r.bytes, r.result.sheetNames)).toEqual(await snapshotWorkbook(input));
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(r.bytes as any);
+    const b = back.getWorksheet("PL I")!;
+    expect(b.getCell("A3").note).toBe("ghi chú của người dùng");
+    expect(b.getImages()).toHaveLength(1);
+    expect(b.getCell("A2").value).toEqual({ text: "liên kết", hyperlink: "https://example.org/x" });
   });
 });
 
