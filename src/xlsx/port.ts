@@ -11,9 +11,8 @@ import type { HighlightRecord } from "../core/store";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
 import { xlsxTexts } from "../i18n/xlsx";
 import { restoreDefinedNames } from "./defined-names";
-import { toBytes } from "./detect";
 import { decodeFill, encodeFill, fillKey, HIGHLIGHT_RGB, setCellFill, solidFill } from "./fill";
-import { loadWorkbook, userWorksheets, worksheetToGrid } from "./read";
+import { loadWorkbook, originalBytesOf, userWorksheets, worksheetToGrid } from "./read";
 import { settingsFromStore } from "./settings";
 import { productSheetNames, readStore, writeStore } from "./store";
 import { keepPageNumbering } from "./summary-fidelity";
@@ -22,7 +21,10 @@ import { writeSummary } from "./write-summary";
 export interface XlsxPortOptions {
   /** Called by select(): the preview grid scrolls to the cell. */
   onSelect?: (sheet: string, cell: string) => void;
-  /** The file the workbook was loaded from: toBuffer() puts its defined names back (see defined-names.ts). */
+  /**
+   * The file the workbook was loaded from: toBuffer() puts its defined names back (see
+   * defined-names.ts). Default: the bytes loadWorkbook read it from.
+   */
   originalBytes?: Uint8Array;
 }
 
@@ -36,7 +38,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /** Open bytes (a file the user picked, or read by the CLI). Throws XlsxReadError. */
   static async fromBytes(data: Uint8Array | ArrayBuffer, fileName?: string, options?: XlsxPortOptions): Promise<XlsxWorkbookPort> {
-    return new XlsxWorkbookPort(await loadWorkbook(data, fileName), { ...options, originalBytes: toBytes(data) });
+    return new XlsxWorkbookPort(await loadWorkbook(data, fileName), options);
   }
 
   async readSheets(onProgress?: (p: ReadProgress) => void): Promise<Grid[]> {
@@ -135,7 +137,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     keepPageNumbering(this.workbook);
     const out = await this.workbook.xlsx.writeBuffer();
     const saved = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
-    const original = this.options.originalBytes;
+    const original = this.options.originalBytes ?? originalBytesOf(this.workbook);
     if (!original) return saved;
     const product = [...productSheetNames(this.workbook)];
     return restoreDefinedNames(original, saved, product);

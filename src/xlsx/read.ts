@@ -47,12 +47,21 @@ export interface LoadOptions {
   readOnly?: boolean;
 }
 
+/** The file each workbook that may be saved again was loaded from (its defined names are put back on save). */
+const ORIGINAL_BYTES = new WeakMap<ExcelJS.Workbook, Uint8Array>();
+
+/** The bytes `wb` was loaded from by loadWorkbook (not kept for a read-only load). */
+export function originalBytesOf(wb: ExcelJS.Workbook): Uint8Array | undefined {
+  return ORIGINAL_BYTES.get(wb);
+}
+
 /** Load a workbook from bytes; throws XlsxReadError with a Vietnamese message when it is not an .xlsx. */
 export async function loadWorkbook(data: Uint8Array | ArrayBuffer, fileName = "tệp", options: LoadOptions = {}): Promise<ExcelJS.Workbook> {
   const bytes = assertXlsxBytes(data, fileName);
   const load = async (b: Uint8Array) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(b as any, (options.readOnly ? { ignoreNodes: READ_ONLY_IGNORED_NODES } : undefined) as any);
+    if (!options.readOnly) ORIGINAL_BYTES.set(wb, bytes);
     return wb;
   };
   try {

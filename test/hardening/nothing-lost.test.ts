@@ -16,6 +16,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { summarizeXlsxBytes } from "../../src/xlsx/summary-run";
+import { XlsxPreviewWorkbook } from "../../src/taskpane/preview/xlsx-workbook";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { userWorkbook } from "../summary/helpers";
 import { GridBuilder } from "../support/grid-builder";
@@ -192,5 +193,18 @@ describe("the preview port's save keeps the user's workbook", () => {
     await port.clearHighlights();
     const cleared = await port.toBuffer();
     expect(await snapshotWorkbook(cleared)).toEqual(await snapshotWorkbook(input));
+  });
+
+  it("the browser preview's download (XlsxPreviewWorkbook) keeps them too, after a summary", async () => {
+    const input = await userFile();
+    const preview = await XlsxPreviewWorkbook.open(new Uint8Array(input).buffer as ArrayBuffer, "book.xlsx");
+    const grids = await preview.port.readSheets();
+    const { analyze } = await import("../../src/core/analyze");
+    const { buildSummary } = await import("../../src/core/summary/build");
+    const { defaultSettings } = await import("../../src/core/settings");
+    const report = analyze(grids, { asOf: AS_OF, settings: defaultSettings() });
+    const written = await preview.port.writeSummary(buildSummary(report, defaultSettings()));
+    const out = Buffer.from(await (await preview.toBlob()).arrayBuffer());
+    expect(await snapshotWorkbook(out, written.sheetNames)).toEqual(await snapshotWorkbook(input));
   });
 });
