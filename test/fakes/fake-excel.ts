@@ -9,6 +9,11 @@
  * - APIs above the fake's requirement-set version fail at sync with ApiNotFound, so feature detection is
  *   tested for real; writes to a protected sheet fail with AccessDenied; syncs while the user edits a cell
  *   fail with InvalidOperationInCellEditMode.
+ * - Null objects are strict, as the conservative reading of Microsoft's documentation requires: a proxy
+ *   from a `*OrNullObject` getter may be loaded and its `isNullObject` read after the sync, but calling a
+ *   method or setting a property on it — or deriving a child proxy from it (getRange, getUsedRange…,
+ *   getMergedAreasOrNullObject, format, charts…) — fails the sync with ItemNotFound when it is null,
+ *   even if the child is never used. Real Excel may or may not be this strict; the adapter must not care.
  */
 import {
   colLetter,
@@ -58,6 +63,8 @@ interface LoadResult {
 interface QueueItem {
   req: unknown;
   exec: () => LoadResult | void;
+  /** A client-side existence check (not an op Excel receives): left out of the sync's ops and bytes. */
+  guard?: boolean;
 }
 
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? "", "utf8");
@@ -115,14 +122,15 @@ export class FakeRequestContext {
     const queue = this.queue;
     this.queue = [];
     this.stats.syncs++;
-    const record: SyncRecord = { requestBytes: queue.reduce((n, q) => n + bytes(q.req), 0), responseBytes: 0, ops: queue.length };
+    const sent = queue.filter((q) => !q.guard);
+    const record: SyncRecord = { requestBytes: sent.reduce((n, q) => n + bytes(q.req), 0), responseBytes: 0, ops: sent.length };
     this.stats.log.push(record);
     await Promise.resolve();
     if (record.requestBytes > PAYLOAD_LIMIT) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     if (this.model.cellEditMode) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
     const results: LoadResult[] = [];
     for (const q of queue) {
-      if (this.model.rejectOps?.(q.req as Record<string, unknown>)) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      if (!q.guard && this.model.rejectOps?.(q.req as Record<string, unknown>)) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
       const r = q.exec();
       if (r) results.push(r);
     }
@@ -163,6 +171,8 @@ export class FakeClientResult<T> {
 /** Base of every proxy: loaded-property bookkeeping, queued loads and sets. */
 abstract class FakeProxy<T> {
   protected readonly loaded = new Map<string, unknown>();
+  /** True for proxies from a `*OrNullObject` getter: deriving a child from one checks it exists. */
+  protected mayBeNull = false;
 
   constructor(
     readonly context: FakeRequestContext,
@@ -201,6 +211,22 @@ abstract class FakeProxy<T> {
 
   get isNullObject(): boolean {
     return this.get<boolean>("isNullObject");
+  }
+
+  /**
+   * A child proxy derived from this one. When this one may be a null object, the sync fails with
+   * ItemNotFound if it is null at that point — whether or not the child is ever used.
+   */
+  protected derive<P>(method: string, make: () => P): P {
+    if (this.mayBeNull)
+      this.context.enqueue({
+        req: { path: this.path, derive: method },
+        guard: true,
+        exec: () => {
+          this.live();
+        },
+      });
+    return make();
   }
 
   load(props?: string | string[] | { select?: string }): this {
@@ -329,6 +355,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
     private readonly nullable: boolean,
   ) {
     super(context, path);
+    this.mayBeNull = nullable;
   }
 
   protected target(): FakeSheet | null {
@@ -414,39 +441,49 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.context, `${this.path}.getRange(${address ?? ""})`, () => {
-      const s = this.live();
-      const rect = address ? parseAddress(address) : { top: 1, left: 1, bottom: 1048576, right: 16384 };
-      return { sheet: s, rect };
-    });
+    return this.derive("getRange", () =>
+      new FakeRange(this.context, `${this.path}.getRange(${address ?? ""})`, () => {
+        const s = this.live();
+        const rect = address ? parseAddress(address) : { top: 1, left: 1, bottom: 1048576, right: 16384 };
+        return { sheet: s, rect };
+      }),
+    );
   }
 
   getUsedRange(valuesOnly?: boolean): FakeRange {
-    return new FakeRange(this.context, `${this.path}.getUsedRange(${!!valuesOnly})`, () => {
-      const s = this.live();
-      return { sheet: s, rect: s.usedRect(!!valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
-    });
+    return this.derive("getUsedRange", () =>
+      new FakeRange(this.context, `${this.path}.getUsedRange(${!!valuesOnly})`, () => {
+        const s = this.live();
+        return { sheet: s, rect: s.usedRect(!!valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
+      }),
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    return new FakeRange(this.context, `${this.path}.getUsedRangeOrNullObject(${!!valuesOnly})`, () => {
-      const s = this.target();
-      if (!s) return null;
-      const rect = s.usedRect(!!valuesOnly);
-      return rect ? { sheet: s, rect } : null;
-    });
+    return this.derive("getUsedRangeOrNullObject", () =>
+      new FakeRange(
+        this.context,
+        `${this.path}.getUsedRangeOrNullObject(${!!valuesOnly})`,
+        () => {
+          const s = this.live();
+          const rect = s.usedRect(!!valuesOnly);
+          return rect ? { sheet: s, rect } : null;
+        },
+        true,
+      ),
+    );
   }
 
   get charts(): FakeChartCollection {
-    return new FakeChartCollection(this.context, `${this.path}.charts`, this);
+    return this.derive("charts", () => new FakeChartCollection(this.context, `${this.path}.charts`, this));
   }
 
   get freezePanes(): FakeFreezePanes {
-    return new FakeFreezePanes(this.context, `${this.path}.freezePanes`, this);
+    return this.derive("freezePanes", () => new FakeFreezePanes(this.context, `${this.path}.freezePanes`, this));
   }
 
   get pageLayout(): FakePageLayoutProxy {
-    return new FakePageLayoutProxy(this.context, `${this.path}.pageLayout`, this);
+    return this.derive("pageLayout", () => new FakePageLayoutProxy(this.context, `${this.path}.pageLayout`, this));
   }
 }
 
@@ -492,8 +529,10 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     context: FakeRequestContext,
     path: string,
     private readonly locate: () => RangeTarget | null,
+    nullable = false,
   ) {
     super(context, path);
+    this.mayBeNull = nullable;
   }
 
   protected target(): RangeTarget | null {
@@ -572,39 +611,44 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   }
 
   get format(): FakeRangeFormat {
-    return new FakeRangeFormat(this.context, `${this.path}.format`, this);
+    return this.derive("format", () => new FakeRangeFormat(this.context, `${this.path}.format`, this));
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
-    return new FakeConditionalFormatCollection(this.context, `${this.path}.conditionalFormats`, this);
+    return this.derive("conditionalFormats", () => new FakeConditionalFormatCollection(this.context, `${this.path}.conditionalFormats`, this));
   }
 
   getCell(row: number, column: number): FakeRange {
-    return new FakeRange(this.context, `${this.path}.getCell(${row},${column})`, () => {
-      const t = this.live();
-      const r = t.rect.top + row, c = t.rect.left + column;
-      return { sheet: t.sheet, rect: { top: r, left: c, bottom: r, right: c } };
-    });
+    return this.derive("getCell", () =>
+      new FakeRange(this.context, `${this.path}.getCell(${row},${column})`, () => {
+        const t = this.live();
+        const r = t.rect.top + row, c = t.rect.left + column;
+        return { sheet: t.sheet, rect: { top: r, left: c, bottom: r, right: c } };
+      }),
+    );
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return new FakeRange(this.context, `${this.path}.getResizedRange(${deltaRows},${deltaColumns})`, () => {
-      const t = this.live();
-      const rect = { ...t.rect, bottom: t.rect.bottom + deltaRows, right: t.rect.right + deltaColumns };
-      if (rect.bottom < rect.top || rect.right < rect.left) throw new FakeOfficeError("InvalidArgument", "getResizedRange: negative size");
-      return { sheet: t.sheet, rect };
-    });
+    return this.derive("getResizedRange", () =>
+      new FakeRange(this.context, `${this.path}.getResizedRange(${deltaRows},${deltaColumns})`, () => {
+        const t = this.live();
+        const rect = { ...t.rect, bottom: t.rect.bottom + deltaRows, right: t.rect.right + deltaColumns };
+        if (rect.bottom < rect.top || rect.right < rect.left) throw new FakeOfficeError("InvalidArgument", "getResizedRange: negative size");
+        return { sheet: t.sheet, rect };
+      }),
+    );
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.context.need("1.13", "Range.getMergedAreasOrNullObject");
-    return new FakeRangeAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, () => {
-      const t = this.target();
-      if (!t) return null;
-      const r = t.rect;
-      const areas = t.sheet.merges.filter((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left);
-      return areas.length ? { sheet: t.sheet, areas } : null;
-    });
+    return this.derive("getMergedAreasOrNullObject", () =>
+      new FakeRangeAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, () => {
+        const t = this.live();
+        const r = t.rect;
+        const areas = t.sheet.merges.filter((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left);
+        return areas.length ? { sheet: t.sheet, areas } : null;
+      }),
+    );
   }
 
   merge(across?: boolean): void {
@@ -668,6 +712,7 @@ export class FakeRangeAreas extends FakeProxy<{ sheet: FakeSheet; areas: Rect[] 
     private readonly locate: () => { sheet: FakeSheet; areas: Rect[] } | null,
   ) {
     super(context, path);
+    this.mayBeNull = true;
   }
   protected target() {
     if (this.resolved === undefined) this.resolved = this.locate();
