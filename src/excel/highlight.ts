@@ -3,13 +3,14 @@
  * Reversible highlights. Before filling a cell, its fill is read (color, and with ExcelApi 1.9 the
  * pattern, which tells "no fill" from white) and recorded in the store with the fill applied. Clearing
  * restores the previous fill (or clears it) only where the cell still has the fill phuluc applied: a cell
- * the user has recoloured since is left alone. Three syncs up to 4,000 cells (old and new together);
+ * the user has recoloured since is left alone. Three syncs up to 4,000 cells (old and new together) —
+ * sheet list, fills, writes — plus one to read the store when `_phuluc` exists (see store.ts);
  * beyond that, one more sync per 4,000 cells read or changed, so no request nears Excel's 5 MB limit.
  */
 import type { HighlightTarget } from "../core/port";
 import type { HighlightRecord, Store } from "../core/store";
 import { sheetNameKey } from "../core/summary/names";
-import { queueStoreLoad, queueStoreWrite, readStore, type LoadedStore } from "./store";
+import { loadSheetsAndStore, queueStoreWrite, type LoadedStore } from "./store";
 
 export const HIGHLIGHT_FILL = { error: "FFC7CE", warning: "FFEB9C" } as const;
 
@@ -92,12 +93,10 @@ function restore(p: Probe, previous: string | null): void {
   else p.fill.color = "#" + previous;
 }
 
+/** The sheet list, then the store when `_phuluc` exists (one more sync only then; see store.ts). */
 async function loadStoreAndSheets(ctx: Excel.RequestContext): Promise<{ loaded: LoadedStore; sheetNames: Set<string> }> {
-  const sheets = ctx.workbook.worksheets;
-  sheets.load("items/name");
-  const pending = queueStoreLoad(ctx);
-  await ctx.sync();
-  return { loaded: readStore(pending), sheetNames: new Set(sheets.items.map((w) => sheetNameKey(w.name))) };
+  const { items, loaded } = await loadSheetsAndStore(ctx);
+  return { loaded, sheetNames: new Set(items.map((w) => sheetNameKey(w.name))) };
 }
 
 /**

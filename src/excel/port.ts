@@ -15,7 +15,7 @@ import { withUserErrors } from "./errors";
 import { applyHighlights } from "./highlight";
 import { readSheetsWith } from "./read-sheets";
 import { featureSupport, officeIsSetSupported, type Feature, type IsSetSupported } from "./requirements";
-import { queueStoreLoad, queueStoreWrite, readStore } from "./store";
+import { loadSheetsAndStore, queueStoreWrite } from "./store";
 import { writeSummaryWith } from "./write-summary";
 
 export type ExcelRun = <T>(fn: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -92,11 +92,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   /** Never throws: unreadable or corrupt settings → defaults with a Vietnamese warning. */
   async loadSettings(): Promise<LoadedSettings> {
     try {
-      const loaded = await this.run(async (ctx) => {
-        const pending = queueStoreLoad(ctx);
-        await ctx.sync();
-        return readStore(pending);
-      });
+      // 1 sync without `_phuluc`, 2 with it (the list tells whether it exists; see store.ts).
+      const loaded = await this.run(async (ctx) => (await loadSheetsAndStore(ctx)).loaded);
       if (loaded.corrupt) return { settings: defaultSettings(), warning: excelTexts.settingsCorrupt };
       if (!loaded.store.settings) return { settings: defaultSettings() };
       const parsed = parseSettings(loaded.store.settings);
@@ -109,9 +106,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   saveSettings(settings: Settings): Promise<void> {
     return withUserErrors(() =>
       this.run(async (ctx) => {
-        const pending = queueStoreLoad(ctx);
-        await ctx.sync();
-        const loaded = readStore(pending);
+        // 2 syncs without `_phuluc` (list, write), 3 with it (list, store, write): the store is kept whole.
+        const { loaded } = await loadSheetsAndStore(ctx);
         queueStoreWrite(ctx, { ...loaded.store, settings }, loaded);
         await ctx.sync();
       }),

@@ -1,14 +1,19 @@
 /// <reference types="office-js" />
 /**
  * WorkbookPort.readSheets through Office.js with a bounded number of syncs:
- *   sync 1  the sheet list (name, visibility) and the store (to skip `_phuluc` and the product's summaries);
- *   sync 2  every relevant sheet's used range (values only) and, with ExcelApi 1.13, its merged areas;
+ *   sync 1  the sheet list (name, visibility) — which tells whether the store sheet `_phuluc` exists;
+ *   sync 2  every sheet's used range (values only) and, when `_phuluc` exists, the store (to skip the
+ *           product's summaries);
  *   sync 3… values + numberFormat + valueTypes of all sheets, in row chunks queued together and synced
  *           once per ~3.5 MB of expected response (Excel on the web rejects a request or response over
  *           5 MB). A workbook that fits one budget — every real commune plan, and 20,000 short rows —
  *           is read in 3 syncs; a bigger one needs one more sync per extra budget, never one per row or sheet.
  * The response size per cell is estimated (80 bytes to start) and then measured on each batch; a batch
- * that still exceeds the limit is retried in halves.
+ * that still exceeds the limit is retried in halves. With ExcelApi 1.13 each non-empty sheet's merged
+ * areas are read in the sync that reads its first rows.
+ * No method is called on a proxy that may be a null object (an empty sheet's used range, a missing
+ * `_phuluc`): Excel does not promise that such a call yields another null object rather than failing
+ * the whole batch. Only load() and isNullObject are used on them.
  */
 import { sheetNameKey } from "../core/summary/names";
 import { STORE_SHEET } from "../core/store";
@@ -68,6 +73,11 @@ function pieceAddress(p: Piece): string {
   return `${colLetters(left)}${top}:${colLetters(left + p.plan.cols - 1)}${top + p.count - 1}`;
 }
 
+/** The whole used range of a non-empty sheet, as an address. */
+function usedAddress(plan: SheetPlan): string {
+  return `${colLetters(plan.col0 + 1)}${plan.row0 + 1}:${colLetters(plan.col0 + plan.cols)}${plan.row0 + plan.rows}`;
+}
+
 /** Take pieces worth at most `cellBudget` cells from the front of the queue (at least one row). */
 function takeBatch(queue: Piece[], cellBudget: number, maxRows: number): Piece[] {
   const batch: Piece[] = [];
@@ -98,51 +108,50 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
   let perCell = opts.bytesPerCell ?? READ_BYTES_PER_CELL;
   const maxRows = opts.maxRowsPerChunk ?? MAX_ROWS_PER_CHUNK;
 
-  // Sync 1: sheets and the store.
+  // Sync 1: the sheet list — which also tells whether `_phuluc` exists.
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name,items/visibility");
-  const pendingStore = queueStoreLoad(ctx);
   await ctx.sync();
-  const { store } = readStore(pendingStore);
-  const skip = new Set([sheetNameKey(STORE_SHEET), ...store.summarySheets.map((s) => sheetNameKey(s.name))]);
-  const relevant = sheets.items.filter((ws) => !skip.has(sheetNameKey(ws.name)));
+  const storeKey = sheetNameKey(STORE_SHEET);
+  const candidates = sheets.items.filter((ws) => sheetNameKey(ws.name) !== storeKey);
 
-  // Sync 2: used ranges (values only) and merged areas.
-  const probes = relevant.map((ws) => {
+  // Sync 2: the used range (values only) of every sheet and, when it exists, the store's. Sheets the
+  // store then names as the product's summaries are dropped: measuring them cost a few bytes, not a sync.
+  const pendingStore = queueStoreLoad(sheets.items);
+  const probes = candidates.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
-    let merged: Excel.RangeAreas | null = null;
-    if (opts.mergedAreas) {
-      merged = used.getMergedAreasOrNullObject();
-      merged.load("address");
-    }
-    return { ws, used, merged };
+    return { ws, used };
   });
   await ctx.sync();
+  const { store } = readStore(pendingStore);
+  const skip = new Set(store.summarySheets.map((s) => sheetNameKey(s.name)));
 
-  const plans: SheetPlan[] = probes.map(({ ws, used, merged }) => {
-    const empty = used.isNullObject;
-    const plan: SheetPlan = {
-      name: ws.name,
-      visibility: VISIBILITY[ws.visibility] ?? "visible",
-      row0: empty ? 0 : used.rowIndex,
-      col0: empty ? 0 : used.columnIndex,
-      rows: empty ? 0 : used.rowCount,
-      cols: empty ? 0 : used.columnCount,
-      merges: merged && !merged.isNullObject ? parseMergedAreas(merged.address) : [],
-      grid: undefined as unknown as Grid,
-      rowsRead: 0,
-    };
-    plan.grid = {
-      name: plan.name,
-      visibility: plan.visibility,
-      origin: { row: plan.row0 + 1, col: plan.col0 + 1 },
-      values: new Array(plan.rows),
-      numberFormats: new Array(plan.rows),
-      merges: plan.merges,
-    };
-    return plan;
-  });
+  const plans: SheetPlan[] = probes
+    .filter(({ ws }) => !skip.has(sheetNameKey(ws.name)))
+    .map(({ ws, used }) => {
+      const empty = used.isNullObject;
+      const plan: SheetPlan = {
+        name: ws.name,
+        visibility: VISIBILITY[ws.visibility] ?? "visible",
+        row0: empty ? 0 : used.rowIndex,
+        col0: empty ? 0 : used.columnIndex,
+        rows: empty ? 0 : used.rowCount,
+        cols: empty ? 0 : used.columnCount,
+        merges: [],
+        grid: undefined as unknown as Grid,
+        rowsRead: 0,
+      };
+      plan.grid = {
+        name: plan.name,
+        visibility: plan.visibility,
+        origin: { row: plan.row0 + 1, col: plan.col0 + 1 },
+        values: new Array(plan.rows),
+        numberFormats: new Array(plan.rows),
+        merges: plan.merges,
+      };
+      return plan;
+    });
 
   const total = plans.length;
   let done = plans.filter((p) => p.rows === 0).length;
@@ -154,9 +163,17 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
   while (queue.length) {
     const batch = takeBatch(queue, Math.max(1, Math.floor(budget / perCell)), maxRows);
     const loads = batch.map((piece) => {
-      const range = ctx.workbook.worksheets.getItem(piece.plan.name).getRange(pieceAddress(piece));
+      const ws = ctx.workbook.worksheets.getItem(piece.plan.name);
+      const range = ws.getRange(pieceAddress(piece));
       range.load("values,numberFormat,valueTypes");
-      return { piece, range };
+      // Merged areas ride with a sheet's first rows, asked of a range known to exist (the used range's
+      // address, never the used-range proxy, which may be a null object). A retried batch asks again.
+      let merged: Excel.RangeAreas | null = null;
+      if (opts.mergedAreas && piece.start === 0) {
+        merged = ws.getRange(usedAddress(piece.plan)).getMergedAreasOrNullObject();
+        merged.load("address");
+      }
+      return { piece, range, merged };
     });
     try {
       await ctx.sync();
@@ -170,7 +187,8 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
     }
     let cells = 0;
     let bytes = 0;
-    for (const { piece, range } of loads) {
+    for (const { piece, range, merged } of loads) {
+      if (merged && !merged.isNullObject) piece.plan.merges.push(...parseMergedAreas(merged.address));
       const values = range.values;
       const formats = range.numberFormat;
       const types = range.valueTypes;

@@ -1,7 +1,9 @@
 /// <reference types="office-js" />
 /**
  * WorkbookPort.writeSummary through Office.js:
- *   sync 1  the sheet list and the store (which sheets are the product's earlier summaries);
+ *   sync 1  the sheet list (and so whether `_phuluc` exists);
+ *   (+1)    the store (which sheets are the product's earlier summaries) — only when `_phuluc` exists,
+ *           because its used range may not be asked for before Excel says the sheet is there (store.ts);
  *   sync 2  delete those, add the new sheets, write values (text cells as "@" first), styles, merges,
  *           widths, and the store record — one batch, with calculation suspended (ExcelApi 1.6). A summary
  *           larger than the request budget (~3.5 MB, e.g. tens of thousands of overdue tasks) is sent in
@@ -15,7 +17,7 @@ import { sheetNameKey, uniqueSheetName } from "../core/summary/names";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
 import type { Feature } from "./requirements";
 import { queueSheet, sheetExtras, type ByteCounter, type SheetExtra } from "./summary-ops";
-import { queueStoreLoad, queueStoreWrite, readStore } from "./store";
+import { loadSheetsAndStore, queueStoreWrite } from "./store";
 
 export const WRITE_BUDGET_BYTES = 3_500_000;
 
@@ -27,13 +29,10 @@ export interface WriteOptions {
 
 export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummarySpec, opts: WriteOptions): Promise<WriteSummaryResult> {
   const sheets = ctx.workbook.worksheets;
-  sheets.load("items/name,items/visibility");
-  const pendingStore = queueStoreLoad(ctx);
-  await ctx.sync();
-  const loadedStore = readStore(pendingStore);
+  const { items, loaded: loadedStore } = await loadSheetsAndStore(ctx, "items/name,items/visibility");
   const store = loadedStore.store;
 
-  const existing = sheets.items.map((w) => ({ name: w.name, visible: w.visibility === "Visible" }));
+  const existing = items.map((w) => ({ name: w.name, visible: w.visibility === "Visible" }));
   const existingKeys = new Set(existing.map((e) => sheetNameKey(e.name)));
   const replacedKeys = new Set<string>();
   const replaced: string[] = [];

@@ -1,4 +1,4 @@
-/** Reversible highlights through the Office.js adapter: exact restore, user changes respected, 3 syncs. */
+/** Reversible highlights through the Office.js adapter: exact restore, user changes respected, 3–4 syncs. */
 import { decodeStore, emptyStore, STORE_SHEET } from "../../src/core/store";
 import { HIGHLIGHT_FILL, storedFill } from "../../src/excel/highlight";
 import { OfficeWorkbookPort } from "../../src/excel/port";
@@ -64,7 +64,7 @@ describe("highlight / clearHighlights (Office.js adapter)", () => {
     expect(fills(fake, "PL I", ["B1", "A2"])).toEqual(["#00B050", null]);
   });
 
-  test("the same constant number of syncs (3) for 2 cells and for 2,000 cells", async () => {
+  test("the same constant number of syncs for 2 cells and for 2,000 cells: 3 on a fresh workbook, 4 once `_phuluc` exists", async () => {
     const counts: number[] = [];
     for (const n of [2, 2000]) {
       const { fake } = book();
@@ -76,7 +76,10 @@ describe("highlight / clearHighlights (Office.js adapter)", () => {
       counts.push(fake.stats.syncs);
       expect(fake.model.sheet("PL I").at(`D${n}`)?.fill).toBeNull();
     }
-    expect(counts).toEqual([3, 3, 3, 3]);
+    // highlight on a workbook without `_phuluc`: list, fills, writes (3). clear: the store now exists, so
+    // its used range is read in a sync of its own after the list says it is there (4; it was 3 when the
+    // store's used range was chained on getItemOrNullObject, which real Excel may reject).
+    expect(counts).toEqual([3, 4, 3, 4]);
   });
 
   test("20,000 highlighted cells: every request stays under 5 MB, and clearing restores every one", async () => {

@@ -96,6 +96,10 @@ describe("readSheets (Office.js adapter)", () => {
     expect(fake.stats.log.some((s) => s.responseBytes > PAYLOAD_LIMIT)).toBe(true);
     expect(g.values.length).toBe(grid.values.length);
     expect(g.values[20003][0]).toBe(20000);
+    // The merged areas ride with the first rows' batch; the batch that failed asked for them again.
+    expect(grid.merges.length).toBeGreaterThan(0);
+    expect(g.merges).toEqual(expect.arrayContaining(grid.merges));
+    expect(g.merges).toHaveLength(grid.merges.length);
   });
 
   test("Excel before ExcelApi 1.13 (no merged-area API): reads without merges instead of failing", async () => {
