@@ -4,6 +4,7 @@ import { Button, Field, FluentProvider, Input, MessageBar, MessageBarBody, Progr
 import type { WorkbookPort } from "../core/port";
 import { UI, type Lang } from "../i18n/ui";
 import { LangContext } from "./i18n";
+import { mergedAreasUnsupported } from "./features";
 import { usePane, type Busy } from "./hooks/usePane";
 import { useStyles } from "./styles";
 import { ErrorBar } from "./views/ErrorBar";
@@ -98,6 +99,13 @@ function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { la
       {!showSettings && state.settingsWarning && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{state.settingsWarning}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!showSettings && state.report && mergedAreasUnsupported(port) && (
+        // One sentence, no actions (nothing to focus); multiline so it wraps in a narrow pane (singleline
+        // is white-space: nowrap); polite, as it is advice, not an error (a warning bar is assertive by default).
+        <MessageBar intent="warning" layout="multiline" politeness="polite" data-testid="merged-areas-warning">
+          <MessageBarBody>{t.noMergedAreas}</MessageBarBody>
         </MessageBar>
       )}
 
