@@ -14,6 +14,8 @@ export interface LoadedWorkbookFile {
   settings: Settings;
   /** Vietnamese warning when the stored settings were corrupt. */
   settingsWarning?: string;
+  /** Sheets left out of a read-only load because their XML is damaged (see xlsx/lenient-load.ts). */
+  skippedSheets: string[];
 }
 
 /**
@@ -22,7 +24,7 @@ export interface LoadedWorkbookFile {
  */
 export async function loadWorkbookFile(file: string, options: { readOnly?: boolean } = {}): Promise<LoadedWorkbookFile> {
   const bytes = readFileBytes(file);
-  const { workbook, grids, store, storeCorrupt } = await readXlsxBytes(bytes, file, { readOnly: options.readOnly });
+  const { workbook, grids, store, storeCorrupt, skippedSheets } = await readXlsxBytes(bytes, file, { readOnly: options.readOnly });
   const { settings, warning } = settingsFromStore(store, storeCorrupt);
-  return { workbook, grids, store, settings, settingsWarning: warning };
+  return { workbook, grids, store, settings, settingsWarning: warning, skippedSheets };
 }

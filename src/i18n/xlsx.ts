@@ -38,5 +38,8 @@ export const xlsxTexts = {
     "Cài đặt lưu trong sổ làm việc (trang ẩn _phuluc) bị hỏng nên đang dùng cài đặt mặc định. Hãy kiểm tra lại danh sách đơn vị và lưu cài đặt để ghi đè.",
   sheetNotFound: (sheet: string) => `Không có trang tính "${sheet}" trong sổ làm việc.`,
   cellNotValid: (cell: string) => `Địa chỉ ô "${cell}" không hợp lệ.`,
+  sheetSkipped: (sheet: string) =>
+    `Trang tính "${sheet}" bị hỏng nên không đọc được và chưa được kiểm tra; các trang khác vẫn được kiểm tra. ` +
+    `Hãy mở tệp trong Excel (Excel có thể tự sửa), lưu lại rồi kiểm tra lại.`,
   writeSummaryMissing: "Chức năng ghi bảng tổng hợp chưa sẵn sàng trong bản này.",
 };

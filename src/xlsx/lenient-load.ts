@@ -72,3 +72,55 @@ export function restoreSheetNames(worksheets: { name: string }[], renamed: Map<s
     if (real !== undefined) (ws as unknown as { _name: string })._name = real;
   }
 }
+
+/** The sheets of a package with the zip path of each one's XML part. */
+async function sheetParts(zip: JSZip): Promise<{ name: string; part: string }[]> {
+  const wb = await zip.file(WORKBOOK_PART)?.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (!wb || !rels) return [];
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`);
+  }
+  const out: { name: string; part: string }[] = [];
+  for (const m of wb.matchAll(/<sheet\b[^>]*?\/?>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]*)"/.exec(m[0])?.[1];
+    const part = rid ? targets.get(rid) : undefined;
+    if (name !== undefined && part && zip.file(part)) out.push({ name: unescapeXml(name), part });
+  }
+  return out;
+}
+
+/** More sheets than this and a damaged workbook is not searched for its one damaged sheet. */
+const MAX_SHEETS_TO_TRY = 40;
+
+/**
+ * For a package ExcelJS cannot load: find the one worksheet whose XML is damaged by loading copies
+ * without one sheet at a time. Returns the copy that loads and the damaged sheet's name, or null.
+ * Only for reading (a saved copy would lose the sheet): the caller reports the sheet as skipped.
+ */
+export async function withoutDamagedSheet<T>(bytes: Uint8Array, tryLoad: (b: Uint8Array) => Promise<T>): Promise<{ result: T; skipped: string } | null> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return null;
+  }
+  const sheets = await sheetParts(zip);
+  if (sheets.length < 2 || sheets.length > MAX_SHEETS_TO_TRY) return null;
+  for (const s of sheets) {
+    const content = await zip.file(s.part)!.async("uint8array");
+    zip.remove(s.part);
+    const copy = await zip.generateAsync({ type: "uint8array" });
+    zip.file(s.part, content);
+    try {
+      return { result: await tryLoad(copy), skipped: s.name };
+    } catch {
+      /* not this one */
+    }
+  }
+  return null;
+}

@@ -8,7 +8,7 @@ import type { ReadProgress } from "../core/port";
 import type { Store } from "../core/store";
 import { convertValue } from "./cell-value";
 import { assertXlsxBytes, XlsxReadError } from "./detect";
-import { repairForExcelJs, restoreSheetNames } from "./lenient-load";
+import { repairForExcelJs, restoreSheetNames, withoutDamagedSheet } from "./lenient-load";
 import { sparseToDense, trimRow, type SparseRow } from "./sparse";
 import { productSheetNames, readStore } from "./store";
 
@@ -55,6 +55,13 @@ export function originalBytesOf(wb: ExcelJS.Workbook): Uint8Array | undefined {
   return ORIGINAL_BYTES.get(wb);
 }
 
+/** Sheets left out of a read-only load because their XML is damaged (the rest is still read). */
+const SKIPPED_SHEETS = new WeakMap<ExcelJS.Workbook, string[]>();
+
+export function skippedSheetsOf(wb: ExcelJS.Workbook): string[] {
+  return SKIPPED_SHEETS.get(wb) ?? [];
+}
+
 /** Load a workbook from bytes; throws XlsxReadError with a Vietnamese message when it is not an .xlsx. */
 export async function loadWorkbook(data: Uint8Array | ArrayBuffer, fileName = "tệp", options: LoadOptions = {}): Promise<ExcelJS.Workbook> {
   const bytes = assertXlsxBytes(data, fileName);
@@ -77,6 +84,16 @@ export async function loadWorkbook(data: Uint8Array | ArrayBuffer, fileName = "t
         return wb;
       } catch {
         /* corrupt for another reason */
+      }
+    }
+    // Read-only (a check): one damaged sheet must not hide the others. Never for a workbook that may
+    // be saved again — the copy would lose that sheet.
+    if (options.readOnly) {
+      const found = await withoutDamagedSheet(repaired?.bytes ?? bytes, load);
+      if (found) {
+        if (repaired) restoreSheetNames(found.result.worksheets, repaired.renamed);
+        SKIPPED_SHEETS.set(found.result, [repaired?.renamed.get(found.skipped) ?? found.skipped]);
+        return found.result;
       }
     }
     throw new XlsxReadError("corrupt", fileName);
@@ -203,9 +220,9 @@ export async function readXlsxBytes(
   data: Uint8Array | ArrayBuffer,
   fileName?: string,
   options: ReadGridsOptions = {},
-): Promise<{ workbook: ExcelJS.Workbook; grids: Grid[]; store: Store; storeCorrupt: boolean }> {
+): Promise<{ workbook: ExcelJS.Workbook; grids: Grid[]; store: Store; storeCorrupt: boolean; skippedSheets: string[] }> {
   const workbook = await loadWorkbook(data, fileName, { readOnly: options.readOnly });
   const { store, corrupt } = readStore(workbook);
   const grids = readGrids(workbook, { ...options, store });
-  return { workbook, grids, store, storeCorrupt: corrupt };
+  return { workbook, grids, store, storeCorrupt: corrupt, skippedSheets: skippedSheetsOf(workbook) };
 }

@@ -92,11 +92,29 @@ describe("files that are not workbooks: exit 2, one clear line naming the file, 
     await expectFileError(good, "hỏng.xlsx", /hỏng/);
   });
 
-  it("a sheet part that is not XML: the workbook is reported corrupt, not a crash", async () => {
-    const bytes = await patchZip(await buildXlsx([healthy("PL I"), healthy()]), async (zip) => {
+  it("a sheet part that is not XML: check skips that sheet with a message naming it and checks the rest; nothing saves a copy without it", async () => {
+    const bytes = await patchZip(await buildXlsx([healthy("PL I"), healthy(), appendix("PL III").task({ stt: 1, content: "Ba", lead: "Công an xã", deadline: "Tháng 13/2026" })]), async (zip) => {
       zip.file("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c r=");
     });
-    await expectFileError(bytes, "trang-hỏng.xlsx", /hỏng/);
+    const file = save(bytes, "trang-hỏng.xlsx");
+    const r = await runMain(["check", file, "--as-of", AS_OF, "--json"]);
+    expect(r.code).toBe(1);
+    const lines = r.err.split("\n").filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('"PL I"');
+    expect(lines[0]).toMatch(/hỏng/);
+    const report = ReportSchema.parse(JSON.parse(r.out));
+    expectHealthyChecked(report);
+    expect(issueAt(report, "PL III", "G5").map((i) => i.code)).toEqual(["DEADLINE_INVALID"]);
+    expect(report.tasks.some((t) => t.sheet === "PL I")).toBe(false);
+    // summarize and the preview (which can save) refuse the file rather than drop a sheet.
+    const out = path.join(dir, "trang-hỏng-out.xlsx");
+    const s = await runMain(["summarize", file, "-o", out, "--as-of", AS_OF]);
+    expect(s.code).toBe(2);
+    expect(s.err).toMatch(/hỏng/);
+    expect(fs.existsSync(out)).toBe(false);
+    await expect(XlsxWorkbookPort.fromBytes(bytes, "trang-hỏng.xlsx")).rejects.toThrow(/hỏng/);
+    expect(fs.readFileSync(file)).toEqual(bytes);
   });
 
   it("an old .xls renamed .xlsx", async () => {
