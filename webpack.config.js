@@ -63,7 +63,7 @@ module.exports = (_env, argv = {}) => {
     }),
   ];
   if (hasCommands) {
-    plugins.push(new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], scriptLoading: "defer" }));
+    plugins.push(new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], csp: csp(dev, !!certs), scriptLoading: "defer" }));
   }
 
   if (dev) {

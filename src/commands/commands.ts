@@ -4,6 +4,7 @@
  * (manifest.xml <FunctionName>) with Office.actions.associate — and as globals for hosts that still look
  * them up by name. Opened with ?dialog=1 the same page is the small result dialog.
  */
+import "../core/zod-jitless";
 import { analyze } from "../core/analyze";
 import { buildSummary } from "../core/summary/build";
 import { OfficeWorkbookPort } from "../excel/port";

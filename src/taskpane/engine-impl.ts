@@ -2,7 +2,7 @@
  * Everything the pane needs from the core engine, in one lazily loaded chunk (the engine and zod are
  * the pane's heaviest code and are not needed to paint it). Loaded through engine.ts.
  */
-import "./zod-csp";
+import "../core/zod-jitless";
 import type { Grid } from "../core/grid";
 import type { Report } from "../core/report-schema";
 import { UNASSIGNED_UNIT } from "../core/report-schema";

@@ -88,9 +88,7 @@ describe("Content Security Policy", () => {
     }
   });
 
-  // Known gap (webpack.config.js is not ours to change): commands.html gets no `csp` option, so the
-  // ribbon commands page runs without a CSP. This test starts passing once the config passes it.
-  it.failing("commands.html has the same script policy", () => {
+  it("commands.html (ribbon commands and their dialog) has the same script policy", () => {
     const csp = builtPages()["commands.html"];
     expect(csp).toBeDefined();
     expect(directives(csp!).get("script-src")).toEqual(["'self'", OFFICE_CDN]);

@@ -1,5 +1,5 @@
 /** The preview's workbook: an ExcelJS workbook in memory, its port, its grid view and its download. */
-import "../zod-csp";
+import "../../core/zod-jitless";
 import type ExcelJS from "exceljs";
 import type { Grid } from "../../core/grid";
 import { loadWorkbook, worksheetToGrid } from "../../xlsx/read";
