@@ -14,14 +14,14 @@ import type { Grid } from "./grid";
 import type { Indicator, Report, SheetInfo, Task } from "./report-schema";
 import type { Settings } from "./settings";
 import { AnalysisContext } from "./context";
-import { analyzeAppendix } from "./appendix";
-import { analyzeIndicators } from "./indicators";
+import { AppendixReader } from "./appendix";
+import { IndicatorReader } from "./indicators";
 import { countByGroup, countBySheet, countByUnit, countTasks } from "./aggregate";
 import { findHeader, type HeaderInfo } from "./header";
 import { INDICATOR_COLUMNS, TASK_COLUMNS, type IndicatorField, type TaskField } from "./columns";
 import { isIgnoredSheet, nameHint, productSheetNames, titleHint, type SheetRole } from "./sheet-role";
 import { SheetView } from "./sheet-view";
-import { readRows } from "./table";
+import { TableReader, type TableRow } from "./table";
 import { yearFromTitle } from "./deadline";
 import { issueMessages } from "../i18n/issues";
 import { decodeSheet } from "./sheet-encoding";
@@ -49,16 +49,50 @@ interface SheetPlan {
   legacySample: { row: number; col: number; raw: string; decoded: string } | null;
 }
 
+/**
+ * Where a step-wise analysis stands (each value `analyzeSteps` yields). Phases in order:
+ * "prepare" (done of total workbook sheets looked at: role, encoding, header), "sheets" (done of total
+ * sheets to read, finished; `sheet` is the one being read, `rows` how far into it), "aggregate" (done of
+ * total counting steps).
+ */
+export interface AnalyzeProgress {
+  phase: "prepare" | "sheets" | "aggregate";
+  done: number;
+  total: number;
+  sheet?: string;
+  /** Phase "sheets": table rows read of the current sheet. */
+  rows?: { done: number; total: number };
+}
+
+/** Rows read between two yields of `analyzeSteps` (a few ms of work each). */
+export const ROWS_PER_STEP = 2000;
+
 /** Read every appendix and indicator sheet; never throws on any grid content. */
 export function analyze(grids: Grid[], options: AnalyzeOptions): Report {
+  const steps = analyzeSteps(grids, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same analysis as `analyze`, in small steps: it yields after each sheet is prepared, every
+ * ROWS_PER_STEP rows of a sheet, and between the counting steps, so a caller (the task pane) can let the
+ * UI breathe in between. Pure: no clock, no timer; the caller decides when to go on. `rowsPerStep`
+ * changes the slice size only (tests use tiny slices to prove the result does not depend on it).
+ */
+export function* analyzeSteps(grids: Grid[], options: AnalyzeOptions, rowsPerStep = ROWS_PER_STEP): Generator<AnalyzeProgress, Report, void> {
+  const step = Math.max(1, Math.floor(rowsPerStep) || ROWS_PER_STEP);
   const asOf = options.asOf;
   const ctx = new AnalysisContext(options.settings, asOf);
   const plans: SheetPlan[] = [];
   const ignored = productSheetNames(grids, options.settings, options.ignoreSheets);
-  grids.forEach((grid, index) => {
-    const plan = planSheet(ctx, grid, index, ignored);
+  for (let index = 0; index < grids.length; index++) {
+    const plan = planSheet(ctx, grids[index], index, ignored);
     if (plan) plans.push(plan);
-  });
+    yield { phase: "prepare", done: index + 1, total: grids.length, sheet: sheetName(grids[index]) };
+  }
 
   const asOfYear = Number(asOf.slice(0, 4));
   const firstTitleYear = plans.find((p) => p.titleYear !== null)?.titleYear ?? null;
@@ -68,7 +102,8 @@ export function analyze(grids: Grid[], options: AnalyzeOptions): Report {
   const sheets: SheetInfo[] = [];
   const tasks: Task[] = [];
   const indicators: Indicator[] = [];
-  for (const p of plans) {
+  for (let done = 0; done < plans.length; done++) {
+    const p = plans[done];
     const name = p.grid.name;
     const scope = { index: p.index, name, planYear: p.titleYear ?? fallbackYear };
     if (p.encoding !== "unicode") {
@@ -86,16 +121,20 @@ export function analyze(grids: Grid[], options: AnalyzeOptions): Report {
     let count = 0;
     if (!header) {
       ctx.issues.add(p.index, name, "HEADER_NOT_FOUND", null, issueMessages.HEADER_NOT_FOUND(name, p.role));
-    } else if (p.role === "appendix") {
-      const h = p.taskHeader!;
-      const sheetTasks = analyzeAppendix(ctx, scope, p.view, h, readRows(p.view, TASK_COLUMNS, h));
-      count = sheetTasks.length;
-      for (const t of sheetTasks) tasks.push(t);
     } else {
-      const h = p.indicatorHeader!;
-      const found = analyzeIndicators(ctx, scope, h, readRows(p.view, INDICATOR_COLUMNS, h));
-      count = found.length;
-      for (const i of found) indicators.push(i);
+      const at = (rows: number): AnalyzeProgress => ({ phase: "sheets", done, total: plans.length, sheet: name, rows: { done: rows, total: rowCount(p.view, header) } });
+      if (p.role === "appendix") {
+        const reader = new AppendixReader(ctx, scope, p.view, p.taskHeader!);
+        yield* readInSteps(new TableReader(p.view, TASK_COLUMNS, p.taskHeader!), (rows, from) => reader.add(rows, from), step, at);
+        const sheetTasks = reader.finish();
+        count = sheetTasks.length;
+        for (const t of sheetTasks) tasks.push(t);
+      } else {
+        const reader = new IndicatorReader(ctx, scope, p.indicatorHeader!);
+        yield* readInSteps(new TableReader(p.view, INDICATOR_COLUMNS, p.indicatorHeader!), (rows, from) => reader.add(rows, from), step, at);
+        count = reader.indicators.length;
+        for (const i of reader.indicators) indicators.push(i);
+      }
     }
     sheets.push({
       name,
@@ -105,21 +144,54 @@ export function analyze(grids: Grid[], options: AnalyzeOptions): Report {
       taskCount: count,
       encoding: p.encoding,
     });
+    yield { phase: "sheets", done: done + 1, total: plans.length, sheet: name };
   }
 
+  // Counting: one pass over the tasks per table, a step each.
+  const AGGREGATE_STEPS = 5;
+  const issues = ctx.issues.sorted();
+  yield { phase: "aggregate", done: 1, total: AGGREGATE_STEPS };
+  const units = countByUnit(tasks, ctx.unitNames);
+  yield { phase: "aggregate", done: 2, total: AGGREGATE_STEPS };
   const appendixSheets = sheets.filter((s) => s.role === "appendix");
-  return {
-    asOf,
-    planYear,
-    sheets,
-    tasks,
-    issues: ctx.issues.sorted(),
-    units: countByUnit(tasks, ctx.unitNames),
-    appendices: countBySheet(tasks, appendixSheets.map((s) => ({ name: s.name, title: s.title }))),
-    groups: countByGroup(tasks),
-    total: countTasks(tasks),
-    indicators,
-  };
+  const appendices = countBySheet(tasks, appendixSheets.map((s) => ({ name: s.name, title: s.title })));
+  yield { phase: "aggregate", done: 3, total: AGGREGATE_STEPS };
+  const groups = countByGroup(tasks);
+  yield { phase: "aggregate", done: 4, total: AGGREGATE_STEPS };
+  const total = countTasks(tasks);
+  yield { phase: "aggregate", done: 5, total: AGGREGATE_STEPS };
+  return { asOf, planYear, sheets, tasks, issues, units, appendices, groups, total, indicators };
+}
+
+/**
+ * Classify a table's rows and hand them to `read`, rowsPerStep at a time, yielding between slices
+ * (not after the last one: the caller yields once the sheet is done).
+ */
+function* readInSteps<F extends string>(
+  table: TableReader<F>,
+  read: (rows: readonly TableRow<F>[], from: number) => void,
+  rowsPerStep: number,
+  at: (rowsRead: number) => AnalyzeProgress,
+): Generator<AnalyzeProgress, void, void> {
+  let rowsRead = 0;
+  for (;;) {
+    const from = table.rows.length;
+    table.readUntil(table.nextRow + rowsPerStep - 1);
+    read(table.rows, from);
+    rowsRead += table.rows.length - from;
+    if (table.done) return;
+    yield at(rowsRead);
+  }
+}
+
+/** Rows below a header, to the sheet's last row. */
+function rowCount(view: SheetView, header: { dataStart: number }): number {
+  return Math.max(0, view.lastRow - header.dataStart + 1);
+}
+
+/** A grid's name for progress ("" for a damaged grid without one). */
+function sheetName(g: Grid | undefined): string {
+  return g && typeof g.name === "string" ? g.name : "";
 }
 
 function cellA1(row: number, col: number): string {

@@ -136,71 +136,104 @@ export function analyzeAppendix(
   header: HeaderInfo<TaskField>,
   rows: TableRow<TaskField>[],
 ): Task[] {
-  const issues = ctx.issues;
-  const cols = header.columns;
-  // Required columns: once per sheet, at the first cell of the header row.
-  const headerCell = { row: header.row, col: Math.min(...cols.values()) };
-  for (const f of ["content", "lead", "deadline"] as const) {
-    if (!cols.has(f)) {
-      issues.add(scope.index, scope.name, "COLUMN_MISSING", headerCell, issueMessages.COLUMN_MISSING(cellName(headerCell), header.row, COLUMN_LABELS[f]), {
-        key: f,
-      });
+  const reader = new AppendixReader(ctx, scope, view, header);
+  reader.add(rows);
+  return reader.finish();
+}
+
+/**
+ * One pass over the rows, resumable: a task row opens a draft, continuation rows extend it, the next
+ * task (or a group, or the end) closes it. Rows may come in several `add` calls (the pane reads a big
+ * sheet in slices); `finish` closes the last task. Same tasks and issues, in the same order, however the
+ * rows are split.
+ */
+export class AppendixReader {
+  readonly tasks: Task[] = [];
+  private readonly fields: RowFields;
+  private readonly yearStart: string;
+  private group: string | null = null;
+  private draft: Draft | null = null;
+  private sttSeen = new Map<string, number>();
+  private readonly cellError: (f: TaskField, c: CellRef) => void;
+
+  constructor(
+    private readonly ctx: AnalysisContext,
+    private readonly scope: SheetScope,
+    view: SheetView,
+    header: HeaderInfo<TaskField>,
+  ) {
+    const issues = ctx.issues;
+    const cols = header.columns;
+    // Required columns: once per sheet, at the first cell of the header row.
+    const headerCell = { row: header.row, col: Math.min(...cols.values()) };
+    for (const f of ["content", "lead", "deadline"] as const) {
+      if (!cols.has(f)) {
+        issues.add(scope.index, scope.name, "COLUMN_MISSING", headerCell, issueMessages.COLUMN_MISSING(cellName(headerCell), header.row, COLUMN_LABELS[f]), {
+          key: f,
+        });
+      }
+    }
+    this.fields = new RowFields(view, cols, header.dataStart);
+    this.yearStart = `${String(scope.planYear).padStart(4, "0")}-01-01`;
+    this.cellError = (f, c) =>
+      issues.add(scope.index, scope.name, "CELL_ERROR", at(c), issueMessages.CELL_ERROR(cellName(c), c.error ?? "", COLUMN_LABELS[f]));
+  }
+
+  private close(): void {
+    if (this.draft) this.tasks.push(finishTask(this.ctx, this.scope, this.fields, this.draft, this.yearStart));
+    this.draft = null;
+  }
+
+  /** Read rows[from…] (the next rows of the table, in order). */
+  add(rows: readonly TableRow<TaskField>[], from = 0): void {
+    const { ctx, scope, fields } = this;
+    const issues = ctx.issues;
+    for (let i = from; i < rows.length; i++) {
+      const r = rows[i];
+      if (r.kind === "group") {
+        this.close();
+        this.group = r.groupLabel ?? null;
+        this.sttSeen = new Map();
+        continue;
+      }
+      if (r.kind !== "task" && r.kind !== "continuation") continue;
+      const row = r.row;
+      fields.errors(row, this.cellError);
+      if (r.kind === "task") {
+        this.close();
+        const stt = fields.text(row, "stt");
+        if (stt && r.stt?.kind === "number") {
+          const key = sttKey(stt);
+          const first = this.sttSeen.get(key);
+          if (first !== undefined) {
+            const c = fields.ref(row, "stt")!;
+            issues.add(scope.index, scope.name, "STT_DUPLICATE", at(c), issueMessages.STT_DUPLICATE(cellName(c), stt, first));
+          } else this.sttSeen.set(key, row);
+        }
+        this.draft = {
+          row,
+          group: this.group,
+          stt,
+          content: fields.text(row, "content"),
+          head: fields.text(row, "head"),
+          support: fields.text(row, "support"),
+          result: fields.text(row, "result"),
+        };
+      } else if (this.draft) {
+        const draft = this.draft;
+        for (const f of APPENDED_FIELDS) {
+          const t = fields.ownText(row, f);
+          if (t) draft[f] = draft[f] ? `${draft[f]} ${t}` : t;
+        }
+      }
     }
   }
 
-  // One pass: a task row opens a draft, continuation rows extend it, the next task (or a group, or the
-  // end) closes it.
-  const tasks: Task[] = [];
-  const fields = new RowFields(view, cols, header.dataStart);
-  let group: string | null = null;
-  let draft: Draft | null = null;
-  let sttSeen = new Map<string, number>();
-  const yearStart = `${String(scope.planYear).padStart(4, "0")}-01-01`;
-  const close = () => {
-    if (draft) tasks.push(finishTask(ctx, scope, fields, draft, yearStart));
-    draft = null;
-  };
-  const cellError = (f: TaskField, c: CellRef) =>
-    issues.add(scope.index, scope.name, "CELL_ERROR", at(c), issueMessages.CELL_ERROR(cellName(c), c.error ?? "", COLUMN_LABELS[f]));
-  for (const r of rows) {
-    if (r.kind === "group") {
-      close();
-      group = r.groupLabel ?? null;
-      sttSeen = new Map();
-      continue;
-    }
-    if (r.kind !== "task" && r.kind !== "continuation") continue;
-    const row = r.row;
-    fields.errors(row, cellError);
-    if (r.kind === "task") {
-      close();
-      const stt = fields.text(row, "stt");
-      if (stt && r.stt?.kind === "number") {
-        const key = sttKey(stt);
-        const first = sttSeen.get(key);
-        if (first !== undefined) {
-          const c = fields.ref(row, "stt")!;
-          issues.add(scope.index, scope.name, "STT_DUPLICATE", at(c), issueMessages.STT_DUPLICATE(cellName(c), stt, first));
-        } else sttSeen.set(key, row);
-      }
-      draft = {
-        row,
-        group,
-        stt,
-        content: fields.text(row, "content"),
-        head: fields.text(row, "head"),
-        support: fields.text(row, "support"),
-        result: fields.text(row, "result"),
-      };
-    } else if (draft) {
-      for (const f of APPENDED_FIELDS) {
-        const t = fields.ownText(row, f);
-        if (t) draft[f] = draft[f] ? `${draft[f]} ${t}` : t;
-      }
-    }
+  /** Close the last task; the sheet's tasks in row order. */
+  finish(): Task[] {
+    this.close();
+    return this.tasks;
   }
-  close();
-  return tasks;
 }
 
 /** Fields, checks and category of one task. */

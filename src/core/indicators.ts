@@ -30,95 +30,115 @@ export function analyzeIndicators(
   header: HeaderInfo<IndicatorField>,
   rows: TableRow<IndicatorField>[],
 ): Indicator[] {
-  const issues = ctx.issues;
-  const out: Indicator[] = [];
-  const cols = header.columns;
-  if (!cols.has("target")) {
-    const cell = { row: header.row, col: Math.min(...cols.values()) };
-    issues.add(scope.index, scope.name, "COLUMN_MISSING", cell, issueMessages.COLUMN_MISSING(toA1(cell.row, cell.col), header.row, COLUMN_LABELS.target));
+  const reader = new IndicatorReader(ctx, scope, header);
+  reader.add(rows);
+  return reader.indicators;
+}
+
+/** The indicator rows of one sheet; rows may come in several `add` calls (each row stands alone). */
+export class IndicatorReader {
+  readonly indicators: Indicator[] = [];
+
+  constructor(
+    private readonly ctx: AnalysisContext,
+    private readonly scope: SheetScope,
+    header: HeaderInfo<IndicatorField>,
+  ) {
+    const cols = header.columns;
+    if (!cols.has("target")) {
+      const cell = { row: header.row, col: Math.min(...cols.values()) };
+      ctx.issues.add(scope.index, scope.name, "COLUMN_MISSING", cell, issueMessages.COLUMN_MISSING(toA1(cell.row, cell.col), header.row, COLUMN_LABELS.target));
+    }
   }
+
+  /** Read rows[from…]. */
+  add(rows: readonly TableRow<IndicatorField>[], from = 0): void {
+    for (let i = from; i < rows.length; i++) {
+      const r = rows[i];
+      if (r.kind === "task") this.indicators.push(readIndicator(this.ctx, this.scope, r));
+    }
+  }
+}
+
+function readIndicator(ctx: AnalysisContext, scope: SheetScope, r: TableRow<IndicatorField>): Indicator {
+  const issues = ctx.issues;
   const add = (code: Parameters<typeof issues.add>[2], c: CellRef | { row: number; col: number }, message: string) =>
     issues.add(scope.index, scope.name, code, { row: c.row, col: c.col }, message);
-
-  for (const r of rows) {
-    if (r.kind !== "task") continue;
-    const cells = r.cells;
-    for (const f of READ_FIELDS) {
-      const c = cells[f];
-      if (c && c.error !== null && !c.fromAbove) {
-        add("CELL_ERROR", c, issueMessages.CELL_ERROR(toA1(c.row, c.col), c.error, COLUMN_LABELS[f]));
-      }
+  const cells = r.cells;
+  for (const f of READ_FIELDS) {
+    const c = cells[f];
+    if (c && c.error !== null && !c.fromAbove) {
+      add("CELL_ERROR", c, issueMessages.CELL_ERROR(toA1(c.row, c.col), c.error, COLUMN_LABELS[f]));
     }
-    const name = ok(cells.name);
-    const unitOfMeasure = ok(cells.unit);
-    const pctUnit = isPercentUnit(unitOfMeasure);
-    const nameOrRow = name || `dòng ${r.row}`;
-
-    const tc = cells.target;
-    const target = tc && tc.error === null ? readTarget(tc.value, tc.format, pctUnit) : null;
-    const targetValue = target?.value ?? null;
-    if (tc && tc.error === null && targetValue === null) {
-      add("INDICATOR_TARGET_MISSING", tc, issueMessages.INDICATOR_TARGET_MISSING(toA1(tc.row, tc.col), nameOrRow, target?.raw ?? ""));
-    }
-    const percentTarget = target?.percent ?? false;
-
-    let actual: number | null = null;
-    const ac = cells.actual;
-    const actualRead = ac && ac.error === null ? readNumber(ac.value, ac.format, pctUnit) : null;
-    if (actualRead && actualRead.kind === "number") {
-      actual = actualRead.value;
-      if (percentTarget && !actualRead.percent && actual > 1 && actual <= 100) actual = actual / 100;
-    } else if (actualRead && actualRead.kind === "invalid") {
-      add("INDICATOR_ACTUAL_INVALID", ac!, issueMessages.INDICATOR_ACTUAL_INVALID(toA1(ac!.row, ac!.col), nameOrRow, actualRead.raw));
-    } else if (!ac || ac.error === null) {
-      actual = fromCounts();
-    }
-
-    function fromCounts(): number | null {
-      const gc = cells.achieved;
-      const tt = cells.total;
-      if (!gc || gc.error !== null || (tt && tt.error !== null)) return null;
-      const got = readNumber(gc.value, gc.format, false);
-      if (got.kind === "empty") return null;
-      if (got.kind === "invalid") {
-        add("INDICATOR_ACTUAL_INVALID", gc, issueMessages.INDICATOR_ACTUAL_INVALID(toA1(gc.row, gc.col), nameOrRow, got.raw));
-        return null;
-      }
-      const total = tt ? readNumber(tt.value, tt.format, false) : ({ kind: "empty" } as const);
-      if (total.kind === "invalid") {
-        add("INDICATOR_ACTUAL_INVALID", tt!, issueMessages.INDICATOR_ACTUAL_INVALID(toA1(tt!.row, tt!.col), nameOrRow, total.raw));
-        return null;
-      }
-      if (total.kind === "empty") return percentTarget ? null : got.value;
-      if (total.value === 0) {
-        add("INDICATOR_DENOMINATOR_ZERO", tt!, issueMessages.INDICATOR_DENOMINATOR_ZERO(toA1(tt!.row, tt!.col), nameOrRow));
-        return null;
-      }
-      return percentTarget || pctUnit || targetValue === null ? got.value / total.value : got.value;
-    }
-
-    const comparator = target?.comparator ?? ">=";
-    let achievement: number | null = null;
-    let met: boolean | null = null;
-    if (targetValue !== null && actual !== null) {
-      met = comparator === ">=" ? actual >= targetValue - EPSILON : actual <= targetValue + EPSILON;
-      if (comparator === ">=" && targetValue > 0 && actual >= 0) achievement = actual / targetValue;
-    }
-    const ind: Indicator = {
-      sheet: scope.name,
-      row: r.row,
-      name,
-      unitOfMeasure,
-      target: targetValue,
-      comparator,
-      actual,
-      achievement,
-      met,
-    };
-    if (target?.raw) ind.targetRaw = target.raw;
-    out.push(ind);
   }
-  return out;
+  const name = ok(cells.name);
+  const unitOfMeasure = ok(cells.unit);
+  const pctUnit = isPercentUnit(unitOfMeasure);
+  const nameOrRow = name || `dòng ${r.row}`;
+
+  const tc = cells.target;
+  const target = tc && tc.error === null ? readTarget(tc.value, tc.format, pctUnit) : null;
+  const targetValue = target?.value ?? null;
+  if (tc && tc.error === null && targetValue === null) {
+    add("INDICATOR_TARGET_MISSING", tc, issueMessages.INDICATOR_TARGET_MISSING(toA1(tc.row, tc.col), nameOrRow, target?.raw ?? ""));
+  }
+  const percentTarget = target?.percent ?? false;
+
+  let actual: number | null = null;
+  const ac = cells.actual;
+  const actualRead = ac && ac.error === null ? readNumber(ac.value, ac.format, pctUnit) : null;
+  if (actualRead && actualRead.kind === "number") {
+    actual = actualRead.value;
+    if (percentTarget && !actualRead.percent && actual > 1 && actual <= 100) actual = actual / 100;
+  } else if (actualRead && actualRead.kind === "invalid") {
+    add("INDICATOR_ACTUAL_INVALID", ac!, issueMessages.INDICATOR_ACTUAL_INVALID(toA1(ac!.row, ac!.col), nameOrRow, actualRead.raw));
+  } else if (!ac || ac.error === null) {
+    actual = fromCounts();
+  }
+
+  function fromCounts(): number | null {
+    const gc = cells.achieved;
+    const tt = cells.total;
+    if (!gc || gc.error !== null || (tt && tt.error !== null)) return null;
+    const got = readNumber(gc.value, gc.format, false);
+    if (got.kind === "empty") return null;
+    if (got.kind === "invalid") {
+      add("INDICATOR_ACTUAL_INVALID", gc, issueMessages.INDICATOR_ACTUAL_INVALID(toA1(gc.row, gc.col), nameOrRow, got.raw));
+      return null;
+    }
+    const total = tt ? readNumber(tt.value, tt.format, false) : ({ kind: "empty" } as const);
+    if (total.kind === "invalid") {
+      add("INDICATOR_ACTUAL_INVALID", tt!, issueMessages.INDICATOR_ACTUAL_INVALID(toA1(tt!.row, tt!.col), nameOrRow, total.raw));
+      return null;
+    }
+    if (total.kind === "empty") return percentTarget ? null : got.value;
+    if (total.value === 0) {
+      add("INDICATOR_DENOMINATOR_ZERO", tt!, issueMessages.INDICATOR_DENOMINATOR_ZERO(toA1(tt!.row, tt!.col), nameOrRow));
+      return null;
+    }
+    return percentTarget || pctUnit || targetValue === null ? got.value / total.value : got.value;
+  }
+
+  const comparator = target?.comparator ?? ">=";
+  let achievement: number | null = null;
+  let met: boolean | null = null;
+  if (targetValue !== null && actual !== null) {
+    met = comparator === ">=" ? actual >= targetValue - EPSILON : actual <= targetValue + EPSILON;
+    if (comparator === ">=" && targetValue > 0 && actual >= 0) achievement = actual / targetValue;
+  }
+  const ind: Indicator = {
+    sheet: scope.name,
+    row: r.row,
+    name,
+    unitOfMeasure,
+    target: targetValue,
+    comparator,
+    actual,
+    achievement,
+    met,
+  };
+  if (target?.raw) ind.targetRaw = target.raw;
+  return ind;
 }
 
 function ok(c: CellRef | undefined): string {

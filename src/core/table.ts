@@ -170,18 +170,43 @@ export class TableReader<F extends string> {
     return false;
   }
 
+  /** Rows classified so far (all of them once `done`). */
+  readonly rows: TableRow<F>[] = [];
+  // Where reading stands, so it can stop after any row and go on later (the pane reads in slices).
+  private next = -1;
+  private ended = false;
+  private seenContent = false;
+  private lastTask: number | null = null;
+  private blankRun = 0;
+
+  /** The sheet row `readUntil` reads next. */
+  get nextRow(): number {
+    return this.next < 0 ? this.header.dataStart : this.next;
+  }
+
+  /** True when every row below the header has its kind. */
+  get done(): boolean {
+    return this.nextRow > this.view.lastRow;
+  }
+
+  /** The whole table at once. */
   read(): TableRow<F>[] {
+    this.readUntil(Infinity);
+    return this.rows;
+  }
+
+  /** Give a kind to the next rows, up to `last` (a sheet row number) at most. Resumable: call again to go on. */
+  readUntil(last: number): void {
     const v = this.view;
-    const rows: TableRow<F>[] = [];
+    const rows = this.rows;
     const sttCol = this.header.columns.get("stt" as F);
     const isTask = this.spec.kind === "task";
     const tf = this.spec.textField;
-    let ended = false;
-    let seenContent = false;
-    let lastTask: number | null = null;
-    let blankRun = 0;
-    for (let r = this.header.dataStart; r <= v.lastRow; r++) {
-      if (ended) {
+    const textCol = this.header.columns.get(tf);
+    const end = Math.min(last, v.lastRow);
+    let r = this.nextRow;
+    for (; r <= end; r++) {
+      if (this.ended) {
         rows.push(row(r, "after_footer", null));
         continue;
       }
@@ -189,14 +214,14 @@ export class TableReader<F extends string> {
         rows.push(row(r, "blank", null));
         // Overflow text follows its task after a page break's few blank rows, not after a long gap
         // (a stray cell far below the table is its own row, reported where it is).
-        if (++blankRun > MAX_CONTINUATION_GAP) lastTask = null;
+        if (++this.blankRun > MAX_CONTINUATION_GAP) this.lastTask = null;
         continue;
       }
-      blankRun = 0;
+      this.blankRun = 0;
       const sttRef = sttCol !== undefined ? v.ref(r, sttCol) : undefined;
       const stt = classifyStt(sttRef && !sttRef.fromAbove ? sttRef.text : "");
-      if (!seenContent) {
-        seenContent = true;
+      if (!this.seenContent) {
+        this.seenContent = true;
         if (this.isColumnNumbers(r)) {
           rows.push(row(r, "column_numbers", null));
           continue;
@@ -204,7 +229,7 @@ export class TableReader<F extends string> {
       }
       if (stt.kind === "empty" || stt.kind === "text") {
         if (this.isFooter(r)) {
-          ended = true;
+          this.ended = true;
           rows.push(row(r, "footer", null));
           continue;
         }
@@ -213,16 +238,16 @@ export class TableReader<F extends string> {
           continue;
         }
       }
-      const textCol = this.header.columns.get(tf);
       let hasValue = false;
       for (const c of this.valueCols) if (v.ownPresent(r, c)) hasValue = true;
+      const lastTask = this.lastTask;
       // STT merged down from the task above, and no lead/deadline of its own: the same task goes on
       if (isTask && !hasValue && sttRef && sttRef.fromAbove && lastTask !== null && sttRef.row <= lastTask) {
         rows.push(row(r, "continuation", this, { stt, owner: lastTask }));
         continue;
       }
       if (stt.kind === "group" || (textCol !== undefined && this.isMergedHeading(r, textCol))) {
-        lastTask = null;
+        this.lastTask = null;
         rows.push(row(r, "group", this, { stt, groupLabel: this.groupLabel(r, stt, textCol) }));
         continue;
       }
@@ -234,18 +259,18 @@ export class TableReader<F extends string> {
         continue;
       }
       if (stt.kind === "number" || hasValue) {
-        lastTask = r;
+        this.lastTask = r;
         rows.push(row(r, "task", this, { stt }));
       } else if (lastTask !== null && this.extendCols.some((c) => v.ownPresent(r, c))) {
         rows.push(row(r, "continuation", this, { stt, owner: lastTask }));
       } else if (hasText) {
-        lastTask = r;
+        this.lastTask = r;
         rows.push(row(r, "task", this, { stt }));
       } else {
         rows.push(row(r, "other", null));
       }
     }
-    return rows;
+    this.next = Math.max(r, this.nextRow);
   }
 
   private groupLabel(row: number, stt: SttInfo, textCol: number | undefined): string {
