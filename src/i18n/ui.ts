@@ -13,6 +13,9 @@ const vi = {
   readingSheets: (done: number, total: number, sheet?: string) =>
     total > 0 ? `Đang đọc trang tính ${done}/${total}${sheet ? `: ${sheet}` : ""}…` : "Đang đọc bảng tính…",
   analysing: "Đang phân tích…",
+  /** n: the sheet being read (1-based) of total. */
+  analysingSheet: (sheet: string, n: number, total: number) => `Đang phân tích trang ${sheet} (${n}/${total})…`,
+  aggregating: "Đang tổng hợp kết quả…",
   headline: (tasks: number, sheets: number) => `${tasks} nhiệm vụ trong ${sheets} phụ lục`,
   errorCount: (n: number) => `${n} lỗi`,
   warningCount: (n: number) => `${n} cảnh báo`,
@@ -124,6 +127,8 @@ const en: UiStrings = {
   readingSheets: (done, total, sheet) =>
     total > 0 ? `Reading sheet ${done}/${total}${sheet ? `: ${sheet}` : ""}…` : "Reading workbook…",
   analysing: "Analysing…",
+  analysingSheet: (sheet, n, total) => `Analysing sheet ${sheet} (${n}/${total})…`,
+  aggregating: "Adding up the results…",
   headline: (tasks, sheets) => `${tasks} tasks in ${sheets} appendices`,
   errorCount: (n) => `${n} error${n === 1 ? "" : "s"}`,
   warningCount: (n) => `${n} warning${n === 1 ? "" : "s"}`,

@@ -41,12 +41,26 @@ function progressText(busy: Busy | null, t: (typeof UI)["vi"]): string {
     case "reading":
       return t.readingSheets(busy.done, busy.total, busy.sheet);
     case "analysing":
+      // A sheet named with rows read is under way (n = done + 1); without rows it has just been read.
+      if (busy.phase === "sheets" && busy.sheet && busy.total) return t.analysingSheet(busy.sheet, Math.min((busy.done ?? 0) + (busy.rows ? 1 : 0), busy.total), busy.total);
+      if (busy.phase === "aggregate") return t.aggregating;
       return t.analysing;
     case "summary":
       return t.buildingSummary;
     default:
       return "";
   }
+}
+
+/** How far along the progress bar is (undefined: indeterminate). Analysis: sheets are most of the work. */
+function progressFraction(busy: Busy | null): number | undefined {
+  if (busy?.kind === "reading") return busy.total > 0 ? busy.done / busy.total : undefined;
+  if (busy?.kind !== "analysing" || !busy.phase || !busy.total) return undefined;
+  const part = (busy.done ?? 0) / busy.total;
+  if (busy.phase === "prepare") return 0.05 * part;
+  if (busy.phase === "aggregate") return 0.95 + 0.05 * part;
+  const rows = busy.rows && busy.rows.total > 0 ? Math.min(1, busy.rows.done / busy.rows.total) : 0;
+  return 0.05 + 0.9 * Math.min(1, ((busy.done ?? 0) + rows) / busy.total);
 }
 
 function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { lang: Lang; onToggleLang: () => void }) {
@@ -57,13 +71,13 @@ function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { la
   const [showSettings, setShowSettings] = useState(false);
   const busy = state.busy !== null;
   const progress = progressText(state.busy, t);
-  const fraction = state.busy?.kind === "reading" && state.busy.total > 0 ? state.busy.done / state.busy.total : undefined;
+  const fraction = progressFraction(state.busy);
 
   return (
     <main className={s.root} lang={lang} aria-busy={busy}>
       <h1 className={s.title}>{t.appTitle}</h1>
       <div className={s.toolbar}>
-        <Button appearance="primary" disabled={busy} onClick={() => void pane.validate()} data-testid="validate">
+        <Button appearance="primary" disabled={busy && !state.checking} onClick={() => void pane.validate()} data-testid="validate">
           {t.validate}
         </Button>
         <Field label={t.asOfDate} className={s.dateInput} validationMessage={state.asOf ? undefined : t.asOfInvalid}>

@@ -7,10 +7,11 @@ import type { Grid } from "../core/grid";
 import type { Report } from "../core/report-schema";
 import { UNASSIGNED_UNIT } from "../core/report-schema";
 import type { Settings } from "../core/settings";
-import { analyze } from "../core/analyze";
+import { analyzeSteps, type AnalyzeProgress } from "../core/analyze";
 import { buildSummary } from "../core/summary/build";
 import { decodeLegacy } from "../core/text/legacy";
 import { daysBetween } from "./dates";
+import { CANCELLED, runInSlices } from "./slices";
 
 export { buildSummary, decodeLegacy };
 export { defaultSettings } from "../core/settings";
@@ -30,7 +31,22 @@ export function dueSoonByUnit(report: Report): Record<string, number> {
   return out;
 }
 
-export function analyzeForPane(grids: Grid[], options: { asOf: string; settings: Settings }): { report: Report; dueSoon: Record<string, number> } {
-  const report = analyze(grids, options);
+export interface PaneRun {
+  onProgress: (p: AnalyzeProgress) => void;
+  /** True once this run is stale (Kiểm tra pressed again, the date changed): it stops at the next pause. */
+  cancelled: () => boolean;
+}
+
+/**
+ * Analyse in slices of about one frame, the UI thread free in between (progress painted, clicks taken).
+ * Null when the run was called off.
+ */
+export async function analyzeForPane(
+  grids: Grid[],
+  options: { asOf: string; settings: Settings },
+  run: PaneRun,
+): Promise<{ report: Report; dueSoon: Record<string, number> } | null> {
+  const report = await runInSlices(analyzeSteps(grids, options), { onProgress: run.onProgress, cancelled: run.cancelled });
+  if (report === CANCELLED || run.cancelled()) return null;
   return { report, dueSoon: dueSoonByUnit(report) };
 }

@@ -6,9 +6,11 @@ import { App } from "../../src/taskpane/App";
 import { FakePort } from "./fake-port";
 import { plSheet } from "./fake-engine";
 
-jest.mock("../../src/core/analyze", () => ({
-  analyze: jest.fn((grids, options) => jest.requireActual("./fake-engine").fakeAnalyze(grids, options)),
-}));
+jest.mock("../../src/core/analyze", () => {
+  const fake = jest.requireActual("./fake-engine");
+  const analyze = jest.fn((grids, options) => fake.fakeAnalyze(grids, options));
+  return { analyze, analyzeSteps: jest.fn((grids, options) => fake.fakeAnalyzeSteps(grids, options, analyze)) };
+});
 jest.mock("../../src/core/summary/build", () => ({
   buildSummary: jest.fn(() => ({ marker: "phuluc-summary", sheets: [] })),
 }));

@@ -8,6 +8,7 @@
 import type { Grid } from "../../src/core/grid";
 import type { Counts, Issue, Report, Task } from "../../src/core/report-schema";
 import { toA1 } from "../../src/core/a1";
+import type { AnalyzeProgress } from "../../src/core/analyze";
 
 const zero = (): Counts => ({ total: 0, done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0, recurring: 0, undetermined: 0, completionRate: null, onTimeRate: null });
 
@@ -70,6 +71,20 @@ export function fakeAnalyze(grids: Grid[], options: { asOf: string }): Report {
       { sheet: "CT", row: 4, name: "Sáng kiến", unitOfMeasure: "sáng kiến", target: 2, comparator: ">=", actual: 1, achievement: 0.5, met: false },
     ],
   };
+}
+
+/**
+ * analyzeSteps stand-in: one step per "PL" sheet (as the engine reports a sheet being read), then the
+ * report of `finish` (the test's analyze mock, so its calls can be asserted as before).
+ */
+export function* fakeAnalyzeSteps(
+  grids: Grid[],
+  options: { asOf: string },
+  finish: (grids: Grid[], options: { asOf: string }) => Report = fakeAnalyze,
+): Generator<AnalyzeProgress, Report, void> {
+  const sheets = grids.filter((g) => /^PL/.test(g.name));
+  for (let i = 0; i < sheets.length; i++) yield { phase: "sheets", done: i, total: sheets.length, sheet: sheets[i].name, rows: { done: 0, total: sheets[i].values.length } };
+  return finish(grids, options);
 }
 
 /** Decoder stand-in: TCVN3 "Phßng" → "Phòng", "V¨n hãa" → "Văn hóa". */

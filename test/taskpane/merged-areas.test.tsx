@@ -17,9 +17,11 @@ import { GridBuilder } from "../support/grid-builder";
 import { plSheet } from "./fake-engine";
 import { FakePort } from "./fake-port";
 
-jest.mock("../../src/core/analyze", () => ({
-  analyze: jest.fn((grids, options) => jest.requireActual("./fake-engine").fakeAnalyze(grids, options)),
-}));
+jest.mock("../../src/core/analyze", () => {
+  const fake = jest.requireActual("./fake-engine");
+  const analyze = jest.fn((grids, options) => fake.fakeAnalyze(grids, options));
+  return { analyze, analyzeSteps: jest.fn((grids, options) => fake.fakeAnalyzeSteps(grids, options, analyze)) };
+});
 
 const rows = () => [["1", "Xây dựng kế hoạch", "Chủ tịch", "Phòng Văn hóa - Xã hội", "30/11/2026", ""]];
 

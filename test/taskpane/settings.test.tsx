@@ -7,9 +7,11 @@ import { DEFAULT_UNITS, defaultSettings } from "../../src/core/settings";
 import { FakePort } from "./fake-port";
 import { analyze } from "../../src/core/analyze";
 
-jest.mock("../../src/core/analyze", () => ({
-  analyze: jest.fn((grids, options) => jest.requireActual("./fake-engine").fakeAnalyze(grids, options)),
-}));
+jest.mock("../../src/core/analyze", () => {
+  const fake = jest.requireActual("./fake-engine");
+  const analyze = jest.fn((grids, options) => fake.fakeAnalyze(grids, options));
+  return { analyze, analyzeSteps: jest.fn((grids, options) => fake.fakeAnalyzeSteps(grids, options, analyze)) };
+});
 
 beforeEach(() => jest.clearAllMocks());
 

@@ -3,6 +3,7 @@
  * adapter error (protected sheet, cell edit mode…) becomes a message and never an unhandled rejection.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { AnalyzeProgress } from "../../core/analyze";
 import type { Grid } from "../../core/grid";
 import type { HighlightTarget, WorkbookPort } from "../../core/port";
 import type { Fix, Issue, Report } from "../../core/report-schema";
@@ -16,7 +17,7 @@ import { parseUserDate } from "../dates";
 
 export type Busy =
   | { kind: "reading"; done: number; total: number; sheet?: string }
-  | { kind: "analysing" }
+  | ({ kind: "analysing" } & Partial<AnalyzeProgress>)
   | { kind: "summary" }
   | { kind: "working" };
 
@@ -26,6 +27,8 @@ export interface PaneState {
   settingsWarning: string | null;
   asOf: string;
   busy: Busy | null;
+  /** A Kiểm tra run is under way: pressing Kiểm tra again starts over with fresh data. */
+  checking: boolean;
   report: Report | null;
   /** Tasks due within 14 days, per unit (amber). */
   dueSoon: Record<string, number>;
@@ -34,6 +37,14 @@ export interface PaneState {
   notice: string | null;
   summary: WriteSummaryResult | null;
   highlightedCount: number;
+}
+
+/** A validation that was overtaken (Kiểm tra pressed again, the date changed): dropped silently. */
+export class Cancelled extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "Cancelled";
+  }
 }
 
 /** Let the browser paint (progress) before a long synchronous step. */
@@ -45,6 +56,7 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
     settingsWarning: null,
     asOf: initialAsOf,
     busy: null,
+    checking: false,
     report: null,
     dueSoon: {},
     grids: [],
@@ -56,6 +68,11 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
   const live = useRef(state);
   live.current = state;
   const running = useRef(false);
+  /** Bumped by every validation and every date change: a validation whose token is not current is stale. */
+  const runToken = useRef(0);
+  /** The Kiểm tra run under way (waiting for its turn or running), and a count of Kiểm tra presses. */
+  const checkRun = useRef<Promise<unknown> | null>(null);
+  const checkSeq = useRef(0);
   const tRef = useRef(t);
   tRef.current = t;
 
@@ -85,7 +102,7 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
       try {
         return await fn();
       } catch (err) {
-        patch({ error: errorMessage(err, tRef.current) });
+        if (!(err instanceof Cancelled)) patch({ error: errorMessage(err, tRef.current) });
         return undefined;
       } finally {
         running.current = false;
@@ -103,24 +120,78 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
     return loaded.settings;
   }, [port, patch]);
 
+  /** Read and analyse the workbook; throws Cancelled when overtaken (its results are never shown). */
   const runValidation = useCallback(async (settingsOverride?: Settings): Promise<Report> => {
+    const token = ++runToken.current;
+    const stale = () => runToken.current !== token;
+    const check = () => {
+      if (stale()) throw new Cancelled();
+    };
     const asOf = parseUserDate(live.current.asOf);
     if (!asOf) throw new Error(tRef.current.asOfInvalid);
     const settings = settingsOverride ?? (await currentSettings());
+    check();
     const engine = loadEngine();
     patch({ busy: { kind: "reading", done: 0, total: 0 } });
-    const grids = await port.readSheets((p) => patch({ busy: { kind: "reading", done: p.done, total: p.total, sheet: p.sheet } }));
+    const grids = await port.readSheets((p) => stale() || patch({ busy: { kind: "reading", done: p.done, total: p.total, sheet: p.sheet } }));
+    check();
     patch({ busy: { kind: "analysing" } });
     const { analyzeForPane } = await engine;
-    await yieldToUi();
-    const { report, dueSoon } = analyzeForPane(grids, { asOf, settings });
-    patch({ report, dueSoon, grids });
-    return report;
+    check();
+    // In slices: the pane repaints the progress and takes clicks (Kiểm tra again, the date) in between.
+    const out = await analyzeForPane(grids, { asOf, settings }, { onProgress: (p) => stale() || patch({ busy: { kind: "analysing", ...p } }), cancelled: stale });
+    check();
+    if (!out) throw new Cancelled();
+    patch({ report: out.report, dueSoon: out.dueSoon, grids });
+    return out.report;
   }, [port, patch, currentSettings]);
 
-  const validate = useCallback(() => guard({ kind: "reading", done: 0, total: 0 }, () => runValidation()), [guard, runValidation]);
+  /** After a change written to the workbook: check again, unless a newer check or date overtook it. */
+  const revalidate = useCallback(
+    (settings?: Settings) =>
+      runValidation(settings).then(
+        () => undefined,
+        (err) => {
+          if (!(err instanceof Cancelled)) throw err;
+        },
+      ),
+    [runValidation],
+  );
 
-  const setAsOf = useCallback((asOf: string) => patch({ asOf }), [patch]);
+  /**
+   * Kiểm tra. Pressed while an earlier Kiểm tra is still reading or analysing, it calls that run off
+   * (it stops at its next pause and its result is never shown) and starts over once it has stopped.
+   * While another action runs (fix, summary, settings) it does nothing.
+   */
+  const validate = useCallback((): Promise<Report | undefined> => {
+    const previous = checkRun.current;
+    if (running.current && !previous) return Promise.resolve(undefined);
+    const me = ++checkSeq.current;
+    if (previous) runToken.current++;
+    const run = (async () => {
+      if (previous) await previous;
+      // Pressed again while waiting: the newest press runs, this one gives way.
+      if (checkSeq.current !== me) return undefined;
+      return guard({ kind: "reading", done: 0, total: 0 }, () => runValidation());
+    })();
+    checkRun.current = run;
+    patch({ checking: true });
+    void run.finally(() => {
+      if (checkRun.current !== run) return;
+      checkRun.current = null;
+      patch({ checking: false });
+    });
+    return run;
+  }, [guard, runValidation, patch]);
+
+  /** A new date makes a check under way stale: it is called off (Kiểm tra checks with the new date). */
+  const setAsOf = useCallback(
+    (asOf: string) => {
+      if (asOf !== live.current.asOf) runToken.current++;
+      patch({ asOf });
+    },
+    [patch],
+  );
 
   /** Selecting a cell is quick and may happen while nothing else runs: no busy state, errors still shown. */
   const select = useCallback(
@@ -181,12 +252,12 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
           return;
         }
         await port.writeCells(sheet, edits);
-        await runValidation();
+        await revalidate();
         // Show the user the cell that changed.
         if (fix.kind === "replace") await port.select(fix.sheet, fix.cell);
         patch({ notice: tRef.current.fixApplied });
       }),
-    [guard, port, patch, runValidation],
+    [guard, port, patch, revalidate],
   );
 
   const buildSummary = useCallback(
@@ -210,11 +281,11 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
         await port.saveSettings(settings);
         patch({ settings, settingsWarning: null });
         // Results shown were computed with the old unit list: check again with the new one.
-        if (live.current.report) await runValidation(settings);
+        if (live.current.report) await revalidate(settings);
         patch({ notice: tRef.current.saved });
         return true;
       }),
-    [guard, port, patch, runValidation],
+    [guard, port, patch, revalidate],
   );
 
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
