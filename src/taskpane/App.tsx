@@ -8,10 +8,7 @@ import { mergedAreasUnsupported } from "./features";
 import { usePane, type Busy } from "./hooks/usePane";
 import { useStyles } from "./styles";
 import { ErrorBar } from "./views/ErrorBar";
-import { Headline } from "./views/Headline";
-import { IssuesView } from "./views/IssuesView";
-import { UnitsTable } from "./views/UnitsTable";
-import { IndicatorsTable } from "./views/IndicatorsTable";
+import { ReportViews } from "./views/ReportViews";
 import { SummaryPanel } from "./views/SummaryPanel";
 import { SettingsView } from "./views/SettingsView";
 
@@ -136,22 +133,15 @@ function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { la
         <div className={s.section} data-testid="results">
           {!state.report && !busy && <p className={s.muted}>{t.startHint}</p>}
           {state.report && (
-            <>
-              <Headline report={state.report} />
-              {state.report.issues.length > 0 && (
-                <div className={s.buttonRow}>
-                  <Button disabled={busy} onClick={() => void pane.highlight()}>
-                    {t.highlight}
-                  </Button>
-                  <Button disabled={busy} onClick={() => void pane.clearHighlights()}>
-                    {t.clearHighlight}
-                  </Button>
-                </div>
-              )}
-              <IssuesView issues={state.report.issues} busy={busy} onSelect={(i) => void pane.select(i)} onFix={(f) => void pane.applyFix(f)} />
-              <UnitsTable report={state.report} dueSoon={state.dueSoon} />
-              <IndicatorsTable report={state.report} />
-            </>
+            <ReportViews
+              report={state.report}
+              dueSoon={state.dueSoon}
+              busy={busy}
+              onSelect={pane.select}
+              onFix={pane.applyFix}
+              onHighlight={pane.highlight}
+              onClearHighlights={pane.clearHighlights}
+            />
           )}
           <SummaryPanel busy={busy} result={state.summary} onBuild={() => void pane.buildSummary()} extra={summaryExtra} />
         </div>

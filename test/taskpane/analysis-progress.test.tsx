@@ -16,6 +16,8 @@ import { plSheet } from "./fake-engine";
 
 interface MockRun {
   asOf: string;
+  /** Steps taken (progress values yielded). */
+  steps: number;
   hold: boolean;
   release: boolean;
   /** The pane closed the generator before it finished (called off). */
@@ -28,14 +30,18 @@ const mockNext = { hold: false };
 
 jest.mock("../../src/core/analyze", () => ({
   analyzeSteps: jest.fn(function* (grids: Grid[], options: { asOf: string }): Generator<AnalyzeProgress, Report, void> {
-    const run: MockRun = { asOf: options.asOf, hold: mockNext.hold, release: false, closed: false, finished: false };
+    const run: MockRun = { asOf: options.asOf, steps: 0, hold: mockNext.hold, release: false, closed: false, finished: false };
     mockRuns.push(run);
     const sheets = grids.filter((g) => g.name.startsWith("PL"));
     try {
       for (let i = 0; i < sheets.length; i++) {
         const at: AnalyzeProgress = { phase: "sheets", done: i, total: sheets.length, sheet: sheets[i].name, rows: { done: 1, total: 4 } };
+        run.steps++;
         yield at;
-        while (i === 0 && run.hold && !run.release) yield at;
+        while (i === 0 && run.hold && !run.release) {
+          run.steps++;
+          yield at;
+        }
       }
       yield { phase: "aggregate", done: 1, total: 1 };
       const report = jest.requireActual("./fake-engine").fakeAnalyze(grids, options) as Report;
@@ -46,6 +52,18 @@ jest.mock("../../src/core/analyze", () => ({
     }
   }),
 }));
+
+/** Renders of the units table (part of the results views). */
+const mockRenders = { units: 0 };
+jest.mock("../../src/taskpane/views/UnitsTable", () => {
+  const actual = jest.requireActual("../../src/taskpane/views/UnitsTable");
+  return {
+    UnitsTable: (props: object) => {
+      mockRenders.units++;
+      return actual.UnitsTable(props);
+    },
+  };
+});
 
 const twoTasks = () => [
   ["1", "Xây dựng kế hoạch", "Chủ tịch", "Phòng Văn hóa - Xã hội", "30/11/2026", ""],
@@ -134,4 +152,21 @@ test("while another action runs (the summary), Kiểm tra stays disabled", async
   mockRuns[0].release = true;
   await waitFor(() => expect(screen.getByRole("button", { name: "Kiểm tra" })).toBeEnabled());
   expect(mockRuns[0].finished).toBe(true);
+});
+
+test("the results of the last check are not re-rendered at each progress step of a new one", async () => {
+  const { user } = setup();
+  mockNext.hold = false;
+  await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
+  await screen.findByTestId("headline");
+  mockNext.hold = true;
+  await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
+  await screen.findByText("Đang phân tích trang PL I (1/2)…");
+  await waitFor(() => expect(mockRuns[1].steps).toBeGreaterThan(3));
+  const before = mockRenders.units;
+  const steps = mockRuns[1].steps;
+  // Each slice of a held run ends with a progress update (the pane re-renders); the tables do not.
+  await waitFor(() => expect(mockRuns[1].steps).toBeGreaterThan(steps + 5));
+  expect(mockRenders.units).toBe(before);
+  expect(screen.getByTestId("units-table")).toBeInTheDocument();
 });
