@@ -1,5 +1,5 @@
 /**
- * The engine's entry point: grids → report. (Owner: engine.)
+ * The engine's entry point: grids → report.
  *
  * Per sheet (workbook order): skip the product's own sheets → detect and decode TCVN3/VNI text
  * (sheet-encoding) → find the task and indicator headers (header) → decide the role from the name, the

@@ -1,4 +1,4 @@
-/** Calendar helpers on ISO dates (YYYY-MM-DD) and Excel serials (1900 system). (Owner: parsers.) */
+/** Calendar helpers on ISO dates (YYYY-MM-DD) and Excel serials (1900 system). */
 
 // Days are counted with the proleptic Gregorian "days from civil" algorithm (no Date objects, no
 // time zones). Day 0 = 1970-01-01.

@@ -1,4 +1,4 @@
-/** Deadline cell → {raw, kind, due}. (Owner: parsers.) */
+/** Deadline cell → {raw, kind, due}. */
 import type { CellValue } from "./grid";
 import { isCellError } from "./grid";
 import type { Deadline, DeadlineKind } from "./report-schema";

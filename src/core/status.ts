@@ -1,4 +1,4 @@
-/** Status text and the category of a task on the as-of date. (Owner: parsers.) */
+/** Status text and the category of a task on the as-of date. */
 import type { CellValue } from "./grid";
 import type { Deadline, StatusCategory } from "./report-schema";
 import { foldKey, nfc } from "./text/fold";

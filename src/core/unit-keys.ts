@@ -1,5 +1,5 @@
 /**
- * Keys for matching unit names (helpers of units.ts). (Owner: parsers.)
+ * Keys for matching unit names (helpers of units.ts).
  *
  * exact key — diacritics kept: NFC, tones normalised, lower case; every dash, "&" and "và" become one
  *   connector "-"; other punctuation is a word break; abbreviations expanded (VP, TT, VH-XH, P.);

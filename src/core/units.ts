@@ -1,4 +1,4 @@
-/** Matching lead/support unit text against the workbook's unit list. (Owner: parsers.) */
+/** Matching lead/support unit text against the workbook's unit list. */
 import type { UnitDef } from "./settings";
 import { foldKey, nfc } from "./text/fold";
 import { editDistance, exactUnitKey, isGenericUnitText, looseUnitKey, tokenOverlap } from "./unit-keys";

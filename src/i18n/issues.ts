@@ -1,6 +1,6 @@
 /**
  * Vietnamese messages of the engine's issues. Each names the cell, says what is wrong and what to do.
- * (Owner: engine.) Values quoted from the sheet are shortened so a message stays one readable line.
+ * Values quoted from the sheet are shortened so a message stays one readable line.
  */
 
 /** Column names as users know them (used in COLUMN_MISSING and CELL_ERROR messages). */

@@ -1,4 +1,4 @@
-/** Report → SummarySpec (pure). (Owner: summary.) */
+/** Report → SummarySpec (pure). */
 import { summaryText } from "../../i18n/summary";
 import type { Report } from "../report-schema";
 import type { Settings } from "../settings";

@@ -1,4 +1,4 @@
-/** Text normalisation: NFC, tone placement, folding for comparisons. (Owner: parsers.) */
+/** Text normalisation: NFC, tone placement, folding for comparisons. */
 import type { CellValue } from "../grid";
 
 /** Non-breaking and other odd spaces (→ " ") and zero-width characters (→ removed). */

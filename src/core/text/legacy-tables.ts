@@ -1,6 +1,6 @@
 /**
  * Legacy Vietnamese encoding tables, as the characters appear in an Excel cell (the font's bytes read as
- * Windows-1252 / Latin-1). (Owner: parsers.)
+ * Windows-1252 / Latin-1).
  *
  * TCVN3 (TCVN 5712:1993 "VN3", the ABC .VnTime fonts): one byte per letter. It has all 67 lower-case
  * letters with diacritics but upper case only for Ă Â Ê Ô Ơ Ư Đ; all-caps text is typed with the same

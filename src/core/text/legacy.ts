@@ -1,4 +1,4 @@
-/** Legacy Vietnamese encodings (TCVN3/ABC and VNI) detection and decoding. (Owner: parsers.) */
+/** Legacy Vietnamese encodings (TCVN3/ABC and VNI) detection and decoding. */
 import { TCVN3_TO_UNICODE, VNI_PAIRS, VNI_SINGLE_MAP } from "./legacy-tables";
 
 export type TextEncoding = "unicode" | "tcvn3" | "vni";
