@@ -2,24 +2,11 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import type { CliIO } from "../../src/cli/io";
+import { captureIO } from "../support/cli-io";
 import { ReportSchema } from "../../src/core/report-schema";
 import { GridBuilder } from "../support/grid-builder";
 import { makeTempDir, removeTempDir, writeTempFile, writeTempXlsx } from "../support/xlsx-builder";
 
-function captureIO(): CliIO & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-  };
-  return io;
-}
 
 const sha = (p: string) => crypto.createHash("sha256").update(fs.readFileSync(p)).digest("hex");
 

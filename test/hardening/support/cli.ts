@@ -1,26 +1,14 @@
 /** Running the real CLI in process (main + a captured CliIO) or as a child process (bin/phuluc.js). */
 import { spawnSync } from "child_process";
 import * as path from "path";
-import type { CliIO } from "../../../src/cli/io";
+import { captureIO } from "../../support/cli-io";
 import { main } from "../../../src/cli/main";
 import { ReportSchema, type Report } from "../../../src/core/report-schema";
 
 export const ROOT = path.resolve(__dirname, "../../..");
 export const AS_OF = "2026-11-24";
 
-export function captureIO(): CliIO & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-  };
-  return io;
-}
+export { captureIO };
 
 export async function runMain(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const io = captureIO();
