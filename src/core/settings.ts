@@ -17,6 +17,12 @@ export const SettingsSchema = z.object({
   planYear: z.number().int().min(1900).max(2200).nullable(),
   /** Shown in the summary's title block ("UBND XÃ CHÍ MINH"). */
   communeName: z.string(),
+  /**
+   * The plan's own name for the summary's title ("Kế hoạch Khoa học và Công nghệ năm 2026"): appendix
+   * sheets rarely carry it. Optional (settings saved before it existed stay valid); empty = use the
+   * first appendix's title.
+   */
+  planName: z.string().max(300).optional(),
   /** Names of the product's own summary sheets (recognised by marker, these are preferences). */
   summarySheetName: z.string().min(1).max(31),
 });
@@ -38,6 +44,7 @@ export function defaultSettings(): Settings {
     units: DEFAULT_UNITS.map((u) => ({ name: u.name, aliases: [...u.aliases] })),
     planYear: null,
     communeName: "UBND xã Chí Minh",
+    planName: "",
     summarySheetName: "Tổng hợp",
   };
 }

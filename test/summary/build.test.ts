@@ -64,6 +64,14 @@ describe("buildSummary", () => {
     expect(valueAt(s, 6, 1)).toBe(r.appendices[0].title);
   });
 
+  test("the plan name from the settings titles the report, over the appendix title", () => {
+    const r = reportFrom([task({ status: "in_progress" })]);
+    const named = buildSummary(r, { ...defaultSettings(), planName: "  Kế hoạch Khoa học và Công nghệ năm 2026 " });
+    for (const s of named.sheets) expect(valueAt(s, 6, 1)).toBe("Kế hoạch Khoa học và Công nghệ năm 2026");
+    const blank = buildSummary(r, { ...defaultSettings(), planName: "   " }).sheets[0];
+    expect(valueAt(blank, 6, 1)).toBe(r.appendices[0].title);
+  });
+
   test("every Times New Roman style: all styles name the font", () => {
     for (const s of spec.sheets) for (const st of Object.values(s.styles)) expect(st.font?.name).toBe("Times New Roman");
   });

@@ -34,6 +34,7 @@ test("settings show the workbook's list, edit names, aliases, year and commune, 
   await user.clear(screen.getByLabelText("Tên xã (dòng tiêu đề bảng tổng hợp)"));
   await user.type(screen.getByLabelText("Tên xã (dòng tiêu đề bảng tổng hợp)"), "UBND xã Chí Minh");
   await user.type(screen.getByLabelText("Năm kế hoạch (để trống: lấy từ tiêu đề phụ lục)"), "2026");
+  await user.type(screen.getByLabelText("Tên kế hoạch (tiêu đề bảng tổng hợp)"), "Kế hoạch Khoa học và Công nghệ năm 2026");
   await user.click(screen.getByRole("button", { name: "Thêm đơn vị" }));
   await user.type(screen.getByLabelText("Tên đơn vị 2"), "Phòng Kinh tế");
   await user.type(screen.getByLabelText(/Cách viết khác của đơn vị 2/), "Phòng KT; P. Kinh tế");
@@ -43,6 +44,7 @@ test("settings show the workbook's list, edit names, aliases, year and commune, 
   const saved = port.callsOf("saveSettings")[0].settings;
   expect(saved.communeName).toBe("UBND xã Chí Minh");
   expect(saved.planYear).toBe(2026);
+  expect(saved.planName).toBe("Kế hoạch Khoa học và Công nghệ năm 2026");
   expect(saved.units).toEqual([
     { name: "Công an xã", aliases: [] },
     { name: "Phòng Kinh tế", aliases: ["Phòng KT", "P. Kinh tế"] },

@@ -28,7 +28,7 @@ export function summarySheetNames(settings: Settings): { main: string; deadlines
 }
 
 export function buildSummary(report: Report, settings: Settings): SummarySpec {
-  const ctx: SummaryContext = { report, settings, asOf: report.asOf, planTitle: planTitleOf(report) };
+  const ctx: SummaryContext = { report, settings, asOf: report.asOf, planTitle: planTitleOf(report, settings) };
   const names = summarySheetNames(settings);
   return {
     marker: SUMMARY_MARKER,

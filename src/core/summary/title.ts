@@ -15,7 +15,9 @@ export interface SummaryContext {
 /** First row after the title block. */
 export const CONTENT_ROW = 9;
 
-export function planTitleOf(report: Report): string {
+export function planTitleOf(report: Report, settings?: Settings): string {
+  const fromSettings = settings?.planName?.trim();
+  if (fromSettings) return fromSettings;
   const fromReport = report.planTitle?.trim();
   if (fromReport) return fromReport;
   const appendixTitle = report.appendices.find((a) => a.title?.trim())?.title?.trim();

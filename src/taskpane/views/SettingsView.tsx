@@ -14,6 +14,7 @@ interface UnitDraft {
 
 interface Draft {
   communeName: string;
+  planName: string;
   planYear: string;
   units: UnitDraft[];
 }
@@ -23,6 +24,7 @@ let nextId = 1;
 function toDraft(s: Settings): Draft {
   return {
     communeName: s.communeName,
+    planName: s.planName ?? "",
     planYear: s.planYear === null ? "" : String(s.planYear),
     units: s.units.map((u) => ({ id: nextId++, name: u.name, aliases: u.aliases.join("; ") })),
   };
@@ -64,6 +66,7 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
     const next: Settings = {
       ...settings,
       communeName: draft.communeName.trim(),
+      planName: draft.planName.trim(),
       planYear: year ?? null,
       units: draft.units.map((u) => ({
         name: u.name.trim(),
@@ -89,6 +92,9 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
       )}
       <Field label={t.communeName}>
         <Input className={s.fullInput} value={draft.communeName} onChange={(_, d) => setDraft({ ...draft, communeName: d.value })} />
+      </Field>
+      <Field label={t.planName} hint={t.planNameHint}>
+        <Input className={s.fullInput} value={draft.planName} onChange={(_, d) => setDraft({ ...draft, planName: d.value })} />
       </Field>
       <Field label={t.planYear} validationMessage={year === undefined ? t.planYearInvalid : undefined}>
         <Input className={s.fullInput} inputMode="numeric" value={draft.planYear} onChange={(_, d) => setDraft({ ...draft, planYear: d.value })} />
