@@ -16,6 +16,7 @@ import type { CellValue, Grid, MergeArea } from "../src/core/grid";
 import { defaultSettings } from "../src/core/settings";
 import { summarizeXlsxBytes } from "../src/xlsx/summary-run";
 import { benchRead } from "../test/fakes/bench-read";
+import { TRACKING_HEADER } from "../test/support/grid-builder";
 import { gzipSync } from "node:zlib";
 import { nextTask, runInSlices, SLICE_MS } from "../src/taskpane/slices";
 
@@ -36,18 +37,8 @@ export function registerBench(name: string, fn: BenchFn): void {
 // ---------------------------------------------------------------------------------------------------
 // Data: appendix sheets shaped like the real ones (title, header, groups, tasks, tracking columns).
 
-const HEADER = [
-  "STT",
-  "Nội dung công việc",
-  "Người đứng đầu chịu trách nhiệm",
-  "Cơ quan chủ trì",
-  "Cơ quan phối hợp",
-  "Kết quả",
-  "Thời gian hoàn thành",
-  "Tình trạng",
-  "Ngày hoàn thành",
-  "Ghi chú",
-];
+// The header of a tracked appendix (the seed plan's columns + Tình trạng, Ngày hoàn thành, Ghi chú).
+const HEADER = TRACKING_HEADER;
 const UNITS = [
   "Phòng Văn hóa - Xã hội",
   "Phòng VH-XH",
