@@ -23,7 +23,6 @@ import { isIgnoredSheet, nameHint, productSheetNames, titleHint, type SheetRole 
 import { SheetView } from "./sheet-view";
 import { TableReader, type TableRow } from "./table";
 import { yearFromTitle } from "./deadline";
-import { issueMessages } from "../i18n/issues";
 import { decodeSheet } from "./sheet-encoding";
 
 export interface AnalyzeOptions {
@@ -32,6 +31,8 @@ export interface AnalyzeOptions {
   settings: Settings;
   /** Sheet names never analysed (e.g. the product's own summary sheets from the store). Additive. */
   ignoreSheets?: string[];
+  /** Language of the issue messages (default "vi"; the pane's English toggle asks for "en"). Additive. */
+  lang?: "vi" | "en";
 }
 
 const TITLE_ROWS = 10;
@@ -85,7 +86,7 @@ export function analyze(grids: Grid[], options: AnalyzeOptions): Report {
 export function* analyzeSteps(grids: Grid[], options: AnalyzeOptions, rowsPerStep = ROWS_PER_STEP): Generator<AnalyzeProgress, Report, void> {
   const step = Math.max(1, Math.floor(rowsPerStep) || ROWS_PER_STEP);
   const asOf = options.asOf;
-  const ctx = new AnalysisContext(options.settings, asOf);
+  const ctx = new AnalysisContext(options.settings, asOf, options.lang === "en" ? "en" : "vi");
   const plans: SheetPlan[] = [];
   const ignored = productSheetNames(grids, options.settings, options.ignoreSheets);
   for (let index = 0; index < grids.length; index++) {
@@ -113,14 +114,14 @@ export function* analyzeSteps(grids: Grid[], options: AnalyzeOptions, rowsPerSte
         name,
         "TEXT_LEGACY_ENCODING",
         s ? { row: s.row, col: s.col } : null,
-        issueMessages.TEXT_LEGACY_ENCODING(name, p.encoding, s ? cellA1(s.row, s.col) : null, s?.raw ?? "", s?.decoded ?? ""),
+        ctx.messages.TEXT_LEGACY_ENCODING(name, p.encoding, s ? cellA1(s.row, s.col) : null, s?.raw ?? "", s?.decoded ?? ""),
         { fix: { kind: "decode_sheet", sheet: name, encoding: p.encoding } },
       );
     }
     const header = p.role === "appendix" ? p.taskHeader : p.indicatorHeader;
     let count = 0;
     if (!header) {
-      ctx.issues.add(p.index, name, "HEADER_NOT_FOUND", null, issueMessages.HEADER_NOT_FOUND(name, p.role));
+      ctx.issues.add(p.index, name, "HEADER_NOT_FOUND", null, ctx.messages.HEADER_NOT_FOUND(name, p.role));
     } else {
       const at = (rows: number): AnalyzeProgress => ({ phase: "sheets", done, total: plans.length, sheet: name, rows: { done: rows, total: rowCount(p.view, header) } });
       if (p.role === "appendix") {

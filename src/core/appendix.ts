@@ -2,7 +2,7 @@
 import { toA1 } from "./a1";
 import { categorize } from "./status";
 import { daysBetween, formatViDate, serialToIso } from "./dates";
-import { COLUMN_LABELS, issueMessages } from "../i18n/issues";
+import { COLUMN_LABELS } from "../i18n/issues";
 import { sttKey } from "./stt";
 import type { AnalysisContext } from "./context";
 import { isErrorValue, type CellRef, type SheetView } from "./sheet-view";
@@ -168,7 +168,7 @@ export class AppendixReader {
     const headerCell = { row: header.row, col: Math.min(...cols.values()) };
     for (const f of ["content", "lead", "deadline"] as const) {
       if (!cols.has(f)) {
-        issues.add(scope.index, scope.name, "COLUMN_MISSING", headerCell, issueMessages.COLUMN_MISSING(cellName(headerCell), header.row, COLUMN_LABELS[f]), {
+        issues.add(scope.index, scope.name, "COLUMN_MISSING", headerCell, ctx.messages.COLUMN_MISSING(cellName(headerCell), header.row, COLUMN_LABELS[f]), {
           key: f,
         });
       }
@@ -176,7 +176,7 @@ export class AppendixReader {
     this.fields = new RowFields(view, cols, header.dataStart);
     this.yearStart = `${String(scope.planYear).padStart(4, "0")}-01-01`;
     this.cellError = (f, c) =>
-      issues.add(scope.index, scope.name, "CELL_ERROR", at(c), issueMessages.CELL_ERROR(cellName(c), c.error ?? "", COLUMN_LABELS[f]));
+      issues.add(scope.index, scope.name, "CELL_ERROR", at(c), ctx.messages.CELL_ERROR(cellName(c), c.error ?? "", COLUMN_LABELS[f]));
   }
 
   private close(): void {
@@ -207,7 +207,7 @@ export class AppendixReader {
           const first = this.sttSeen.get(key);
           if (first !== undefined) {
             const c = fields.ref(row, "stt")!;
-            issues.add(scope.index, scope.name, "STT_DUPLICATE", at(c), issueMessages.STT_DUPLICATE(cellName(c), stt, first));
+            issues.add(scope.index, scope.name, "STT_DUPLICATE", at(c), ctx.messages.STT_DUPLICATE(cellName(c), stt, first));
           } else this.sttSeen.set(key, row);
         }
         this.draft = {
@@ -243,7 +243,7 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
   const content = d.content;
   if (!content && cols.has("content")) {
     const c = fields.ref(d.row, "content")!;
-    if (c.error === null) issues.add(scope.index, scope.name, "CONTENT_MISSING", at(c), issueMessages.CONTENT_MISSING(cellName(c)));
+    if (c.error === null) issues.add(scope.index, scope.name, "CONTENT_MISSING", at(c), ctx.messages.CONTENT_MISSING(cellName(c)));
   }
   const cells = {
     lead: fields.scratchRef(d.row, "lead"),
@@ -263,10 +263,10 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
         lead = m.unit;
         break;
       case "missing":
-        issues.add(scope.index, scope.name, "LEAD_MISSING", at(leadCell), issueMessages.LEAD_MISSING(cell, ctx.exampleUnit));
+        issues.add(scope.index, scope.name, "LEAD_MISSING", at(leadCell), ctx.messages.LEAD_MISSING(cell, ctx.exampleUnit));
         break;
       case "generic":
-        issues.add(scope.index, scope.name, "LEAD_GENERIC", at(leadCell), issueMessages.LEAD_GENERIC(cell, leadRaw, ctx.exampleUnit));
+        issues.add(scope.index, scope.name, "LEAD_GENERIC", at(leadCell), ctx.messages.LEAD_GENERIC(cell, leadRaw, ctx.exampleUnit));
         break;
       case "unknown":
         issues.add(
@@ -274,14 +274,14 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
           scope.name,
           "LEAD_UNKNOWN",
           at(leadCell),
-          issueMessages.LEAD_UNKNOWN(cell, leadRaw, m.suggestion, ctx.exampleUnit),
+          ctx.messages.LEAD_UNKNOWN(cell, leadRaw, m.suggestion, ctx.exampleUnit),
           m.suggestion ? { suggestion: m.suggestion, fix: { kind: "replace", sheet: scope.name, cell, value: m.suggestion } } : undefined,
         );
         break;
       case "multiple": {
         const known = m.units.filter((u) => ctx.unitNames.includes(u));
         lead = known[0] ?? null;
-        issues.add(scope.index, scope.name, "LEAD_MULTIPLE", at(leadCell), issueMessages.LEAD_MULTIPLE(cell, m.units), known[0] ? { suggestion: known[0] } : undefined);
+        issues.add(scope.index, scope.name, "LEAD_MULTIPLE", at(leadCell), ctx.messages.LEAD_MULTIPLE(cell, m.units), known[0] ? { suggestion: known[0] } : undefined);
         break;
       }
     }
@@ -292,16 +292,16 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
   if (dlCell && dlCell.error === null) {
     const cell = cellName(dlCell);
     if (deadline.kind === "missing") {
-      issues.add(scope.index, scope.name, "DEADLINE_MISSING", at(dlCell), issueMessages.DEADLINE_MISSING(cell, scope.planYear));
+      issues.add(scope.index, scope.name, "DEADLINE_MISSING", at(dlCell), ctx.messages.DEADLINE_MISSING(cell, scope.planYear));
     } else if (deadline.kind === "invalid") {
-      issues.add(scope.index, scope.name, "DEADLINE_INVALID", at(dlCell), issueMessages.DEADLINE_INVALID(cell, deadline.raw, scope.planYear));
+      issues.add(scope.index, scope.name, "DEADLINE_INVALID", at(dlCell), ctx.messages.DEADLINE_INVALID(cell, deadline.raw, scope.planYear));
     } else if (deadline.due !== null && deadline.due < yearStart) {
       issues.add(
         scope.index,
         scope.name,
         "DEADLINE_OUTSIDE_PLAN",
         at(dlCell),
-        issueMessages.DEADLINE_OUTSIDE_PLAN(cell, deadline.raw, formatViDate(deadline.due), scope.planYear),
+        ctx.messages.DEADLINE_OUTSIDE_PLAN(cell, deadline.raw, formatViDate(deadline.due), scope.planYear),
       );
     }
   }
@@ -309,12 +309,12 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
   const statusRaw = text(cells.status);
   const statusKind = ctx.status(statusRaw);
   if (statusKind === "unknown" && cells.status) {
-    issues.add(scope.index, scope.name, "STATUS_UNKNOWN", at(cells.status), issueMessages.STATUS_UNKNOWN(cellName(cells.status), statusRaw));
+    issues.add(scope.index, scope.name, "STATUS_UNKNOWN", at(cells.status), ctx.messages.STATUS_UNKNOWN(cellName(cells.status), statusRaw));
   }
   const doneCell = cells.doneDate;
   const doneDate = readDoneDate(ctx, doneCell, scope.planYear);
   if (statusKind === "done" && doneCell && doneCell.error === null && doneCell.text === "") {
-    issues.add(scope.index, scope.name, "DONE_WITHOUT_DATE", at(doneCell), issueMessages.DONE_WITHOUT_DATE(cellName(doneCell), scope.planYear));
+    issues.add(scope.index, scope.name, "DONE_WITHOUT_DATE", at(doneCell), ctx.messages.DONE_WITHOUT_DATE(cellName(doneCell), scope.planYear));
   }
 
   const status = categorize({ status: statusKind, doneDate, deadline, asOf: ctx.asOf });

@@ -11,7 +11,7 @@
  * null (an error value in a read cell is a CELL_ERROR instead, and the result stays null the same way).
  */
 import { toA1 } from "./a1";
-import { COLUMN_LABELS, issueMessages } from "../i18n/issues";
+import { COLUMN_LABELS } from "../i18n/issues";
 import { isPercentUnit, readNumber, readTarget } from "./indicator-values";
 import type { AnalysisContext } from "./context";
 import type { CellRef } from "./sheet-view";
@@ -47,7 +47,7 @@ export class IndicatorReader {
     const cols = header.columns;
     if (!cols.has("target")) {
       const cell = { row: header.row, col: Math.min(...cols.values()) };
-      ctx.issues.add(scope.index, scope.name, "COLUMN_MISSING", cell, issueMessages.COLUMN_MISSING(toA1(cell.row, cell.col), header.row, COLUMN_LABELS.target));
+      ctx.issues.add(scope.index, scope.name, "COLUMN_MISSING", cell, ctx.messages.COLUMN_MISSING(toA1(cell.row, cell.col), header.row, COLUMN_LABELS.target));
     }
   }
 
@@ -68,7 +68,7 @@ function readIndicator(ctx: AnalysisContext, scope: SheetScope, r: TableRow<Indi
   for (const f of READ_FIELDS) {
     const c = cells[f];
     if (c && c.error !== null && !c.fromAbove) {
-      add("CELL_ERROR", c, issueMessages.CELL_ERROR(toA1(c.row, c.col), c.error, COLUMN_LABELS[f]));
+      add("CELL_ERROR", c, ctx.messages.CELL_ERROR(toA1(c.row, c.col), c.error, COLUMN_LABELS[f]));
     }
   }
   const name = ok(cells.name);
@@ -80,7 +80,7 @@ function readIndicator(ctx: AnalysisContext, scope: SheetScope, r: TableRow<Indi
   const target = tc && tc.error === null ? readTarget(tc.value, tc.format, pctUnit) : null;
   const targetValue = target?.value ?? null;
   if (tc && tc.error === null && targetValue === null) {
-    add("INDICATOR_TARGET_MISSING", tc, issueMessages.INDICATOR_TARGET_MISSING(toA1(tc.row, tc.col), nameOrRow, target?.raw ?? ""));
+    add("INDICATOR_TARGET_MISSING", tc, ctx.messages.INDICATOR_TARGET_MISSING(toA1(tc.row, tc.col), nameOrRow, target?.raw ?? ""));
   }
   const percentTarget = target?.percent ?? false;
 
@@ -91,7 +91,7 @@ function readIndicator(ctx: AnalysisContext, scope: SheetScope, r: TableRow<Indi
     actual = actualRead.value;
     if (percentTarget && !actualRead.percent && actual > 1 && actual <= 100) actual = actual / 100;
   } else if (actualRead && actualRead.kind === "invalid") {
-    add("INDICATOR_ACTUAL_INVALID", ac!, issueMessages.INDICATOR_ACTUAL_INVALID(toA1(ac!.row, ac!.col), nameOrRow, actualRead.raw));
+    add("INDICATOR_ACTUAL_INVALID", ac!, ctx.messages.INDICATOR_ACTUAL_INVALID(toA1(ac!.row, ac!.col), nameOrRow, actualRead.raw));
   } else if (!ac || ac.error === null) {
     actual = fromCounts();
   }
@@ -103,17 +103,17 @@ function readIndicator(ctx: AnalysisContext, scope: SheetScope, r: TableRow<Indi
     const got = readNumber(gc.value, gc.format, false);
     if (got.kind === "empty") return null;
     if (got.kind === "invalid") {
-      add("INDICATOR_ACTUAL_INVALID", gc, issueMessages.INDICATOR_ACTUAL_INVALID(toA1(gc.row, gc.col), nameOrRow, got.raw));
+      add("INDICATOR_ACTUAL_INVALID", gc, ctx.messages.INDICATOR_ACTUAL_INVALID(toA1(gc.row, gc.col), nameOrRow, got.raw));
       return null;
     }
     const total = tt ? readNumber(tt.value, tt.format, false) : ({ kind: "empty" } as const);
     if (total.kind === "invalid") {
-      add("INDICATOR_ACTUAL_INVALID", tt!, issueMessages.INDICATOR_ACTUAL_INVALID(toA1(tt!.row, tt!.col), nameOrRow, total.raw));
+      add("INDICATOR_ACTUAL_INVALID", tt!, ctx.messages.INDICATOR_ACTUAL_INVALID(toA1(tt!.row, tt!.col), nameOrRow, total.raw));
       return null;
     }
     if (total.kind === "empty") return percentTarget ? null : got.value;
     if (total.value === 0) {
-      add("INDICATOR_DENOMINATOR_ZERO", tt!, issueMessages.INDICATOR_DENOMINATOR_ZERO(toA1(tt!.row, tt!.col), nameOrRow));
+      add("INDICATOR_DENOMINATOR_ZERO", tt!, ctx.messages.INDICATOR_DENOMINATOR_ZERO(toA1(tt!.row, tt!.col), nameOrRow));
       return null;
     }
     return percentTarget || pctUnit || targetValue === null ? got.value / total.value : got.value;

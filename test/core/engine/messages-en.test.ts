@@ -1,0 +1,163 @@
+/**
+ * English issue messages (`lang: "en"`, the task pane's English toggle): every issue code and every
+ * message variant, on a fixture that triggers it. The English run finds exactly what the default
+ * (Vietnamese) run finds — same codes, cells, suggestions and fixes — only the messages differ, and each
+ * English message still names its cell (or its sheet, for a sheet-level issue).
+ */
+import { GridBuilder, STD_HEADER } from "../../support/grid-builder";
+import { analyze } from "../../../src/core/analyze";
+import { ISSUE_CODES, ReportSchema, type Issue, type IssueCode, type Report } from "../../../src/core/report-schema";
+import { defaultSettings } from "../../../src/core/settings";
+import type { Grid } from "../../../src/core/grid";
+import { issueMessages, issueMessagesEn, issueMessagesFor } from "../../../src/i18n/issues";
+import { AS_OF } from "./helpers";
+
+const OK = { content: "Tổ chức tuyên truyền", lead: "Phòng Văn hóa - Xã hội", deadline: "30/11/2026" };
+
+function tasks(...rows: Parameters<GridBuilder["task"]>[0][]): Grid {
+  const b = new GridBuilder("PL I").title("PHỤ LỤC I", "NHIỆM VỤ TRỌNG TÂM NĂM 2026").header();
+  rows.forEach((t, i) => b.task({ stt: i + 1, ...t }));
+  return b.build();
+}
+
+function indicators(row: (string | number | null)[]): Grid {
+  return new GridBuilder("Chỉ tiêu")
+    .title("CÁC CHỈ TIÊU NĂM 2026")
+    .header(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Số đạt", "Tổng số", "Thực hiện"])
+    .row(row)
+    .build();
+}
+
+interface Case {
+  code: IssueCode;
+  variant: string;
+  grids: Grid[];
+  /** Cell of the issue (a sheet-level issue: its sample cell, or null); its English message names it. */
+  cell: string | null;
+  /** Tells which Vietnamese variant the fixture hit (so each English variant is covered). */
+  vi: RegExp;
+}
+
+const CASES: Case[] = [
+  { code: "HEADER_NOT_FOUND", variant: "appendix", grids: [new GridBuilder("Phụ lục 3").title("PHỤ LỤC III", "Danh mục").row(["a", "b"]).build()], cell: null, vi: /bảng trong 20 dòng/ },
+  { code: "HEADER_NOT_FOUND", variant: "indicators", grids: [new GridBuilder("Chỉ tiêu").title("Ghi chép").row(["a", "b"]).build()], cell: null, vi: /bảng chỉ tiêu/ },
+  {
+    code: "COLUMN_MISSING",
+    variant: "",
+    grids: [new GridBuilder("PL I").title("PHỤ LỤC I").row(["STT", "Nội dung công việc", "Kết quả"]).row([1, "Việc một", "Báo cáo"]).build()],
+    cell: "A2",
+    vi: /không có cột/,
+  },
+  { code: "CONTENT_MISSING", variant: "", grids: [tasks({ ...OK, content: null })], cell: "B4", vi: /chưa ghi nội dung/ },
+  { code: "LEAD_MISSING", variant: "", grids: [tasks({ ...OK, lead: " " })], cell: "D4", vi: /chưa ghi cơ quan chủ trì/ },
+  { code: "LEAD_UNKNOWN", variant: "with a suggestion", grids: [tasks({ ...OK, lead: "Phong Van hoa - Xa hoi" })], cell: "D4", vi: /Có phải là/ },
+  { code: "LEAD_UNKNOWN", variant: "without a suggestion", grids: [tasks({ ...OK, lead: "Hội Nông dân" })], cell: "D4", vi: /Hãy ghi đúng tên/ },
+  { code: "LEAD_GENERIC", variant: "", grids: [tasks({ ...OK, lead: "Các đơn vị liên quan" })], cell: "D4", vi: /cách ghi chung/ },
+  { code: "LEAD_MULTIPLE", variant: "", grids: [tasks({ ...OK, lead: "Phòng Kinh tế; Công an xã" })], cell: "D4", vi: /đơn vị chủ trì/ },
+  { code: "DEADLINE_MISSING", variant: "", grids: [tasks({ ...OK, deadline: null })], cell: "G4", vi: /chưa ghi thời gian hoàn thành/ },
+  { code: "DEADLINE_INVALID", variant: "", grids: [tasks({ ...OK, deadline: "30/02/2026" })], cell: "G4", vi: /không đọc được thời hạn/ },
+  { code: "DEADLINE_OUTSIDE_PLAN", variant: "", grids: [tasks({ ...OK, deadline: "31/12/2025" })], cell: "G4", vi: /trước năm kế hoạch/ },
+  {
+    code: "STT_DUPLICATE",
+    variant: "",
+    grids: [new GridBuilder("PL I").header(STD_HEADER).group("I", "Một").task({ stt: 1, ...OK }).task({ stt: "1.", ...OK }).build()],
+    cell: "A4",
+    vi: /trùng với dòng 3/,
+  },
+  { code: "STATUS_UNKNOWN", variant: "", grids: [tasks({ ...OK, status: "Sắp xong rồi" })], cell: "H4", vi: /không hiểu tình trạng/ },
+  { code: "DONE_WITHOUT_DATE", variant: "", grids: [tasks({ ...OK, status: "Đã hoàn thành" })], cell: "I4", vi: /chưa ghi ngày hoàn thành/ },
+  { code: "CELL_ERROR", variant: "", grids: [tasks({ ...OK, lead: { error: "#REF!" } })], cell: "D4", vi: /lỗi Excel #REF!/ },
+  {
+    code: "TEXT_LEGACY_ENCODING",
+    variant: "TCVN3",
+    grids: [
+      new GridBuilder("Sheet1")
+        .title("PHô LôC I", "NHIÖM Vô TRäNG T¢M N¡M 2026")
+        .row(["STT", "Néi dung c«ng viÖc", "Ng­êi ®øng ®Çu chÞu tr¸ch nhiÖm", "C¬ quan chñ tr×", "C¬ quan phèi hîp", "KÕt qu¶", "Thêi gian hoµn thµnh"])
+        .row([1, "Tæ chøc tuyªn truyÒn", "Chñ tÞch UBND x·", "Phßng V¨n hãa - X· héi", "", "B¸o c¸o", "Th¸ng 6/2026"])
+        .build(),
+    ],
+    cell: "A1",
+    vi: /TCVN3/,
+  },
+  {
+    code: "TEXT_LEGACY_ENCODING",
+    variant: "VNI",
+    grids: [
+      new GridBuilder("PL I")
+        .row(["STT", "Noäi dung coâng vieäc", "Cô quan chuû trì", "Thôøi gian hoaøn thaønh"])
+        .row([1, "Tieáp nhaän hoà sô", "Phoøng Vaên hoùa - Xaõ hoäi", "Quyù II/2026"])
+        .build(),
+    ],
+    cell: "B1",
+    vi: /VNI/,
+  },
+  { code: "INDICATOR_TARGET_MISSING", variant: "empty target", grids: [indicators([1, "Mô hình ứng dụng KHCN", "mô hình", "", null, null, 5])], cell: "D3", vi: /chưa có mục tiêu/ },
+  {
+    code: "INDICATOR_TARGET_MISSING",
+    variant: "unreadable target",
+    grids: [indicators([1, "Mô hình ứng dụng KHCN", "mô hình", "chưa giao", null, null, 5])],
+    cell: "D3",
+    vi: /không đọc được mục tiêu/,
+  },
+  {
+    code: "INDICATOR_ACTUAL_INVALID",
+    variant: "",
+    grids: [indicators([1, "Báo cáo định kỳ trên hệ thống", "%", "80%", null, null, "chưa có số liệu"])],
+    cell: "G3",
+    vi: /không phải là số/,
+  },
+  { code: "INDICATOR_DENOMINATOR_ZERO", variant: "", grids: [indicators([1, "Kết quả TTHC được số hóa", "%", "Tối thiểu 80%", 0, 0, null])], cell: "F3", vi: /bằng 0/ },
+];
+
+function analyse(grids: Grid[], lang?: "vi" | "en"): Report {
+  const report = analyze(grids, { asOf: AS_OF, settings: defaultSettings(), ...(lang ? { lang } : {}) });
+  ReportSchema.parse(report);
+  return report;
+}
+
+/** Everything of an issue but its message. */
+function facts(i: Issue) {
+  const { message: _message, ...rest } = i;
+  return rest;
+}
+
+describe("English issue messages", () => {
+  it("the table covers every issue code", () => {
+    expect([...new Set(CASES.map((c) => c.code))].sort()).toEqual([...ISSUE_CODES].sort());
+  });
+
+  it("every template has an English counterpart (and the set is picked by language)", () => {
+    expect(Object.keys(issueMessagesEn).sort()).toEqual(Object.keys(issueMessages).sort());
+    expect(issueMessagesFor("en")).toBe(issueMessagesEn);
+    expect(issueMessagesFor("vi")).toBe(issueMessages);
+    expect(issueMessagesFor(undefined)).toBe(issueMessages);
+  });
+
+  it.each(CASES.map((c) => [`${c.code}${c.variant ? ` (${c.variant})` : ""}`, c] as const))("%s", (_name, c) => {
+    const vi = analyse(c.grids);
+    const viExplicit = analyse(c.grids, "vi");
+    const en = analyse(c.grids, "en");
+    expect(viExplicit).toEqual(vi);
+
+    const viIssue = vi.issues.find((i) => i.code === c.code)!;
+    expect(viIssue).toBeDefined();
+    expect(viIssue.cell).toBe(c.cell);
+    expect(viIssue.message).toMatch(c.vi);
+
+    // Same findings, other words: everything but the messages is equal, every message differs.
+    expect(en.issues.map(facts)).toEqual(vi.issues.map(facts));
+    expect({ ...en, issues: [] }).toEqual({ ...vi, issues: [] });
+    en.issues.forEach((i, k) => expect(i.message).not.toBe(vi.issues[k].message));
+
+    const enIssue = en.issues.find((i) => i.code === c.code)!;
+    if (c.code === "HEADER_NOT_FOUND" || c.code === "TEXT_LEGACY_ENCODING") {
+      // Sheet-level: the sheet first, then the sample cell when there is one.
+      expect(enIssue.message).toMatch(new RegExp(`^Sheet «${enIssue.sheet}»`));
+      if (c.cell) expect(enIssue.message).toContain(`cell ${c.cell}: `);
+    } else {
+      expect(enIssue.message).toMatch(new RegExp(`^Cell ${c.cell}: `));
+    }
+    expect(enIssue.message).not.toMatch(/^Ô |Hãy |không /);
+  });
+});
