@@ -63,7 +63,7 @@ function progressFraction(busy: Busy | null): number | undefined {
 function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { lang: Lang; onToggleLang: () => void }) {
   const t = UI[lang];
   const s = useStyles();
-  const pane = usePane(port, t, today);
+  const pane = usePane(port, t, today, lang);
   const { state } = pane;
   const [showSettings, setShowSettings] = useState(false);
   const busy = state.busy !== null;

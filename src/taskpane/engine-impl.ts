@@ -7,6 +7,7 @@ import type { Grid } from "../core/grid";
 import type { Report } from "../core/report-schema";
 import { UNASSIGNED_UNIT } from "../core/report-schema";
 import type { Settings } from "../core/settings";
+import type { Lang } from "../i18n/ui";
 import { analyzeSteps, type AnalyzeProgress } from "../core/analyze";
 import { buildSummary } from "../core/summary/build";
 import { decodeLegacy } from "../core/text/legacy";
@@ -43,7 +44,7 @@ export interface PaneRun {
  */
 export async function analyzeForPane(
   grids: Grid[],
-  options: { asOf: string; settings: Settings },
+  options: { asOf: string; settings: Settings; lang?: Lang },
   run: PaneRun,
 ): Promise<{ report: Report; dueSoon: Record<string, number> } | null> {
   const report = await runInSlices(analyzeSteps(grids, options), { onProgress: run.onProgress, cancelled: run.cancelled });

@@ -10,7 +10,7 @@ import type { Fix, Issue, Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
 import type { WriteSummaryResult } from "../../core/summary/spec";
 import { loadEngine } from "../engine";
-import type { UiStrings } from "../../i18n/ui";
+import type { Lang, UiStrings } from "../../i18n/ui";
 import { errorMessage } from "../errors";
 import { fixEdits } from "../fixes";
 import { parseUserDate } from "../dates";
@@ -30,6 +30,8 @@ export interface PaneState {
   /** A Kiểm tra run is under way: pressing Kiểm tra again starts over with fresh data. */
   checking: boolean;
   report: Report | null;
+  /** Language of the report's issue messages (the pane's language when it was analysed). */
+  reportLang: Lang;
   /** Tasks due within 14 days, per unit (amber). */
   dueSoon: Record<string, number>;
   grids: Grid[];
@@ -50,7 +52,8 @@ export class Cancelled extends Error {
 /** Let the browser paint (progress) before a long synchronous step. */
 export const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
 
-export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
+/** `lang`: the pane's language; issue messages are analysed in it, and re-analysed when it changes. */
+export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string, lang: Lang = "vi") {
   const [state, setState] = useState<PaneState>({
     settings: null,
     settingsWarning: null,
@@ -58,6 +61,7 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
     busy: null,
     checking: false,
     report: null,
+    reportLang: lang,
     dueSoon: {},
     grids: [],
     error: null,
@@ -75,6 +79,8 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
   const checkSeq = useRef(0);
   const tRef = useRef(t);
   tRef.current = t;
+  const langRef = useRef(lang);
+  langRef.current = lang;
 
   const patch = useCallback((p: Partial<PaneState>) => setState((s) => ({ ...s, ...p })), []);
 
@@ -139,12 +145,44 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string) {
     const { analyzeForPane } = await engine;
     check();
     // In slices: the pane repaints the progress and takes clicks (Kiểm tra again, the date) in between.
-    const out = await analyzeForPane(grids, { asOf, settings }, { onProgress: (p) => stale() || patch({ busy: { kind: "analysing", ...p } }), cancelled: stale });
+    const reportLang = langRef.current;
+    const out = await analyzeForPane(grids, { asOf, settings, lang: reportLang }, { onProgress: (p) => stale() || patch({ busy: { kind: "analysing", ...p } }), cancelled: stale });
     check();
     if (!out) throw new Cancelled();
-    patch({ report: out.report, dueSoon: out.dueSoon, grids });
+    // Toggled during the check: the effect below re-analyses these grids in the new language.
+    patch({ report: out.report, reportLang, dueSoon: out.dueSoon, grids });
     return out.report;
   }, [port, patch, currentSettings]);
+
+  /**
+   * The language was toggled after a check: analyse the grids already read again (no workbook read) so
+   * the issue messages follow it. Same date and settings as the shown report; only the messages change,
+   * so the issue list keeps its filters. Runs when the pane is idle (after any action under way).
+   */
+  const relocalizeFailed = useRef<{ report: Report; lang: Lang } | null>(null);
+  useEffect(() => {
+    const { report, reportLang, busy, grids } = state;
+    if (!report || reportLang === lang || busy !== null || running.current) return;
+    const failed = relocalizeFailed.current;
+    if (failed && failed.report === report && failed.lang === lang) return; // its error is shown; Kiểm tra retries
+    const done = guard({ kind: "analysing" }, async () => {
+      // Toggled back meanwhile: stop; once idle, this effect runs again for the newest language.
+      const stale = () => langRef.current !== lang;
+      const settings = await currentSettings();
+      const { analyzeForPane } = await loadEngine();
+      const out = await analyzeForPane(
+        grids,
+        { asOf: report.asOf, settings, lang },
+        { onProgress: (p) => stale() || patch({ busy: { kind: "analysing", ...p } }), cancelled: stale },
+      );
+      if (out && !stale()) patch({ report: out.report, reportLang: lang, dueSoon: out.dueSoon });
+      return true;
+    });
+    // guard gives undefined only for an error (it shows it): do not retry in a loop.
+    void done.then((ok) => {
+      if (ok === undefined) relocalizeFailed.current = { report, lang };
+    });
+  }, [state, lang, guard, currentSettings, patch]);
 
   /** After a change written to the workbook: check again, unless a newer check or date overtook it. */
   const revalidate = useCallback(
