@@ -3,6 +3,7 @@ import type { Indicator, Report } from "../../core/report-schema";
 import { formatNumber, formatPercent, type Lang } from "../../i18n/ui";
 import { useLang, useStrings } from "../i18n";
 import { useStyles } from "../styles";
+import { TitledSection } from "./TitledSection";
 
 function isPercent(ind: Indicator): boolean {
   return ind.unitOfMeasure.trim() === "%" || /%/.test(ind.targetRaw ?? "");
@@ -19,36 +20,31 @@ export function IndicatorsTable({ report }: { report: Report }) {
   const s = useStyles();
   if (report.indicators.length === 0) return null;
   return (
-    <section className={s.section} aria-labelledby="indicators-title">
-      <h2 id="indicators-title" className={s.sectionTitle}>
-        {t.indicatorsTitle}
-      </h2>
-      <div className={s.tableBox} role="region" aria-labelledby="indicators-title" tabIndex={0}>
-        <table className={s.table} data-testid="indicators-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.colIndicator}</th>
-              <th scope="col">{t.colTarget}</th>
-              <th scope="col">{t.colActual}</th>
-              <th scope="col">{t.colAchievement}</th>
-              <th scope="col">{t.colMet}</th>
+    <TitledSection id="indicators" title={t.indicatorsTitle} scrollTable>
+      <table className={s.table} data-testid="indicators-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.colIndicator}</th>
+            <th scope="col">{t.colTarget}</th>
+            <th scope="col">{t.colActual}</th>
+            <th scope="col">{t.colAchievement}</th>
+            <th scope="col">{t.colMet}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.indicators.map((ind) => (
+            <tr key={`${ind.sheet}-${ind.row}`}>
+              <th scope="row">{ind.name}</th>
+              <td>{ind.targetRaw || value(ind, ind.target, lang)}</td>
+              <td>{value(ind, ind.actual, lang)}</td>
+              <td>{formatPercent(ind.achievement, lang)}</td>
+              <td className={ind.met === true ? s.green : ind.met === false ? s.red : undefined} data-met={String(ind.met)}>
+                {ind.met === true ? t.met : ind.met === false ? t.notMet : t.unknown}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {report.indicators.map((ind) => (
-              <tr key={`${ind.sheet}-${ind.row}`}>
-                <th scope="row">{ind.name}</th>
-                <td>{ind.targetRaw || value(ind, ind.target, lang)}</td>
-                <td>{value(ind, ind.actual, lang)}</td>
-                <td>{formatPercent(ind.achievement, lang)}</td>
-                <td className={ind.met === true ? s.green : ind.met === false ? s.red : undefined} data-met={String(ind.met)}>
-                  {ind.met === true ? t.met : ind.met === false ? t.notMet : t.unknown}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+          ))}
+        </tbody>
+      </table>
+    </TitledSection>
   );
 }

@@ -8,6 +8,7 @@ import type { Fix, Issue, IssueCode } from "../../core/report-schema";
 import { ISSUE_CODE_LABELS } from "../../i18n/ui";
 import { useLang, useStrings } from "../i18n";
 import { STATUS_COLORS, useStyles } from "../styles";
+import { TitledSection } from "./TitledSection";
 
 const PAGE = 100;
 /** Codes in their contract order (the labels table lists every code, in ISSUE_CODES order). */
@@ -48,10 +49,7 @@ export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
   if (issues.length === 0) return <p data-testid="no-issues">{t.noIssues}</p>;
 
   return (
-    <section className={s.section} aria-labelledby="issues-title">
-      <h2 id="issues-title" className={s.sectionTitle}>
-        {t.issuesTitle}
-      </h2>
+    <TitledSection id="issues" title={t.issuesTitle}>
       <div className={s.filters}>
         <Field label={t.filterSeverity} className={s.filterField}>
           <Select className={s.select} value={severity} onChange={(_, d) => setSeverity(d.value as SeverityFilter)} data-testid="filter-severity">
@@ -90,7 +88,7 @@ export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
           </div>
         );
       })}
-    </section>
+    </TitledSection>
   );
 }
 

@@ -5,6 +5,7 @@ import type { Settings } from "../../core/settings";
 import { loadEngine } from "../engine";
 import { useStrings } from "../i18n";
 import { useStyles } from "../styles";
+import { TitledSection } from "./TitledSection";
 
 interface UnitDraft {
   id: number;
@@ -80,10 +81,7 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
   };
 
   return (
-    <section className={s.section} aria-labelledby="settings-title" data-testid="settings">
-      <h2 id="settings-title" className={s.sectionTitle}>
-        {t.settingsTitle}
-      </h2>
+    <TitledSection id="settings" title={t.settingsTitle} testId="settings">
       <div className={s.muted}>{t.settingsHint}</div>
       {warning && (
         <MessageBar intent="warning" layout="multiline" data-testid="settings-warning">
@@ -144,6 +142,6 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
           {t.restoreDefaults}
         </Button>
       </div>
-    </section>
+    </TitledSection>
   );
 }

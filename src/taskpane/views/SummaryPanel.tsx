@@ -4,6 +4,7 @@ import { Button } from "@fluentui/react-components";
 import type { WriteSummaryResult } from "../../core/summary/spec";
 import { useStrings } from "../i18n";
 import { useStyles } from "../styles";
+import { TitledSection } from "./TitledSection";
 
 export interface SummaryPanelProps {
   busy: boolean;
@@ -17,10 +18,7 @@ export function SummaryPanel({ busy, result, onBuild, extra }: SummaryPanelProps
   const t = useStrings();
   const s = useStyles();
   return (
-    <section className={s.section} aria-labelledby="summary-title">
-      <h2 id="summary-title" className={s.sectionTitle}>
-        {t.summaryTitle}
-      </h2>
+    <TitledSection id="summary" title={t.summaryTitle}>
       <div className={s.buttonRow}>
         <Button appearance="primary" disabled={busy} onClick={onBuild}>
           {t.buildSummary}
@@ -33,6 +31,6 @@ export function SummaryPanel({ busy, result, onBuild, extra }: SummaryPanelProps
           {result.replaced.length > 0 && <div className={s.muted}>{t.summaryReplaced(result.replaced)}</div>}
         </div>
       )}
-    </section>
+    </TitledSection>
   );
 }

@@ -3,6 +3,7 @@ import type { Report } from "../../core/report-schema";
 import { formatPercent } from "../../i18n/ui";
 import { useLang, useStrings } from "../i18n";
 import { useStyles } from "../styles";
+import { TitledSection } from "./TitledSection";
 
 export function UnitsTable({ report, dueSoon }: { report: Report; dueSoon: Record<string, number> }) {
   const t = useStrings();
@@ -13,44 +14,39 @@ export function UnitsTable({ report, dueSoon }: { report: Report; dueSoon: Recor
   // without scrolling; the unit name stays put while the table scrolls sideways.
   const cols = [t.colTotal, t.colOverdue, t.colDueSoon, t.colDoneOnTime, t.colCompletion, t.colOnTime, t.colDoneLate, t.colInProgress, t.colRecurring, t.colUndetermined];
   return (
-    <section className={s.section} aria-labelledby="units-title">
-      <h2 id="units-title" className={s.sectionTitle}>
-        {t.unitsTitle}
-      </h2>
-      <div className={s.tableBox} role="region" aria-labelledby="units-title" tabIndex={0}>
-        <table className={s.table} data-testid="units-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.colUnit}</th>
-              {cols.map((c) => (
-                <th scope="col" key={c}>
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {report.units.map((u) => {
-              const soon = dueSoon[u.unit] ?? 0;
-              return (
-                <tr key={u.unit} data-unit={u.unit}>
-                  <th scope="row">{u.unit}</th>
-                  <td>{u.total}</td>
-                  <td className={u.overdue ? s.red : undefined} data-kind="overdue">{u.overdue}</td>
-                  <td className={soon ? s.amber : undefined} data-kind="due_soon">{soon}</td>
-                  <td className={u.done_on_time ? s.green : undefined} data-kind="done_on_time">{u.done_on_time}</td>
-                  <td>{formatPercent(u.completionRate, lang)}</td>
-                  <td>{formatPercent(u.onTimeRate, lang)}</td>
-                  <td>{u.done_late}</td>
-                  <td>{u.in_progress}</td>
-                  <td>{u.recurring}</td>
-                  <td>{u.undetermined}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <TitledSection id="units" title={t.unitsTitle} scrollTable>
+      <table className={s.table} data-testid="units-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.colUnit}</th>
+            {cols.map((c) => (
+              <th scope="col" key={c}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {report.units.map((u) => {
+            const soon = dueSoon[u.unit] ?? 0;
+            return (
+              <tr key={u.unit} data-unit={u.unit}>
+                <th scope="row">{u.unit}</th>
+                <td>{u.total}</td>
+                <td className={u.overdue ? s.red : undefined} data-kind="overdue">{u.overdue}</td>
+                <td className={soon ? s.amber : undefined} data-kind="due_soon">{soon}</td>
+                <td className={u.done_on_time ? s.green : undefined} data-kind="done_on_time">{u.done_on_time}</td>
+                <td>{formatPercent(u.completionRate, lang)}</td>
+                <td>{formatPercent(u.onTimeRate, lang)}</td>
+                <td>{u.done_late}</td>
+                <td>{u.in_progress}</td>
+                <td>{u.recurring}</td>
+                <td>{u.undetermined}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TitledSection>
   );
 }
