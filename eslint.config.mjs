@@ -1,6 +1,8 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
+import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
   { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "test/e2e/screenshots/**"] },
@@ -16,11 +18,24 @@ export default tseslint.config(
     },
   },
   {
+    // The React rules: hooks only at the top level, and every effect's dependencies listed.
+    files: ["src/taskpane/**/*.{ts,tsx}", "test/taskpane/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+    },
+  },
+  {
     // The core stays pure: no Office, no DOM, no Node API.
     files: ["src/core/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["fs", "path", "node:*", "exceljs", "react", "*/excel/*", "*/xlsx/*", "*/taskpane/*"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["fs", "path", "node:*", "exceljs", "react", "*/excel/*", "*/xlsx/*", "*/taskpane/*"] },
+      ],
       "no-restricted-globals": ["error", "Office", "Excel", "document", "window", "process"],
     },
   },
+  prettier,
 );

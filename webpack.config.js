@@ -17,7 +17,12 @@ const OFFICE_CDN = "https://appsforoffice.microsoft.com";
 function devCerts() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
-  if (!Object.values(files).slice(0, 2).every((f) => fs.existsSync(path.join(dir, f)))) return null;
+  if (
+    !Object.values(files)
+      .slice(0, 2)
+      .every((f) => fs.existsSync(path.join(dir, f)))
+  )
+    return null;
   const out = {};
   for (const [k, f] of Object.entries(files)) if (fs.existsSync(path.join(dir, f))) out[k] = fs.readFileSync(path.join(dir, f));
   return out;
@@ -45,7 +50,8 @@ function csp(dev, https) {
 module.exports = (_env, argv = {}) => {
   const dev = argv.mode !== "production";
   const certs = dev ? devCerts() : null;
-  const hasCommands = fs.existsSync(path.join(root, "src/commands/commands.ts")) && fs.existsSync(path.join(root, "src/commands/commands.html"));
+  const hasCommands =
+    fs.existsSync(path.join(root, "src/commands/commands.ts")) && fs.existsSync(path.join(root, "src/commands/commands.html"));
 
   const entry = { taskpane: "./src/taskpane/index.tsx" };
   if (hasCommands) entry.commands = "./src/commands/commands.ts";
@@ -63,7 +69,15 @@ module.exports = (_env, argv = {}) => {
     }),
   ];
   if (hasCommands) {
-    plugins.push(new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], csp: csp(dev, !!certs), scriptLoading: "defer" }));
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        csp: csp(dev, !!certs),
+        scriptLoading: "defer",
+      }),
+    );
   }
 
   if (dev) {

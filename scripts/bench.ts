@@ -49,7 +49,16 @@ const UNITS = [
   "TT DVSNC",
   "Phong Van hoa - Xa hoi",
 ];
-const DEADLINES = ["Tháng 6/2026", "Quý II/2026", "30/11/2026", "Thường xuyên", "Năm 2026", "6 tháng đầu năm 2026", "Hàng quý", "Tháng 12/2026"];
+const DEADLINES = [
+  "Tháng 6/2026",
+  "Quý II/2026",
+  "30/11/2026",
+  "Thường xuyên",
+  "Năm 2026",
+  "6 tháng đầu năm 2026",
+  "Hàng quý",
+  "Tháng 12/2026",
+];
 const STATUSES = ["Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện", "", "Hoàn thành"];
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 const TASKS_PER_GROUP = 50;
@@ -228,8 +237,15 @@ function cliBench(tasks: number, sheets: number, runs: number): BenchFn {
     const per = Math.ceil(tasks / sheets);
     const file = path.join(tmp, `bench-${tasks}.xlsx`);
     gc?.();
-    const w = await measure(() => writeWorkbook(file, Array.from({ length: sheets }, (_, i) => appendixSheet(i, per))));
-    log(`workbook: ${fmt(tasks)} tasks in ${sheets} sheets, ${mb(fs.statSync(file).size)} on disk (written in ${(w.ms / 1000).toFixed(1)} s)`);
+    const w = await measure(() =>
+      writeWorkbook(
+        file,
+        Array.from({ length: sheets }, (_, i) => appendixSheet(i, per)),
+      ),
+    );
+    log(
+      `workbook: ${fmt(tasks)} tasks in ${sheets} sheets, ${mb(fs.statSync(file).size)} on disk (written in ${(w.ms / 1000).toFixed(1)} s)`,
+    );
 
     const plainScript = path.join(tmp, "plain-read.js");
     fs.writeFileSync(
@@ -259,7 +275,10 @@ function summarizeBench(tasks: number, sheets: number, runs: number): BenchFn {
   return async ({ tmp, root, log }) => {
     const per = Math.ceil(tasks / sheets);
     const file = path.join(tmp, `bench-sum-${tasks}.xlsx`);
-    await writeWorkbook(file, Array.from({ length: sheets }, (_, i) => appendixSheet(i, per)));
+    await writeWorkbook(
+      file,
+      Array.from({ length: sheets }, (_, i) => appendixSheet(i, per)),
+    );
     const plainScript = path.join(tmp, "plain-read-write.js");
     fs.writeFileSync(
       plainScript,
@@ -281,7 +300,11 @@ function summarizeBench(tasks: number, sheets: number, runs: number): BenchFn {
     log(`phuluc summarize (child): ${fmt(sum.ms)} ms, max RSS ${mb(sum.maxRss)}, exit ${sum.code}`);
     log(`ratio summarize / plain read+write: ${(sum.ms / plain.ms).toFixed(2)}×`);
     const phases = (await summarizeXlsxBytes(fs.readFileSync(file), { asOf: "2026-11-24" })).timings;
-    log(`in-process phases (ms): ${Object.entries(phases).map(([k, v]) => `${k} ${fmt(v)}`).join(", ")}`);
+    log(
+      `in-process phases (ms): ${Object.entries(phases)
+        .map(([k, v]) => `${k} ${fmt(v)}`)
+        .join(", ")}`,
+    );
   };
 }
 
@@ -290,7 +313,9 @@ function officeReadBench(tasks: number, sheets: number): BenchFn {
   return async ({ log }) => {
     const r = await benchRead(tasks, sheets);
     log(`${fmt(tasks)} tasks in ${sheets} sheets through OfficeWorkbookPort.readSheets (fake Excel)`);
-    log(`context.sync() calls: ${r.syncs}; queued operations: ${r.requests}; largest payload: ${(r.largestPayloadBytes / 1024 / 1024).toFixed(2)} MB (Excel on the web limit: 5 MB)`);
+    log(
+      `context.sync() calls: ${r.syncs}; queued operations: ${r.requests}; largest payload: ${(r.largestPayloadBytes / 1024 / 1024).toFixed(2)} MB (Excel on the web limit: 5 MB)`,
+    );
     log(`read back: ${fmt(r.rows)} rows, ${fmt(r.cells)} cells`);
   };
 }
@@ -305,7 +330,10 @@ const bundleBench: BenchFn = ({ root, log }) => {
   const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
   const initial = new Set([...html.matchAll(/src=["']?([^"' >]+\.js)/g)].map((m) => path.basename(m[1])));
   let initialGz = 0;
-  for (const f of fs.readdirSync(dist).filter((n) => n.endsWith(".js")).sort()) {
+  for (const f of fs
+    .readdirSync(dist)
+    .filter((n) => n.endsWith(".js"))
+    .sort()) {
     const buf = fs.readFileSync(path.join(dist, f));
     const gz = gzipSync(buf, { level: 9 }).length;
     if (initial.has(f)) initialGz += gz;
@@ -354,7 +382,9 @@ function paneSlicesBench(tasks: number, sheets: number): BenchFn {
     log(`${fmt(tasks)} tasks in ${sheets} sheets, slice budget ${SLICE_MS} ms`);
     log(`before — one synchronous analyze call: ${whole.toFixed(0)} ms`);
     log(`sliced, first run: longest slice ${cold.longest.toFixed(1)} ms, ${cold.count} slices, ${cold.wall.toFixed(0)} ms in all`);
-    log(`sliced, best of 5 later runs: longest slice ${warm.longest.toFixed(1)} ms, ${warm.count} slices, ${warm.wall.toFixed(0)} ms in all`);
+    log(
+      `sliced, best of 5 later runs: longest slice ${warm.longest.toFixed(1)} ms, ${warm.count} slices, ${warm.wall.toFixed(0)} ms in all`,
+    );
   };
 }
 registerBench("pane-slices", paneSlicesBench(100000, 5));
@@ -364,7 +394,9 @@ registerBench("pane-slices", paneSlicesBench(100000, 5));
 export async function runBenches(only: string[] = []): Promise<void> {
   const root = path.resolve(__dirname, fs.existsSync(path.join(__dirname, "..", "package.json")) ? ".." : "../..");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-bench-"));
-  process.stdout.write(`phuluc bench — Node ${process.version}, ${os.cpus().length} CPU, ${mb(os.totalmem())} RAM${gc ? "" : " (run with --expose-gc for steadier memory figures)"}\n`);
+  process.stdout.write(
+    `phuluc bench — Node ${process.version}, ${os.cpus().length} CPU, ${mb(os.totalmem())} RAM${gc ? "" : " (run with --expose-gc for steadier memory figures)"}\n`,
+  );
   try {
     for (const b of benches) {
       if (only.length && !only.includes(b.name)) continue;

@@ -83,7 +83,10 @@ function shade(x: number, y: number, size: number): Rgb | null {
   if (dc < 0.075) return CHECK;
   if (dc < 0.075 + line) return WHITE;
   // Table: outer frame, green header row, grid lines, light cells.
-  const l = 0.05, r = 0.95, t = 0.1, b = 0.9;
+  const l = 0.05,
+    r = 0.95,
+    t = 0.1,
+    b = 0.9;
   if (x < l || x > r || y < t || y > b) return null;
   if (x < l + line || x > r - line || y < t + line || y > b - line) return GREEN;
   if (y < 0.32) return GREEN;
@@ -100,7 +103,10 @@ export function renderIcon(size: number): Buffer {
   const S = 4;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < S; sy++) {
         for (let sx = 0; sx < S; sx++) {
           const c = shade((x + (sx + 0.5) / S) / size, (y + (sy + 0.5) / S) / size, size);

@@ -11,7 +11,10 @@ export const processIO: CliIO = {
 
 /** A usage or file problem: printed as one line on stderr, exit code 2, never a stack trace. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }

@@ -51,7 +51,10 @@ export function countByUnit(tasks: readonly Task[], unitNames: readonly string[]
 }
 
 /** Per sheet, in the order given (sheets without tasks included). */
-export function countBySheet(tasks: readonly Task[], sheets: readonly { name: string; title?: string }[]): (Counts & { sheet: string; title?: string })[] {
+export function countBySheet(
+  tasks: readonly Task[],
+  sheets: readonly { name: string; title?: string }[],
+): (Counts & { sheet: string; title?: string })[] {
   const by = new Map<string, TallyCounts>();
   for (const s of sheets) by.set(s.name, emptyTally());
   for (const task of tasks) {

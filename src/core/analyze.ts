@@ -83,7 +83,11 @@ export function analyze(grids: Grid[], options: AnalyzeOptions): Report {
  * UI breathe in between. Pure: no clock, no timer; the caller decides when to go on. `rowsPerStep`
  * changes the slice size only (tests use tiny slices to prove the result does not depend on it).
  */
-export function* analyzeSteps(grids: Grid[], options: AnalyzeOptions, rowsPerStep = ROWS_PER_STEP): Generator<AnalyzeProgress, Report, void> {
+export function* analyzeSteps(
+  grids: Grid[],
+  options: AnalyzeOptions,
+  rowsPerStep = ROWS_PER_STEP,
+): Generator<AnalyzeProgress, Report, void> {
   const step = Math.max(1, Math.floor(rowsPerStep) || ROWS_PER_STEP);
   const asOf = options.asOf;
   const ctx = new AnalysisContext(options.settings, asOf, options.lang === "en" ? "en" : "vi");
@@ -123,7 +127,13 @@ export function* analyzeSteps(grids: Grid[], options: AnalyzeOptions, rowsPerSte
     if (!header) {
       ctx.issues.add(p.index, name, "HEADER_NOT_FOUND", null, ctx.messages.HEADER_NOT_FOUND(name, p.role));
     } else {
-      const at = (rows: number): AnalyzeProgress => ({ phase: "sheets", done, total: plans.length, sheet: name, rows: { done: rows, total: rowCount(p.view, header) } });
+      const at = (rows: number): AnalyzeProgress => ({
+        phase: "sheets",
+        done,
+        total: plans.length,
+        sheet: name,
+        rows: { done: rows, total: rowCount(p.view, header) },
+      });
       if (p.role === "appendix") {
         const reader = new AppendixReader(ctx, scope, p.view, p.taskHeader!);
         yield* readInSteps(new TableReader(p.view, TASK_COLUMNS, p.taskHeader!), (rows, from) => reader.add(rows, from), step, at);
@@ -132,7 +142,12 @@ export function* analyzeSteps(grids: Grid[], options: AnalyzeOptions, rowsPerSte
         for (const t of sheetTasks) tasks.push(t);
       } else {
         const reader = new IndicatorReader(ctx, scope, p.indicatorHeader!);
-        yield* readInSteps(new TableReader(p.view, INDICATOR_COLUMNS, p.indicatorHeader!), (rows, from) => reader.add(rows, from), step, at);
+        yield* readInSteps(
+          new TableReader(p.view, INDICATOR_COLUMNS, p.indicatorHeader!),
+          (rows, from) => reader.add(rows, from),
+          step,
+          at,
+        );
         count = reader.indicators.length;
         for (const i of reader.indicators) indicators.push(i);
       }
@@ -155,7 +170,10 @@ export function* analyzeSteps(grids: Grid[], options: AnalyzeOptions, rowsPerSte
   const units = countByUnit(tasks, ctx.unitNames);
   yield { phase: "aggregate", done: 2, total: AGGREGATE_STEPS };
   const appendixSheets = sheets.filter((s) => s.role === "appendix");
-  const appendices = countBySheet(tasks, appendixSheets.map((s) => ({ name: s.name, title: s.title })));
+  const appendices = countBySheet(
+    tasks,
+    appendixSheets.map((s) => ({ name: s.name, title: s.title })),
+  );
   yield { phase: "aggregate", done: 3, total: AGGREGATE_STEPS };
   const groups = countByGroup(tasks);
   yield { phase: "aggregate", done: 4, total: AGGREGATE_STEPS };
@@ -229,7 +247,8 @@ function planSheet(ctx: AnalysisContext, raw: Grid, index: number, ignored: Read
     if (h === "indicators") titleSaysIndicators = true;
     else if (h === "appendix") titleSaysAppendix = true;
   }
-  const fullTask = !!taskHeader && taskHeader.columns.has("content") && taskHeader.columns.has("lead") && taskHeader.columns.has("deadline");
+  const fullTask =
+    !!taskHeader && taskHeader.columns.has("content") && taskHeader.columns.has("lead") && taskHeader.columns.has("deadline");
   const saysIndicators = byName === "indicators" || titleSaysIndicators;
   const saysAppendix = byName === "appendix" || titleSaysAppendix;
 
@@ -254,4 +273,3 @@ function sheetTitle(p: SheetPlan): string {
   const lines = p.titleLines.filter((l) => !l.startsWith("(")).slice(0, 3);
   return lines.length ? lines.join(" - ") : p.grid.name;
 }
-

@@ -168,9 +168,16 @@ export class AppendixReader {
     const headerCell = { row: header.row, col: Math.min(...cols.values()) };
     for (const f of ["content", "lead", "deadline"] as const) {
       if (!cols.has(f)) {
-        issues.add(scope.index, scope.name, "COLUMN_MISSING", headerCell, ctx.messages.COLUMN_MISSING(cellName(headerCell), header.row, COLUMN_LABELS[f]), {
-          key: f,
-        });
+        issues.add(
+          scope.index,
+          scope.name,
+          "COLUMN_MISSING",
+          headerCell,
+          ctx.messages.COLUMN_MISSING(cellName(headerCell), header.row, COLUMN_LABELS[f]),
+          {
+            key: f,
+          },
+        );
       }
     }
     this.fields = new RowFields(view, cols, header.dataStart);
@@ -281,7 +288,14 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
       case "multiple": {
         const known = m.units.filter((u) => ctx.unitNames.includes(u));
         lead = known[0] ?? null;
-        issues.add(scope.index, scope.name, "LEAD_MULTIPLE", at(leadCell), ctx.messages.LEAD_MULTIPLE(cell, m.units), known[0] ? { suggestion: known[0] } : undefined);
+        issues.add(
+          scope.index,
+          scope.name,
+          "LEAD_MULTIPLE",
+          at(leadCell),
+          ctx.messages.LEAD_MULTIPLE(cell, m.units),
+          known[0] ? { suggestion: known[0] } : undefined,
+        );
         break;
       }
     }
@@ -294,7 +308,13 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
     if (deadline.kind === "missing") {
       issues.add(scope.index, scope.name, "DEADLINE_MISSING", at(dlCell), ctx.messages.DEADLINE_MISSING(cell, scope.planYear));
     } else if (deadline.kind === "invalid") {
-      issues.add(scope.index, scope.name, "DEADLINE_INVALID", at(dlCell), ctx.messages.DEADLINE_INVALID(cell, deadline.raw, scope.planYear));
+      issues.add(
+        scope.index,
+        scope.name,
+        "DEADLINE_INVALID",
+        at(dlCell),
+        ctx.messages.DEADLINE_INVALID(cell, deadline.raw, scope.planYear),
+      );
     } else if (deadline.due !== null && deadline.due < yearStart) {
       issues.add(
         scope.index,
@@ -314,7 +334,13 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
   const doneCell = cells.doneDate;
   const doneDate = readDoneDate(ctx, doneCell, scope.planYear);
   if (statusKind === "done" && doneCell && doneCell.error === null && doneCell.text === "") {
-    issues.add(scope.index, scope.name, "DONE_WITHOUT_DATE", at(doneCell), ctx.messages.DONE_WITHOUT_DATE(cellName(doneCell), scope.planYear));
+    issues.add(
+      scope.index,
+      scope.name,
+      "DONE_WITHOUT_DATE",
+      at(doneCell),
+      ctx.messages.DONE_WITHOUT_DATE(cellName(doneCell), scope.planYear),
+    );
   }
 
   const status = categorize({ status: statusKind, doneDate, deadline, asOf: ctx.asOf });

@@ -4,7 +4,19 @@
  * (lower case, no diacritics, punctuation as single spaces).
  */
 
-export const TASK_FIELDS = ["stt", "content", "head", "lead", "support", "result", "deadline", "start", "status", "doneDate", "note"] as const;
+export const TASK_FIELDS = [
+  "stt",
+  "content",
+  "head",
+  "lead",
+  "support",
+  "result",
+  "deadline",
+  "start",
+  "status",
+  "doneDate",
+  "note",
+] as const;
 export type TaskField = (typeof TASK_FIELDS)[number];
 
 export const INDICATOR_FIELDS = ["stt", "name", "unit", "target", "achieved", "total", "actual", "note"] as const;
@@ -48,7 +60,13 @@ const TASK_SYNONYMS: Partial<Record<TaskField, string[]>> = {
     "cong viec",
     "noi dung cong viec nhiem vu",
   ],
-  head: ["nguoi dung dau chiu trach nhiem", "lanh dao phu trach", "nguoi chiu trach nhiem", "lanh dao chi dao", "lanh dao chiu trach nhiem"],
+  head: [
+    "nguoi dung dau chiu trach nhiem",
+    "lanh dao phu trach",
+    "nguoi chiu trach nhiem",
+    "lanh dao chi dao",
+    "lanh dao chiu trach nhiem",
+  ],
   lead: [
     "co quan chu tri",
     "don vi chu tri",
@@ -62,8 +80,24 @@ const TASK_SYNONYMS: Partial<Record<TaskField, string[]>> = {
     "don vi thuc hien",
     "co quan don vi thuc hien",
   ],
-  support: ["co quan phoi hop", "don vi phoi hop", "phoi hop", "co quan don vi phoi hop", "co quan phoi hop thuc hien", "don vi phoi hop thuc hien"],
-  result: ["ket qua", "san pham", "ket qua san pham", "san pham dau ra", "ket qua dau ra", "san pham ket qua", "ket qua du kien", "san pham du kien"],
+  support: [
+    "co quan phoi hop",
+    "don vi phoi hop",
+    "phoi hop",
+    "co quan don vi phoi hop",
+    "co quan phoi hop thuc hien",
+    "don vi phoi hop thuc hien",
+  ],
+  result: [
+    "ket qua",
+    "san pham",
+    "ket qua san pham",
+    "san pham dau ra",
+    "ket qua dau ra",
+    "san pham ket qua",
+    "ket qua du kien",
+    "san pham du kien",
+  ],
   deadline: [
     "thoi gian hoan thanh",
     "thoi han hoan thanh",
@@ -75,7 +109,15 @@ const TASK_SYNONYMS: Partial<Record<TaskField, string[]>> = {
     "moc thoi gian",
     "moc thoi gian hoan thanh",
   ],
-  status: ["tinh trang", "trang thai", "tien do", "tien do thuc hien", "tinh hinh thuc hien", "tinh trang thuc hien", "trang thai thuc hien"],
+  status: [
+    "tinh trang",
+    "trang thai",
+    "tien do",
+    "tien do thuc hien",
+    "tinh hinh thuc hien",
+    "tinh trang thuc hien",
+    "trang thai thuc hien",
+  ],
   doneDate: ["ngay hoan thanh", "thoi diem hoan thanh", "ngay hoan thanh thuc te", "ngay thuc te hoan thanh"],
   note: ["ghi chu"],
 };

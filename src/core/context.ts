@@ -39,7 +39,8 @@ export class AnalysisContext {
     const units = Array.isArray(settings.units) ? settings.units : [];
     this.matcher = createUnitMatcher(units);
     this.unitNames = [];
-    for (const u of units) if (u && typeof u.name === "string" && u.name.trim() && !this.unitNames.includes(u.name)) this.unitNames.push(u.name);
+    for (const u of units)
+      if (u && typeof u.name === "string" && u.name.trim() && !this.unitNames.includes(u.name)) this.unitNames.push(u.name);
     this.exampleUnit = this.unitNames[0] ?? DEFAULT_EXAMPLE_UNIT;
   }
 

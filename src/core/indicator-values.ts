@@ -8,10 +8,7 @@ import type { CellValue } from "./grid";
 
 export type Comparator = ">=" | "<=";
 
-export type NumberRead =
-  | { kind: "empty" }
-  | { kind: "number"; value: number; percent: boolean }
-  | { kind: "invalid"; raw: string };
+export type NumberRead = { kind: "empty" } | { kind: "number"; value: number; percent: boolean } | { kind: "invalid"; raw: string };
 
 export interface TargetRead {
   value: number | null;

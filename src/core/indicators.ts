@@ -47,7 +47,13 @@ export class IndicatorReader {
     const cols = header.columns;
     if (!cols.has("target")) {
       const cell = { row: header.row, col: Math.min(...cols.values()) };
-      ctx.issues.add(scope.index, scope.name, "COLUMN_MISSING", cell, ctx.messages.COLUMN_MISSING(toA1(cell.row, cell.col), header.row, COLUMN_LABELS.target));
+      ctx.issues.add(
+        scope.index,
+        scope.name,
+        "COLUMN_MISSING",
+        cell,
+        ctx.messages.COLUMN_MISSING(toA1(cell.row, cell.col), header.row, COLUMN_LABELS.target),
+      );
     }
   }
 

@@ -29,7 +29,14 @@ export class IssueList {
    * Add one issue. `at` is the cell (already the top-left of its merge) or null for a whole-sheet issue.
    * A cell shared by several tasks through a vertical merge is reported once per code (and extra.key).
    */
-  add(sheetIndex: number, sheet: string, code: IssueCode, at: { row: number; col: number } | null, message: string, extra?: IssueExtra): void {
+  add(
+    sheetIndex: number,
+    sheet: string,
+    code: IssueCode,
+    at: { row: number; col: number } | null,
+    message: string,
+    extra?: IssueExtra,
+  ): void {
     const cell = at ? toA1(at.row, at.col) : null;
     if (at) {
       const k = sheetIndex * CELL_SPACE + at.row * COL_SPACE + at.col;

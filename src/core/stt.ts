@@ -40,5 +40,9 @@ export function classifyStt(text: string): SttInfo {
 /** Key under which two STT texts count as the same number ("1", "1.", "1)" are the same). */
 export function sttKey(text: string): string {
   if (PLAIN_DIGITS.test(text)) return text;
-  return text.replace(/\s+/g, "").replace(/[.):]+$/, "").replace(",", ".").toLowerCase();
+  return text
+    .replace(/\s+/g, "")
+    .replace(/[.):]+$/, "")
+    .replace(",", ".")
+    .toLowerCase();
 }

@@ -19,7 +19,17 @@ import type { Grid } from "./grid";
 /** Blank rows a continuation may follow its task across (a page break when pasting from Word). */
 export const MAX_CONTINUATION_GAP = 5;
 
-export const ROW_KINDS = ["task", "group", "continuation", "blank", "footer", "header_repeat", "column_numbers", "other", "after_footer"] as const;
+export const ROW_KINDS = [
+  "task",
+  "group",
+  "continuation",
+  "blank",
+  "footer",
+  "header_repeat",
+  "column_numbers",
+  "other",
+  "after_footer",
+] as const;
 export type RowKind = (typeof ROW_KINDS)[number];
 
 export interface TableRow<F extends string> {
@@ -58,7 +68,12 @@ class Row<F extends string> implements TableRow<F> {
   }
 }
 
-function row<F extends string>(r: number, kind: RowKind, reader: TableReader<F> | null, extra?: { stt?: SttInfo; owner?: number; groupLabel?: string }): Row<F> {
+function row<F extends string>(
+  r: number,
+  kind: RowKind,
+  reader: TableReader<F> | null,
+  extra?: { stt?: SttInfo; owner?: number; groupLabel?: string },
+): Row<F> {
   const x = new Row<F>(r, kind, reader);
   if (extra) {
     if (extra.stt !== undefined) x.stt = extra.stt;
@@ -100,7 +115,9 @@ export class TableReader<F extends string> {
       header.columns.has(f as F),
     ) as F[];
     this.valueCols = this.valueFields.map((f) => header.columns.get(f)!);
-    this.extendCols = (["content", "head", "support", "result"] as string[]).filter((f) => header.columns.has(f as F)).map((f) => header.columns.get(f as F)!);
+    this.extendCols = (["content", "head", "support", "result"] as string[])
+      .filter((f) => header.columns.has(f as F))
+      .map((f) => header.columns.get(f as F)!);
   }
 
   /** The cells of the mapped columns of a row. */
@@ -128,7 +145,8 @@ export class TableReader<F extends string> {
     for (let c = v.firstCol; c <= v.lastCol; c++) {
       const raw = v.raw(row, c);
       if (isEmptyValue(raw)) continue;
-      const m = typeof raw === "number" ? (Number.isInteger(raw) ? [String(raw), String(raw)] : null) : COLUMN_NUMBER.exec(v.texts.text(raw));
+      const m =
+        typeof raw === "number" ? (Number.isInteger(raw) ? [String(raw), String(raw)] : null) : COLUMN_NUMBER.exec(v.texts.text(raw));
       if (!m) return false;
       const n = Number(m[1]);
       if (expected !== -1 && n !== expected) return false;

@@ -19,7 +19,10 @@ const CONNECTOR = "-";
 const PHRASES: [string[], string[]][] = [
   [["hội", "đồng", "nhân", "dân"], ["hđnd"]],
   [["ủy", "ban", "nhân", "dân"], ["ubnd"]],
-  [["vh", CONNECTOR, "xh"], ["văn", "hóa", CONNECTOR, "xã", "hội"]],
+  [
+    ["vh", CONNECTOR, "xh"],
+    ["văn", "hóa", CONNECTOR, "xã", "hội"],
+  ],
 ];
 
 function startsWith(tokens: string[], at: number, phrase: string[]): boolean {
@@ -30,7 +33,7 @@ function startsWith(tokens: string[], at: number, phrase: string[]): boolean {
 
 function expand(tokens: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let done = false;
     for (const [from, to] of PHRASES) {
       if (startsWith(tokens, i, from)) {
@@ -56,12 +59,7 @@ function expand(tokens: string[]): string[] {
 
 /** Exact (diacritic-sensitive) key of a unit text; "" when nothing is left. */
 export function exactUnitKey(text: string): string {
-  const base = normalizeTones(text)
-    .replace(SOFT_HYPHENS, "")
-    .toLowerCase()
-    .replace(DASH_OR_AMP, " - ")
-    .replace(NON_WORD, " ")
-    .trim();
+  const base = normalizeTones(text).replace(SOFT_HYPHENS, "").toLowerCase().replace(DASH_OR_AMP, " - ").replace(NON_WORD, " ").trim();
   if (base === "") return "";
   let tokens = base.split(SPACES).map((t) => (t === "và" ? CONNECTOR : t));
   // connectors only between words: drop leading/trailing/doubled ones (bullets "- Công an xã")
@@ -142,5 +140,11 @@ const GENERIC_EXACT = new Set([
 export function isGenericUnitText(folded: string): boolean {
   if (folded === "") return false;
   if (GENERIC_EXACT.has(folded)) return true;
-  return folded.startsWith("cac ") || folded === "cac" || folded.startsWith("tat ca ") || folded.startsWith("toan bo ") || folded.startsWith("nhung ");
+  return (
+    folded.startsWith("cac ") ||
+    folded === "cac" ||
+    folded.startsWith("tat ca ") ||
+    folded.startsWith("toan bo ") ||
+    folded.startsWith("nhung ")
+  );
 }

@@ -133,7 +133,7 @@ export function createUnitMatcher(units: UnitDef[]): (raw: string) => LeadMatch 
     const parts = text.split(WEAK_SPLIT).filter((p) => p.trim() !== "");
     if (parts.length < 2 || parts.length > MAX_PIECES) return [whole];
     const out: Piece[] = [];
-    for (let i = 0; i < parts.length; ) {
+    for (let i = 0; i < parts.length;) {
       let taken = false;
       for (let j = parts.length; j > i + 1; j--) {
         const unit = matchExact(parts.slice(i, j).join(" và "));

@@ -16,7 +16,10 @@ export const TEXT_FORMAT = "@";
 export function cellText(s: string): string {
   const cleaned = s
     .normalize("NFC")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      "",
+    );
   if (cleaned.length <= MAX_CELL_TEXT) return cleaned;
   let cut = cleaned.slice(0, MAX_CELL_TEXT);
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
@@ -25,12 +28,7 @@ export function cellText(s: string): string {
 
 /** True when Excel's values setter would not keep `s` as the same text (formula, number, date, boolean, error). */
 export function excelWouldParse(s: string): boolean {
-  return (
-    /^[=+\-@'\t\r\n]/.test(s) ||
-    /^\s*[-+(]?[$€£¥₫]?\s*[\d.,]/.test(s) ||
-    /^\s*(true|false)\s*$/i.test(s) ||
-    /^#/.test(s)
-  );
+  return /^[=+\-@'\t\r\n]/.test(s) || /^\s*[-+(]?[$€£¥₫]?\s*[\d.,]/.test(s) || /^\s*(true|false)\s*$/i.test(s) || /^#/.test(s);
 }
 
 /** What to put into `Range.values` for a user-text edit in a user's sheet (format untouched). */
@@ -55,7 +53,8 @@ export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
 export function specCell(v: SpecValue, numFmt: string | undefined): { value: string | number | boolean; format: string } {
   if (v === null) return { value: "", format: numFmt ?? "General" };
   if (typeof v === "string") return { value: cellText(v), format: TEXT_FORMAT };
-  if (typeof v === "number") return Number.isFinite(v) ? { value: v, format: numFmt ?? "General" } : { value: "", format: numFmt ?? "General" };
+  if (typeof v === "number")
+    return Number.isFinite(v) ? { value: v, format: numFmt ?? "General" } : { value: "", format: numFmt ?? "General" };
   if (typeof v === "boolean") return { value: v, format: numFmt ?? "General" };
   const serial = dateSerial(v.date);
   if (serial === null) return { value: cellText(v.date), format: TEXT_FORMAT };

@@ -47,7 +47,12 @@ export function styleRects(cells: SpecCell[]): StyleRect[] {
 
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
-const CHART_TYPE = { barClustered: "BarClustered", barStacked: "BarStacked", columnClustered: "ColumnClustered", columnStacked: "ColumnStacked" } as const;
+const CHART_TYPE = {
+  barClustered: "BarClustered",
+  barStacked: "BarStacked",
+  columnClustered: "ColumnClustered",
+  columnStacked: "ColumnStacked",
+} as const;
 
 /** Excel character units → points (Calibri 11: 7 px per character + 5 px padding; 0.75 pt per px). */
 export function widthToPoints(chars: number): number {
@@ -118,12 +123,7 @@ function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number
 const OP_BYTES = 160;
 
 /** Queue everything for one summary sheet; `counter` decides when a sync is due (large sheets only). */
-export async function queueSheet(
-  ws: Excel.Worksheet,
-  spec: SummarySheetSpec,
-  counter: ByteCounter,
-  rowsPerBlock = 500,
-): Promise<void> {
+export async function queueSheet(ws: Excel.Worksheet, spec: SummarySheetSpec, counter: ByteCounter, rowsPerBlock = 500): Promise<void> {
   // Values (with their number formats first: "@" keeps text as text) in row blocks.
   const byRow = new Map<number, Map<number, SpecCell>>();
   let maxRow = 0;
@@ -176,7 +176,7 @@ export async function queueSheet(
   counter.add(spec.merges.length * OP_BYTES);
 
   // Column widths (consecutive equal widths in one call), row heights.
-  for (let i = 0; i < spec.columnWidths.length; ) {
+  for (let i = 0; i < spec.columnWidths.length;) {
     let j = i;
     while (j + 1 < spec.columnWidths.length && spec.columnWidths[j + 1] === spec.columnWidths[i]) j++;
     if (spec.columnWidths[i] > 0) ws.getRange(rangeA1(1, i + 1, 1, j + 1)).format.columnWidth = widthToPoints(spec.columnWidths[i]);
@@ -186,7 +186,6 @@ export async function queueSheet(
 
   counter.add(20 * OP_BYTES);
 }
-
 
 /**
  * The finishing touches of one sheet — data bars, chart, print setup, frozen header, tab colour — each as
@@ -222,7 +221,11 @@ export function sheetExtras(spec: SummarySheetSpec, features: Record<Feature, bo
         what: `chart ${i} ${v.dataRange}`,
         kind: "chart",
         queue: (ws) => {
-          const chart = ws.charts.add(CHART_TYPE[v.type] as Excel.ChartType, ws.getRange(v.dataRange), (v.seriesBy === "rows" ? "Rows" : "Columns") as Excel.ChartSeriesBy);
+          const chart = ws.charts.add(
+            CHART_TYPE[v.type] as Excel.ChartType,
+            ws.getRange(v.dataRange),
+            (v.seriesBy === "rows" ? "Rows" : "Columns") as Excel.ChartSeriesBy,
+          );
           chart.title.text = v.title;
           chart.setPosition(v.from, v.to);
         },
@@ -248,7 +251,11 @@ export function sheetExtras(spec: SummarySheetSpec, features: Record<Feature, bo
       },
     });
     // Fit to one page wide, any number of pages tall (0 = automatic, as FitToPagesTall = False).
-    out.push({ what: "fit to width", kind: "set", queue: (ws) => void (ws.pageLayout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 }) });
+    out.push({
+      what: "fit to width",
+      kind: "set",
+      queue: (ws) => void (ws.pageLayout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 }),
+    });
     const rows = p.printTitleRows;
     if (rows) out.push({ what: "print titles", kind: "set", queue: (ws) => ws.pageLayout.setPrintTitleRows(`$${rows[0]}:$${rows[1]}`) });
     const area = p.printArea;

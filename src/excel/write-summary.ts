@@ -45,7 +45,10 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
   // Excel keeps at least one visible sheet: if only old summaries are visible, add the new ones first.
   const deleteFirst = existing.some((e) => e.visible && !replacedKeys.has(sheetNameKey(e.name)));
 
-  const taken = new Set<string>([STORE_SHEET, ...existing.filter((e) => !deleteFirst || !replacedKeys.has(sheetNameKey(e.name))).map((e) => e.name)]);
+  const taken = new Set<string>([
+    STORE_SHEET,
+    ...existing.filter((e) => !deleteFirst || !replacedKeys.has(sheetNameKey(e.name))).map((e) => e.name),
+  ]);
   const sheetNames = spec.sheets.map((s) => {
     const n = uniqueSheetName(s.name, taken);
     taken.add(n);

@@ -40,9 +40,11 @@ export const cliTexts = {
   planTitle: (t: string) => `Kế hoạch: ${t}`,
   tasksLine: (n: number, sheets: number) => `Đã đọc ${n} nhiệm vụ trên ${sheets} trang phụ lục:`,
   sheetTasks: (name: string, n: number, title: string) => `  • ${name}: ${n} nhiệm vụ${title ? ` — ${title}` : ""}`,
-  noAppendix: "Không tìm thấy trang phụ lục nào (trang có tiêu đề \"Phụ lục\" hoặc có dòng tiêu đề cột STT, Nội dung, Cơ quan chủ trì, Thời gian hoàn thành).",
+  noAppendix:
+    'Không tìm thấy trang phụ lục nào (trang có tiêu đề "Phụ lục" hoặc có dòng tiêu đề cột STT, Nội dung, Cơ quan chủ trì, Thời gian hoàn thành).',
   indicatorSheets: (names: string) => `Trang chỉ tiêu: ${names}`,
-  legacySheet: (name: string, enc: string) => `  (trang ${name} dùng bảng mã cũ ${enc.toUpperCase()}, đã tự chuyển sang Unicode để kiểm tra)`,
+  legacySheet: (name: string, enc: string) =>
+    `  (trang ${name} dùng bảng mã cũ ${enc.toUpperCase()}, đã tự chuyển sang Unicode để kiểm tra)`,
 
   issuesTitle: (errors: number, warnings: number) => `KẾT QUẢ KIỂM TRA: ${errors} lỗi, ${warnings} cảnh báo`,
   noIssues: "Không phát hiện lỗi hay cảnh báo nào.",
@@ -70,7 +72,7 @@ export const cliTexts = {
   },
   legend:
     "HT = hoàn thành; Trong hạn = đang thực hiện, chưa đến hạn; Quá hạn = chưa hoàn thành, đã qua hạn; Chưa rõ hạn = thiếu hoặc sai thời hạn.\n" +
-    "Tỷ lệ tính trên số nhiệm vụ không kể nhiệm vụ thường xuyên; \"—\" khi không có nhiệm vụ để tính.",
+    'Tỷ lệ tính trên số nhiệm vụ không kể nhiệm vụ thường xuyên; "—" khi không có nhiệm vụ để tính.',
 
   indicatorsTitle: "CHỈ TIÊU",
   noIndicators: "Không có bảng chỉ tiêu.",

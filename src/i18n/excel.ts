@@ -11,10 +11,8 @@ export const excelTexts = {
     "Phiên bản Excel này chưa hỗ trợ chức năng phuluc cần. Hãy cập nhật Office (Microsoft 365, Excel 2019 trở lên) hoặc dùng Excel trên web.",
   payloadTooLarge:
     "Dữ liệu quá lớn cho một lần trao đổi với Excel (Excel trên web giới hạn khoảng 5 MB mỗi lần). Hãy thử lại; nếu vẫn lỗi, hãy tách các trang tính rất lớn ra sổ làm việc khác.",
-  itemNotFound:
-    "Không tìm thấy trang tính hoặc ô cần dùng (có thể vừa bị xóa hoặc đổi tên). Hãy bấm Kiểm tra lại.",
-  generalException:
-    "Excel báo lỗi chung khi thực hiện thao tác. Hãy lưu sổ làm việc, đóng rồi mở lại và thử lại.",
+  itemNotFound: "Không tìm thấy trang tính hoặc ô cần dùng (có thể vừa bị xóa hoặc đổi tên). Hãy bấm Kiểm tra lại.",
+  generalException: "Excel báo lỗi chung khi thực hiện thao tác. Hãy lưu sổ làm việc, đóng rồi mở lại và thử lại.",
   busy: "Excel đang bận (đang tính toán hoặc đang có hộp thoại mở). Hãy đợi một chút rồi thử lại.",
   notInExcel: "phuluc chỉ chạy bên trong Excel. Hãy mở phuluc từ thẻ Trang đầu của Excel.",
   unknown: (detail: string) => `Có lỗi khi làm việc với Excel${detail ? `: ${detail}` : ""}. Hãy thử lại.`,
@@ -36,14 +34,7 @@ export const excelTexts = {
 };
 
 export type ExcelErrorKind =
-  | "cellEditMode"
-  | "protectedSheet"
-  | "apiUnsupported"
-  | "payloadTooLarge"
-  | "itemNotFound"
-  | "generalException"
-  | "busy"
-  | "unknown";
+  "cellEditMode" | "protectedSheet" | "apiUnsupported" | "payloadTooLarge" | "itemNotFound" | "generalException" | "busy" | "unknown";
 
 /** The Office error code of anything thrown by Office.js (OfficeExtension.Error: `code`, `debugInfo.code`). */
 export function officeErrorCode(err: unknown): string | undefined {
@@ -57,7 +48,8 @@ export function officeErrorCode(err: unknown): string | undefined {
 function errorText(err: unknown): string {
   if (err instanceof Error) return err.message;
   if (typeof err === "string") return err;
-  if (err && typeof err === "object" && typeof (err as { message?: unknown }).message === "string") return (err as { message: string }).message;
+  if (err && typeof err === "object" && typeof (err as { message?: unknown }).message === "string")
+    return (err as { message: string }).message;
   return "";
 }
 
@@ -66,8 +58,10 @@ export function classifyExcelError(err: unknown): ExcelErrorKind {
   const msg = errorText(err);
   if (code === "InvalidOperationInCellEditMode" || /cell[- ]?edit/i.test(msg)) return "cellEditMode";
   if (code === "AccessDenied" || /protect/i.test(msg)) return "protectedSheet";
-  if (code === "ApiNotFound" || code === "ApiNotAvailable" || code === "NotImplemented" || code === "RequirementSetUnsupported") return "apiUnsupported";
-  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded" || /payload size/i.test(msg)) return "payloadTooLarge";
+  if (code === "ApiNotFound" || code === "ApiNotAvailable" || code === "NotImplemented" || code === "RequirementSetUnsupported")
+    return "apiUnsupported";
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded" || /payload size/i.test(msg))
+    return "payloadTooLarge";
   if (code === "ItemNotFound" || code === "InvalidReference") return "itemNotFound";
   if (code === "ActivityLimitReached" || code === "Conflict" || code === "ServiceNotAvailable" || code === "Timeout") return "busy";
   if (code === "GeneralException") return "generalException";
@@ -78,7 +72,8 @@ export function classifyExcelError(err: unknown): ExcelErrorKind {
 export function toUserMessage(err: unknown): string {
   const kind = classifyExcelError(err);
   if (kind === "unknown") {
-    if (err && typeof err === "object" && (err as { userMessage?: unknown }).userMessage) return String((err as { userMessage: string }).userMessage);
+    if (err && typeof err === "object" && (err as { userMessage?: unknown }).userMessage)
+      return String((err as { userMessage: string }).userMessage);
     return excelTexts.unknown(errorText(err));
   }
   return excelTexts[kind];

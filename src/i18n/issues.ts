@@ -45,8 +45,7 @@ export const issueMessages = {
       : `Trang ${q(sheet)}: không tìm thấy dòng tiêu đề của bảng trong 20 dòng đầu. Hãy để một dòng tiêu đề có các cột «STT», «Nội dung công việc», «Cơ quan chủ trì», «Thời gian hoàn thành».`,
   COLUMN_MISSING: (cell: string, headerRow: number, column: string) =>
     `Ô ${cell}: dòng tiêu đề (dòng ${headerRow}) không có cột «${column}». Hãy thêm cột «${column}» vào bảng (hoặc sửa tên cột cho đúng).`,
-  CONTENT_MISSING: (cell: string) =>
-    `Ô ${cell}: chưa ghi nội dung công việc. Hãy ghi nội dung nhiệm vụ, hoặc xóa dòng này nếu không dùng.`,
+  CONTENT_MISSING: (cell: string) => `Ô ${cell}: chưa ghi nội dung công việc. Hãy ghi nội dung nhiệm vụ, hoặc xóa dòng này nếu không dùng.`,
   LEAD_MISSING: (cell: string, example: string) =>
     `Ô ${cell}: chưa ghi cơ quan chủ trì. Hãy ghi một đơn vị trong danh sách, ví dụ «${example}».`,
   LEAD_UNKNOWN: (cell: string, raw: string, suggestion: string | undefined, example: string) =>
@@ -93,7 +92,8 @@ export const issueMessagesEn: IssueMessages = {
       : `Sheet ${q(sheet)}: no header row of a table in the first 20 rows. Add a header row with the columns «STT», «Nội dung công việc», «Cơ quan chủ trì», «Thời gian hoàn thành».`,
   COLUMN_MISSING: (cell, headerRow, column) =>
     `Cell ${cell}: the header row (row ${headerRow}) has no «${column}» column. Add a «${column}» column to the table (or correct the column's name).`,
-  CONTENT_MISSING: (cell) => `Cell ${cell}: the task has no content (Nội dung công việc). Write the task, or delete this row if it is not used.`,
+  CONTENT_MISSING: (cell) =>
+    `Cell ${cell}: the task has no content (Nội dung công việc). Write the task, or delete this row if it is not used.`,
   LEAD_MISSING: (cell, example) => `Cell ${cell}: no lead agency (Cơ quan chủ trì). Write one unit from the list, e.g. «${example}».`,
   LEAD_UNKNOWN: (cell, raw, suggestion, example) =>
     suggestion

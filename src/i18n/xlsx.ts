@@ -1,23 +1,13 @@
 /** User-facing texts of the ExcelJS adapter (reading .xlsx files, the stored settings). Vietnamese first. */
 
 export type XlsxReadErrorCode =
-  | "not_found"
-  | "not_a_file"
-  | "unreadable"
-  | "empty"
-  | "cfb"
-  | "text"
-  | "not_zip"
-  | "not_xlsx"
-  | "xlsb"
-  | "ods"
-  | "docx"
-  | "corrupt";
+  "not_found" | "not_a_file" | "unreadable" | "empty" | "cfb" | "text" | "not_zip" | "not_xlsx" | "xlsb" | "ods" | "docx" | "corrupt";
 
 export const xlsxReadMessages: Record<XlsxReadErrorCode, (name: string) => string> = {
   not_found: (n) => `Không tìm thấy tệp "${n}". Hãy kiểm tra lại đường dẫn và tên tệp.`,
   not_a_file: (n) => `"${n}" là một thư mục, không phải tệp Excel. Hãy chỉ ra tệp .xlsx cần kiểm tra.`,
-  unreadable: (n) => `Không đọc được tệp "${n}" (không có quyền đọc hoặc tệp đang bị khóa). Hãy đóng tệp trong Excel hoặc kiểm tra quyền truy cập.`,
+  unreadable: (n) =>
+    `Không đọc được tệp "${n}" (không có quyền đọc hoặc tệp đang bị khóa). Hãy đóng tệp trong Excel hoặc kiểm tra quyền truy cập.`,
   empty: (n) => `Tệp "${n}" rỗng (0 byte). Hãy mở lại tệp gốc trong Excel và lưu lại dưới dạng .xlsx.`,
   cfb: (n) =>
     `Tệp "${n}" không phải tệp .xlsx thông thường: đây là tệp .xlsx có đặt mật khẩu, hoặc tệp Excel cũ định dạng .xls (97-2003). ` +
@@ -30,7 +20,8 @@ export const xlsxReadMessages: Record<XlsxReadErrorCode, (name: string) => strin
   xlsb: (n) => `Tệp "${n}" là sổ làm việc nhị phân (.xlsb), chưa được hỗ trợ. Hãy mở trong Excel và lưu dưới dạng .xlsx.`,
   ods: (n) => `Tệp "${n}" là bảng tính OpenDocument (.ods). Hãy mở tệp và lưu dưới dạng Sổ làm việc Excel (.xlsx).`,
   docx: (n) => `Tệp "${n}" là văn bản Word, không phải sổ làm việc Excel. Hãy chép các bảng phụ lục sang Excel và lưu dưới dạng .xlsx.`,
-  corrupt: (n) => `Tệp "${n}" bị hỏng hoặc không đọc được như sổ làm việc Excel. Hãy mở tệp trong Excel (Excel có thể tự sửa) và lưu lại dưới dạng .xlsx.`,
+  corrupt: (n) =>
+    `Tệp "${n}" bị hỏng hoặc không đọc được như sổ làm việc Excel. Hãy mở tệp trong Excel (Excel có thể tự sửa) và lưu lại dưới dạng .xlsx.`,
 };
 
 export const xlsxTexts = {

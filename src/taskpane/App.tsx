@@ -39,7 +39,8 @@ function progressText(busy: Busy | null, t: (typeof UI)["vi"]): string {
       return t.readingSheets(busy.done, busy.total, busy.sheet);
     case "analysing":
       // A sheet named with rows read is under way (n = done + 1); without rows it has just been read.
-      if (busy.phase === "sheets" && busy.sheet && busy.total) return t.analysingSheet(busy.sheet, Math.min((busy.done ?? 0) + (busy.rows ? 1 : 0), busy.total), busy.total);
+      if (busy.phase === "sheets" && busy.sheet && busy.total)
+        return t.analysingSheet(busy.sheet, Math.min((busy.done ?? 0) + (busy.rows ? 1 : 0), busy.total), busy.total);
       if (busy.phase === "aggregate") return t.aggregating;
       return t.analysing;
     case "summary":
@@ -121,14 +122,16 @@ function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { la
       )}
 
       {showSettings ? (
-        state.settings && <SettingsView
-          key={JSON.stringify(state.settings)}
-          settings={state.settings}
-          warning={state.settingsWarning}
-          busy={busy}
-          onSave={pane.saveSettings}
-          onNotice={pane.setNotice}
-        />
+        state.settings && (
+          <SettingsView
+            key={JSON.stringify(state.settings)}
+            settings={state.settings}
+            warning={state.settingsWarning}
+            busy={busy}
+            onSave={pane.saveSettings}
+            onNotice={pane.setNotice}
+          />
+        )
       ) : (
         <div className={s.section} data-testid="results">
           {!state.report && !busy && <p className={s.muted}>{t.startHint}</p>}

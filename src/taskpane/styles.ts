@@ -61,7 +61,15 @@ export const useStyles = makeStyles({
   },
   issueText: { display: "block", minWidth: 0 },
   issueCell: { fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyMonospace },
-  severityDot: { display: "inline-block", width: "8px", height: "8px", borderRadius: "50%", marginRight: "6px", marginTop: "6px", flexShrink: 0 },
+  severityDot: {
+    display: "inline-block",
+    width: "8px",
+    height: "8px",
+    borderRadius: "50%",
+    marginRight: "6px",
+    marginTop: "6px",
+    flexShrink: 0,
+  },
   fixButton: { alignSelf: "flex-start", marginLeft: "20px", maxWidth: "calc(100% - 20px)", whiteSpace: "normal", height: "auto" },
   tableBox: {
     overflowX: "auto",

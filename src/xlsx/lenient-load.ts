@@ -102,7 +102,10 @@ const MAX_SHEETS_TO_TRY = 40;
  * without one sheet at a time. Returns the copy that loads and the damaged sheet's name, or null.
  * Only for reading (a saved copy would lose the sheet): the caller reports the sheet as skipped.
  */
-export async function withoutDamagedSheet<T>(bytes: Uint8Array, tryLoad: (b: Uint8Array) => Promise<T>): Promise<{ result: T; skipped: string } | null> {
+export async function withoutDamagedSheet<T>(
+  bytes: Uint8Array,
+  tryLoad: (b: Uint8Array) => Promise<T>,
+): Promise<{ result: T; skipped: string } | null> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);

@@ -10,7 +10,12 @@ export const MAX_CELL_TEXT = 32767;
  * feed and carriage return, lone surrogates, U+FFFE/U+FFFF) are dropped; cut at Excel's cell limit.
  */
 export function safeText(s: string): string {
-  const cleaned = s.normalize("NFC").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
+  const cleaned = s
+    .normalize("NFC")
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      "",
+    );
   if (cleaned.length <= MAX_CELL_TEXT) return cleaned;
   let cut = cleaned.slice(0, MAX_CELL_TEXT);
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);

@@ -58,7 +58,10 @@ function writeSheet(ws: ExcelJS.Worksheet, s: SummarySheetSpec): void {
           type: "dataBar",
           priority: priority++,
           gradient: false,
-          cfvo: [v.min === undefined ? { type: "min" } : { type: "num", value: v.min }, v.max === undefined ? { type: "max" } : { type: "num", value: v.max }],
+          cfvo: [
+            v.min === undefined ? { type: "min" } : { type: "num", value: v.min },
+            v.max === undefined ? { type: "max" } : { type: "num", value: v.max },
+          ],
           color: { argb: "FF" + v.color.toUpperCase() },
         } as unknown as ExcelJS.ConditionalFormattingRule,
       ],
@@ -133,7 +136,11 @@ function activeSheetName(wb: ExcelJS.Workbook): string | undefined {
 function restoreActiveSheet(wb: ExcelJS.Workbook, name: string | undefined): void {
   const sheets = wb.worksheets;
   let idx = name ? sheets.findIndex((w) => w.name === name) : -1;
-  if (idx < 0 || sheets[idx].state !== "visible") idx = Math.max(0, sheets.findIndex((w) => w.state === "visible"));
+  if (idx < 0 || sheets[idx].state !== "visible")
+    idx = Math.max(
+      0,
+      sheets.findIndex((w) => w.state === "visible"),
+    );
   if (!wb.views?.length) {
     wb.views = [{ x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, activeTab: idx, visibility: "visible" }];
     return;

@@ -16,18 +16,33 @@ function usageError(argv: string[]): string {
 
 describe("CLI arguments", () => {
   it("parses check with defaults (as-of = today's local date)", () => {
-    expect(parseArgs(["check", "a.xlsx"], NOW)).toEqual({ command: "check", file: "a.xlsx", out: undefined, asOf: "2026-11-24", asOfGiven: false, json: false });
+    expect(parseArgs(["check", "a.xlsx"], NOW)).toEqual({
+      command: "check",
+      file: "a.xlsx",
+      out: undefined,
+      asOf: "2026-11-24",
+      asOfGiven: false,
+      json: false,
+    });
   });
 
   it("parses check with --as-of and --json in any order, and --as-of=…", () => {
-    expect(parseArgs(["--json", "check", "--as-of", "2026-06-30", "a.xlsx"], NOW)).toMatchObject({ command: "check", asOf: "2026-06-30", asOfGiven: true, json: true });
+    expect(parseArgs(["--json", "check", "--as-of", "2026-06-30", "a.xlsx"], NOW)).toMatchObject({
+      command: "check",
+      asOf: "2026-06-30",
+      asOfGiven: true,
+      json: true,
+    });
     expect(parseArgs(["check", "a.xlsx", "--as-of=2026-01-31"], NOW).asOf).toBe("2026-01-31");
   });
 
   it("parses summarize with -o / --out / --output", () => {
     expect(parseArgs(["summarize", "a.xlsx", "-o", "b.xlsx"], NOW)).toMatchObject({ command: "summarize", file: "a.xlsx", out: "b.xlsx" });
     expect(parseArgs(["summarize", "--output=b.xlsx", "a.xlsx"], NOW).out).toBe("b.xlsx");
-    expect(parseArgs(["summarize", "a.xlsx", "--out", "c.xlsx", "--as-of", "2026-11-24"], NOW)).toMatchObject({ out: "c.xlsx", asOf: "2026-11-24" });
+    expect(parseArgs(["summarize", "a.xlsx", "--out", "c.xlsx", "--as-of", "2026-11-24"], NOW)).toMatchObject({
+      out: "c.xlsx",
+      asOf: "2026-11-24",
+    });
   });
 
   it("help and version win over everything else", () => {

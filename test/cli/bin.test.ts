@@ -39,7 +39,14 @@ describe("node bin/phuluc.js", () => {
       .title("PHỤ LỤC I", "NHIỆM VỤ TRỌNG TÂM TRONG NĂM 2026")
       .header()
       .group("I", "Chuyển đổi số")
-      .task({ stt: 1, content: "Số hóa hồ sơ", lead: "Trung tâm Phục vụ hành chính công", deadline: "Quý II/2026", status: "Đã hoàn thành", doneDate: "15/6/2026" })
+      .task({
+        stt: 1,
+        content: "Số hóa hồ sơ",
+        lead: "Trung tâm Phục vụ hành chính công",
+        deadline: "Quý II/2026",
+        status: "Đã hoàn thành",
+        doneDate: "15/6/2026",
+      })
       .task({ stt: 2, content: "Cập nhật dữ liệu", lead: "Công an xã" });
     const file = await writeTempXlsx([sheet], { dir, name: "errors.xlsx" });
     const before = sha(file);

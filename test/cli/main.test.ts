@@ -7,7 +7,6 @@ import { ReportSchema } from "../../src/core/report-schema";
 import { GridBuilder } from "../support/grid-builder";
 import { makeTempDir, removeTempDir, writeTempFile, writeTempXlsx } from "../support/xlsx-builder";
 
-
 const sha = (p: string) => crypto.createHash("sha256").update(fs.readFileSync(p)).digest("hex");
 
 function cleanSheet(): GridBuilder {
@@ -15,8 +14,21 @@ function cleanSheet(): GridBuilder {
     .title("PHỤ LỤC I", "NHIỆM VỤ TRỌNG TÂM TRONG NĂM 2026")
     .header()
     .group("I", "Cải cách hành chính")
-    .task({ stt: 1, content: "Rà soát thủ tục hành chính", lead: "Phòng Văn hóa - Xã hội", deadline: "30/6/2026", status: "Đã hoàn thành", doneDate: "20/6/2026" })
-    .task({ stt: 2, content: "Báo cáo kết quả năm", lead: "Văn phòng HĐND và UBND xã", deadline: "Tháng 12/2026", status: "Đang thực hiện" });
+    .task({
+      stt: 1,
+      content: "Rà soát thủ tục hành chính",
+      lead: "Phòng Văn hóa - Xã hội",
+      deadline: "30/6/2026",
+      status: "Đã hoàn thành",
+      doneDate: "20/6/2026",
+    })
+    .task({
+      stt: 2,
+      content: "Báo cáo kết quả năm",
+      lead: "Văn phòng HĐND và UBND xã",
+      deadline: "Tháng 12/2026",
+      status: "Đang thực hiện",
+    });
 }
 
 function faultySheet(): GridBuilder {
@@ -74,7 +86,14 @@ describe("phuluc main (in process)", () => {
     const { defaultSettings } = await import("../../src/core/settings");
     const settings = defaultSettings();
     settings.units.push({ name: "Ban Chỉ huy Quân sự xã", aliases: ["BCH Quân sự"] });
-    const sheet = cleanSheet().task({ stt: 3, content: "Huấn luyện dân quân", lead: "BCH Quân sự", deadline: "Quý III/2026", status: "Đã hoàn thành", doneDate: "01/9/2026" });
+    const sheet = cleanSheet().task({
+      stt: 3,
+      content: "Huấn luyện dân quân",
+      lead: "BCH Quân sự",
+      deadline: "Quý III/2026",
+      status: "Đã hoàn thành",
+      doneDate: "01/9/2026",
+    });
     const file = await writeTempXlsx([sheet], { dir, store: { version: 1, settings, summarySheets: [], highlights: [] } });
     const io = captureIO();
     const code = await main(["check", file, "--as-of", "2026-11-24", "--json"], io);
@@ -90,15 +109,27 @@ describe("phuluc main (in process)", () => {
         .title("PHỤ LỤC I", "NHIỆM VỤ TRỌNG TÂM TRONG NĂM 2026")
         .header()
         .group("I", "Cải cách hành chính")
-        .task({ stt: 1, content: "Rà soát thủ tục", lead: "Phòng Văn hóa - Xã hội", deadline: "Quý II/2026", status: "Đã hoàn thành", doneDate: "20/6/2026" })
+        .task({
+          stt: 1,
+          content: "Rà soát thủ tục",
+          lead: "Phòng Văn hóa - Xã hội",
+          deadline: "Quý II/2026",
+          status: "Đã hoàn thành",
+          doneDate: "20/6/2026",
+        })
         .build();
       g.values = g.values.map((r) => r.map((v) => (typeof v === "string" ? f(v) : v)));
-      expect(JSON.stringify(g.values) === JSON.stringify(g.values.map((r) => r.map((v) => (typeof v === "string" ? v.normalize("NFC") : v))))).toBe(f !== nfd);
+      expect(
+        JSON.stringify(g.values) === JSON.stringify(g.values.map((r) => r.map((v) => (typeof v === "string" ? v.normalize("NFC") : v)))),
+      ).toBe(f !== nfd);
       return g;
     };
     const run = async (f: (s: string) => string) => {
       const io = captureIO();
-      const code = await main(["check", await writeTempXlsx([sheet(f)], { dir, name: `${f === nfd ? "nfd" : "nfc"}.xlsx` }), "--as-of", "2026-11-24", "--json"], io);
+      const code = await main(
+        ["check", await writeTempXlsx([sheet(f)], { dir, name: `${f === nfd ? "nfd" : "nfc"}.xlsx` }), "--as-of", "2026-11-24", "--json"],
+        io,
+      );
       return { code, report: ReportSchema.parse(JSON.parse(io.out)) };
     };
     const a = await run((v) => v);

@@ -3,21 +3,46 @@ import { displayWidth } from "../../src/cli/table";
 import { ReportSchema, type Counts, type Report } from "../../src/core/report-schema";
 
 function counts(c: Partial<Counts>): Counts {
-  return { total: 0, done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0, recurring: 0, undetermined: 0, completionRate: null, onTimeRate: null, ...c };
+  return {
+    total: 0,
+    done_on_time: 0,
+    done_late: 0,
+    in_progress: 0,
+    overdue: 0,
+    recurring: 0,
+    undetermined: 0,
+    completionRate: null,
+    onTimeRate: null,
+    ...c,
+  };
 }
 
 const report: Report = ReportSchema.parse({
   asOf: "2026-11-24",
   planYear: 2026,
   sheets: [
-    { name: "PL I", role: "appendix", title: "PHỤ LỤC I — NHIỆM VỤ TRỌNG TÂM TRONG NĂM 2026", headerRow: 4, taskCount: 2, encoding: "unicode" },
+    {
+      name: "PL I",
+      role: "appendix",
+      title: "PHỤ LỤC I — NHIỆM VỤ TRỌNG TÂM TRONG NĂM 2026",
+      headerRow: 4,
+      taskCount: 2,
+      encoding: "unicode",
+    },
     { name: "PL II", role: "appendix", title: "PHỤ LỤC II", headerRow: 4, taskCount: 1, encoding: "tcvn3" },
     { name: "Chỉ tiêu", role: "indicators", title: "CHỈ TIÊU", headerRow: 3, taskCount: 0, encoding: "unicode" },
   ],
   tasks: [],
   issues: [
     { code: "STT_DUPLICATE", severity: "warning", sheet: "PL I", cell: "A9", message: "Ô A9: số thứ tự 2 bị trùng." },
-    { code: "LEAD_UNKNOWN", severity: "error", sheet: "PL I", cell: "D7", message: "Ô D7: \"Phong Van hoa - Xa hoi\" không có trong danh sách đơn vị.", suggestion: "Phòng Văn hóa - Xã hội" },
+    {
+      code: "LEAD_UNKNOWN",
+      severity: "error",
+      sheet: "PL I",
+      cell: "D7",
+      message: 'Ô D7: "Phong Van hoa - Xa hoi" không có trong danh sách đơn vị.',
+      suggestion: "Phòng Văn hóa - Xã hội",
+    },
     { code: "TEXT_LEGACY_ENCODING", severity: "warning", sheet: "PL II", cell: null, message: "Trang dùng bảng mã TCVN3." },
   ],
   units: [
@@ -28,9 +53,39 @@ const report: Report = ReportSchema.parse({
   groups: [],
   total: counts({ total: 3, done_on_time: 1, overdue: 1, recurring: 1, completionRate: 0.5, onTimeRate: 0.5 }),
   indicators: [
-    { sheet: "Chỉ tiêu", row: 5, name: "Tỷ lệ hồ sơ TTHC được xử lý trực tuyến toàn trình", unitOfMeasure: "%", target: 0.8, comparator: ">=", actual: 0.857, achievement: 1.07125, met: true },
-    { sheet: "Chỉ tiêu", row: 6, name: "Sáng kiến cấp cơ sở", unitOfMeasure: "sáng kiến", target: 15, comparator: ">=", actual: 9, achievement: 0.6, met: false },
-    { sheet: "Chỉ tiêu", row: 7, name: "Chỉ tiêu thiếu số liệu", unitOfMeasure: "%", target: null, comparator: ">=", actual: null, achievement: null, met: null },
+    {
+      sheet: "Chỉ tiêu",
+      row: 5,
+      name: "Tỷ lệ hồ sơ TTHC được xử lý trực tuyến toàn trình",
+      unitOfMeasure: "%",
+      target: 0.8,
+      comparator: ">=",
+      actual: 0.857,
+      achievement: 1.07125,
+      met: true,
+    },
+    {
+      sheet: "Chỉ tiêu",
+      row: 6,
+      name: "Sáng kiến cấp cơ sở",
+      unitOfMeasure: "sáng kiến",
+      target: 15,
+      comparator: ">=",
+      actual: 9,
+      achievement: 0.6,
+      met: false,
+    },
+    {
+      sheet: "Chỉ tiêu",
+      row: 7,
+      name: "Chỉ tiêu thiếu số liệu",
+      unitOfMeasure: "%",
+      target: null,
+      comparator: ">=",
+      actual: null,
+      achievement: null,
+      met: null,
+    },
   ],
 });
 

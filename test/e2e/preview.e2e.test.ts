@@ -46,7 +46,12 @@ async function axeViolations(): Promise<AxeViolation[]> {
   if (!has) await page.evaluate(AXE);
   const result = await page.evaluate(async () => {
     const r = await (window as any).axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
+    return r.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n: any) => ({ target: n.target })),
+    }));
   });
   return (result as AxeViolation[]).filter((v) => v.impact === "serious" || v.impact === "critical");
 }
@@ -75,7 +80,9 @@ beforeAll(async () => {
   session = await launch(downloads);
   page = session.context.pages()[0] ?? (await session.context.newPage());
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => ((window as any).__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      ((window as any).__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+    );
   });
   page.on("pageerror", (e) => pageErrors.push(String(e)));
 }, 300000);
@@ -111,7 +118,9 @@ test("Kiểm tra shows the engine's issues and headline for the chosen date", as
   expect(expected.issues.length).toBeGreaterThan(5);
   await expect(issueRows().count()).resolves.toBe(expected.issues.length);
   const appendices = expected.sheets.filter((s) => s.role === "appendix").length;
-  expect(await page.locator('[data-testid="headline"]').innerText()).toContain(`${expected.tasks.length} nhiệm vụ trong ${appendices} phụ lục`);
+  expect(await page.locator('[data-testid="headline"]').innerText()).toContain(
+    `${expected.tasks.length} nhiệm vụ trong ${appendices} phụ lục`,
+  );
   expect(await page.locator('[data-testid="error-count"]').innerText()).toBe(`${errors} lỗi`);
   expect(await page.locator('[data-testid="warning-count"]').innerText()).toBe(`${warnings} cảnh báo`);
   const missing = expected.issues.find((i) => i.code === "DEADLINE_MISSING")!;
@@ -126,7 +135,12 @@ test("Kiểm tra shows the engine's issues and headline for the chosen date", as
 
 test("clicking an issue selects its cell in the grid (switching the tab)", async () => {
   const target = expected.issues.find((i) => i.cell && i.sheet !== expected.sheets[0].name) ?? expected.issues.find((i) => i.cell)!;
-  await page.locator(`[data-testid="issue"][data-cell="${target.cell}"]`).filter({ hasText: target.message }).getByRole("button").first().click();
+  await page
+    .locator(`[data-testid="issue"][data-cell="${target.cell}"]`)
+    .filter({ hasText: target.message })
+    .getByRole("button")
+    .first()
+    .click();
   const cell = page.locator(`[data-testid="preview-grid"][data-sheet="${target.sheet}"] td[data-cell="${target.cell}"]`);
   await cell.waitFor();
   expect(await cell.getAttribute("aria-selected")).toBe("true");
@@ -155,7 +169,10 @@ test("a suggestion fixes the cell and re-validates", async () => {
   const fixable = expected.issues.find((i) => i.fix?.kind === "replace")!;
   expect(fixable).toBeDefined();
   const value = (fixable.fix as { value: string }).value;
-  await page.locator(`[data-testid="issue"][data-cell="${fixable.cell}"][data-code="${fixable.code}"]`).getByRole("button", { name: `Sửa thành "${value}"` }).click();
+  await page
+    .locator(`[data-testid="issue"][data-cell="${fixable.cell}"][data-code="${fixable.code}"]`)
+    .getByRole("button", { name: `Sửa thành "${value}"` })
+    .click();
   await page.getByText("Đã sửa và kiểm tra lại.").waitFor();
   await expect(issueRows().count()).resolves.toBe(expected.issues.length - 1);
   expect(await page.locator(`[data-testid="issue"][data-cell="${fixable.cell}"][data-code="${fixable.code}"]`).count()).toBe(0);
@@ -170,7 +187,10 @@ test("decoding a TCVN3 sheet rewrites its text in Unicode", async () => {
   const legacy = expected.issues.find((i) => i.fix?.kind === "decode_sheet");
   expect(legacy).toBeDefined();
   const sheet = legacy!.sheet;
-  await page.locator(`[data-testid="issue"][data-code="TEXT_LEGACY_ENCODING"]`).getByRole("button", { name: "Chuyển sang Unicode" }).click();
+  await page
+    .locator(`[data-testid="issue"][data-code="TEXT_LEGACY_ENCODING"]`)
+    .getByRole("button", { name: "Chuyển sang Unicode" })
+    .click();
   await page.getByText("Đã sửa và kiểm tra lại.").waitFor();
   expect(await page.locator('[data-testid="issue"][data-code="TEXT_LEGACY_ENCODING"]').count()).toBe(0);
   await page.locator(`[role="tab"][data-sheet-tab="${sheet}"]`).click();
@@ -183,7 +203,10 @@ test("Tạo bảng tổng hợp writes the summary; the download holds it with t
   await page.getByRole("button", { name: "Tạo bảng tổng hợp" }).click();
   const result = page.locator('[data-testid="summary-result"]');
   await result.waitFor();
-  const created = (await result.innerText()).split("\n")[0].replace(/^Đã tạo: /, "").split(", ");
+  const created = (await result.innerText())
+    .split("\n")[0]
+    .replace(/^Đã tạo: /, "")
+    .split(", ");
   expect(created.length).toBeGreaterThan(0);
   // The summary sheets appear as tabs in the preview grid.
   await page.locator(`[role="tab"][data-sheet-tab="${created[0]}"]`).click();

@@ -81,7 +81,14 @@ describe("ribbon commands", () => {
 
   test("even if showing the message fails, the event completes", async () => {
     const fake = fakeWorkbook([plan()]);
-    const commands = createCommands({ ...setup(fake), port: () => new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported }), analyze, buildSummary, today: () => "2026-11-24", notify: () => Promise.reject(new Error("12007")) });
+    const commands = createCommands({
+      ...setup(fake),
+      port: () => new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported }),
+      analyze,
+      buildSummary,
+      today: () => "2026-11-24",
+      notify: () => Promise.reject(new Error("12007")),
+    });
     const ev = event();
     await commands.validateWorkbook(ev);
     expect(ev.completed).toHaveBeenCalledTimes(1);

@@ -18,7 +18,9 @@ describe("toUserMessage", () => {
   });
 
   test("a protected-sheet error reported as InvalidOperation is recognised by its message", () => {
-    expect(classifyExcelError(new FakeOfficeError("InvalidOperation", "The cell or chart you're trying to change is on a protected sheet."))).toBe("protectedSheet");
+    expect(
+      classifyExcelError(new FakeOfficeError("InvalidOperation", "The cell or chart you're trying to change is on a protected sheet.")),
+    ).toBe("protectedSheet");
   });
 
   test("unknown errors keep their detail in a Vietnamese sentence; odd values never throw", () => {

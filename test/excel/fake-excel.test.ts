@@ -18,7 +18,10 @@ describe("fake Excel", () => {
       r.load("values");
       expect(() => r.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" })); // loaded but not synced
       await ctx.sync();
-      expect(r.values).toEqual([["a", ""], ["", 5]]);
+      expect(r.values).toEqual([
+        ["a", ""],
+        ["", 5],
+      ]);
       expect(() => r.numberFormat).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" })); // not loaded
     });
   });

@@ -9,7 +9,9 @@ import { GridBuilder } from "../support/grid-builder";
 const portOf = (fake: FakeExcel) => new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported });
 
 function book(apiVersion?: string) {
-  const fake = fakeWorkbook([new GridBuilder("PL I").row(["a", "b", "c"]).row(["d", "e", "f"]), new GridBuilder("PL II").row(["x"])], { apiVersion });
+  const fake = fakeWorkbook([new GridBuilder("PL I").row(["a", "b", "c"]).row(["d", "e", "f"]), new GridBuilder("PL II").row(["x"])], {
+    apiVersion,
+  });
   const s = fake.model.sheet("PL I");
   s.touch(1, 2).fill = "#00B050"; // the user's own green
   s.touch(1, 3).fill = "#FFFFFF"; // an explicit white fill
@@ -28,7 +30,11 @@ describe("highlight / clearHighlights (Office.js adapter)", () => {
       { sheet: "PL I", cell: "C1", severity: "error" },
       { sheet: "PL II", cell: "A1", severity: "warning" },
     ]);
-    expect(fills(fake, "PL I", ["A1", "B1", "C1"])).toEqual(["#" + HIGHLIGHT_FILL.error, "#" + HIGHLIGHT_FILL.warning, "#" + HIGHLIGHT_FILL.error]);
+    expect(fills(fake, "PL I", ["A1", "B1", "C1"])).toEqual([
+      "#" + HIGHLIGHT_FILL.error,
+      "#" + HIGHLIGHT_FILL.warning,
+      "#" + HIGHLIGHT_FILL.error,
+    ]);
     const store = decodeStore([fake.model.sheet(STORE_SHEET).at("A1")?.value]).store;
     expect(store.highlights).toEqual([
       { sheet: "PL I", cell: "A1", previousFill: null, appliedFill: "FFC7CE" },
@@ -57,7 +63,10 @@ describe("highlight / clearHighlights (Office.js adapter)", () => {
   test("highlighting again replaces the previous highlights and keeps the original fill underneath", async () => {
     const { fake } = book();
     const port = portOf(fake);
-    await port.highlight([{ sheet: "PL I", cell: "B1", severity: "warning" }, { sheet: "PL I", cell: "A2", severity: "error" }]);
+    await port.highlight([
+      { sheet: "PL I", cell: "B1", severity: "warning" },
+      { sheet: "PL I", cell: "A2", severity: "error" },
+    ]);
     await port.highlight([{ sheet: "PL I", cell: "B1", severity: "error" }]);
     expect(fills(fake, "PL I", ["B1", "A2"])).toEqual(["#FFC7CE", null]);
     await port.clearHighlights();
@@ -84,7 +93,11 @@ describe("highlight / clearHighlights (Office.js adapter)", () => {
 
   test("20,000 highlighted cells: every request stays under 5 MB, and clearing restores every one", async () => {
     const { fake } = book();
-    const targets = Array.from({ length: 20000 }, (_, i) => ({ sheet: "PL I", cell: `E${i + 1}`, severity: (i % 2 ? "error" : "warning") as "error" | "warning" }));
+    const targets = Array.from({ length: 20000 }, (_, i) => ({
+      sheet: "PL I",
+      cell: `E${i + 1}`,
+      severity: (i % 2 ? "error" : "warning") as "error" | "warning",
+    }));
     fake.model.sheet("PL I").touch(7, 5).fill = "#00B050";
     await portOf(fake).highlight(targets);
     expect(fake.model.sheet("PL I").at("E20000")?.fill).toBe("#FFC7CE");
@@ -103,7 +116,12 @@ describe("highlight / clearHighlights (Office.js adapter)", () => {
       highlights: [
         { sheet: "PL I", cell: "A1", previousFill: null, appliedFill: solid("FFC7CE") },
         { sheet: "PL I", cell: "B1", previousFill: solid("00B050"), appliedFill: solid("FFEB9C") },
-        { sheet: "PL I", cell: "C1", previousFill: JSON.stringify({ type: "pattern", pattern: "darkGrid", fgColor: { argb: "FF000000" } }), appliedFill: solid("FFC7CE") },
+        {
+          sheet: "PL I",
+          cell: "C1",
+          previousFill: JSON.stringify({ type: "pattern", pattern: "darkGrid", fgColor: { argb: "FF000000" } }),
+          appliedFill: solid("FFC7CE"),
+        },
       ],
     };
     const fake = fakeWorkbook([new GridBuilder("PL I").row(["a", "b", "c"])], { store });
@@ -122,14 +140,20 @@ describe("highlight / clearHighlights (Office.js adapter)", () => {
   test("before ExcelApi 1.9 (no fill pattern): a white fill counts as no fill, everything else is exact", async () => {
     const { fake } = book("1.8");
     const port = portOf(fake);
-    await port.highlight([{ sheet: "PL I", cell: "B1", severity: "error" }, { sheet: "PL I", cell: "A1", severity: "error" }]);
+    await port.highlight([
+      { sheet: "PL I", cell: "B1", severity: "error" },
+      { sheet: "PL I", cell: "A1", severity: "error" },
+    ]);
     await port.clearHighlights();
     expect(fills(fake, "PL I", ["A1", "B1"])).toEqual([null, "#00B050"]);
   });
 
   test("targets on a sheet that no longer exists are skipped, not an error", async () => {
     const { fake } = book();
-    await portOf(fake).highlight([{ sheet: "Đã xóa", cell: "A1", severity: "error" }, { sheet: "PL I", cell: "A1", severity: "error" }]);
+    await portOf(fake).highlight([
+      { sheet: "Đã xóa", cell: "A1", severity: "error" },
+      { sheet: "PL I", cell: "A1", severity: "error" },
+    ]);
     expect(fills(fake, "PL I", ["A1"])).toEqual(["#FFC7CE"]);
   });
 

@@ -34,13 +34,30 @@ describe("the fake is strict about null objects", () => {
   test("a method on a missing sheet's proxy, or on an empty sheet's used range, fails the sync with ItemNotFound", async () => {
     const fake = fakeWorkbook([plain(), new GridBuilder("Trống")]);
     // The adapter's old chains: both fail now.
-    expect(await syncError(fake, (ctx) => ctx.workbook.worksheets.getItemOrNullObject(STORE_SHEET).getUsedRangeOrNullObject(true).load("values"))).toBe("ItemNotFound");
-    expect(await syncError(fake, (ctx) => ctx.workbook.worksheets.getItem("Trống").getUsedRangeOrNullObject(true).getMergedAreasOrNullObject().load("address"))).toBe("ItemNotFound");
+    expect(
+      await syncError(fake, (ctx) =>
+        ctx.workbook.worksheets.getItemOrNullObject(STORE_SHEET).getUsedRangeOrNullObject(true).load("values"),
+      ),
+    ).toBe("ItemNotFound");
+    expect(
+      await syncError(fake, (ctx) =>
+        ctx.workbook.worksheets.getItem("Trống").getUsedRangeOrNullObject(true).getMergedAreasOrNullObject().load("address"),
+      ),
+    ).toBe("ItemNotFound");
     // Deriving a child is enough, even if it is never used.
-    expect(await syncError(fake, (ctx) => void ctx.workbook.worksheets.getItemOrNullObject("Không có").getRange("A1"))).toBe("ItemNotFound");
-    expect(await syncError(fake, (ctx) => void ctx.workbook.worksheets.getItem("Trống").getUsedRangeOrNullObject(true).format)).toBe("ItemNotFound");
+    expect(await syncError(fake, (ctx) => void ctx.workbook.worksheets.getItemOrNullObject("Không có").getRange("A1"))).toBe(
+      "ItemNotFound",
+    );
+    expect(await syncError(fake, (ctx) => void ctx.workbook.worksheets.getItem("Trống").getUsedRangeOrNullObject(true).format)).toBe(
+      "ItemNotFound",
+    );
     // Setting a property or calling a method on a null object fails too.
-    expect(await syncError(fake, (ctx) => (ctx.workbook.worksheets.getItemOrNullObject("Không có").visibility = "Hidden" as Excel.SheetVisibility))).toBe("ItemNotFound");
+    expect(
+      await syncError(
+        fake,
+        (ctx) => (ctx.workbook.worksheets.getItemOrNullObject("Không có").visibility = "Hidden" as Excel.SheetVisibility),
+      ),
+    ).toBe("ItemNotFound");
   });
 
   test("load and isNullObject on a null object are fine; the same chains on existing objects work", async () => {
@@ -63,7 +80,11 @@ describe("the adapter never calls a method on a possibly-null object", () => {
     const fake = fakeWorkbook([plain().merge(1, 1, 1, 2), new GridBuilder("PL II").row(["a"])]);
     const grids = await portOf(fake).readSheets();
     expect(grids.map((g) => g.name)).toEqual(["PL I", "PL II"]);
-    expect(grids[0].values).toEqual([["STT", null], [1, "Việc một"], [2, "Việc hai"]]);
+    expect(grids[0].values).toEqual([
+      ["STT", null],
+      [1, "Việc một"],
+      [2, "Việc hai"],
+    ]);
     expect(grids[0].merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
     expect(fake.model.find(STORE_SHEET)).toBeUndefined();
     expect(fake.stats.syncs).toBe(3); // list; used ranges; values + merges
@@ -156,7 +177,23 @@ describe("the adapter never calls a method on a possibly-null object", () => {
   test("writeSummary on a fresh workbook (no `_phuluc`): 3 syncs; regenerating (store exists): 4", async () => {
     const spec: SummarySpec = {
       marker: "null.test",
-      sheets: [{ key: "summary_units", name: "Tổng hợp", styles: {}, cells: [{ row: 1, col: 1, value: "BẢNG" }], merges: [], columnWidths: [], visuals: [], print: { paper: "A4", orientation: "portrait", fitToWidth: 1, margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } } }],
+      sheets: [
+        {
+          key: "summary_units",
+          name: "Tổng hợp",
+          styles: {},
+          cells: [{ row: 1, col: 1, value: "BẢNG" }],
+          merges: [],
+          columnWidths: [],
+          visuals: [],
+          print: {
+            paper: "A4",
+            orientation: "portrait",
+            fitToWidth: 1,
+            margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+          },
+        },
+      ],
     };
     const fake = fakeWorkbook([plain(), new GridBuilder("Trống")]);
     const first = await portOf(fake).writeSummary(spec);

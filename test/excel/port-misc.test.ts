@@ -21,7 +21,12 @@ describe("settings in the very hidden _phuluc sheet", () => {
     const store = { ...emptyStore(), summarySheets: [{ name: "Tổng hợp", key: "k", marker: "m" }] };
     const fake = fakeWorkbook(sheets(), { store });
     const port = portOf(fake);
-    const s = { ...defaultSettings(), communeName: "UBND xã Chí Minh", planYear: 2026, units: [{ name: "Phòng Kinh tế", aliases: ["PKT", "=cmd"] }] };
+    const s = {
+      ...defaultSettings(),
+      communeName: "UBND xã Chí Minh",
+      planYear: 2026,
+      units: [{ name: "Phòng Kinh tế", aliases: ["PKT", "=cmd"] }],
+    };
     await port.saveSettings(s);
     expect(await port.loadSettings()).toEqual({ settings: s });
     const ws = fake.model.sheet(STORE_SHEET);
@@ -33,7 +38,10 @@ describe("settings in the very hidden _phuluc sheet", () => {
 
   test("a store written by the ExcelJS adapter (the CLI) is read by the add-in: same sheet, same chunks", async () => {
     const s = { ...defaultSettings(), communeName: "Xã từ CLI", summarySheetName: "TH" };
-    const big = { ...emptyStore(), settings: { ...s, units: Array.from({ length: 900 }, (_, i) => ({ name: `Đơn vị số ${i} của xã`, aliases: ["viết tắt " + i] })) } };
+    const big = {
+      ...emptyStore(),
+      settings: { ...s, units: Array.from({ length: 900 }, (_, i) => ({ name: `Đơn vị số ${i} của xã`, aliases: ["viết tắt " + i] })) },
+    };
     const chunks = encodeStore(big);
     expect(chunks.length).toBeGreaterThan(1);
     const wb = buildWorkbook(sheets(), { storeChunks: chunks });
@@ -43,7 +51,11 @@ describe("settings in the very hidden _phuluc sheet", () => {
   });
 
   test("corrupt store → defaults and the Vietnamese warning, never a crash; saving repairs it", async () => {
-    for (const bad of [["{not json"], [JSON.stringify({ version: 1, settings: { version: 1, units: "nope" } })], [JSON.stringify({ version: 9 })]]) {
+    for (const bad of [
+      ["{not json"],
+      [JSON.stringify({ version: 1, settings: { version: 1, units: "nope" } })],
+      [JSON.stringify({ version: 9 })],
+    ]) {
       const fake = fakeWorkbook(sheets(), { storeChunks: bad });
       const port = portOf(fake);
       expect(await port.loadSettings()).toEqual({ settings: defaultSettings(), warning: excelTexts.settingsCorrupt });
@@ -75,7 +87,10 @@ describe("select and writeCells", () => {
     const ws = fake.model.sheet("PL I");
     ws.put(5, 3, null, "dd/mm/yyyy");
     const values = ["=SUM(A1:A9)", "+84 912", "-x", "@x", "0123", "TRUE", "30/11/2026", "Phòng Kinh tế", "\t=cmd"];
-    await portOf(fake).writeCells("PL I", values.map((v, i) => ({ cell: `B${i + 1}`, value: v })).concat([{ cell: "C5", value: "Quý IV" }]));
+    await portOf(fake).writeCells(
+      "PL I",
+      values.map((v, i) => ({ cell: `B${i + 1}`, value: v })).concat([{ cell: "C5", value: "Quý IV" }]),
+    );
     expect(values.map((_, i) => ws.cell(i + 1, 2)?.value)).toEqual(values);
     expect(values.map((_, i) => ws.cell(i + 1, 2)?.formula)).toEqual(values.map(() => undefined));
     expect(ws.cell(5, 3)?.numberFormat).toBe("dd/mm/yyyy");

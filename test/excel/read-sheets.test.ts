@@ -47,16 +47,36 @@ describe("readSheets (Office.js adapter)", () => {
   });
 
   test("a used range that starts away from A1 sets the origin; an empty sheet gives no rows", async () => {
-    const fake = fakeWorkbook([{ name: "Lệch", visibility: "visible", origin: { row: 3, col: 3 }, values: [["a", "b"], [1, 2]], merges: [] }, new GridBuilder("Trống")]);
+    const fake = fakeWorkbook([
+      {
+        name: "Lệch",
+        visibility: "visible",
+        origin: { row: 3, col: 3 },
+        values: [
+          ["a", "b"],
+          [1, 2],
+        ],
+        merges: [],
+      },
+      new GridBuilder("Trống"),
+    ]);
     const [g, empty] = await portOf(fake).readSheets();
     expect(g.origin).toEqual({ row: 3, col: 3 });
-    expect(g.values).toEqual([["a", "b"], [1, 2]]);
+    expect(g.values).toEqual([
+      ["a", "b"],
+      [1, 2],
+    ]);
     expect(empty.values).toEqual([]);
   });
 
   test("sync count is the same constant (3) for 100 and 5,000 rows and for 1 or 12 sheets", async () => {
     const counts: number[] = [];
-    for (const grids of [[appendixGrid("PL", 100)], [appendixGrid("PL", 5000)], [appendixGrid("A", 2500), appendixGrid("B", 2500)], Array.from({ length: 12 }, (_, i) => appendixGrid(`PL ${i}`, 20))]) {
+    for (const grids of [
+      [appendixGrid("PL", 100)],
+      [appendixGrid("PL", 5000)],
+      [appendixGrid("A", 2500), appendixGrid("B", 2500)],
+      Array.from({ length: 12 }, (_, i) => appendixGrid(`PL ${i}`, 20)),
+    ]) {
       const fake = fakeWorkbook(grids);
       const read = await readSheetsWith(await firstContext(fake), { mergedAreas: true });
       expect(read.reduce((n, g) => n + g.values.length, 0)).toBe(grids.reduce((n, g) => n + g.values.length, 0));

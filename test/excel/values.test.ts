@@ -9,13 +9,35 @@ describe("text written into cells stays the same text", () => {
   test("property: any string through textForUserCell into a General cell reads back as that text", () => {
     const s = new FakeSheet("{1}", "S");
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.constantFrom("=1+1", "+84", "-5", "@x", "0123", "1e5", "TRUE", "#N/A", "'x", "\t=cmd", " 12", "1,5", "(1)", "$5", "30/11/2026")), (v) => {
-        s.writeValue(1, 1, textForUserCell(v));
-        const c = s.cell(1, 1)!;
-        const want = cellText(v);
-        if (want === "") return c.value === null;
-        return c.value === want && c.formula === undefined && !c.error;
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom(
+            "=1+1",
+            "+84",
+            "-5",
+            "@x",
+            "0123",
+            "1e5",
+            "TRUE",
+            "#N/A",
+            "'x",
+            "\t=cmd",
+            " 12",
+            "1,5",
+            "(1)",
+            "$5",
+            "30/11/2026",
+          ),
+        ),
+        (v) => {
+          s.writeValue(1, 1, textForUserCell(v));
+          const c = s.cell(1, 1)!;
+          const want = cellText(v);
+          if (want === "") return c.value === null;
+          return c.value === want && c.formula === undefined && !c.error;
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -53,7 +75,11 @@ describe("text written into cells stays the same text", () => {
 
 describe("addresses", () => {
   test("RangeAreas addresses split on commas outside quoted sheet names", () => {
-    expect(splitAreas("'Kế hoạch, 2026'!A1:B2,'Kế hoạch, 2026'!$C$3:$D$9, Sheet1!E5")).toEqual(["'Kế hoạch, 2026'!A1:B2", "'Kế hoạch, 2026'!$C$3:$D$9", "Sheet1!E5"]);
+    expect(splitAreas("'Kế hoạch, 2026'!A1:B2,'Kế hoạch, 2026'!$C$3:$D$9, Sheet1!E5")).toEqual([
+      "'Kế hoạch, 2026'!A1:B2",
+      "'Kế hoạch, 2026'!$C$3:$D$9",
+      "Sheet1!E5",
+    ]);
     expect(parseMergedAreas("'It''s, odd'!A1:C1,'It''s, odd'!B3:B5")).toEqual([
       { top: 1, left: 1, bottom: 1, right: 3 },
       { top: 3, left: 2, bottom: 5, right: 2 },

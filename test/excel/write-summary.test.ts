@@ -16,7 +16,11 @@ import { INJECTIONS, sampleReport, sampleSettings } from "../summary/fixtures";
 const portOf = (fake: FakeExcel) => new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported });
 
 function userGrids() {
-  const pl = new GridBuilder("PL I").title("PHỤ LỤC I").header().group("I", "Chuyển đổi số").task({ stt: 1, content: "Số hóa hồ sơ", lead: "Công an xã" });
+  const pl = new GridBuilder("PL I")
+    .title("PHỤ LỤC I")
+    .header()
+    .group("I", "Chuyển đổi số")
+    .task({ stt: 1, content: "Số hóa hồ sơ", lead: "Công an xã" });
   const mine = new GridBuilder("Tổng hợp").row(["Bảng của tôi", 123]).row(["=1+1 là văn bản"]);
   return [pl, mine];
 }
@@ -36,12 +40,23 @@ function tableSpec(rows: number, extra: Partial<SummarySheetSpec> = {}): Summary
       {
         key: "summary_units",
         name: "Bảng",
-        styles: { title: { font: { bold: true, size: 14 } }, body: { border: true }, date: { border: true, numFmt: "dd/mm/yyyy" }, pct: { border: true, numFmt: "0.0%" } },
+        styles: {
+          title: { font: { bold: true, size: 14 } },
+          body: { border: true },
+          date: { border: true, numFmt: "dd/mm/yyyy" },
+          pct: { border: true, numFmt: "0.0%" },
+        },
         cells,
         merges: [{ top: 1, left: 1, bottom: 1, right: 4 }],
         columnWidths: [6, 40, 12, 10],
         visuals: [],
-        print: { paper: "A4", orientation: "landscape", fitToWidth: 1, printTitleRows: [2, 2], margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+        print: {
+          paper: "A4",
+          orientation: "landscape",
+          fitToWidth: 1,
+          printTitleRows: [2, 2],
+          margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        },
         ...extra,
       },
     ],
@@ -114,12 +129,26 @@ describe("writeSummary (Office.js adapter)", () => {
 
   test("a hand-made spec: every string cell is '@', numbers/dates keep their formats, widths in points", async () => {
     const spec = tableSpec(3);
-    spec.sheets[0].cells.push({ row: 10, col: 2, value: "=HYPERLINK(\"http://x\")" }, { row: 11, col: 2, value: "12" }, { row: 12, col: 2, value: "TRUE" });
+    spec.sheets[0].cells.push(
+      { row: 10, col: 2, value: '=HYPERLINK("http://x")' },
+      { row: 11, col: 2, value: "12" },
+      { row: 12, col: 2, value: "TRUE" },
+    );
     const fake = fakeWorkbook(userGrids());
     await portOf(fake).writeSummary(spec);
     const s = fake.model.sheet("Bảng");
-    expect([s.at("B10")?.value, s.at("B10")?.formula, s.at("B11")?.value, s.at("B12")?.value]).toEqual(['=HYPERLINK("http://x")', undefined, "12", "TRUE"]);
-    expect([s.at("A3")?.value, s.at("C3")?.value, s.at("C3")?.numberFormat, s.at("D4")?.numberFormat]).toEqual([1, 46356, "dd/mm/yyyy", "0.0%"]);
+    expect([s.at("B10")?.value, s.at("B10")?.formula, s.at("B11")?.value, s.at("B12")?.value]).toEqual([
+      '=HYPERLINK("http://x")',
+      undefined,
+      "12",
+      "TRUE",
+    ]);
+    expect([s.at("A3")?.value, s.at("C3")?.value, s.at("C3")?.numberFormat, s.at("D4")?.numberFormat]).toEqual([
+      1,
+      46356,
+      "dd/mm/yyyy",
+      "0.0%",
+    ]);
     expect(s.at("A1")?.font.bold).toBe(true);
     expect(s.at("B4")?.borders).toEqual({ top: "Continuous", bottom: "Continuous", left: "Continuous", right: "Continuous" });
     expect(s.columnWidths.get(2)).toBe(widthToPoints(40));

@@ -126,23 +126,30 @@ export class FakeRequestContext {
     const record: SyncRecord = { requestBytes: sent.reduce((n, q) => n + bytes(q.req), 0), responseBytes: 0, ops: sent.length };
     this.stats.log.push(record);
     await Promise.resolve();
-    if (record.requestBytes > PAYLOAD_LIMIT) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    if (record.requestBytes > PAYLOAD_LIMIT)
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     if (this.model.cellEditMode) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
     const results: LoadResult[] = [];
     for (const q of queue) {
-      if (!q.guard && this.model.rejectOps?.(q.req as Record<string, unknown>)) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      if (!q.guard && this.model.rejectOps?.(q.req as Record<string, unknown>))
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
       const r = q.exec();
       if (r) results.push(r);
     }
     record.responseBytes = results.reduce((n, r) => n + bytes(r.data), 0);
-    if (record.responseBytes > PAYLOAD_LIMIT) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    if (record.responseBytes > PAYLOAD_LIMIT)
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
     for (const r of results) r.apply();
   }
 }
 
 function parseLoad(props: unknown, defaults: string[]): string[] {
   if (props === undefined || props === null) return defaults;
-  if (typeof props === "string") return props.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof props === "string")
+    return props
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(props)) return props.map(String);
   if (typeof props === "object" && typeof (props as { select?: string }).select === "string")
     return parseLoad((props as { select: string }).select, defaults);
@@ -190,7 +197,10 @@ abstract class FakeProxy<T> {
     // As Office.js does: once a null object has been synced, its properties read as undefined.
     if (prop !== "isNullObject" && this.loaded.get("isNullObject") === true) return undefined as V;
     if (!this.loaded.has(prop))
-      throw new FakeOfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     return this.loaded.get(prop) as V;
   }
 
@@ -307,7 +317,10 @@ export class FakeWorksheetCollection extends FakeProxy<FakeWorkbookModel> {
           data: rows.map((r) => r.data),
           apply: () => {
             for (const r of rows) r.p.setLoaded(r.data);
-            this.loaded.set("items", rows.map((r) => r.p));
+            this.loaded.set(
+              "items",
+              rows.map((r) => r.p),
+            );
           },
         };
       },
@@ -441,36 +454,42 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 
   getRange(address?: string): FakeRange {
-    return this.derive("getRange", () =>
-      new FakeRange(this.context, `${this.path}.getRange(${address ?? ""})`, () => {
-        const s = this.live();
-        const rect = address ? parseAddress(address) : { top: 1, left: 1, bottom: 1048576, right: 16384 };
-        return { sheet: s, rect };
-      }),
+    return this.derive(
+      "getRange",
+      () =>
+        new FakeRange(this.context, `${this.path}.getRange(${address ?? ""})`, () => {
+          const s = this.live();
+          const rect = address ? parseAddress(address) : { top: 1, left: 1, bottom: 1048576, right: 16384 };
+          return { sheet: s, rect };
+        }),
     );
   }
 
   getUsedRange(valuesOnly?: boolean): FakeRange {
-    return this.derive("getUsedRange", () =>
-      new FakeRange(this.context, `${this.path}.getUsedRange(${!!valuesOnly})`, () => {
-        const s = this.live();
-        return { sheet: s, rect: s.usedRect(!!valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
-      }),
+    return this.derive(
+      "getUsedRange",
+      () =>
+        new FakeRange(this.context, `${this.path}.getUsedRange(${!!valuesOnly})`, () => {
+          const s = this.live();
+          return { sheet: s, rect: s.usedRect(!!valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
+        }),
     );
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    return this.derive("getUsedRangeOrNullObject", () =>
-      new FakeRange(
-        this.context,
-        `${this.path}.getUsedRangeOrNullObject(${!!valuesOnly})`,
-        () => {
-          const s = this.live();
-          const rect = s.usedRect(!!valuesOnly);
-          return rect ? { sheet: s, rect } : null;
-        },
-        true,
-      ),
+    return this.derive(
+      "getUsedRangeOrNullObject",
+      () =>
+        new FakeRange(
+          this.context,
+          `${this.path}.getUsedRangeOrNullObject(${!!valuesOnly})`,
+          () => {
+            const s = this.live();
+            const rect = s.usedRect(!!valuesOnly);
+            return rect ? { sheet: s, rect } : null;
+          },
+          true,
+        ),
     );
   }
 
@@ -501,7 +520,8 @@ function colsOf(t: RangeTarget): number {
 
 function grid<V>(t: RangeTarget, fn: (row: number, col: number) => V): V[][] {
   const cells = rowsOf(t) * colsOf(t);
-  if (cells > MAX_CELLS_PER_READ) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `A read of ${cells} cells exceeds 5,000,000 cells.`);
+  if (cells > MAX_CELLS_PER_READ)
+    throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `A read of ${cells} cells exceeds 5,000,000 cells.`);
   const out: V[][] = [];
   for (let r = t.rect.top; r <= t.rect.bottom; r++) {
     const row: V[] = [];
@@ -515,7 +535,10 @@ function grid<V>(t: RangeTarget, fn: (row: number, col: number) => V): V[][] {
 function each2d(t: RangeTarget, v: unknown, fn: (row: number, col: number, x: unknown) => void): void {
   if (Array.isArray(v)) {
     if (v.length !== rowsOf(t) || v.some((r) => !Array.isArray(r) || r.length !== colsOf(t)))
-      throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+      );
     for (let i = 0; i < v.length; i++) for (let j = 0; j < v[i].length; j++) fn(t.rect.top + i, t.rect.left + j, v[i][j]);
   } else {
     for (let r = t.rect.top; r <= t.rect.bottom; r++) for (let c = t.rect.left; c <= t.rect.right; c++) fn(r, c, v);
@@ -537,7 +560,8 @@ export class FakeRange extends FakeProxy<RangeTarget> {
 
   protected target(): RangeTarget | null {
     if (this.resolved === undefined) this.resolved = this.locate();
-    if (this.resolved && !this.context.model.byId(this.resolved.sheet.id)) throw new FakeOfficeError("ItemNotFound", `${this.path}: the sheet was deleted`);
+    if (this.resolved && !this.context.model.byId(this.resolved.sheet.id))
+      throw new FakeOfficeError("ItemNotFound", `${this.path}: the sheet was deleted`);
     return this.resolved;
   }
 
@@ -615,39 +639,50 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
-    return this.derive("conditionalFormats", () => new FakeConditionalFormatCollection(this.context, `${this.path}.conditionalFormats`, this));
+    return this.derive(
+      "conditionalFormats",
+      () => new FakeConditionalFormatCollection(this.context, `${this.path}.conditionalFormats`, this),
+    );
   }
 
   getCell(row: number, column: number): FakeRange {
-    return this.derive("getCell", () =>
-      new FakeRange(this.context, `${this.path}.getCell(${row},${column})`, () => {
-        const t = this.live();
-        const r = t.rect.top + row, c = t.rect.left + column;
-        return { sheet: t.sheet, rect: { top: r, left: c, bottom: r, right: c } };
-      }),
+    return this.derive(
+      "getCell",
+      () =>
+        new FakeRange(this.context, `${this.path}.getCell(${row},${column})`, () => {
+          const t = this.live();
+          const r = t.rect.top + row,
+            c = t.rect.left + column;
+          return { sheet: t.sheet, rect: { top: r, left: c, bottom: r, right: c } };
+        }),
     );
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return this.derive("getResizedRange", () =>
-      new FakeRange(this.context, `${this.path}.getResizedRange(${deltaRows},${deltaColumns})`, () => {
-        const t = this.live();
-        const rect = { ...t.rect, bottom: t.rect.bottom + deltaRows, right: t.rect.right + deltaColumns };
-        if (rect.bottom < rect.top || rect.right < rect.left) throw new FakeOfficeError("InvalidArgument", "getResizedRange: negative size");
-        return { sheet: t.sheet, rect };
-      }),
+    return this.derive(
+      "getResizedRange",
+      () =>
+        new FakeRange(this.context, `${this.path}.getResizedRange(${deltaRows},${deltaColumns})`, () => {
+          const t = this.live();
+          const rect = { ...t.rect, bottom: t.rect.bottom + deltaRows, right: t.rect.right + deltaColumns };
+          if (rect.bottom < rect.top || rect.right < rect.left)
+            throw new FakeOfficeError("InvalidArgument", "getResizedRange: negative size");
+          return { sheet: t.sheet, rect };
+        }),
     );
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.context.need("1.13", "Range.getMergedAreasOrNullObject");
-    return this.derive("getMergedAreasOrNullObject", () =>
-      new FakeRangeAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, () => {
-        const t = this.live();
-        const r = t.rect;
-        const areas = t.sheet.merges.filter((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left);
-        return areas.length ? { sheet: t.sheet, areas } : null;
-      }),
+    return this.derive(
+      "getMergedAreasOrNullObject",
+      () =>
+        new FakeRangeAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, () => {
+          const t = this.live();
+          const r = t.rect;
+          const areas = t.sheet.merges.filter((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left);
+          return areas.length ? { sheet: t.sheet, areas } : null;
+        }),
     );
   }
 
@@ -698,7 +733,8 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   select(): void {
     this.op({ method: "select" }, (t) => {
       if (t.sheet.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "Cannot select on a hidden sheet.");
-      if (this.context.model.activeSheetId !== t.sheet.id) throw new FakeOfficeError("InvalidOperation", "Range.select: the range's sheet is not active.");
+      if (this.context.model.activeSheetId !== t.sheet.id)
+        throw new FakeOfficeError("InvalidOperation", "Range.select: the range's sheet is not active.");
       this.context.model.selection = { sheet: t.sheet.name, address: rectAddress(t.rect) };
     });
   }
@@ -844,7 +880,13 @@ export class FakeRangeFill extends RangePart {
 export class FakeRangeFont extends RangePart {
   protected override read(t: RangeTarget, prop: string): unknown {
     if (["name", "size", "bold", "italic", "color", "underline"].includes(prop))
-      return this.common(t, (c) => (c ? c.font[prop as keyof FakeCell["font"]] : ({ name: "Calibri", size: 11, bold: false, italic: false, color: "#000000", underline: "None" } as Record<string, unknown>)[prop]));
+      return this.common(t, (c) =>
+        c
+          ? c.font[prop as keyof FakeCell["font"]]
+          : ({ name: "Calibri", size: 11, bold: false, italic: false, color: "#000000", underline: "None" } as Record<string, unknown>)[
+              prop
+            ],
+      );
     throw new FakeOfficeError("InvalidArgument", `font: cannot load ${prop}`);
   }
   set name(v: string) {
@@ -902,22 +944,26 @@ export class FakeBorder extends RangePart {
       t.sheet.assertWritable();
       const r = t.rect;
       // Stored per cell as physical sides (top/bottom/left/right), as Excel shows them.
-      t.sheet.forEachCell(r, (c, row, col) => {
-        const sides: string[] = [];
-        if (idx === "EdgeTop" && row === r.top) sides.push("top");
-        if (idx === "EdgeBottom" && row === r.bottom) sides.push("bottom");
-        if (idx === "EdgeLeft" && col === r.left) sides.push("left");
-        if (idx === "EdgeRight" && col === r.right) sides.push("right");
-        if (idx === "InsideHorizontal") {
-          if (row !== r.top) sides.push("top");
-          if (row !== r.bottom) sides.push("bottom");
-        }
-        if (idx === "InsideVertical") {
-          if (col !== r.left) sides.push("left");
-          if (col !== r.right) sides.push("right");
-        }
-        for (const side of sides) c.borders[side] = v;
-      }, true);
+      t.sheet.forEachCell(
+        r,
+        (c, row, col) => {
+          const sides: string[] = [];
+          if (idx === "EdgeTop" && row === r.top) sides.push("top");
+          if (idx === "EdgeBottom" && row === r.bottom) sides.push("bottom");
+          if (idx === "EdgeLeft" && col === r.left) sides.push("left");
+          if (idx === "EdgeRight" && col === r.right) sides.push("right");
+          if (idx === "InsideHorizontal") {
+            if (row !== r.top) sides.push("top");
+            if (row !== r.bottom) sides.push("bottom");
+          }
+          if (idx === "InsideVertical") {
+            if (col !== r.left) sides.push("left");
+            if (col !== r.right) sides.push("right");
+          }
+          for (const side of sides) c.borders[side] = v;
+        },
+        true,
+      );
     });
   }
   set weight(_v: string) {
@@ -1015,7 +1061,8 @@ export class FakeChartProxy extends SheetPart {
     throw new FakeOfficeError("InvalidArgument", "chart: nothing to load in the fake");
   }
   get title(): { text: string } {
-    const ctx = this.context, chart = this.chart;
+    const ctx = this.context,
+      chart = this.chart;
     return {
       set text(v: string) {
         ctx.enqueue({ req: { set: "chart.title.text", v }, exec: () => void (chart.title = v) });

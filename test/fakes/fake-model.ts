@@ -117,8 +117,10 @@ export function parseAddress(address: string): Rect {
   const a = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "").trim();
   let m = /^([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?$/.exec(a);
   if (m) {
-    const r1 = Number(m[2]), c1 = colNumber(m[1]);
-    const r2 = m[3] ? Number(m[4]) : r1, c2 = m[3] ? colNumber(m[3]) : c1;
+    const r1 = Number(m[2]),
+      c1 = colNumber(m[1]);
+    const r2 = m[3] ? Number(m[4]) : r1,
+      c2 = m[3] ? colNumber(m[3]) : c1;
     return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
   }
   m = /^(\d{1,7}):(\d{1,7})$/.exec(a);
@@ -126,7 +128,23 @@ export function parseAddress(address: string): Rect {
   throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing: address "${address}"`);
 }
 
-const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#BLOCKED!", "#FIELD!", "#BUSY!", "#CONNECT!", "#UNKNOWN!"]);
+const ERROR_VALUES = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#BLOCKED!",
+  "#FIELD!",
+  "#BUSY!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+]);
 
 export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
@@ -241,11 +259,15 @@ export class FakeSheet {
 
   /** Bounding box of the used cells (valuesOnly: only cells with a value), or null when none. */
   usedRect(valuesOnly: boolean): Rect | null {
-    let top = Infinity, left = Infinity, bottom = 0, right = 0;
+    let top = Infinity,
+      left = Infinity,
+      bottom = 0,
+      right = 0;
     for (const [k, c] of this.cells) {
       const hasValue = c.value !== null || !!c.error || !!c.formula;
       if (valuesOnly && !hasValue) continue;
-      const r = Math.floor(k / COLS), col = k % COLS;
+      const r = Math.floor(k / COLS),
+        col = k % COLS;
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (col < left) left = col;

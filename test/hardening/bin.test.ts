@@ -23,7 +23,8 @@ function newestMtime(dir: string): number {
 let dir: string;
 beforeAll(() => {
   const main = path.join(ROOT, "lib", "src", "cli", "main.js");
-  const stale = !fs.existsSync(main) || ["core", "xlsx", "cli", "i18n"].some((d) => newestMtime(path.join(ROOT, "src", d)) > fs.statSync(main).mtimeMs);
+  const stale =
+    !fs.existsSync(main) || ["core", "xlsx", "cli", "i18n"].some((d) => newestMtime(path.join(ROOT, "src", d)) > fs.statSync(main).mtimeMs);
   if (stale) {
     try {
       execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "ignore" });
@@ -62,7 +63,10 @@ describe("node bin/phuluc.js on hostile files", () => {
     for (const [name, bytes, words] of cases) {
       const file = path.join(dir, name);
       fs.writeFileSync(file, bytes);
-      for (const args of [["check", file, "--json"], ["summarize", file, "-o", path.join(dir, "out-" + name)]]) {
+      for (const args of [
+        ["check", file, "--json"],
+        ["summarize", file, "-o", path.join(dir, "out-" + name)],
+      ]) {
         const r = runBin(args);
         expect(r.code).toBe(2);
         expect(r.out).toBe("");
@@ -77,7 +81,13 @@ describe("node bin/phuluc.js on hostile files", () => {
     const pl = appendix("PL I").task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "Tháng 13/2026" }).build();
     const bytes = await renameSheetXml(
       await buildXlsx([
-        { ...pl, cells: [{ row: 1048576, col: 2, value: "lạc" }, { row: 5, col: 9, value: { formula: "1/0", result: { error: "#DIV/0!" } } }] },
+        {
+          ...pl,
+          cells: [
+            { row: 1048576, col: 2, value: "lạc" },
+            { row: 5, col: 9, value: { formula: "1/0", result: { error: "#DIV/0!" } } },
+          ],
+        },
         appendix("PL II").task({ stt: 1, content: "Việc hai", lead: "Phòng Không Có", deadline: "30/11/2026" }),
       ]),
       "PL I",

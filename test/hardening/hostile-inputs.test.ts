@@ -40,7 +40,9 @@ function healthy(name = "PL II"): GridBuilder {
 
 function expectHealthyChecked(report: Report, name = "PL II"): void {
   expect(report.tasks.filter((t) => t.sheet === name).map((t) => t.content)).toEqual(["Việc lành", "Việc có lỗi"]);
-  expect(report.issues.some((i) => i.sheet === name && i.cell === "D6" && i.code === "LEAD_UNKNOWN" && i.message.includes("D6"))).toBe(true);
+  expect(report.issues.some((i) => i.sheet === name && i.cell === "D6" && i.code === "LEAD_UNKNOWN" && i.message.includes("D6"))).toBe(
+    true,
+  );
 }
 
 /** The pane's preview path on the same bytes: open, read with progress, analyse — no throw, valid report. */
@@ -52,7 +54,10 @@ async function previewPath(bytes: Buffer): Promise<Report> {
   return ReportSchema.parse(analyze(grids, { asOf: AS_OF, settings: (await port.loadSettings()).settings ?? defaultSettings() }));
 }
 
-async function both(sheets: SheetSource[], patch?: (b: Buffer) => Promise<Buffer>): Promise<{ report: Report; preview: Report; code: number; file: string }> {
+async function both(
+  sheets: SheetSource[],
+  patch?: (b: Buffer) => Promise<Buffer>,
+): Promise<{ report: Report; preview: Report; code: number; file: string }> {
   let bytes = await buildXlsx(sheets);
   if (patch) bytes = await patch(bytes);
   const file = save(bytes);
@@ -93,9 +98,16 @@ describe("files that are not workbooks: exit 2, one clear line naming the file, 
   });
 
   it("a sheet part that is not XML: check skips that sheet with a message naming it and checks the rest; nothing saves a copy without it", async () => {
-    const bytes = await patchZip(await buildXlsx([healthy("PL I"), healthy(), appendix("PL III").task({ stt: 1, content: "Ba", lead: "Công an xã", deadline: "Tháng 13/2026" })]), async (zip) => {
-      zip.file("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c r=");
-    });
+    const bytes = await patchZip(
+      await buildXlsx([
+        healthy("PL I"),
+        healthy(),
+        appendix("PL III").task({ stt: 1, content: "Ba", lead: "Công an xã", deadline: "Tháng 13/2026" }),
+      ]),
+      async (zip) => {
+        zip.file("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c r=");
+      },
+    );
     const file = save(bytes, "trang-hỏng.xlsx");
     const r = await runMain(["check", file, "--as-of", AS_OF, "--json"]);
     expect(r.code).toBe(1);
@@ -133,7 +145,11 @@ describe("files that are not workbooks: exit 2, one clear line naming the file, 
   });
 
   it("a CSV renamed .xlsx", async () => {
-    await expectFileError(Buffer.from("\ufeffSTT,Nội dung công việc,Cơ quan chủ trì\n1,Việc,Công an xã\n", "utf8"), "bảng.xlsx", /CSV|văn bản/);
+    await expectFileError(
+      Buffer.from("\ufeffSTT,Nội dung công việc,Cơ quan chủ trì\n1,Việc,Công an xã\n", "utf8"),
+      "bảng.xlsx",
+      /CSV|văn bản/,
+    );
   });
 });
 
@@ -149,20 +165,31 @@ describe("messy workbooks: a correct result or a message naming sheet and cell; 
   });
 
   it("a stray cell written directly into the sheet XML at row 1,048,576 (max column too)", async () => {
-    const { report } = await both([appendix("PL I").task({ stt: 1, content: "Việc 1", lead: "Công an xã", deadline: "30/11/2026" }), healthy()], async (b) => {
-      const part = await sheetPart(b, 0);
-      return patchZip(b, async (zip) => {
-        const xml = await zip.file(part)!.async("string");
-        zip.file(part, xml.replace("</sheetData>", `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>lạc</t></is></c></row></sheetData>`).replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'));
-      });
-    });
+    const { report } = await both(
+      [appendix("PL I").task({ stt: 1, content: "Việc 1", lead: "Công an xã", deadline: "30/11/2026" }), healthy()],
+      async (b) => {
+        const part = await sheetPart(b, 0);
+        return patchZip(b, async (zip) => {
+          const xml = await zip.file(part)!.async("string");
+          zip.file(
+            part,
+            xml
+              .replace("</sheetData>", `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>lạc</t></is></c></row></sheetData>`)
+              .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'),
+          );
+        });
+      },
+    );
     expect(report.tasks.filter((t) => t.sheet === "PL I").map((t) => t.content)).toEqual(["Việc 1"]);
     expectHealthyChecked(report);
   });
 
   it("30,000-character cells are read whole and summarised without loss or crash", async () => {
     const long = "Nội dung rất dài ".repeat(1800).slice(0, 30000);
-    const { report, file } = await both([appendix("PL I").task({ stt: 1, content: long, lead: "Công an xã", deadline: "30/01/2026", note: "ghi chú ".repeat(3750) }), healthy()]);
+    const { report, file } = await both([
+      appendix("PL I").task({ stt: 1, content: long, lead: "Công an xã", deadline: "30/01/2026", note: "ghi chú ".repeat(3750) }),
+      healthy(),
+    ]);
     expect(report.tasks[0].content).toBe(long.trim());
     expectHealthyChecked(report);
     const out = path.join(dir, "long-out.xlsx");
@@ -173,14 +200,21 @@ describe("messy workbooks: a correct result or a message naming sheet and cell; 
 
   it("sheet names with quotes, apostrophes, brackets and Vietnamese letters (brackets only other tools write)", async () => {
     const odd = `Phụ lục I – KH's "2026"`;
-    const { report } = await both([appendix(odd).task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "Tháng 13/2026" }), healthy()]);
+    const { report } = await both([
+      appendix(odd).task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "Tháng 13/2026" }),
+      healthy(),
+    ]);
     expect(issueAt(report, odd, "G5").map((i) => i.code)).toEqual(["DEADLINE_INVALID"]);
     expectHealthyChecked(report);
 
     // Google Sheets writes brackets and names ExcelJS refuses; the report keeps the real names.
     const weird = `PL [I] 'Bà' "x"`;
     const { report: r2 } = await both(
-      [appendix("PL I").task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "Tháng 13/2026" }), healthy(), appendix("Hist").task({ stt: 1, content: "Lịch sử", lead: "Công an xã", deadline: "30/11/2026" })],
+      [
+        appendix("PL I").task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "Tháng 13/2026" }),
+        healthy(),
+        appendix("Hist").task({ stt: 1, content: "Lịch sử", lead: "Công an xã", deadline: "30/11/2026" }),
+      ],
       async (b) => renameSheetXml(await renameSheetXml(b, "PL I", "PL [I] &apos;Bà&apos; &quot;x&quot;"), "Hist", "History"),
     );
     expect(r2.tasks.filter((t) => t.sheet === "History").map((t) => t.content)).toEqual(["Lịch sử"]);
@@ -190,8 +224,9 @@ describe("messy workbooks: a correct result or a message naming sheet and cell; 
   });
 
   it("a print area of #REF! (ExcelJS cannot parse it) does not make a valid workbook unreadable", async () => {
-    const { report } = await both([appendix("PL I").task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "Tháng 13/2026" }), healthy()], (b) =>
-      withDefinedNamesXml(b, [`<definedName name="_xlnm.Print_Area" localSheetId="0">'PL I'!#REF!</definedName>`]),
+    const { report } = await both(
+      [appendix("PL I").task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "Tháng 13/2026" }), healthy()],
+      (b) => withDefinedNamesXml(b, [`<definedName name="_xlnm.Print_Area" localSheetId="0">'PL I'!#REF!</definedName>`]),
     );
     expect(issueAt(report, "PL I", "G5").map((i) => i.code)).toEqual(["DEADLINE_INVALID"]);
     expectHealthyChecked(report);
@@ -256,8 +291,20 @@ describe("messy workbooks: a correct result or a message naming sheet and cell; 
 
   it("dates stored as text in several formats: read when unambiguous, else DEADLINE_INVALID at the cell", async () => {
     const g = appendix("PL I");
-    const texts = ["30/11/2026", "30-11-2026", "2026-11-30", "30.11.2026", "ngày 30 tháng 11 năm 2026", "30/11/26", " 30/11/2026 ", "11/30/2026", "Nov 30, 2026"];
-    texts.forEach((d, i) => g.task({ stt: i + 1, content: `Việc ${i + 1}`, lead: "Công an xã", deadline: d, status: "Đã hoàn thành", doneDate: d }));
+    const texts = [
+      "30/11/2026",
+      "30-11-2026",
+      "2026-11-30",
+      "30.11.2026",
+      "ngày 30 tháng 11 năm 2026",
+      "30/11/26",
+      " 30/11/2026 ",
+      "11/30/2026",
+      "Nov 30, 2026",
+    ];
+    texts.forEach((d, i) =>
+      g.task({ stt: i + 1, content: `Việc ${i + 1}`, lead: "Công an xã", deadline: d, status: "Đã hoàn thành", doneDate: d }),
+    );
     const { report } = await both([g, healthy()]);
     const tasks = report.tasks.filter((t) => t.sheet === "PL I");
     expect(tasks).toHaveLength(texts.length);
@@ -289,8 +336,14 @@ describe("messy workbooks: a correct result or a message naming sheet and cell; 
 
 describe("continuation rows and gaps (engine)", () => {
   it("overflow text after a page break's blank rows joins its task; after a long gap it is its own row", async () => {
-    const near = appendix("PL I").task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "30/11/2026" }).blank(2).row([null, "tiếp theo"]);
-    const far = appendix("PL III").task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "30/11/2026" }).blank(40).row([null, "lạc"]);
+    const near = appendix("PL I")
+      .task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "30/11/2026" })
+      .blank(2)
+      .row([null, "tiếp theo"]);
+    const far = appendix("PL III")
+      .task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "30/11/2026" })
+      .blank(40)
+      .row([null, "lạc"]);
     const { report } = await both([near, far, healthy()]);
     expect(report.tasks.filter((t) => t.sheet === "PL I").map((t) => t.content)).toEqual(["Việc tiếp theo"]);
     expect(report.tasks.filter((t) => t.sheet === "PL III").map((t) => t.content)).toEqual(["Việc", "lạc"]);

@@ -12,16 +12,24 @@ import { main } from "../../src/cli/main";
 describe("jsonPieces", () => {
   it("equals JSON.stringify(value, null, 2) for any object of JSON values", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue()), fc.constant([]), fc.constant(undefined))), (obj) => {
-        expect([...jsonPieces(obj)].join("")).toBe(JSON.stringify(obj, null, 2));
-        expect([...blocks(jsonPieces(obj), 16)].join("")).toBe(JSON.stringify(obj, null, 2));
-      }),
+      fc.property(
+        fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue()), fc.constant([]), fc.constant(undefined))),
+        (obj) => {
+          expect([...jsonPieces(obj)].join("")).toBe(JSON.stringify(obj, null, 2));
+          expect([...blocks(jsonPieces(obj), 16)].join("")).toBe(JSON.stringify(obj, null, 2));
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it("arrays longer than one slice (thousands of entries) give the same text", () => {
-    const obj = { a: 1, tasks: Array.from({ length: 4501 }, (_v, i) => ({ i, s: "x\n" + i, n: null, d: { k: [i] } })), empty: [], z: "end" };
+    const obj = {
+      a: 1,
+      tasks: Array.from({ length: 4501 }, (_v, i) => ({ i, s: "x\n" + i, n: null, d: { k: [i] } })),
+      empty: [],
+      z: "end",
+    };
     expect([...blocks(jsonPieces(obj), 1000)].join("")).toBe(JSON.stringify(obj, null, 2));
   });
 

@@ -42,7 +42,9 @@ export const PAYLOADS = [
 /** An appendix whose task texts, leads and statuses are the payloads; every task is overdue. */
 function hostileSheet(name = "PL I"): GridBuilder {
   const g = new GridBuilder(name).title("PHỤ LỤC I", "NHIỆM VỤ NĂM 2026").header().group("I", "=SUM(1,2)");
-  PAYLOADS.forEach((p, i) => g.task({ stt: i + 1, content: p, lead: p, support: p, result: p, deadline: "30/01/2026", status: p, note: p }));
+  PAYLOADS.forEach((p, i) =>
+    g.task({ stt: i + 1, content: p, lead: p, support: p, result: p, deadline: "30/01/2026", status: p, note: p }),
+  );
   return g;
 }
 
@@ -79,7 +81,8 @@ describe("the summary through ExcelJS writes user text as text", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.bytes as any);
     const texts = new Set<string>();
-    for (const n of r.result.sheetNames) wb.getWorksheet(n)!.eachRow((row) => row.eachCell((c) => typeof c.value === "string" && texts.add(c.value)));
+    for (const n of r.result.sheetNames)
+      wb.getWorksheet(n)!.eachRow((row) => row.eachCell((c) => typeof c.value === "string" && texts.add(c.value)));
     // (The engine trims the texts it reports: "\t=1+1" is listed as "=1+1", still text.)
     for (const p of PAYLOADS) expect(texts.has(p.trim())).toBe(true);
   });
@@ -89,7 +92,10 @@ describe("writeCells (one-click fixes) keeps payloads as text", () => {
   it("ExcelJS adapter: same text back, no <f>, no hyperlink in the saved file", async () => {
     const wb = buildWorkbook([hostileSheet()]);
     const port = new XlsxWorkbookPort(wb);
-    await port.writeCells("PL I", PAYLOADS.map((p, i) => ({ cell: `D${5 + i}`, value: p })));
+    await port.writeCells(
+      "PL I",
+      PAYLOADS.map((p, i) => ({ cell: `D${5 + i}`, value: p })),
+    );
     const bytes = await port.toBuffer();
     await expectInertPackage(bytes, ["PL I"]);
     const back = new ExcelJS.Workbook();
@@ -97,13 +103,20 @@ describe("writeCells (one-click fixes) keeps payloads as text", () => {
     // Same text back, except that XML readers turn a bare CR into LF (ExcelJS writes it unescaped).
     const expected = PAYLOADS.map((p) => p.replace(/\r/g, "\n"));
     expect(PAYLOADS.map((_p, i) => back.getWorksheet("PL I")!.getCell(`D${5 + i}`).value)).toEqual(expected);
-    expect(readGrids(back)[0].values.slice(4, 4 + PAYLOADS.length).map((r) => r[3])).toEqual(expected);
+    expect(
+      readGrids(back)[0]
+        .values.slice(4, 4 + PAYLOADS.length)
+        .map((r) => r[3]),
+    ).toEqual(expected);
   });
 
   it("Office.js adapter (fake Excel that parses like Excel): same text back, no formula", async () => {
     const fake = fakeWorkbook([new GridBuilder("PL I").row(["a"])]);
     const port = new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported });
-    await port.writeCells("PL I", PAYLOADS.map((p, i) => ({ cell: `B${i + 1}`, value: p })));
+    await port.writeCells(
+      "PL I",
+      PAYLOADS.map((p, i) => ({ cell: `B${i + 1}`, value: p })),
+    );
     PAYLOADS.forEach((p, i) => {
       const c = fake.model.sheet("PL I").at(`B${i + 1}`)!;
       expect(c.formula).toBeUndefined();

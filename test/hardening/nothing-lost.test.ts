@@ -75,17 +75,23 @@ describe("summarize changes nothing of the user's workbook", () => {
     const r2 = await summarizeXlsxBytes(r.bytes, { asOf: AS_OF, fileName: "book.xlsx" });
     expect(await snapshotWorkbook(r2.bytes, r2.result.sheetNames)).toEqual(before);
     const names2 = (await snapshotWorkbook(r2.bytes)).definedNames.filter((n) => n.scope && r2.result.sheetNames.includes(n.scope));
-    expect(names2.filter((n) => n.name === "_xlnm.Print_Area")).toHaveLength(summaryScoped.filter((n) => n.name === "_xlnm.Print_Area").length);
+    expect(names2.filter((n) => n.name === "_xlnm.Print_Area")).toHaveLength(
+      summaryScoped.filter((n) => n.name === "_xlnm.Print_Area").length,
+    );
   });
 
   it("a print area of #REF! (rows deleted) no longer makes the workbook unreadable, and is kept", async () => {
-    const wb = buildWorkbook([new GridBuilder("PL I").title("PHỤ LỤC I").header().task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "30/11/2026" })]);
+    const wb = buildWorkbook([
+      new GridBuilder("PL I").title("PHỤ LỤC I").header().task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "30/11/2026" }),
+    ]);
     const buf = await withDefinedNamesXml(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), [
       `<definedName name="_xlnm.Print_Area" localSheetId="0">'PL I'!#REF!</definedName>`,
     ]);
     const r = await summarizeXlsxBytes(buf, { asOf: AS_OF, fileName: "book.xlsx" });
     expect(r.report.tasks).toHaveLength(1);
-    expect((await snapshotWorkbook(r.bytes, r.result.sheetNames)).definedNames).toEqual([{ name: "_xlnm.Print_Area", scope: "PL I", ref: "'PL I'!#REF!", hidden: false }]);
+    expect((await snapshotWorkbook(r.bytes, r.result.sheetNames)).definedNames).toEqual([
+      { name: "_xlnm.Print_Area", scope: "PL I", ref: "'PL I'!#REF!", hidden: false },
+    ]);
   });
 
   it("phuluc summarize (CLI) never writes the input, writes OUT whole, and OUT keeps the user's workbook", async () => {
@@ -105,7 +111,9 @@ describe("summarize changes nothing of the user's workbook", () => {
       expect(fs.readdirSync(dir).sort()).toEqual(["kế hoạch.xlsx", "out.xlsx"]);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(fs.readFileSync(out) as any);
-      const productSheets = wb.worksheets.map((w) => w.name).filter((n) => n !== "_phuluc" && !wb.worksheets.slice(0, 6).some((w) => w.name === n));
+      const productSheets = wb.worksheets
+        .map((w) => w.name)
+        .filter((n) => n !== "_phuluc" && !wb.worksheets.slice(0, 6).some((w) => w.name === n));
       expect(await snapshotWorkbook(fs.readFileSync(out), productSheets)).toEqual(await snapshotWorkbook(fs.readFileSync(file)));
       // OUT = FILE is refused and the input stays as it was.
       const same = await runMain(["summarize", file, "-o", file, "--as-of", AS_OF]);
@@ -160,7 +168,16 @@ describe("package parts the user's sheets use survive summarize", () => {
     ws.getCell("A3").note = "ghi chú của người dùng";
     const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
     ws.addImage(wb.addImage({ buffer: png as any, extension: "png" }), "C3:D5");
-    ws.addTable({ name: "Bang1", ref: "F1", headerRow: true, columns: [{ name: "A" }, { name: "B" }], rows: [[1, 2], [3, 4]] });
+    ws.addTable({
+      name: "Bang1",
+      ref: "F1",
+      headerRow: true,
+      columns: [{ name: "A" }, { name: "B" }],
+      rows: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
     await ws.protect("pw", { selectLockedCells: true });
     ws.autoFilter = "A1:B3";
     const input = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);

@@ -19,7 +19,16 @@ function userModel(fake: FakeExcel, skip: string[] = []): unknown {
   const mapJson = (m: Map<unknown, unknown>) => [...m.entries()].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   return fake.model.sheets
     .filter((s) => !omit.has(s.name))
-    .map((s) => JSON.parse(JSON.stringify({ ...s, cells: mapJson(s.cells as Map<unknown, unknown>), columnWidths: mapJson(s.columnWidths), rowHeights: mapJson(s.rowHeights) })));
+    .map((s) =>
+      JSON.parse(
+        JSON.stringify({
+          ...s,
+          cells: mapJson(s.cells as Map<unknown, unknown>),
+          columnWidths: mapJson(s.columnWidths),
+          rowHeights: mapJson(s.rowHeights),
+        }),
+      ),
+    );
 }
 
 function book(): FakeExcel {

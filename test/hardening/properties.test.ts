@@ -13,9 +13,32 @@ import { buildXlsx, makeTempDir, removeTempDir, type XlsxCellInput, type XlsxShe
 import { AS_OF, checkJson } from "./support/cli";
 import { snapshotWorkbook } from "./support/workbook-snapshot";
 
-const HOSTILE = ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "'=1", "x".repeat(3000), "Phòng Văn hóa – Xã hội", "Nội dung\u00a0", "NFD: Phòng Văn hóa".normalize("NFD"), "Phßng V¨n hãa"];
+const HOSTILE = [
+  '=HYPERLINK("http://evil","x")',
+  "+1+1",
+  "-1+1",
+  "@SUM(A1)",
+  "\t=1+1",
+  "'=1",
+  "x".repeat(3000),
+  "Phòng Văn hóa – Xã hội",
+  "Nội dung\u00a0",
+  "NFD: Phòng Văn hóa".normalize("NFD"),
+  "Phßng V¨n hãa",
+];
 const text = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 40 }), fc.constantFrom("Việc A", "Rà soát hồ sơ", "Báo cáo năm"));
-const lead = fc.oneof(fc.constantFrom("Công an xã", "Phòng VH-XH", "Các đơn vị liên quan", "Phòng Kinh tế, Công an xã", "", " \u00a0 ", "Phong Van hoa - Xa hoi"), text);
+const lead = fc.oneof(
+  fc.constantFrom(
+    "Công an xã",
+    "Phòng VH-XH",
+    "Các đơn vị liên quan",
+    "Phòng Kinh tế, Công an xã",
+    "",
+    " \u00a0 ",
+    "Phong Van hoa - Xa hoi",
+  ),
+  text,
+);
 const deadline: fc.Arbitrary<XlsxCellInput> = fc.oneof(
   fc.constantFrom("30/11/2026", "Quý II/2026", "Tháng 13/2026", "Thường xuyên", "", "2026-2030", "11/30/2026", "ngày 30 tháng 11 năm 2026"),
   fc.integer({ min: 1, max: 60000 }),
@@ -25,13 +48,16 @@ const deadline: fc.Arbitrary<XlsxCellInput> = fc.oneof(
 );
 const status = fc.constantFrom("Đã hoàn thành", "Đang thực hiện", "", "??", "100%");
 
-type RowSpec = { kind: "task"; content: XlsxCellInput; lead: XlsxCellInput; deadline: XlsxCellInput; status: string } | { kind: "group" } | { kind: "blank" };
+type RowSpec =
+  | { kind: "task"; content: XlsxCellInput; lead: XlsxCellInput; deadline: XlsxCellInput; status: string }
+  | { kind: "group" }
+  | { kind: "blank" };
 const row: fc.Arbitrary<RowSpec> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant("task" as const), content: text, lead, deadline, status }) },
   { weight: 1, arbitrary: fc.constant({ kind: "group" as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: "blank" as const }) },
 );
-const sheetName = fc.constantFrom("PL I", "PL II", "Phụ lục III", "KH's (PL) IV", "PL \"V\"", "Phụ lục – VI", "Ghi chú");
+const sheetName = fc.constantFrom("PL I", "PL II", "Phụ lục III", "KH's (PL) IV", 'PL "V"', "Phụ lục – VI", "Ghi chú");
 const sheet = fc.record({
   name: sheetName,
   rows: fc.array(row, { maxLength: 25 }),
@@ -65,7 +91,8 @@ function toSheet(s: SheetSpec): { input: XlsxSheetInput; taskRows: number[] } {
   }
   const merges = [];
   // A lead merged down over the next task (one unit written once for two tasks).
-  if (s.mergeLead && taskRows.length >= 2 && taskRows[1] === taskRows[0] + 1) merges.push({ top: taskRows[0], left: 4, bottom: taskRows[1], right: 4 });
+  if (s.mergeLead && taskRows.length >= 2 && taskRows[1] === taskRows[0] + 1)
+    merges.push({ top: taskRows[0], left: 4, bottom: taskRows[1], right: 4 });
   return { input: { name: s.name, visibility: s.visibility, values, merges }, taskRows };
 }
 

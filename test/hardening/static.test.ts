@@ -24,12 +24,16 @@ function files(dir: string, ext: RegExp): string[] {
 }
 
 const rel = (p: string) => path.relative(ROOT, p);
-const uiSources = [...files(path.join(ROOT, "src/taskpane"), /\.(tsx?|html)$/), ...files(path.join(ROOT, "src/commands"), /\.(tsx?|html)$/)];
+const uiSources = [
+  ...files(path.join(ROOT, "src/taskpane"), /\.(tsx?|html)$/),
+  ...files(path.join(ROOT, "src/commands"), /\.(tsx?|html)$/),
+];
 
 describe("the task pane renders user text as text", () => {
   it("no dangerouslySetInnerHTML, innerHTML/outerHTML, insertAdjacentHTML, document.write, eval or new Function", () => {
     expect(uiSources.length).toBeGreaterThan(5);
-    const bad = /dangerouslySetInnerHTML|\.(inner|outer)HTML\s*=|insertAdjacentHTML|document\.write|\beval\s*\(|new\s+Function\s*\(|setTimeout\(\s*["'`]|createContextualFragment/;
+    const bad =
+      /dangerouslySetInnerHTML|\.(inner|outer)HTML\s*=|insertAdjacentHTML|document\.write|\beval\s*\(|new\s+Function\s*\(|setTimeout\(\s*["'`]|createContextualFragment/;
     const hits = uiSources.filter((f) => bad.test(fs.readFileSync(f, "utf8"))).map(rel);
     expect(hits).toEqual([]);
   });
@@ -38,10 +42,18 @@ describe("the task pane renders user text as text", () => {
     const sources = files(path.join(ROOT, "src"), /\.(tsx?|html|js)$/).filter((f) => !f.includes(`${path.sep}i18n${path.sep}`));
     const urls = new Set<string>();
     for (const f of sources) {
-      const code = fs.readFileSync(f, "utf8").replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, "$1").replace(/<!--[\s\S]*?-->/g, "");
+      const code = fs
+        .readFileSync(f, "utf8")
+        .replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, "$1")
+        .replace(/<!--[\s\S]*?-->/g, "");
       for (const m of code.matchAll(/\b(?:https?|wss?):\/\/[^\s"'`)<>]+/g)) urls.add(`${rel(f)}: ${m[0]}`);
     }
-    const foreign = [...urls].filter((u) => !u.split(": ")[1].startsWith(OFFICE_CDN + "/") && !/^(https?|wss?):\/\/localhost\b/.test(u.split(": ")[1]) && !/schemas\.(openxmlformats|microsoft)\.org|www\.w3\.org/.test(u));
+    const foreign = [...urls].filter(
+      (u) =>
+        !u.split(": ")[1].startsWith(OFFICE_CDN + "/") &&
+        !/^(https?|wss?):\/\/localhost\b/.test(u.split(": ")[1]) &&
+        !/schemas\.(openxmlformats|microsoft)\.org|www\.w3\.org/.test(u),
+    );
     expect(foreign).toEqual([]);
     // The only external script tag is Office.js from its CDN.
     for (const html of uiSources.filter((f) => f.endsWith(".html"))) {

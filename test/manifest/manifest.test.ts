@@ -131,7 +131,9 @@ describe("manifest.xml", () => {
       const png = fs.readFileSync(path.join(ROOT, "assets", `icon-${size}.png`));
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
     }
-    const sizes = findAll(app, "Group")[0].children.find((c) => localName(c) === "Icon")!.children.map((c) => c.attrs.size);
+    const sizes = findAll(app, "Group")[0]
+      .children.find((c) => localName(c) === "Icon")!
+      .children.map((c) => c.attrs.size);
     expect(sizes).toEqual(["16", "32", "80"]);
   });
 
@@ -152,7 +154,12 @@ describe("manifest.xml", () => {
   });
 
   test("Vietnamese by default, with an en-US override for every user-visible string", () => {
-    const strings = [...resources("ShortStrings"), ...resources("LongStrings"), ...findAll(app, "DisplayName"), ...findAll(app, "Description").filter((d) => !d.attrs.resid)];
+    const strings = [
+      ...resources("ShortStrings"),
+      ...resources("LongStrings"),
+      ...findAll(app, "DisplayName"),
+      ...findAll(app, "Description").filter((d) => !d.attrs.resid),
+    ];
     expect(strings.length).toBeGreaterThan(8);
     for (const s of strings) {
       const locales = s.children.filter((c) => localName(c) === "Override").map((c) => c.attrs.Locale);

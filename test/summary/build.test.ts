@@ -217,8 +217,11 @@ describe("buildSummary", () => {
   });
 
   test("widths fit the text within their caps; long content wraps with a taller row", () => {
-    const long = "Xây dựng kho dữ liệu số dùng chung của xã, kết nối với hệ thống thông tin giải quyết thủ tục hành chính của thành phố và bảo đảm an toàn thông tin theo cấp độ";
-    const r = reportFrom([task({ status: "overdue", content: long, daysOverdue: 3, deadline: { raw: "21/11/2026", kind: "date", due: "2026-11-21" } })]);
+    const long =
+      "Xây dựng kho dữ liệu số dùng chung của xã, kết nối với hệ thống thông tin giải quyết thủ tục hành chính của thành phố và bảo đảm an toàn thông tin theo cấp độ";
+    const r = reportFrom([
+      task({ status: "overdue", content: long, daysOverdue: 3, deadline: { raw: "21/11/2026", kind: "date", due: "2026-11-21" } }),
+    ]);
     const s = sheetByKey(buildSummary(r, defaultSettings()), DEADLINES_KEY);
     const row = findRow(s, DEADLINE_COL.content, long);
     const width = s.columnWidths[DEADLINE_COL.content - 1];
@@ -247,7 +250,10 @@ describe("group numbering", () => {
   });
 
   test("in the groups table", () => {
-    const r = reportFrom([task({ status: "in_progress", group: "II. Chuyển đổi số" }), task({ status: "overdue", daysOverdue: 2, group: "Khác" })]);
+    const r = reportFrom([
+      task({ status: "in_progress", group: "II. Chuyển đổi số" }),
+      task({ status: "overdue", daysOverdue: 2, group: "Khác" }),
+    ]);
     const main = buildSummary(r, defaultSettings()).sheets[0];
     const row = findRow(main, MAIN_COL.name, "Chuyển đổi số");
     expect(valueAt(main, row, MAIN_COL.no)).toBe("II");

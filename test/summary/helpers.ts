@@ -18,7 +18,10 @@ export function userSheets(): SheetSource[] {
     pl,
     {
       name: "Tổng hợp",
-      values: [["Bảng của tôi", 123], ["ghi chú", null, "x"]],
+      values: [
+        ["Bảng của tôi", 123],
+        ["ghi chú", null, "x"],
+      ],
       merges: [{ top: 3, left: 1, bottom: 3, right: 3 }],
       cells: [{ row: 5, col: 2, value: 0.5, numFmt: "0%", fill: "FFFF00" }],
       widths: { 1: 30 },
@@ -83,7 +86,9 @@ export function snapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     widths,
     pageSetup: clone(ws.pageSetup),
     // ExcelJS gives data bars a fresh random x14 id on every save: not part of what the sheet shows
-    conditionalFormattings: JSON.parse(JSON.stringify((ws as any).conditionalFormattings ?? null, (k, v) => (k === "x14Id" ? undefined : v))),
+    conditionalFormattings: JSON.parse(
+      JSON.stringify((ws as any).conditionalFormattings ?? null, (k, v) => (k === "x14Id" ? undefined : v)),
+    ),
     dataValidations: clone((ws as any).dataValidations?.model),
   };
 }

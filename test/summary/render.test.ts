@@ -103,7 +103,12 @@ describe("summary rendered by LibreOffice", () => {
     "a long summary repeats the header row on the next page",
     async () => {
       const tasks = Array.from({ length: 70 }, (_, i) =>
-        task({ status: i % 3 === 0 ? "overdue" : "in_progress", group: `Nhóm nhiệm vụ số ${i + 1}`, daysOverdue: i % 3 === 0 ? 5 : undefined, deadline: { raw: "19/11/2026", kind: "date", due: i % 3 === 0 ? "2026-11-19" : "2026-12-31" } }),
+        task({
+          status: i % 3 === 0 ? "overdue" : "in_progress",
+          group: `Nhóm nhiệm vụ số ${i + 1}`,
+          daysOverdue: i % 3 === 0 ? 5 : undefined,
+          deadline: { raw: "19/11/2026", kind: "date", due: i % 3 === 0 ? "2026-11-19" : "2026-12-31" },
+        }),
       );
       const wb = new ExcelJS.Workbook();
       writeSummary(wb, buildSummary(reportFrom(tasks), sampleSettings()));

@@ -58,7 +58,15 @@ describe("phuluc summarize", () => {
     expect(stdout.join("")).toContain(out);
     expect(sha(file)).toBe(before);
     const wb = await load(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["PL I", "Tổng hợp", "Nháp", "_phuluc", "Tổng hợp (2)", "Tổng hợp - Quá hạn", "Tổng hợp - Chỉ tiêu"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "PL I",
+      "Tổng hợp",
+      "Nháp",
+      "_phuluc",
+      "Tổng hợp (2)",
+      "Tổng hợp - Quá hạn",
+      "Tổng hợp - Chỉ tiêu",
+    ]);
     expect(wb.getWorksheet("Tổng hợp (2)")!.getCell("A1").value).toBe("UBND XÃ CHÍ MINH");
     expect(fs.readdirSync(dir).sort()).toEqual(["kế hoạch.xlsx", "tổng hợp.xlsx"].sort());
   });

@@ -175,9 +175,6 @@ export function writeTempFile(bytes: Buffer | string, name = "file.xlsx", dir = 
 }
 
 /** Build an .xlsx and write it into a temp file; returns its path. */
-export async function writeTempXlsx(
-  sheets: SheetSource[],
-  options: BuildOptions & { name?: string; dir?: string } = {},
-): Promise<string> {
+export async function writeTempXlsx(sheets: SheetSource[], options: BuildOptions & { name?: string; dir?: string } = {}): Promise<string> {
   return writeTempFile(await buildXlsx(sheets, options), options.name ?? "book.xlsx", options.dir ?? makeTempDir());
 }

@@ -65,7 +65,11 @@ test("validate reads the sheets, analyses with the chosen date and shows the hea
   // Issues grouped by sheet, each "Cell — message".
   const group = screen.getByTestId("issue-sheet");
   expect(group).toHaveAttribute("data-sheet", "PL I");
-  expect(within(group).getAllByTestId("issue").map((li) => li.getAttribute("data-cell"))).toEqual(["D2", "E3", "F3"]);
+  expect(
+    within(group)
+      .getAllByTestId("issue")
+      .map((li) => li.getAttribute("data-cell")),
+  ).toEqual(["D2", "E3", "F3"]);
   expect(within(group).getByRole("button", { name: /D2 — Ô D2: đơn vị chủ trì "Phong VHXH"/ })).toBeInTheDocument();
   // Unit and indicator tables with the summary colours.
   expect(screen.getByTestId("units-table")).toHaveTextContent("Phòng Văn hóa - Xã hội");
@@ -131,7 +135,9 @@ test("a replace suggestion writes the canonical name and re-validates", async ()
   await validate(user);
   await user.click(screen.getByRole("button", { name: 'Sửa thành "Phòng Văn hóa - Xã hội"' }));
   await screen.findByText("Đã sửa và kiểm tra lại.");
-  expect(port.callsOf("writeCells")).toEqual([{ m: "writeCells", sheet: "PL I", edits: [{ cell: "D2", value: "Phòng Văn hóa - Xã hội" }] }]);
+  expect(port.callsOf("writeCells")).toEqual([
+    { m: "writeCells", sheet: "PL I", edits: [{ cell: "D2", value: "Phòng Văn hóa - Xã hội" }] },
+  ]);
   expect(port.callsOf("readSheets")).toHaveLength(2);
   expect(port.callsOf("select").at(-1)).toEqual({ m: "select", sheet: "PL I", cell: "D2" });
   expect(screen.getAllByTestId("issue").map((li) => li.getAttribute("data-cell"))).toEqual(["E3", "F3"]);
@@ -144,7 +150,9 @@ test("decoding a legacy sheet writes the decoded text of its changed cells", asy
   await validate(user);
   await user.click(screen.getByRole("button", { name: "Chuyển sang Unicode" }));
   await screen.findByText("Đã sửa và kiểm tra lại.");
-  expect(port.callsOf("writeCells")).toEqual([{ m: "writeCells", sheet: "PL I", edits: [{ cell: "D2", value: "Phòng Văn hóa - X· héi" }] }]);
+  expect(port.callsOf("writeCells")).toEqual([
+    { m: "writeCells", sheet: "PL I", edits: [{ cell: "D2", value: "Phòng Văn hóa - X· héi" }] },
+  ]);
   expect(port.callsOf("readSheets")).toHaveLength(2);
   expect(screen.queryByRole("button", { name: "Chuyển sang Unicode" })).not.toBeInTheDocument();
 });
@@ -172,7 +180,7 @@ test("Tạo bảng tổng hợp before Kiểm tra validates first", async () => 
 
 test("port errors appear in a MessageBar with what to do, and can be dismissed", async () => {
   const port = new FakePort([plSheet(rows())]);
-  const msg = "Trang tính \"PL I\" đang được bảo vệ. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi thử lại.";
+  const msg = 'Trang tính "PL I" đang được bảo vệ. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi thử lại.';
   port.failures.highlight = new Error(msg);
   const { user } = setup(port);
   await validate(user);

@@ -10,7 +10,17 @@ import type { Counts, Issue, Report, Task } from "../../src/core/report-schema";
 import { toA1 } from "../../src/core/a1";
 import type { AnalyzeProgress } from "../../src/core/analyze";
 
-const zero = (): Counts => ({ total: 0, done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0, recurring: 0, undetermined: 0, completionRate: null, onTimeRate: null });
+const zero = (): Counts => ({
+  total: 0,
+  done_on_time: 0,
+  done_late: 0,
+  in_progress: 0,
+  overdue: 0,
+  recurring: 0,
+  undetermined: 0,
+  completionRate: null,
+  onTimeRate: null,
+});
 
 export function fakeAnalyze(grids: Grid[], options: { asOf: string }): Report {
   const issues: Issue[] = [];
@@ -35,8 +45,22 @@ export function fakeAnalyze(grids: Grid[], options: { asOf: string }): Report {
           suggestion: "Phòng Văn hóa - Xã hội",
           fix: { kind: "replace", sheet: g.name, cell: toA1(r, 4), value: "Phòng Văn hóa - Xã hội" },
         });
-      if (deadline === "") issues.push({ code: "DEADLINE_MISSING", severity: "error", sheet: g.name, cell: toA1(r, 5), message: `Ô ${toA1(r, 5)}: chưa ghi thời hạn.` });
-      if (row[5] === "??") issues.push({ code: "STATUS_UNKNOWN", severity: "warning", sheet: g.name, cell: toA1(r, 6), message: `Ô ${toA1(r, 6)}: tình trạng "??" không rõ.` });
+      if (deadline === "")
+        issues.push({
+          code: "DEADLINE_MISSING",
+          severity: "error",
+          sheet: g.name,
+          cell: toA1(r, 5),
+          message: `Ô ${toA1(r, 5)}: chưa ghi thời hạn.`,
+        });
+      if (row[5] === "??")
+        issues.push({
+          code: "STATUS_UNKNOWN",
+          severity: "warning",
+          sheet: g.name,
+          cell: toA1(r, 6),
+          message: `Ô ${toA1(r, 6)}: tình trạng "??" không rõ.`,
+        });
       tasks.push({
         sheet: g.name,
         row: r,
@@ -52,10 +76,32 @@ export function fakeAnalyze(grids: Grid[], options: { asOf: string }): Report {
         status: deadline ? "in_progress" : "undetermined",
       });
     });
-    if (legacy) issues.push({ code: "TEXT_LEGACY_ENCODING", severity: "warning", sheet: g.name, cell: null, message: `Trang ${g.name} dùng mã TCVN3.`, fix: { kind: "decode_sheet", sheet: g.name, encoding: "tcvn3" } });
-    sheets.push({ name: g.name, role: "appendix", title: g.name, headerRow: 1, taskCount: tasks.length, encoding: legacy ? "tcvn3" : "unicode" });
+    if (legacy)
+      issues.push({
+        code: "TEXT_LEGACY_ENCODING",
+        severity: "warning",
+        sheet: g.name,
+        cell: null,
+        message: `Trang ${g.name} dùng mã TCVN3.`,
+        fix: { kind: "decode_sheet", sheet: g.name, encoding: "tcvn3" },
+      });
+    sheets.push({
+      name: g.name,
+      role: "appendix",
+      title: g.name,
+      headerRow: 1,
+      taskCount: tasks.length,
+      encoding: legacy ? "tcvn3" : "unicode",
+    });
   }
-  const total = { ...zero(), total: tasks.length, in_progress: tasks.filter((t) => t.status === "in_progress").length, undetermined: tasks.filter((t) => t.status === "undetermined").length, completionRate: tasks.length ? 0 : null, onTimeRate: tasks.length ? 0 : null };
+  const total = {
+    ...zero(),
+    total: tasks.length,
+    in_progress: tasks.filter((t) => t.status === "in_progress").length,
+    undetermined: tasks.filter((t) => t.status === "undetermined").length,
+    completionRate: tasks.length ? 0 : null,
+    onTimeRate: tasks.length ? 0 : null,
+  };
   return {
     asOf: options.asOf,
     planYear: 2026,
@@ -67,8 +113,29 @@ export function fakeAnalyze(grids: Grid[], options: { asOf: string }): Report {
     groups: [],
     total,
     indicators: [
-      { sheet: "CT", row: 3, name: "Hồ sơ trực tuyến", unitOfMeasure: "%", targetRaw: "Tối thiểu 80%", target: 0.8, comparator: ">=", actual: 0.85, achievement: 1.0625, met: true },
-      { sheet: "CT", row: 4, name: "Sáng kiến", unitOfMeasure: "sáng kiến", target: 2, comparator: ">=", actual: 1, achievement: 0.5, met: false },
+      {
+        sheet: "CT",
+        row: 3,
+        name: "Hồ sơ trực tuyến",
+        unitOfMeasure: "%",
+        targetRaw: "Tối thiểu 80%",
+        target: 0.8,
+        comparator: ">=",
+        actual: 0.85,
+        achievement: 1.0625,
+        met: true,
+      },
+      {
+        sheet: "CT",
+        row: 4,
+        name: "Sáng kiến",
+        unitOfMeasure: "sáng kiến",
+        target: 2,
+        comparator: ">=",
+        actual: 1,
+        achievement: 0.5,
+        met: false,
+      },
     ],
   };
 }
@@ -83,7 +150,8 @@ export function* fakeAnalyzeSteps(
   finish: (grids: Grid[], options: { asOf: string }) => Report = fakeAnalyze,
 ): Generator<AnalyzeProgress, Report, void> {
   const sheets = grids.filter((g) => /^PL/.test(g.name));
-  for (let i = 0; i < sheets.length; i++) yield { phase: "sheets", done: i, total: sheets.length, sheet: sheets[i].name, rows: { done: 0, total: sheets[i].values.length } };
+  for (let i = 0; i < sheets.length; i++)
+    yield { phase: "sheets", done: i, total: sheets.length, sheet: sheets[i].name, rows: { done: 0, total: sheets[i].values.length } };
   return finish(grids, options);
 }
 

@@ -23,7 +23,16 @@ const cell = (a1: string) => document.querySelector(`td[data-cell="${a1}"]`);
 
 test("shows the active sheet with headers, merges, fills, and marks the selected cell", () => {
   const sheets = [
-    sheet("PL I", [["PHỤ LỤC I", null, null], ["STT", "Nội dung", "Chủ trì"], [1, "Việc", "Phòng Kinh tế"]], { merges: [{ top: 1, left: 1, bottom: 1, right: 3 }] }, { "3,3": "#FFC7CE" }),
+    sheet(
+      "PL I",
+      [
+        ["PHỤ LỤC I", null, null],
+        ["STT", "Nội dung", "Chủ trì"],
+        [1, "Việc", "Phòng Kinh tế"],
+      ],
+      { merges: [{ top: 1, left: 1, bottom: 1, right: 3 }] },
+      { "3,3": "#FFC7CE" },
+    ),
     sheet("PL II", [["x"]]),
   ];
   render(<Harness sheets={sheets} selected={{ sheet: "PL I", cell: "C3" }} />);

@@ -43,7 +43,20 @@ describe("telling file kinds apart before ExcelJS sees them", () => {
   });
 
   it("every message is Vietnamese and names the file", () => {
-    for (const code of ["not_found", "not_a_file", "unreadable", "empty", "cfb", "text", "not_zip", "not_xlsx", "xlsb", "ods", "docx", "corrupt"] as const) {
+    for (const code of [
+      "not_found",
+      "not_a_file",
+      "unreadable",
+      "empty",
+      "cfb",
+      "text",
+      "not_zip",
+      "not_xlsx",
+      "xlsb",
+      "ods",
+      "docx",
+      "corrupt",
+    ] as const) {
       const e = new XlsxReadError(code, "ke-hoach.xlsx");
       expect(e.message).toContain("ke-hoach.xlsx");
       expect(e.message).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);

@@ -23,7 +23,7 @@ async function reopen(port: XlsxWorkbookPort, options = {}): Promise<XlsxWorkboo
   return XlsxWorkbookPort.fromBytes(await port.toBuffer(), "re.xlsx", options);
 }
 
-const argbOf = (c: ExcelJS.Cell) => ((c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null);
+const argbOf = (c: ExcelJS.Cell) => (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null;
 
 describe("XlsxWorkbookPort", () => {
   it("reads the user's sheets with progress per sheet", async () => {
@@ -37,8 +37,11 @@ describe("XlsxWorkbookPort", () => {
 
   it("writes fixes as text: values starting with = + - @ stay strings, no <f> in the saved file", async () => {
     const port = new XlsxWorkbookPort(buildWorkbook([sheet()]));
-    const tricky = ["=HYPERLINK(\"http://x\")", "+84 912 345 678", "-5", "@SUM(A1)", "Phòng Văn hóa - Xã hội"];
-    await port.writeCells("PL I", tricky.map((value, i) => ({ cell: `D${5 + i}`, value })));
+    const tricky = ['=HYPERLINK("http://x")', "+84 912 345 678", "-5", "@SUM(A1)", "Phòng Văn hóa - Xã hội"];
+    await port.writeCells(
+      "PL I",
+      tricky.map((value, i) => ({ cell: `D${5 + i}`, value })),
+    );
     const bytes = await port.toBuffer();
     const zip = await JSZip.loadAsync(bytes);
     const names = Object.keys(zip.files).filter((n: string) => n.startsWith("xl/worksheets/") && n.endsWith(".xml"));
@@ -109,7 +112,9 @@ describe("XlsxWorkbookPort", () => {
     await reopened.clearHighlights();
     const final = await reopen(reopened);
     const ws2 = final.workbook.getWorksheet("S")!;
-    expect(ws2.getCell("A1").fill?.type === "pattern" ? (ws2.getCell("A1").fill as ExcelJS.FillPattern).pattern ?? "none" : "none").toBe("none");
+    expect(ws2.getCell("A1").fill?.type === "pattern" ? ((ws2.getCell("A1").fill as ExcelJS.FillPattern).pattern ?? "none") : "none").toBe(
+      "none",
+    );
     expect(argbOf(ws2.getCell("A2"))).toBe("FFFFFF00");
   });
 
@@ -162,7 +167,12 @@ describe("XlsxWorkbookPort", () => {
           merges: [],
           columnWidths: [20],
           visuals: [],
-          print: { paper: "A4", orientation: "landscape", fitToWidth: 1, margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+          print: {
+            paper: "A4",
+            orientation: "landscape",
+            fitToWidth: 1,
+            margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+          },
         },
       ],
     };

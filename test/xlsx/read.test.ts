@@ -79,11 +79,16 @@ describe("reading .xlsx files into grids", () => {
         [
           { error: "#REF!" },
           { formula: "1/0", result: { error: "#DIV/0!" } },
-          { formula: "A9&\"x\"", result: "Phòng Kinh tế" },
+          { formula: 'A9&"x"', result: "Phòng Kinh tế" },
           { formula: "2+3", result: 5 },
           { formula: "TRUE()", result: true },
           { formula: "NOW()" },
-          { richText: [{ text: "Phòng ", bold: true }, { text: "Văn hóa - Xã hội", italic: true }] },
+          {
+            richText: [
+              { text: "Phòng ", bold: true },
+              { text: "Văn hóa - Xã hội", italic: true },
+            ],
+          },
           { text: "Công an xã", hyperlink: "https://example.vn" },
           { error: "#N/A" },
         ],
@@ -124,7 +129,10 @@ describe("reading .xlsx files into grids", () => {
   it("ignores a stray formatted cell far below the data (no million-row grid)", async () => {
     const { grids } = await roundTrip({
       name: "S",
-      values: [["STT", "Nội dung"], [1, "Việc"]],
+      values: [
+        ["STT", "Nội dung"],
+        [1, "Việc"],
+      ],
       cells: [
         { row: 1048576, col: 1, value: null, numFmt: "0.00", fill: "FFFF00" },
         { row: 5000, col: 200, value: "", numFmt: "@" },
@@ -150,7 +158,14 @@ describe("reading .xlsx files into grids", () => {
   });
 
   it("trims trailing empty strings and keeps short rows short", async () => {
-    const { grids } = await roundTrip({ name: "T", values: [["a", null, null], [null, null, "c"], ["", ""]] });
+    const { grids } = await roundTrip({
+      name: "T",
+      values: [
+        ["a", null, null],
+        [null, null, "c"],
+        ["", ""],
+      ],
+    });
     const g = grids[0];
     expect(g.values).toEqual([["a"], [null, null, "c"]]);
   });
@@ -166,7 +181,9 @@ describe("reading .xlsx files into grids", () => {
       { store },
     );
     const progress: string[] = [];
-    const { grids, store: read } = await readXlsxBytes(buf, "b.xlsx", { onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.sheet}`) });
+    const { grids, store: read } = await readXlsxBytes(buf, "b.xlsx", {
+      onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.sheet}`),
+    });
     expect(grids.map((g) => g.name)).toEqual(["PL I", "Ghi chú"]);
     expect(progress).toEqual(["1/2 PL I", "2/2 Ghi chú"]);
     expect(read.summarySheets).toHaveLength(1);
@@ -184,7 +201,11 @@ describe("read-only loading and the public-API fallback", () => {
     const wb = buildWorkbook([
       {
         name: "PL I",
-        values: [["STT", "Nội dung"], [1, { text: "Công an xã", hyperlink: "https://example.vn" }], [2, new Date(Date.UTC(2026, 5, 30))]],
+        values: [
+          ["STT", "Nội dung"],
+          [1, { text: "Công an xã", hyperlink: "https://example.vn" }],
+          [2, new Date(Date.UTC(2026, 5, 30))],
+        ],
         numberFormats: [[], [], [null, "dd/mm/yyyy"]],
         merges: [{ top: 1, left: 1, bottom: 1, right: 2 }],
       },
@@ -202,7 +223,9 @@ describe("read-only loading and the public-API fallback", () => {
 
   it("falls back to ExcelJS's public row/cell API when its internals are not there", async () => {
     const { workbook } = await readXlsxBytes(
-      await buildXlsx([{ name: "S", values: [["a", null, 3], [], [{ error: "#N/A" }, 46356]], numberFormats: [[], [], [null, "dd/mm/yyyy"]] }]),
+      await buildXlsx([
+        { name: "S", values: [["a", null, 3], [], [{ error: "#N/A" }, 46356]], numberFormats: [[], [], [null, "dd/mm/yyyy"]] },
+      ]),
       "s.xlsx",
     );
     const real = workbook.getWorksheet("S")!;

@@ -17,7 +17,10 @@ export function summarySheetNames(settings: Settings): { main: string; deadlines
   const base = sanitizeSheetName(settings.summarySheetName, "Tổng hợp");
   const suffixed = (suffix: string) => {
     const tail = ` - ${suffix}`;
-    const head = Array.from(base).slice(0, MAX_SHEET_NAME - tail.length).join("").trimEnd();
+    const head = Array.from(base)
+      .slice(0, MAX_SHEET_NAME - tail.length)
+      .join("")
+      .trimEnd();
     return sanitizeSheetName(head + tail);
   };
   return {

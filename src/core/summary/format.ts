@@ -27,11 +27,7 @@ export function formatDdMmYyyy(iso: string): string {
  * ("UBND xã Chí Minh" → "Chí Minh").
  */
 export function placeName(communeName: string): string {
-  const prefixes = [
-    /^(ủy|uỷ)\s+ban\s+nhân\s+dân\s+/iu,
-    /^ubnd\s+/iu,
-    /^(xã|phường|thị\s+trấn|đặc\s+khu)\s+/iu,
-  ];
+  const prefixes = [/^(ủy|uỷ)\s+ban\s+nhân\s+dân\s+/iu, /^ubnd\s+/iu, /^(xã|phường|thị\s+trấn|đặc\s+khu)\s+/iu];
   let s = communeName.normalize("NFC").trim().replace(/\s+/g, " ");
   for (const re of prefixes) s = s.replace(re, "");
   return s.trim();

@@ -29,7 +29,10 @@ export function uniqueSheetName(preferred: string, taken: Iterable<string>): str
   if (!used.has(sheetNameKey(base))) return base;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const head = Array.from(base).slice(0, MAX_SHEET_NAME - suffix.length).join("").trimEnd();
+    const head = Array.from(base)
+      .slice(0, MAX_SHEET_NAME - suffix.length)
+      .join("")
+      .trimEnd();
     const candidate = head + suffix;
     if (!used.has(sheetNameKey(candidate))) return candidate;
   }

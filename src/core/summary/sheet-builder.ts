@@ -29,8 +29,7 @@ export class SheetBuilder {
   /** A value in the top-left cell, merged over the area; the other cells carry the style (borders). */
   mergeSet(row: number, left: number, right: number, value: SpecValue, style: string, bottom = row): void {
     this.set(row, left, value, style);
-    for (let r = row; r <= bottom; r++)
-      for (let c = left; c <= right; c++) if (r !== row || c !== left) this.set(r, c, null, style);
+    for (let r = row; r <= bottom; r++) for (let c = left; c <= right; c++) if (r !== row || c !== left) this.set(r, c, null, style);
     if (right > left || bottom > row) this.merges.push({ top: row, left, bottom, right });
   }
 

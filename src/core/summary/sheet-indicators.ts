@@ -54,7 +54,8 @@ export function buildIndicatorsSheet(ctx: SummaryContext, name: string) {
         const raw = ind.targetRaw?.trim();
         if (raw) b.set(r, INDICATOR_COL.target, raw, b.style("center", { tone }));
         else if (ind.target === null) b.set(r, INDICATOR_COL.target, null, b.style("center", { tone }));
-        else if (ind.comparator === "<=") b.set(r, INDICATOR_COL.target, `${summaryText.atMost} ${formatPlain(ind.target, pct)}`, b.style("center", { tone }));
+        else if (ind.comparator === "<=")
+          b.set(r, INDICATOR_COL.target, `${summaryText.atMost} ${formatPlain(ind.target, pct)}`, b.style("center", { tone }));
         else b.set(r, INDICATOR_COL.target, ind.target, b.style(pct ? "pct" : "num", { tone }));
         b.set(r, INDICATOR_COL.actual, ind.actual, b.style(pct ? "pct" : "num", { tone }));
         b.set(r, INDICATOR_COL.achievement, ind.achievement, b.style("pct", { tone }));

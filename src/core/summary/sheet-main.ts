@@ -23,7 +23,17 @@ export const MAIN_COL = {
 } as const;
 
 function zeroCounts(): Counts {
-  return { total: 0, done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0, recurring: 0, undetermined: 0, completionRate: null, onTimeRate: null };
+  return {
+    total: 0,
+    done_on_time: 0,
+    done_late: 0,
+    in_progress: 0,
+    overdue: 0,
+    recurring: 0,
+    undetermined: 0,
+    completionRate: null,
+    onTimeRate: null,
+  };
 }
 
 /** Every unit of the settings (in their order), then other units the report counted, then the unassigned. */

@@ -66,7 +66,12 @@ function base(kind: BaseStyle): CellStyle {
     case "section":
       return { font: f(BODY_SIZE, { bold: true }), align: { horizontal: "left", vertical: "middle", wrap: true } };
     case "header":
-      return { font: f(BODY_SIZE, { bold: true }), fill: HEADER_FILL, ...cellBox, align: { horizontal: "center", vertical: "middle", wrap: true } };
+      return {
+        font: f(BODY_SIZE, { bold: true }),
+        fill: HEADER_FILL,
+        ...cellBox,
+        align: { horizontal: "center", vertical: "middle", wrap: true },
+      };
     case "text":
       return { font: f(), ...cellBox, align: { horizontal: "left", vertical: "top", wrap: true }, numFmt: "@" };
     case "center":
@@ -80,7 +85,11 @@ function base(kind: BaseStyle): CellStyle {
     case "num":
       return { font: f(), ...cellBox, align: { horizontal: "center", vertical: "top" }, numFmt: "#,##0.##" };
     case "subhead":
-      return { font: f(BODY_SIZE, { bold: true, italic: true }), ...cellBox, align: { horizontal: "left", vertical: "middle", wrap: true } };
+      return {
+        font: f(BODY_SIZE, { bold: true, italic: true }),
+        ...cellBox,
+        align: { horizontal: "left", vertical: "middle", wrap: true },
+      };
     case "legendTitle":
       return { font: f(BODY_SIZE, { bold: true, italic: true }), align: { horizontal: "left", vertical: "middle" } };
     case "legendText":

@@ -88,7 +88,10 @@ const FOLD_TABLE = {
   for (const [from, to] of ranges) {
     for (let c = from; c <= to; c++) {
       const ch = String.fromCharCode(c);
-      const base = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+      const base = ch
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase();
       if (/^[a-z]+$/.test(base)) FOLD_TABLE.set(c, base);
     }
   }

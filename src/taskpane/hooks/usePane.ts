@@ -127,32 +127,41 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string, l
   }, [port, patch]);
 
   /** Read and analyse the workbook; throws Cancelled when overtaken (its results are never shown). */
-  const runValidation = useCallback(async (settingsOverride?: Settings): Promise<Report> => {
-    const token = ++runToken.current;
-    const stale = () => runToken.current !== token;
-    const check = () => {
-      if (stale()) throw new Cancelled();
-    };
-    const asOf = parseUserDate(live.current.asOf);
-    if (!asOf) throw new Error(tRef.current.asOfInvalid);
-    const settings = settingsOverride ?? (await currentSettings());
-    check();
-    const engine = loadEngine();
-    patch({ busy: { kind: "reading", done: 0, total: 0 } });
-    const grids = await port.readSheets((p) => stale() || patch({ busy: { kind: "reading", done: p.done, total: p.total, sheet: p.sheet } }));
-    check();
-    patch({ busy: { kind: "analysing" } });
-    const { analyzeForPane } = await engine;
-    check();
-    // In slices: the pane repaints the progress and takes clicks (Kiểm tra again, the date) in between.
-    const reportLang = langRef.current;
-    const out = await analyzeForPane(grids, { asOf, settings, lang: reportLang }, { onProgress: (p) => stale() || patch({ busy: { kind: "analysing", ...p } }), cancelled: stale });
-    check();
-    if (!out) throw new Cancelled();
-    // Toggled during the check: the effect below re-analyses these grids in the new language.
-    patch({ report: out.report, reportLang, dueSoon: out.dueSoon, grids });
-    return out.report;
-  }, [port, patch, currentSettings]);
+  const runValidation = useCallback(
+    async (settingsOverride?: Settings): Promise<Report> => {
+      const token = ++runToken.current;
+      const stale = () => runToken.current !== token;
+      const check = () => {
+        if (stale()) throw new Cancelled();
+      };
+      const asOf = parseUserDate(live.current.asOf);
+      if (!asOf) throw new Error(tRef.current.asOfInvalid);
+      const settings = settingsOverride ?? (await currentSettings());
+      check();
+      const engine = loadEngine();
+      patch({ busy: { kind: "reading", done: 0, total: 0 } });
+      const grids = await port.readSheets(
+        (p) => stale() || patch({ busy: { kind: "reading", done: p.done, total: p.total, sheet: p.sheet } }),
+      );
+      check();
+      patch({ busy: { kind: "analysing" } });
+      const { analyzeForPane } = await engine;
+      check();
+      // In slices: the pane repaints the progress and takes clicks (Kiểm tra again, the date) in between.
+      const reportLang = langRef.current;
+      const out = await analyzeForPane(
+        grids,
+        { asOf, settings, lang: reportLang },
+        { onProgress: (p) => stale() || patch({ busy: { kind: "analysing", ...p } }), cancelled: stale },
+      );
+      check();
+      if (!out) throw new Cancelled();
+      // Toggled during the check: the effect below re-analyses these grids in the new language.
+      patch({ report: out.report, reportLang, dueSoon: out.dueSoon, grids });
+      return out.report;
+    },
+    [port, patch, currentSettings],
+  );
 
   /**
    * The language was toggled after a check: analyse the grids already read again (no workbook read) so

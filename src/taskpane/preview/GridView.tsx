@@ -29,7 +29,13 @@ const useGridStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
   tabActive: { background: tokens.colorNeutralBackground1, fontWeight: tokens.fontWeightSemibold, color: "#0B6A0B" },
-  scroller: { overflow: "auto", flexGrow: 1, minHeight: "200px", border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: "#fff" },
+  scroller: {
+    overflow: "auto",
+    flexGrow: 1,
+    minHeight: "200px",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: "#fff",
+  },
   table: {
     // Separate borders: sticky headers then paint over the rows scrolled beneath them.
     borderCollapse: "separate",
@@ -78,9 +84,12 @@ export function GridView({ sheets, activeSheet, selected, onActivate }: GridView
   const sel = selected && sheet && selected.sheet === sheet.name ? fromA1(selected.cell) : null;
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
 
+  const selRow = sel?.row;
+  const selCol = sel?.col;
   const layout = useMemo(() => {
     if (!sheet) return null;
     const g = sheet.grid;
+    const sel = selRow !== undefined && selCol !== undefined ? { row: selRow, col: selCol } : null;
     const rowsTotal = Math.max(lastRow(g), sel?.row ?? 0, 1);
     const colsTotal = Math.min(Math.max(lastCol(g), sel?.col ?? 0, 1), Math.max(MAX_COLS, sel?.col ?? 0));
     let first = 1;
@@ -98,7 +107,7 @@ export function GridView({ sheets, activeSheet, selected, onActivate }: GridView
       for (let r = top; r <= bottom; r++) for (let c = m.left; c <= right; c++) if (r !== top || c !== m.left) covered.add(`${r},${c}`);
     }
     return { first, last, rowsTotal, colsTotal, spans, covered };
-  }, [sheet, sel?.row, sel?.col]);
+  }, [sheet, selRow, selCol]);
 
   useEffect(() => {
     const el = selectedRef.current;

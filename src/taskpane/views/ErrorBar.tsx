@@ -11,7 +11,11 @@ export function ErrorBar({ message, onDismiss }: { message: string; onDismiss: (
         <div>{message}</div>
         <div>{t.errorWhatToDo}</div>
       </MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t.dismiss} icon={<span aria-hidden="true">✕</span>} onClick={onDismiss} />} />
+      <MessageBarActions
+        containerAction={
+          <Button appearance="transparent" aria-label={t.dismiss} icon={<span aria-hidden="true">✕</span>} onClick={onDismiss} />
+        }
+      />
     </MessageBar>
   );
 }

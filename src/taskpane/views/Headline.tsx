@@ -15,8 +15,12 @@ export function Headline({ report }: { report: Report }) {
     <section className={s.headline} aria-label={t.headline(report.tasks.length, appendices)} data-testid="headline">
       <div className={s.headlineMain}>{t.headline(report.tasks.length, appendices)}</div>
       <div className={s.counts}>
-        <span className={errors ? s.error : undefined} data-testid="error-count">{t.errorCount(errors)}</span>
-        <span className={warnings ? s.warning : undefined} data-testid="warning-count">{t.warningCount(warnings)}</span>
+        <span className={errors ? s.error : undefined} data-testid="error-count">
+          {t.errorCount(errors)}
+        </span>
+        <span className={warnings ? s.warning : undefined} data-testid="warning-count">
+          {t.warningCount(warnings)}
+        </span>
       </div>
       <div className={s.counts}>
         <span>

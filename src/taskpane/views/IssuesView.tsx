@@ -52,7 +52,12 @@ export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
     <TitledSection id="issues" title={t.issuesTitle}>
       <div className={s.filters}>
         <Field label={t.filterSeverity} className={s.filterField}>
-          <Select className={s.select} value={severity} onChange={(_, d) => setSeverity(d.value as SeverityFilter)} data-testid="filter-severity">
+          <Select
+            className={s.select}
+            value={severity}
+            onChange={(_, d) => setSeverity(d.value as SeverityFilter)}
+            data-testid="filter-severity"
+          >
             <option value="all">{t.filterAll}</option>
             <option value="error">{t.filterErrors}</option>
             <option value="warning">{t.filterWarnings}</option>

@@ -24,7 +24,15 @@ export interface ReportViewsProps {
   onClearHighlights: () => Promise<unknown>;
 }
 
-export const ReportViews = memo(function ReportViews({ report, dueSoon, busy, onSelect, onFix, onHighlight, onClearHighlights }: ReportViewsProps) {
+export const ReportViews = memo(function ReportViews({
+  report,
+  dueSoon,
+  busy,
+  onSelect,
+  onFix,
+  onHighlight,
+  onClearHighlights,
+}: ReportViewsProps) {
   const t = useStrings();
   const s = useStyles();
   return (

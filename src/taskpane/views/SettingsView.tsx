@@ -57,7 +57,8 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
   const emptyName = draft.units.some((u) => u.name.trim() === "");
   const valid = year !== undefined && !emptyName;
 
-  const setUnit = (id: number, p: Partial<UnitDraft>) => setDraft({ ...draft, units: draft.units.map((u) => (u.id === id ? { ...u, ...p } : u)) });
+  const setUnit = (id: number, p: Partial<UnitDraft>) =>
+    setDraft({ ...draft, units: draft.units.map((u) => (u.id === id ? { ...u, ...p } : u)) });
 
   const save = () => {
     if (!valid) {
@@ -95,7 +96,12 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
         <Input className={s.fullInput} value={draft.planName} onChange={(_, d) => setDraft({ ...draft, planName: d.value })} />
       </Field>
       <Field label={t.planYear} validationMessage={year === undefined ? t.planYearInvalid : undefined}>
-        <Input className={s.fullInput} inputMode="numeric" value={draft.planYear} onChange={(_, d) => setDraft({ ...draft, planYear: d.value })} />
+        <Input
+          className={s.fullInput}
+          inputMode="numeric"
+          value={draft.planYear}
+          onChange={(_, d) => setDraft({ ...draft, planYear: d.value })}
+        />
       </Field>
       <fieldset className={s.section} style={{ border: "none", margin: 0, padding: 0 }}>
         <legend className={s.sectionTitle}>{t.unitsList}</legend>
@@ -122,7 +128,9 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
           </div>
         ))}
         <div>
-          <Button onClick={() => setDraft({ ...draft, units: [...draft.units, { id: nextId++, name: "", aliases: "" }] })}>{t.addUnit}</Button>
+          <Button onClick={() => setDraft({ ...draft, units: [...draft.units, { id: nextId++, name: "", aliases: "" }] })}>
+            {t.addUnit}
+          </Button>
         </div>
       </fieldset>
       <div className={s.buttonRow}>

@@ -5,7 +5,10 @@ import { run } from "./helpers";
 
 describe("aggregation", () => {
   it("lists every unit of the settings, even with no task; no unassigned row when all tasks have a lead", () => {
-    const g = new GridBuilder("PL I").header(STD_HEADER).task({ stt: 1, content: "x", lead: "Công an xã", deadline: "Thường xuyên" }).build();
+    const g = new GridBuilder("PL I")
+      .header(STD_HEADER)
+      .task({ stt: 1, content: "x", lead: "Công an xã", deadline: "Thường xuyên" })
+      .build();
     const r = run([g]);
     expect(r.units.map((u) => u.unit)).toEqual([
       "Phòng Văn hóa - Xã hội",

@@ -19,7 +19,13 @@ describe("task checks", () => {
   it("CONTENT_MISSING at the content cell", () => {
     const r = run([sheet({ ...OK, content: null })]);
     expect(r.issues).toEqual([
-      expect.objectContaining({ code: "CONTENT_MISSING", severity: "error", sheet: "PL I", cell: "B4", message: expect.stringMatching(/^Ô B4: chưa ghi nội dung/) }),
+      expect.objectContaining({
+        code: "CONTENT_MISSING",
+        severity: "error",
+        sheet: "PL I",
+        cell: "B4",
+        message: expect.stringMatching(/^Ô B4: chưa ghi nội dung/),
+      }),
     ]);
     expect(r.tasks).toHaveLength(1);
   });

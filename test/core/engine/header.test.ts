@@ -9,7 +9,18 @@ describe("header detection", () => {
   it("maps the synonyms of domain.md, ignoring case, diacritics, spaces and punctuation", () => {
     const g = new GridBuilder("PL1")
       .title("PHỤ LỤC")
-      .row(["TT", "NỘI DUNG  NHIỆM VỤ", "Lanh dao phu trach", "Đơn vị chủ trì:", "Đơn vị phối hợp", "Sản phẩm", "Thời hạn", "Trạng thái", "Thời điểm hoàn thành", "Ghi chú"])
+      .row([
+        "TT",
+        "NỘI DUNG  NHIỆM VỤ",
+        "Lanh dao phu trach",
+        "Đơn vị chủ trì:",
+        "Đơn vị phối hợp",
+        "Sản phẩm",
+        "Thời hạn",
+        "Trạng thái",
+        "Thời điểm hoàn thành",
+        "Ghi chú",
+      ])
       .row([1, "Xây dựng kế hoạch", "Chủ tịch", "Công an xã", "", "Kế hoạch", "30/11/2026", "Đã hoàn thành", "15/11/2026", ""])
       .build();
     const t = readTable(g);
@@ -28,11 +39,20 @@ describe("header detection", () => {
     });
     const r = run([g]);
     expect(r.tasks).toHaveLength(1);
-    expect(r.tasks[0]).toMatchObject({ lead: "Công an xã", status: "done_on_time", doneDate: "2026-11-15", head: "Chủ tịch", result: "Kế hoạch" });
+    expect(r.tasks[0]).toMatchObject({
+      lead: "Công an xã",
+      status: "done_on_time",
+      doneDate: "2026-11-15",
+      head: "Chủ tịch",
+      result: "Kế hoạch",
+    });
   });
 
   it("accepts header names with extra words after a known name ('Thời gian hoàn thành (dự kiến)')", () => {
-    const g = new GridBuilder("PL1").row(["STT", "Nội dung công việc (nhiệm vụ)", "Cơ quan chủ trì", "Thời gian hoàn thành (dự kiến)"]).row([1, "Việc", "Công an xã", "Quý II/2026"]).build();
+    const g = new GridBuilder("PL1")
+      .row(["STT", "Nội dung công việc (nhiệm vụ)", "Cơ quan chủ trì", "Thời gian hoàn thành (dự kiến)"])
+      .row([1, "Việc", "Công an xã", "Quý II/2026"])
+      .build();
     const t = readTable(g);
     expect(Object.fromEntries(t.header!.columns)).toEqual({ stt: 1, content: 2, lead: 3, deadline: 4 });
   });
@@ -66,12 +86,20 @@ describe("header detection", () => {
     expect(Object.fromEntries(t.header!.columns)).toEqual({ stt: 1, content: 2, lead: 3, support: 4, start: 5, deadline: 6, result: 7 });
     const r = run([g]);
     expect(r.tasks).toHaveLength(1);
-    expect(r.tasks[0]).toMatchObject({ row: 4, lead: "Công an xã", support: "Các đơn vị liên quan", deadline: { kind: "date", due: "2026-06-30" } });
+    expect(r.tasks[0]).toMatchObject({
+      row: 4,
+      lead: "Công an xã",
+      support: "Các đơn vị liên quan",
+      deadline: { kind: "date", due: "2026-06-30" },
+    });
     expect(r.issues).toEqual([]);
   });
 
   it("a single 'Đơn vị thực hiện' column is the lead; 'Từ ngày' | 'Đến ngày' under 'Thời gian thực hiện'", () => {
-    const single = new GridBuilder("PL1").row(["STT", "Nội dung", "Đơn vị thực hiện", "Thời hạn"]).row([1, "Việc", "Công an xã", "2026"]).build();
+    const single = new GridBuilder("PL1")
+      .row(["STT", "Nội dung", "Đơn vị thực hiện", "Thời hạn"])
+      .row([1, "Việc", "Công an xã", "2026"])
+      .build();
     expect(readTable(single).header!.columns.get("lead")).toBe(3);
     const two = new GridBuilder("PL1")
       .row(["STT", "Nội dung", "Đơn vị thực hiện", null, "Thời gian thực hiện", null])

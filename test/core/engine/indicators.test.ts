@@ -9,7 +9,10 @@ function indicatorSheet() {
   const b = new GridBuilder("Chỉ tiêu").title("CÁC CHỈ TIÊU NĂM 2026").header(HEADER);
   b.row(["2.3", "Nhóm chỉ tiêu về chuyển đổi số"]);
   b.row([1, "Tỷ lệ cán bộ được bồi dưỡng kỹ năng số cơ bản", "%", "100%", 45, 50, null]);
-  b.row([2, "Hồ sơ thủ tục hành chính xử lý trực tuyến toàn trình", "%", "Tối thiểu 80%", null, null, 0.85], [null, null, null, null, null, null, "0%"]);
+  b.row(
+    [2, "Hồ sơ thủ tục hành chính xử lý trực tuyến toàn trình", "%", "Tối thiểu 80%", null, null, 0.85],
+    [null, null, null, null, null, null, "0%"],
+  );
   b.row([3, "Sáng kiến cấp thành phố được công nhận", "sáng kiến", "Ít nhất 02", null, null, 3]);
   b.row([4, "Tỷ lệ hộ nghèo", "%", "Không quá 5%", null, null, "4,5%"]);
   b.row([5, "Số vụ vi phạm", "vụ", "Dưới 3", null, null, 4]);
@@ -33,7 +36,14 @@ describe("indicators", () => {
   });
 
   it("computes the actual from Số đạt / Tổng số for a percent target", () => {
-    expect(byRow.get(4)).toMatchObject({ name: "Tỷ lệ cán bộ được bồi dưỡng kỹ năng số cơ bản", unitOfMeasure: "%", target: 1, comparator: ">=", actual: 0.9, met: false });
+    expect(byRow.get(4)).toMatchObject({
+      name: "Tỷ lệ cán bộ được bồi dưỡng kỹ năng số cơ bản",
+      unitOfMeasure: "%",
+      target: 1,
+      comparator: ">=",
+      actual: 0.9,
+      met: false,
+    });
     expect(byRow.get(4)!.achievement).toBeCloseTo(0.9);
   });
 

@@ -2,7 +2,15 @@
 import { GridBuilder } from "../../support/grid-builder";
 import { issuesOf, run } from "./helpers";
 
-const TCVN3_HEADER = ["STT", "Néi dung c«ng viÖc", "Ng­êi ®øng ®Çu chÞu tr¸ch nhiÖm", "C¬ quan chñ tr×", "C¬ quan phèi hîp", "KÕt qu¶", "Thêi gian hoµn thµnh"];
+const TCVN3_HEADER = [
+  "STT",
+  "Néi dung c«ng viÖc",
+  "Ng­êi ®øng ®Çu chÞu tr¸ch nhiÖm",
+  "C¬ quan chñ tr×",
+  "C¬ quan phèi hîp",
+  "KÕt qu¶",
+  "Thêi gian hoµn thµnh",
+];
 
 function tcvn3Sheet(name = "Sheet1") {
   return new GridBuilder(name)
@@ -27,7 +35,9 @@ describe("legacy encodings", () => {
     });
     expect(legacy[0].message).toContain("TCVN3");
     expect(legacy[0].message).toContain("«PHỤ LỤC I»");
-    expect(r.sheets).toEqual([expect.objectContaining({ name: "Sheet1", role: "appendix", encoding: "tcvn3", headerRow: 3, taskCount: 3 })]);
+    expect(r.sheets).toEqual([
+      expect.objectContaining({ name: "Sheet1", role: "appendix", encoding: "tcvn3", headerRow: 3, taskCount: 3 }),
+    ]);
     expect(r.planYear).toBe(2026);
     expect(r.tasks.map((t) => [t.content, t.lead, t.deadline.kind])).toEqual([
       ["Tổ chức tuyên truyền", "Phòng Văn hóa - Xã hội", "month"],
@@ -48,12 +58,19 @@ describe("legacy encodings", () => {
       .build();
     const r = run([g]);
     expect(issuesOf(r, "TEXT_LEGACY_ENCODING")[0]).toMatchObject({ fix: { kind: "decode_sheet", encoding: "vni" } });
-    expect(r.tasks[0]).toMatchObject({ content: "Tiếp nhận hồ sơ", lead: "Phòng Văn hóa - Xã hội", deadline: { kind: "quarter", due: "2026-06-30" } });
+    expect(r.tasks[0]).toMatchObject({
+      content: "Tiếp nhận hồ sơ",
+      lead: "Phòng Văn hóa - Xã hội",
+      deadline: { kind: "quarter", due: "2026-06-30" },
+    });
   });
 
   it("a Unicode sheet has no encoding warning; a legacy sheet that is not an appendix is not flagged", () => {
     const notes = new GridBuilder("Ghi chó").title("Ghi chó: c¸c ®¬n vÞ b¸o c¸o tr­íc ngµy 30/11").build();
-    const r = run([notes, new GridBuilder("PL I").header().task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "2026" }).build()]);
+    const r = run([
+      notes,
+      new GridBuilder("PL I").header().task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "2026" }).build(),
+    ]);
     expect(r.issues).toEqual([]);
     expect(r.sheets.map((s) => [s.name, s.encoding])).toEqual([["PL I", "unicode"]]);
   });

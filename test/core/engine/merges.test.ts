@@ -45,7 +45,11 @@ describe("merged cells", () => {
   });
 
   it("a group row merged across is one value (the name is not repeated in other columns)", () => {
-    const g = new GridBuilder("PL I").header(STD_HEADER).group("I", "Nhóm một").task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "2026" }).build();
+    const g = new GridBuilder("PL I")
+      .header(STD_HEADER)
+      .group("I", "Nhóm một")
+      .task({ stt: 1, content: "Việc", lead: "Công an xã", deadline: "2026" })
+      .build();
     const t = readTable(g);
     expect(t.rows[0].kind).toBe("group");
     expect(t.rows[0].cells.lead?.text).toBe("");

@@ -39,19 +39,45 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { code: "HEADER_NOT_FOUND", variant: "appendix", grids: [new GridBuilder("Phụ lục 3").title("PHỤ LỤC III", "Danh mục").row(["a", "b"]).build()], cell: null, vi: /bảng trong 20 dòng/ },
-  { code: "HEADER_NOT_FOUND", variant: "indicators", grids: [new GridBuilder("Chỉ tiêu").title("Ghi chép").row(["a", "b"]).build()], cell: null, vi: /bảng chỉ tiêu/ },
+  {
+    code: "HEADER_NOT_FOUND",
+    variant: "appendix",
+    grids: [new GridBuilder("Phụ lục 3").title("PHỤ LỤC III", "Danh mục").row(["a", "b"]).build()],
+    cell: null,
+    vi: /bảng trong 20 dòng/,
+  },
+  {
+    code: "HEADER_NOT_FOUND",
+    variant: "indicators",
+    grids: [new GridBuilder("Chỉ tiêu").title("Ghi chép").row(["a", "b"]).build()],
+    cell: null,
+    vi: /bảng chỉ tiêu/,
+  },
   {
     code: "COLUMN_MISSING",
     variant: "",
-    grids: [new GridBuilder("PL I").title("PHỤ LỤC I").row(["STT", "Nội dung công việc", "Kết quả"]).row([1, "Việc một", "Báo cáo"]).build()],
+    grids: [
+      new GridBuilder("PL I").title("PHỤ LỤC I").row(["STT", "Nội dung công việc", "Kết quả"]).row([1, "Việc một", "Báo cáo"]).build(),
+    ],
     cell: "A2",
     vi: /không có cột/,
   },
   { code: "CONTENT_MISSING", variant: "", grids: [tasks({ ...OK, content: null })], cell: "B4", vi: /chưa ghi nội dung/ },
   { code: "LEAD_MISSING", variant: "", grids: [tasks({ ...OK, lead: " " })], cell: "D4", vi: /chưa ghi cơ quan chủ trì/ },
-  { code: "LEAD_UNKNOWN", variant: "with a suggestion", grids: [tasks({ ...OK, lead: "Phong Van hoa - Xa hoi" })], cell: "D4", vi: /Có phải là/ },
-  { code: "LEAD_UNKNOWN", variant: "without a suggestion", grids: [tasks({ ...OK, lead: "Hội Nông dân" })], cell: "D4", vi: /Hãy ghi đúng tên/ },
+  {
+    code: "LEAD_UNKNOWN",
+    variant: "with a suggestion",
+    grids: [tasks({ ...OK, lead: "Phong Van hoa - Xa hoi" })],
+    cell: "D4",
+    vi: /Có phải là/,
+  },
+  {
+    code: "LEAD_UNKNOWN",
+    variant: "without a suggestion",
+    grids: [tasks({ ...OK, lead: "Hội Nông dân" })],
+    cell: "D4",
+    vi: /Hãy ghi đúng tên/,
+  },
   { code: "LEAD_GENERIC", variant: "", grids: [tasks({ ...OK, lead: "Các đơn vị liên quan" })], cell: "D4", vi: /cách ghi chung/ },
   { code: "LEAD_MULTIPLE", variant: "", grids: [tasks({ ...OK, lead: "Phòng Kinh tế; Công an xã" })], cell: "D4", vi: /đơn vị chủ trì/ },
   { code: "DEADLINE_MISSING", variant: "", grids: [tasks({ ...OK, deadline: null })], cell: "G4", vi: /chưa ghi thời gian hoàn thành/ },
@@ -60,12 +86,25 @@ const CASES: Case[] = [
   {
     code: "STT_DUPLICATE",
     variant: "",
-    grids: [new GridBuilder("PL I").header(STD_HEADER).group("I", "Một").task({ stt: 1, ...OK }).task({ stt: "1.", ...OK }).build()],
+    grids: [
+      new GridBuilder("PL I")
+        .header(STD_HEADER)
+        .group("I", "Một")
+        .task({ stt: 1, ...OK })
+        .task({ stt: "1.", ...OK })
+        .build(),
+    ],
     cell: "A4",
     vi: /trùng với dòng 3/,
   },
   { code: "STATUS_UNKNOWN", variant: "", grids: [tasks({ ...OK, status: "Sắp xong rồi" })], cell: "H4", vi: /không hiểu tình trạng/ },
-  { code: "DONE_WITHOUT_DATE", variant: "", grids: [tasks({ ...OK, status: "Đã hoàn thành" })], cell: "I4", vi: /chưa ghi ngày hoàn thành/ },
+  {
+    code: "DONE_WITHOUT_DATE",
+    variant: "",
+    grids: [tasks({ ...OK, status: "Đã hoàn thành" })],
+    cell: "I4",
+    vi: /chưa ghi ngày hoàn thành/,
+  },
   { code: "CELL_ERROR", variant: "", grids: [tasks({ ...OK, lead: { error: "#REF!" } })], cell: "D4", vi: /lỗi Excel #REF!/ },
   {
     code: "TEXT_LEGACY_ENCODING",
@@ -73,7 +112,15 @@ const CASES: Case[] = [
     grids: [
       new GridBuilder("Sheet1")
         .title("PHô LôC I", "NHIÖM Vô TRäNG T¢M N¡M 2026")
-        .row(["STT", "Néi dung c«ng viÖc", "Ng­êi ®øng ®Çu chÞu tr¸ch nhiÖm", "C¬ quan chñ tr×", "C¬ quan phèi hîp", "KÕt qu¶", "Thêi gian hoµn thµnh"])
+        .row([
+          "STT",
+          "Néi dung c«ng viÖc",
+          "Ng­êi ®øng ®Çu chÞu tr¸ch nhiÖm",
+          "C¬ quan chñ tr×",
+          "C¬ quan phèi hîp",
+          "KÕt qu¶",
+          "Thêi gian hoµn thµnh",
+        ])
         .row([1, "Tæ chøc tuyªn truyÒn", "Chñ tÞch UBND x·", "Phßng V¨n hãa - X· héi", "", "B¸o c¸o", "Th¸ng 6/2026"])
         .build(),
     ],
@@ -92,7 +139,13 @@ const CASES: Case[] = [
     cell: "B1",
     vi: /VNI/,
   },
-  { code: "INDICATOR_TARGET_MISSING", variant: "empty target", grids: [indicators([1, "Mô hình ứng dụng KHCN", "mô hình", "", null, null, 5])], cell: "D3", vi: /chưa có mục tiêu/ },
+  {
+    code: "INDICATOR_TARGET_MISSING",
+    variant: "empty target",
+    grids: [indicators([1, "Mô hình ứng dụng KHCN", "mô hình", "", null, null, 5])],
+    cell: "D3",
+    vi: /chưa có mục tiêu/,
+  },
   {
     code: "INDICATOR_TARGET_MISSING",
     variant: "unreadable target",
@@ -107,7 +160,13 @@ const CASES: Case[] = [
     cell: "G3",
     vi: /không phải là số/,
   },
-  { code: "INDICATOR_DENOMINATOR_ZERO", variant: "", grids: [indicators([1, "Kết quả TTHC được số hóa", "%", "Tối thiểu 80%", 0, 0, null])], cell: "F3", vi: /bằng 0/ },
+  {
+    code: "INDICATOR_DENOMINATOR_ZERO",
+    variant: "",
+    grids: [indicators([1, "Kết quả TTHC được số hóa", "%", "Tối thiểu 80%", 0, 0, null])],
+    cell: "F3",
+    vi: /bằng 0/,
+  },
 ];
 
 function analyse(grids: Grid[], lang?: "vi" | "en"): Report {

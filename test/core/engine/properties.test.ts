@@ -79,20 +79,26 @@ interface Shape {
   merges: MergeArea[];
 }
 
-const body = fc
-  .tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 11 }))
-  .chain(([nRows, nCols]) =>
-    fc.record({
-      rows: fc.array(fc.array(cell, { minLength: 0, maxLength: nCols }), { minLength: nRows, maxLength: nRows }),
-      formats: fc.array(fc.array(fc.constantFrom(...FORMATS), { minLength: nCols, maxLength: nCols }), { minLength: nRows, maxLength: nRows }),
-      merges: fc.array(
-        fc
-          .tuple(fc.integer({ min: 1, max: nRows + 3 }), fc.integer({ min: 1, max: nCols + 1 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 3 }))
-          .map(([top, left, h, w]) => ({ top, left, bottom: top + h, right: left + w })),
-        { maxLength: 6 },
-      ),
+const body = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 11 })).chain(([nRows, nCols]) =>
+  fc.record({
+    rows: fc.array(fc.array(cell, { minLength: 0, maxLength: nCols }), { minLength: nRows, maxLength: nRows }),
+    formats: fc.array(fc.array(fc.constantFrom(...FORMATS), { minLength: nCols, maxLength: nCols }), {
+      minLength: nRows,
+      maxLength: nRows,
     }),
-  );
+    merges: fc.array(
+      fc
+        .tuple(
+          fc.integer({ min: 1, max: nRows + 3 }),
+          fc.integer({ min: 1, max: nCols + 1 }),
+          fc.integer({ min: 0, max: 4 }),
+          fc.integer({ min: 0, max: 3 }),
+        )
+        .map(([top, left, h, w]) => ({ top, left, bottom: top + h, right: left + w })),
+      { maxLength: 6 },
+    ),
+  }),
+);
 
 /** A body with, optionally, a real header (one of the standard ones) inserted at some row. */
 const sheetShape: fc.Arbitrary<Shape> = fc
@@ -109,7 +115,13 @@ const sheetShape: fc.Arbitrary<Shape> = fc
 const NAMES = ["PL I", "PL-II", "Phụ lục 3", "Chỉ tiêu", "Sheet1", "_phuluc", "Tổng hợp"];
 
 const gridArb: fc.Arbitrary<Grid> = fc
-  .tuple(sheetShape, fc.oneof(fc.constantFrom(...NAMES), fc.string({ maxLength: 10 })), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.boolean())
+  .tuple(
+    sheetShape,
+    fc.oneof(fc.constantFrom(...NAMES), fc.string({ maxLength: 10 })),
+    fc.integer({ min: 1, max: 3 }),
+    fc.integer({ min: 1, max: 3 }),
+    fc.boolean(),
+  )
   .map(([s, name, row, col, withFormats]) => ({
     name,
     visibility: "visible" as const,
@@ -124,10 +136,15 @@ const asOfArb = fc.constantFrom("2026-01-01", "2026-07-15", "2026-12-31", "2027-
 describe("engine properties", () => {
   it("analyze never throws and the report always matches ReportSchema", () => {
     fc.assert(
-      fc.property(fc.array(gridArb, { maxLength: 4 }), asOfArb, fc.option(fc.integer({ min: 2020, max: 2030 })), (grids, asOf, planYear) => {
-        const report = analyze(grids, { asOf, settings: { ...defaultSettings(), planYear } });
-        ReportSchema.parse(report);
-      }),
+      fc.property(
+        fc.array(gridArb, { maxLength: 4 }),
+        asOfArb,
+        fc.option(fc.integer({ min: 2020, max: 2030 })),
+        (grids, asOf, planYear) => {
+          const report = analyze(grids, { asOf, settings: { ...defaultSettings(), planYear } });
+          ReportSchema.parse(report);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -144,7 +161,9 @@ describe("engine properties", () => {
         expect(t.rows.map((r) => r.row)).toEqual(expected);
         for (const row of t.rows) {
           const values = g.values[row.row - g.origin.row] ?? [];
-          const nonBlank = values.some((v) => v !== null && !(typeof v === "string" && v.trim() === "") && !(typeof v === "number" && !Number.isFinite(v)));
+          const nonBlank = values.some(
+            (v) => v !== null && !(typeof v === "string" && v.trim() === "") && !(typeof v === "number" && !Number.isFinite(v)),
+          );
           if (nonBlank) expect(row.kind).not.toBe("blank");
           else expect(["blank", "after_footer"]).toContain(row.kind);
           if (row.kind === "continuation") expect(t.rows.find((x) => x.row === row.owner)?.kind).toBe("task");

@@ -61,7 +61,13 @@ describe("row kinds", () => {
   });
 
   it("a heading merged across the table without a numeral is a group, not a continuation", () => {
-    const g = new GridBuilder("PL I").header(STD_HEADER).task(T(1)).row([null, "Nhóm nhiệm vụ về chuyển đổi số"]).merge(3, 2, 3, 7).task(T(2)).build();
+    const g = new GridBuilder("PL I")
+      .header(STD_HEADER)
+      .task(T(1))
+      .row([null, "Nhóm nhiệm vụ về chuyển đổi số"])
+      .merge(3, 2, 3, 7)
+      .task(T(2))
+      .build();
     expect(kinds(g)).toEqual(["task", "group", "task"]);
     expect(run([g]).tasks[1].group).toBe("Nhóm nhiệm vụ về chuyển đổi số");
   });
@@ -115,7 +121,11 @@ describe("row kinds", () => {
   );
 
   it("'Chủ tịch UBND xã' in the head column of a task is not a footer", () => {
-    const g = new GridBuilder("PL I").header(STD_HEADER).task({ ...T(1), head: "Chủ tịch UBND xã" }).task({ ...T(2), head: "CHỦ TỊCH" }).build();
+    const g = new GridBuilder("PL I")
+      .header(STD_HEADER)
+      .task({ ...T(1), head: "Chủ tịch UBND xã" })
+      .task({ ...T(2), head: "CHỦ TỊCH" })
+      .build();
     expect(kinds(g)).toEqual(["task", "task"]);
   });
 
@@ -127,17 +137,16 @@ describe("row kinds", () => {
     expect(codes(r)).toEqual([]);
   });
 
-  it.each([
-    [["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"]],
-    [[1, 2, 3, 4, 5, 6, 7]],
-    [["1", "2", "3", "4", "5", "6", "7"]],
-  ])("skips the column-number row %j right under the header", (numbers) => {
-    const g = new GridBuilder("PL I").header(STD_HEADER).row(numbers).task(T(1)).build();
-    expect(kinds(g)).toEqual(["column_numbers", "task"]);
-    const r = run([g]);
-    expect(r.tasks).toHaveLength(1);
-    expect(codes(r)).toEqual([]);
-  });
+  it.each([[["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"]], [[1, 2, 3, 4, 5, 6, 7]], [["1", "2", "3", "4", "5", "6", "7"]]])(
+    "skips the column-number row %j right under the header",
+    (numbers) => {
+      const g = new GridBuilder("PL I").header(STD_HEADER).row(numbers).task(T(1)).build();
+      expect(kinds(g)).toEqual(["column_numbers", "task"]);
+      const r = run([g]);
+      expect(r.tasks).toHaveLength(1);
+      expect(codes(r)).toEqual([]);
+    },
+  );
 
   it("a second table pasted below: its title rows are 'other', its header a repeat, its groups restart numbering", () => {
     const g = new GridBuilder("PL")
@@ -160,7 +169,11 @@ describe("row kinds", () => {
   });
 
   it("text outside the table's columns with no task above is 'other', never a task", () => {
-    const g = new GridBuilder("PL I").header(STD_HEADER).row([null, null, null, null, null, null, null, null, "ghi chú lề"]).task(T(1)).build();
+    const g = new GridBuilder("PL I")
+      .header(STD_HEADER)
+      .row([null, null, null, null, null, null, null, null, "ghi chú lề"])
+      .task(T(1))
+      .build();
     expect(kinds(g)).toEqual(["other", "task"]);
   });
 });

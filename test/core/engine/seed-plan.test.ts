@@ -138,7 +138,9 @@ describe("the seed plan's appendices", () => {
     ]);
     expect(pl2.map((t) => t.deadline.kind)).toEqual(["recurring", "recurring", "recurring", "recurring"]);
     expect(pl2.every((t) => t.status === "recurring")).toBe(true);
-    expect(pl2[1].content).toMatch(/đất đai, doanh nghiệp, triển khai tiếp cận, giải quyết thủ tục hành chính không phụ thuộc vào địa giới hành chính\.$/);
+    expect(pl2[1].content).toMatch(
+      /đất đai, doanh nghiệp, triển khai tiếp cận, giải quyết thủ tục hành chính không phụ thuộc vào địa giới hành chính\.$/,
+    );
     expect(pl2[1].row).toBe(10);
   });
 
@@ -165,6 +167,17 @@ describe("the seed plan's appendices", () => {
   it("gives every row of PL II one kind", () => {
     const t = readTable(seedPL2());
     expect(t.header?.row).toBe(6);
-    expect(t.rows.map((r) => r.kind)).toEqual(["group", "task", "group", "task", "blank", "continuation", "group", "task", "group", "task"]);
+    expect(t.rows.map((r) => r.kind)).toEqual([
+      "group",
+      "task",
+      "group",
+      "task",
+      "blank",
+      "continuation",
+      "group",
+      "task",
+      "group",
+      "task",
+    ]);
   });
 });

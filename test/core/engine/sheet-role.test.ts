@@ -4,7 +4,12 @@ import { nameHint, titleHint } from "../../../src/core/sheet-role";
 import { run } from "./helpers";
 
 const TASK = { stt: 1, content: "Việc", lead: "Công an xã", deadline: "Năm 2026" };
-const appendix = (name: string, ...title: string[]) => new GridBuilder(name).title(...title).header(STD_HEADER).task(TASK).build();
+const appendix = (name: string, ...title: string[]) =>
+  new GridBuilder(name)
+    .title(...title)
+    .header(STD_HEADER)
+    .task(TASK)
+    .build();
 
 describe("sheet roles", () => {
   it.each(["PL1", "PL I", "PL-II", "pl 3", "Phụ lục 2", "PHU LUC IV", "PL.V"])("'%s' is an appendix by name", (name) => {
@@ -47,7 +52,9 @@ describe("sheet roles", () => {
   });
 
   it("never reads the product's store sheet, the summary sheet, or names in ignoreSheets", () => {
-    const r = run([appendix("_phuluc"), appendix("Tổng hợp"), appendix("PL Cũ", "PHỤ LỤC I"), appendix("PL I")], { ignoreSheets: ["PL Cũ"] });
+    const r = run([appendix("_phuluc"), appendix("Tổng hợp"), appendix("PL Cũ", "PHỤ LỤC I"), appendix("PL I")], {
+      ignoreSheets: ["PL Cũ"],
+    });
     expect(r.sheets.map((s) => s.name)).toEqual(["PL I"]);
   });
 
@@ -60,7 +67,9 @@ describe("sheet roles", () => {
     const renamed = appendix("Tổng hợp (2)", "PHỤ LỤC I");
     const store = new GridBuilder("_phuluc")
       .hidden("veryHidden")
-      .row([JSON.stringify({ version: 1, summarySheets: [{ name: "Tổng hợp (2)", key: "main", marker: "phuluc.summary.v1" }], highlights: [] })])
+      .row([
+        JSON.stringify({ version: 1, summarySheets: [{ name: "Tổng hợp (2)", key: "main", marker: "phuluc.summary.v1" }], highlights: [] }),
+      ])
       .build();
     const r = run([ownIndicators, renamed, store, appendix("PL I")]);
     expect(r.sheets.map((s) => s.name)).toEqual(["PL I"]);
@@ -69,8 +78,15 @@ describe("sheet roles", () => {
   });
 
   it("keeps workbook order for sheets, tasks and issues", () => {
-    const b = new GridBuilder("PL B").header(STD_HEADER).task({ ...TASK, lead: null }).build();
-    const a = new GridBuilder("PL A").header(STD_HEADER).task({ ...TASK, deadline: null }).task({ ...TASK, stt: 2, lead: "", deadline: "x" }).build();
+    const b = new GridBuilder("PL B")
+      .header(STD_HEADER)
+      .task({ ...TASK, lead: null })
+      .build();
+    const a = new GridBuilder("PL A")
+      .header(STD_HEADER)
+      .task({ ...TASK, deadline: null })
+      .task({ ...TASK, stt: 2, lead: "", deadline: "x" })
+      .build();
     const r = run([b, a]);
     expect(r.sheets.map((s) => s.name)).toEqual(["PL B", "PL A"]);
     expect(r.tasks.map((t) => [t.sheet, t.row])).toEqual([

@@ -57,7 +57,10 @@ function indicatorSheet(): Grid {
 const fixtures: [string, Grid[]][] = [
   ["no sheets", []],
   ["one appendix", [appendix("PL I", 12)]],
-  ["appendices, an indicator sheet and an unrelated sheet", [appendix("PL I", 9), indicatorSheet(), { ...appendix("Sheet1", 0), values: [["ghi chú"]] }, appendix("PL II", 15, 1)]],
+  [
+    "appendices, an indicator sheet and an unrelated sheet",
+    [appendix("PL I", 9), indicatorSheet(), { ...appendix("Sheet1", 0), values: [["ghi chú"]] }, appendix("PL II", 15, 1)],
+  ],
   ["a header-less appendix", [{ ...appendix("PL III", 3), values: [["PHỤ LỤC III"], ["không có bảng"]] }]],
   [
     "a TCVN3 sheet and merged cells",
@@ -167,7 +170,15 @@ describe("analyzeSteps", () => {
     .tuple(
       fc.constantFrom("PL I", "PL II", "Chỉ tiêu", "Sheet1"),
       fc.array(rowArb, { maxLength: 25 }),
-      fc.array(fc.tuple(fc.integer({ min: 2, max: 28 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 })), { maxLength: 3 }),
+      fc.array(
+        fc.tuple(
+          fc.integer({ min: 2, max: 28 }),
+          fc.integer({ min: 1, max: 7 }),
+          fc.integer({ min: 0, max: 3 }),
+          fc.integer({ min: 0, max: 2 }),
+        ),
+        { maxLength: 3 },
+      ),
     )
     .map(([name, rows, merges]) => ({
       name,

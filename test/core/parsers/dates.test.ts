@@ -33,11 +33,14 @@ describe("serialToIso (Excel 1900 system)", () => {
   });
   it("round-trips with isoToSerial (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2958465 }).filter((n) => n !== 60), (n) => {
-        const iso = serialToIso(n);
-        expect(iso).not.toBeNull();
-        expect(isoToSerial(iso as string)).toBe(n);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2958465 }).filter((n) => n !== 60),
+        (n) => {
+          const iso = serialToIso(n);
+          expect(iso).not.toBeNull();
+          expect(isoToSerial(iso as string)).toBe(n);
+        },
+      ),
     );
   });
   it("isoToSerial rejects invalid dates", () => {
@@ -49,14 +52,36 @@ describe("serialToIso (Excel 1900 system)", () => {
 });
 
 describe("isDateFormat", () => {
-  it.each(["dd/mm/yyyy", "d/m/yyyy", "mm-dd-yy", "yyyy-mm-dd", "[$-42A]dd/mm/yyyy", "dd/mm/yyyy;@", "mmm-yy", "mmmm yyyy", "[$-F800]dddd, mmmm dd, yyyy", "m/d/yy h:mm"])(
-    "%s is a date",
-    (f) => expect(isDateFormat(f)).toBe(true),
-  );
-  it.each([null, undefined, "", "General", "0", "0.00", "#,##0", "0%", "@", "h:mm", "mm:ss", "[h]:mm:ss", '"Ngày" 0', '0" ngày"', "[Red]0.00", "_(* #,##0_)"])(
-    "%s is not a date",
-    (f) => expect(isDateFormat(f)).toBe(false),
-  );
+  it.each([
+    "dd/mm/yyyy",
+    "d/m/yyyy",
+    "mm-dd-yy",
+    "yyyy-mm-dd",
+    "[$-42A]dd/mm/yyyy",
+    "dd/mm/yyyy;@",
+    "mmm-yy",
+    "mmmm yyyy",
+    "[$-F800]dddd, mmmm dd, yyyy",
+    "m/d/yy h:mm",
+  ])("%s is a date", (f) => expect(isDateFormat(f)).toBe(true));
+  it.each([
+    null,
+    undefined,
+    "",
+    "General",
+    "0",
+    "0.00",
+    "#,##0",
+    "0%",
+    "@",
+    "h:mm",
+    "mm:ss",
+    "[h]:mm:ss",
+    '"Ngày" 0',
+    '0" ngày"',
+    "[Red]0.00",
+    "_(* #,##0_)",
+  ])("%s is not a date", (f) => expect(isDateFormat(f)).toBe(false));
 });
 
 describe("makeIso / lastDayOfMonth", () => {
@@ -97,13 +122,17 @@ describe("daysBetween / addDays", () => {
   });
   it("addDays and daysBetween agree, and match Date (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2900000 }).filter((n) => n !== 60), fc.integer({ min: -5000, max: 5000 }), (n, k) => {
-        const a = serialToIso(n) as string;
-        const b = addDays(a, k);
-        expect(daysBetween(a, b)).toBe(k);
-        const viaDate = new Date(Date.parse(a + "T00:00:00Z") + k * 86400000).toISOString().slice(0, 10);
-        if (+viaDate.slice(0, 4) >= 1000 && +viaDate.slice(0, 4) <= 9999) expect(b).toBe(viaDate);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2900000 }).filter((n) => n !== 60),
+        fc.integer({ min: -5000, max: 5000 }),
+        (n, k) => {
+          const a = serialToIso(n) as string;
+          const b = addDays(a, k);
+          expect(daysBetween(a, b)).toBe(k);
+          const viaDate = new Date(Date.parse(a + "T00:00:00Z") + k * 86400000).toISOString().slice(0, 10);
+          if (+viaDate.slice(0, 4) >= 1000 && +viaDate.slice(0, 4) <= 9999) expect(b).toBe(viaDate);
+        },
+      ),
     );
   });
 });

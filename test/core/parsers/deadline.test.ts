@@ -38,7 +38,11 @@ describe("deadline: date", () => {
   it("reads an Excel date (date number format) and shows it as dd/mm/yyyy", () => {
     expect(parse(46356, { planYear: 2026, numberFormat: "dd/mm/yyyy" })).toEqual({ raw: "30/11/2026", kind: "date", due: "2026-11-30" });
     expect(parse(46356, { planYear: 2026, numberFormat: "m/d/yyyy" })).toEqual({ raw: "30/11/2026", kind: "date", due: "2026-11-30" });
-    expect(parse(46356.5, { planYear: 2026, numberFormat: "dd/mm/yyyy hh:mm" })).toEqual({ raw: "30/11/2026", kind: "date", due: "2026-11-30" });
+    expect(parse(46356.5, { planYear: 2026, numberFormat: "dd/mm/yyyy hh:mm" })).toEqual({
+      raw: "30/11/2026",
+      kind: "date",
+      due: "2026-11-30",
+    });
   });
   it("reads a serial in the plausible range without a date format (format lost) as a date", () => {
     expect(parse(46356)).toEqual({ raw: "30/11/2026", kind: "date", due: "2026-11-30" });
@@ -47,8 +51,16 @@ describe("deadline: date", () => {
     expect(parse(isoToSerial("2100-12-31"))).toMatchObject({ kind: "date", due: "2100-12-31" });
   });
   it("an Excel date shown as month or year means the month or the year", () => {
-    expect(parse(isoToSerial("2026-06-01"), { planYear: 2026, numberFormat: "mm/yyyy" })).toEqual({ raw: "06/2026", kind: "month", due: "2026-06-30" });
-    expect(parse(isoToSerial("2026-06-01"), { planYear: 2026, numberFormat: "yyyy" })).toEqual({ raw: "2026", kind: "year", due: "2026-12-31" });
+    expect(parse(isoToSerial("2026-06-01"), { planYear: 2026, numberFormat: "mm/yyyy" })).toEqual({
+      raw: "06/2026",
+      kind: "month",
+      due: "2026-06-30",
+    });
+    expect(parse(isoToSerial("2026-06-01"), { planYear: 2026, numberFormat: "yyyy" })).toEqual({
+      raw: "2026",
+      kind: "year",
+      due: "2026-12-31",
+    });
   });
   it("a date format on a number outside Excel's range is invalid", () => {
     expect(parse(-5, { planYear: 2026, numberFormat: "dd/mm/yyyy" })).toMatchObject({ kind: "invalid", due: null });
@@ -172,10 +184,20 @@ describe("deadline: missing", () => {
 });
 
 describe("deadline: invalid", () => {
-  it.each(["Tháng 13/2026", "30/02/2026", "sớm", "Quý V", "Quý V/2026", "32/1/2026", "Tháng 0/2026", "Càng sớm càng tốt", "abc", "Tháng 6/3026", "T13", "00/2026"])(
-    "%s → invalid",
-    (text) => expectKind(text, "invalid", null),
-  );
+  it.each([
+    "Tháng 13/2026",
+    "30/02/2026",
+    "sớm",
+    "Quý V",
+    "Quý V/2026",
+    "32/1/2026",
+    "Tháng 0/2026",
+    "Càng sớm càng tốt",
+    "abc",
+    "Tháng 6/3026",
+    "T13",
+    "00/2026",
+  ])("%s → invalid", (text) => expectKind(text, "invalid", null));
   it.each([6, 0, -1, 2.5, 300000, 1899, NaN])("number %d → invalid", (n) => {
     expect(parse(n)).toMatchObject({ kind: "invalid", due: null });
   });

@@ -56,8 +56,21 @@ describe("legacy tables: all 67 lower-case letters (and their capitals) are cove
   });
   it("TCVN3 matches the reference codes (ABC/.VnTime table)", () => {
     const ref =
-      "µ¸¶·¹" + "¨»¾¼½Æ" + "©ÇÊÈÉË" + "®" + "ÌÐÎÏÑ" + "ªÒÕÓÔÖ" + "×ÝØÜÞ" + "ßãáâä" + "«åèæçé" + "¬êíëìî" + "ïóñòô" + "\u00ADõøö÷ù" + "úýûüþ";
-    const uni = "àáảãạ" + "ăằắẳẵặ" + "âầấẩẫậ" + "đ" + "èéẻẽẹ" + "êềếểễệ" + "ìíỉĩị" + "òóỏõọ" + "ôồốổỗộ" + "ơờớởỡợ" + "ùúủũụ" + "ưừứửữự" + "ỳýỷỹỵ";
+      "µ¸¶·¹" +
+      "¨»¾¼½Æ" +
+      "©ÇÊÈÉË" +
+      "®" +
+      "ÌÐÎÏÑ" +
+      "ªÒÕÓÔÖ" +
+      "×ÝØÜÞ" +
+      "ßãáâä" +
+      "«åèæçé" +
+      "¬êíëìî" +
+      "ïóñòô" +
+      "\u00ADõøö÷ù" +
+      "úýûüþ";
+    const uni =
+      "àáảãạ" + "ăằắẳẵặ" + "âầấẩẫậ" + "đ" + "èéẻẽẹ" + "êềếểễệ" + "ìíỉĩị" + "òóỏõọ" + "ôồốổỗộ" + "ơờớởỡợ" + "ùúủũụ" + "ưừứửữự" + "ỳýỷỹỵ";
     expect(decodeLegacy(ref, "tcvn3")).toBe(uni);
   });
   it("VNI encodes all 134 letters (both cases) and decodes them back", () => {
@@ -142,9 +155,16 @@ describe("legacy: detection", () => {
     expect(detectEncoding(["", "1", "2026"])).toBe("unicode");
   });
   it("plain English is never legacy (even with ©, ×, ·, soft hyphens, accented names)", () => {
-    expect(detectEncoding(["Report © 2026", "3×4 grid · total", "hyphen\u00ADation ex\u00ADam\u00ADple", "Zoë Müller, naïve café", "STT", "Deadline"])).toBe(
-      "unicode",
-    );
+    expect(
+      detectEncoding([
+        "Report © 2026",
+        "3×4 grid · total",
+        "hyphen\u00ADation ex\u00ADam\u00ADple",
+        "Zoë Müller, naïve café",
+        "STT",
+        "Deadline",
+      ]),
+    ).toBe("unicode");
   });
   it("every line of the seed plans (and common phrases), alone or together, is unicode", () => {
     expect(allLines.length).toBeGreaterThan(10);
@@ -208,7 +228,8 @@ describe("legacy: properties", () => {
   it("VNI round-trips random Vietnamese text in any case", () => {
     fc.assert(
       fc.property(vietText, fc.constantFrom("lower", "upper", "title"), (t, mode) => {
-        const s = mode === "upper" ? t.toUpperCase() : mode === "title" ? t.replace(/(^|\s)(\S)/gu, (_m, sp, c) => sp + c.toUpperCase()) : t;
+        const s =
+          mode === "upper" ? t.toUpperCase() : mode === "title" ? t.replace(/(^|\s)(\S)/gu, (_m, sp, c) => sp + c.toUpperCase()) : t;
         expect(decodeLegacy(encodeVni(s), "vni")).toBe(s);
       }),
     );

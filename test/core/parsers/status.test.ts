@@ -6,13 +6,29 @@ import { categorize, parseStatus } from "../../../src/core/status";
 const nfd = (s: string) => s.normalize("NFD");
 
 describe("parseStatus: done", () => {
-  it.each(["Đã hoàn thành", "Hoàn thành", "Xong", "Đã xong", "100%", "100 %", "HOÀN THÀNH", "hoàn thành.", "Hoàn tất", "Đã hoàn thành ngày 15/6/2026", "Hoàn thành đúng hạn", "Hoàn thành chậm", "Hoàn thành 100%", "Da hoan thanh", "1", "100", "Đã hoàn thành (15/6/2026)", "Hoàn thành 15/6"])(
-    "%s → done",
-    (s) => {
-      expect(parseStatus(s)).toBe("done");
-      expect(parseStatus(nfd(s))).toBe("done");
-    },
-  );
+  it.each([
+    "Đã hoàn thành",
+    "Hoàn thành",
+    "Xong",
+    "Đã xong",
+    "100%",
+    "100 %",
+    "HOÀN THÀNH",
+    "hoàn thành.",
+    "Hoàn tất",
+    "Đã hoàn thành ngày 15/6/2026",
+    "Hoàn thành đúng hạn",
+    "Hoàn thành chậm",
+    "Hoàn thành 100%",
+    "Da hoan thanh",
+    "1",
+    "100",
+    "Đã hoàn thành (15/6/2026)",
+    "Hoàn thành 15/6",
+  ])("%s → done", (s) => {
+    expect(parseStatus(s)).toBe("done");
+    expect(parseStatus(nfd(s))).toBe("done");
+  });
   it("a number cell: 1 (100% formatted as percent) is done, TRUE is done", () => {
     expect(parseStatus(1)).toBe("done");
     expect(parseStatus(100)).toBe("done");
@@ -43,9 +59,12 @@ describe("parseStatus: not started", () => {
 });
 
 describe("parseStatus: unknown", () => {
-  it.each(["Hoàn thành một phần", "Hoàn thành 50%", "Tạm dừng", "???", "x", "Không thực hiện", "150%", "2026", "ok"])("%s → unknown", (s) => {
-    expect(parseStatus(s)).toBe("unknown");
-  });
+  it.each(["Hoàn thành một phần", "Hoàn thành 50%", "Tạm dừng", "???", "x", "Không thực hiện", "150%", "2026", "ok"])(
+    "%s → unknown",
+    (s) => {
+      expect(parseStatus(s)).toBe("unknown");
+    },
+  );
   it("an error value is unknown", () => {
     expect(parseStatus({ error: "#N/A" })).toBe("unknown");
   });
@@ -92,13 +111,20 @@ describe("categorize: the six categories", () => {
     const kinds = ["date", "month", "quarter", "half", "year", "range", "recurring", "missing", "invalid"] as const;
     const iso = fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
     fc.assert(
-      fc.property(fc.constantFrom("done", "in_progress", "not_started", "unknown" as const), fc.option(iso, { nil: null }), fc.constantFrom(...kinds), iso, iso, (status, doneDate, kind, due, asOfDate) => {
-        const hasDue = !["recurring", "missing", "invalid"].includes(kind);
-        const c = categorize({ status, doneDate, deadline: dl(kind, hasDue ? due : null), asOf: asOfDate });
-        expect(STATUS_CATEGORIES).toContain(c);
-        if (kind === "recurring") expect(c).toBe("recurring");
-        if (status === "done" && kind !== "recurring") expect(["done_on_time", "done_late"]).toContain(c);
-      }),
+      fc.property(
+        fc.constantFrom("done", "in_progress", "not_started", "unknown" as const),
+        fc.option(iso, { nil: null }),
+        fc.constantFrom(...kinds),
+        iso,
+        iso,
+        (status, doneDate, kind, due, asOfDate) => {
+          const hasDue = !["recurring", "missing", "invalid"].includes(kind);
+          const c = categorize({ status, doneDate, deadline: dl(kind, hasDue ? due : null), asOf: asOfDate });
+          expect(STATUS_CATEGORIES).toContain(c);
+          if (kind === "recurring") expect(c).toBe("recurring");
+          if (status === "done" && kind !== "recurring") expect(["done_on_time", "done_late"]).toContain(c);
+        },
+      ),
     );
   });
 });

@@ -137,12 +137,20 @@ describe("units: near misses carry the canonical name", () => {
 });
 
 describe("units: unrelated text is unknown without suggestion", () => {
-  it.each(["Trạm Y tế xã", "Phòng Tư pháp", "UBND xã", "Ủy ban nhân dân xã", "Chủ tịch UBND xã", "Hội Nông dân", "Ban Chỉ huy Quân sự xã", "abc", "123", "Trung tâm Y tế"])(
-    "%s → unknown",
-    (s) => {
-      expect(match(s)).toEqual({ kind: "unknown" });
-    },
-  );
+  it.each([
+    "Trạm Y tế xã",
+    "Phòng Tư pháp",
+    "UBND xã",
+    "Ủy ban nhân dân xã",
+    "Chủ tịch UBND xã",
+    "Hội Nông dân",
+    "Ban Chỉ huy Quân sự xã",
+    "abc",
+    "123",
+    "Trung tâm Y tế",
+  ])("%s → unknown", (s) => {
+    expect(match(s)).toEqual({ kind: "unknown" });
+  });
 });
 
 describe("units: a workbook's own list", () => {
@@ -164,7 +172,10 @@ describe("units: a workbook's own list", () => {
     expect(m("Các đơn vị liên quan")).toEqual({ kind: "generic" });
   });
   it("ignores blank names and aliases", () => {
-    const m = createUnitMatcher([{ name: " ", aliases: [] }, { name: "Công an xã", aliases: ["", "  "] }]);
+    const m = createUnitMatcher([
+      { name: " ", aliases: [] },
+      { name: "Công an xã", aliases: ["", "  "] },
+    ]);
     expect(m("Công an")).toEqual(unit("Công an xã"));
   });
 });
@@ -190,12 +201,18 @@ describe("units: properties", () => {
   });
   it("a canonical name with random case, NFD and spacing always matches", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...DEFAULT_UNITS.map((u) => u.name)), fc.boolean(), fc.boolean(), fc.nat(3), (name, upper, decomposed, pad) => {
-        let s = upper ? name.toUpperCase() : name;
-        if (decomposed) s = nfd(s);
-        s = " ".repeat(pad) + s.replace(/ /g, " ".repeat(pad + 1)) + " ".repeat(pad);
-        expect(match(s)).toEqual(unit(name));
-      }),
+      fc.property(
+        fc.constantFrom(...DEFAULT_UNITS.map((u) => u.name)),
+        fc.boolean(),
+        fc.boolean(),
+        fc.nat(3),
+        (name, upper, decomposed, pad) => {
+          let s = upper ? name.toUpperCase() : name;
+          if (decomposed) s = nfd(s);
+          s = " ".repeat(pad) + s.replace(/ /g, " ".repeat(pad + 1)) + " ".repeat(pad);
+          expect(match(s)).toEqual(unit(name));
+        },
+      ),
     );
   });
   it("edit distance is bounded and symmetric", () => {

@@ -25,6 +25,10 @@ export async function checkJson(file: string): Promise<{ code: number; report: R
 
 /** node bin/phuluc.js … (needs `npm run build:cli`). */
 export function runBin(args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "phuluc.js"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "phuluc.js"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }

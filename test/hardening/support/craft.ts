@@ -36,7 +36,9 @@ export async function sheetPart(bytes: Buffer | Uint8Array, index: number): Prom
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
   const sheets = [...wb.matchAll(/<sheet\b[^>]*r:id="([^"]+)"/g)];
   const rid = sheets[index][1];
-  const target = new RegExp(`<Relationship[^>]*Id="${rid}"[^>]*Target="([^"]+)"|<Relationship[^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
+  const target = new RegExp(`<Relationship[^>]*Id="${rid}"[^>]*Target="([^"]+)"|<Relationship[^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(
+    rels,
+  )!;
   const t = target[1] ?? target[2];
   return t.startsWith("/") ? t.slice(1) : `xl/${t}`;
 }
@@ -49,4 +51,5 @@ export async function renameSheetXml(bytes: Buffer | Uint8Array, from: string, t
   });
 }
 
-export const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+export const xmlEscape = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");

@@ -31,9 +31,16 @@ function sheetDetail(ws: ExcelJS.Worksheet): unknown {
   const cells: Record<string, unknown> = {};
   const rows: Record<number, unknown> = {};
   ws.eachRow({ includeEmpty: true }, (row, r) => {
-    if (row.height !== undefined || row.hidden || row.outlineLevel) rows[r] = { height: row.height, hidden: row.hidden, outline: row.outlineLevel };
+    if (row.height !== undefined || row.hidden || row.outlineLevel)
+      rows[r] = { height: row.height, hidden: row.hidden, outline: row.outlineLevel };
     row.eachCell({ includeEmpty: true }, (cell) => {
-      cells[cell.address] = { type: cell.type, value: clone(cell.value), formula: cell.formula ?? null, style: clone(cell.style), note: clone(cell.note) };
+      cells[cell.address] = {
+        type: cell.type,
+        value: clone(cell.value),
+        formula: cell.formula ?? null,
+        style: clone(cell.style),
+        note: clone(cell.note),
+      };
     });
   });
   const cols: unknown[] = [];
