@@ -1,7 +1,7 @@
 /**
  * The JSON report: the contract between the engine and every door (CLI --json, task pane, summary).
  * Stable API: keys camelCase, enum values snake_case, rates as fractions 0..1, dates ISO YYYY-MM-DD,
- * rows 1-based, cells A1 without `$`. See ../shared/architecture.md.
+ * rows 1-based, cells A1 without `$`. See docs/contracts.md.
  */
 import { z } from "zod";
 

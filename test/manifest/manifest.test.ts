@@ -10,7 +10,14 @@ import { findAll, localName, parseXml, walk, type XmlNode } from "./xml-lite";
 
 const ROOT = path.resolve(__dirname, "../..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
-const SCHEMA = path.resolve(ROOT, "../shared/manifest-schemas/OfficeAppManifestV1_1.xsd");
+/**
+ * Microsoft's manifest XSDs are not ours to commit: the folder comes from PHULUC_MANIFEST_SCHEMAS, else
+ * ../shared/manifest-schemas beside the repository when it exists; without either the XSD check is
+ * skipped, and says so.
+ */
+const SCHEMA_DIR = process.env.PHULUC_MANIFEST_SCHEMAS || path.resolve(ROOT, "../shared/manifest-schemas");
+const SCHEMA = path.join(SCHEMA_DIR, "OfficeAppManifestV1_1.xsd");
+const HAVE_SCHEMA = fs.existsSync(SCHEMA);
 const ORIGIN = "https://localhost:3000";
 /** Pages the webpack build emits (owned by the task pane helper); assets/ is copied to dist/assets/. */
 const BUILT_PAGES = ["taskpane.html", "commands.html"];
@@ -29,19 +36,24 @@ function resources(kind: "Images" | "Urls" | "ShortStrings" | "LongStrings"): Xm
 }
 
 describe("manifest.xml", () => {
-  test("validates against the Office add-in XSDs (xmllint, offline)", () => {
+  const xsdTest = HAVE_SCHEMA ? test : test.skip;
+  if (!HAVE_SCHEMA) {
+    if (process.env.PHULUC_MANIFEST_SCHEMAS) throw new Error(`PHULUC_MANIFEST_SCHEMAS names no XSD folder: ${SCHEMA_DIR}`);
+    console.warn(`manifest.xml: XSD validation SKIPPED — no schema folder (set PHULUC_MANIFEST_SCHEMAS; looked in ${SCHEMA_DIR})`);
+  }
+
+  xsdTest("validates against the Office add-in XSDs (xmllint, offline)", () => {
     if (!hasCommand("xmllint")) {
       if (process.env.CI) throw new Error("xmllint is missing (apt-get install libxml2-utils)");
       console.warn("xmllint missing: schema validation skipped (outside CI)");
       return;
     }
-    expect(fs.existsSync(SCHEMA)).toBe(true);
     const r = spawnSync("xmllint", ["--noout", "--schema", SCHEMA, MANIFEST], { encoding: "utf8" });
     expect(r.stderr).toContain("validates");
     expect(r.status).toBe(0);
   });
 
-  test("the XSD check is real: a manifest without <Id> is rejected", () => {
+  xsdTest("the XSD check is real: a manifest without <Id> is rejected", () => {
     if (!hasCommand("xmllint")) return;
     const bad = text.replace(/<Id>[^<]*<\/Id>/, "");
     const r = spawnSync("xmllint", ["--noout", "--schema", SCHEMA, "-"], { input: bad, encoding: "utf8" });

@@ -1,5 +1,5 @@
 /**
- * The seed plan's two PHỤ LỤC tables (../shared/seeds/002_*.txt, "Kế hoạch … KHCN, ĐMST và CDS" of
+ * The seed plan's two PHỤ LỤC tables ("Kế hoạch … KHCN, ĐMST và CDS" of
  * UBND xã Chí Minh) rebuilt as grids, row for row, including the Word-paste overflow row.
  */
 import { GridBuilder, STD_HEADER } from "../../support/grid-builder";
