@@ -1,59 +1,47 @@
 /**
- * Command-line arguments:
- *   phuluc check FILE [--as-of YYYY-MM-DD] [--json]
- *   phuluc summarize FILE -o OUT [--as-of YYYY-MM-DD]
- *   phuluc --help | -h | --version
- * Problems are CliError (exit 2) with a Vietnamese message.
+ * Command-line arguments, derived from the command registry (src/app/commands.ts): its sub-commands, the
+ * options each takes, and whether it writes a copy (-o OUT). Usage problems are CliError (exit 2) with a
+ * Vietnamese message.
+ *   phuluc <command> FILE [options]     (see `phuluc --help`)
+ *   phuluc --help | -h | --version | -V
  */
-import { CliError } from "./io";
+import { cliCommands, type CliOption, type CommandDef } from "../app/commands";
+import { isIsoDate, todayIso } from "../core/dates";
 import { cliTexts } from "../i18n/cli";
-
-export type Command = "check" | "summarize" | "help" | "version";
+import { CliError } from "./io";
 
 export interface ParsedArgs {
-  command: Command;
-  /** The workbook to read (check, summarize). */
+  /** A registry command's id, or help / version. */
+  command: string;
+  /** The command's registry entry (absent for help and version). */
+  def?: CommandDef;
+  /** The workbook to work on. */
   file: string;
-  /** Output workbook (summarize). */
+  /** More files after it (commands that take several). */
+  files: string[];
+  /** -o OUT: where the changed copy is written. */
   out?: string;
   /** The as-of date, ISO YYYY-MM-DD: --as-of, or today (local date) when not given. */
   asOf: string;
   /** True when --as-of was given. */
   asOfGiven: boolean;
-  /** check: print the JSON report. */
+  /** Print the JSON report. */
   json: boolean;
+  /** Language of messages in the output (issue messages, the command's result): --lang, default vi. */
+  lang: "vi" | "en";
 }
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
-export function isValidIsoDate(s: string): boolean {
-  const m = ISO_RE.exec(s);
-  if (!m) return false;
-  const y = +m[1];
-  const mo = +m[2];
-  const d = +m[3];
-  if (y < 1900 || mo < 1 || mo > 12 || d < 1) return false;
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
-
-/** Today's local date as ISO (the CLI may read the clock; the core never does). */
-export function todayIso(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
-const COMMANDS: Command[] = ["check", "summarize"];
+/** Flags (no value) and valued options, by the registry's option names. */
+const FLAGS: Record<string, CliOption> = { "--json": "json" };
+const VALUED: Record<string, CliOption> = { "--as-of": "asOf", "--lang": "lang", "-o": "out", "--out": "out", "--output": "out" };
 
 export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
-  let command: Command | null = null;
+  let def: CommandDef | undefined;
   const positional: string[] = [];
-  let out: string | undefined;
-  let asOf: string | undefined;
-  let json = false;
+  const given = new Map<CliOption, { flag: string; value: string }>();
   let help = false;
   let version = false;
+  const commands = cliCommands();
 
   const takeValue = (opt: string, inline: string | undefined, i: number): [string, number] => {
     if (inline !== undefined) return [inline, i];
@@ -72,57 +60,57 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
       const eq = a.startsWith("--") ? a.indexOf("=") : -1;
       const opt = eq > 0 ? a.slice(0, eq) : a;
       const inline = eq > 0 ? a.slice(eq + 1) : undefined;
-      switch (opt) {
-        case "-h":
-        case "--help":
-          help = true;
-          break;
-        case "-V":
-        case "--version":
-          version = true;
-          break;
-        case "--json":
-          if (inline !== undefined) throw new CliError(cliTexts.unknownOption(a));
-          json = true;
-          break;
-        case "--as-of":
-          [asOf, i] = takeValue(opt, inline, i);
-          break;
-        case "-o":
-        case "--out":
-        case "--output":
-          [out, i] = takeValue(opt, inline, i);
-          break;
-        default:
-          throw new CliError(cliTexts.unknownOption(a));
-      }
+      if (opt === "-h" || opt === "--help") help = true;
+      else if (opt === "-V" || opt === "--version") version = true;
+      else if (FLAGS[opt]) {
+        if (inline !== undefined) throw new CliError(cliTexts.unknownOption(a));
+        given.set(FLAGS[opt], { flag: opt, value: "" });
+      } else if (VALUED[opt]) {
+        const [value, next] = takeValue(opt, inline, i);
+        i = next;
+        given.set(VALUED[opt], { flag: opt, value });
+      } else throw new CliError(cliTexts.unknownOption(a));
       continue;
     }
-    if (command === null && positional.length === 0) {
-      if (!COMMANDS.includes(a as Command)) throw new CliError(cliTexts.unknownCommand(a));
-      command = a as Command;
+    if (!def && positional.length === 0) {
+      def = commands.find((c) => c.cli!.name === a);
+      if (!def)
+        throw new CliError(
+          cliTexts.unknownCommand(
+            a,
+            commands.map((c) => c.cli!.name),
+          ),
+        );
       continue;
     }
     positional.push(a);
   }
 
-  if (help) return { command: "help", file: "", asOf: "", asOfGiven: false, json: false };
-  if (version) return { command: "version", file: "", asOf: "", asOfGiven: false, json: false };
-  if (command === null) throw new CliError(cliTexts.missingCommand);
-  if (positional.length === 0) throw new CliError(cliTexts.missingFile(command));
+  const base = { file: "", files: [], asOf: "", asOfGiven: false, json: false, lang: "vi" as const };
+  if (help) return { command: "help", ...base };
+  if (version) return { command: "version", ...base };
+  if (!def) throw new CliError(cliTexts.missingCommand);
+  const cli = def.cli!;
+  if (positional.length === 0) throw new CliError(cliTexts.missingFile(cli.name));
   if (positional.length > 1) throw new CliError(cliTexts.extraArgument(positional[1]));
-  if (asOf !== undefined && !isValidIsoDate(asOf)) throw new CliError(cliTexts.badAsOf(asOf));
-  if (command === "check" && out !== undefined) throw new CliError(cliTexts.optionNotFor("-o", command));
-  if (command === "summarize") {
-    if (json) throw new CliError(cliTexts.optionNotFor("--json", command));
-    if (out === undefined) throw new CliError(cliTexts.missingOut);
+  for (const [option, { flag }] of given) {
+    if (!cli.options.includes(option)) throw new CliError(cliTexts.optionNotFor(flag, cli.name));
   }
+  const asOf = given.get("asOf")?.value;
+  if (asOf !== undefined && !isIsoDate(asOf)) throw new CliError(cliTexts.badAsOf(asOf));
+  const lang = given.get("lang")?.value;
+  if (lang !== undefined && lang !== "vi" && lang !== "en") throw new CliError(cliTexts.badLang(lang));
+  const out = given.get("out")?.value;
+  if (cli.out === "required" && out === undefined) throw new CliError(cliTexts.missingOut(cli.name));
   return {
-    command,
+    command: def.id,
+    def,
     file: positional[0],
+    files: positional.slice(1),
     out,
     asOf: asOf ?? todayIso(now),
     asOfGiven: asOf !== undefined,
-    json,
+    json: given.has("json"),
+    lang: lang ?? "vi",
   };
 }

@@ -14,7 +14,8 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode = 2,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }

@@ -1,13 +1,13 @@
-/** Entry point of the `phuluc` command (bin/phuluc.js calls main). Never prints a stack trace. */
+/** Entry point of the `phuluc` command (bin/phuluc.js calls main). Never prints a stack trace unless PHULUC_DEBUG is set. */
 import * as fs from "fs";
 import * as path from "path";
+import { cliCommands } from "../app/commands";
+import { COMMAND_STRINGS } from "../i18n/commands";
 import { cliTexts } from "../i18n/cli";
 import { XlsxReadError } from "../xlsx/detect";
-import { parseArgs, type ParsedArgs } from "./args";
-import { checkCommand } from "./check";
+import { parseArgs } from "./args";
 import { CliError, processIO, type CliIO } from "./io";
-
-type CommandFn = (args: ParsedArgs, io: CliIO) => Promise<number>;
+import { runCommand } from "./run-command";
 
 /** The version in package.json (found by walking up from this file, in src/ or in lib/src/). */
 export function version(): string {
@@ -25,47 +25,62 @@ export function version(): string {
   return "0.0.0";
 }
 
-/** The summarize command (owned by the summary module), loaded when used. */
-function summarizeCommand(): CommandFn {
-  const mod = require("./summarize") as { summarizeCommand: CommandFn };
-  return mod.summarizeCommand;
+/** `phuluc --help`, from the command registry and its strings. */
+export function helpText(): string {
+  return cliTexts.help(
+    cliCommands().map((c) => {
+      const s = COMMAND_STRINGS.vi[c.id as keyof (typeof COMMAND_STRINGS)["vi"]];
+      return { name: c.cli!.name, usage: s.usage, help: s.help };
+    }),
+  );
 }
 
 function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, " ").trim();
 }
 
+/** Why an error happened, following its `cause` chain (shown with PHULUC_DEBUG=1). */
+export function causeChain(e: unknown): string[] {
+  const out: string[] = [];
+  let cur: unknown = e instanceof Error ? e.cause : undefined;
+  for (let depth = 0; cur !== undefined && depth < 8; depth++) {
+    out.push(cur instanceof Error ? `${cur.name}: ${cur.message}` : String(cur));
+    cur = cur instanceof Error ? cur.cause : undefined;
+  }
+  return out;
+}
+
 /** Turn any failure into one stderr line and an exit code (2 unless the error says otherwise). */
-export function reportFailure(e: unknown, io: CliIO): number {
+export function reportFailure(e: unknown, io: CliIO, debug = !!process.env.PHULUC_DEBUG): number {
+  let code = 2;
   if (e instanceof CliError) {
     io.stderr("phuluc: " + oneLine(e.message) + "\n");
-    return e.exitCode;
-  }
-  if (e instanceof XlsxReadError) {
+    code = e.exitCode;
+  } else if (e instanceof XlsxReadError) {
     io.stderr("phuluc: " + oneLine(e.message) + "\n");
-    return 2;
+  } else {
+    const msg = e instanceof Error ? e.message : String(e);
+    io.stderr("phuluc: " + oneLine(cliTexts.unexpected(msg)) + "\n");
   }
-  const msg = e instanceof Error ? e.message : String(e);
-  io.stderr("phuluc: " + oneLine(cliTexts.unexpected(msg)) + "\n");
-  if (process.env.PHULUC_DEBUG && e instanceof Error && e.stack) io.stderr(e.stack + "\n");
-  return 2;
+  if (debug) {
+    for (const c of causeChain(e)) io.stderr("phuluc: nguyên nhân: " + oneLine(c) + "\n");
+    if (e instanceof Error && e.stack) io.stderr(e.stack + "\n");
+  }
+  return code;
 }
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   try {
     const args = parseArgs(argv);
-    switch (args.command) {
-      case "help":
-        io.stdout(cliTexts.help + "\n");
-        return 0;
-      case "version":
-        io.stdout(version() + "\n");
-        return 0;
-      case "check":
-        return await checkCommand(args, io);
-      case "summarize":
-        return await summarizeCommand()(args, io);
+    if (args.command === "help") {
+      io.stdout(helpText() + "\n");
+      return 0;
     }
+    if (args.command === "version") {
+      io.stdout(version() + "\n");
+      return 0;
+    }
+    return await runCommand(args, io);
   } catch (e) {
     return reportFailure(e, io);
   }

@@ -1,40 +1,27 @@
-/** The report as Vietnamese plain text for the terminal (`phuluc check` without --json). */
+/** The report as plain text for the terminal (`phuluc check` without --json), in Vietnamese or English. */
 import { fromA1 } from "../core/a1";
 import type { Counts, Indicator, Issue, Report } from "../core/report-schema";
-import { cliTexts as T } from "../i18n/cli";
+import { REPORT_TEXTS } from "../i18n/cli";
+import { renderIssue } from "../i18n/issues";
 import { renderTable, truncateWidth, type Column } from "./table";
+import { formatNumber, formatPercent } from "../i18n/format";
+import { formatViDate } from "../core/dates";
 
-/** 0.857 → "85,7%"; null → "—". Vietnamese decimal comma. */
-export function formatPercent(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return "—";
-  const s = (Math.round(v * 1000) / 10).toFixed(1).replace(/\.0$/, "");
-  return s.replace(".", ",") + "%";
-}
-
-/** A number as Vietnamese text: 1234.5 → "1.234,5". */
-export function formatNumber(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return "—";
-  const rounded = Math.round(v * 100) / 100;
-  const [int, frac] = Math.abs(rounded).toString().split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return (rounded < 0 ? "-" : "") + grouped + (frac ? "," + frac : "");
-}
-
-/** "2026-11-24" → "24/11/2026". */
-export function formatIsoVi(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
+export { formatNumber, formatPercent };
 
 /** Sheet reference as Excel writes it: quoted when the name is not a plain identifier. */
 export function sheetRef(name: string): string {
   return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-function issueLine(issue: Issue): string {
+type Texts = (typeof REPORT_TEXTS)["vi"];
+type Lang = keyof typeof REPORT_TEXTS;
+
+function issueLine(T: Texts, lang: Lang, issue: Issue): string {
   const where = issue.cell ? `${sheetRef(issue.sheet)}!${issue.cell}` : `${sheetRef(issue.sheet)} ${T.wholeSheet}`;
-  const parts = [where, issue.message.trim()];
-  if (issue.suggestion && !issue.message.includes(issue.suggestion)) parts.push(T.suggestion(issue.suggestion));
+  const message = renderIssue(issue, lang).trim();
+  const parts = [where, message];
+  if (issue.suggestion && !message.includes(issue.suggestion)) parts.push(T.suggestion(issue.suggestion));
   return `${T.severity[issue.severity]}: ${parts.join(" — ")}`;
 }
 
@@ -43,7 +30,7 @@ function position(issue: Issue): [number, number] {
   return a ? [a.row, a.col] : [0, 0];
 }
 
-function issuesSection(report: Report): string[] {
+function issuesSection(T: Texts, lang: Lang, report: Report): string[] {
   const errors = report.issues.filter((i) => i.severity === "error").length;
   const warnings = report.issues.length - errors;
   const out = [T.issuesTitle(errors, warnings)];
@@ -64,18 +51,18 @@ function issuesSection(report: Report): string[] {
     if (list.length === 0) continue;
     const e = list.filter((i) => i.severity === "error").length;
     out.push("", T.sheetHeading(sheet, e, list.length - e));
-    for (const i of list) out.push("  " + issueLine(i));
+    for (const i of list) out.push("  " + issueLine(T, lang, i));
   }
   return out;
 }
 
 const COUNT_KEYS = ["total", "done_on_time", "done_late", "in_progress", "overdue", "recurring", "undetermined"] as const;
 
-function countCells(c: Counts): string[] {
-  return [...COUNT_KEYS.map((k) => String(c[k])), formatPercent(c.completionRate), formatPercent(c.onTimeRate)];
+function countCells(c: Counts, lang: Lang): string[] {
+  return [...COUNT_KEYS.map((k) => String(c[k])), formatPercent(c.completionRate, lang), formatPercent(c.onTimeRate, lang)];
 }
 
-function countColumns(first: string): Column[] {
+function countColumns(T: Texts, first: string): Column[] {
   return [
     { header: first, align: "left", max: 44 },
     ...COUNT_KEYS.map((k) => ({ header: T.col[k], align: "right" as const })),
@@ -84,33 +71,33 @@ function countColumns(first: string): Column[] {
   ];
 }
 
-function unitsSection(report: Report): string[] {
+function unitsSection(T: Texts, lang: Lang, report: Report): string[] {
   const out = [T.unitsTitle];
   if (report.tasks.length === 0 && report.units.every((u) => u.total === 0)) return [...out, T.noTasks];
-  const rows = report.units.map((u) => [u.unit, ...countCells(u)]);
-  out.push(...renderTable(countColumns(T.col.unit), rows, [T.totalRow, ...countCells(report.total)]));
+  const rows = report.units.map((u) => [u.unit, ...countCells(u, lang)]);
+  out.push(...renderTable(countColumns(T, T.col.unit), rows, [T.totalRow, ...countCells(report.total, lang)]));
   return out;
 }
 
-function appendicesSection(report: Report): string[] {
+function appendicesSection(T: Texts, lang: Lang, report: Report): string[] {
   if (report.appendices.length === 0) return [];
-  const rows = report.appendices.map((a) => [a.sheet, ...countCells(a)]);
-  return [T.appendicesTitle, ...renderTable(countColumns(T.col.sheet), rows)];
+  const rows = report.appendices.map((a) => [a.sheet, ...countCells(a, lang)]);
+  return [T.appendicesTitle, ...renderTable(countColumns(T, T.col.sheet), rows)];
 }
 
-function formatIndicatorValue(v: number | null, unit: string, raw?: string): string {
+function formatIndicatorValue(lang: Lang, v: number | null, unit: string, raw?: string): string {
   if (v === null) return raw?.trim() ? raw.trim() : "—";
-  return unit.includes("%") ? formatPercent(v) : formatNumber(v);
+  return unit.includes("%") ? formatPercent(v, lang) : formatNumber(v, lang);
 }
 
-function indicatorsSection(report: Report): string[] {
+function indicatorsSection(T: Texts, lang: Lang, report: Report): string[] {
   if (report.indicators.length === 0) return [];
   const rows = report.indicators.map((i: Indicator) => [
     i.name,
     i.unitOfMeasure,
-    (i.comparator === "<=" ? "≤ " : "≥ ") + formatIndicatorValue(i.target, i.unitOfMeasure, i.targetRaw),
-    formatIndicatorValue(i.actual, i.unitOfMeasure),
-    formatPercent(i.achievement),
+    (i.comparator === "<=" ? "≤ " : "≥ ") + formatIndicatorValue(lang, i.target, i.unitOfMeasure, i.targetRaw),
+    formatIndicatorValue(lang, i.actual, i.unitOfMeasure),
+    formatPercent(i.achievement, lang),
     i.met === null ? T.ind.unknown : i.met ? T.ind.yes : T.ind.no,
   ]);
   const cols: Column[] = [
@@ -127,14 +114,18 @@ function indicatorsSection(report: Report): string[] {
 export interface TextReportOptions {
   /** The file name shown in the heading. */
   file?: string;
+  /** Language of the report (default Vietnamese). */
+  lang?: Lang;
 }
 
 /** The whole report as text lines joined with "\n" (ends with a newline). */
 export function renderTextReport(report: Report, options: TextReportOptions = {}): string {
+  const lang: Lang = options.lang === "en" ? "en" : "vi";
+  const T = REPORT_TEXTS[lang];
   const out: string[] = [T.reportTitle];
   if (options.file) out.push(T.fileLine(options.file));
   if (report.planTitle) out.push(T.planTitle(report.planTitle));
-  out.push(T.asOfLine(formatIsoVi(report.asOf), report.planYear));
+  out.push(T.asOfLine(formatViDate(report.asOf), report.planYear));
   const appendices = report.sheets.filter((s) => s.role === "appendix");
   const indicatorSheets = report.sheets.filter((s) => s.role === "indicators");
   out.push("");
@@ -147,12 +138,12 @@ export function renderTextReport(report: Report, options: TextReportOptions = {}
     }
   }
   if (indicatorSheets.length) out.push(T.indicatorSheets(indicatorSheets.map((s) => s.name).join(", ")));
-  out.push("", ...issuesSection(report));
-  out.push("", ...unitsSection(report));
-  const app = appendicesSection(report);
+  out.push("", ...issuesSection(T, lang, report));
+  out.push("", ...unitsSection(T, lang, report));
+  const app = appendicesSection(T, lang, report);
   if (app.length) out.push("", ...app);
   out.push("", T.legend);
-  const ind = indicatorsSection(report);
+  const ind = indicatorsSection(T, lang, report);
   if (ind.length) out.push("", ...ind);
   const errors = report.issues.filter((i) => i.severity === "error").length;
   out.push("", errors ? T.footerErrors(errors) : T.footerOk);

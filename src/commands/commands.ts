@@ -1,20 +1,15 @@
 /// <reference types="office-js" />
 /**
- * Entry of commands.html, the ribbon's function file: registers "validateWorkbook" and "buildSummary"
+ * Entry of commands.html, the ribbon's function file: registers the registry's ribbon functions
  * (manifest.xml <FunctionName>) with Office.actions.associate — and as globals for hosts that still look
  * them up by name. Opened with ?dialog=1 the same page is the small result dialog.
  */
 import "../core/zod-jitless";
-import { analyze } from "../core/analyze";
-import { buildSummary } from "../core/summary/build";
+import { todayIso } from "../core/dates";
 import { OfficeWorkbookPort } from "../excel/port";
 import { DIALOG_CLOSE, officeDialogNotify, renderDialog } from "./dialog";
 import { COMMAND_NAMES } from "./names";
 import { createCommands } from "./run-commands";
-
-function todayIso(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
 
 const params = new URLSearchParams(window.location.search);
 
@@ -25,9 +20,7 @@ if (params.get("dialog")) {
   // the host may invoke the function as soon as the function file has loaded.
   const handlers = createCommands({
     port: () => new OfficeWorkbookPort(),
-    analyze,
-    buildSummary,
-    today: () => todayIso(),
+    today: () => todayIso(new Date()),
     notify: officeDialogNotify(),
   });
   for (const name of COMMAND_NAMES) {

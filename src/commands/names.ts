@@ -1,3 +1,2 @@
-/** The ribbon's ExecuteFunction names (manifest.xml <FunctionName>), registered by commands.ts. */
-export const COMMAND_NAMES = ["validateWorkbook", "buildSummary"] as const;
-export type CommandName = (typeof COMMAND_NAMES)[number];
+/** The ribbon's ExecuteFunction names (manifest.xml <FunctionName>): derived from the command registry. */
+export { RIBBON_FUNCTION_NAMES as COMMAND_NAMES } from "../app/commands";

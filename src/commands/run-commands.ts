@@ -1,22 +1,17 @@
 /**
- * What the ribbon buttons do — the same steps as the task pane: read → analyze → highlight, or
- * read → analyze → buildSummary → writeSummary. Dependencies are injected so tests run it on the fake
- * Excel. `event.completed()` is always called exactly once, after the user has seen the result.
+ * The ribbon's door: every registry command with a ribbon button (src/app/commands.ts) runs the same
+ * command function as the CLI and the pane, on the open workbook, and tells its outcome in a small dialog.
+ * Dependencies are injected so tests run it on the fake Excel. `event.completed()` is always called exactly
+ * once, after the user has seen the result.
  */
-import type { AnalyzeOptions } from "../core/analyze";
-import type { Grid } from "../core/grid";
-import type { HighlightTarget, WorkbookPort } from "../core/port";
-import type { Report } from "../core/report-schema";
-import type { Settings } from "../core/settings";
-import type { SummarySpec } from "../core/summary/spec";
-import { excelTexts, toUserMessage } from "../i18n/excel";
-import type { CommandName } from "./names";
+import { ribbonCommands } from "../app/commands";
+import type { WorkbookPort } from "../core/port";
+import { toUserMessage } from "../i18n/excel";
+import { excelTexts } from "../i18n/excel";
 
 export interface CommandDeps {
   port: () => WorkbookPort;
-  analyze: (grids: Grid[], options: AnalyzeOptions) => Report;
-  buildSummary: (report: Report, settings: Settings) => SummarySpec;
-  /** Today's date (ISO), in the user's time zone: the as-of date of a ribbon check. */
+  /** Today's date (ISO), in the user's time zone: the as-of date of a ribbon command. */
   today: () => string;
   /** Show the result to the user; resolves when it has been seen (or could not be shown). */
   notify: (message: string, kind: "ok" | "error") => Promise<void>;
@@ -28,20 +23,11 @@ export interface CommandEvent {
 
 export type CommandHandler = (event: CommandEvent) => Promise<void>;
 
-export function highlightTargets(report: Report): HighlightTarget[] {
-  return report.issues.filter((i) => i.cell).map((i) => ({ sheet: i.sheet, cell: i.cell!, severity: i.severity }));
-}
-
-async function analyzeWorkbook(port: WorkbookPort, deps: CommandDeps): Promise<{ report: Report; settings: Settings }> {
-  const { settings } = await port.loadSettings();
-  const grids = await port.readSheets();
-  return { report: deps.analyze(grids, { asOf: deps.today(), settings }), settings };
-}
-
-export function createCommands(deps: CommandDeps): Record<CommandName, CommandHandler> {
-  const wrap =
-    (work: (port: WorkbookPort) => Promise<string>): CommandHandler =>
-    async (event) => {
+/** A handler per ribbon function name (manifest.xml <FunctionName>). */
+export function createCommands(deps: CommandDeps): Record<string, CommandHandler> {
+  const handlers: Record<string, CommandHandler> = {};
+  for (const def of ribbonCommands()) {
+    handlers[def.ribbon!.functionName] = async (event) => {
       let done = false;
       const complete = () => {
         if (done) return;
@@ -56,7 +42,8 @@ export function createCommands(deps: CommandDeps): Record<CommandName, CommandHa
         let message: string;
         let kind: "ok" | "error" = "ok";
         try {
-          message = await work(deps.port());
+          const { run } = await def.load!();
+          message = (await run({ port: deps.port(), asOf: deps.today(), lang: "vi", writeBack: true })).message;
         } catch (err) {
           message = excelTexts.commandFailed(toUserMessage(err));
           kind = "error";
@@ -70,18 +57,6 @@ export function createCommands(deps: CommandDeps): Record<CommandName, CommandHa
         complete();
       }
     };
-
-  return {
-    validateWorkbook: wrap(async (port) => {
-      const { report } = await analyzeWorkbook(port, deps);
-      await port.highlight(highlightTargets(report));
-      const errors = report.issues.filter((i) => i.severity === "error").length;
-      return excelTexts.commandValidated(report.tasks.length, errors, report.issues.length - errors);
-    }),
-    buildSummary: wrap(async (port) => {
-      const { report, settings } = await analyzeWorkbook(port, deps);
-      const result = await port.writeSummary(deps.buildSummary(report, settings));
-      return excelTexts.commandSummaryDone(result.sheetNames);
-    }),
-  };
+  }
+  return handlers;
 }

@@ -31,8 +31,6 @@ export interface AnalyzeOptions {
   settings: Settings;
   /** Sheet names never analysed (e.g. the product's own summary sheets from the store). Additive. */
   ignoreSheets?: string[];
-  /** Language of the issue messages (default "vi"; the pane's English toggle asks for "en"). Additive. */
-  lang?: "vi" | "en";
 }
 
 const TITLE_ROWS = 10;
@@ -90,7 +88,7 @@ export function* analyzeSteps(
 ): Generator<AnalyzeProgress, Report, void> {
   const step = Math.max(1, Math.floor(rowsPerStep) || ROWS_PER_STEP);
   const asOf = options.asOf;
-  const ctx = new AnalysisContext(options.settings, asOf, options.lang === "en" ? "en" : "vi");
+  const ctx = new AnalysisContext(options.settings, asOf);
   const plans: SheetPlan[] = [];
   const ignored = productSheetNames(grids, options.settings, options.ignoreSheets);
   for (let index = 0; index < grids.length; index++) {
@@ -118,14 +116,14 @@ export function* analyzeSteps(
         name,
         "TEXT_LEGACY_ENCODING",
         s ? { row: s.row, col: s.col } : null,
-        ctx.messages.TEXT_LEGACY_ENCODING(name, p.encoding, s ? cellA1(s.row, s.col) : null, s?.raw ?? "", s?.decoded ?? ""),
+        s ? { encoding: p.encoding, sampleCell: cellA1(s.row, s.col), sample: s.raw, decoded: s.decoded } : { encoding: p.encoding },
         { fix: { kind: "decode_sheet", sheet: name, encoding: p.encoding } },
       );
     }
     const header = p.role === "appendix" ? p.taskHeader : p.indicatorHeader;
     let count = 0;
     if (!header) {
-      ctx.issues.add(p.index, name, "HEADER_NOT_FOUND", null, ctx.messages.HEADER_NOT_FOUND(name, p.role));
+      ctx.issues.add(p.index, name, "HEADER_NOT_FOUND", null, { role: p.role });
     } else {
       const at = (rows: number): AnalyzeProgress => ({
         phase: "sheets",

@@ -1,13 +1,12 @@
 /** One appendix (task) sheet: rows → tasks and the issues of their cells. */
 import { toA1 } from "./a1";
 import { categorize } from "./status";
-import { daysBetween, formatViDate, serialToIso } from "./dates";
-import { COLUMN_LABELS } from "../i18n/issues";
+import { daysBetween, serialToIso } from "./dates";
 import { sttKey } from "./stt";
 import type { AnalysisContext } from "./context";
 import { isErrorValue, type CellRef, type SheetView } from "./sheet-view";
 import type { HeaderInfo } from "./header";
-import type { TaskField } from "./columns";
+import { TASK_COLUMNS, type TaskField } from "./columns";
 import type { TableRow } from "./table";
 import type { Deadline, Task } from "./report-schema";
 
@@ -166,24 +165,12 @@ export class AppendixReader {
     const cols = header.columns;
     // Required columns: once per sheet, at the first cell of the header row.
     const headerCell = { row: header.row, col: Math.min(...cols.values()) };
-    for (const f of ["content", "lead", "deadline"] as const) {
-      if (!cols.has(f)) {
-        issues.add(
-          scope.index,
-          scope.name,
-          "COLUMN_MISSING",
-          headerCell,
-          ctx.messages.COLUMN_MISSING(cellName(headerCell), header.row, COLUMN_LABELS[f]),
-          {
-            key: f,
-          },
-        );
-      }
+    for (const f of TASK_COLUMNS.required) {
+      if (!cols.has(f)) issues.add(scope.index, scope.name, "COLUMN_MISSING", headerCell, { headerRow: header.row, column: f }, { key: f });
     }
     this.fields = new RowFields(view, cols, header.dataStart);
     this.yearStart = `${String(scope.planYear).padStart(4, "0")}-01-01`;
-    this.cellError = (f, c) =>
-      issues.add(scope.index, scope.name, "CELL_ERROR", at(c), ctx.messages.CELL_ERROR(cellName(c), c.error ?? "", COLUMN_LABELS[f]));
+    this.cellError = (f, c) => issues.add(scope.index, scope.name, "CELL_ERROR", at(c), { error: c.error ?? "", column: f });
   }
 
   private close(): void {
@@ -214,7 +201,7 @@ export class AppendixReader {
           const first = this.sttSeen.get(key);
           if (first !== undefined) {
             const c = fields.ref(row, "stt")!;
-            issues.add(scope.index, scope.name, "STT_DUPLICATE", at(c), ctx.messages.STT_DUPLICATE(cellName(c), stt, first));
+            issues.add(scope.index, scope.name, "STT_DUPLICATE", at(c), { stt, firstRow: first });
           } else this.sttSeen.set(key, row);
         }
         this.draft = {
@@ -250,7 +237,7 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
   const content = d.content;
   if (!content && cols.has("content")) {
     const c = fields.ref(d.row, "content")!;
-    if (c.error === null) issues.add(scope.index, scope.name, "CONTENT_MISSING", at(c), ctx.messages.CONTENT_MISSING(cellName(c)));
+    if (c.error === null) issues.add(scope.index, scope.name, "CONTENT_MISSING", at(c), {});
   }
   const cells = {
     lead: fields.scratchRef(d.row, "lead"),
@@ -270,10 +257,10 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
         lead = m.unit;
         break;
       case "missing":
-        issues.add(scope.index, scope.name, "LEAD_MISSING", at(leadCell), ctx.messages.LEAD_MISSING(cell, ctx.exampleUnit));
+        issues.add(scope.index, scope.name, "LEAD_MISSING", at(leadCell), { example: ctx.exampleUnit });
         break;
       case "generic":
-        issues.add(scope.index, scope.name, "LEAD_GENERIC", at(leadCell), ctx.messages.LEAD_GENERIC(cell, leadRaw, ctx.exampleUnit));
+        issues.add(scope.index, scope.name, "LEAD_GENERIC", at(leadCell), { raw: leadRaw, example: ctx.exampleUnit });
         break;
       case "unknown":
         issues.add(
@@ -281,7 +268,7 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
           scope.name,
           "LEAD_UNKNOWN",
           at(leadCell),
-          ctx.messages.LEAD_UNKNOWN(cell, leadRaw, m.suggestion, ctx.exampleUnit),
+          m.suggestion ? { raw: leadRaw, suggestion: m.suggestion, example: ctx.exampleUnit } : { raw: leadRaw, example: ctx.exampleUnit },
           m.suggestion ? { suggestion: m.suggestion, fix: { kind: "replace", sheet: scope.name, cell, value: m.suggestion } } : undefined,
         );
         break;
@@ -293,7 +280,7 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
           scope.name,
           "LEAD_MULTIPLE",
           at(leadCell),
-          ctx.messages.LEAD_MULTIPLE(cell, m.units),
+          { units: m.units },
           known[0] ? { suggestion: known[0] } : undefined,
         );
         break;
@@ -304,43 +291,28 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
   const deadline = readDeadline(ctx, scope, cells.deadline);
   const dlCell = cells.deadline;
   if (dlCell && dlCell.error === null) {
-    const cell = cellName(dlCell);
     if (deadline.kind === "missing") {
-      issues.add(scope.index, scope.name, "DEADLINE_MISSING", at(dlCell), ctx.messages.DEADLINE_MISSING(cell, scope.planYear));
+      issues.add(scope.index, scope.name, "DEADLINE_MISSING", at(dlCell), { year: scope.planYear });
     } else if (deadline.kind === "invalid") {
-      issues.add(
-        scope.index,
-        scope.name,
-        "DEADLINE_INVALID",
-        at(dlCell),
-        ctx.messages.DEADLINE_INVALID(cell, deadline.raw, scope.planYear),
-      );
+      issues.add(scope.index, scope.name, "DEADLINE_INVALID", at(dlCell), { raw: deadline.raw, year: scope.planYear });
     } else if (deadline.due !== null && deadline.due < yearStart) {
-      issues.add(
-        scope.index,
-        scope.name,
-        "DEADLINE_OUTSIDE_PLAN",
-        at(dlCell),
-        ctx.messages.DEADLINE_OUTSIDE_PLAN(cell, deadline.raw, formatViDate(deadline.due), scope.planYear),
-      );
+      issues.add(scope.index, scope.name, "DEADLINE_OUTSIDE_PLAN", at(dlCell), {
+        raw: deadline.raw,
+        due: deadline.due,
+        year: scope.planYear,
+      });
     }
   }
 
   const statusRaw = text(cells.status);
   const statusKind = ctx.status(statusRaw);
   if (statusKind === "unknown" && cells.status) {
-    issues.add(scope.index, scope.name, "STATUS_UNKNOWN", at(cells.status), ctx.messages.STATUS_UNKNOWN(cellName(cells.status), statusRaw));
+    issues.add(scope.index, scope.name, "STATUS_UNKNOWN", at(cells.status), { raw: statusRaw });
   }
   const doneCell = cells.doneDate;
   const doneDate = readDoneDate(ctx, doneCell, scope.planYear);
   if (statusKind === "done" && doneCell && doneCell.error === null && doneCell.text === "") {
-    issues.add(
-      scope.index,
-      scope.name,
-      "DONE_WITHOUT_DATE",
-      at(doneCell),
-      ctx.messages.DONE_WITHOUT_DATE(cellName(doneCell), scope.planYear),
-    );
+    issues.add(scope.index, scope.name, "DONE_WITHOUT_DATE", at(doneCell), { year: scope.planYear });
   }
 
   const status = categorize({ status: statusKind, doneDate, deadline, asOf: ctx.asOf });

@@ -11,7 +11,6 @@ import { TextCache } from "./sheet-view";
 import type { CellValue } from "./grid";
 import type { Deadline } from "./report-schema";
 import type { Settings } from "./settings";
-import { issueMessagesFor, type IssueLang, type IssueMessages } from "../i18n/issues";
 
 const DEFAULT_EXAMPLE_UNIT = "Phòng Văn hóa - Xã hội";
 const CACHE_LIMIT = 100_000;
@@ -21,8 +20,6 @@ export class AnalysisContext {
   readonly issues = new IssueList();
   readonly unitNames: string[];
   readonly exampleUnit: string;
-  /** Issue message templates of the analysis' language, chosen once here (never per row). */
-  readonly messages: IssueMessages;
   private readonly matcher: (raw: string) => LeadMatch;
   private readonly leadCache = new Map<string, LeadMatch>();
   /** plan year → deadline text / (number format → serial) → parsed deadline. */
@@ -33,9 +30,7 @@ export class AnalysisContext {
   constructor(
     readonly settings: Settings,
     readonly asOf: string,
-    lang: IssueLang = "vi",
   ) {
-    this.messages = issueMessagesFor(lang);
     const units = Array.isArray(settings.units) ? settings.units : [];
     this.matcher = createUnitMatcher(units);
     this.unitNames = [];

@@ -1,4 +1,8 @@
-/** Calendar helpers on ISO dates (YYYY-MM-DD) and Excel serials (1900 system). */
+/**
+ * The one date module: ISO dates (YYYY-MM-DD), days between them, Excel serials (1900 system), the date
+ * forms users type, and today's date. Pure: `todayIso` is given the clock's reading by its caller (the
+ * doors read the clock; the core never does).
+ */
 
 // Days are counted with the proleptic Gregorian "days from civil" algorithm (no Date objects, no
 // time zones). Day 0 = 1970-01-01.
@@ -164,4 +168,24 @@ export function formatViDate(iso: string): string {
   const m = ISO_RE.exec(iso);
   if (!m) return iso;
   return m[3] + "/" + m[2] + "/" + m[1];
+}
+
+/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not). */
+export function isIsoDate(s: string): boolean {
+  return !Number.isNaN(isoDays(s));
+}
+
+/** The local calendar date of a clock reading, as ISO. Doors call it with `new Date()`. */
+export function todayIso(now: Date): string {
+  return pad4(now.getFullYear()) + "-" + pad2(now.getMonth() + 1) + "-" + pad2(now.getDate());
+}
+
+/**
+ * A date as a user types it (a date picker's ISO, or "30/11/2026" where the browser shows a text box):
+ * ISO, or null when it is not a real date.
+ */
+export function parseUserDate(s: string): string | null {
+  const v = s.trim();
+  if (isIsoDate(v)) return v;
+  return parseDateText(v);
 }

@@ -10,15 +10,14 @@
  * Missing target, total 0, or an actual that is not a number: a warning, and achievement and met stay
  * null (an error value in a read cell is a CELL_ERROR instead, and the result stays null the same way).
  */
-import { toA1 } from "./a1";
-import { COLUMN_LABELS } from "../i18n/issues";
 import { isPercentUnit, readNumber, readTarget } from "./indicator-values";
 import type { AnalysisContext } from "./context";
 import type { CellRef } from "./sheet-view";
 import type { HeaderInfo } from "./header";
-import type { IndicatorField } from "./columns";
+import { INDICATOR_COLUMNS, type IndicatorField } from "./columns";
 import type { TableRow } from "./table";
 import type { Indicator } from "./report-schema";
+import type { IssueCode, IssueParamsMap } from "./issues";
 import type { SheetScope } from "./appendix";
 
 const READ_FIELDS: IndicatorField[] = ["name", "unit", "target", "achieved", "total", "actual"];
@@ -45,15 +44,10 @@ export class IndicatorReader {
     header: HeaderInfo<IndicatorField>,
   ) {
     const cols = header.columns;
-    if (!cols.has("target")) {
-      const cell = { row: header.row, col: Math.min(...cols.values()) };
-      ctx.issues.add(
-        scope.index,
-        scope.name,
-        "COLUMN_MISSING",
-        cell,
-        ctx.messages.COLUMN_MISSING(toA1(cell.row, cell.col), header.row, COLUMN_LABELS.target),
-      );
+    // Required columns (the header finder already insists on the name): once, at the header row's first cell.
+    const cell = { row: header.row, col: Math.min(...cols.values()) };
+    for (const f of INDICATOR_COLUMNS.required) {
+      if (!cols.has(f)) ctx.issues.add(scope.index, scope.name, "COLUMN_MISSING", cell, { headerRow: header.row, column: f }, { key: f });
     }
   }
 
@@ -68,25 +62,25 @@ export class IndicatorReader {
 
 function readIndicator(ctx: AnalysisContext, scope: SheetScope, r: TableRow<IndicatorField>): Indicator {
   const issues = ctx.issues;
-  const add = (code: Parameters<typeof issues.add>[2], c: CellRef | { row: number; col: number }, message: string) =>
-    issues.add(scope.index, scope.name, code, { row: c.row, col: c.col }, message);
+  const add = <C extends IssueCode>(code: C, c: CellRef | { row: number; col: number }, params: IssueParamsMap[C]) =>
+    issues.add(scope.index, scope.name, code, { row: c.row, col: c.col }, params);
   const cells = r.cells;
   for (const f of READ_FIELDS) {
     const c = cells[f];
     if (c && c.error !== null && !c.fromAbove) {
-      add("CELL_ERROR", c, ctx.messages.CELL_ERROR(toA1(c.row, c.col), c.error, COLUMN_LABELS[f]));
+      add("CELL_ERROR", c, { error: c.error, column: f });
     }
   }
   const name = ok(cells.name);
   const unitOfMeasure = ok(cells.unit);
   const pctUnit = isPercentUnit(unitOfMeasure);
-  const nameOrRow = name || `dòng ${r.row}`;
+  const who = { name, row: r.row };
 
   const tc = cells.target;
   const target = tc && tc.error === null ? readTarget(tc.value, tc.format, pctUnit) : null;
   const targetValue = target?.value ?? null;
   if (tc && tc.error === null && targetValue === null) {
-    add("INDICATOR_TARGET_MISSING", tc, ctx.messages.INDICATOR_TARGET_MISSING(toA1(tc.row, tc.col), nameOrRow, target?.raw ?? ""));
+    add("INDICATOR_TARGET_MISSING", tc, { ...who, raw: target?.raw ?? "" });
   }
   const percentTarget = target?.percent ?? false;
 
@@ -97,7 +91,7 @@ function readIndicator(ctx: AnalysisContext, scope: SheetScope, r: TableRow<Indi
     actual = actualRead.value;
     if (percentTarget && !actualRead.percent && actual > 1 && actual <= 100) actual = actual / 100;
   } else if (actualRead && actualRead.kind === "invalid") {
-    add("INDICATOR_ACTUAL_INVALID", ac!, ctx.messages.INDICATOR_ACTUAL_INVALID(toA1(ac!.row, ac!.col), nameOrRow, actualRead.raw));
+    add("INDICATOR_ACTUAL_INVALID", ac!, { ...who, raw: actualRead.raw });
   } else if (!ac || ac.error === null) {
     actual = fromCounts();
   }
@@ -109,17 +103,17 @@ function readIndicator(ctx: AnalysisContext, scope: SheetScope, r: TableRow<Indi
     const got = readNumber(gc.value, gc.format, false);
     if (got.kind === "empty") return null;
     if (got.kind === "invalid") {
-      add("INDICATOR_ACTUAL_INVALID", gc, ctx.messages.INDICATOR_ACTUAL_INVALID(toA1(gc.row, gc.col), nameOrRow, got.raw));
+      add("INDICATOR_ACTUAL_INVALID", gc, { ...who, raw: got.raw });
       return null;
     }
     const total = tt ? readNumber(tt.value, tt.format, false) : ({ kind: "empty" } as const);
     if (total.kind === "invalid") {
-      add("INDICATOR_ACTUAL_INVALID", tt!, ctx.messages.INDICATOR_ACTUAL_INVALID(toA1(tt!.row, tt!.col), nameOrRow, total.raw));
+      add("INDICATOR_ACTUAL_INVALID", tt!, { ...who, raw: total.raw });
       return null;
     }
     if (total.kind === "empty") return percentTarget ? null : got.value;
     if (total.value === 0) {
-      add("INDICATOR_DENOMINATOR_ZERO", tt!, ctx.messages.INDICATOR_DENOMINATOR_ZERO(toA1(tt!.row, tt!.col), nameOrRow));
+      add("INDICATOR_DENOMINATOR_ZERO", tt!, { ...who });
       return null;
     }
     return percentTarget || pctUnit || targetValue === null ? got.value / total.value : got.value;

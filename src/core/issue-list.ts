@@ -1,6 +1,6 @@
 /** Collecting issues and putting them in report order: sheet (workbook order), then row, then column. */
 import { toA1 } from "./a1";
-import { ISSUE_SEVERITY, type Fix, type Issue, type IssueCode } from "./report-schema";
+import { ISSUE_SEVERITY, type Fix, type Issue, type IssueCode, type IssueParamsMap } from "./issues";
 
 interface Entry {
   issue: Issue;
@@ -29,12 +29,12 @@ export class IssueList {
    * Add one issue. `at` is the cell (already the top-left of its merge) or null for a whole-sheet issue.
    * A cell shared by several tasks through a vertical merge is reported once per code (and extra.key).
    */
-  add(
+  add<C extends IssueCode>(
     sheetIndex: number,
     sheet: string,
-    code: IssueCode,
+    code: C,
     at: { row: number; col: number } | null,
-    message: string,
+    params: IssueParamsMap[C],
     extra?: IssueExtra,
   ): void {
     const cell = at ? toA1(at.row, at.col) : null;
@@ -46,7 +46,7 @@ export class IssueList {
       if (here) here.push(tag);
       else this.seen.set(k, [tag]);
     }
-    const issue: Issue = { code, severity: ISSUE_SEVERITY[code], sheet, cell, message };
+    const issue = { code, severity: ISSUE_SEVERITY[code], sheet, cell, params } as Issue;
     if (extra?.suggestion !== undefined) issue.suggestion = extra.suggestion;
     if (extra?.fix) issue.fix = extra.fix;
     this.entries.push({ issue, sheetIndex, row: at?.row ?? 0, col: at?.col ?? 0, seq: this.entries.length });

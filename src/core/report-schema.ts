@@ -4,50 +4,10 @@
  * rows 1-based, cells A1 without `$`. See docs/contracts.md.
  */
 import { z } from "zod";
+import { ISSUE_CODES, type Issue } from "./issues";
 
-export const ISSUE_CODES = [
-  "HEADER_NOT_FOUND",
-  "COLUMN_MISSING",
-  "CONTENT_MISSING",
-  "LEAD_MISSING",
-  "LEAD_UNKNOWN",
-  "LEAD_GENERIC",
-  "LEAD_MULTIPLE",
-  "DEADLINE_MISSING",
-  "DEADLINE_INVALID",
-  "DEADLINE_OUTSIDE_PLAN",
-  "STT_DUPLICATE",
-  "STATUS_UNKNOWN",
-  "DONE_WITHOUT_DATE",
-  "CELL_ERROR",
-  "TEXT_LEGACY_ENCODING",
-  "INDICATOR_TARGET_MISSING",
-  "INDICATOR_ACTUAL_INVALID",
-  "INDICATOR_DENOMINATOR_ZERO",
-] as const;
-export type IssueCode = (typeof ISSUE_CODES)[number];
-
-/** Severity of each code, as in domain.md. */
-export const ISSUE_SEVERITY: Record<IssueCode, "error" | "warning"> = {
-  HEADER_NOT_FOUND: "error",
-  COLUMN_MISSING: "error",
-  CONTENT_MISSING: "error",
-  LEAD_MISSING: "error",
-  LEAD_UNKNOWN: "error",
-  LEAD_GENERIC: "error",
-  LEAD_MULTIPLE: "warning",
-  DEADLINE_MISSING: "error",
-  DEADLINE_INVALID: "error",
-  DEADLINE_OUTSIDE_PLAN: "warning",
-  STT_DUPLICATE: "warning",
-  STATUS_UNKNOWN: "warning",
-  DONE_WITHOUT_DATE: "warning",
-  CELL_ERROR: "error",
-  TEXT_LEGACY_ENCODING: "warning",
-  INDICATOR_TARGET_MISSING: "warning",
-  INDICATOR_ACTUAL_INVALID: "warning",
-  INDICATOR_DENOMINATOR_ZERO: "warning",
-};
+export { ISSUE_CODES, ISSUE_SEVERITY } from "./issues";
+export type { Fix, Issue, IssueCode, IssueOf, IssueParamsMap, Severity } from "./issues";
 
 export const DEADLINE_KINDS = ["date", "month", "quarter", "half", "year", "range", "recurring", "missing", "invalid"] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
@@ -96,19 +56,25 @@ export const FixSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("replace"), sheet: z.string(), cell: cellA1, value: z.string() }),
   z.object({ kind: z.literal("decode_sheet"), sheet: z.string(), encoding: z.enum(["tcvn3", "vni"]) }),
 ]);
-export type Fix = z.infer<typeof FixSchema>;
 
+/** An issue's parameters (typed per code in issues.ts): data from the sheet and numbers, never words. */
+const ParamValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+
+/** An issue as the engine emits it: data, no words (messages are rendered at the edge). */
 export const IssueSchema = z.object({
   code: z.enum(ISSUE_CODES),
   severity: z.enum(["error", "warning"]),
   sheet: z.string(),
   cell: cellA1.nullable(),
-  message: z.string().min(1),
+  params: z.record(z.string(), ParamValue),
   /** The suggested value (e.g. the canonical unit name) when the engine has one. */
   suggestion: z.string().optional(),
   fix: FixSchema.optional(),
 });
-export type Issue = z.infer<typeof IssueSchema>;
+
+/** An issue in the JSON report (`phuluc check --json`): the data plus its message in the chosen language. */
+export const JsonIssueSchema = IssueSchema.extend({ message: z.string().min(1) });
+export type JsonIssue = Issue & { message: string };
 
 export const CountsSchema = z.object({
   total: z.number().int().nonnegative(),
@@ -164,4 +130,23 @@ export const ReportSchema = z.object({
   total: CountsSchema,
   indicators: z.array(IndicatorSchema),
 });
-export type Report = z.infer<typeof ReportSchema>;
+/** The engine's report. Its issues are data (typed per code); the doors render their messages. */
+export type Report = Omit<z.infer<typeof ReportSchema>, "issues"> & { issues: Issue[] };
+
+/** The JSON report of `phuluc check --json` (the public contract): the report, each issue with its message. */
+export const JsonReportSchema = ReportSchema.extend({
+  /** Language of the messages ("vi" unless --lang en). */
+  lang: z.enum(["vi", "en"]),
+  issues: z.array(JsonIssueSchema),
+});
+export type JsonReport = Omit<Report, "issues"> & { lang: "vi" | "en"; issues: JsonIssue[] };
+
+/** Validate data as the engine's report (throws a ZodError naming what is wrong). */
+export function parseReport(data: unknown): Report {
+  return ReportSchema.parse(data) as Report;
+}
+
+/** Validate data as the JSON report of `phuluc check --json`. */
+export function parseJsonReport(data: unknown): JsonReport {
+  return JsonReportSchema.parse(data) as JsonReport;
+}

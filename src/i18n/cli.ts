@@ -1,39 +1,46 @@
-/** User-facing texts of the command line (`phuluc check`, `phuluc summarize`). Vietnamese first. */
+/**
+ * User-facing texts of the command line. Usage problems and help are Vietnamese; the text report comes in
+ * Vietnamese (default) and English (`--lang en`).
+ */
 
 export const cliTexts = {
-  help: [
-    "phuluc — kiểm tra và tổng hợp các phụ lục kế hoạch (Excel .xlsx)",
-    "",
-    "Cách dùng:",
-    "  phuluc check FILE [--as-of YYYY-MM-DD] [--json]",
-    "      Kiểm tra các bảng phụ lục và chỉ tiêu trong tệp, in báo cáo (hoặc JSON với --json).",
-    "  phuluc summarize FILE -o OUT [--as-of YYYY-MM-DD]",
-    "      Ghi một bản sao của tệp kèm các trang tổng hợp vào OUT (tệp gốc không bị sửa).",
-    "",
-    "Tùy chọn:",
-    "  --as-of YYYY-MM-DD   ngày báo cáo (mặc định: hôm nay)",
-    "  --json               in báo cáo dạng JSON (lệnh check)",
-    "  -o, --out OUT        tệp kết quả (lệnh summarize)",
-    "  -h, --help           hiện hướng dẫn này",
-    "  -V, --version        hiện phiên bản",
-    "",
-    "Mã thoát: 0 = không có lỗi (có thể có cảnh báo); 1 = có lỗi cần sửa; 2 = sai cách dùng hoặc không đọc được tệp.",
-  ].join("\n"),
+  /** `phuluc --help`: the commands (usage and one line each, from the registry's strings), then the options. */
+  help: (commands: { name: string; usage: string; help: string }[]) =>
+    [
+      "phuluc — kiểm tra và tổng hợp các phụ lục kế hoạch (Excel .xlsx)",
+      "",
+      "Cách dùng:",
+      ...commands.flatMap((c) => [`  phuluc ${c.name} ${c.usage}`.trimEnd(), `      ${c.help}`]),
+      "",
+      "Tùy chọn:",
+      "  --as-of YYYY-MM-DD   ngày báo cáo (mặc định: hôm nay)",
+      "  --json               in báo cáo dạng JSON",
+      "  --lang vi|en         ngôn ngữ của các thông báo (mặc định: vi)",
+      "  -o, --out OUT        tệp kết quả: một bản sao, tệp gốc không bao giờ bị sửa",
+      "  -h, --help           hiện hướng dẫn này",
+      "  -V, --version        hiện phiên bản",
+      "",
+      "Mã thoát: 0 = không có lỗi (có thể có cảnh báo); 1 = có lỗi cần sửa; 2 = sai cách dùng hoặc không đọc được tệp.",
+      "Đặt PHULUC_DEBUG=1 để in thêm nguyên nhân khi một tệp không đọc được.",
+    ].join("\n"),
 
   // Usage problems (exit 2).
   unknownOption: (o: string) => `Tùy chọn không hợp lệ: ${o}. Xem "phuluc --help".`,
-  unknownCommand: (c: string) => `Lệnh không hợp lệ: "${c}". Các lệnh: check, summarize. Xem "phuluc --help".`,
+  unknownCommand: (c: string, names: string[]) => `Lệnh không hợp lệ: "${c}". Các lệnh: ${names.join(", ")}. Xem "phuluc --help".`,
   missingCommand: `Thiếu lệnh. Dùng "phuluc check FILE" hoặc "phuluc summarize FILE -o OUT" (xem "phuluc --help").`,
   missingFile: (c: string) => `Thiếu tên tệp Excel cần xử lý: phuluc ${c} FILE.`,
   extraArgument: (a: string) => `Thừa tham số: "${a}". Mỗi lần chỉ xử lý một tệp.`,
   optionNeedsValue: (o: string) => `Tùy chọn ${o} cần một giá trị.`,
   optionNotFor: (o: string, c: string) => `Tùy chọn ${o} không dùng với lệnh ${c}.`,
-  missingOut: `Thiếu tệp kết quả: phuluc summarize FILE -o OUT.`,
+  missingOut: (c: string) => `Thiếu tệp kết quả: phuluc ${c} FILE -o OUT.`,
+  badLang: (v: string) => `Ngôn ngữ không hợp lệ: "${v}". Dùng --lang vi hoặc --lang en.`,
   badAsOf: (v: string) => `Ngày báo cáo không hợp lệ: "${v}". Hãy viết theo dạng YYYY-MM-DD và là ngày có thật, ví dụ 2026-11-24.`,
   unexpected: (m: string) => `Lỗi không mong muốn: ${m}. Hãy báo lại cho người phát triển kèm tệp gây lỗi.`,
   settingsWarning: (m: string) => `Cảnh báo: ${m}`,
+  wrote: (f: string) => `Đã ghi tệp ${f}.`,
+};
 
-  // Text report.
+const reportVi = {
   reportTitle: "BÁO CÁO KIỂM TRA PHỤ LỤC KẾ HOẠCH",
   fileLine: (f: string) => `Tệp: ${f}`,
   asOfLine: (d: string, year: number) => `Ngày báo cáo: ${d} — năm kế hoạch: ${year}`,
@@ -91,3 +98,64 @@ export const cliTexts = {
   footerErrors: (n: number) => `Có ${n} lỗi cần sửa trước khi tổng hợp (mã thoát 1).`,
   footerOk: "Không có lỗi; có thể lập bảng tổng hợp.",
 };
+
+const reportEn: typeof reportVi = {
+  reportTitle: "PLAN APPENDIX CHECK REPORT",
+  fileLine: (f) => `File: ${f}`,
+  asOfLine: (d, year) => `As of: ${d} — plan year: ${year}`,
+  planTitle: (t) => `Plan: ${t}`,
+  tasksLine: (n, sheets) => `Read ${n} tasks on ${sheets} appendix sheets:`,
+  sheetTasks: (name, n, title) => `  • ${name}: ${n} tasks${title ? ` — ${title}` : ""}`,
+  noAppendix:
+    'No appendix sheet found (a sheet titled "Phụ lục", or with a header row of STT, Nội dung, Cơ quan chủ trì, Thời gian hoàn thành).',
+  indicatorSheets: (names) => `Indicator sheets: ${names}`,
+  legacySheet: (name, enc) => `  (sheet ${name} is in the old ${enc.toUpperCase()} encoding, converted to Unicode for the check)`,
+
+  issuesTitle: (errors, warnings) => `CHECK RESULT: ${errors} errors, ${warnings} warnings`,
+  noIssues: "No errors or warnings found.",
+  sheetHeading: (name, errors, warnings) => `[${name}] ${errors} errors, ${warnings} warnings`,
+  severity: { error: "Error", warning: "Warning" },
+  suggestion: (s) => `Suggestion: ${s}`,
+  wholeSheet: "(whole sheet)",
+
+  unitsTitle: "BY LEAD UNIT",
+  appendicesTitle: "BY APPENDIX",
+  totalRow: "Total",
+  noTasks: "No tasks to count yet.",
+  col: {
+    unit: "Unit",
+    sheet: "Appendix",
+    total: "Total",
+    done_on_time: "Done on time",
+    done_late: "Done late",
+    in_progress: "In time",
+    overdue: "Overdue",
+    recurring: "Recurring",
+    undetermined: "No deadline",
+    completionRate: "Completion",
+    onTimeRate: "On time",
+  },
+  legend:
+    "In time = in progress, not yet due; Overdue = not done, past due; No deadline = deadline missing or unreadable.\n" +
+    'Rates leave recurring tasks out; "—" when there is no task to count.',
+
+  indicatorsTitle: "INDICATORS",
+  noIndicators: "No indicator table.",
+  ind: {
+    name: "Indicator",
+    unit: "Unit",
+    target: "Target",
+    actual: "Actual",
+    achievement: "Achieved",
+    met: "Result",
+    yes: "Met",
+    no: "Not met",
+    unknown: "Not enough data",
+  },
+
+  footerErrors: (n) => `${n} errors to fix before building the summary (exit code 1).`,
+  footerOk: "No errors; the summary can be built.",
+};
+
+/** The text report's words, by language. */
+export const REPORT_TEXTS: { readonly [L in "vi" | "en"]: typeof reportVi } = { vi: reportVi, en: reportEn };

@@ -36,10 +36,6 @@ const vi = {
   issueGoTo: (cell: string) => `Chọn ô ${cell}`,
   noCell: "Cả trang",
   showMore: (n: number) => `Hiện thêm ${n}`,
-  highlight: "Đánh dấu",
-  clearHighlight: "Xoá đánh dấu",
-  highlighted: (n: number) => `Đã đánh dấu ${n} ô có lỗi hoặc cảnh báo.`,
-  highlightCleared: "Đã xoá đánh dấu.",
   fixReplace: (value: string) => `Sửa thành "${value}"`,
   fixDecode: "Chuyển sang Unicode",
   fixApplied: "Đã sửa và kiểm tra lại.",
@@ -67,13 +63,11 @@ const vi = {
   met: "Đạt",
   notMet: "Không đạt",
   unknown: "—",
-  tableScrollHint: "Bảng có thể cuộn ngang.",
   summaryTitle: "Bảng tổng hợp",
   buildSummary: "Tạo bảng tổng hợp",
   buildingSummary: "Đang tạo bảng tổng hợp…",
   summaryCreated: (names: string[]) => `Đã tạo: ${names.join(", ")}`,
   summaryReplaced: (names: string[]) => `Đã thay bảng cũ: ${names.join(", ")}`,
-  summaryNeedsValidate: "Bấm Kiểm tra trước khi tạo bảng tổng hợp.",
   download: "Tải xuống .xlsx",
   settings: "Cài đặt",
   closeSettings: "Đóng cài đặt",
@@ -150,10 +144,6 @@ const en: UiStrings = {
   issueGoTo: (cell) => `Select cell ${cell}`,
   noCell: "Whole sheet",
   showMore: (n) => `Show ${n} more`,
-  highlight: "Highlight",
-  clearHighlight: "Clear highlights",
-  highlighted: (n) => `Highlighted ${n} cells with errors or warnings.`,
-  highlightCleared: "Highlights cleared.",
   fixReplace: (value) => `Change to "${value}"`,
   fixDecode: "Convert to Unicode",
   fixApplied: "Fixed and checked again.",
@@ -181,13 +171,11 @@ const en: UiStrings = {
   met: "Met",
   notMet: "Not met",
   unknown: "—",
-  tableScrollHint: "The table scrolls sideways.",
   summaryTitle: "Summary",
   buildSummary: "Build summary sheets",
   buildingSummary: "Building summary…",
   summaryCreated: (names) => `Created: ${names.join(", ")}`,
   summaryReplaced: (names) => `Replaced: ${names.join(", ")}`,
-  summaryNeedsValidate: "Press Check before building the summary.",
   download: "Download .xlsx",
   settings: "Settings",
   closeSettings: "Close settings",
@@ -233,65 +221,4 @@ const en: UiStrings = {
 
 export const UI: Record<Lang, UiStrings> = { vi, en };
 
-/** Short Vietnamese labels of issue codes, for the filter. */
-export const ISSUE_CODE_LABELS: Record<Lang, Record<string, string>> = {
-  vi: {
-    HEADER_NOT_FOUND: "Không thấy dòng tiêu đề",
-    COLUMN_MISSING: "Thiếu cột",
-    CONTENT_MISSING: "Thiếu nội dung",
-    LEAD_MISSING: "Thiếu đơn vị chủ trì",
-    LEAD_UNKNOWN: "Đơn vị chủ trì lạ",
-    LEAD_GENERIC: "Chủ trì chung chung",
-    LEAD_MULTIPLE: "Nhiều đơn vị chủ trì",
-    DEADLINE_MISSING: "Thiếu thời hạn",
-    DEADLINE_INVALID: "Thời hạn sai",
-    DEADLINE_OUTSIDE_PLAN: "Thời hạn ngoài năm KH",
-    STT_DUPLICATE: "Trùng số thứ tự",
-    STATUS_UNKNOWN: "Tình trạng lạ",
-    DONE_WITHOUT_DATE: "Xong nhưng thiếu ngày",
-    CELL_ERROR: "Ô bị lỗi công thức",
-    TEXT_LEGACY_ENCODING: "Chữ mã cũ (TCVN3/VNI)",
-    INDICATOR_TARGET_MISSING: "Chỉ tiêu thiếu kế hoạch",
-    INDICATOR_ACTUAL_INVALID: "Chỉ tiêu: thực hiện sai",
-    INDICATOR_DENOMINATOR_ZERO: "Chỉ tiêu: tổng số bằng 0",
-  },
-  en: {
-    HEADER_NOT_FOUND: "No header row",
-    COLUMN_MISSING: "Missing column",
-    CONTENT_MISSING: "Missing task text",
-    LEAD_MISSING: "Missing lead unit",
-    LEAD_UNKNOWN: "Unknown lead unit",
-    LEAD_GENERIC: "Generic lead",
-    LEAD_MULTIPLE: "Several lead units",
-    DEADLINE_MISSING: "Missing deadline",
-    DEADLINE_INVALID: "Invalid deadline",
-    DEADLINE_OUTSIDE_PLAN: "Deadline outside plan year",
-    STT_DUPLICATE: "Duplicate number",
-    STATUS_UNKNOWN: "Unknown status",
-    DONE_WITHOUT_DATE: "Done without date",
-    CELL_ERROR: "Cell error value",
-    TEXT_LEGACY_ENCODING: "Legacy encoding (TCVN3/VNI)",
-    INDICATOR_TARGET_MISSING: "Indicator without target",
-    INDICATOR_ACTUAL_INVALID: "Indicator: bad actual",
-    INDICATOR_DENOMINATOR_ZERO: "Indicator: total is 0",
-  },
-};
-
-/** Percent with one decimal in Vietnamese style (85,5%), or "—" when empty. */
-export function formatPercent(fraction: number | null | undefined, lang: Lang = "vi"): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "—";
-  const v = Math.round(fraction * 1000) / 10;
-  const s = Number.isInteger(v) ? String(v) : v.toFixed(1);
-  return `${lang === "vi" ? s.replace(".", ",") : s}%`;
-}
-
-/** A number in Vietnamese style (1.234,5). */
-export function formatNumber(n: number | null | undefined, lang: Lang = "vi"): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return "—";
-  const rounded = Math.round(n * 100) / 100;
-  const [int, frac] = String(Math.abs(rounded)).split(".");
-  const sep = lang === "vi" ? "." : ",";
-  const dec = lang === "vi" ? "," : ".";
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-  return `${rounded < 0 ? "-" : ""}${grouped}${frac ? dec + frac : ""}`;
-}
+export { formatNumber, formatPercent } from "./format";

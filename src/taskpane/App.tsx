@@ -5,7 +5,9 @@ import type { WorkbookPort } from "../core/port";
 import { UI, type Lang } from "../i18n/ui";
 import { LangContext } from "./i18n";
 import { mergedAreasUnsupported } from "./features";
-import { usePane, type Busy } from "./hooks/usePane";
+import { usePane } from "./hooks/usePane";
+import { loadEngine, type EngineLoader } from "./engine";
+import { isBusy, type Activity } from "./state/pane-state";
 import { useStyles } from "./styles";
 import { ErrorBar } from "./views/ErrorBar";
 import { ReportViews } from "./views/ReportViews";
@@ -19,6 +21,8 @@ export interface AppProps {
   /** Extra buttons beside "Tạo bảng tổng hợp" (the preview's download). */
   summaryExtra?: ReactNode;
   initialLang?: Lang;
+  /** The engine chunk (tests inject a stand-in). */
+  engine?: EngineLoader;
 }
 
 export function App(props: AppProps) {
@@ -32,50 +36,53 @@ export function App(props: AppProps) {
   );
 }
 
-function progressText(busy: Busy | null, t: (typeof UI)["vi"]): string {
-  if (!busy) return "";
-  switch (busy.kind) {
-    case "reading":
-      return t.readingSheets(busy.done, busy.total, busy.sheet);
-    case "analysing":
-      // A sheet named with rows read is under way (n = done + 1); without rows it has just been read.
-      if (busy.phase === "sheets" && busy.sheet && busy.total)
-        return t.analysingSheet(busy.sheet, Math.min((busy.done ?? 0) + (busy.rows ? 1 : 0), busy.total), busy.total);
-      if (busy.phase === "aggregate") return t.aggregating;
-      return t.analysing;
-    case "summary":
-      return t.buildingSummary;
-    default:
-      return "";
+function progressText(activity: Activity, t: (typeof UI)["vi"]): string {
+  if (activity.kind === "idle") return "";
+  const p = activity.progress;
+  if (p?.stage === "reading") return t.readingSheets(p.done, p.total, p.sheet);
+  if (p?.stage === "analysing") {
+    const step = p.step;
+    // A sheet named with rows read is under way (n = done + 1); without rows it has just been read.
+    if (step?.phase === "sheets" && step.sheet && step.total)
+      return t.analysingSheet(step.sheet, Math.min(step.done + (step.rows ? 1 : 0), step.total), step.total);
+    if (step?.phase === "aggregate") return t.aggregating;
+    return t.analysing;
   }
+  if (activity.kind === "checking") return t.readingSheets(0, 0);
+  return activity.what === "summary" ? t.buildingSummary : "";
 }
 
 /** How far along the progress bar is (undefined: indeterminate). Analysis: sheets are most of the work. */
-function progressFraction(busy: Busy | null): number | undefined {
-  if (busy?.kind === "reading") return busy.total > 0 ? busy.done / busy.total : undefined;
-  if (busy?.kind !== "analysing" || !busy.phase || !busy.total) return undefined;
-  const part = (busy.done ?? 0) / busy.total;
-  if (busy.phase === "prepare") return 0.05 * part;
-  if (busy.phase === "aggregate") return 0.95 + 0.05 * part;
-  const rows = busy.rows && busy.rows.total > 0 ? Math.min(1, busy.rows.done / busy.rows.total) : 0;
-  return 0.05 + 0.9 * Math.min(1, ((busy.done ?? 0) + rows) / busy.total);
+function progressFraction(activity: Activity): number | undefined {
+  if (activity.kind === "idle") return undefined;
+  const p = activity.progress;
+  if (p?.stage === "reading") return p.total > 0 ? p.done / p.total : undefined;
+  const step = p?.stage === "analysing" ? p.step : undefined;
+  if (!step || !step.total) return undefined;
+  const part = step.done / step.total;
+  if (step.phase === "prepare") return 0.05 * part;
+  if (step.phase === "aggregate") return 0.95 + 0.05 * part;
+  const rows = step.rows && step.rows.total > 0 ? Math.min(1, step.rows.done / step.rows.total) : 0;
+  return 0.05 + 0.9 * Math.min(1, (step.done + rows) / step.total);
 }
 
-function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { lang: Lang; onToggleLang: () => void }) {
+function Pane({ port, today, summaryExtra, lang, engine, onToggleLang }: AppProps & { lang: Lang; onToggleLang: () => void }) {
   const t = UI[lang];
   const s = useStyles();
-  const pane = usePane(port, t, today, lang);
+  const pane = usePane(port, engine ?? loadEngine, today, lang);
   const { state } = pane;
   const [showSettings, setShowSettings] = useState(false);
-  const busy = state.busy !== null;
-  const progress = progressText(state.busy, t);
-  const fraction = progressFraction(state.busy);
+  const busy = isBusy(state);
+  const checking = state.activity.kind === "checking";
+  const report = state.result?.report ?? null;
+  const progress = progressText(state.activity, t);
+  const fraction = progressFraction(state.activity);
 
   return (
     <main className={s.root} lang={lang} aria-busy={busy}>
       <h1 className={s.title}>{t.appTitle}</h1>
       <div className={s.toolbar}>
-        <Button appearance="primary" disabled={busy && !state.checking} onClick={() => void pane.validate()} data-testid="validate">
+        <Button appearance="primary" disabled={busy && !checking} onClick={() => void pane.validate()} data-testid="validate">
           {t.validate}
         </Button>
         <Field label={t.asOfDate} className={s.dateInput} validationMessage={state.asOf ? undefined : t.asOfInvalid}>
@@ -97,23 +104,23 @@ function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { la
             <div className={s.muted}>{progress}</div>
           </>
         )}
-        {!progress && state.notice && <div data-testid="notice">{state.notice}</div>}
-        {!progress && !state.notice && state.report && (
+        {!progress && state.notice && <div data-testid="notice">{state.notice(t)}</div>}
+        {!progress && !state.notice && report && (
           <div className={s.visuallyHidden}>
-            {t.headline(state.report.tasks.length, state.report.sheets.filter((x) => x.role === "appendix").length)},{" "}
-            {t.errorCount(state.report.issues.filter((i) => i.severity === "error").length)},{" "}
-            {t.warningCount(state.report.issues.filter((i) => i.severity === "warning").length)}
+            {t.headline(report.tasks.length, report.sheets.filter((x) => x.role === "appendix").length)},{" "}
+            {t.errorCount(report.issues.filter((i) => i.severity === "error").length)},{" "}
+            {t.warningCount(report.issues.filter((i) => i.severity === "warning").length)}
           </div>
         )}
       </div>
 
-      {state.error && <ErrorBar message={state.error} onDismiss={pane.dismissError} />}
+      {state.error && <ErrorBar message={state.error(t)} onDismiss={pane.dismissError} />}
       {!showSettings && state.settingsWarning && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{state.settingsWarning}</MessageBarBody>
+          <MessageBarBody>{state.settingsWarning(t)}</MessageBarBody>
         </MessageBar>
       )}
-      {!showSettings && state.report && mergedAreasUnsupported(port) && (
+      {!showSettings && report && mergedAreasUnsupported(port) && (
         // One sentence, no actions (nothing to focus); multiline so it wraps in a narrow pane (singleline
         // is white-space: nowrap); polite, as it is advice, not an error (a warning bar is assertive by default).
         <MessageBar intent="warning" layout="multiline" politeness="polite" data-testid="merged-areas-warning">
@@ -126,7 +133,7 @@ function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { la
           <SettingsView
             key={JSON.stringify(state.settings)}
             settings={state.settings}
-            warning={state.settingsWarning}
+            warning={state.settingsWarning?.(t) ?? null}
             busy={busy}
             onSave={pane.saveSettings}
             onNotice={pane.setNotice}
@@ -134,16 +141,15 @@ function Pane({ port, today, summaryExtra, lang, onToggleLang }: AppProps & { la
         )
       ) : (
         <div className={s.section} data-testid="results">
-          {!state.report && !busy && <p className={s.muted}>{t.startHint}</p>}
-          {state.report && (
+          {!report && !busy && <p className={s.muted}>{t.startHint}</p>}
+          {state.result && (
             <ReportViews
-              report={state.report}
-              dueSoon={state.dueSoon}
+              report={state.result.report}
+              dueSoon={state.result.dueSoon}
               busy={busy}
               onSelect={pane.select}
               onFix={pane.applyFix}
-              onHighlight={pane.highlight}
-              onClearHighlights={pane.clearHighlights}
+              onCommand={pane.runCommand}
             />
           )}
           <SummaryPanel busy={busy} result={state.summary} onBuild={() => void pane.buildSummary()} extra={summaryExtra} />

@@ -6,7 +6,7 @@ import { createRoot } from "react-dom/client";
 import { UI } from "../i18n/ui";
 import { App } from "./App";
 import { detectHost } from "./host";
-import { todayIso } from "./dates";
+import { todayIso } from "../core/dates";
 
 async function boot(): Promise<void> {
   const el = document.getElementById("root");
@@ -16,10 +16,10 @@ async function boot(): Promise<void> {
   const root = createRoot(el);
   if (host === "excel") {
     const { OfficeWorkbookPort } = await import(/* webpackChunkName: "excel" */ "../excel/port");
-    root.render(<App port={new OfficeWorkbookPort()} today={todayIso()} />);
+    root.render(<App port={new OfficeWorkbookPort()} today={todayIso(new Date())} />);
   } else {
     const { PreviewShell } = await import(/* webpackChunkName: "preview" */ "./preview/PreviewShell");
-    root.render(<PreviewShell today={todayIso()} />);
+    root.render(<PreviewShell today={todayIso(new Date())} />);
   }
 }
 

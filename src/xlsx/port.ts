@@ -12,7 +12,7 @@ import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
 import { xlsxTexts } from "../i18n/xlsx";
 import { restoreDefinedNames } from "./defined-names";
 import { decodeFill, encodeFill, fillKey, HIGHLIGHT_RGB, setCellFill, solidFill } from "./fill";
-import { loadWorkbook, originalBytesOf, userWorksheets, worksheetToGrid } from "./read";
+import { loadWorkbook, originalBytesOf, skippedSheetsOf, userWorksheets, worksheetToGrid } from "./read";
 import { settingsFromStore } from "./settings";
 import { productSheetNames, readStore, writeStore } from "./store";
 import { keepPageNumbering } from "./summary-fidelity";
@@ -37,8 +37,17 @@ export class XlsxWorkbookPort implements WorkbookPort {
   ) {}
 
   /** Open bytes (a file the user picked, or read by the CLI). Throws XlsxReadError. */
-  static async fromBytes(data: Uint8Array | ArrayBuffer, fileName?: string, options?: XlsxPortOptions): Promise<XlsxWorkbookPort> {
-    return new XlsxWorkbookPort(await loadWorkbook(data, fileName), options);
+  static async fromBytes(
+    data: Uint8Array | ArrayBuffer,
+    fileName?: string,
+    options?: XlsxPortOptions & { readOnly?: boolean },
+  ): Promise<XlsxWorkbookPort> {
+    return new XlsxWorkbookPort(await loadWorkbook(data, fileName, { readOnly: options?.readOnly }), options);
+  }
+
+  /** Sheets left out because their XML is damaged (read-only loads only; the others are still read). */
+  get skippedSheets(): string[] {
+    return skippedSheetsOf(this.workbook);
   }
 
   async readSheets(onProgress?: (p: ReadProgress) => void): Promise<Grid[]> {

@@ -1,4 +1,6 @@
-import { isValidIsoDate, parseArgs, todayIso } from "../../src/cli/args";
+import { parseArgs } from "../../src/cli/args";
+import { isIsoDate as isValidIsoDate, todayIso } from "../../src/core/dates";
+import { cliCommands } from "../../src/app/commands";
 import { CliError } from "../../src/cli/io";
 
 const NOW = new Date(2026, 10, 24, 9, 0, 0);
@@ -16,13 +18,17 @@ function usageError(argv: string[]): string {
 
 describe("CLI arguments", () => {
   it("parses check with defaults (as-of = today's local date)", () => {
-    expect(parseArgs(["check", "a.xlsx"], NOW)).toEqual({
+    const { def, ...rest } = parseArgs(["check", "a.xlsx"], NOW);
+    expect(def?.id).toBe("check");
+    expect(rest).toEqual({
       command: "check",
       file: "a.xlsx",
+      files: [],
       out: undefined,
       asOf: "2026-11-24",
       asOfGiven: false,
       json: false,
+      lang: "vi",
     });
   });
 
@@ -66,12 +72,21 @@ describe("CLI arguments", () => {
     [["check", "a.xlsx", "--as-of", "2026-02-30"], /2026-02-30/],
     [["check", "a.xlsx", "--as-of", "24/11/2026"], /24\/11\/2026/],
     [["check", "a.xlsx", "--as-of", "2026-13-01"], /2026-13-01/],
-    [["check", "a.xlsx", "-o", "b.xlsx"], /-o/],
+    [["clear", "a.xlsx", "--as-of", "2026-11-24", "-o", "b.xlsx"], /--as-of/],
+    [["check", "a.xlsx", "--lang", "fr"], /fr/],
+    [["clear", "a.xlsx"], /OUT/],
     [["summarize", "a.xlsx"], /OUT/],
     [["summarize", "a.xlsx", "-o", "b.xlsx", "--json"], /--json/],
     [["check", "a.xlsx", "--json=yes"], /--json=yes/],
   ])("usage error: %j", (argv, re) => {
     expect(usageError(argv as string[])).toMatch(re);
+  });
+
+  it("the sub-commands are the registry's, each with the options it declares", () => {
+    expect(cliCommands().map((c) => c.cli!.name)).toEqual(["check", "summarize", "clear"]);
+    expect(parseArgs(["check", "a.xlsx", "--lang", "en", "-o", "b.xlsx"], NOW)).toMatchObject({ lang: "en", out: "b.xlsx" });
+    expect(parseArgs(["clear", "a.xlsx", "-o", "b.xlsx"], NOW)).toMatchObject({ command: "clear", out: "b.xlsx" });
+    expect(usageError(["frobnicate", "a.xlsx"])).toContain("check, summarize, clear");
   });
 
   it("validates calendar dates", () => {

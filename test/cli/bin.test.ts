@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { ReportSchema } from "../../src/core/report-schema";
+import { JsonReportSchema } from "../../src/core/report-schema";
 import { GridBuilder } from "../support/grid-builder";
 import { makeTempDir, removeTempDir, writeTempFile, writeTempXlsx } from "../support/xlsx-builder";
 
@@ -53,7 +53,7 @@ describe("node bin/phuluc.js", () => {
     const r = run(["check", file, "--as-of", "2026-11-24", "--json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
-    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    const report = JsonReportSchema.parse(JSON.parse(r.stdout));
     expect(report.issues.some((i) => i.code === "DEADLINE_MISSING" && i.cell === "G6")).toBe(true);
     expect(sha(file)).toBe(before);
   });

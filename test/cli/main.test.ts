@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { captureIO } from "../support/cli-io";
-import { ReportSchema } from "../../src/core/report-schema";
+import { JsonReportSchema } from "../../src/core/report-schema";
 import { GridBuilder } from "../support/grid-builder";
 import { makeTempDir, removeTempDir, writeTempFile, writeTempXlsx } from "../support/xlsx-builder";
 
@@ -73,7 +73,7 @@ describe("phuluc main (in process)", () => {
     const io = captureIO();
     const code = await main(["check", file, "--as-of", "2026-11-24", "--json"], io);
     expect(code).toBe(1);
-    const report = ReportSchema.parse(JSON.parse(io.out));
+    const report = JsonReportSchema.parse(JSON.parse(io.out));
     expect(report.asOf).toBe("2026-11-24");
     expect(report.tasks).toHaveLength(1);
     const codes = report.issues.map((i) => i.code);
@@ -97,7 +97,7 @@ describe("phuluc main (in process)", () => {
     const file = await writeTempXlsx([sheet], { dir, store: { version: 1, settings, summarySheets: [], highlights: [] } });
     const io = captureIO();
     const code = await main(["check", file, "--as-of", "2026-11-24", "--json"], io);
-    const report = ReportSchema.parse(JSON.parse(io.out));
+    const report = JsonReportSchema.parse(JSON.parse(io.out));
     expect(report.tasks.find((t) => t.stt === "3")?.lead).toBe("Ban Chỉ huy Quân sự xã");
     expect(code).toBe(0);
   });
@@ -130,7 +130,7 @@ describe("phuluc main (in process)", () => {
         ["check", await writeTempXlsx([sheet(f)], { dir, name: `${f === nfd ? "nfd" : "nfc"}.xlsx` }), "--as-of", "2026-11-24", "--json"],
         io,
       );
-      return { code, report: ReportSchema.parse(JSON.parse(io.out)) };
+      return { code, report: JsonReportSchema.parse(JSON.parse(io.out)) };
     };
     const a = await run((v) => v);
     const b = await run(nfd);
@@ -147,7 +147,7 @@ describe("phuluc main (in process)", () => {
     const code = await main(["check", file, "--as-of", "2026-11-24", "--json"], io);
     expect(code).toBe(0);
     expect(io.err).toMatch(/mặc định/);
-    expect(ReportSchema.parse(JSON.parse(io.out)).tasks).toHaveLength(2);
+    expect(JsonReportSchema.parse(JSON.parse(io.out)).tasks).toHaveLength(2);
   });
 
   describe("usage and file problems: exit 2, one stderr line, no stack", () => {

@@ -1,6 +1,6 @@
 import { formatNumber, formatPercent, renderTextReport, sheetRef } from "../../src/cli/text-report";
 import { displayWidth } from "../../src/cli/table";
-import { ReportSchema, type Counts, type Report } from "../../src/core/report-schema";
+import { parseReport, type Counts, type Report } from "../../src/core/report-schema";
 
 function counts(c: Partial<Counts>): Counts {
   return {
@@ -17,7 +17,7 @@ function counts(c: Partial<Counts>): Counts {
   };
 }
 
-const report: Report = ReportSchema.parse({
+const report: Report = parseReport({
   asOf: "2026-11-24",
   planYear: 2026,
   sheets: [
@@ -34,16 +34,16 @@ const report: Report = ReportSchema.parse({
   ],
   tasks: [],
   issues: [
-    { code: "STT_DUPLICATE", severity: "warning", sheet: "PL I", cell: "A9", message: "Ô A9: số thứ tự 2 bị trùng." },
+    { code: "STT_DUPLICATE", severity: "warning", sheet: "PL I", cell: "A9", params: { stt: "2", firstRow: 8 } },
     {
       code: "LEAD_UNKNOWN",
       severity: "error",
       sheet: "PL I",
       cell: "D7",
-      message: 'Ô D7: "Phong Van hoa - Xa hoi" không có trong danh sách đơn vị.',
+      params: { raw: "Phong Van hoa - Xa hoi", example: "Công an xã" },
       suggestion: "Phòng Văn hóa - Xã hội",
     },
-    { code: "TEXT_LEGACY_ENCODING", severity: "warning", sheet: "PL II", cell: null, message: "Trang dùng bảng mã TCVN3." },
+    { code: "TEXT_LEGACY_ENCODING", severity: "warning", sheet: "PL II", cell: null, params: { encoding: "tcvn3" } },
   ],
   units: [
     { unit: "Phòng Văn hóa - Xã hội", ...counts({ total: 2, done_on_time: 1, overdue: 1, completionRate: 0.5, onTimeRate: 0.5 }) },
@@ -110,7 +110,7 @@ describe("text report", () => {
     expect(a9).toBeGreaterThan(d7);
     expect(lines[d7]).toMatch(/^ {2}Lỗi: 'PL I'!D7 — Ô D7: .* — Đề xuất: Phòng Văn hóa - Xã hội$/);
     expect(lines[a9]).toMatch(/^ {2}Cảnh báo: 'PL I'!A9 — /);
-    expect(text).toMatch(/\[PL II\] 0 lỗi, 1 cảnh báo\n {2}Cảnh báo: 'PL II' \(cả trang\) — Trang dùng bảng mã TCVN3\./);
+    expect(text).toMatch(/\[PL II\] 0 lỗi, 1 cảnh báo\n {2}Cảnh báo: 'PL II' \(cả trang\) — Trang «PL II» gõ bằng bảng mã cũ TCVN3/);
   });
 
   it("prints the per-unit table with aligned columns and percentages", () => {

@@ -10,7 +10,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { analyze } from "../../src/core/analyze";
-import type { Report } from "../../src/core/report-schema";
+import type { JsonReport } from "../../src/core/report-schema";
+import { withMessages } from "../../src/i18n/issues";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { launch, type Session } from "./browser";
 import { serveDir, type StaticServer } from "./static-server";
@@ -25,7 +26,8 @@ const AXE = fs.readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min
 let server: StaticServer;
 let session: Session;
 let page: Page;
-let expected: Report;
+/** The engine's report on the sample, each issue with the Vietnamese message the pane shows. */
+let expected: JsonReport;
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-e2e-dl-"));
@@ -74,7 +76,8 @@ beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   // What the engine says about the sample (same adapter, same settings, same date) in Node.
   const port = await XlsxWorkbookPort.fromBytes(fs.readFileSync(SAMPLE), "sample.xlsx");
-  expected = analyze(await port.readSheets(), { asOf: AS_OF, settings: (await port.loadSettings()).settings });
+  const report = analyze(await port.readSheets(), { asOf: AS_OF, settings: (await port.loadSettings()).settings });
+  expected = { ...report, lang: "vi", issues: withMessages(report.issues) };
 
   server = await serveDir(DIST);
   session = await launch(downloads);
@@ -161,7 +164,7 @@ test("Đánh dấu fills the issue cells, Xoá đánh dấu removes exactly thos
   await cell.scrollIntoViewIfNeeded();
   await shot("05-highlighted");
   await page.getByRole("button", { name: "Xoá đánh dấu", exact: true }).click();
-  await page.getByText("Đã xoá đánh dấu.").waitFor();
+  await page.getByText("Đã xoá đánh dấu; các ô trở lại màu cũ.").waitFor();
   expect(await cell.getAttribute("data-fill")).toBe(before);
 });
 

@@ -2,14 +2,13 @@
  * @jest-environment jsdom
  */
 /** Ribbon commands: the same steps as the pane, on the fake Excel, with the real engine and summary. */
-import { analyze } from "../../src/core/analyze";
 import { decodeStore, STORE_SHEET } from "../../src/core/store";
-import { buildSummary } from "../../src/core/summary/build";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import { DIALOG_CLOSE, dialogUrl, renderDialog } from "../../src/commands/dialog";
 import { createCommands, type CommandDeps } from "../../src/commands/run-commands";
 import { COMMAND_NAMES } from "../../src/commands/names";
 import { excelTexts } from "../../src/i18n/excel";
+import { OUTCOME_TEXTS } from "../../src/i18n/commands";
 import type { FakeExcel } from "../fakes/fake-excel";
 import { fakeWorkbook } from "../fakes/fake-workbook";
 import { GridBuilder } from "../support/grid-builder";
@@ -27,8 +26,6 @@ function setup(fake: FakeExcel) {
   const notes: [string, string][] = [];
   const deps: CommandDeps = {
     port: () => new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported }),
-    analyze,
-    buildSummary,
     today: () => "2026-11-24",
     notify: async (m, k) => void notes.push([m, k]),
   };
@@ -46,7 +43,7 @@ describe("ribbon commands", () => {
     expect(ev.completed).toHaveBeenCalledTimes(1);
     expect(notes).toHaveLength(1);
     expect(notes[0][1]).toBe("ok");
-    expect(notes[0][0]).toBe(excelTexts.commandValidated(2, 1, 0)); // the missing lead of task 2
+    expect(notes[0][0]).toBe(OUTCOME_TEXTS.vi.checked(2, 1, 0, 1)); // the missing lead of task 2
     expect(notes[0][0]).toMatch(/^Đã kiểm tra 2 nhiệm vụ: 1 lỗi, 0 cảnh báo/);
     const store = decodeStore([fake.model.sheet(STORE_SHEET).at("A1")?.value]).store;
     expect(store.highlights).toHaveLength(1);
@@ -63,7 +60,20 @@ describe("ribbon commands", () => {
     expect(ev.completed).toHaveBeenCalledTimes(1);
     const names = fake.model.sheets.map((s) => s.name).filter((n) => n !== "PL I" && n !== STORE_SHEET);
     expect(names.length).toBeGreaterThan(0);
-    expect(notes).toEqual([[excelTexts.commandSummaryDone(names), "ok"]]);
+    expect(notes).toEqual([[OUTCOME_TEXTS.vi.summaryDone(names), "ok"]]);
+  });
+
+  test("clearHighlights: after a check, takes phuluc's fills off and tells so", async () => {
+    const fake = fakeWorkbook([plan()]);
+    const { notes, commands } = setup(fake);
+    await commands.validateWorkbook(event());
+    expect(fake.model.sheet("PL I").at("D6")?.fill).toBe("#FFC7CE");
+    const ev = event();
+    await commands.clearHighlights(ev);
+    expect(ev.completed).toHaveBeenCalledTimes(1);
+    expect(notes[1]).toEqual([OUTCOME_TEXTS.vi.highlightsCleared, "ok"]);
+    expect(fake.model.sheet("PL I").at("D6")?.fill ?? null).toBeNull();
+    expect(decodeStore([fake.model.sheet(STORE_SHEET).at("A1")?.value]).store.highlights).toEqual([]);
   });
 
   test("an Excel error still completes the event, with a Vietnamese error message", async () => {
@@ -75,7 +85,7 @@ describe("ribbon commands", () => {
       await commands[name](ev);
       expect(ev.completed).toHaveBeenCalledTimes(1);
     }
-    expect(notes.map((n) => n[1])).toEqual(["error", "error"]);
+    expect(notes.map((n) => n[1])).toEqual(COMMAND_NAMES.map(() => "error"));
     expect(notes[0][0]).toBe(excelTexts.commandFailed(excelTexts.cellEditMode));
   });
 
@@ -84,8 +94,6 @@ describe("ribbon commands", () => {
     const commands = createCommands({
       ...setup(fake),
       port: () => new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported }),
-      analyze,
-      buildSummary,
       today: () => "2026-11-24",
       notify: () => Promise.reject(new Error("12007")),
     });

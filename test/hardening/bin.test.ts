@@ -5,7 +5,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { ReportSchema } from "../../src/core/report-schema";
+import { JsonReportSchema } from "../../src/core/report-schema";
 import { GridBuilder } from "../support/grid-builder";
 import { buildXlsx, makeTempDir, removeTempDir } from "../support/xlsx-builder";
 import { AS_OF, ROOT, runBin } from "./support/cli";
@@ -98,7 +98,7 @@ describe("node bin/phuluc.js on hostile files", () => {
     const r = runBin(["check", file, "--as-of", AS_OF, "--json"]);
     expect(r.err).toBe("");
     expect(r.code).toBe(1);
-    const report = ReportSchema.parse(JSON.parse(r.out));
+    const report = JsonReportSchema.parse(JSON.parse(r.out));
     const sheet = `PL [I] – KH's "2026"`;
     const at = (s: string, c: string) => report.issues.filter((i) => i.sheet === s && i.cell === c).map((i) => i.code);
     expect(at(sheet, "G5")).toEqual(["DEADLINE_INVALID"]);

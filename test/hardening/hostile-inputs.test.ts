@@ -7,8 +7,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { analyze } from "../../src/core/analyze";
-import type { Report } from "../../src/core/report-schema";
-import { ReportSchema } from "../../src/core/report-schema";
+import { parseJsonReport, parseReport, type JsonReport } from "../../src/core/report-schema";
+import { withMessages } from "../../src/i18n/issues";
 import { defaultSettings } from "../../src/core/settings";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { GridBuilder } from "../support/grid-builder";
@@ -38,6 +38,9 @@ function healthy(name = "PL II"): GridBuilder {
     .task({ stt: 2, content: "Việc có lỗi", lead: "Phòng Không Có", deadline: "Quý II/2026" });
 }
 
+/** A report as users read it: each issue with its (Vietnamese) message, as the CLI's JSON has it. */
+type Report = JsonReport;
+
 function expectHealthyChecked(report: Report, name = "PL II"): void {
   expect(report.tasks.filter((t) => t.sheet === name).map((t) => t.content)).toEqual(["Việc lành", "Việc có lỗi"]);
   expect(report.issues.some((i) => i.sheet === name && i.cell === "D6" && i.code === "LEAD_UNKNOWN" && i.message.includes("D6"))).toBe(
@@ -51,7 +54,8 @@ async function previewPath(bytes: Buffer): Promise<Report> {
   const progress: string[] = [];
   const grids = await port.readSheets((p) => progress.push(p.sheet ?? ""));
   expect(progress).toEqual(grids.map((g) => g.name));
-  return ReportSchema.parse(analyze(grids, { asOf: AS_OF, settings: (await port.loadSettings()).settings ?? defaultSettings() }));
+  const report = parseReport(analyze(grids, { asOf: AS_OF, settings: (await port.loadSettings()).settings ?? defaultSettings() }));
+  return { ...report, lang: "vi", issues: withMessages(report.issues) };
 }
 
 async function both(
@@ -115,7 +119,7 @@ describe("files that are not workbooks: exit 2, one clear line naming the file, 
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('"PL I"');
     expect(lines[0]).toMatch(/hỏng/);
-    const report = ReportSchema.parse(JSON.parse(r.out));
+    const report = parseJsonReport(JSON.parse(r.out));
     expectHealthyChecked(report);
     expect(issueAt(report, "PL III", "G5").map((i) => i.code)).toEqual(["DEADLINE_INVALID"]);
     expect(report.tasks.some((t) => t.sheet === "PL I")).toBe(false);

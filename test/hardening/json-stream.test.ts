@@ -3,7 +3,7 @@ import fc from "fast-check";
 import * as fs from "fs";
 import * as path from "path";
 import { blocks, jsonPieces } from "../../src/cli/json-stream";
-import { ReportSchema } from "../../src/core/report-schema";
+import { JsonReportSchema } from "../../src/core/report-schema";
 import { appendixGrid } from "../fakes/fake-workbook";
 import { buildXlsx, makeTempDir, removeTempDir } from "../support/xlsx-builder";
 import { AS_OF, captureIO } from "./support/cli";
@@ -46,7 +46,7 @@ describe("jsonPieces", () => {
         stdout(t);
       };
       expect(await main(["check", file, "--as-of", AS_OF, "--json"], io)).toBeLessThanOrEqual(1);
-      const report = ReportSchema.parse(JSON.parse(io.out));
+      const report = JsonReportSchema.parse(JSON.parse(io.out));
       expect(report.tasks).toHaveLength(4000);
       expect(io.out).toBe(JSON.stringify(JSON.parse(io.out), null, 2) + "\n");
       expect(calls.length).toBeGreaterThan(2);

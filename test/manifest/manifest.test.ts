@@ -149,19 +149,28 @@ describe("manifest.xml", () => {
     expect(sizes).toEqual(["16", "32", "80"]);
   });
 
-  test("the Home tab group has the three buttons, and the functions are the ones commands.ts registers", () => {
+  test("the Home tab group opens the pane, then one button per ribbon command of the registry, labelled by its strings", () => {
+    const { ribbonCommands } = require("../../src/app/commands");
+    const { COMMAND_STRINGS } = require("../../src/i18n/commands");
+    const ribbon = ribbonCommands() as { id: string; ribbon: { functionName: string } }[];
+    expect(ribbon.length).toBeGreaterThanOrEqual(3);
     const tab = findAll(app, "OfficeTab")[0];
     expect(tab.attrs.id).toBe("TabHome");
     const controls = findAll(tab, "Control");
     const actions = controls.map((c) => findAll(c, "Action")[0].attrs["xsi:type"]);
-    expect(actions).toEqual(["ShowTaskpane", "ExecuteFunction", "ExecuteFunction"]);
+    expect(actions).toEqual(["ShowTaskpane", ...ribbon.map(() => "ExecuteFunction")]);
     const fns = findAll(tab, "FunctionName").map((f) => f.text.trim());
-    expect(fns).toEqual(["validateWorkbook", "buildSummary"]);
+    expect(fns).toEqual(ribbon.map((c) => c.ribbon.functionName));
     const { COMMAND_NAMES } = require("../../src/commands/names");
-    expect([...COMMAND_NAMES].sort()).toEqual([...fns].sort());
+    expect([...COMMAND_NAMES]).toEqual(fns);
     const labels = controls.map((c) => findAll(c, "Label")[0].attrs.resid);
-    const short = new Map(resources("ShortStrings").map((s) => [s.attrs.id, s.attrs.DefaultValue]));
-    expect(labels.map((l) => short.get(l))).toEqual(["Mở phuluc", "Kiểm tra", "Tạo bảng tổng hợp"]);
+    const short = new Map(resources("ShortStrings").map((s) => [s.attrs.id, s]));
+    expect(labels.map((l) => short.get(l)!.attrs.DefaultValue)).toEqual([
+      "Mở phuluc",
+      ...ribbon.map((c) => COMMAND_STRINGS.vi[c.id].label),
+    ]);
+    const english = (l: string) => short.get(l)!.children.find((c) => localName(c) === "Override")!.attrs.Value;
+    expect(labels.slice(1).map(english)).toEqual(ribbon.map((c) => COMMAND_STRINGS.en[c.id].label));
     for (const c of controls) expect(findAll(c, "Supertip")).toHaveLength(1);
   });
 

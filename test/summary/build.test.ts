@@ -1,7 +1,8 @@
 import fc from "fast-check";
-import { ReportSchema, STATUS_CATEGORIES, UNASSIGNED_UNIT, type Report } from "../../src/core/report-schema";
+import { parseReport, STATUS_CATEGORIES, UNASSIGNED_UNIT, type Report } from "../../src/core/report-schema";
 import { buildSummary, SUMMARY_MARKER, summarySheetNames } from "../../src/core/summary/build";
-import { communeHeading, dateLine, daysBetween, placeName } from "../../src/core/summary/format";
+import { communeHeading, dateLine, placeName } from "../../src/core/summary/format";
+import { daysBetween } from "../../src/core/dates";
 import { MAIN_COL, MAIN_KEY, splitGroupNumber } from "../../src/core/summary/sheet-main";
 import { DEADLINE_COL, DEADLINES_KEY } from "../../src/core/summary/sheet-deadlines";
 import { INDICATOR_COL, INDICATORS_KEY } from "../../src/core/summary/sheet-indicators";
@@ -300,7 +301,7 @@ describe("properties", () => {
             ...(it.status === "overdue" ? { daysOverdue: Math.max(1, -it.due) } : {}),
           });
         });
-        const report: Report = ReportSchema.parse(reportFrom(tasks));
+        const report: Report = parseReport(reportFrom(tasks));
         const spec = buildSummary(report, defaultSettings());
         for (const s of spec.sheets) {
           const seen = new Set<string>();

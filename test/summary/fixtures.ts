@@ -1,5 +1,5 @@
 /** Hand-made reports (validated by ReportSchema) for the summary tests: no dependency on analyze(). */
-import { ReportSchema, UNASSIGNED_UNIT, type Counts, type Report, type StatusCategory, type Task } from "../../src/core/report-schema";
+import { parseReport, UNASSIGNED_UNIT, type Counts, type Report, type StatusCategory, type Task } from "../../src/core/report-schema";
 import { defaultSettings, type Settings } from "../../src/core/settings";
 
 export const AS_OF = "2026-11-24";
@@ -79,7 +79,7 @@ export function reportFrom(tasks: Task[], extra: Partial<Report> = {}): Report {
     indicators: [],
     ...extra,
   };
-  return ReportSchema.parse(report);
+  return parseReport(report);
 }
 
 /** A plan with every category, two appendices, an unassigned task, indicators and hostile text. */

@@ -12,7 +12,7 @@ import type { AnalyzeProgress } from "../../src/core/analyze";
 import type { Grid } from "../../src/core/grid";
 import type { Report } from "../../src/core/report-schema";
 import { FakePort } from "./fake-port";
-import { plSheet } from "./fake-engine";
+import { fakeAnalyze, plSheet, testEngine } from "./fake-engine";
 
 interface MockRun {
   asOf: string;
@@ -28,30 +28,29 @@ const mockRuns: MockRun[] = [];
 /** Whether the next run is held open until released. */
 const mockNext = { hold: false };
 
-jest.mock("../../src/core/analyze", () => ({
-  analyzeSteps: jest.fn(function* (grids: Grid[], options: { asOf: string }): Generator<AnalyzeProgress, Report, void> {
-    const run: MockRun = { asOf: options.asOf, steps: 0, hold: mockNext.hold, release: false, closed: false, finished: false };
-    mockRuns.push(run);
-    const sheets = grids.filter((g) => g.name.startsWith("PL"));
-    try {
-      for (let i = 0; i < sheets.length; i++) {
-        const at: AnalyzeProgress = { phase: "sheets", done: i, total: sheets.length, sheet: sheets[i].name, rows: { done: 1, total: 4 } };
+/** The analysis the pane gets (injected as its engine's analyzeSteps): each run recorded, and held open on demand. */
+function* mockAnalyzeSteps(grids: Grid[], options: { asOf: string }): Generator<AnalyzeProgress, Report, void> {
+  const run: MockRun = { asOf: options.asOf, steps: 0, hold: mockNext.hold, release: false, closed: false, finished: false };
+  mockRuns.push(run);
+  const sheets = grids.filter((g) => g.name.startsWith("PL"));
+  try {
+    for (let i = 0; i < sheets.length; i++) {
+      const at: AnalyzeProgress = { phase: "sheets", done: i, total: sheets.length, sheet: sheets[i].name, rows: { done: 1, total: 4 } };
+      run.steps++;
+      yield at;
+      while (i === 0 && run.hold && !run.release) {
         run.steps++;
         yield at;
-        while (i === 0 && run.hold && !run.release) {
-          run.steps++;
-          yield at;
-        }
       }
-      yield { phase: "aggregate", done: 1, total: 1 };
-      const report = jest.requireActual("./fake-engine").fakeAnalyze(grids, options) as Report;
-      run.finished = true;
-      return report;
-    } finally {
-      run.closed = !run.finished;
     }
-  }),
-}));
+    yield { phase: "aggregate", done: 1, total: 1 };
+    const report = fakeAnalyze(grids, options);
+    run.finished = true;
+    return report;
+  } finally {
+    run.closed = !run.finished;
+  }
+}
 
 /** Renders of the units table (part of the results views). */
 const mockRenders = { units: 0 };
@@ -75,7 +74,9 @@ function setup() {
   mockNext.hold = true;
   const port = new FakePort([plSheet(twoTasks()), plSheet(twoTasks(), "PL II")]);
   const user = userEvent.setup();
-  render(<App port={port} today="2026-11-24" />);
+  const { engine } = testEngine();
+  const withHeldRuns = { ...engine, analyzeSteps: mockAnalyzeSteps } as typeof engine;
+  render(<App port={port} today="2026-11-24" engine={() => Promise.resolve(withHeldRuns)} />);
   return { port, user };
 }
 

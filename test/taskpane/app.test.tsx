@@ -4,23 +4,12 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { FakePort } from "./fake-port";
-import { plSheet } from "./fake-engine";
+import { plSheet, testEngine } from "./fake-engine";
 
-jest.mock("../../src/core/analyze", () => {
-  const fake = jest.requireActual("./fake-engine");
-  const analyze = jest.fn((grids, options) => fake.fakeAnalyze(grids, options));
-  return { analyze, analyzeSteps: jest.fn((grids, options) => fake.fakeAnalyzeSteps(grids, options, analyze)) };
-});
-jest.mock("../../src/core/summary/build", () => ({
-  buildSummary: jest.fn(() => ({ marker: "phuluc-summary", sheets: [] })),
-}));
-jest.mock("../../src/core/text/legacy", () => ({
-  decodeLegacy: jest.fn((s: string) => jest.requireActual("./fake-engine").fakeDecode(s)),
-  detectEncoding: jest.fn(() => "unicode"),
-}));
-
-import { analyze } from "../../src/core/analyze";
-import { buildSummary } from "../../src/core/summary/build";
+/** The pane's engine, its analysis a stand-in (fake-engine.ts): injected, no module mocked. */
+let mock = testEngine();
+const analyze = () => mock.analyze;
+const buildSummary = () => mock.buildSummary;
 
 const rows = () => [
   ["1", "Xây dựng kế hoạch", "Chủ tịch", "Phong VHXH", "30/11/2026", ""],
@@ -29,7 +18,7 @@ const rows = () => [
 
 function setup(port = new FakePort([plSheet(rows())])) {
   const user = userEvent.setup();
-  render(<App port={port} today="2026-11-24" />);
+  render(<App port={port} today="2026-11-24" engine={mock.loader} />);
   return { port, user };
 }
 
@@ -38,7 +27,9 @@ async function validate(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByTestId("headline");
 }
 
-beforeEach(() => jest.clearAllMocks());
+beforeEach(() => {
+  mock = testEngine();
+});
 
 test("Kiểm tra is the first tab stop and the page is Vietnamese", async () => {
   const { user } = setup();
@@ -55,8 +46,8 @@ test("validate reads the sheets, analyses with the chosen date and shows the hea
   await user.type(date, "2026-06-30");
   await validate(user);
   expect(port.callsOf("readSheets")).toHaveLength(1);
-  expect(analyze).toHaveBeenCalledTimes(1);
-  expect((analyze as jest.Mock).mock.calls[0][1].asOf).toBe("2026-06-30");
+  expect(analyze()).toHaveBeenCalledTimes(1);
+  expect(analyze().mock.calls[0][1].asOf).toBe("2026-06-30");
   const head = screen.getByTestId("headline");
   expect(head).toHaveTextContent("2 nhiệm vụ trong 1 phụ lục");
   expect(within(head).getByTestId("error-count")).toHaveTextContent("2 lỗi");
@@ -70,7 +61,7 @@ test("validate reads the sheets, analyses with the chosen date and shows the hea
       .getAllByTestId("issue")
       .map((li) => li.getAttribute("data-cell")),
   ).toEqual(["D2", "E3", "F3"]);
-  expect(within(group).getByRole("button", { name: /D2 — Ô D2: đơn vị chủ trì "Phong VHXH"/ })).toBeInTheDocument();
+  expect(within(group).getByRole("button", { name: /D2 — Ô D2: «Phong VHXH» không có trong danh sách đơn vị/ })).toBeInTheDocument();
   // Unit and indicator tables with the summary colours.
   expect(screen.getByTestId("units-table")).toHaveTextContent("Phòng Văn hóa - Xã hội");
   expect(screen.getByTestId("indicators-table").querySelector('[data-met="true"]')).toHaveTextContent("Đạt");
@@ -127,7 +118,7 @@ test("Đánh dấu highlights every issue cell, Xoá đánh dấu removes them",
   expect(await screen.findByText("Đã đánh dấu 3 ô có lỗi hoặc cảnh báo.")).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Xoá đánh dấu" }));
   await waitFor(() => expect(port.callsOf("clearHighlights")).toHaveLength(1));
-  expect(await screen.findByText("Đã xoá đánh dấu.")).toBeInTheDocument();
+  expect(await screen.findByText("Đã xoá đánh dấu; các ô trở lại màu cũ.")).toBeInTheDocument();
 });
 
 test("a replace suggestion writes the canonical name and re-validates", async () => {
@@ -162,8 +153,8 @@ test("Tạo bảng tổng hợp writes the summary; a second press replaces it",
   await validate(user);
   await user.click(screen.getByRole("button", { name: "Tạo bảng tổng hợp" }));
   expect(await screen.findByTestId("summary-result")).toHaveTextContent("Đã tạo: Tổng hợp");
-  expect(buildSummary).toHaveBeenCalledTimes(1);
-  expect((buildSummary as jest.Mock).mock.calls[0][0].asOf).toBe("2026-11-24");
+  expect(buildSummary()).toHaveBeenCalledTimes(1);
+  expect(buildSummary().mock.calls[0][0].asOf).toBe("2026-11-24");
   expect(port.callsOf("writeSummary")[0].spec).toEqual({ marker: "phuluc-summary", sheets: [] });
   await user.click(screen.getByRole("button", { name: "Tạo bảng tổng hợp" }));
   expect(await screen.findByText("Đã thay bảng cũ: Tổng hợp")).toBeInTheDocument();

@@ -1,6 +1,6 @@
 /**
- * A tiny stand-in for the engine, used through jest.mock in the pane's component tests so they test the
- * pane (not the engine). Rules, on sheet "PL I" (header in row 1, lead in column D, deadline in E):
+ * A tiny stand-in for the engine's analysis, injected into the pane (`<App engine={…}>`) in its component
+ * tests so they test the pane (not the engine): the pane's own use cases run, on this analysis. Rules, on sheet "PL I" (header in row 1, lead in column D, deadline in E):
  * - a lead "Phong VHXH" → LEAD_UNKNOWN error with a replace fix to "Phòng Văn hóa - Xã hội";
  * - an empty deadline → DEADLINE_MISSING error;  - a lead starting "Phßng" → TEXT_LEGACY_ENCODING (decode_sheet);
  * - status "??" in F → STATUS_UNKNOWN warning.
@@ -9,6 +9,8 @@ import type { Grid } from "../../src/core/grid";
 import type { Counts, Issue, Report, Task } from "../../src/core/report-schema";
 import { toA1 } from "../../src/core/a1";
 import type { AnalyzeProgress } from "../../src/core/analyze";
+import type { SummarySpec } from "../../src/core/summary/spec";
+import type { Engine, EngineLoader } from "../../src/taskpane/engine";
 
 const zero = (): Counts => ({
   total: 0,
@@ -41,7 +43,7 @@ export function fakeAnalyze(grids: Grid[], options: { asOf: string }): Report {
           severity: "error",
           sheet: g.name,
           cell: toA1(r, 4),
-          message: `Ô ${toA1(r, 4)}: đơn vị chủ trì "Phong VHXH" không có trong danh sách.`,
+          params: { raw: lead, suggestion: "Phòng Văn hóa - Xã hội", example: "Phòng Văn hóa - Xã hội" },
           suggestion: "Phòng Văn hóa - Xã hội",
           fix: { kind: "replace", sheet: g.name, cell: toA1(r, 4), value: "Phòng Văn hóa - Xã hội" },
         });
@@ -51,7 +53,7 @@ export function fakeAnalyze(grids: Grid[], options: { asOf: string }): Report {
           severity: "error",
           sheet: g.name,
           cell: toA1(r, 5),
-          message: `Ô ${toA1(r, 5)}: chưa ghi thời hạn.`,
+          params: { year: 2026 },
         });
       if (row[5] === "??")
         issues.push({
@@ -59,7 +61,7 @@ export function fakeAnalyze(grids: Grid[], options: { asOf: string }): Report {
           severity: "warning",
           sheet: g.name,
           cell: toA1(r, 6),
-          message: `Ô ${toA1(r, 6)}: tình trạng "??" không rõ.`,
+          params: { raw: "??" },
         });
       tasks.push({
         sheet: g.name,
@@ -82,7 +84,7 @@ export function fakeAnalyze(grids: Grid[], options: { asOf: string }): Report {
         severity: "warning",
         sheet: g.name,
         cell: null,
-        message: `Trang ${g.name} dùng mã TCVN3.`,
+        params: { encoding: "tcvn3" },
         fix: { kind: "decode_sheet", sheet: g.name, encoding: "tcvn3" },
       });
     sheets.push({
@@ -169,4 +171,16 @@ export function plSheet(rows: (string | null)[][], name = "PL I"): Grid {
     values: [["STT", "Nội dung", "Người đứng đầu", "Chủ trì", "Thời hạn", "Tình trạng"], ...rows],
     merges: [],
   };
+}
+
+/** The pane's engine with this stand-in analysis (its calls recorded), a summary builder and a decoder. */
+export function testEngine() {
+  const real = jest.requireActual("../../src/taskpane/engine-impl") as Engine;
+  const analyze = jest.fn((grids: Grid[], options: { asOf: string }) => fakeAnalyze(grids, options));
+  const analyzeSteps = jest.fn((grids: Grid[], options: { asOf: string }) => fakeAnalyzeSteps(grids, options, analyze));
+  const buildSummary = jest.fn((_report: Report, _settings: unknown): SummarySpec => ({ marker: "phuluc-summary", sheets: [] }));
+  const decodeLegacy = jest.fn((s: string) => fakeDecode(s));
+  const engine = { ...real, analyzeSteps, buildSummary, decodeLegacy } as unknown as Engine;
+  const loader: EngineLoader = () => Promise.resolve(engine);
+  return { engine, loader, analyze, analyzeSteps, buildSummary, decodeLegacy };
 }

@@ -1,5 +1,5 @@
 import { detectHost } from "../../src/taskpane/host";
-import { isIsoDate, parseUserDate, todayIso } from "../../src/taskpane/dates";
+import { isIsoDate, parseUserDate, todayIso } from "../../src/core/dates";
 
 const g = globalThis as any;
 afterEach(() => {

@@ -1,9 +1,9 @@
 /**
  * @jest-environment jsdom
  *
- * The issue list follows the pane's language: the real engine writes the messages in it, and toggling
- * the language after a check analyses the grids already read again (never a new workbook read), keeping
- * the issue filters.
+ * The issue list follows the pane's language: the real engine emits issues as data, the pane renders
+ * their messages, so toggling the language after a check only re-renders — no workbook read, no second
+ * analysis — and keeps the issue filters.
  */
 import "./dom-matchers";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
@@ -13,6 +13,15 @@ import type { Grid } from "../../src/core/grid";
 import type { ReadProgress } from "../../src/core/port";
 import { GridBuilder } from "../support/grid-builder";
 import { FakePort } from "./fake-port";
+import type { Engine } from "../../src/taskpane/engine";
+
+/** The real engine, its analysis counted. */
+function countingEngine() {
+  const real = jest.requireActual("../../src/taskpane/engine-impl") as Engine;
+  const analyzeSteps = jest.fn(real.analyzeSteps);
+  const engine = { ...real, analyzeSteps } as Engine;
+  return { analyzeSteps, loader: () => Promise.resolve(engine) };
+}
 
 const VI_LEAD = "Ô D4: «Phong Van hoa - Xa hoi» không có trong danh sách đơn vị. Có phải là «Phòng Văn hóa - Xã hội»?";
 const EN_LEAD = "Cell D4: «Phong Van hoa - Xa hoi» is not in the list of units. Did you mean «Phòng Văn hóa - Xã hội»?";
@@ -38,10 +47,11 @@ async function check(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByTestId("headline");
 }
 
-test("toggling English after a check shows the issues in English without reading the workbook again", async () => {
+test("toggling English after a check shows the issues in English without reading or analysing again", async () => {
   const port = new FakePort([plan()]);
   const user = userEvent.setup();
-  render(<App port={port} today="2026-07-15" />);
+  const { analyzeSteps, loader } = countingEngine();
+  render(<App port={port} today="2026-07-15" engine={loader} />);
   await check(user);
   expect(shownMessages()).toEqual([VI_LEAD, expect.stringMatching(VI_STATUS)]);
   expect(port.callsOf("readSheets")).toHaveLength(1);
@@ -62,6 +72,7 @@ test("toggling English after a check shows the issues in English without reading
   await user.click(screen.getByRole("button", { name: "Tiếng Việt" }));
   await waitFor(() => expect(shownMessages()).toEqual([VI_LEAD, expect.stringMatching(VI_STATUS)]));
   expect(port.callsOf("readSheets")).toHaveLength(1);
+  expect(analyzeSteps).toHaveBeenCalledTimes(1);
 });
 
 test("a check started in Vietnamese and toggled to English while reading ends with English issues", async () => {

@@ -14,13 +14,13 @@ import { App } from "../../src/taskpane/App";
 import { mergedAreasUnsupported } from "../../src/taskpane/features";
 import { fakeWorkbook } from "../fakes/fake-workbook";
 import { GridBuilder } from "../support/grid-builder";
-import { plSheet } from "./fake-engine";
+import { plSheet, testEngine } from "./fake-engine";
 import { FakePort } from "./fake-port";
 
-jest.mock("../../src/core/analyze", () => {
-  const fake = jest.requireActual("./fake-engine");
-  const analyze = jest.fn((grids, options) => fake.fakeAnalyze(grids, options));
-  return { analyze, analyzeSteps: jest.fn((grids, options) => fake.fakeAnalyzeSteps(grids, options, analyze)) };
+/** The pane's engine, its analysis a stand-in (injected, no module mocked). */
+let mock = testEngine();
+beforeEach(() => {
+  mock = testEngine();
 });
 
 const rows = () => [["1", "Xây dựng kế hoạch", "Chủ tịch", "Phòng Văn hóa - Xã hội", "30/11/2026", ""]];
@@ -40,7 +40,7 @@ async function checkWithKeyboard(user: ReturnType<typeof userEvent.setup>) {
 
 test("after a check on an Excel without merged areas: one warning bar, nothing focusable in it", async () => {
   const user = userEvent.setup();
-  render(<App port={new FeaturePort({ mergedAreas: false })} today="2026-11-24" />);
+  render(<App port={new FeaturePort({ mergedAreas: false })} today="2026-11-24" engine={mock.loader} />);
   expect(screen.queryByTestId("merged-areas-warning")).toBeNull(); // not before a check
   await checkWithKeyboard(user);
   const bar = screen.getByTestId("merged-areas-warning");
@@ -55,7 +55,7 @@ test("after a check on an Excel without merged areas: one warning bar, nothing f
 
 test("the warning follows the pane's language and hides while the settings are open", async () => {
   const user = userEvent.setup();
-  render(<App port={new FeaturePort({ mergedAreas: false })} today="2026-11-24" />);
+  render(<App port={new FeaturePort({ mergedAreas: false })} today="2026-11-24" engine={mock.loader} />);
   await checkWithKeyboard(user);
   await user.click(screen.getByRole("button", { name: "Cài đặt" }));
   expect(screen.queryByTestId("merged-areas-warning")).toBeNull();
@@ -67,7 +67,7 @@ test("the warning follows the pane's language and hides while the settings are o
 test("no warning when merged areas are supported, or when the port says nothing (preview)", async () => {
   for (const port of [new FeaturePort({ mergedAreas: true }), new FakePort([plSheet(rows())])]) {
     const user = userEvent.setup();
-    const { unmount } = render(<App port={port} today="2026-11-24" />);
+    const { unmount } = render(<App port={port} today="2026-11-24" engine={mock.loader} />);
     await checkWithKeyboard(user);
     expect(screen.queryByTestId("merged-areas-warning")).toBeNull();
     unmount();
@@ -92,7 +92,9 @@ test("the real OfficeWorkbookPort on ExcelApi 1.12 reports it; on 1.13 it does n
 test("end to end with the fake Excel 1.12: the pane checks through OfficeWorkbookPort and shows the warning", async () => {
   const fake = fakeWorkbook([plSheet(rows())], { apiVersion: "1.12" });
   const user = userEvent.setup();
-  render(<App port={new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported })} today="2026-11-24" />);
+  render(
+    <App port={new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported })} today="2026-11-24" engine={mock.loader} />,
+  );
   await checkWithKeyboard(user);
   expect(screen.getByTestId("merged-areas-warning")).toHaveTextContent(UI.vi.noMergedAreas);
 });

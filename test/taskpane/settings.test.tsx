@@ -5,19 +5,18 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { DEFAULT_UNITS, defaultSettings } from "../../src/core/settings";
 import { FakePort } from "./fake-port";
-import { analyze } from "../../src/core/analyze";
+import { testEngine } from "./fake-engine";
 
-jest.mock("../../src/core/analyze", () => {
-  const fake = jest.requireActual("./fake-engine");
-  const analyze = jest.fn((grids, options) => fake.fakeAnalyze(grids, options));
-  return { analyze, analyzeSteps: jest.fn((grids, options) => fake.fakeAnalyzeSteps(grids, options, analyze)) };
+/** The pane's engine, its analysis a stand-in (injected, no module mocked). */
+let mock = testEngine();
+
+beforeEach(() => {
+  mock = testEngine();
 });
-
-beforeEach(() => jest.clearAllMocks());
 
 async function openSettings(port: FakePort) {
   const user = userEvent.setup();
-  render(<App port={port} today="2026-11-24" />);
+  render(<App port={port} today="2026-11-24" engine={mock.loader} />);
   await waitFor(() => expect(port.callsOf("loadSettings")).toHaveLength(1));
   await user.click(screen.getByRole("button", { name: "Cài đặt" }));
   await screen.findByTestId("settings");
@@ -99,7 +98,7 @@ test("a save error from the port is shown", async () => {
 test("saving settings after a check checks again with the new unit list", async () => {
   const port = new FakePort([]);
   const user = userEvent.setup();
-  render(<App port={port} today="2026-11-24" />);
+  render(<App port={port} today="2026-11-24" engine={mock.loader} />);
   await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
   await waitFor(() => expect(port.callsOf("readSheets")).toHaveLength(1));
   await screen.findByTestId("headline");
@@ -108,7 +107,7 @@ test("saving settings after a check checks again with the new unit list", async 
   await user.click(screen.getByRole("button", { name: "Lưu" }));
   await screen.findByText("Đã lưu cài đặt vào bảng tính.");
   expect(port.callsOf("readSheets")).toHaveLength(2);
-  const calls = (analyze as jest.Mock).mock.calls;
+  const calls = mock.analyze.mock.calls as unknown as [unknown, { settings: { units: { name: string }[] } }][];
   expect(calls).toHaveLength(2);
   expect(calls[1][1].settings.units.map((u: { name: string }) => u.name)).not.toContain("Công an xã");
   expect(calls[0][1].settings.units.map((u: { name: string }) => u.name)).toContain("Công an xã");

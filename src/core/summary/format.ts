@@ -1,25 +1,10 @@
-/** Small pure helpers for the summary: ISO date arithmetic and the title block's Vietnamese wording. */
+/** Small pure helpers for the summary: the title block's Vietnamese wording. */
 import { summaryText } from "../../i18n/summary";
 
 function parseIso(iso: string): { y: number; m: number; d: number } | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return null;
   return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
-}
-
-/** Whole days from `from` to `to` (ISO dates): positive when `to` is later. */
-export function daysBetween(from: string, to: string): number {
-  const a = parseIso(from);
-  const b = parseIso(to);
-  if (!a || !b) return NaN;
-  return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86400000);
-}
-
-/** "24/11/2026" */
-export function formatDdMmYyyy(iso: string): string {
-  const p = parseIso(iso);
-  if (!p) return iso;
-  return `${String(p.d).padStart(2, "0")}/${String(p.m).padStart(2, "0")}/${p.y}`;
 }
 
 /**

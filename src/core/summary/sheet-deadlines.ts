@@ -1,14 +1,14 @@
 /** "… - Quá hạn": the overdue tasks, then the tasks due within DUE_SOON_DAYS of the as-of date. */
 import { summaryText } from "../../i18n/summary";
 import { UNASSIGNED_UNIT, type Task } from "../report-schema";
-import { daysBetween } from "./format";
+import { daysBetween } from "../dates";
+import { DUE_SOON_DAYS, dueSoonDays } from "../due-soon";
 import { SheetBuilder } from "./sheet-builder";
 import { TAB_COLOR, type Tone } from "./styles";
 import { addLegend, addTitleBlock, CONTENT_ROW, type SummaryContext } from "./title";
 import { reportPrint } from "./print";
 
 export const DEADLINES_KEY = "summary_deadlines";
-export const DUE_SOON_DAYS = 14;
 export const DEADLINE_COLUMNS = 9;
 export const DEADLINE_COL = { no: 1, sheet: 2, stt: 3, content: 4, lead: 5, deadline: 6, due: 7, days: 8, status: 9 } as const;
 
@@ -41,9 +41,8 @@ export function dueSoonRows(ctx: SummaryContext): DeadlineRow[] {
   const ord = sheetOrder(ctx);
   const rows: DeadlineRow[] = [];
   for (const task of ctx.report.tasks) {
-    if (task.status !== "in_progress" || !task.deadline.due) continue;
-    const left = daysBetween(ctx.asOf, task.deadline.due);
-    if (left >= 0 && left <= DUE_SOON_DAYS) rows.push({ task, days: left });
+    const left = dueSoonDays(task, ctx.asOf);
+    if (left !== null) rows.push({ task, days: left });
   }
   return rows.sort((a, b) => a.days - b.days || ord(a.task.sheet) - ord(b.task.sheet) || a.task.row - b.task.row);
 }

@@ -2,7 +2,8 @@
 import { summaryText } from "../../i18n/summary";
 import type { Report } from "../report-schema";
 import type { Settings } from "../settings";
-import { communeHeading, dateLine, formatDdMmYyyy } from "./format";
+import { formatViDate } from "../dates";
+import { communeHeading, dateLine } from "./format";
 import type { SheetBuilder } from "./sheet-builder";
 
 export interface SummaryContext {
@@ -44,7 +45,7 @@ export function addTitleBlock(
   b.mergeSet(3, r1, r2, dateLine(ctx.settings.communeName, ctx.asOf), b.style("dateLine"));
   b.mergeSet(5, 1, spans.columns, title, b.style("title"));
   b.mergeSet(6, 1, spans.columns, ctx.planTitle, b.style("plan"));
-  b.mergeSet(7, 1, spans.columns, summaryText.asOfLine(formatDdMmYyyy(ctx.asOf)), b.style("asOf"));
+  b.mergeSet(7, 1, spans.columns, summaryText.asOfLine(formatViDate(ctx.asOf)), b.style("asOf"));
   b.fixedHeights[4] = 8;
   b.fixedHeights[8] = 8;
 }

@@ -1,243 +1,169 @@
 /**
- * The pane's state and actions, on top of a WorkbookPort. Every port call goes through `guard`, so an
- * adapter error (protected sheet, cell edit mode…) becomes a message and never an unhandled rejection.
+ * The pane's actions over its state (state/pane-state.ts), on an injected WorkbookPort and engine. Every
+ * job is a use case from src/app, the same function the CLI and the ribbon run. A Kiểm tra run has one
+ * CancelToken: pressing Kiểm tra again or changing the date cancels it (it stops at its next pause, its
+ * events are ignored), and the new run starts once the old one has stopped. Other actions are exclusive;
+ * their errors become the message bar, never an unhandled rejection.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { AnalyzeProgress } from "../../core/analyze";
-import type { Grid } from "../../core/grid";
-import type { HighlightTarget, WorkbookPort } from "../../core/port";
-import type { Fix, Issue, Report } from "../../core/report-schema";
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import type { CommandDef } from "../../app/commands";
+import { CancelToken, Cancelled } from "../../app/run-context";
+import { parseUserDate } from "../../core/dates";
+import type { Fix, Issue } from "../../core/report-schema";
+import type { WorkbookPort } from "../../core/port";
 import type { Settings } from "../../core/settings";
 import type { WriteSummaryResult } from "../../core/summary/spec";
-import { loadEngine } from "../engine";
 import type { Lang, UiStrings } from "../../i18n/ui";
+import type { Engine, EngineLoader } from "../engine";
 import { errorMessage } from "../errors";
-import { fixEdits } from "../fixes";
-import { parseUserDate } from "../dates";
+import { initialPaneState, paneReducer, type CheckResult, type PaneState, type Words } from "../state/pane-state";
 
-export type Busy =
-  | { kind: "reading"; done: number; total: number; sheet?: string }
-  | ({ kind: "analysing" } & Partial<AnalyzeProgress>)
-  | { kind: "summary" }
-  | { kind: "working" };
+export type { PaneState } from "../state/pane-state";
 
-export interface PaneState {
-  /** null until loaded from the workbook. */
-  settings: Settings | null;
-  settingsWarning: string | null;
-  asOf: string;
-  busy: Busy | null;
-  /** A Kiểm tra run is under way: pressing Kiểm tra again starts over with fresh data. */
-  checking: boolean;
-  report: Report | null;
-  /** Language of the report's issue messages (the pane's language when it was analysed). */
-  reportLang: Lang;
-  /** Tasks due within 14 days, per unit (amber). */
-  dueSoon: Record<string, number>;
-  grids: Grid[];
-  error: string | null;
-  notice: string | null;
-  summary: WriteSummaryResult | null;
-  highlightedCount: number;
+interface Run {
+  id: number;
+  token: CancelToken;
+  done: Promise<unknown>;
 }
 
-/** A validation that was overtaken (Kiểm tra pressed again, the date changed): dropped silently. */
-export class Cancelled extends Error {
-  constructor() {
-    super("cancelled");
-    this.name = "Cancelled";
-  }
+/** The as-of date field does not hold a real date. */
+class AsOfInvalid extends Error {}
+
+const failure =
+  (err: unknown): Words =>
+  (t: UiStrings) =>
+    err instanceof AsOfInvalid ? t.asOfInvalid : errorMessage(err, t);
+
+function asOfOf(state: PaneState): string {
+  const asOf = parseUserDate(state.asOf);
+  if (!asOf) throw new AsOfInvalid();
+  return asOf;
 }
 
-/** Let the browser paint (progress) before a long synchronous step. */
-export const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
-
-/** `lang`: the pane's language; issue messages are analysed in it, and re-analysed when it changes. */
-export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string, lang: Lang = "vi") {
-  const [state, setState] = useState<PaneState>({
-    settings: null,
-    settingsWarning: null,
-    asOf: initialAsOf,
-    busy: null,
-    checking: false,
-    report: null,
-    reportLang: lang,
-    dueSoon: {},
-    grids: [],
-    error: null,
-    notice: null,
-    summary: null,
-    highlightedCount: 0,
-  });
-  const live = useRef(state);
+export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsOf: string, lang: Lang = "vi") {
+  const [state, dispatch] = useReducer(paneReducer, initialAsOf, initialPaneState);
+  /** The latest state, for actions that run across awaits. */
+  const live = useRef<PaneState>(state);
   live.current = state;
-  const running = useRef(false);
-  /** Bumped by every validation and every date change: a validation whose token is not current is stale. */
-  const runToken = useRef(0);
-  /** The Kiểm tra run under way (waiting for its turn or running), and a count of Kiểm tra presses. */
-  const checkRun = useRef<Promise<unknown> | null>(null);
-  const checkSeq = useRef(0);
-  const tRef = useRef(t);
-  tRef.current = t;
   const langRef = useRef(lang);
   langRef.current = lang;
-
-  const patch = useCallback((p: Partial<PaneState>) => setState((s) => ({ ...s, ...p })), []);
+  /** The current check run (null when none), and the last run id handed out. */
+  const current = useRef<Run | null>(null);
+  const lastRun = useRef(0);
+  /** An exclusive action is under way (set before its first await, so two clicks cannot both start). */
+  const working = useRef(false);
 
   useEffect(() => {
-    let cancelled = false;
+    let stop = false;
     port.loadSettings().then(
       (loaded) => {
-        if (cancelled) return;
+        if (stop) return;
         const w = loaded.warning;
-        patch({ settings: loaded.settings, settingsWarning: w ? (w === "settings_corrupt" ? tRef.current.settingsCorrupt : w) : null });
+        const warning: Words | null = w ? (t) => (w === "settings_corrupt" ? t.settingsCorrupt : w) : null;
+        dispatch({ type: "settingsLoaded", settings: loaded.settings, warning });
       },
-      (err) => !cancelled && patch({ error: errorMessage(err, tRef.current) }),
+      (err) => !stop && dispatch({ type: "error", error: failure(err) }),
     );
     return () => {
-      cancelled = true;
+      stop = true;
     };
-  }, [port, patch]);
+  }, [port]);
 
-  /** Run one exclusive action; errors become the MessageBar. */
-  const guard = useCallback(
-    async <T>(busy: Busy, fn: () => Promise<T>): Promise<T | undefined> => {
-      if (running.current) return undefined;
-      running.current = true;
-      patch({ busy, error: null, notice: null });
-      try {
-        return await fn();
-      } catch (err) {
-        if (!(err instanceof Cancelled)) patch({ error: errorMessage(err, tRef.current) });
-        return undefined;
-      } finally {
-        running.current = false;
-        patch({ busy: null });
-      }
-    },
-    [patch],
-  );
-
-  const currentSettings = useCallback(async (): Promise<Settings> => {
+  const settingsNow = useCallback(async (): Promise<Settings> => {
     const s = live.current.settings;
     if (s) return s;
     const loaded = await port.loadSettings();
-    patch({ settings: loaded.settings });
+    dispatch({ type: "settingsLoaded", settings: loaded.settings, warning: null });
     return loaded.settings;
-  }, [port, patch]);
+  }, [port]);
 
-  /** Read and analyse the workbook; throws Cancelled when overtaken (its results are never shown). */
-  const runValidation = useCallback(
-    async (settingsOverride?: Settings): Promise<Report> => {
-      const token = ++runToken.current;
-      const stale = () => runToken.current !== token;
-      const check = () => {
-        if (stale()) throw new Cancelled();
-      };
-      const asOf = parseUserDate(live.current.asOf);
-      if (!asOf) throw new Error(tRef.current.asOfInvalid);
-      const settings = settingsOverride ?? (await currentSettings());
-      check();
-      const engine = loadEngine();
-      patch({ busy: { kind: "reading", done: 0, total: 0 } });
-      const grids = await port.readSheets(
-        (p) => stale() || patch({ busy: { kind: "reading", done: p.done, total: p.total, sheet: p.sheet } }),
-      );
-      check();
-      patch({ busy: { kind: "analysing" } });
-      const { analyzeForPane } = await engine;
-      check();
-      // In slices: the pane repaints the progress and takes clicks (Kiểm tra again, the date) in between.
-      const reportLang = langRef.current;
-      const out = await analyzeForPane(
-        grids,
-        { asOf, settings, lang: reportLang },
-        { onProgress: (p) => stale() || patch({ busy: { kind: "analysing", ...p } }), cancelled: stale },
-      );
-      check();
-      if (!out) throw new Cancelled();
-      // Toggled during the check: the effect below re-analyses these grids in the new language.
-      patch({ report: out.report, reportLang, dueSoon: out.dueSoon, grids });
-      return out.report;
-    },
-    [port, patch, currentSettings],
-  );
-
-  /**
-   * The language was toggled after a check: analyse the grids already read again (no workbook read) so
-   * the issue messages follow it. Same date and settings as the shown report; only the messages change,
-   * so the issue list keeps its filters. Runs when the pane is idle (after any action under way).
-   */
-  const relocalizeFailed = useRef<{ report: Report; lang: Lang } | null>(null);
-  useEffect(() => {
-    const { report, reportLang, busy, grids } = state;
-    if (!report || reportLang === lang || busy !== null || running.current) return;
-    const failed = relocalizeFailed.current;
-    if (failed && failed.report === report && failed.lang === lang) return; // its error is shown; Kiểm tra retries
-    const done = guard({ kind: "analysing" }, async () => {
-      // Toggled back meanwhile: stop; once idle, this effect runs again for the newest language.
-      const stale = () => langRef.current !== lang;
-      const settings = await currentSettings();
-      const { analyzeForPane } = await loadEngine();
-      const out = await analyzeForPane(
-        grids,
-        { asOf: report.asOf, settings, lang },
-        { onProgress: (p) => stale() || patch({ busy: { kind: "analysing", ...p } }), cancelled: stale },
-      );
-      if (out && !stale()) patch({ report: out.report, reportLang: lang, dueSoon: out.dueSoon });
-      return true;
-    });
-    // guard gives undefined only for an error (it shows it): do not retry in a loop.
-    void done.then((ok) => {
-      if (ok === undefined) relocalizeFailed.current = { report, lang };
-    });
-  }, [state, lang, guard, currentSettings, patch]);
-
-  /** After a change written to the workbook: check again, unless a newer check or date overtook it. */
-  const revalidate = useCallback(
-    (settings?: Settings) =>
-      runValidation(settings).then(
-        () => undefined,
-        (err) => {
-          if (!(err instanceof Cancelled)) throw err;
+  /** One check of the workbook under a new run id; throws Cancelled when called off. */
+  const checkOnce = useCallback(
+    async (engine: Engine, token: CancelToken, run: number, within: boolean, settings?: Settings): Promise<CheckResult> => {
+      dispatch({ type: "checkStarted", run, within });
+      const asOf = asOfOf(live.current);
+      const out = await engine.checkWorkbook(
+        port,
+        { asOf, settings: settings ?? (await settingsNow()) },
+        {
+          runSteps: engine.runSliced,
+          cancel: token,
+          onProgress: (progress) => dispatch({ type: "checkProgress", run, progress }),
+          engine,
         },
-      ),
-    [runValidation],
+      );
+      token.throwIfCancelled();
+      const result = { report: out.report, grids: out.grids, dueSoon: engine.dueSoonByUnit(out.report) };
+      dispatch({ type: "checkDone", run, result });
+      return result;
+    },
+    [port, settingsNow],
   );
 
   /**
-   * Kiểm tra. Pressed while an earlier Kiểm tra is still reading or analysing, it calls that run off
-   * (it stops at its next pause and its result is never shown) and starts over once it has stopped.
-   * While another action runs (fix, summary, settings) it does nothing.
+   * Kiểm tra. Pressed while an earlier Kiểm tra runs, it cancels that run and starts over once it has
+   * stopped. While another action runs it does nothing.
    */
-  const validate = useCallback((): Promise<Report | undefined> => {
-    const previous = checkRun.current;
-    if (running.current && !previous) return Promise.resolve(undefined);
-    const me = ++checkSeq.current;
-    if (previous) runToken.current++;
-    const run = (async () => {
-      if (previous) await previous;
-      // Pressed again while waiting: the newest press runs, this one gives way.
-      if (checkSeq.current !== me) return undefined;
-      return guard({ kind: "reading", done: 0, total: 0 }, () => runValidation());
+  const validate = useCallback(async (): Promise<void> => {
+    if (working.current) return;
+    const previous = current.current;
+    previous?.token.cancel();
+    const id = ++lastRun.current;
+    const token = new CancelToken();
+    const done = (async () => {
+      if (previous) await previous.done.catch(() => undefined);
+      if (token.cancelled) return;
+      try {
+        const engine = await loadEngine();
+        token.throwIfCancelled();
+        await checkOnce(engine, token, id, false);
+      } catch (err) {
+        dispatch({ type: "checkEnded", run: id, error: err instanceof Cancelled ? null : failure(err) });
+      } finally {
+        if (current.current?.id === id) current.current = null;
+      }
     })();
-    checkRun.current = run;
-    patch({ checking: true });
-    void run.finally(() => {
-      if (checkRun.current !== run) return;
-      checkRun.current = null;
-      patch({ checking: false });
-    });
-    return run;
-  }, [guard, runValidation, patch]);
+    current.current = { id, token, done };
+    await done;
+  }, [loadEngine, checkOnce]);
 
   /** A new date makes a check under way stale: it is called off (Kiểm tra checks with the new date). */
-  const setAsOf = useCallback(
-    (asOf: string) => {
-      if (asOf !== live.current.asOf) runToken.current++;
-      patch({ asOf });
+  const setAsOf = useCallback((asOf: string) => {
+    if (asOf !== live.current.asOf) current.current?.token.cancel();
+    dispatch({ type: "asOfChanged", asOf });
+  }, []);
+
+  /**
+   * Run one exclusive action (not while a check or another action runs). `recheck`, after a change written
+   * to the workbook: the results shown are checked again (with new settings when they changed).
+   */
+  const exclusive = useCallback(
+    async <T>(
+      what: string,
+      fn: (
+        engine: Engine,
+        recheck: (settings?: Settings) => Promise<void>,
+      ) => Promise<{ notice?: Words; value?: T; summary?: WriteSummaryResult }>,
+    ): Promise<T | undefined> => {
+      if (working.current || current.current) return undefined;
+      working.current = true;
+      dispatch({ type: "workStarted", what });
+      try {
+        const engine = await loadEngine();
+        const recheck = async (settings?: Settings) => {
+          if (live.current.result) await checkOnce(engine, new CancelToken(), ++lastRun.current, true, settings);
+        };
+        const out = await fn(engine, recheck);
+        dispatch({ type: "workEnded", notice: out.notice ?? null, summary: out.summary });
+        return out.value;
+      } catch (err) {
+        dispatch({ type: "workEnded", error: err instanceof Cancelled ? null : failure(err) });
+        return undefined;
+      } finally {
+        working.current = false;
+      }
     },
-    [patch],
+    [loadEngine, checkOnce],
   );
 
   /** Selecting a cell is quick and may happen while nothing else runs: no busy state, errors still shown. */
@@ -247,98 +173,75 @@ export function usePane(port: WorkbookPort, t: UiStrings, initialAsOf: string, l
       try {
         await port.select(issue.sheet, issue.cell);
       } catch (err) {
-        patch({ error: errorMessage(err, tRef.current) });
+        dispatch({ type: "error", error: failure(err) });
       }
     },
-    [port, patch],
-  );
-
-  const highlight = useCallback(
-    () =>
-      guard({ kind: "working" }, async () => {
-        const report = live.current.report;
-        if (!report) return;
-        const seen = new Set<string>();
-        const targets: HighlightTarget[] = [];
-        for (const i of report.issues) {
-          if (!i.cell) continue;
-          const key = `${i.sheet}!${i.cell}`;
-          if (seen.has(key)) {
-            // An error wins over a warning on the same cell.
-            if (i.severity === "error") {
-              const prev = targets.find((x) => `${x.sheet}!${x.cell}` === key);
-              if (prev) prev.severity = "error";
-            }
-            continue;
-          }
-          seen.add(key);
-          targets.push({ sheet: i.sheet, cell: i.cell, severity: i.severity });
-        }
-        await port.highlight(targets);
-        patch({ highlightedCount: targets.length, notice: tRef.current.highlighted(targets.length) });
-      }),
-    [guard, port, patch],
-  );
-
-  const clearHighlights = useCallback(
-    () =>
-      guard({ kind: "working" }, async () => {
-        await port.clearHighlights();
-        patch({ highlightedCount: 0, notice: tRef.current.highlightCleared });
-      }),
-    [guard, port, patch],
+    [port],
   );
 
   const applyFix = useCallback(
     (fix: Fix) =>
-      guard({ kind: "working" }, async () => {
-        const { decodeLegacy } = await loadEngine();
-        const { sheet, edits } = fixEdits(fix, live.current.grids, decodeLegacy);
-        if (edits.length === 0) {
-          patch({ notice: tRef.current.fixNothing });
-          return;
-        }
-        await port.writeCells(sheet, edits);
-        await revalidate();
+      exclusive("fix", async (engine, recheck) => {
+        const { cells } = await engine.applyFix(port, fix, live.current.result?.grids ?? [], engine);
+        if (cells === 0) return { notice: (t) => t.fixNothing };
+        await recheck();
         // Show the user the cell that changed.
         if (fix.kind === "replace") await port.select(fix.sheet, fix.cell);
-        patch({ notice: tRef.current.fixApplied });
+        return { notice: (t) => t.fixApplied };
       }),
-    [guard, port, patch, revalidate],
+    [exclusive, port],
   );
 
+  /** Tạo bảng tổng hợp: from the report shown, or after a check when there is none yet. */
   const buildSummary = useCallback(
     () =>
-      guard({ kind: "summary" }, async () => {
-        const report = live.current.report ?? (await runValidation());
-        patch({ busy: { kind: "summary" } });
-        const { buildSummary: buildSpec } = await loadEngine();
-        await yieldToUi();
-        const spec = buildSpec(report, await currentSettings());
-        const result = await port.writeSummary(spec);
-        patch({ summary: result });
-        return result;
+      exclusive("summary", async (engine) => {
+        const result = live.current.result ?? (await checkOnce(engine, new CancelToken(), ++lastRun.current, true));
+        const summary = await engine.writeSummarySheets(port, result.report, await settingsNow(), engine);
+        return { value: summary, summary };
       }),
-    [guard, port, patch, runValidation, currentSettings],
+    [exclusive, checkOnce, port, settingsNow],
   );
 
   const saveSettings = useCallback(
     (settings: Settings) =>
-      guard({ kind: "working" }, async () => {
-        await port.saveSettings(settings);
-        patch({ settings, settingsWarning: null });
-        // Results shown were computed with the old unit list: check again with the new one.
-        if (live.current.report) await revalidate(settings);
-        patch({ notice: tRef.current.saved });
-        return true;
+      exclusive("settings", async (engine, recheck) => {
+        const saved = await engine.saveSettings(port, settings);
+        dispatch({ type: "settingsSaved", settings: saved });
+        // The results shown were computed with the old unit list: check again with the new one.
+        await recheck(saved);
+        return { notice: (t) => t.saved, value: true };
       }),
-    [guard, port, patch, revalidate],
+    [exclusive, port],
   );
 
-  const dismissError = useCallback(() => patch({ error: null }), [patch]);
-  const setNotice = useCallback((notice: string | null) => patch({ notice }), [patch]);
+  /** A registry command with a plain pane button (Đánh dấu, Xoá đánh dấu…): the same function as the CLI and the ribbon. */
+  const runCommand = useCallback(
+    (def: CommandDef) =>
+      exclusive(def.id, async (engine) => {
+        const asOf = asOfOf(live.current);
+        const { run } = await def.load!();
+        const outcome = await run({
+          port,
+          asOf,
+          lang: langRef.current,
+          writeBack: true,
+          report: live.current.result?.report,
+          settings: await settingsNow(),
+          deps: { runSteps: engine.runSliced, engine },
+        });
+        return { notice: () => outcome.message };
+      }),
+    [exclusive, port, settingsNow],
+  );
 
-  return { state, validate, setAsOf, select, highlight, clearHighlights, applyFix, buildSummary, saveSettings, dismissError, setNotice };
+  const dismissError = useCallback(() => dispatch({ type: "dismissError" }), []);
+  const setNotice = useCallback((notice: string | null) => dispatch({ type: "notice", notice: notice === null ? null : () => notice }), []);
+
+  return useMemo(
+    () => ({ state, validate, setAsOf, select, applyFix, buildSummary, saveSettings, runCommand, dismissError, setNotice }),
+    [state, validate, setAsOf, select, applyFix, buildSummary, saveSettings, runCommand, dismissError, setNotice],
+  );
 }
 
 export type PaneApi = ReturnType<typeof usePane>;

@@ -4,15 +4,15 @@
  */
 import { useMemo, useState } from "react";
 import { Button, Field, Select } from "@fluentui/react-components";
-import type { Fix, Issue, IssueCode } from "../../core/report-schema";
-import { ISSUE_CODE_LABELS } from "../../i18n/ui";
+import { ISSUE_CODES, type Fix, type Issue, type IssueCode } from "../../core/issues";
+import { ISSUE_LABELS, renderIssue } from "../../i18n/issues";
 import { useLang, useStrings } from "../i18n";
 import { STATUS_COLORS, useStyles } from "../styles";
 import { TitledSection } from "./TitledSection";
 
 const PAGE = 100;
-/** Codes in their contract order (the labels table lists every code, in ISSUE_CODES order). */
-const CODE_ORDER = Object.keys(ISSUE_CODE_LABELS.vi) as IssueCode[];
+/** Codes in their contract order. */
+const CODE_ORDER: readonly IssueCode[] = ISSUE_CODES;
 
 export interface IssuesViewProps {
   issues: Issue[];
@@ -68,7 +68,7 @@ export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
             <option value="all">{t.filterAllCodes}</option>
             {codesPresent.map((c) => (
               <option key={c} value={c}>
-                {ISSUE_CODE_LABELS[lang][c] ?? c}
+                {ISSUE_LABELS[lang][c]}
               </option>
             ))}
           </Select>
@@ -99,13 +99,16 @@ export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
 
 function IssueRow({ issue, busy, onSelect, onFix }: { issue: Issue; busy: boolean } & Pick<IssuesViewProps, "onSelect" | "onFix">) {
   const t = useStrings();
+  const lang = useLang();
   const s = useStyles();
+  // Rendered here, from the issue's data: a language switch re-renders, it never re-analyses.
+  const message = renderIssue(issue, lang);
   const color = issue.severity === "error" ? STATUS_COLORS.red.color : "#C19C00";
   const sevLabel = issue.severity === "error" ? t.severityError : t.severityWarning;
   const dot = <span className={s.severityDot} style={{ backgroundColor: color }} aria-hidden="true" />;
   const text = (
     <span className={s.issueText}>
-      <span className={s.issueCell}>{issue.cell ?? t.noCell}</span> — {issue.message}
+      <span className={s.issueCell}>{issue.cell ?? t.noCell}</span> — {message}
     </span>
   );
   const fix = issue.fix;
@@ -117,7 +120,7 @@ function IssueRow({ issue, busy, onSelect, onFix }: { issue: Issue; busy: boolea
           className={s.issueButton}
           icon={dot}
           onClick={() => onSelect(issue)}
-          aria-label={`${sevLabel}: ${issue.cell} — ${issue.message}. ${t.issueGoTo(issue.cell)}`}
+          aria-label={`${sevLabel}: ${issue.cell} — ${message}. ${t.issueGoTo(issue.cell)}`}
         >
           {text}
         </Button>

@@ -5,8 +5,10 @@
  */
 import { memo } from "react";
 import { Button } from "@fluentui/react-components";
+import { COMMANDS, type CommandDef } from "../../app/commands";
 import type { Fix, Issue, Report } from "../../core/report-schema";
-import { useStrings } from "../i18n";
+import { COMMAND_STRINGS } from "../../i18n/commands";
+import { useLang } from "../i18n";
 import { useStyles } from "../styles";
 import { Headline } from "./Headline";
 import { IssuesView } from "./IssuesView";
@@ -20,32 +22,26 @@ export interface ReportViewsProps {
   /** Stable callbacks (usePane's), so the memo holds. */
   onSelect: (issue: Issue) => Promise<void>;
   onFix: (fix: Fix) => Promise<unknown>;
-  onHighlight: () => Promise<unknown>;
-  onClearHighlights: () => Promise<unknown>;
+  /** Runs a registry command with a results button (Đánh dấu, Xoá đánh dấu…). */
+  onCommand: (def: CommandDef) => Promise<unknown>;
 }
 
-export const ReportViews = memo(function ReportViews({
-  report,
-  dueSoon,
-  busy,
-  onSelect,
-  onFix,
-  onHighlight,
-  onClearHighlights,
-}: ReportViewsProps) {
-  const t = useStrings();
+/** The registry's commands shown as plain buttons above the issues. */
+const RESULT_COMMANDS: readonly CommandDef[] = COMMANDS.filter((c: CommandDef) => c.pane === "results");
+
+export const ReportViews = memo(function ReportViews({ report, dueSoon, busy, onSelect, onFix, onCommand }: ReportViewsProps) {
+  const lang = useLang();
   const s = useStyles();
   return (
     <>
       <Headline report={report} />
       {report.issues.length > 0 && (
         <div className={s.buttonRow}>
-          <Button disabled={busy} onClick={() => void onHighlight()}>
-            {t.highlight}
-          </Button>
-          <Button disabled={busy} onClick={() => void onClearHighlights()}>
-            {t.clearHighlight}
-          </Button>
+          {RESULT_COMMANDS.map((def) => (
+            <Button key={def.id} disabled={busy} onClick={() => void onCommand(def)} data-testid={`command-${def.id}`}>
+              {COMMAND_STRINGS[lang][def.id as keyof (typeof COMMAND_STRINGS)["vi"]].label}
+            </Button>
+          ))}
         </div>
       )}
       <IssuesView issues={report.issues} busy={busy} onSelect={(i) => void onSelect(i)} onFix={(f) => void onFix(f)} />

@@ -1,15 +1,15 @@
 /**
- * English issue messages (`lang: "en"`, the task pane's English toggle): every issue code and every
- * message variant, on a fixture that triggers it. The English run finds exactly what the default
- * (Vietnamese) run finds — same codes, cells, suggestions and fixes — only the messages differ, and each
- * English message still names its cell (or its sheet, for a sheet-level issue).
+ * Issues as data, words at the edge: every issue code and every message variant, on a fixture that
+ * triggers it. The engine's issue holds no message; `renderIssue` gives the Vietnamese (default) and the
+ * English message from the same data — each names its cell (or its sheet, for a sheet-level issue), and no
+ * Vietnamese word leaks into the English one.
  */
 import { GridBuilder, STD_HEADER } from "../../support/grid-builder";
 import { analyze } from "../../../src/core/analyze";
-import { ISSUE_CODES, ReportSchema, type Issue, type IssueCode, type Report } from "../../../src/core/report-schema";
+import { ISSUE_CODES, ReportSchema, type IssueCode, type Report } from "../../../src/core/report-schema";
 import { defaultSettings } from "../../../src/core/settings";
 import type { Grid } from "../../../src/core/grid";
-import { issueMessages, issueMessagesEn, issueMessagesFor } from "../../../src/i18n/issues";
+import { ISSUE_LABELS, renderIssue } from "../../../src/i18n/issues";
 import { AS_OF } from "./helpers";
 
 const OK = { content: "Tổ chức tuyên truyền", lead: "Phòng Văn hóa - Xã hội", deadline: "30/11/2026" };
@@ -169,54 +169,59 @@ const CASES: Case[] = [
   },
 ];
 
-function analyse(grids: Grid[], lang?: "vi" | "en"): Report {
-  const report = analyze(grids, { asOf: AS_OF, settings: defaultSettings(), ...(lang ? { lang } : {}) });
+function analyse(grids: Grid[]): Report {
+  const report = analyze(grids, { asOf: AS_OF, settings: defaultSettings() });
   ReportSchema.parse(report);
   return report;
 }
 
-/** Everything of an issue but its message. */
-function facts(i: Issue) {
-  const { message: _message, ...rest } = i;
-  return rest;
+/** An English message with the quoted parts («…») taken out: what phuluc itself says. */
+function ownWords(message: string): string {
+  return message.replace(/«[^»]*»/g, "«»");
 }
 
-describe("English issue messages", () => {
+/** Letters beyond ASCII that only Vietnamese words have (any letter with a diacritic, đ). */
+const VIETNAMESE_LETTER = /[\u00C0-\u024F\u1E00-\u1EFF]/;
+
+describe("issue messages are rendered from the engine's data", () => {
   it("the table covers every issue code", () => {
     expect([...new Set(CASES.map((c) => c.code))].sort()).toEqual([...ISSUE_CODES].sort());
   });
 
-  it("every template has an English counterpart (and the set is picked by language)", () => {
-    expect(Object.keys(issueMessagesEn).sort()).toEqual(Object.keys(issueMessages).sort());
-    expect(issueMessagesFor("en")).toBe(issueMessagesEn);
-    expect(issueMessagesFor("vi")).toBe(issueMessages);
-    expect(issueMessagesFor(undefined)).toBe(issueMessages);
+  it("every code has a label in both languages", () => {
+    for (const lang of ["vi", "en"] as const) expect(Object.keys(ISSUE_LABELS[lang])).toEqual([...ISSUE_CODES]);
   });
 
   it.each(CASES.map((c) => [`${c.code}${c.variant ? ` (${c.variant})` : ""}`, c] as const))("%s", (_name, c) => {
-    const vi = analyse(c.grids);
-    const viExplicit = analyse(c.grids, "vi");
-    const en = analyse(c.grids, "en");
-    expect(viExplicit).toEqual(vi);
+    const report = analyse(c.grids);
+    // The engine emits data: no words in the issue itself.
+    for (const i of report.issues) expect(i).not.toHaveProperty("message");
+    const issue = report.issues.find((i) => i.code === c.code)!;
+    expect(issue).toBeDefined();
+    expect(issue.cell).toBe(c.cell);
 
-    const viIssue = vi.issues.find((i) => i.code === c.code)!;
-    expect(viIssue).toBeDefined();
-    expect(viIssue.cell).toBe(c.cell);
-    expect(viIssue.message).toMatch(c.vi);
-
-    // Same findings, other words: everything but the messages is equal, every message differs.
-    expect(en.issues.map(facts)).toEqual(vi.issues.map(facts));
-    expect({ ...en, issues: [] }).toEqual({ ...vi, issues: [] });
-    en.issues.forEach((i, k) => expect(i.message).not.toBe(vi.issues[k].message));
-
-    const enIssue = en.issues.find((i) => i.code === c.code)!;
+    const vi = renderIssue(issue, "vi");
+    const en = renderIssue(issue, "en");
+    expect(renderIssue(issue)).toBe(vi);
+    expect(vi).toMatch(c.vi);
+    expect(en).not.toBe(vi);
     if (c.code === "HEADER_NOT_FOUND" || c.code === "TEXT_LEGACY_ENCODING") {
       // Sheet-level: the sheet first, then the sample cell when there is one.
-      expect(enIssue.message).toMatch(new RegExp(`^Sheet «${enIssue.sheet}»`));
-      if (c.cell) expect(enIssue.message).toContain(`cell ${c.cell}: `);
+      expect(en).toMatch(new RegExp(`^Sheet «${issue.sheet}»`));
+      if (c.cell) expect(en).toContain(`cell ${c.cell}: `);
     } else {
-      expect(enIssue.message).toMatch(new RegExp(`^Cell ${c.cell}: `));
+      expect(en).toMatch(new RegExp(`^Cell ${c.cell}: `));
     }
-    expect(enIssue.message).not.toMatch(/^Ô |Hãy |không /);
+    // No Vietnamese word leaks into an English message: outside the quotes of the user's own text and of
+    // what to type, every letter is plain ASCII.
+    expect({ code: c.code, words: ownWords(en) }).toEqual({ code: c.code, words: expect.not.stringMatching(VIETNAMESE_LETTER) });
+  });
+
+  it("an indicator without a name is named by its row, in each language's own words", () => {
+    const report = analyse([indicators([1, "", "%", "", null, null, 5])]);
+    const issue = report.issues.find((i) => i.code === "INDICATOR_TARGET_MISSING")!;
+    expect(renderIssue(issue, "en")).toContain("the indicator on row 3");
+    expect(renderIssue(issue, "vi")).toContain("chỉ tiêu ở dòng 3");
+    expect(ownWords(renderIssue(issue, "en"))).not.toMatch(VIETNAMESE_LETTER);
   });
 });

@@ -3,7 +3,7 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 import { captureIO } from "../../support/cli-io";
 import { main } from "../../../src/cli/main";
-import { ReportSchema, type Report } from "../../../src/core/report-schema";
+import { parseJsonReport, type JsonReport } from "../../../src/core/report-schema";
 
 export const ROOT = path.resolve(__dirname, "../../..");
 export const AS_OF = "2026-11-24";
@@ -17,10 +17,10 @@ export async function runMain(args: string[]): Promise<{ code: number; out: stri
 }
 
 /** `phuluc check FILE --json` in process; the report is validated by its schema. */
-export async function checkJson(file: string): Promise<{ code: number; report: Report; err: string }> {
+export async function checkJson(file: string): Promise<{ code: number; report: JsonReport; err: string }> {
   const r = await runMain(["check", file, "--as-of", AS_OF, "--json"]);
   if (r.code === 2) throw new Error(`check failed: ${r.err}`);
-  return { code: r.code, report: ReportSchema.parse(JSON.parse(r.out)), err: r.err };
+  return { code: r.code, report: parseJsonReport(JSON.parse(r.out)), err: r.err };
 }
 
 /** node bin/phuluc.js … (needs `npm run build:cli`). */

@@ -1,0 +1,35 @@
+/** What every command takes and gives, whatever door runs it (CLI, ribbon, task pane). */
+import type { WorkbookPort } from "../core/port";
+import type { Report } from "../core/report-schema";
+import type { Settings } from "../core/settings";
+import type { RunDeps } from "./run-context";
+
+export type Lang = "vi" | "en";
+
+export interface CommandRequest {
+  /** The workbook: the open one (Office.js) or a file (CLI, preview). */
+  port: WorkbookPort;
+  /** ISO as-of date. */
+  asOf: string;
+  /** Language of the outcome's message. */
+  lang: Lang;
+  /** The door keeps what the command changes (the ribbon: the open workbook; the CLI: only with -o). */
+  writeBack: boolean;
+  /** A report the door already has (the pane after Kiểm tra); commands that need one check first otherwise. */
+  report?: Report;
+  settings?: Settings;
+  deps?: RunDeps;
+}
+
+export interface CommandOutcome {
+  /** false: problems remain (errors in the workbook) — the CLI exits 1. */
+  ok: boolean;
+  /** What the user reads, in the request's language (the ribbon's dialog, the pane's notice, the CLI). */
+  message: string;
+  /** The report, when the command checked the workbook. */
+  report?: Report;
+  /** The command changed the workbook (the CLI then writes the copy to -o). */
+  changed: boolean;
+}
+
+export type CommandRun = (request: CommandRequest) => Promise<CommandOutcome>;

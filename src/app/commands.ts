@@ -1,0 +1,75 @@
+/**
+ * The command registry: the one list of what phuluc can do, from which every door is derived — the CLI's
+ * sub-commands, options and help; the ribbon's function names (manifest.xml <FunctionName>, checked by the
+ * manifest test); the task pane's actions. Each entry points at its use-case module (loaded when used, so
+ * the pane and the ribbon fetch the engine only when a command runs). A new command is: its use-case
+ * module, one entry here, its strings (src/i18n/commands.ts), a manifest button if it has one, its tests.
+ */
+import type { CommandRun } from "./command";
+
+/** CLI options a command may take (parsed by src/cli/args.ts, described in src/i18n/commands.ts). */
+export type CliOption = "asOf" | "json" | "lang" | "out";
+
+export interface CommandDef {
+  readonly id: string;
+  /**
+   * The CLI sub-command. `out`: whether `-o OUT` (a copy of the file with the changes) is required, allowed
+   * or refused; `prints`: the whole report (text or --json) or the outcome's message.
+   */
+  readonly cli?: {
+    readonly name: string;
+    readonly options: readonly CliOption[];
+    readonly out: "required" | "optional" | "none";
+    readonly prints: "report" | "message";
+  };
+  /** The ribbon button's ExecuteFunction name (manifest.xml). */
+  readonly ribbon?: { readonly functionName: string };
+  /** Where the pane shows the action: its own view ("custom") or a plain button in the results ("results"). */
+  readonly pane?: "custom" | "results";
+  /** The command, over any WorkbookPort. Absent for pane-only jobs with their own view (fix, settings). */
+  readonly load?: () => Promise<{ run: CommandRun }>;
+}
+
+export const COMMANDS = [
+  {
+    id: "check",
+    cli: { name: "check", options: ["asOf", "json", "lang", "out"], out: "optional", prints: "report" },
+    ribbon: { functionName: "validateWorkbook" },
+    pane: "custom",
+    load: () => import(/* webpackChunkName: "engine" */ "./use-cases/check-command"),
+  },
+  {
+    id: "summarize",
+    cli: { name: "summarize", options: ["asOf", "lang", "out"], out: "required", prints: "message" },
+    ribbon: { functionName: "buildSummary" },
+    pane: "custom",
+    load: () => import(/* webpackChunkName: "engine" */ "./use-cases/summarize-command"),
+  },
+  {
+    id: "highlight",
+    pane: "results",
+    load: () => import(/* webpackChunkName: "engine" */ "./use-cases/highlight-command"),
+  },
+  {
+    id: "clear",
+    cli: { name: "clear", options: ["lang", "out"], out: "required", prints: "message" },
+    ribbon: { functionName: "clearHighlights" },
+    pane: "results",
+    load: () => import(/* webpackChunkName: "engine" */ "./use-cases/clear-command"),
+  },
+  { id: "fix", pane: "custom" },
+  { id: "settings", pane: "custom" },
+] as const satisfies readonly CommandDef[];
+
+export type CommandId = (typeof COMMANDS)[number]["id"];
+
+/** The commands a door offers. */
+export const cliCommands = (): readonly CommandDef[] => COMMANDS.filter((c: CommandDef) => c.cli);
+export const ribbonCommands = (): readonly CommandDef[] => COMMANDS.filter((c: CommandDef) => c.ribbon);
+
+/** The ribbon's function names, in registry order (manifest.xml must declare exactly these). */
+export const RIBBON_FUNCTION_NAMES: readonly string[] = ribbonCommands().map((c) => c.ribbon!.functionName);
+
+export function commandById(id: CommandId): CommandDef {
+  return COMMANDS.find((c) => c.id === id)!;
+}

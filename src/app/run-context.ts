@@ -1,0 +1,67 @@
+/**
+ * What a use case gets besides its port and its input: how to drive the engine's steps (the pane runs
+ * them in slices, the CLI and the ribbon in one go), progress, and one cancellation token per run.
+ */
+import type { AnalyzeProgress, analyzeSteps } from "../core/analyze";
+import type { buildSummary } from "../core/summary/build";
+import type { decodeLegacy } from "../core/text/legacy";
+import type { ReadProgress } from "../core/port";
+
+/** A run was called off (a newer Kiểm tra, a new date): its result is never shown. */
+export class Cancelled extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "Cancelled";
+  }
+}
+
+/** One per run: the door cancels it, the use case checks it between steps. */
+export class CancelToken {
+  private done = false;
+  get cancelled(): boolean {
+    return this.done;
+  }
+  cancel(): void {
+    this.done = true;
+  }
+  /** Throws Cancelled once the token is cancelled. */
+  throwIfCancelled(): void {
+    if (this.done) throw new Cancelled();
+  }
+}
+
+/** Where a run stands: reading the workbook (sheets read of total), then analysing it (the engine's step). */
+export type RunProgress = ({ stage: "reading" } & ReadProgress) | { stage: "analysing"; step?: AnalyzeProgress };
+
+/** Drives a step generator to its end; the pane's runs in ~16 ms slices. Returns null when cancelled. */
+export type StepRunner = <P, R>(
+  steps: Generator<P, R, void>,
+  options: { onProgress?: (p: P) => void; cancelled: () => boolean },
+) => Promise<R | null>;
+
+/** The default runner: all steps at once (CLI, ribbon). */
+export const runAllSteps: StepRunner = async (steps, options) => {
+  for (;;) {
+    if (options.cancelled()) {
+      steps.return(undefined as never);
+      return null;
+    }
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+};
+
+/** The engine's entry points a use case calls; a door may swap them (tests give the pane a stand-in). */
+export interface EngineParts {
+  analyzeSteps: typeof analyzeSteps;
+  buildSummary: typeof buildSummary;
+  decodeLegacy: typeof decodeLegacy;
+}
+
+export interface RunDeps {
+  runSteps?: StepRunner;
+  onProgress?: (p: RunProgress) => void;
+  cancel?: CancelToken;
+  /** Defaults: the real engine. */
+  engine?: Partial<EngineParts>;
+}

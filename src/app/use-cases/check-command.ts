@@ -1,0 +1,17 @@
+/** The "check" command: check the workbook; where the door keeps changes (ribbon, CLI -o), highlight the problems. */
+import { OUTCOME_TEXTS } from "../../i18n/commands";
+import type { CommandRun } from "../command";
+import { checkWorkbook, hasErrors } from "./check";
+import { highlightIssues } from "./highlight";
+
+export const run: CommandRun = async (req) => {
+  const { report } = await checkWorkbook(req.port, { asOf: req.asOf, settings: req.settings }, req.deps);
+  const highlighted = req.writeBack ? (await highlightIssues(req.port, report)).cells : null;
+  const errors = report.issues.filter((i) => i.severity === "error").length;
+  return {
+    ok: !hasErrors(report),
+    message: OUTCOME_TEXTS[req.lang].checked(report.tasks.length, errors, report.issues.length - errors, highlighted),
+    report,
+    changed: highlighted !== null,
+  };
+};

@@ -1,0 +1,52 @@
+/** Check: read every sheet of the workbook and analyse it (the same steps from every door). */
+import { analyzeSteps } from "../../core/analyze";
+import type { Grid } from "../../core/grid";
+import type { WorkbookPort } from "../../core/port";
+import type { Report } from "../../core/report-schema";
+import type { Settings } from "../../core/settings";
+import { Cancelled, runAllSteps, type RunDeps } from "../run-context";
+
+export interface CheckInput {
+  /** ISO as-of date (ngày báo cáo). */
+  asOf: string;
+  /** Settings to use; default: the workbook's own. */
+  settings?: Settings;
+}
+
+export interface CheckResult {
+  report: Report;
+  /** The sheets as read (kept for one-click fixes and comparisons without a second read). */
+  grids: Grid[];
+  settings: Settings;
+  /** The workbook's stored settings were unreadable: defaults were used (a message for the user). */
+  settingsWarning?: string;
+}
+
+export async function checkWorkbook(port: WorkbookPort, input: CheckInput, deps: RunDeps = {}): Promise<CheckResult> {
+  const cancelled = () => deps.cancel?.cancelled ?? false;
+  let settings = input.settings;
+  let settingsWarning: string | undefined;
+  if (!settings) {
+    const loaded = await port.loadSettings();
+    settings = loaded.settings;
+    settingsWarning = loaded.warning;
+  }
+  deps.cancel?.throwIfCancelled();
+  deps.onProgress?.({ stage: "reading", done: 0, total: 0 });
+  const grids = await port.readSheets((p) => cancelled() || deps.onProgress?.({ stage: "reading", ...p }));
+  deps.cancel?.throwIfCancelled();
+  deps.onProgress?.({ stage: "analysing" });
+  const run = deps.runSteps ?? runAllSteps;
+  const steps = (deps.engine?.analyzeSteps ?? analyzeSteps)(grids, { asOf: input.asOf, settings });
+  const report = await run(steps, {
+    onProgress: (step) => cancelled() || deps.onProgress?.({ stage: "analysing", step }),
+    cancelled,
+  });
+  if (report === null || cancelled()) throw new Cancelled();
+  return { report, grids, settings, settingsWarning };
+}
+
+/** 1 when the report has errors (the CLI's exit code), else 0. */
+export function hasErrors(report: Report): boolean {
+  return report.issues.some((i) => i.severity === "error");
+}

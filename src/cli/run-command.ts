@@ -1,0 +1,63 @@
+/**
+ * The CLI door for every registry command: open the file as a port, run the command (the same function
+ * the pane and the ribbon run), print its outcome, and write the changed copy to -o when it has one. The
+ * input file is only read; the copy is written atomically and never over an input.
+ */
+import type { ParsedArgs } from "./args";
+import type { CommandOutcome } from "../app/command";
+import type { RunDeps } from "../app/run-context";
+import { withMessages } from "../i18n/issues";
+import { cliTexts } from "../i18n/cli";
+import { xlsxTexts } from "../i18n/xlsx";
+import type { Report } from "../core/report-schema";
+import { XlsxWorkbookPort } from "../xlsx/port";
+import { readFileBytes } from "../xlsx/read-file";
+import { checkOutputPath, writeFileAtomic } from "./files";
+import type { CliIO } from "./io";
+import { blocks, jsonPieces } from "./json-stream";
+import { renderTextReport } from "./text-report";
+
+/** Open a workbook file as a port. Read-only when no copy will be written (faster: unused parts skipped). */
+export async function openFilePort(file: string, options: { readOnly: boolean }): Promise<XlsxWorkbookPort> {
+  return XlsxWorkbookPort.fromBytes(readFileBytes(file), file, { readOnly: options.readOnly });
+}
+
+/** `deps`: the engine and runner the command uses (the real ones by default; tests swap the analysis). */
+export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}): Promise<number> {
+  const def = args.def!;
+  const writes = args.out !== undefined;
+  if (writes) checkOutputPath(args.out!, [args.file, ...args.files]);
+  const port = await openFilePort(args.file, { readOnly: !writes });
+  // A damaged sheet is skipped (the others are read), said on stderr, and the run is not clean.
+  const skipped = port.skippedSheets;
+  for (const sheet of skipped) io.stderr("phuluc: " + xlsxTexts.sheetSkipped(sheet) + "\n");
+  const { settings, warning } = await port.loadSettings();
+  if (warning) io.stderr(cliTexts.settingsWarning(warning) + "\n");
+  const { run } = await def.load!();
+  const outcome = await run({ port, asOf: args.asOf, lang: args.lang, writeBack: writes, settings, deps });
+  print(outcome, args, io);
+  if (writes && outcome.changed) {
+    writeFileAtomic(args.out!, await port.toBuffer());
+    io.stdout(cliTexts.wrote(args.out!) + "\n");
+  }
+  const code = outcome.ok ? 0 : 1;
+  return skipped.length ? Math.max(1, code) : code;
+}
+
+function print(outcome: CommandOutcome, args: ParsedArgs, io: CliIO): void {
+  const report = outcome.report;
+  if (args.json && report) {
+    // In blocks: the text of a 100,000-task report is never built as one string.
+    for (const block of blocks(jsonPieces(jsonReport(report, args.lang)))) io.stdout(block);
+    io.stdout("\n");
+  } else if (report && args.def!.cli?.prints === "report") io.stdout(renderTextReport(report, { file: args.file, lang: args.lang }));
+  else io.stdout(outcome.message + "\n");
+}
+
+/** The JSON report (the public contract): each issue with its message in the chosen language. */
+export function jsonReport(report: Report, lang: "vi" | "en"): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(report)) out[key] = key === "issues" ? withMessages(report.issues, lang) : value;
+  out.lang = lang;
+  return out;
+}

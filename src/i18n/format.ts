@@ -1,0 +1,24 @@
+/**
+ * Numbers as people read them: Vietnamese style by default (85,7%; 1.234,5), English on request. The one
+ * place the pane, the CLI's text report and the report document format rates and numbers.
+ */
+export type NumberLang = "vi" | "en";
+
+/** A fraction as a percent with at most one decimal (0.857 → "85,7%"); "—" when empty. */
+export function formatPercent(fraction: number | null | undefined, lang: NumberLang = "vi"): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "—";
+  const v = Math.round(fraction * 1000) / 10;
+  const s = Number.isInteger(v) ? String(v) : v.toFixed(1);
+  return `${lang === "vi" ? s.replace(".", ",") : s}%`;
+}
+
+/** A number with at most two decimals, grouped (1234.5 → "1.234,5"); "—" when empty. */
+export function formatNumber(n: number | null | undefined, lang: NumberLang = "vi"): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return "—";
+  const rounded = Math.round(n * 100) / 100;
+  const [int, frac] = String(Math.abs(rounded)).split(".");
+  const sep = lang === "vi" ? "." : ",";
+  const dec = lang === "vi" ? "," : ".";
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  return `${rounded < 0 ? "-" : ""}${grouped}${frac ? dec + frac : ""}`;
+}
