@@ -45,4 +45,11 @@ export interface WorkbookPort {
   writeCells(sheet: string, edits: CellEdit[]): Promise<void>;
   loadSettings(): Promise<LoadedSettings>;
   saveSettings(settings: Settings): Promise<void>;
+  /**
+   * One of phuluc's records kept in the workbook (`_phuluc`): undefined when absent or when the store is
+   * unreadable (the settings' warning says so). The caller validates what it gets.
+   */
+  loadRecord(key: string): Promise<unknown>;
+  /** Store a record under `key` (undefined removes it); the settings and the other records are kept. */
+  saveRecord(key: string, value: unknown): Promise<void>;
 }

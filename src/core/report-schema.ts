@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { ISSUE_CODES, type Issue } from "./issues";
+import { ChangesSchema } from "./changes-schema";
 
 export { ISSUE_CODES, ISSUE_SEVERITY } from "./issues";
 export type { Fix, Issue, IssueCode, IssueOf, IssueParamsMap, Severity } from "./issues";
@@ -129,6 +130,8 @@ export const ReportSchema = z.object({
   groups: z.array(GroupSummarySchema),
   total: CountsSchema,
   indicators: z.array(IndicatorSchema),
+  /** What changed since an earlier version (check --since, the pane's section), when one was compared. */
+  changes: ChangesSchema.optional(),
 });
 /** The engine's report. Its issues are data (typed per code); the doors render their messages. */
 export type Report = Omit<z.infer<typeof ReportSchema>, "issues"> & { issues: Issue[] };

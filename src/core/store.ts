@@ -25,11 +25,17 @@ export const StoreSchema = z.object({
   /** The product's own summary sheets, recognised by this record (and never by name alone). */
   summarySheets: z.array(z.object({ name: z.string(), key: z.string(), marker: z.string() })).default([]),
   highlights: z.array(HighlightRecordSchema).default([]),
+  /**
+   * phuluc's other records, by key (summary snapshots, merge undo data…). Each key's owner module
+   * validates its own value, so one damaged record is ignored with a warning and never makes the whole
+   * store (the settings) unreadable.
+   */
+  records: z.record(z.string(), z.unknown()).default({}),
 });
 export type Store = z.infer<typeof StoreSchema>;
 
 export function emptyStore(): Store {
-  return { version: 1, summarySheets: [], highlights: [] };
+  return { version: 1, summarySheets: [], highlights: [], records: {} };
 }
 
 export function encodeStore(store: Store): string[] {

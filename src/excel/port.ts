@@ -103,6 +103,29 @@ export class OfficeWorkbookPort implements WorkbookPort {
     }
   }
 
+  /** Never throws for a corrupt store (undefined); Excel errors become Vietnamese messages. */
+  loadRecord(key: string): Promise<unknown> {
+    return withUserErrors(() =>
+      this.run(async (ctx) => {
+        const { loaded } = await loadSheetsAndStore(ctx);
+        return loaded.corrupt ? undefined : loaded.store.records[key];
+      }),
+    );
+  }
+
+  saveRecord(key: string, value: unknown): Promise<void> {
+    return withUserErrors(() =>
+      this.run(async (ctx) => {
+        const { loaded } = await loadSheetsAndStore(ctx);
+        const records = { ...loaded.store.records };
+        if (value === undefined) delete records[key];
+        else records[key] = value;
+        queueStoreWrite(ctx, { ...loaded.store, records }, loaded);
+        await ctx.sync();
+      }),
+    );
+  }
+
   saveSettings(settings: Settings): Promise<void> {
     return withUserErrors(() =>
       this.run(async (ctx) => {

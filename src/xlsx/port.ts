@@ -141,6 +141,19 @@ export class XlsxWorkbookPort implements WorkbookPort {
     writeStore(this.workbook, store);
   }
 
+  async loadRecord(key: string): Promise<unknown> {
+    const { store, corrupt } = readStore(this.workbook);
+    return corrupt ? undefined : store.records[key];
+  }
+
+  async saveRecord(key: string, value: unknown): Promise<void> {
+    const { store } = readStore(this.workbook);
+    const records = { ...store.records };
+    if (value === undefined) delete records[key];
+    else records[key] = value;
+    writeStore(this.workbook, { ...store, records });
+  }
+
   /** The workbook as .xlsx bytes (download in the browser, write a file in Node). */
   async toBuffer(): Promise<Uint8Array> {
     keepPageNumbering(this.workbook);

@@ -94,7 +94,7 @@ describe("phuluc main (in process)", () => {
       status: "Đã hoàn thành",
       doneDate: "01/9/2026",
     });
-    const file = await writeTempXlsx([sheet], { dir, store: { version: 1, settings, summarySheets: [], highlights: [] } });
+    const file = await writeTempXlsx([sheet], { dir, store: { version: 1, settings, summarySheets: [], highlights: [], records: {} } });
     const io = captureIO();
     const code = await main(["check", file, "--as-of", "2026-11-24", "--json"], io);
     const report = JsonReportSchema.parse(JSON.parse(io.out));

@@ -13,7 +13,9 @@ export type Call =
   | { m: "select"; sheet: string; cell: string }
   | { m: "writeCells"; sheet: string; edits: CellEdit[] }
   | { m: "loadSettings" }
-  | { m: "saveSettings"; settings: Settings };
+  | { m: "saveSettings"; settings: Settings }
+  | { m: "loadRecord"; key: string }
+  | { m: "saveRecord"; key: string; value: unknown };
 
 export class FakePort implements WorkbookPort {
   calls: Call[] = [];
@@ -81,6 +83,19 @@ export class FakePort implements WorkbookPort {
     this.calls.push({ m: "loadSettings" });
     this.fail("loadSettings");
     return this.settings;
+  }
+  /** phuluc's records kept in the workbook (snapshots, merge undo data). */
+  records: Record<string, unknown> = {};
+  async loadRecord(key: string): Promise<unknown> {
+    this.calls.push({ m: "loadRecord", key });
+    this.fail("loadRecord");
+    return this.records[key];
+  }
+  async saveRecord(key: string, value: unknown): Promise<void> {
+    this.calls.push({ m: "saveRecord", key, value });
+    this.fail("saveRecord");
+    if (value === undefined) delete this.records[key];
+    else this.records[key] = value;
   }
   async saveSettings(settings: Settings): Promise<void> {
     this.calls.push({ m: "saveSettings", settings });

@@ -22,6 +22,8 @@ export function observePort(inner: WorkbookPort, listener: (e: PortEvent) => voi
     clearHighlights: () => changed(inner.clearHighlights()),
     writeCells: (sheet, edits) => changed(inner.writeCells(sheet, edits)),
     saveSettings: (settings) => changed(inner.saveSettings(settings)),
+    loadRecord: (key) => inner.loadRecord(key),
+    saveRecord: (key, value) => changed(inner.saveRecord(key, value)),
     select: async (sheet, cell) => {
       await inner.select(sheet, cell);
       listener({ kind: "select", sheet, cell });
