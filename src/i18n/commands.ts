@@ -9,8 +9,6 @@ export type CommandLang = "vi" | "en";
 export interface CommandStrings {
   /** Button label (pane, ribbon). */
   label: string;
-  /** CLI usage line's arguments after the command name ("" for none). */
-  usage: string;
   /** CLI help: what the command does (one line). */
   help: string;
 }
@@ -19,42 +17,36 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
   vi: {
     check: {
       label: "Kiểm tra",
-      usage: "FILE [--as-of YYYY-MM-DD] [--json] [--lang vi|en] [-o OUT]",
       help: "Kiểm tra các bảng phụ lục và chỉ tiêu, in báo cáo (JSON với --json); với -o, ghi bản sao có tô màu các ô lỗi.",
     },
     summarize: {
       label: "Tạo bảng tổng hợp",
-      usage: "FILE -o OUT [--as-of YYYY-MM-DD]",
       help: "Ghi một bản sao của tệp kèm các trang tổng hợp vào OUT (tệp gốc không bị sửa).",
     },
-    highlight: { label: "Đánh dấu", usage: "", help: "" },
+    highlight: { label: "Đánh dấu", help: "" },
     clear: {
       label: "Xoá đánh dấu",
-      usage: "FILE -o OUT",
       help: "Ghi một bản sao của tệp đã gỡ các ô phuluc tô màu (trả lại màu cũ của ô).",
     },
-    fix: { label: "Sửa", usage: "", help: "" },
-    settings: { label: "Cài đặt", usage: "", help: "" },
+    fix: { label: "Sửa", help: "" },
+    settings: { label: "Cài đặt", help: "" },
   },
   en: {
     check: {
       label: "Check",
-      usage: "FILE [--as-of YYYY-MM-DD] [--json] [--lang vi|en] [-o OUT]",
       help: "Check the appendix and indicator tables and print the report (JSON with --json); with -o, write a copy with the problem cells highlighted.",
     },
     summarize: {
       label: "Build summary",
-      usage: "FILE -o OUT [--as-of YYYY-MM-DD]",
       help: "Write a copy of the file with the summary sheets to OUT (the file itself is not changed).",
     },
-    highlight: { label: "Highlight", usage: "", help: "" },
+    highlight: { label: "Highlight", help: "" },
     clear: {
       label: "Clear highlights",
-      usage: "FILE -o OUT",
       help: "Write a copy of the file without the highlights phuluc made (the cells' own fills come back).",
     },
-    fix: { label: "Fix", usage: "", help: "" },
-    settings: { label: "Settings", usage: "", help: "" },
+    fix: { label: "Fix", help: "" },
+    settings: { label: "Settings", help: "" },
   },
 };
 
