@@ -5,11 +5,13 @@
  *   sync 2  every sheet's used range (values only) and, when `_phuluc` exists, the store (to skip the
  *           product's summaries);
  *   sync 3… values + numberFormat + valueTypes of all sheets, in row chunks queued together and synced
- *           once per ~3.5 MB of expected response (Excel on the web rejects a request or response over
- *           5 MB). A workbook that fits one budget — every real commune plan, and 20,000 short rows —
- *           is read in 3 syncs; a bigger one needs one more sync per extra budget, never one per row or sheet.
- * The response size per cell is estimated (80 bytes to start) and then measured on each batch; a batch
- * that still exceeds the limit is retried in halves. With ExcelApi 1.13 each non-empty sheet's merged
+ *           once per ~4 MB of expected response (Excel on the web rejects a request over 5 MB with
+ *           RequestPayloadSizeLimitExceeded and a response over 5 MB with ResponsePayloadSizeLimitExceeded).
+ *           A workbook that fits one budget — every real commune plan, and 5,000 rows of ten columns — is
+ *           read in one such sync; a bigger one needs one more sync per extra budget, never one per row or sheet.
+ * The response size per cell is estimated (80 bytes to start: a text-heavy plan's cell — 40 Vietnamese
+ * characters, its format and type — weighs 70–90) and then measured on each batch; a batch that still
+ * exceeds the limit either way is retried in halves. With ExcelApi 1.13 each non-empty sheet's merged
  * areas are read in the sync that reads its first rows.
  * No method is called on a proxy that may be a null object (an empty sheet's used range, a missing
  * `_phuluc`): Excel does not promise that such a call yields another null object rather than failing
@@ -28,7 +30,7 @@ import { queueStoreLoad, readStore } from "./store";
 export interface ReadOptions {
   mergedAreas: boolean;
   onProgress?: (p: ReadProgress) => void;
-  /** Expected response bytes per sync (default 4 MB, under Excel on the web's 5 MB). */
+  /** Expected response bytes per sync (default 4 MiB, under Excel on the web's 5 MB). */
   budgetBytes?: number;
   /** First estimate of response bytes per cell (values + numberFormat + valueTypes). */
   bytesPerCell?: number;
@@ -36,8 +38,11 @@ export interface ReadOptions {
   maxRowsPerChunk?: number;
 }
 
-export const READ_BUDGET_BYTES = 4_000_000;
-export const READ_BYTES_PER_CELL = 64;
+/** 4 MiB of expected response per sync: a 25% margin under Excel on the web's 5 MB. */
+export const READ_BUDGET_BYTES = 4 * 1024 * 1024;
+export const READ_BYTES_PER_CELL = 80;
+/** The codes Excel on the web answers an oversized sync with, by direction. */
+const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
 export const MAX_ROWS_PER_CHUNK = 5000;
 
 const VISIBILITY: Record<string, SheetVisibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
@@ -178,7 +183,7 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
     try {
       await ctx.sync();
     } catch (err) {
-      if (officeErrorCode(err) !== "RequestPayloadSizeLimitExceeded" || retries >= 8) throw err;
+      if (!PAYLOAD_CODES.has(officeErrorCode(err) ?? "") || retries >= 8) throw err;
       retries++;
       perCell *= 2;
       // Put the pieces back in front, in order, and try again with smaller batches.

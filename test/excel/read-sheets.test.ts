@@ -122,6 +122,28 @@ describe("readSheets (Office.js adapter)", () => {
     expect(g.merges).toHaveLength(grid.merges.length);
   });
 
+  test("a text-heavy plan (88 bytes a cell) is read without one oversized response: the first batch is sized for text", async () => {
+    const grid = textGrid(7000, "Triển khai nhiệm vụ chuyển đổi số của UBND xã ");
+    const fake = fakeWorkbook([grid]);
+    const [g] = await portOf(fake).readSheets();
+    expect(g.values.length).toBe(7000);
+    expect(g.values[6999][9]).toBe(grid.values[6999][9]);
+    const sizes = fake.stats.log.map((s) => s.responseBytes);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(PAYLOAD_LIMIT); // more than one response's worth
+    expect(sizes.filter((n) => n > PAYLOAD_LIMIT)).toEqual([]);
+  });
+
+  test("a response over 5 MB (ResponsePayloadSizeLimitExceeded, Excel on the web) is retried in smaller batches", async () => {
+    const grid = textGrid(7000, "Triển khai nhiệm vụ chuyển đổi số, cải cách hành chính của UBND xã năm ");
+    const fake = fakeWorkbook([grid]);
+    const [g] = await portOf(fake).readSheets();
+    expect(g.values.length).toBe(7000);
+    expect(g.values.map((r) => r[0])).toEqual(grid.values.map((r) => r[0]));
+    // The first batch came back too large (the fake raised the response code), the rest fitted.
+    expect(fake.stats.log.filter((s) => s.responseBytes > PAYLOAD_LIMIT)).toHaveLength(1);
+    expect(fake.stats.log.filter((s) => s.requestBytes > PAYLOAD_LIMIT)).toHaveLength(0);
+  });
+
   test("Excel before ExcelApi 1.13 (no merged-area API): reads without merges instead of failing", async () => {
     const fake = fakeWorkbook([plan()], { apiVersion: "1.12" });
     const [g] = await portOf(fake).readSheets();
@@ -144,6 +166,17 @@ describe("readSheets (Office.js adapter)", () => {
     await expect(portOf(fake).readSheets()).rejects.toThrow("Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.");
   });
 });
+
+/** `rows` rows of ten long texts (a text-heavy plan: the cells weigh what `base` weighs). */
+function textGrid(rows: number, base: string) {
+  return {
+    name: "PL chữ",
+    visibility: "visible" as const,
+    origin: { row: 1, col: 1 },
+    values: Array.from({ length: rows }, (_, r) => Array.from({ length: 10 }, (_, c) => `${base}${1000 + ((r * 10 + c) % 9000)}`)),
+    merges: [],
+  };
+}
 
 /** A request context of the fake (readSheetsWith takes one directly). */
 async function firstContext(fake: FakeExcel): Promise<Excel.RequestContext> {

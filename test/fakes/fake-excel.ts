@@ -3,9 +3,11 @@
  * A faithful fake of the Excel JavaScript API for exactly the surface src/excel/ uses.
  * - Operations (property sets, method calls, loads) are queued on the proxies and applied, in order, on
  *   `context.sync()`; reading a property that was not loaded and synced throws PropertyNotLoaded.
- * - Every sync is counted with the JSON size of its request and of its response; either above 5 MB
- *   throws RequestPayloadSizeLimitExceeded (as Excel on the web does), and so does a range read over
- *   5,000,000 cells.
+ * - Every sync is counted with the JSON size of its request and of its response. Above 5 MB a request
+ *   throws RequestPayloadSizeLimitExceeded and a response ResponsePayloadSizeLimitExceeded, the two codes
+ *   Excel on the web uses ("Application-specific API error codes", learn.microsoft.com/office/dev/add-ins/
+ *   testing/application-specific-api-error-handling; limits in "Resource limits and performance
+ *   optimization for Office Add-ins"); a range read over 5,000,000 cells throws RequestPayloadSizeLimitExceeded.
  * - APIs above the fake's requirement-set version fail at sync with ApiNotFound, so feature detection is
  *   tested for real; writes to a protected sheet fail with AccessDenied; syncs while the user edits a cell
  *   fail with InvalidOperationInCellEditMode.
@@ -138,7 +140,7 @@ export class FakeRequestContext {
     }
     record.responseBytes = results.reduce((n, r) => n + bytes(r.data), 0);
     if (record.responseBytes > PAYLOAD_LIMIT)
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
     for (const r of results) r.apply();
   }
 }
