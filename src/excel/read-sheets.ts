@@ -11,8 +11,11 @@
  *           read in one such sync; a bigger one needs one more sync per extra budget, never one per row or sheet.
  * The response size per cell is estimated (80 bytes to start: a text-heavy plan's cell — 40 Vietnamese
  * characters, its format and type — weighs 70–90) and then measured on each batch; a batch that still
- * exceeds the limit either way is retried in halves. With ExcelApi 1.13 each non-empty sheet's merged
- * areas are read in the sync that reads its first rows.
+ * exceeds the limit either way is retried in halves.
+ *   last    with ExcelApi 1.13, the merged areas of every non-empty sheet, in blocks of 500 rows, in a
+ *           sync of their own (see readMerges): Range.getMergedAreasOrNullObject fails beyond 512 areas,
+ *           and a failure must not cost the values. A block that fails is split; when that does not
+ *           help, the grids go without (some) merges and the port reports "merges not read".
  * No method is called on a proxy that may be a null object (an empty sheet's used range, a missing
  * `_phuluc`): Excel does not promise that such a call yields another null object rather than failing
  * the whole batch. Only load() and isNullObject are used on them.
@@ -36,11 +39,23 @@ export interface ReadOptions {
   bytesPerCell?: number;
   /** At most this many rows per range proxy (Microsoft suggests blocks of 5,000–20,000 rows). */
   maxRowsPerChunk?: number;
+  /** Rows per merged-areas request (default MERGE_BLOCK_ROWS). */
+  mergeBlockRows?: number;
+  /** Called when merged areas were asked for but could not all be read. */
+  onMergesUnread?: () => void;
 }
 
 /** 4 MiB of expected response per sync: a 25% margin under Excel on the web's 5 MB. */
 export const READ_BUDGET_BYTES = 4 * 1024 * 1024;
 export const READ_BYTES_PER_CELL = 80;
+/**
+ * Rows per getMergedAreasOrNullObject request. A plan merges a unit or a deadline over a few task rows
+ * (about one area a row at most), so 500 rows stay under the method's 512-area limit; a block that
+ * still fails is split.
+ */
+export const MERGE_BLOCK_ROWS = 500;
+/** At most this many syncs for merged areas, splitting included (a normal read needs one). */
+export const MAX_MERGE_SYNCS = 12;
 /** The codes Excel on the web answers an oversized sync with, by direction. */
 const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
 export const MAX_ROWS_PER_CHUNK = 5000;
@@ -76,11 +91,6 @@ function pieceAddress(p: Piece): string {
   const top = p.plan.row0 + p.start + 1;
   const left = p.plan.col0 + 1;
   return `${colLetters(left)}${top}:${colLetters(left + p.plan.cols - 1)}${top + p.count - 1}`;
-}
-
-/** The whole used range of a non-empty sheet, as an address. */
-function usedAddress(plan: SheetPlan): string {
-  return `${colLetters(plan.col0 + 1)}${plan.row0 + 1}:${colLetters(plan.col0 + plan.cols)}${plan.row0 + plan.rows}`;
 }
 
 /** Take pieces worth at most `cellBudget` cells from the front of the queue (at least one row). */
@@ -168,17 +178,9 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
   while (queue.length) {
     const batch = takeBatch(queue, Math.max(1, Math.floor(budget / perCell)), maxRows);
     const loads = batch.map((piece) => {
-      const ws = ctx.workbook.worksheets.getItem(piece.plan.name);
-      const range = ws.getRange(pieceAddress(piece));
+      const range = ctx.workbook.worksheets.getItem(piece.plan.name).getRange(pieceAddress(piece));
       range.load("values,numberFormat,valueTypes");
-      // Merged areas ride with a sheet's first rows, asked of a range known to exist (the used range's
-      // address, never the used-range proxy, which may be a null object). A retried batch asks again.
-      let merged: Excel.RangeAreas | null = null;
-      if (opts.mergedAreas && piece.start === 0) {
-        merged = ws.getRange(usedAddress(piece.plan)).getMergedAreasOrNullObject();
-        merged.load("address");
-      }
-      return { piece, range, merged };
+      return { piece, range };
     });
     try {
       await ctx.sync();
@@ -192,8 +194,7 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
     }
     let cells = 0;
     let bytes = 0;
-    for (const { piece, range, merged } of loads) {
-      if (merged && !merged.isNullObject) piece.plan.merges.push(...parseMergedAreas(merged.address));
+    for (const { piece, range } of loads) {
       const values = range.values;
       const formats = range.numberFormat;
       const types = range.valueTypes;
@@ -224,5 +225,76 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
     // Learn the real size per cell (with a margin) for the next batches.
     if (cells > 0) perCell = Math.max(16, Math.ceil((bytes / cells) * 1.3), perCell / 2);
   }
+  if (opts.mergedAreas) {
+    const complete = await readMerges(ctx, plans, opts.mergeBlockRows ?? MERGE_BLOCK_ROWS);
+    if (!complete) opts.onMergesUnread?.();
+  }
   return plans.map((p) => p.grid);
+}
+
+interface MergeBlock {
+  plan: SheetPlan;
+  start: number; // row offset within the used range
+  count: number;
+}
+
+function blockAddress(b: MergeBlock): string {
+  return pieceAddress({ plan: b.plan, start: b.start, count: b.count });
+}
+
+/**
+ * The merged areas of every non-empty sheet, asked of ranges known to exist (addresses inside the used
+ * range, never the used-range proxy, which may be a null object), in row blocks, all in one sync. If that
+ * sync fails (a block over 512 areas, or anything else Excel refuses), the batch is halved, and a single
+ * block that fails is split into its two halves, until every block is read or MAX_MERGE_SYNCS is spent.
+ * An area reported by two blocks (it spans their boundary) is kept once. Returns false when some block
+ * could not be read: those rows go without merges.
+ */
+async function readMerges(ctx: Excel.RequestContext, plans: SheetPlan[], blockRows: number): Promise<boolean> {
+  const blocks: MergeBlock[] = [];
+  for (const plan of plans)
+    for (let start = 0; start < plan.rows; start += blockRows) blocks.push({ plan, start, count: Math.min(blockRows, plan.rows - start) });
+  if (!blocks.length) return true;
+  const seen = new Map<SheetPlan, Set<string>>();
+  const batches: MergeBlock[][] = [blocks];
+  let syncs = 0;
+  while (batches.length) {
+    if (syncs >= MAX_MERGE_SYNCS) return false;
+    const batch = batches.shift()!;
+    const loads = batch.map((b) => {
+      const areas = ctx.workbook.worksheets.getItem(b.plan.name).getRange(blockAddress(b)).getMergedAreasOrNullObject();
+      areas.load("address");
+      return { b, areas };
+    });
+    syncs++;
+    try {
+      await ctx.sync();
+    } catch (err) {
+      if (officeErrorCode(err) === "InvalidOperationInCellEditMode") throw err;
+      if (batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        batches.unshift(batch.slice(0, half), batch.slice(half));
+      } else if (batch[0].count > 1) {
+        const b = batch[0];
+        const top = Math.ceil(b.count / 2);
+        batches.unshift([
+          { plan: b.plan, start: b.start, count: top },
+          { plan: b.plan, start: b.start + top, count: b.count - top },
+        ]);
+      } else return false; // one row with more than 512 areas, or a refusal splitting cannot help
+      continue;
+    }
+    for (const { b, areas } of loads) {
+      if (areas.isNullObject) continue;
+      let keys = seen.get(b.plan);
+      if (!keys) seen.set(b.plan, (keys = new Set()));
+      for (const m of parseMergedAreas(areas.address)) {
+        const k = `${m.top}:${m.left}:${m.bottom}:${m.right}`;
+        if (keys.has(k)) continue;
+        keys.add(k);
+        b.plan.merges.push(m);
+      }
+    }
+  }
+  return true;
 }

@@ -33,6 +33,8 @@ export { FakeOfficeError } from "./fake-model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const MAX_CELLS_PER_READ = 5_000_000;
+/** Range.getMergedAreasOrNullObject fails beyond this many areas (its reference page). */
+export const MAX_MERGED_AREAS = 512;
 
 export interface SyncRecord {
   requestBytes: number;
@@ -674,6 +676,13 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     );
   }
 
+  /**
+   * Range.getMergedAreasOrNullObject (ExcelApi 1.13). Microsoft's reference: "if the merged areas count in
+   * this range is more than 512, then this method will fail to return the result" — the fake fails the
+   * sync (the reference names no error code; GeneralException here, and the adapter must not rely on it).
+   * Which areas count: by the reference, those in the range; Excel has been seen to return only those
+   * whose top-left cell is in it (office-js#3611) — `model.mergedAreasByTopLeft` switches to that.
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.context.need("1.13", "Range.getMergedAreasOrNullObject");
     return this.derive(
@@ -682,7 +691,13 @@ export class FakeRange extends FakeProxy<RangeTarget> {
         new FakeRangeAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, () => {
           const t = this.live();
           const r = t.rect;
-          const areas = t.sheet.merges.filter((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left);
+          const inRange = (m: Rect) =>
+            this.context.model.mergedAreasByTopLeft
+              ? m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right
+              : m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left;
+          const areas = t.sheet.merges.filter(inRange);
+          if (areas.length > MAX_MERGED_AREAS)
+            throw new FakeOfficeError("GeneralException", `getMergedAreasOrNullObject: ${areas.length} merged areas (more than 512)`);
           return areas.length ? { sheet: t.sheet, areas } : null;
         }),
     );

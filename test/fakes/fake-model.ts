@@ -295,6 +295,8 @@ export class FakeWorkbookModel {
   selection: { sheet: string; address: string } | null = null;
   /** When true, every sync fails as Excel does while the user is editing a cell. */
   cellEditMode = false;
+  /** getMergedAreasOrNullObject returns only areas whose top-left cell is in the range (office-js#3611). */
+  mergedAreasByTopLeft = false;
   /** Test hook: operations (their request JSON) this "Excel build" refuses with InvalidArgument. */
   rejectOps: ((req: Record<string, unknown>) => boolean) | null = null;
   private nextId = 1;
