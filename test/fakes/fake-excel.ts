@@ -354,6 +354,7 @@ export class FakeWorksheetCollection extends FakeProxy<FakeWorkbookModel> {
       req: { path: this.path, method: "add", name },
       exec: () => {
         let n = name;
+        this.context.model.assertStructureEditable("worksheets.add");
         for (let i = 1; !n; i++) if (!this.context.model.find(`Sheet${i}`)) n = `Sheet${i}`;
         created = this.context.model.addSheet(n).id;
       },
@@ -425,6 +426,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
   set name(v: string) {
     this.op({ set: "name", v }, (s) => {
+      this.context.model.assertStructureEditable("Worksheet.name");
       if (this.context.model.find(v) && this.context.model.find(v) !== s) throw new FakeOfficeError("ItemAlreadyExists", `"${v}" exists`);
       s.name = v;
     });
@@ -436,7 +438,11 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
     return this.get("visibility");
   }
   set visibility(v: string) {
-    this.op({ set: "visibility", v }, (s) => this.context.model.setVisibility(s, v as FakeSheet["visibility"]));
+    // Even setting the visibility a sheet already has is a structure change Excel refuses under protection.
+    this.op({ set: "visibility", v }, (s) => {
+      this.context.model.assertStructureEditable("Worksheet.visibility");
+      this.context.model.setVisibility(s, v as FakeSheet["visibility"]);
+    });
   }
   get tabColor(): string {
     return this.get("tabColor");
@@ -454,7 +460,10 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 
   delete(): void {
-    this.op({ method: "delete" }, (s) => this.context.model.deleteSheet(s));
+    this.op({ method: "delete" }, (s) => {
+      this.context.model.assertStructureEditable("Worksheet.delete");
+      this.context.model.deleteSheet(s);
+    });
   }
 
   getRange(address?: string): FakeRange {

@@ -295,11 +295,23 @@ export class FakeWorkbookModel {
   selection: { sheet: string; address: string } | null = null;
   /** When true, every sync fails as Excel does while the user is editing a cell. */
   cellEditMode = false;
+  /**
+   * The workbook's structure is protected (Review > Protect Workbook; Office.js WorkbookProtection,
+   * ExcelApi 1.7): sheets cannot be added, deleted, renamed, hidden or unhidden — the API fails those with
+   * AccessDenied, as Excel refuses them in its UI. Cells of unprotected sheets stay writable.
+   */
+  structureProtected = false;
   /** getMergedAreasOrNullObject returns only areas whose top-left cell is in the range (office-js#3611). */
   mergedAreasByTopLeft = false;
   /** Test hook: operations (their request JSON) this "Excel build" refuses with InvalidArgument. */
   rejectOps: ((req: Record<string, unknown>) => boolean) | null = null;
   private nextId = 1;
+
+  /** Throws AccessDenied when the workbook's structure is protected (for API operations, not fixtures). */
+  assertStructureEditable(what: string): void {
+    if (this.structureProtected)
+      throw new FakeOfficeError("AccessDenied", `${what}: the workbook's structure is protected (Review > Protect Workbook).`);
+  }
 
   addSheet(name: string): FakeSheet {
     if (this.find(name)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
