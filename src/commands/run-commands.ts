@@ -81,7 +81,7 @@ export function createCommands(deps: CommandDeps): Record<CommandName, CommandHa
     buildSummary: wrap(async (port) => {
       const { report, settings } = await analyzeWorkbook(port, deps);
       const result = await port.writeSummary(deps.buildSummary(report, settings));
-      return excelTexts.commandSummaryDone(result.sheetNames);
+      return excelTexts.commandSummaryDone(result.sheetNames, result.unapplied);
     }),
   };
 }

@@ -101,8 +101,8 @@ const OUR_FILLS = new Set<string>(Object.values(HIGHLIGHT_FILL));
  * of phuluc's own fills, as when a new highlight of that cell was recorded but its fill never made (a
  * batch stopped by a protected sheet) and the cell still shows the previous highlight's.
  */
-function stillOurs(current: string | null, applied: string): boolean {
-  return current === applied || (current !== null && OUR_FILLS.has(current) && OUR_FILLS.has(applied));
+function stillOurs(current: string | null, applied: string | null): boolean {
+  return current === applied || (current !== null && applied !== null && OUR_FILLS.has(current) && OUR_FILLS.has(applied));
 }
 
 function restore(p: Probe, previous: string | null): void {

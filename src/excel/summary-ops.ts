@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /** SummarySpec → Office.js operations on one new sheet (queued only; the caller syncs). */
 import { rangeA1 } from "../core/a1";
-import type { CellStyle, SpecCell, SummarySheetSpec } from "../core/summary/spec";
+import type { CellStyle, FinishingTouch, SpecCell, SummarySheetSpec } from "../core/summary/spec";
 import type { Feature } from "./requirements";
 import { jsonBytes } from "./bytes";
 import { specCell } from "./cell-values";
@@ -60,6 +60,8 @@ export function widthToPoints(chars: number): number {
 }
 
 export const INCH = 72;
+/** Excel's largest "fit to … pages" (the page setup dialog accepts 1–32767). */
+export const MAX_FIT_PAGES = 32767;
 
 function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number): number {
   let ops = 0;
@@ -194,6 +196,8 @@ export async function queueSheet(ws: Excel.Worksheet, spec: SummarySheetSpec, co
  */
 export interface SheetExtra {
   what: string;
+  /** What to tell the user when Excel refuses it. */
+  touch: FinishingTouch;
   /** "set" extras only set properties (safe to send twice); "chart"/"dataBar" add an object. */
   kind: "set" | "chart" | "dataBar";
   /** For a data bar: its range (to count what a failed batch already added). */
@@ -208,6 +212,7 @@ export function sheetExtras(spec: SummarySheetSpec, features: Record<Feature, bo
       if (!features.conditionalFormats) return;
       out.push({
         what: `dataBar ${i} ${v.range}`,
+        touch: "dataBar",
         kind: "dataBar",
         range: v.range,
         queue: (ws) => {
@@ -219,6 +224,7 @@ export function sheetExtras(spec: SummarySheetSpec, features: Record<Feature, bo
     } else {
       out.push({
         what: `chart ${i} ${v.dataRange}`,
+        touch: "chart",
         kind: "chart",
         queue: (ws) => {
           const chart = ws.charts.add(
@@ -236,6 +242,7 @@ export function sheetExtras(spec: SummarySheetSpec, features: Record<Feature, bo
     const p = spec.print;
     out.push({
       what: "page setup",
+      touch: "pageSetup",
       kind: "set",
       queue: (ws) => {
         const pl = ws.pageLayout;
@@ -250,22 +257,35 @@ export function sheetExtras(spec: SummarySheetSpec, features: Record<Feature, bo
         pl.footerMargin = p.margins.footer * INCH;
       },
     });
-    // Fit to one page wide, any number of pages tall (0 = automatic, as FitToPagesTall = False).
+    // Fit to one page wide and "any number of pages tall" — with documented values only: PageLayoutZoomOptions
+    // documents a number of pages (0, Excel's "automatic" in the file format, is not documented). As many
+    // pages tall as the sheet has rows is never the limit (a page holds at least one row), so only the
+    // width scales the print.
+    let lastRow = 1;
+    for (const c of spec.cells) if (c.row > lastRow) lastRow = c.row;
+    const tall = Math.min(MAX_FIT_PAGES, lastRow);
     out.push({
       what: "fit to width",
+      touch: "fitToWidth",
       kind: "set",
-      queue: (ws) => void (ws.pageLayout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 }),
+      queue: (ws) => void (ws.pageLayout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: tall }),
     });
     const rows = p.printTitleRows;
-    if (rows) out.push({ what: "print titles", kind: "set", queue: (ws) => ws.pageLayout.setPrintTitleRows(`$${rows[0]}:$${rows[1]}`) });
+    if (rows)
+      out.push({
+        what: "print titles",
+        touch: "printTitles",
+        kind: "set",
+        queue: (ws) => ws.pageLayout.setPrintTitleRows(`$${rows[0]}:$${rows[1]}`),
+      });
     const area = p.printArea;
-    if (area) out.push({ what: "print area", kind: "set", queue: (ws) => ws.pageLayout.setPrintArea(area) });
+    if (area) out.push({ what: "print area", touch: "printArea", kind: "set", queue: (ws) => ws.pageLayout.setPrintArea(area) });
   }
   if (features.freezeAndTabColor) {
     const freeze = spec.freezeRows;
-    if (freeze) out.push({ what: "freeze rows", kind: "set", queue: (ws) => ws.freezePanes.freezeRows(freeze) });
+    if (freeze) out.push({ what: "freeze rows", touch: "freezeRows", kind: "set", queue: (ws) => ws.freezePanes.freezeRows(freeze) });
     const tab = spec.tabColor;
-    if (tab) out.push({ what: "tab colour", kind: "set", queue: (ws) => void (ws.tabColor = "#" + tab.toUpperCase()) });
+    if (tab) out.push({ what: "tab colour", touch: "tabColor", kind: "set", queue: (ws) => void (ws.tabColor = "#" + tab.toUpperCase()) });
   }
   return out;
 }

@@ -9,7 +9,8 @@
  *           larger than the request budget (~3.5 MB, e.g. tens of thousands of overdue tasks) is sent in
  *           as many batches as it needs;
  *   sync 3  data bars, the chart, page setup, frozen header, tab colour (feature-detected). If Excel
- *           rejects any of them, they are retried one by one and the refused ones are left out.
+ *           rejects any of them, they are retried one by one; the refused ones are left out and listed in
+ *           the result's `unapplied`, so the user is told which are missing.
  * A user's sheet with the same name is never touched: the new sheet takes "Tổng hợp (2)".
  */
 import { STORE_SHEET, type Store } from "../core/store";
@@ -92,8 +93,13 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
 
   // Sync 3: the finishing touches, isolated so that one Excel refuses never costs the summary itself.
   const extras = spec.sheets.flatMap((s, i) => sheetExtras(s, opts.features).map((e) => ({ sheet: sheetNames[i], ...e })));
-  if (extras.length) await applyExtras(ctx, extras);
-  return { sheetNames, replaced };
+  const refused = extras.length ? await applyExtras(ctx, extras) : [];
+  if (!refused.length) return { sheetNames, replaced };
+  // Tell the user which touches are missing (once per sheet and touch: two refused charts are one line).
+  const unapplied: NonNullable<WriteSummaryResult["unapplied"]> = [];
+  for (const e of refused)
+    if (!unapplied.some((u) => u.sheet === e.sheet && u.touch === e.touch)) unapplied.push({ sheet: e.sheet, touch: e.touch });
+  return { sheetNames, replaced, unapplied };
 }
 
 type PlacedExtra = SheetExtra & { sheet: string };
@@ -103,12 +109,12 @@ type PlacedExtra = SheetExtra & { sheet: string };
  * before retrying one by one, count the charts and data bars that already exist on the (new) sheets and
  * skip those: property-setting extras are simply sent again.
  */
-async function applyExtras(ctx: Excel.RequestContext, extras: PlacedExtra[]): Promise<void> {
+async function applyExtras(ctx: Excel.RequestContext, extras: PlacedExtra[]): Promise<PlacedExtra[]> {
   const sheets = ctx.workbook.worksheets;
   extras.forEach((e) => e.queue(sheets.getItem(e.sheet)));
   try {
     await ctx.sync();
-    return;
+    return [];
   } catch {
     /* find out what was applied, then retry the rest one by one */
   }
@@ -132,13 +138,15 @@ async function applyExtras(ctx: Excel.RequestContext, extras: PlacedExtra[]): Pr
   } catch {
     applied = new Set(extras.filter((e) => e.kind !== "set")); // cannot tell: never risk a duplicate chart
   }
+  const refused: PlacedExtra[] = [];
   for (const e of extras) {
     if (applied.has(e)) continue;
     e.queue(sheets.getItem(e.sheet));
     try {
       await ctx.sync();
     } catch {
-      /* this Excel refuses this one; the summary stays without it */
+      refused.push(e); // this Excel refuses this one; the summary stays without it, and the user is told
     }
   }
+  return refused;
 }

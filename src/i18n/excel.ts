@@ -2,6 +2,41 @@
  * User-facing texts of the Office.js adapter and the ribbon commands (Vietnamese). `toUserMessage(err)`
  * turns any error the Excel API throws into one clear Vietnamese sentence that says what to do.
  */
+import type { FinishingTouch } from "../core/summary/spec";
+
+/** A summary's finishing touches, as the user knows them (the pane shows them in English too). */
+export const FINISHING_TOUCH_LABELS: Record<"vi" | "en", Record<FinishingTouch, string>> = {
+  vi: {
+    dataBar: "thanh dữ liệu",
+    chart: "biểu đồ",
+    pageSetup: "khổ giấy A4, hướng giấy và lề",
+    fitToWidth: "co vừa một trang theo chiều ngang",
+    printTitles: "dòng tiêu đề in lặp lại ở mỗi trang",
+    printArea: "vùng in",
+    freezeRows: "cố định dòng tiêu đề",
+    tabColor: "màu thẻ trang tính",
+  },
+  en: {
+    dataBar: "data bars",
+    chart: "the chart",
+    pageSetup: "A4 paper, orientation and margins",
+    fitToWidth: "fit to one page wide",
+    printTitles: "header rows repeated on each printed page",
+    printArea: "the print area",
+    freezeRows: "frozen header rows",
+    tabColor: "the sheet tab colour",
+  },
+};
+
+/** "Excel did not accept: … (Sheet); … ." — one line per touch, the sheets it is missing on. */
+export function unappliedTouchesText(lang: "vi" | "en", items: { sheet: string; touch: FinishingTouch }[]): string {
+  const bySheet = new Map<FinishingTouch, string[]>();
+  for (const { sheet, touch } of items) bySheet.set(touch, [...(bySheet.get(touch) ?? []), sheet]);
+  const parts = [...bySheet].map(([touch, sheets]) => `${FINISHING_TOUCH_LABELS[lang][touch]} (${sheets.join(", ")})`);
+  return lang === "vi"
+    ? `Excel này không nhận: ${parts.join("; ")}. Bảng tổng hợp vẫn đầy đủ số liệu; hãy chỉnh các mục đó bằng tay (Bố trí Trang) trước khi in.`
+    : `This Excel did not accept: ${parts.join("; ")}. The summary has all its figures; set those by hand (Page Layout) before printing.`;
+}
 
 export const excelTexts = {
   cellEditMode: "Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.",
@@ -27,7 +62,9 @@ export const excelTexts = {
     errors + warnings === 0
       ? `Đã kiểm tra ${tasks} nhiệm vụ: không phát hiện lỗi nào.`
       : `Đã kiểm tra ${tasks} nhiệm vụ: ${errors} lỗi, ${warnings} cảnh báo. Các ô có vấn đề đã được tô màu (đỏ: lỗi, vàng: cảnh báo). Mở phuluc để xem chi tiết và gỡ tô màu.`,
-  commandSummaryDone: (names: string[]) => `Đã tạo bảng tổng hợp: ${names.map((n) => `"${n}"`).join(", ")}.`,
+  commandSummaryDone: (names: string[], unapplied: { sheet: string; touch: FinishingTouch }[] = []) =>
+    `Đã tạo bảng tổng hợp: ${names.map((n) => `"${n}"`).join(", ")}.` +
+    (unapplied.length ? " " + unappliedTouchesText("vi", unapplied) : ""),
   commandFailed: (message: string) => `Không thực hiện được: ${message}`,
   dialogTitle: "phuluc",
   dialogClose: "Đóng",

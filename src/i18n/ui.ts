@@ -3,6 +3,9 @@
  * toggle. Functions take the numbers/names they show, so word order stays natural in each language.
  */
 
+import type { FinishingTouch } from "../core/summary/spec";
+import { unappliedTouchesText } from "./excel";
+
 export type Lang = "vi" | "en";
 
 const vi = {
@@ -73,6 +76,7 @@ const vi = {
   buildingSummary: "Đang tạo bảng tổng hợp…",
   summaryCreated: (names: string[]) => `Đã tạo: ${names.join(", ")}`,
   summaryReplaced: (names: string[]) => `Đã thay bảng cũ: ${names.join(", ")}`,
+  summaryUnapplied: (items: { sheet: string; touch: FinishingTouch }[]) => unappliedTouchesText("vi", items),
   summaryNeedsValidate: "Bấm Kiểm tra trước khi tạo bảng tổng hợp.",
   download: "Tải xuống .xlsx",
   settings: "Cài đặt",
@@ -187,6 +191,7 @@ const en: UiStrings = {
   buildingSummary: "Building summary…",
   summaryCreated: (names) => `Created: ${names.join(", ")}`,
   summaryReplaced: (names) => `Replaced: ${names.join(", ")}`,
+  summaryUnapplied: (items) => unappliedTouchesText("en", items),
   summaryNeedsValidate: "Press Check before building the summary.",
   download: "Download .xlsx",
   settings: "Settings",

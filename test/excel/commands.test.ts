@@ -66,6 +66,15 @@ describe("ribbon commands", () => {
     expect(notes).toEqual([[excelTexts.commandSummaryDone(names), "ok"]]);
   });
 
+  test("buildSummary: a finishing touch Excel refuses is named in the message", async () => {
+    const fake = fakeWorkbook([plan()]);
+    fake.model.rejectOps = (req) => req.set === "pageLayout.zoom";
+    const { notes, commands } = setup(fake);
+    await commands.buildSummary(event());
+    expect(notes[0][1]).toBe("ok");
+    expect(notes[0][0]).toMatch(/^Đã tạo bảng tổng hợp: .*\. Excel này không nhận: co vừa một trang theo chiều ngang \(Tổng hợp/);
+  });
+
   test("an Excel error still completes the event, with a Vietnamese error message", async () => {
     const fake = fakeWorkbook([plan()]);
     fake.model.cellEditMode = true;

@@ -211,7 +211,7 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(s.pageLayout).toMatchObject({
       paperSize: "A4",
       orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 6 },
       printTitleRows: "$2:$2",
       printArea: "A1:D6",
       leftMargin: 36,
@@ -220,6 +220,14 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(s.conditionalFormats).toEqual([{ type: "DataBar", range: "D3:D6", color: "#63BE7B" }]);
     expect(s.charts).toEqual([{ type: "BarClustered", source: "B2:D6", seriesBy: "Columns", title: "Tỷ lệ", from: "F2", to: "L20" }]);
     expect([s.frozenRows, s.tabColor]).toEqual([2, "#1F4E78"]);
+  });
+
+  test("fit to one page wide uses documented zoom values only (pages tall: enough for every row, never 0)", async () => {
+    const fake = fakeWorkbook(userGrids());
+    const res = await portOf(fake).writeSummary(tableSpec(40));
+    const zoom = fake.model.sheet(res.sheetNames[0]).pageLayout.zoom;
+    expect(zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 42 }); // 42 rows: never the limit
+    expect(res.unapplied).toBeUndefined();
   });
 
   test("an Excel that refuses one finishing touch (here: fit to width) still gets the summary and every other touch", async () => {
@@ -236,6 +244,8 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(s.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Landscape", printTitleRows: "$2:$2" });
     expect(s.charts).toHaveLength(1);
     expect(s.frozenRows).toBe(2);
+    // The user is told which touch is missing.
+    expect(res.unapplied).toEqual([{ sheet: res.sheetNames[0], touch: "fitToWidth" }]);
   });
 
   test("a refused chart is left out; the data bar sent before it is not duplicated; print setup still applied", async () => {
@@ -250,8 +260,9 @@ describe("writeSummary (Office.js adapter)", () => {
     const res = await portOf(fake).writeSummary(spec);
     const s = fake.model.sheet(res.sheetNames[0]);
     expect(s.charts).toEqual([]);
+    expect(res.unapplied).toEqual([{ sheet: res.sheetNames[0], touch: "chart" }]);
     expect(s.conditionalFormats).toHaveLength(1);
-    expect(s.pageLayout).toMatchObject({ paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(s.pageLayout).toMatchObject({ paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 6 } });
   });
 
   test("ExcelApi 1.4 (no page layout, data bars, freeze or tab color): the summary is still written", async () => {

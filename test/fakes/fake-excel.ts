@@ -1135,8 +1135,21 @@ export class FakePageLayoutProxy extends SheetPart {
   set paperSize(v: string) {
     this.setp("paperSize", v);
   }
+  /**
+   * PageLayoutZoomOptions (learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions): "scale"
+   * is a print scale "between 10 and 400"; horizontalFitToPages / verticalFitToPages are a "number of
+   * pages to fit", null when a scale is used. Nothing documents 0 (or any value below one page), so the
+   * fake refuses it with InvalidArgument, as it refuses any other undocumented value.
+   */
   set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
-    this.setp("zoom", v);
+    this.context.need("1.9", "pageLayout.zoom");
+    this.op({ set: "pageLayout.zoom", v }, (s) => {
+      const pages = (n: unknown) => n === undefined || n === null || (Number.isInteger(n) && (n as number) >= 1);
+      const scaleOk = v.scale === undefined || v.scale === null || (typeof v.scale === "number" && v.scale >= 10 && v.scale <= 400);
+      if (!pages(v.horizontalFitToPages) || !pages(v.verticalFitToPages) || !scaleOk)
+        throw new FakeOfficeError("InvalidArgument", `pageLayout.zoom: undocumented value ${JSON.stringify(v)}`);
+      s.pageLayout.zoom = v;
+    });
   }
   set leftMargin(v: number) {
     this.setp("leftMargin", v);
