@@ -54,9 +54,46 @@ const CHART_TYPE = {
   columnStacked: "ColumnStacked",
 } as const;
 
-/** Excel character units → points (Calibri 11: 7 px per character + 5 px padding; 0.75 pt per px). */
-export function widthToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+/**
+ * Excel character units → points: a column of w characters is w × (the Normal font's digit width) + 5 px
+ * of padding, at 0.75 pt per px. The digit width is 7 px for Calibri 11 (the default) — other Normal fonts
+ * (Times New Roman 13, Mac's Calibri 12) are measured by measureCharWidth.
+ */
+export function widthToPoints(chars: number, pxPerChar = CALIBRI_11_PX): number {
+  return Math.round((chars * pxPerChar + 5) * 0.75 * 100) / 100;
+}
+
+export const CALIBRI_11_PX = 7;
+/** Excel's standard column width, in characters, whatever the Normal font. */
+export const DEFAULT_STANDARD_WIDTH = 8.43;
+
+/**
+ * The Normal font's digit width in pixels, from a sheet's standard width in characters and in points
+ * (an untouched column's width): the inverse of widthToPoints.
+ */
+export function measureCharWidth(standardChars: number, standardPoints: number): number {
+  if (!(standardChars > 0) || !(standardPoints > 0)) return CALIBRI_11_PX;
+  const px = (standardPoints / 0.75 - 5) / standardChars;
+  if (!(px > 2 && px < 40)) return CALIBRI_11_PX;
+  // Excel truncates the standard width to whole pixels, so `px` is up to one pixel per standard width
+  // short of the font's (whole-pixel) digit width: 8.43 × 9 px = 75.87 → 75 px → 8.9. Take that whole width.
+  const whole = Math.ceil(px - 1e-9);
+  return whole - px < 1 / standardChars + 0.01 ? whole : px;
+}
+
+/** Queue the column widths of a summary sheet (consecutive equal widths in one call). */
+export function queueColumnWidths(ws: Excel.Worksheet, widths: number[], pxPerChar = CALIBRI_11_PX): number {
+  let ops = 0;
+  for (let i = 0; i < widths.length;) {
+    let j = i;
+    while (j + 1 < widths.length && widths[j + 1] === widths[i]) j++;
+    if (widths[i] > 0) {
+      ws.getRange(rangeA1(1, i + 1, 1, j + 1)).format.columnWidth = widthToPoints(widths[i], pxPerChar);
+      ops++;
+    }
+    i = j + 1;
+  }
+  return ops;
 }
 
 export const INCH = 72;
@@ -177,13 +214,8 @@ export async function queueSheet(ws: Excel.Worksheet, spec: SummarySheetSpec, co
   for (const m of spec.merges) ws.getRange(rangeA1(m.top, m.left, m.bottom, m.right)).merge(false);
   counter.add(spec.merges.length * OP_BYTES);
 
-  // Column widths (consecutive equal widths in one call), row heights.
-  for (let i = 0; i < spec.columnWidths.length;) {
-    let j = i;
-    while (j + 1 < spec.columnWidths.length && spec.columnWidths[j + 1] === spec.columnWidths[i]) j++;
-    if (spec.columnWidths[i] > 0) ws.getRange(rangeA1(1, i + 1, 1, j + 1)).format.columnWidth = widthToPoints(spec.columnWidths[i]);
-    i = j + 1;
-  }
+  // Column widths (for Calibri 11; write-summary corrects them for another Normal font), row heights.
+  queueColumnWidths(ws, spec.columnWidths);
   for (const [row, h] of Object.entries(spec.rowHeights ?? {})) ws.getRange(`A${row}`).format.rowHeight = h;
 
   counter.add(20 * OP_BYTES);

@@ -8,7 +8,11 @@
  *           widths, and the store record — one batch, with calculation suspended (ExcelApi 1.6). A summary
  *           larger than the request budget (~3.5 MB, e.g. tens of thousands of overdue tasks) is sent in
  *           as many batches as it needs;
- *   sync 3  data bars, the chart, page setup, frozen header, tab colour (feature-detected). If Excel
+ *           The same batch measures the workbook's Normal font: the standard width of the first new
+ *           sheet (ExcelApi 1.7; else Excel's 8.43 characters) and an untouched column's width in points.
+ *   sync 3  column widths again when the Normal font is not Calibri 11 (widths are set in points, and a
+ *           character of Times New Roman 13 is wider than one of Calibri 11), data bars, the chart, page
+ *           setup, frozen header, tab colour (feature-detected). If Excel
  *           rejects any of them, they are retried one by one; the refused ones are left out and listed in
  *           the result's `unapplied`, so the user is told which are missing.
  * A user's sheet with the same name is never touched: the new sheet takes "Tổng hợp (2)".
@@ -17,7 +21,16 @@ import { STORE_SHEET, type Store } from "../core/store";
 import { sheetNameKey, uniqueSheetName } from "../core/summary/names";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
 import type { Feature } from "./requirements";
-import { queueSheet, sheetExtras, type ByteCounter, type SheetExtra } from "./summary-ops";
+import {
+  CALIBRI_11_PX,
+  DEFAULT_STANDARD_WIDTH,
+  measureCharWidth,
+  queueColumnWidths,
+  queueSheet,
+  sheetExtras,
+  type ByteCounter,
+  type SheetExtra,
+} from "./summary-ops";
 import { loadSheetsAndStore, queueStoreWrite } from "./store";
 
 export const WRITE_BUDGET_BYTES = 3_500_000;
@@ -89,10 +102,27 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
   };
   queueStoreWrite(ctx, next, loadedStore);
   if (added.length) added[0].activate();
+  // The Normal font's character width: a column no summary uses (the sheet's last) has the standard width.
+  const measure = added.length ? added[0].getRange("XFD1").format : null;
+  measure?.load("columnWidth");
+  if (measure && opts.features.standardWidth) added[0].load("standardWidth");
   await ctx.sync();
+  const pxPerChar = measure
+    ? measureCharWidth(opts.features.standardWidth ? added[0].standardWidth : DEFAULT_STANDARD_WIDTH, measure.columnWidth)
+    : CALIBRI_11_PX;
 
   // Sync 3: the finishing touches, isolated so that one Excel refuses never costs the summary itself.
-  const extras = spec.sheets.flatMap((s, i) => sheetExtras(s, opts.features).map((e) => ({ sheet: sheetNames[i], ...e })));
+  const widths: PlacedExtra[] =
+    Math.abs(pxPerChar - CALIBRI_11_PX) < 0.05
+      ? []
+      : spec.sheets.map((s, i) => ({
+          sheet: sheetNames[i],
+          what: "column widths",
+          touch: "columnWidths" as const,
+          kind: "set" as const,
+          queue: (ws: Excel.Worksheet) => void queueColumnWidths(ws, s.columnWidths, pxPerChar),
+        }));
+  const extras = [...widths, ...spec.sheets.flatMap((s, i) => sheetExtras(s, opts.features).map((e) => ({ sheet: sheetNames[i], ...e })))];
   const refused = extras.length ? await applyExtras(ctx, extras) : [];
   if (!refused.length) return { sheetNames, replaced };
   // Tell the user which touches are missing (once per sheet and touch: two refused charts are one line).

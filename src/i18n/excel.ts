@@ -15,6 +15,7 @@ export const FINISHING_TOUCH_LABELS: Record<"vi" | "en", Record<FinishingTouch, 
     printArea: "vùng in",
     freezeRows: "cố định dòng tiêu đề",
     tabColor: "màu thẻ trang tính",
+    columnWidths: "độ rộng cột theo phông chữ của sổ làm việc",
   },
   en: {
     dataBar: "data bars",
@@ -25,6 +26,7 @@ export const FINISHING_TOUCH_LABELS: Record<"vi" | "en", Record<FinishingTouch, 
     printArea: "the print area",
     freezeRows: "frozen header rows",
     tabColor: "the sheet tab colour",
+    columnWidths: "column widths for the workbook's font",
   },
 };
 

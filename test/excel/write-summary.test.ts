@@ -155,6 +155,22 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 4 }]);
   });
 
+  test("column widths follow the workbook's Normal font (Times New Roman 13, Mac's Calibri 12), not Calibri 11's", async () => {
+    for (const [font, mdw] of [
+      ["Times New Roman 13", 9],
+      ["Calibri 12 (Mac)", 8],
+      ["Calibri 11", 7],
+    ] as const) {
+      const fake = fakeWorkbook(userGrids());
+      fake.model.normalFont = { name: font, size: 0, maxDigitWidthPx: mdw };
+      const res = await portOf(fake).writeSummary(tableSpec(3));
+      const s = fake.model.sheet(res.sheetNames[0]);
+      const chars = [1, 2, 3, 4].map((c) => Math.round(fake.model.pointsToChars(s.columnWidths.get(c)!) * 2) / 2);
+      expect({ font, chars }).toEqual({ font, chars: [6, 40, 12, 10] }); // as wide as the spec says, to half a character
+      expect(res.unapplied).toBeUndefined();
+    }
+  });
+
   test("three syncs for 100 and for 5,000 rows; 50,000 rows are sent in batches that each stay under 5 MB", async () => {
     const counts: number[] = [];
     for (const rows of [100, 5000]) {

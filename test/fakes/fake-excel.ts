@@ -411,6 +411,10 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
         return this.context.model.sheets.indexOf(s);
       case "tabColor":
         return s.tabColor;
+      case "standardWidth": // characters of the Normal font (ExcelApi 1.7)
+        if (!versionAtLeast(this.context.apiVersion, "1.7"))
+          throw new FakeOfficeError("ApiNotFound", "Worksheet.standardWidth needs ExcelApi 1.7");
+        return this.context.model.standardWidth;
       default:
         throw new FakeOfficeError("InvalidArgument", `worksheet: cannot load ${prop}`);
     }
@@ -446,6 +450,9 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
   get tabColor(): string {
     return this.get("tabColor");
+  }
+  get standardWidth(): number {
+    return this.get("standardWidth");
   }
   set tabColor(v: string) {
     this.context.need("1.7", "Worksheet.tabColor");
@@ -828,8 +835,8 @@ abstract class RangePart extends FakeProxy<RangeTarget> {
 export class FakeRangeFormat extends RangePart {
   protected override read(t: RangeTarget, prop: string): unknown {
     switch (prop) {
-      case "columnWidth":
-        return t.sheet.columnWidths.get(t.rect.left) ?? 48;
+      case "columnWidth": // points; an untouched column has the standard width (48 pt with Calibri 11)
+        return t.sheet.columnWidths.get(t.rect.left) ?? this.context.model.charsToPoints(this.context.model.standardWidth);
       case "rowHeight":
         return t.sheet.rowHeights.get(t.rect.top) ?? 15;
       case "horizontalAlignment":

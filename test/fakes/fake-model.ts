@@ -296,6 +296,27 @@ export class FakeWorkbookModel {
   /** When true, every sync fails as Excel does while the user is editing a cell. */
   cellEditMode = false;
   /**
+   * The workbook's Normal style font. Excel measures column widths in characters of that font's widest
+   * digit ("One unit of column width is equal to the width of one character in the Normal style",
+   * Worksheet.standardWidth) while Range.format.columnWidth is in points; per the OOXML column-width
+   * formula a column of w characters is trunc(w × maxDigitWidth) + 5 pixels, at 96 pixels per 72 points.
+   * Calibri 11 (Windows' default): 7 px; Mac's Calibri 12: 8 px; Times New Roman 13: 9 px.
+   */
+  normalFont = { name: "Calibri", size: 11, maxDigitWidthPx: 7 };
+  /** Worksheet.standardWidth of every sheet, in characters (Excel's default 8.43). */
+  standardWidth = 8.43;
+
+  /** A column of `chars` characters in points (what Range.format.columnWidth reads). */
+  charsToPoints(chars: number): number {
+    return (Math.trunc(chars * this.normalFont.maxDigitWidthPx) + 5) * 0.75;
+  }
+
+  /** A width in points as the characters Excel's Column Width box shows for it. */
+  pointsToChars(points: number): number {
+    return (points / 0.75 - 5) / this.normalFont.maxDigitWidthPx;
+  }
+
+  /**
    * The workbook's structure is protected (Review > Protect Workbook; Office.js WorkbookProtection,
    * ExcelApi 1.7): sheets cannot be added, deleted, renamed, hidden or unhidden — the API fails those with
    * AccessDenied, as Excel refuses them in its UI. Cells of unprotected sheets stay writable.

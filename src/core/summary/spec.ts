@@ -106,7 +106,8 @@ export interface SummarySpec {
 }
 
 /** A summary sheet's optional extra, which an Excel may refuse without costing the summary itself. */
-export type FinishingTouch = "dataBar" | "chart" | "pageSetup" | "fitToWidth" | "printTitles" | "printArea" | "freezeRows" | "tabColor";
+export type FinishingTouch =
+  "dataBar" | "chart" | "pageSetup" | "fitToWidth" | "printTitles" | "printArea" | "freezeRows" | "tabColor" | "columnWidths";
 
 /** What the writer did: the final sheet names, in spec order. */
 export interface WriteSummaryResult {
