@@ -4,17 +4,18 @@
  *   sync 1  the sheet list (and so whether `_phuluc` exists);
  *   (+1)    the store (which sheets are the product's earlier summaries) — only when `_phuluc` exists,
  *           because its used range may not be asked for before Excel says the sheet is there (store.ts);
- *   sync 2  delete those, add the new sheets, write values (text cells as "@" first), styles, merges,
- *           widths, and the store record — one batch, with calculation suspended (ExcelApi 1.6). A summary
- *           larger than the request budget (~3.5 MB, e.g. tens of thousands of overdue tasks) is sent in
- *           as many batches as it needs;
- *           The same batch measures the workbook's Normal font: the standard width of the first new
- *           sheet (ExcelApi 1.7; else Excel's 8.43 characters) and an untouched column's width in points.
- *   sync 3  column widths again when the Normal font is not Calibri 11 (widths are set in points, and a
- *           character of Times New Roman 13 is wider than one of Calibri 11), data bars, the chart, page
- *           setup, frozen header, tab colour (feature-detected). If Excel
- *           rejects any of them, they are retried one by one; the refused ones are left out and listed in
- *           the result's `unapplied`, so the user is told which are missing.
+ *   sync 2  delete those (a very hidden one made hidden first: Excel refuses to delete it), add the new
+ *           sheets, write values (text cells as "@" first), styles, merges, widths, and the store record —
+ *           one batch, with calculation suspended (ExcelApi 1.6). A summary larger than the request budget
+ *           (~3.5 MB, e.g. tens of thousands of overdue tasks) is sent in as many batches as it needs.
+ *           The last batch also measures the workbook's Normal font: the first new sheet's standard width
+ *           (ExcelApi 1.7; else Excel's 8.43 characters) and an untouched column's width in points;
+ *   sync 3  the first new sheet is activated (not in the batch that added it: Excel on the web ignores
+ *           that), the column widths again when the Normal font is not Calibri 11 (widths are set in
+ *           points, and a character of Times New Roman 13 is wider), data bars, the chart, page setup,
+ *           frozen header, tab colour (feature-detected). If Excel rejects any of them, they are retried
+ *           one by one; the refused ones are left out and listed in the result's `unapplied`, so the user
+ *           is told which are missing. Without any of them, the activation is sync 3 alone.
  * A user's sheet with the same name is never touched: the new sheet takes "Tổng hợp (2)".
  */
 import { STORE_SHEET, type Store } from "../core/store";
@@ -46,7 +47,7 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
   const { items, loaded: loadedStore } = await loadSheetsAndStore(ctx, "items/name,items/visibility");
   const store = loadedStore.store;
 
-  const existing = items.map((w) => ({ name: w.name, visible: w.visibility === "Visible" }));
+  const existing = items.map((w) => ({ name: w.name, visible: w.visibility === "Visible", veryHidden: w.visibility === "VeryHidden" }));
   const existingKeys = new Set(existing.map((e) => sheetNameKey(e.name)));
   const replacedKeys = new Set<string>();
   const replaced: string[] = [];
@@ -82,7 +83,14 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
   };
 
   if (opts.features.suspendCalculation) ctx.workbook.application.suspendApiCalculationUntilNextSync();
-  const remove = () => replaced.forEach((n) => sheets.getItem(n).delete());
+  // Excel refuses to delete a very hidden sheet (InvalidOperation, Worksheet.delete's reference): hide it first.
+  const veryHidden = new Set(existing.filter((e) => e.veryHidden).map((e) => sheetNameKey(e.name)));
+  const remove = () =>
+    replaced.forEach((n) => {
+      const ws = sheets.getItem(n);
+      if (veryHidden.has(sheetNameKey(n))) ws.visibility = "Hidden" as Excel.SheetVisibility;
+      ws.delete();
+    });
   if (deleteFirst) remove();
   const added: Excel.Worksheet[] = [];
   for (let i = 0; i < spec.sheets.length; i++) {
@@ -101,7 +109,6 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
     ],
   };
   queueStoreWrite(ctx, next, loadedStore);
-  if (added.length) added[0].activate();
   // The Normal font's character width: a column no summary uses (the sheet's last) has the standard width.
   const measure = added.length ? added[0].getRange("XFD1").format : null;
   measure?.load("columnWidth");
@@ -123,7 +130,18 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
           queue: (ws: Excel.Worksheet) => void queueColumnWidths(ws, s.columnWidths, pxPerChar),
         }));
   const extras = [...widths, ...spec.sheets.flatMap((s, i) => sheetExtras(s, opts.features).map((e) => ({ sheet: sheetNames[i], ...e })))];
-  const refused = extras.length ? await applyExtras(ctx, extras) : [];
+  // The first new sheet is shown after the sync that added it: Excel on the web ignores activating a sheet
+  // added in the same batch (office-js#930). It rides with the finishing touches, or alone without any.
+  const show = added.length ? () => added[0].activate() : null;
+  const refused = extras.length ? await applyExtras(ctx, extras, show) : [];
+  if (!extras.length && show) {
+    show();
+    try {
+      await ctx.sync();
+    } catch {
+      /* not showing the sheet costs nothing else */
+    }
+  }
   if (!refused.length) return { sheetNames, replaced };
   // Tell the user which touches are missing (once per sheet and touch: two refused charts are one line).
   const unapplied: NonNullable<WriteSummaryResult["unapplied"]> = [];
@@ -139,8 +157,9 @@ type PlacedExtra = SheetExtra & { sheet: string };
  * before retrying one by one, count the charts and data bars that already exist on the (new) sheets and
  * skip those: property-setting extras are simply sent again.
  */
-async function applyExtras(ctx: Excel.RequestContext, extras: PlacedExtra[]): Promise<PlacedExtra[]> {
+async function applyExtras(ctx: Excel.RequestContext, extras: PlacedExtra[], first: (() => void) | null): Promise<PlacedExtra[]> {
   const sheets = ctx.workbook.worksheets;
+  first?.();
   extras.forEach((e) => e.queue(sheets.getItem(e.sheet)));
   try {
     await ctx.sync();

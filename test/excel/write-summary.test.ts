@@ -203,6 +203,28 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(fake.model.activeSheetId).toBe(fake.model.sheet("Bảng").id);
   });
 
+  test("regenerating replaces a summary sheet made very hidden (Excel refuses to delete a very hidden sheet)", async () => {
+    const fake = fakeWorkbook(userGrids());
+    const port = portOf(fake);
+    await port.writeSummary(tableSpec(3));
+    fake.model.sheet("Bảng").visibility = "VeryHidden";
+    const second = await port.writeSummary(tableSpec(5));
+    expect(second.replaced).toEqual(["Bảng"]);
+    expect(fake.model.sheet("Bảng").at("B7")?.value).toBe("Nhiệm vụ 5");
+    expect(fake.model.sheet("Bảng").visibility).toBe("Visible");
+  });
+
+  test("Excel on the web, which ignores activating a sheet added in the same batch (office-js#930): the summary is shown", async () => {
+    const fake = fakeWorkbook(userGrids());
+    fake.model.webActivateQuirk = true;
+    const res = await portOf(fake).writeSummary(tableSpec(3));
+    expect(fake.model.activeSheetId).toBe(fake.model.sheet(res.sheetNames[0]).id);
+    const old = fakeWorkbook(userGrids(), { apiVersion: "1.4" }); // no finishing touches to ride with
+    old.model.webActivateQuirk = true;
+    const res14 = await portOf(old).writeSummary(tableSpec(3));
+    expect(old.model.activeSheetId).toBe(old.model.sheet(res14.sheetNames[0]).id);
+  });
+
   test("a user's sheet that happens to have a recorded name but another marker is left alone", async () => {
     const store = { ...emptyStore(), summarySheets: [{ name: "Bảng", key: "x", marker: "other.product" }] };
     const fake = fakeWorkbook([...userGrids(), new GridBuilder("Bảng").row(["của người dùng"])], { store });

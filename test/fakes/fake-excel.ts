@@ -122,10 +122,14 @@ export class FakeRequestContext {
     return this.queue.length;
   }
 
+  /** Sheets added by the batch being run (Excel on the web does not activate those: model.webActivateQuirk). */
+  addedThisSync = new Set<string>();
+
   async sync(): Promise<void> {
     const queue = this.queue;
     this.queue = [];
     this.stats.syncs++;
+    this.addedThisSync = new Set();
     const sent = queue.filter((q) => !q.guard);
     const record: SyncRecord = { requestBytes: sent.reduce((n, q) => n + bytes(q.req), 0), responseBytes: 0, ops: sent.length };
     this.stats.log.push(record);
@@ -357,6 +361,7 @@ export class FakeWorksheetCollection extends FakeProxy<FakeWorkbookModel> {
         this.context.model.assertStructureEditable("worksheets.add");
         for (let i = 1; !n; i++) if (!this.context.model.find(`Sheet${i}`)) n = `Sheet${i}`;
         created = this.context.model.addSheet(n).id;
+        this.context.addedThisSync.add(created);
       },
     });
     return new FakeWorksheet(this.context, `worksheets.add(${name})`, () => created, false);
@@ -462,6 +467,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   activate(): void {
     this.op({ method: "activate" }, (s) => {
       if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "Cannot activate a hidden sheet.");
+      if (this.context.model.webActivateQuirk && this.context.addedThisSync.has(s.id)) return; // office-js#930
       this.context.model.activeSheetId = s.id;
     });
   }

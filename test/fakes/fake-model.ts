@@ -322,6 +322,12 @@ export class FakeWorkbookModel {
    * AccessDenied, as Excel refuses them in its UI. Cells of unprotected sheets stay writable.
    */
   structureProtected = false;
+  /**
+   * Excel on the web's known quirk: Worksheet.activate() on a sheet added in the same batch is silently
+   * ignored (office-js#930; office-js-helpers#30: "it is currently necessary to do a context.sync() before
+   * any call to sheet.activate()").
+   */
+  webActivateQuirk = false;
   /** getMergedAreasOrNullObject returns only areas whose top-left cell is in the range (office-js#3611). */
   mergedAreasByTopLeft = false;
   /** Test hook: operations (their request JSON) this "Excel build" refuses with InvalidArgument. */
@@ -358,7 +364,14 @@ export class FakeWorkbookModel {
     return s;
   }
 
+  /**
+   * Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail
+   * with an InvalidOperation exception. You should first change its visibility to hidden or visible before
+   * deleting it." (its reference page)
+   */
   deleteSheet(s: FakeSheet): void {
+    if (s.visibility === "VeryHidden")
+      throw new FakeOfficeError("InvalidOperation", "A very hidden worksheet cannot be deleted: make it hidden or visible first.");
     const visible = this.sheets.filter((x) => x.visibility === "Visible");
     if (visible.length === 1 && visible[0] === s)
       throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
