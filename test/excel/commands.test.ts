@@ -6,7 +6,7 @@ import { analyze } from "../../src/core/analyze";
 import { decodeStore, STORE_SHEET } from "../../src/core/store";
 import { buildSummary } from "../../src/core/summary/build";
 import { OfficeWorkbookPort } from "../../src/excel/port";
-import { DIALOG_CLOSE, dialogUrl, renderDialog } from "../../src/commands/dialog";
+import { DIALOG_CLOSE, DIALOG_MAX_OPEN_MS, dialogUrl, officeDialogNotify, renderDialog } from "../../src/commands/dialog";
 import { createCommands, type CommandDeps } from "../../src/commands/run-commands";
 import { COMMAND_NAMES } from "../../src/commands/names";
 import { excelTexts } from "../../src/i18n/excel";
@@ -105,6 +105,31 @@ describe("ribbon commands", () => {
 });
 
 describe("result dialog", () => {
+  test("the safety timer runs from the call, so a dialog whose callback never comes still lets the command complete", async () => {
+    jest.useFakeTimers();
+    const displayDialogAsync = jest.fn(); // an Office that never calls back (a blocked or stuck dialog)
+    (globalThis as any).Office = {
+      context: { ui: { displayDialogAsync } },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+    };
+    try {
+      let done = false;
+      const shown = officeDialogNotify(() => "https://localhost:3000/commands.html")("Đã kiểm tra", "ok").then(() => (done = true));
+      expect(displayDialogAsync).toHaveBeenCalledTimes(1);
+      await jest.advanceTimersByTimeAsync(DIALOG_MAX_OPEN_MS);
+      await shown;
+      expect(done).toBe(true);
+      // A callback that arrives after all closes the dialog it opened at once.
+      const close = jest.fn();
+      displayDialogAsync.mock.calls[0][2]({ status: "succeeded", value: { close, addEventHandler: jest.fn() } });
+      expect(close).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+      delete (globalThis as any).Office;
+    }
+  });
+
   test("the URL carries the message; the page shows it as text (never HTML) and closes through messageParent", () => {
     const msg = 'Đã tạo bảng tổng hợp: "<img src=x onerror=alert(1)>" & more';
     const url = dialogUrl("https://localhost:3000/commands.html?_host_Info=Excel#x", msg, "ok");
