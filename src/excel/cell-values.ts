@@ -50,9 +50,14 @@ export function dateSerial(iso: string): number | null {
 }
 
 export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
+/** 1904-01-01 as a 1900-system serial (the same as date-system.ts's DATE1904_OFFSET). */
+const DATE1904_SERIAL_OFFSET = 1462;
 
-/** A spec value → {value for Range.values, number format}. Strings always get "@". */
-export function specCell(v: SpecValue, numFmt: string | undefined): { value: string | number | boolean; format: string } {
+/**
+ * A spec value → {value for Range.values, number format}. Strings always get "@". Dates become serials of
+ * the workbook's date system (1904: 1,462 less, see date-system.ts).
+ */
+export function specCell(v: SpecValue, numFmt: string | undefined, date1904 = false): { value: string | number | boolean; format: string } {
   if (v === null) return { value: "", format: numFmt ?? "General" };
   if (typeof v === "string") return { value: cellText(v), format: TEXT_FORMAT };
   if (typeof v === "number")
@@ -60,7 +65,7 @@ export function specCell(v: SpecValue, numFmt: string | undefined): { value: str
   if (typeof v === "boolean") return { value: v, format: numFmt ?? "General" };
   const serial = dateSerial(v.date);
   if (serial === null) return { value: cellText(v.date), format: TEXT_FORMAT };
-  return { value: serial, format: numFmt ?? DEFAULT_DATE_FORMAT };
+  return { value: date1904 ? serial - DATE1904_SERIAL_OFFSET : serial, format: numFmt ?? DEFAULT_DATE_FORMAT };
 }
 
 /** One cell read through Office.js (`values` + `valueTypes`) → the core's CellValue. */

@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
 /**
  * WorkbookPort.readSheets through Office.js with a bounded number of syncs:
- *   sync 1  the sheet list (name, visibility) — which tells whether the store sheet `_phuluc` exists;
+ *   sync 1  the sheet list (name, visibility) — which tells whether the store sheet `_phuluc` exists —
+ *           and the date system (date-system.ts: a 1904 workbook's date cells are shifted to 1900 serials);
  *   sync 2  every sheet's used range (values only) and, when `_phuluc` exists, the store (to skip the
  *           product's summaries);
  *   sync 3… values + numberFormat + valueTypes of all sheets, in row chunks queued together and synced
@@ -28,6 +29,7 @@ import { officeErrorCode } from "../i18n/excel";
 import { parseMergedAreas } from "./addresses";
 import { jsonBytes } from "./bytes";
 import { readCell } from "./cell-values";
+import { queueDateSystemProbe, to1900 } from "./date-system";
 import { queueStoreLoad, readStore } from "./store";
 
 export interface ReadOptions {
@@ -126,7 +128,9 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
   // Sync 1: the sheet list — which also tells whether `_phuluc` exists.
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name,items/visibility");
+  const isDate1904 = queueDateSystemProbe(ctx);
   await ctx.sync();
+  const date1904 = isDate1904();
   const storeKey = sheetNameKey(STORE_SHEET);
   const candidates = sheets.items.filter((ws) => sheetNameKey(ws.name) !== storeKey);
 
@@ -206,8 +210,8 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
         const outV = new Array(piece.plan.cols);
         const outF = new Array(piece.plan.cols);
         for (let j = 0; j < piece.plan.cols; j++) {
-          outV[j] = readCell(vRow[j], tRow[j] as string | undefined);
           const f = fRow[j];
+          outV[j] = readCell(date1904 ? to1900(vRow[j], f) : vRow[j], tRow[j] as string | undefined);
           outF[j] = typeof f === "string" && f !== "General" ? f : null;
         }
         g.values[piece.start + i] = outV;

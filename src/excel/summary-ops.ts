@@ -162,7 +162,13 @@ function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number
 const OP_BYTES = 160;
 
 /** Queue everything for one summary sheet; `counter` decides when a sync is due (large sheets only). */
-export async function queueSheet(ws: Excel.Worksheet, spec: SummarySheetSpec, counter: ByteCounter, rowsPerBlock = 500): Promise<void> {
+export async function queueSheet(
+  ws: Excel.Worksheet,
+  spec: SummarySheetSpec,
+  counter: ByteCounter,
+  rowsPerBlock = 500,
+  date1904 = false,
+): Promise<void> {
   // Values (with their number formats first: "@" keeps text as text) in row blocks.
   const byRow = new Map<number, Map<number, SpecCell>>();
   let maxRow = 0;
@@ -188,7 +194,7 @@ export async function queueSheet(ws: Excel.Worksheet, spec: SummarySheetSpec, co
           fRow.push("General");
           continue;
         }
-        const { value, format } = specCell(cell.value, cell.style ? spec.styles[cell.style]?.numFmt : undefined);
+        const { value, format } = specCell(cell.value, cell.style ? spec.styles[cell.style]?.numFmt : undefined, date1904);
         vRow.push(value);
         fRow.push(format);
       }

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /**
  * WorkbookPort.writeSummary through Office.js:
- *   sync 1  the sheet list (and so whether `_phuluc` exists);
+ *   sync 1  the sheet list (and so whether `_phuluc` exists) and the date system (date-system.ts);
  *   (+1)    the store (which sheets are the product's earlier summaries) — only when `_phuluc` exists,
  *           because its used range may not be asked for before Excel says the sheet is there (store.ts);
  *   sync 2  delete those (a very hidden one made hidden first: Excel refuses to delete it), add the new
@@ -21,6 +21,7 @@
 import { STORE_SHEET, type Store } from "../core/store";
 import { sheetNameKey, uniqueSheetName } from "../core/summary/names";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
+import { queueDateSystemProbe } from "./date-system";
 import type { Feature } from "./requirements";
 import {
   CALIBRI_11_PX,
@@ -44,7 +45,9 @@ export interface WriteOptions {
 
 export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummarySpec, opts: WriteOptions): Promise<WriteSummaryResult> {
   const sheets = ctx.workbook.worksheets;
+  const isDate1904 = queueDateSystemProbe(ctx); // rides with the sheet list
   const { items, loaded: loadedStore } = await loadSheetsAndStore(ctx, "items/name,items/visibility");
+  const date1904 = isDate1904();
   const store = loadedStore.store;
 
   const existing = items.map((w) => ({ name: w.name, visible: w.visibility === "Visible", veryHidden: w.visibility === "VeryHidden" }));
@@ -96,7 +99,7 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
   for (let i = 0; i < spec.sheets.length; i++) {
     const ws = sheets.add(sheetNames[i]);
     added.push(ws);
-    await queueSheet(ws, spec.sheets[i], counter, opts.rowsPerBlock);
+    await queueSheet(ws, spec.sheets[i], counter, opts.rowsPerBlock, date1904);
   }
   if (!deleteFirst) remove();
 

@@ -293,11 +293,52 @@ export class FakeApplication extends FakeProxy<object> {
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  readonly functions: FakeFunctions;
   constructor(
     readonly context: FakeRequestContext,
     readonly application: FakeApplication,
   ) {
     this.worksheets = new FakeWorksheetCollection(context, "workbook.worksheets");
+    this.functions = new FakeFunctions(context);
+  }
+}
+
+/**
+ * workbook.functions (ExcelApi 1.2): worksheet functions evaluated without a cell. Only DATE is faked.
+ * DATE's reference: year "is a number from 1900 or 1904 (depending on the workbook's date system)" —
+ * so DATE(1904,1,1) is 1462 in the 1900 system and 0 in the 1904 system (model.date1904).
+ */
+export class FakeFunctions {
+  constructor(private readonly context: FakeRequestContext) {}
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return new FakeFunctionResult(this.context, `functions.date(${year},${month},${day})`, () => {
+      const serial1900 = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000);
+      return this.context.model.date1904 ? serial1900 - 1462 : serial1900;
+    });
+  }
+}
+
+export class FakeFunctionResult extends FakeProxy<{ value: number }> {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly compute: () => number,
+  ) {
+    super(context, path);
+  }
+  protected target() {
+    return { value: this.compute() };
+  }
+  protected override read(t: { value: number }, prop: string): unknown {
+    if (prop === "value") return t.value;
+    if (prop === "error") return null;
+    throw new FakeOfficeError("InvalidArgument", `FunctionResult: cannot load ${prop}`);
+  }
+  get value(): number {
+    return this.get("value");
+  }
+  get error(): string | null {
+    return this.get("error");
   }
 }
 

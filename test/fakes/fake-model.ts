@@ -328,6 +328,11 @@ export class FakeWorkbookModel {
    * any call to sheet.activate()").
    */
   webActivateQuirk = false;
+  /**
+   * The workbook uses the 1904 date system (Excel > Options > Advanced; old Mac workbooks). Cells hold
+   * 1904 serials (0 = 1904-01-01), and Range.values returns them raw, as Office.js does.
+   */
+  date1904 = false;
   /** getMergedAreasOrNullObject returns only areas whose top-left cell is in the range (office-js#3611). */
   mergedAreasByTopLeft = false;
   /** Test hook: operations (their request JSON) this "Excel build" refuses with InvalidArgument. */
