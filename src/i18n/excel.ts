@@ -52,6 +52,8 @@ export const excelTexts = {
   generalException: "Excel báo lỗi chung khi thực hiện thao tác. Hãy lưu sổ làm việc, đóng rồi mở lại và thử lại.",
   busy: "Excel đang bận (đang tính toán hoặc đang có hộp thoại mở). Hãy đợi một chút rồi thử lại.",
   notInExcel: "phuluc chỉ chạy bên trong Excel. Hãy mở phuluc từ thẻ Trang đầu của Excel.",
+  /** The pane inside Office while Office.js is still starting (a cold Excel can take a minute). */
+  stillLoading: "Đang tải phuluc… Excel vẫn đang khởi động phần bổ trợ, lần mở đầu tiên có thể mất đến một phút.",
   unknown: (detail: string) => `Có lỗi khi làm việc với Excel${detail ? `: ${detail}` : ""}. Hãy thử lại.`,
   settingsCorrupt:
     "Cài đặt lưu trong sổ làm việc (trang ẩn _phuluc) bị hỏng nên đang dùng cài đặt mặc định. Hãy kiểm tra lại danh sách đơn vị và lưu cài đặt để ghi đè.",
