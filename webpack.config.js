@@ -1,6 +1,7 @@
 /**
  * Builds the add-in's web part: the task pane (src/taskpane → taskpane.html) and the ribbon commands
- * (src/commands → commands.html, when present). Production: minified, content-hashed names, size hints.
+ * (src/commands → commands.html, when present), each page led by the old-engine script (src/legacy,
+ * scripts/legacy-script.js). Production: minified, content-hashed names, size hints.
  * Dev: `webpack serve` on https://localhost:3000 with the Office dev certificates when present
  * (~/.office-addin-dev-certs), else plain http.
  */
@@ -9,6 +10,7 @@ const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { LegacyScriptPlugin } = require("./scripts/legacy-script");
 
 const root = __dirname;
 const PORT = Number(process.env.PHULUC_PORT || 3000);
@@ -62,8 +64,11 @@ module.exports = (_env, argv = {}) => {
       template: "./src/taskpane/taskpane.html",
       chunks: ["taskpane"],
       csp: csp(dev, !!certs),
-      scriptLoading: "defer",
+      // Module scripts: deferred like "defer", and skipped altogether by Internet Explorer 11 (Office
+      // 2016/2019's web view), where the old-engine script (src/legacy) shows what to use instead.
+      scriptLoading: "module",
     }),
+    new LegacyScriptPlugin({ hashed: !dev }),
     new CopyWebpackPlugin({
       patterns: [{ from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.*"] } }],
     }),
@@ -75,7 +80,7 @@ module.exports = (_env, argv = {}) => {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
         csp: csp(dev, !!certs),
-        scriptLoading: "defer",
+        scriptLoading: "module",
       }),
     );
   }
