@@ -163,6 +163,12 @@ describe("the built scripts", () => {
     }
   });
 
+  test("the support page (the manifests' SupportUrl) is built, Vietnamese, without any script", () => {
+    const html = fs.readFileSync(path.join(DIST, "support.html"), "utf8");
+    expect(html).toContain("phuluc – Hỗ trợ");
+    expect(html).not.toMatch(/<script/i);
+  });
+
   test(`the bundles (with their node_modules code): no regex look-behind, no syntax newer than ES${BUNDLE_ECMA_VERSION}`, () => {
     const bundles = files.filter((f) => !legacy.includes(f));
     expect(bundles.length).toBeGreaterThan(3);
