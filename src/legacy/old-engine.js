@@ -66,12 +66,13 @@
     return el;
   }
 
-  /** The message as DOM nodes (text only, never HTML). */
-  function message() {
+  /** The message as DOM nodes (text only, never HTML), after a first line when given. */
+  function message(first) {
     var box = doc.createElement("div");
     box.setAttribute("role", "alert");
     box.style.cssText = "font-family:'Segoe UI',Arial,sans-serif;font-size:14px;line-height:1.5;margin:12px;color:#201F1E";
     box.appendChild(text("h1", T.title, "font-size:18px;margin:0 0 8px 0;color:#A4262C"));
+    if (first) box.appendChild(text("p", first, "font-weight:bold"));
     box.appendChild(text("p", T.intro));
     var list = doc.createElement("ol");
     for (var i = 0; i < T.ways.length; i++) list.appendChild(text("li", T.ways[i].replace("{url}", paneUrl()), "margin-bottom:6px"));
@@ -99,13 +100,14 @@
   var isDialog = param("dialog") !== null;
 
   if (isDialog) {
-    // The ribbon's dialog, opened in this same old engine: the message it was given, and a close button.
+    // The ribbon's dialog, opened in this same old engine, with a close button. From this script's own
+    // command (legacy=1): the whole message, built here (the address stays short: Internet Explorer
+    // refuses URLs over 2,083 characters). Otherwise: the message it was given.
     whenReady(function () {
       var body = doc.body;
       while (body.firstChild) body.removeChild(body.firstChild);
-      var box = message();
-      while (box.childNodes.length > 1) box.removeChild(box.lastChild);
-      box.appendChild(text("p", param("msg") || T.commandIntro));
+      var box = message(param("msg") || T.commandIntro);
+      if (param("legacy") === null) while (box.childNodes.length > 2) box.removeChild(box.lastChild);
       var button = text("button", T.close, "padding:6px 20px");
       button.setAttribute("type", "button");
       button.onclick = function () {
@@ -123,15 +125,13 @@
   }
 
   if (isCommands) {
-    var dialogText = [T.commandIntro, T.intro];
-    for (var k = 0; k < T.ways.length; k++) dialogText.push(k + 1 + ". " + T.ways[k].replace("{url}", paneUrl()));
     var dialogUrl =
       w.location.protocol +
       "//" +
       w.location.host +
       w.location.pathname +
-      "?dialog=1&kind=error&msg=" +
-      encodeURIComponent(dialogText.join("\n"));
+      "?dialog=1&kind=error&legacy=1&msg=" +
+      encodeURIComponent(T.commandIntro);
 
     var command = function (event) {
       var done = false;
@@ -182,6 +182,6 @@
   whenReady(function () {
     var root = doc.getElementById("root") || doc.body;
     while (root.firstChild) root.removeChild(root.firstChild);
-    root.appendChild(message());
+    root.appendChild(message(null));
   });
 })();

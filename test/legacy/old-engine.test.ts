@@ -115,9 +115,9 @@ describe("the old-engine script", () => {
     w[COMMAND_NAMES[0]](event);
     const [url, options, callback] = office.context.ui.displayDialogAsync.mock.calls[0];
     const params = new URL(url).searchParams;
-    expect(url.startsWith("http://localhost/commands.html?dialog=1&kind=error&msg=")).toBe(true);
-    expect(params.get("msg")).toContain(legacyTexts.commandIntro);
-    expect(params.get("msg")).toContain("http://localhost/taskpane.html");
+    expect(url.startsWith("http://localhost/commands.html?dialog=1&kind=error&legacy=1&msg=")).toBe(true);
+    expect(params.get("msg")).toBe(legacyTexts.commandIntro);
+    expect(url.length).toBeLessThan(1000); // Internet Explorer refuses addresses over 2,083 characters
     expect(options).toMatchObject({ displayInIframe: true });
     const handlers: Record<string, () => void> = {};
     const dialog = { close: jest.fn(), addEventHandler: (t: string, h: () => void) => (handlers[t] = h) };
@@ -150,6 +150,16 @@ describe("the old-engine script", () => {
     button.click();
     expect(office.context.ui.messageParent).toHaveBeenCalledWith(DIALOG_CLOSE);
     expect(office.actions.associate).not.toHaveBeenCalled();
+  });
+
+  test("the dialog of the script's own command shows the whole message: first line, the three ways, the address", () => {
+    const office = run(UA.trident, `/commands.html?dialog=1&kind=error&legacy=1&msg=${encodeURIComponent(legacyTexts.commandIntro)}`)!;
+    const text = document.body.textContent!;
+    expect(text).toContain(legacyTexts.commandIntro);
+    expect(document.querySelectorAll("li")).toHaveLength(3);
+    expect(text).toContain("http://localhost/taskpane.html");
+    document.querySelector("button")!.click();
+    expect(office.context.ui.messageParent).toHaveBeenCalledWith(DIALOG_CLOSE);
   });
 
   test("without Office.js (the CDN blocked) an old engine still gets the message", () => {
