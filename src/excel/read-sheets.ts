@@ -250,9 +250,10 @@ function blockAddress(b: MergeBlock): string {
  * The merged areas of every non-empty sheet, asked of ranges known to exist (addresses inside the used
  * range, never the used-range proxy, which may be a null object), in row blocks, all in one sync. If that
  * sync fails (a block over 512 areas, or anything else Excel refuses), the batch is halved, and a single
- * block that fails is split into its two halves, until every block is read or MAX_MERGE_SYNCS is spent.
- * An area reported by two blocks (it spans their boundary) is kept once. Returns false when some block
- * could not be read: those rows go without merges.
+ * block that fails is split into its two halves, until every block is read or MAX_MERGE_SYNCS is spent;
+ * a single row that still fails is skipped and the others are read. An area reported by two blocks (it
+ * spans their boundary) is kept once. Returns false when some block could not be read: those rows go
+ * without merges.
  */
 async function readMerges(ctx: Excel.RequestContext, plans: SheetPlan[], blockRows: number): Promise<boolean> {
   const blocks: MergeBlock[] = [];
@@ -262,6 +263,7 @@ async function readMerges(ctx: Excel.RequestContext, plans: SheetPlan[], blockRo
   const seen = new Map<SheetPlan, Set<string>>();
   const batches: MergeBlock[][] = [blocks];
   let syncs = 0;
+  let complete = true;
   while (batches.length) {
     if (syncs >= MAX_MERGE_SYNCS) return false;
     const batch = batches.shift()!;
@@ -285,7 +287,7 @@ async function readMerges(ctx: Excel.RequestContext, plans: SheetPlan[], blockRo
           { plan: b.plan, start: b.start, count: top },
           { plan: b.plan, start: b.start + top, count: b.count - top },
         ]);
-      } else return false; // one row with more than 512 areas, or a refusal splitting cannot help
+      } else complete = false; // one row with more than 512 areas, or a refusal splitting cannot help: skip it
       continue;
     }
     for (const { b, areas } of loads) {
@@ -300,5 +302,5 @@ async function readMerges(ctx: Excel.RequestContext, plans: SheetPlan[], blockRo
       }
     }
   }
-  return true;
+  return complete;
 }

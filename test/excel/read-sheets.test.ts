@@ -189,6 +189,9 @@ describe("readSheets (Office.js adapter)", () => {
     const [wide, pl] = await port.readSheets();
     expect(wide.values[1][0]).toBe("ô 0!");
     expect(pl.values.length).toBeGreaterThan(10);
+    // The other sheet's merges are still read; only the row that cannot be read goes without.
+    expect(sortAreas(pl.merges)).toEqual(sortAreas(appendixGrid("PL", 10).merges));
+    expect(pl.merges.length).toBeGreaterThan(0);
     expect(port.features.mergedAreas).toBe(false); // the pane's "merged cells not read" warning
     // Once the user unmerges that row, the next read reads the merges again and the warning goes.
     fake.model.sheet("Rộng").merges = [];
