@@ -11,6 +11,8 @@ export interface CommandStrings {
   label: string;
   /** CLI help: what the command does (one line). */
   help: string;
+  /** The ribbon button's tooltip (commands with a ribbon button). */
+  tooltip?: string;
 }
 
 export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in CommandId]: CommandStrings } } = {
@@ -18,15 +20,18 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
     check: {
       label: "Kiểm tra",
       help: "Kiểm tra các bảng phụ lục và chỉ tiêu, in báo cáo (JSON với --json); với -o, ghi bản sao có tô màu các ô lỗi.",
+      tooltip: "Kiểm tra mọi phụ lục trong sổ làm việc và tô màu các ô có lỗi (tô màu có thể gỡ bỏ).",
     },
     summarize: {
       label: "Tạo bảng tổng hợp",
       help: "Ghi một bản sao của tệp kèm các trang tổng hợp vào OUT (tệp gốc không bị sửa).",
+      tooltip: "Tạo (hoặc tạo lại) các trang tổng hợp theo đơn vị, phụ lục và nhiệm vụ quá hạn, sẵn sàng in A4.",
     },
     highlight: { label: "Đánh dấu", help: "" },
     clear: {
       label: "Xoá đánh dấu",
       help: "Ghi một bản sao của tệp đã gỡ các ô phuluc tô màu (trả lại màu cũ của ô).",
+      tooltip: "Gỡ các ô phuluc đã tô màu khi kiểm tra; ô trở lại màu cũ của nó.",
     },
     fix: { label: "Sửa", help: "" },
     settings: { label: "Cài đặt", help: "" },
@@ -35,15 +40,18 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
     check: {
       label: "Check",
       help: "Check the appendix and indicator tables and print the report (JSON with --json); with -o, write a copy with the problem cells highlighted.",
+      tooltip: "Check every appendix in the workbook and highlight the cells with issues (highlights can be removed).",
     },
     summarize: {
       label: "Build summary",
       help: "Write a copy of the file with the summary sheets to OUT (the file itself is not changed).",
+      tooltip: "Build (or rebuild) the summary sheets by unit, appendix and overdue task, ready to print on A4.",
     },
     highlight: { label: "Highlight", help: "" },
     clear: {
       label: "Clear highlights",
       help: "Write a copy of the file without the highlights phuluc made (the cells' own fills come back).",
+      tooltip: "Remove the highlights phuluc made when checking; each cell gets its own fill back.",
     },
     fix: { label: "Fix", help: "" },
     settings: { label: "Settings", help: "" },
