@@ -1,7 +1,7 @@
 /**
  * The whole summarize pipeline on bytes (no file system): read the workbook, analyse, build the
- * summary, write it into the workbook, save. Used by `phuluc summarize`, the task pane's preview mode
- * and the benchmark (time `summarizeXlsxBytes`).
+ * summary, write it into the workbook as the product's own parts, save. Used by `phuluc summarize`,
+ * the benchmark (time `summarizeXlsxBytes`) and tests.
  */
 import { analyze as coreAnalyze } from "../core/analyze";
 import type { Grid } from "../core/grid";
@@ -9,8 +9,6 @@ import type { Report } from "../core/report-schema";
 import type { Settings } from "../core/settings";
 import { buildSummary } from "../core/summary/build";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
-import { restoreDefinedNames } from "./defined-names";
-import { toBytes } from "./detect";
 import { readXlsxBytes } from "./read";
 import { settingsFromStore } from "./settings";
 import { writeSummary } from "./write-summary";
@@ -35,7 +33,7 @@ export interface SummarizeBytesResult {
   timings: Record<"read" | "analyze" | "build" | "write" | "save", number>;
 }
 
-/** Throws XlsxReadError when the bytes are not a workbook; errors of the engine propagate. */
+/** Throws XlsxReadError when the bytes are not a workbook (or a sheet is damaged); errors of the engine propagate. */
 export async function summarizeXlsxBytes(data: Uint8Array | ArrayBuffer, options: SummarizeBytesOptions): Promise<SummarizeBytesResult> {
   const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
   let t = now();
@@ -54,9 +52,7 @@ export async function summarizeXlsxBytes(data: Uint8Array | ArrayBuffer, options
   const build = lap();
   const result = writeSummary(workbook, spec);
   const write = lap();
-  const saved = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-  // ExcelJS loses or damages the user's defined names (print areas, constants, local names): put back the file's own.
-  const bytes = await restoreDefinedNames(toBytes(data), saved, result.sheetNames);
+  const bytes = workbook.save();
   const save = lap();
   return { bytes, report, spec, result, settingsWarning: warning, timings: { read, analyze: analyzeMs, build, write, save } };
 }
