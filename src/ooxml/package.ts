@@ -63,7 +63,8 @@ interface Edit {
   data: Uint8Array | null; // null = removed
 }
 
-const UTF8 = new TextEncoder();
+let utf8: TextEncoder | null = null;
+const encode = (s: string) => (utf8 ??= new TextEncoder()).encode(s);
 
 export class OpcPackage {
   private readonly edits = new Map<string, Edit & { name: string }>();
@@ -135,7 +136,7 @@ export class OpcPackage {
   set(part: string, data: string | Uint8Array, contentType?: string): void {
     const key = normalizeName(part);
     const name = this.entry(part)?.name.replace(/^\/+/, "") ?? part.replace(/^\/+/, "");
-    this.edits.set(key, { name, data: typeof data === "string" ? UTF8.encode(data) : data });
+    this.edits.set(key, { name, data: typeof data === "string" ? encode(data) : data });
     if (part.toLowerCase().endsWith(".rels")) this.relsCache.delete(key);
     if (contentType) this.setContentType(name, contentType);
   }
@@ -257,8 +258,11 @@ export class OpcPackage {
     const queue = [part];
     while (queue.length) {
       const p = queue.shift()!;
-      for (const r of this.rels(p))
-        if (r.part && !doomed.has(normalizeName(r.part))) (queue.push(r.part), doomed.add(normalizeName(r.part)));
+      for (const r of this.rels(p)) {
+        if (!r.part || doomed.has(normalizeName(r.part))) continue;
+        queue.push(r.part);
+        doomed.add(normalizeName(r.part));
+      }
     }
     // Keep what something outside the doomed set points to.
     const referenced = new Set<string>();
@@ -292,7 +296,7 @@ export class OpcPackage {
       const key = normalizeName(CONTENT_TYPES_PART);
       this.edits.set(key, {
         name: this.entry(CONTENT_TYPES_PART)?.name ?? CONTENT_TYPES_PART,
-        data: UTF8.encode(serializeXml(this.contentTypes)),
+        data: encode(serializeXml(this.contentTypes)),
       });
       this.contentTypesDirty = false;
     }

@@ -38,7 +38,8 @@ const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
-const UTF8 = new TextDecoder("utf-8");
+let utf8: TextDecoder | null = null;
+const decodeName = (b: Uint8Array) => (utf8 ??= new TextDecoder("utf-8")).decode(b);
 
 function u16(b: Uint8Array, o: number): number {
   return b[o] | (b[o + 1] << 8);
@@ -128,13 +129,19 @@ export class ZipReader {
         const len = u16(bytes, x + 2);
         if (id === 1) {
           let q = x + 4;
-          if (size === 0xffffffff) ((size = u64(bytes, q)), (q += 8));
-          if (compressedSize === 0xffffffff) ((compressedSize = u64(bytes, q)), (q += 8));
+          if (size === 0xffffffff) {
+            size = u64(bytes, q);
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(bytes, q);
+            q += 8;
+          }
           if (localHeaderOffset === 0xffffffff) localHeaderOffset = u64(bytes, q);
         }
         x += 4 + len;
       }
-      const name = UTF8.decode(nameBytes);
+      const name = decodeName(nameBytes);
       entries.push({ name, nameBytes, method, flags, crc, compressedSize, size, time, date, localHeaderOffset });
       p += 46 + nameLen + extraLen + commentLen;
     }

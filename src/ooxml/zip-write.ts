@@ -11,7 +11,8 @@ export type ZipWriteEntry =
   | { kind: "copy"; from: ZipReader; entry: ZipEntry; name?: undefined }
   | { kind: "new"; name: string; data: Uint8Array; time?: number; date?: number };
 
-const UTF8 = new TextEncoder();
+let utf8: TextEncoder | null = null;
+const encode = (s: string) => (utf8 ??= new TextEncoder()).encode(s);
 /** 1980-01-01 00:00, the first DOS date: new entries get it unless told otherwise (deterministic output). */
 const DOS_DATE_1980 = 0x21;
 
@@ -43,7 +44,7 @@ function prepare(e: ZipWriteEntry): Prepared {
       data: e.from.raw(src),
     };
   }
-  const nameBytes = UTF8.encode(e.name);
+  const nameBytes = encode(e.name);
   const deflated = deflateSync(e.data, { level: 6 });
   const store = deflated.length >= e.data.length;
   return {

@@ -73,7 +73,7 @@ export function applyHighlights(wb: XlsxWorkbook, targets: HighlightTarget[]): H
       const s = state.style ?? 0;
       const restore = {
         s: state.style,
-        h: fingerprint(styles.xfCanonical(s) ?? ""),
+        h: fingerprint(styles.xfSignature(s) ?? ""),
         cell: state.exists ? ("present" as const) : ("absent" as const),
         row: state.rowExists ? ("present" as const) : ("absent" as const),
       };
@@ -111,7 +111,7 @@ export function clearHighlightRecords(wb: XlsxWorkbook, records: HighlightRecord
       if (info) {
         if (info.cell === "absent" && !state.hasValue) return { remove: true, removeEmptyRow: info.row === "absent" };
         const original = info.s ?? 0;
-        if (original < styles.xfCount() && fingerprint(styles.xfCanonical(original) ?? "") === info.h) return { style: info.s };
+        if (original < styles.xfCount() && fingerprint(styles.xfSignature(original) ?? "") === info.h) return { style: info.s };
       }
       return { style: styles.xfWithFill(current, fillElementOf(wb, previous)) };
     });

@@ -38,7 +38,7 @@ export function openPackage(data: Uint8Array | ArrayBuffer, fileName: string): O
     if (pkg.has("xl/workbook.bin") || (workbookPart ?? "").endsWith(".bin")) throw new XlsxReadError("xlsb", fileName);
     if (pkg.has("word/document.xml")) throw new XlsxReadError("docx", fileName);
     if (pkg.has("content.xml") && containsAscii(bytes, "application/vnd.oasis.opendocument")) throw new XlsxReadError("ods", fileName);
-    throw new XlsxReadError(workbookPart ? "corrupt" : "not_xlsx", fileName);
+    throw new XlsxReadError("not_xlsx", fileName);
   }
   let type: string | undefined;
   try {

@@ -222,9 +222,25 @@ export class Styles {
     return this.cellXfs().length;
   }
 
-  xfCanonical(xf: number): string | null {
+  /**
+   * What a cell style means, as text: the xf with the font, fill, border and number format it points to
+   * spelled out (so the same text means the same look even after another program renumbered them).
+   */
+  xfSignature(xf: number): string | null {
     const x = this.cellXfs()[xf];
-    return x ? canonical(x) : null;
+    if (!x) return null;
+    const item = (section: string, local: string, id: string | undefined) => {
+      const el = children(this.section(section) ?? this.doc.root, local)[Number(id ?? 0)];
+      return el ? canonical(el) : "";
+    };
+    const numFmt = Number(attr(x, "numFmtId") ?? 0);
+    return [
+      canonical({ ...x, attrs: x.attrs.filter((a) => !/^(numFmtId|fontId|fillId|borderId|xfId)$/.test(a.name)) }),
+      item("fonts", "font", attr(x, "fontId")),
+      item("fills", "fill", attr(x, "fillId")),
+      item("borders", "border", attr(x, "borderId")),
+      this.numFmtCodes().get(numFmt) ?? BUILTIN_NUM_FMTS[numFmt] ?? String(numFmt),
+    ].join("|");
   }
 
   /** Index of an element equal to `el` in a section, appending it when there is none. */

@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
 import { GridBuilder } from "../support/grid-builder";
-import { buildWorkbook, buildXlsx } from "../support/xlsx-builder";
+import { rawXlsx } from "../support/raw-xlsx";
+import { buildXlsx } from "../support/xlsx-builder";
 import { cellAt, formatAt, lastRow } from "../../src/core/grid";
-import { emptyStore, STORE_SHEET } from "../../src/core/store";
-import { DEFAULT_DATE_FORMAT, loadWorkbook, readGrids, readXlsxBytes, worksheetToGrid, XlsxReadError } from "../../src/xlsx/read";
+import { emptyStore } from "../../src/core/store";
+import { DEFAULT_DATE_FORMAT, loadWorkbook, readGrids, readXlsxBytes, XlsxReadError } from "../../src/xlsx/read";
 
 async function roundTrip(...sheets: Parameters<typeof buildXlsx>[0]) {
   return readXlsxBytes(await buildXlsx(sheets), "book.xlsx");
@@ -63,13 +64,17 @@ describe("reading .xlsx files into grids", () => {
     expect(cellAt(g, 1, 4)).toBe(46203.5);
   });
 
-  it("gives a date without a number format the default dd/mm/yyyy", () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("S");
-    ws.getCell("A1").value = new Date(Date.UTC(2026, 0, 1));
-    const g = worksheetToGrid(ws);
+  it('gives an ISO date cell (t="d") without a date format the default dd/mm/yyyy', async () => {
+    const { grids } = await readXlsxBytes(
+      await rawXlsx([
+        { name: "S", rows: `<row r="1"><c r="A1" t="d"><v>2026-01-01T00:00:00</v></c><c r="B1" t="d" s="1"><v>2026-11-30</v></c></row>` },
+      ]),
+    );
+    const g = grids[0];
     expect(cellAt(g, 1, 1)).toBe(46023);
     expect(formatAt(g, 1, 1)).toBe(DEFAULT_DATE_FORMAT);
+    expect(cellAt(g, 1, 2)).toBe(46356);
+    expect(formatAt(g, 1, 2)).toBe("dd/mm/yyyy");
   });
 
   it("reads error cells, formulas' cached results, rich text and hyperlinks", async () => {
@@ -189,28 +194,25 @@ describe("reading .xlsx files into grids", () => {
     expect(read.summarySheets).toHaveLength(1);
   });
 
-  it("reads grids from an in-memory workbook without the store sheet", () => {
-    const wb = buildWorkbook([{ name: "X", values: [["x"]] }], { store: emptyStore() });
-    expect(wb.getWorksheet(STORE_SHEET)).toBeDefined();
-    expect(readGrids(wb).map((g) => g.name)).toEqual(["X"]);
+  it("reads grids from a workbook without the store sheet", async () => {
+    const wb = await loadWorkbook(await buildXlsx([{ name: "X", values: [["x"]] }], { store: emptyStore() }), "x.xlsx");
+    expect(wb.sheets().map((s) => s.name)).toEqual(["X", "_phuluc"]);
+    expect(readGrids(wb).grids.map((g) => g.name)).toEqual(["X"]);
   });
 });
 
-describe("read-only loading and the public-API fallback", () => {
+describe("read-only loading", () => {
   it("a read-only load (the CLI's check) gives the same grids", async () => {
-    const wb = buildWorkbook([
-      {
-        name: "PL I",
-        values: [
-          ["STT", "Nội dung"],
-          [1, { text: "Công an xã", hyperlink: "https://example.vn" }],
-          [2, new Date(Date.UTC(2026, 5, 30))],
-        ],
-        numberFormats: [[], [], [null, "dd/mm/yyyy"]],
-        merges: [{ top: 1, left: 1, bottom: 1, right: 2 }],
-      },
-    ]);
-    const ws = wb.getWorksheet("PL I")!;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("PL I");
+    ws.getCell("A1").value = "STT";
+    ws.getCell("B1").value = "Nội dung";
+    ws.getCell("A2").value = 1;
+    ws.getCell("B2").value = { text: "Công an xã", hyperlink: "https://example.vn" };
+    ws.getCell("A3").value = 2;
+    ws.getCell("B3").value = new Date(Date.UTC(2026, 5, 30));
+    ws.getCell("B3").numFmt = "dd/mm/yyyy";
+    ws.mergeCells(1, 1, 1, 2);
     (ws as any).dataValidations.add("B2:B3", { type: "list", allowBlank: true, formulae: ['"a,b"'] });
     ws.addConditionalFormatting({ ref: "A1:A3", rules: [{ type: "expression", priority: 1, formulae: ["A1>1"], style: {} }] });
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
@@ -221,23 +223,19 @@ describe("read-only loading and the public-API fallback", () => {
     expect(ro.grids[0].merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
   });
 
-  it("falls back to ExcelJS's public row/cell API when its internals are not there", async () => {
-    const { workbook } = await readXlsxBytes(
-      await buildXlsx([
-        { name: "S", values: [["a", null, 3], [], [{ error: "#N/A" }, 46356]], numberFormats: [[], [], [null, "dd/mm/yyyy"]] },
-      ]),
-      "s.xlsx",
-    );
-    const real = workbook.getWorksheet("S")!;
-    const viaInternals = worksheetToGrid(real);
-    const publicOnly = {
-      name: real.name,
-      state: real.state,
-      _merges: (real as any)._merges,
-      eachRow: real.eachRow.bind(real),
-    } as unknown as ExcelJS.Worksheet;
-    expect(worksheetToGrid(publicOnly)).toEqual(viaInternals);
-    expect(viaInternals.values).toEqual([["a", null, 3], [], [{ error: "#N/A" }, 46356]]);
+  it("a damaged sheet: read-only skips and names it, a load that may be saved refuses the file (with the parser's reason as cause)", async () => {
+    const bytes = await rawXlsx([
+      { name: "Tốt", rows: `<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>` },
+      { name: "Hỏng", xml: `<worksheet><sheetData><row><c r=` },
+    ]);
+    const ro = await readXlsxBytes(bytes, "h.xlsx", { readOnly: true });
+    expect(ro.grids.map((g) => g.name)).toEqual(["Tốt"]);
+    expect(ro.skippedSheets).toEqual(["Hỏng"]);
+    const e = await readXlsxBytes(bytes, "h.xlsx").catch((x) => x);
+    expect(e).toBeInstanceOf(XlsxReadError);
+    expect(e.code).toBe("corrupt");
+    expect(e.cause).toBeInstanceOf(Error);
+    expect(String(e.cause.message)).toMatch(/cut off|unclosed|unterminated/);
   });
 });
 
