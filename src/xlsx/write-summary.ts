@@ -154,6 +154,7 @@ export function writeSummary(wb: XlsxWorkbook, spec: SummarySpec): WriteSummaryR
   );
   taken.add(STORE_SHEET);
   const sheetNames: string[] = [];
+  const bracketed = wb.sheets().some((x) => /[[\]]/.test(x.name)) && wb.workbookXml().definedNames().length === 0;
   spec.sheets.forEach((s, i) => {
     const name = uniqueSheetName(s.name, taken);
     taken.add(name);
@@ -170,12 +171,16 @@ export function writeSummary(wb: XlsxWorkbook, spec: SummarySpec): WriteSummaryR
       if (rid !== "rId1") wb.setSheetXml(part, sheetXml(s, cells, seed, rid));
     }
     // The sheet's print area and repeated header rows: its own defined names, the user's names untouched.
+    // (Not in a workbook with a sheet name in brackets — Google Sheets allows them: LibreOffice 7 then
+    // refuses to open a file that has any defined name, so the summary prints without them.)
     const w = wb.workbookXml();
     const index = wb.sheets().findIndex((x) => x.name === name);
     w.removeLocalNames(index, [PRINT_AREA, PRINT_TITLES]);
-    if (s.print.printArea) w.addDefinedName(PRINT_AREA, `${quoteSheetName(name)}!${absolute(s.print.printArea)}`, index);
-    const rows = s.print.printTitleRows;
-    if (rows) w.addDefinedName(PRINT_TITLES, `${quoteSheetName(name)}!$${rows[0]}:$${rows[1]}`, index);
+    if (!bracketed) {
+      if (s.print.printArea) w.addDefinedName(PRINT_AREA, `${quoteSheetName(name)}!${absolute(s.print.printArea)}`, index);
+      const rows = s.print.printTitleRows;
+      if (rows) w.addDefinedName(PRINT_TITLES, `${quoteSheetName(name)}!$${rows[0]}:$${rows[1]}`, index);
+    }
     w.save();
   });
 
