@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { cliTexts } from "../i18n/cli";
-import { XlsxReadError } from "../xlsx/detect";
+import { causeChain, XlsxReadError } from "../xlsx/detect";
 import { parseArgs, type ParsedArgs } from "./args";
 import { checkCommand } from "./check";
 import { CliError, processIO, type CliIO } from "./io";
@@ -42,7 +42,7 @@ export function reportFailure(e: unknown, io: CliIO): number {
     return e.exitCode;
   }
   if (e instanceof XlsxReadError) {
-    io.stderr("phuluc: " + oneLine(e.message) + "\n");
+    io.stderr("phuluc: " + oneLine(e.message) + "\n" + (process.env.PHULUC_DEBUG ? causeChain(e) : ""));
     return 2;
   }
   const msg = e instanceof Error ? e.message : String(e);

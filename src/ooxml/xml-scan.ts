@@ -214,7 +214,9 @@ export class XmlScanner {
       const ve = s.indexOf(q === QUOT ? '"' : "'", i + 1);
       if (ve < 0 || ve > gt) this.fail(`unterminated attribute ${an}`);
       for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === an) this.fail(`attribute ${an} twice in <${name}>`);
-      attrs.push(an, decodeEntities(s.slice(i + 1, ve)));
+      const raw = s.slice(i + 1, ve);
+      if (raw.indexOf("<") >= 0) this.fail(`'<' in attribute ${an}`);
+      attrs.push(an, decodeEntities(raw));
       i = ve + 1;
       const after = s.charCodeAt(i);
       if (i < gt && !isSpace(after) && after !== SLASH) this.fail(`no space between attributes in <${name}>`);

@@ -20,6 +20,17 @@ export class XlsxReadError extends Error {
   }
 }
 
+/** The reasons under an error, one per line ("cause: …"), for PHULUC_DEBUG=1 (never shown otherwise). */
+export function causeChain(e: unknown): string {
+  const lines: string[] = [];
+  let c = e instanceof Error ? (e as Error & { cause?: unknown }).cause : undefined;
+  for (let depth = 0; c !== undefined && depth < 8; depth++) {
+    lines.push(`cause: ${c instanceof Error ? `${c.name}: ${c.message}` : String(c)}`);
+    c = c instanceof Error ? (c as Error & { cause?: unknown }).cause : undefined;
+  }
+  return lines.map((l) => l + "\n").join("");
+}
+
 export type FileKind = "empty" | "zip" | "cfb" | "text" | "unknown";
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -85,7 +96,8 @@ export function assertXlsxBytes(data: Uint8Array | ArrayBuffer, fileName: string
   if (kind === "text") throw new XlsxReadError("text", fileName);
   if (kind !== "zip") throw new XlsxReadError("not_zip", fileName);
   // A cut-off file (an interrupted copy or download) is a damaged workbook, whatever parts it still holds.
-  if (!hasZipEnd(bytes)) throw new XlsxReadError("corrupt", fileName);
+  if (!hasZipEnd(bytes))
+    throw new XlsxReadError("corrupt", fileName, { cause: new Error("no end of central directory record: the zip is cut off") });
   // The workbook part is found through the package's relationships (package-open.ts); this is the quick
   // look for the usual names, so other office files are named before anything is parsed.
   if (!containsAscii(bytes, "xl/workbook.xml") && !containsAscii(bytes, "_rels/.rels")) {

@@ -298,3 +298,35 @@ describe("files that are not .xlsx workbooks", () => {
     expect(grids[0].values).toEqual([["a"]]);
   });
 });
+
+describe("why a file was refused (PHULUC_DEBUG)", () => {
+  it("the CLI prints the cause chain under the Vietnamese line only when PHULUC_DEBUG is set", async () => {
+    const { runMain } = await import("../hardening/support/cli");
+    const { makeTempDir, removeTempDir } = await import("../support/xlsx-builder");
+    const fs = await import("fs");
+    const path = await import("path");
+    const dir = makeTempDir();
+    try {
+      const bytes = await rawXlsx([{ name: "A", rows: "" }]);
+      const { patchZip } = await import("../hardening/support/craft");
+      const broken = await patchZip(bytes, (zip) => void zip.file("xl/workbook.xml", "<workbook><sheets>"));
+      const file = path.join(dir, "hỏng.xlsx");
+      fs.writeFileSync(file, broken);
+      const plain = await runMain(["check", file]);
+      expect(plain.code).toBe(2);
+      expect(plain.err.trim().split("\n")).toHaveLength(1);
+      process.env.PHULUC_DEBUG = "1";
+      try {
+        const debug = await runMain(["check", file]);
+        expect(debug.code).toBe(2);
+        const lines = debug.err.trim().split("\n");
+        expect(lines[0]).toBe(plain.err.trim());
+        expect(lines[1]).toMatch(/^cause: XmlFormatError: .*sheets/);
+      } finally {
+        delete process.env.PHULUC_DEBUG;
+      }
+    } finally {
+      removeTempDir(dir);
+    }
+  });
+});
