@@ -1,6 +1,6 @@
 /**
  * Task pane entry. Inside Excel the pane runs on the Office.js adapter (loaded lazily, small); in a
- * plain browser it starts the preview shell (lazily: it brings ExcelJS, which Excel users never load).
+ * plain browser it starts the preview shell (lazily: it brings the file reader and writer, which Excel users never load).
  */
 import { createRoot } from "react-dom/client";
 import { UI } from "../i18n/ui";

@@ -6,6 +6,8 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import JSZip from "jszip";
+import { STATUS_CATEGORIES } from "../../src/core/report-schema";
 import { buildSummary } from "../../src/core/summary/build";
 import { emptyXlsx, writeSummaryInto } from "../support/xlsx-file";
 import { summaryText } from "../../src/i18n/summary";
@@ -118,6 +120,29 @@ describe("summary rendered by LibreOffice", () => {
       expect(page2).toContain(squash(`${summaryText.colNo} ${summaryText.colUnit}`));
       expect(page2).toContain(squash("Tỷ lệ hoàn"));
       expect(page2).toMatch(/Nhómnhiệmvụsố\d+/);
+    },
+    180000,
+  );
+});
+
+describe("the summary's native chart in LibreOffice", () => {
+  renderTest(
+    "LibreOffice loads the chart: converted to ODS, the main sheet holds a bar chart object with one series per category",
+    async () => {
+      const { bytes, result } = await writeSummaryInto(await emptyXlsx(), buildSummary(sampleReport(), sampleSettings()));
+      const xlsx = path.join(dir, "bieu-do.xlsx");
+      fs.writeFileSync(xlsx, bytes);
+      const profile = path.join(dir, "lo-profile");
+      run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "ods", "--outdir", dir, xlsx]);
+      const ods = await JSZip.loadAsync(fs.readFileSync(path.join(dir, "bieu-do.ods")));
+      const content = await ods.file("content.xml")!.async("string");
+      const mainTable = content.slice(content.indexOf(`table:name="${result.sheetNames[0]}"`));
+      expect(mainTable).toMatch(/<draw:object\b/);
+      const objects = Object.keys(ods.files).filter((n) => /^Object \d+\/content\.xml$/.test(n));
+      expect(objects.length).toBeGreaterThanOrEqual(1);
+      const chart = await ods.file(objects[0])!.async("string");
+      expect(chart).toMatch(/chart:class="chart:bar"/);
+      expect(chart.match(/<chart:series\b/g)?.length).toBe(STATUS_CATEGORIES.length);
     },
     180000,
   );
