@@ -190,18 +190,29 @@ interface ChildRun {
   stderr: string;
 }
 
+/**
+ * Run a child with its stdout going to a file, as `phuluc check --json > report.json` does: a pipe to
+ * this process would let a slow reader make the child buffer its output (and count that as its memory).
+ */
 function runChild(args: string[], tmp: string, cwd: string): ChildRun {
-  const out = path.join(tmp, `rss-${process.hrtime.bigint()}.txt`);
+  const id = process.hrtime.bigint();
+  const out = path.join(tmp, `rss-${id}.txt`);
+  const stdoutFile = path.join(tmp, `stdout-${id}.txt`);
+  const fd = fs.openSync(stdoutFile, "w");
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ["-r", maxRssHook(tmp), ...args], {
     cwd,
     env: { ...process.env, PHULUC_MAXRSS_OUT: out },
-    maxBuffer: 1024 * 1024 * 1024,
+    stdio: ["ignore", fd, "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
     encoding: "buffer",
   });
   const ms = performance.now() - t0;
+  fs.closeSync(fd);
   const maxRss = fs.existsSync(out) ? Number(fs.readFileSync(out, "utf8")) : NaN;
-  return { ms, code: r.status, maxRss, stdoutBytes: r.stdout?.length ?? 0, stderr: r.stderr?.toString("utf8") ?? "" };
+  const stdoutBytes = fs.statSync(stdoutFile).size;
+  fs.rmSync(stdoutFile, { force: true });
+  return { ms, code: r.status, maxRss, stdoutBytes, stderr: r.stderr?.toString("utf8") ?? "" };
 }
 
 /** Best (minimum) time of the runs; the highest peak RSS. */
