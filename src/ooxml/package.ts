@@ -26,15 +26,20 @@ export function relsPartOf(part: string): string {
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
-/** Resolve a relationship target against its source part (OPC: relative to the source's folder). */
-export function resolveTarget(source: string, target: string): string {
+/**
+ * Resolve a relationship target against its source part (OPC: relative to the source's folder).
+ * `decode`: undo percent-encoding (zip names hold either form, depending on the writer).
+ */
+export function resolveTarget(source: string, target: string, decode = true): string {
   let t = target.replace(/\\/g, "/");
   const hash = t.indexOf("#");
   if (hash >= 0) t = t.slice(0, hash);
-  try {
-    t = decodeURIComponent(t);
-  } catch {
-    /* keep as written */
+  if (decode) {
+    try {
+      t = decodeURIComponent(t);
+    } catch {
+      /* keep as written */
+    }
   }
   const base = t.startsWith("/") ? [] : source.split("/").slice(0, -1);
   for (const seg of t.split("/")) {
@@ -214,7 +219,12 @@ export class OpcPackage {
         const id = attr(r, "Id") ?? "";
         const target = attr(r, "Target") ?? "";
         const external = attr(r, "TargetMode") === "External";
-        out.push({ id, type: attr(r, "Type") ?? "", target, external, part: external ? null : resolveTarget(source, target) });
+        let part: string | null = null;
+        if (!external) {
+          const asWritten = resolveTarget(source, target, false);
+          part = this.has(asWritten) ? asWritten : resolveTarget(source, target);
+        }
+        out.push({ id, type: attr(r, "Type") ?? "", target, external, part });
       }
     }
     this.relsCache.set(key, out);

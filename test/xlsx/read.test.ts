@@ -330,3 +330,60 @@ describe("why a file was refused (PHULUC_DEBUG)", () => {
     }
   });
 });
+
+describe("packages other tools write", () => {
+  const row = `<row r="1"><c r="A1" t="inlineStr"><is><t>giá trị</t></is></c></row>`;
+
+  it("finds sheet parts by percent-encoded or plain targets, absolute or relative, under any name", async () => {
+    const { patchZip } = await import("../hardening/support/craft");
+    // The zip holds "trang 1.xml"; the relationship says "trang%201.xml" (the part name as an IRI).
+    const plain = await patchZip(await rawXlsx([{ name: "A", rows: row, part: "xl/trang 1.xml" }]), async (zip) => {
+      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+      zip.file("xl/_rels/workbook.xml.rels", rels.replace('Target="trang 1.xml"', 'Target="./trang%201.xml"'));
+    });
+    expect(cellAt((await readXlsxBytes(plain, "p.xlsx")).grids[0], 1, 1)).toBe("giá trị");
+    // The zip holds the encoded name itself, and the relationship says it the same way.
+    const encoded = await rawXlsx([{ name: "A", rows: row, part: "xl/sheets/s%C3%A1ch.xml", absolute: true }]);
+    expect(cellAt((await readXlsxBytes(encoded, "e.xlsx")).grids[0], 1, 1)).toBe("giá trị");
+  });
+
+  it("reads shared strings with rich-text runs and phonetic guides, inline rich text, str and bool cells, _xHHHH_ escapes", async () => {
+    const sst = [
+      `<si><t>Phòng Kinh tế</t></si>`,
+      `<si><r><rPr><b/></rPr><t>Phòng </t></r><r><t xml:space="preserve">Văn hóa</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></si>`,
+      `<si><t>dòng một_x000D_
+dòng hai</t></si>`,
+    ];
+    const rows =
+      `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>` +
+      `<row r="2"><c r="A2" t="inlineStr"><is><r><t>Công </t></r><r><t>an xã</t></r></is></c><c r="B2" t="str"><f>A1&amp;""</f><v>kết quả</v></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#N/A</v></c></row>` +
+      `<row><c t="inlineStr"><is><t>hàng 3, không có r</t></is></c><c><v>7</v></c></row>`;
+    const { grids } = await readXlsxBytes(await rawXlsx([{ name: "S", rows }], { sharedStrings: sst }), "s.xlsx");
+    const g = grids[0];
+    expect(g.values[0]).toEqual(["Phòng Kinh tế", "Phòng Văn hóa", "dòng một\r\ndòng hai"]);
+    expect(g.values[1]).toEqual(["Công an xã", "kết quả", true, { error: "#N/A" }]);
+    expect(g.values[2]).toEqual(["hàng 3, không có r", 7]);
+  });
+
+  it("skips chart, dialog and macro sheets without calling them damaged; prefixed XML reads like plain XML", async () => {
+    const chartsheet = `<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`;
+    const bytes = await rawXlsx(
+      [
+        { name: "Biểu đồ", kind: "chartsheet", xml: chartsheet, part: "xl/chartsheets/sheet1.xml" },
+        { name: "PL I", rows: row.replace(/<(\/?)(row|c|is|t)\b/g, "<$1x:$2") },
+        { name: "Hộp thoại", kind: "dialogsheet", xml: `<dialogsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>` },
+      ],
+      { prefix: "x" },
+    );
+    const r = await readXlsxBytes(bytes, "c.xlsx", { readOnly: true });
+    expect(r.grids.map((g) => g.name)).toEqual(["PL I"]);
+    expect(r.skippedSheets).toEqual([]);
+    expect(cellAt(r.grids[0], 1, 1)).toBe("giá trị");
+  });
+
+  it("a 1904-system workbook: date cells come out as 1900-system serials, plain numbers stay", async () => {
+    const rows = `<row r="1"><c r="A1" s="1"><v>44893</v></c><c r="B1"><v>44893</v></c><c r="C1" s="2"><v>0</v></c></row>`;
+    const { grids } = await readXlsxBytes(await rawXlsx([{ name: "D", rows }], { date1904: true }), "d.xlsx");
+    expect(grids[0].values[0]).toEqual([46355, 44893, 1462]); // 29/11/2026, a number, 01/01/1904
+  });
+});
