@@ -13,6 +13,15 @@ export type ZipWriteEntry =
 
 let utf8: TextEncoder | null = null;
 const encode = (s: string) => (utf8 ??= new TextEncoder()).encode(s);
+/** Raw DEFLATE. fflate by default; a platform may offer a faster one (Node's zlib in the CLI). */
+export type DeflateRaw = (data: Uint8Array) => Uint8Array;
+let deflateRaw: DeflateRaw = (data) => deflateSync(data, { level: 6 });
+
+/** Use another raw-deflate implementation (any valid DEFLATE stream will do). */
+export function useDeflateRaw(fn: DeflateRaw): void {
+  deflateRaw = fn;
+}
+
 /** 1980-01-01 00:00, the first DOS date: new entries get it unless told otherwise (deterministic output). */
 const DOS_DATE_1980 = 0x21;
 
@@ -45,7 +54,7 @@ function prepare(e: ZipWriteEntry): Prepared {
     };
   }
   const nameBytes = encode(e.name);
-  const deflated = deflateSync(e.data, { level: 6 });
+  const deflated = deflateRaw(e.data);
   const store = deflated.length >= e.data.length;
   return {
     nameBytes,

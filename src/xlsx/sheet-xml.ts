@@ -41,35 +41,40 @@ export function cellXml(row: number, col: number, value: XmlCellValue, style?: n
 }
 
 function rowsXml(cells: XmlCell[], heights: Record<number, number> = {}): { xml: string; ref: string } {
-  const byRow = new Map<number, Map<number, XmlCell>>();
+  // Row by row, left to right; a cell given twice: the last one wins (a stable sort keeps their order).
+  const sorted = cells.slice().sort((a, b) => a.row - b.row || a.col - b.col);
+  const heightRows = Object.keys(heights)
+    .map(Number)
+    .filter((r) => r > 0)
+    .sort((a, b) => a - b);
   let minR = Infinity,
     maxR = 0,
     minC = Infinity,
     maxC = 0;
-  for (const c of cells) {
-    if (!byRow.has(c.row)) byRow.set(c.row, new Map());
-    byRow.get(c.row)!.set(c.col, c);
-    minR = Math.min(minR, c.row);
-    maxR = Math.max(maxR, c.row);
-    minC = Math.min(minC, c.col);
-    maxC = Math.max(maxC, c.col);
-  }
-  for (const r of Object.keys(heights)) if (!byRow.has(Number(r))) byRow.set(Number(r), new Map());
   const out: string[] = [];
-  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+  const rowOpen = (r: number, empty: boolean) => {
     const h = heights[r];
-    const attrs = h ? ` ht="${h}" customHeight="1"` : "";
-    const row = byRow.get(r)!;
-    const body = [...row.keys()]
-      .sort((a, b) => a - b)
-      .map((c) => {
-        const cell = row.get(c)!;
-        return cellXml(cell.row, cell.col, cell.value, cell.style);
-      })
-      .join("");
-    out.push(body ? `<row r="${r}"${attrs}>${body}</row>` : `<row r="${r}"${attrs}/>`);
+    return `<row r="${r}"${h ? ` ht="${h}" customHeight="1"` : ""}${empty ? "/>" : ">"}`;
+  };
+  let hi = 0;
+  for (let i = 0; i < sorted.length;) {
+    const r = sorted[i].row;
+    while (hi < heightRows.length && heightRows[hi] < r) out.push(rowOpen(heightRows[hi++], true));
+    if (hi < heightRows.length && heightRows[hi] === r) hi++;
+    let body = "";
+    for (; i < sorted.length && sorted[i].row === r; i++) {
+      const c = sorted[i];
+      if (i + 1 < sorted.length && sorted[i + 1].row === r && sorted[i + 1].col === c.col) continue;
+      body += cellXml(c.row, c.col, c.value, c.style);
+      if (c.col < minC) minC = c.col;
+      if (c.col > maxC) maxC = c.col;
+    }
+    if (r < minR) minR = r;
+    if (r > maxR) maxR = r;
+    out.push(body ? rowOpen(r, false) + body + "</row>" : rowOpen(r, true));
   }
-  const ref = maxR ? `${cellRef(minR, minC)}:${cellRef(maxR, maxC)}` : "A1";
+  while (hi < heightRows.length) out.push(rowOpen(heightRows[hi++], true));
+  const ref = maxR && maxC ? `${cellRef(minR, minC)}:${cellRef(maxR, maxC)}` : "A1";
   return { xml: out.join(""), ref };
 }
 
