@@ -19,13 +19,13 @@ export function readFileBytes(filePath: string): Buffer {
     st = fs.statSync(filePath);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new XlsxReadError(code === "ENOENT" || code === "ENOTDIR" ? "not_found" : "unreadable", filePath);
+    throw new XlsxReadError(code === "ENOENT" || code === "ENOTDIR" ? "not_found" : "unreadable", filePath, { cause: e });
   }
   if (st.isDirectory()) throw new XlsxReadError("not_a_file", filePath);
   if (!st.isFile()) throw new XlsxReadError("not_a_file", name);
   try {
     return fs.readFileSync(filePath);
-  } catch {
-    throw new XlsxReadError("unreadable", filePath);
+  } catch (e) {
+    throw new XlsxReadError("unreadable", filePath, { cause: e });
   }
 }
