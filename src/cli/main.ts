@@ -4,7 +4,7 @@ import * as path from "path";
 import { cliCommands } from "../app/commands";
 import { COMMAND_STRINGS } from "../i18n/commands";
 import { cliTexts } from "../i18n/cli";
-import { XlsxReadError } from "../xlsx/detect";
+import { causeChain, XlsxReadError } from "../xlsx/detect";
 import { parseArgs, usageOf } from "./args";
 import { CliError, processIO, type CliIO } from "./io";
 import { runCommand } from "./run-command";
@@ -39,17 +39,6 @@ function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, " ").trim();
 }
 
-/** Why an error happened, following its `cause` chain (shown with PHULUC_DEBUG=1). */
-export function causeChain(e: unknown): string[] {
-  const out: string[] = [];
-  let cur: unknown = e instanceof Error ? e.cause : undefined;
-  for (let depth = 0; cur !== undefined && depth < 8; depth++) {
-    out.push(cur instanceof Error ? `${cur.name}: ${cur.message}` : String(cur));
-    cur = cur instanceof Error ? cur.cause : undefined;
-  }
-  return out;
-}
-
 /** Turn any failure into one stderr line and an exit code (2 unless the error says otherwise). */
 export function reportFailure(e: unknown, io: CliIO, debug = !!process.env.PHULUC_DEBUG): number {
   let code = 2;
@@ -63,7 +52,7 @@ export function reportFailure(e: unknown, io: CliIO, debug = !!process.env.PHULU
     io.stderr("phuluc: " + oneLine(cliTexts.unexpected(msg)) + "\n");
   }
   if (debug) {
-    for (const c of causeChain(e)) io.stderr("phuluc: nguyên nhân: " + oneLine(c) + "\n");
+    io.stderr(causeChain(e));
     if (e instanceof Error && e.stack) io.stderr(e.stack + "\n");
   }
   return code;

@@ -28,13 +28,13 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   const writes = args.out !== undefined;
   if (writes) checkOutputPath(args.out!, [args.file, ...args.files]);
   const port = await openFilePort(args.file, { readOnly: !writes });
-  // A damaged sheet is skipped (the others are read), said on stderr, and the run is not clean.
-  const skipped = port.skippedSheets;
-  for (const sheet of skipped) io.stderr("phuluc: " + xlsxTexts.sheetSkipped(sheet) + "\n");
   const { settings, warning } = await port.loadSettings();
   if (warning) io.stderr(cliTexts.settingsWarning(warning) + "\n");
   const { run } = await def.load!();
   const outcome = await run({ port, asOf: args.asOf, lang: args.lang, writeBack: writes, settings, deps });
+  // A damaged sheet is skipped (the others are read), said on stderr, and the run is not clean.
+  const skipped = port.skippedSheets;
+  for (const sheet of skipped) io.stderr("phuluc: " + xlsxTexts.sheetSkipped(sheet) + "\n");
   print(outcome, args, io);
   if (writes && outcome.changed) {
     writeFileAtomic(args.out!, await port.toBuffer());

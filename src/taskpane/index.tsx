@@ -1,6 +1,6 @@
 /**
  * Task pane entry. Inside Excel the pane runs on the Office.js adapter (loaded lazily, small); in a
- * plain browser it starts the preview shell (lazily: it brings ExcelJS, which Excel users never load).
+ * plain browser it starts the preview shell (lazily: it brings the file reader and writer, which Excel users never load).
  * Inside Office the pane keeps "Đang tải" until Office.js is ready, however long a cold Excel takes; a
  * preview started because Office.js was slow gives way to Excel mode as soon as Office reports Excel.
  * On an engine too old for the bundle (Internet Explorer / Edge Legacy web views), src/legacy's script

@@ -1,19 +1,34 @@
 /**
- * Tell what kind of file some bytes are before handing them to ExcelJS, so the user gets a clear
- * message ("this is an old .xls or a password-protected .xlsx") instead of a zip library's error.
+ * Tell what kind of file some bytes are before opening the package, so the user gets a clear message
+ * ("this is an old .xls or a password-protected .xlsx") instead of a zip library's error.
  * No Node API: works in the browser too.
  */
 import { xlsxReadMessages, type XlsxReadErrorCode } from "../i18n/xlsx";
 
-/** A file that cannot be read as an .xlsx workbook; `message` is Vietnamese and names the file. */
+/**
+ * A file that cannot be read as an .xlsx workbook; `message` is Vietnamese and names the file. `cause`
+ * keeps the technical reason (a zip or XML parser's error), printed by `PHULUC_DEBUG=1 phuluc …`.
+ */
 export class XlsxReadError extends Error {
   constructor(
     readonly code: XlsxReadErrorCode,
     readonly fileName: string,
+    options?: { cause?: unknown },
   ) {
-    super(xlsxReadMessages[code](fileName));
+    super(xlsxReadMessages[code](fileName), options);
     this.name = "XlsxReadError";
   }
+}
+
+/** The reasons under an error, one per line ("cause: …"), for PHULUC_DEBUG=1 (never shown otherwise). */
+export function causeChain(e: unknown): string {
+  const lines: string[] = [];
+  let c = e instanceof Error ? (e as Error & { cause?: unknown }).cause : undefined;
+  for (let depth = 0; c !== undefined && depth < 8; depth++) {
+    lines.push(`cause: ${c instanceof Error ? `${c.name}: ${c.message}` : String(c)}`);
+    c = c instanceof Error ? (c as Error & { cause?: unknown }).cause : undefined;
+  }
+  return lines.map((l) => l + "\n").join("");
 }
 
 export type FileKind = "empty" | "zip" | "cfb" | "text" | "unknown";
@@ -81,8 +96,11 @@ export function assertXlsxBytes(data: Uint8Array | ArrayBuffer, fileName: string
   if (kind === "text") throw new XlsxReadError("text", fileName);
   if (kind !== "zip") throw new XlsxReadError("not_zip", fileName);
   // A cut-off file (an interrupted copy or download) is a damaged workbook, whatever parts it still holds.
-  if (!hasZipEnd(bytes)) throw new XlsxReadError("corrupt", fileName);
-  if (!containsAscii(bytes, "xl/workbook.xml")) {
+  if (!hasZipEnd(bytes))
+    throw new XlsxReadError("corrupt", fileName, { cause: new Error("no end of central directory record: the zip is cut off") });
+  // The workbook part is found through the package's relationships (package-open.ts); this is the quick
+  // look for the usual names, so other office files are named before anything is parsed.
+  if (!containsAscii(bytes, "xl/workbook.xml") && !containsAscii(bytes, "_rels/.rels")) {
     if (containsAscii(bytes, "xl/workbook.bin")) throw new XlsxReadError("xlsb", fileName);
     if (containsAscii(bytes, "word/document.xml")) throw new XlsxReadError("docx", fileName);
     if (containsAscii(bytes, "application/vnd.oasis.opendocument")) throw new XlsxReadError("ods", fileName);

@@ -1,64 +1,70 @@
 /**
- * WorkbookPort over an in-memory ExcelJS workbook: the CLI and the task pane's preview mode (a plain
- * browser, the user opens an .xlsx). No Node API here.
+ * WorkbookPort over a workbook file held in memory (the CLI, and the task pane's preview mode in a
+ * plain browser where the user opens an .xlsx). Reads through the streaming reader; every write is a
+ * part edit, so `toBuffer()` gives back the user's package with only phuluc's changes. No Node API.
  */
-import ExcelJS from "exceljs";
 import { fromA1 } from "../core/a1";
 import type { Grid } from "../core/grid";
 import type { CellEdit, HighlightTarget, LoadedSettings, ReadProgress, WorkbookPort } from "../core/port";
 import { SettingsSchema, type Settings } from "../core/settings";
-import type { HighlightRecord } from "../core/store";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
-import { xlsxTexts } from "../i18n/xlsx";
-import { restoreDefinedNames } from "./defined-names";
-import { decodeFill, encodeFill, fillKey, HIGHLIGHT_RGB, setCellFill, solidFill } from "./fill";
-import { loadWorkbook, originalBytesOf, skippedSheetsOf, userWorksheets, worksheetToGrid } from "./read";
+import { writeCellValues, type CellValueEdit } from "./cells";
+import { applyHighlights, clearHighlightRecords } from "./highlight";
+import { XlsxReadError } from "./detect";
+import { readGrids, userSheets } from "./read";
 import { settingsFromStore } from "./settings";
-import { productSheetNames, readStore, writeStore } from "./store";
-import { keepPageNumbering } from "./summary-fidelity";
+import { readStore, writeStore } from "./store";
+import { XlsxWorkbook } from "./workbook";
 import { writeSummary } from "./write-summary";
 
 export interface XlsxPortOptions {
   /** Called by select(): the preview grid scrolls to the cell. */
   onSelect?: (sheet: string, cell: string) => void;
-  /**
-   * The file the workbook was loaded from: toBuffer() puts its defined names back (see
-   * defined-names.ts). Default: the bytes loadWorkbook read it from.
-   */
-  originalBytes?: Uint8Array;
+  /** Only read (a check): damaged sheets are skipped (see read.ts) instead of refusing the file. */
+  readOnly?: boolean;
 }
 
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class XlsxWorkbookPort implements WorkbookPort {
+  /** Sheets left out because their XML is damaged (read-only ports only). */
+  skippedSheets: string[] = [];
+
   constructor(
-    readonly workbook: ExcelJS.Workbook,
+    readonly workbook: XlsxWorkbook,
     private readonly options: XlsxPortOptions = {},
   ) {}
 
-  /** Open bytes (a file the user picked, or read by the CLI). Throws XlsxReadError. */
-  static async fromBytes(
-    data: Uint8Array | ArrayBuffer,
-    fileName?: string,
-    options?: XlsxPortOptions & { readOnly?: boolean },
-  ): Promise<XlsxWorkbookPort> {
-    return new XlsxWorkbookPort(await loadWorkbook(data, fileName, { readOnly: options?.readOnly }), options);
-  }
-
-  /** Sheets left out because their XML is damaged (read-only loads only; the others are still read). */
-  get skippedSheets(): string[] {
-    return skippedSheetsOf(this.workbook);
+  /**
+   * Open bytes (a file the user picked, or read by the CLI). Throws XlsxReadError — also, unless
+   * read-only, when a sheet's XML is damaged (every sheet is read here once to know; the grids are kept).
+   */
+  static async fromBytes(data: Uint8Array | ArrayBuffer, fileName?: string, options: XlsxPortOptions = {}): Promise<XlsxWorkbookPort> {
+    const wb = XlsxWorkbook.open(data, fileName);
+    wb.keepGrids = true;
+    const port = new XlsxWorkbookPort(wb, options);
+    if (!options.readOnly) readGrids(wb, {}); // refuse a damaged file now, not after the user's first edit
+    return port;
   }
 
   async readSheets(onProgress?: (p: ReadProgress) => void): Promise<Grid[]> {
-    const sheets = userWorksheets(this.workbook);
+    const { store } = readStore(this.workbook);
+    const sheets = userSheets(this.workbook, store);
     const grids: Grid[] = [];
+    const skipped: string[] = [];
     for (let i = 0; i < sheets.length; i++) {
-      grids.push(worksheetToGrid(sheets[i]));
+      try {
+        grids.push(this.workbook.readGrid(sheets[i]));
+      } catch (cause) {
+        if (cause instanceof XlsxReadError || !this.options.readOnly)
+          throw cause instanceof XlsxReadError ? cause : new XlsxReadError("corrupt", this.workbook.fileName, { cause });
+        skipped.push(sheets[i].name);
+      }
       onProgress?.({ done: i + 1, total: sheets.length, sheet: sheets[i].name });
       // Let a browser repaint the progress between sheets.
       if (i < sheets.length - 1) await nextTick();
     }
+    this.skippedSheets = skipped;
     return grids;
   }
 
@@ -66,66 +72,35 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return writeSummary(this.workbook, spec);
   }
 
-  private worksheet(sheet: string): ExcelJS.Worksheet {
-    const ws = this.workbook.getWorksheet(sheet);
-    if (!ws) throw new Error(xlsxTexts.sheetNotFound(sheet));
-    return ws;
+  /** Write values into cells of one sheet: text stays text (never a formula), numbers stay numbers. */
+  async writeValues(sheet: string, edits: CellValueEdit[]): Promise<void> {
+    writeCellValues(this.workbook, sheet, edits);
   }
 
   async writeCells(sheet: string, edits: CellEdit[]): Promise<void> {
-    const ws = this.worksheet(sheet);
-    const cells = edits.map((e) => {
-      const a = fromA1(e.cell);
-      if (!a) throw new Error(xlsxTexts.cellNotValid(e.cell));
-      return { a, value: String(e.value) };
-    });
-    // A string value in ExcelJS is always text (never a formula), whatever it starts with.
-    for (const { a, value } of cells) ws.getCell(a.row, a.col).value = value;
+    await this.writeValues(
+      sheet,
+      edits.map((e) => ({ cell: e.cell, value: String(e.value) })),
+    );
   }
 
   async highlight(targets: HighlightTarget[]): Promise<void> {
     await this.clearHighlights();
-    // One highlight per cell; an error wins over a warning.
-    const byCell = new Map<string, HighlightTarget>();
-    for (const t of targets) {
-      const key = t.sheet + "\u0000" + t.cell;
-      const prev = byCell.get(key);
-      if (!prev || (prev.severity === "warning" && t.severity === "error")) byCell.set(key, t);
-    }
     const { store } = readStore(this.workbook);
-    const records: HighlightRecord[] = [];
-    for (const t of byCell.values()) {
-      const ws = this.workbook.getWorksheet(t.sheet);
-      const a = fromA1(t.cell);
-      if (!ws || !a) continue;
-      const cell = ws.getCell(a.row, a.col);
-      const applied = solidFill(HIGHLIGHT_RGB[t.severity]);
-      records.push({ sheet: t.sheet, cell: t.cell, previousFill: encodeFill(cell.fill), appliedFill: JSON.stringify(applied) });
-      setCellFill(cell, applied);
-    }
-    store.highlights = records;
+    store.highlights = applyHighlights(this.workbook, targets);
     writeStore(this.workbook, store);
   }
 
   async clearHighlights(): Promise<void> {
     const { store, corrupt } = readStore(this.workbook);
     if (corrupt || store.highlights.length === 0) return;
-    for (const h of store.highlights) {
-      const ws = this.workbook.getWorksheet(h.sheet);
-      const a = fromA1(h.cell);
-      if (!ws || !a) continue;
-      const cell = ws.findCell(a.row, a.col);
-      if (!cell) continue;
-      // The user changed the fill since: leave the cell alone.
-      if (fillKey(cell.fill) !== fillKey(decodeFill(h.appliedFill))) continue;
-      setCellFill(cell, decodeFill(h.previousFill));
-    }
+    clearHighlightRecords(this.workbook, store.highlights);
     store.highlights = [];
     writeStore(this.workbook, store);
   }
 
   async select(sheet: string, cell: string): Promise<void> {
-    if (!this.workbook.getWorksheet(sheet) || !fromA1(cell)) return;
+    if (!this.workbook.sheet(sheet) || !fromA1(cell)) return;
     this.options.onSelect?.(sheet, cell);
   }
 
@@ -156,12 +131,6 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /** The workbook as .xlsx bytes (download in the browser, write a file in Node). */
   async toBuffer(): Promise<Uint8Array> {
-    keepPageNumbering(this.workbook);
-    const out = await this.workbook.xlsx.writeBuffer();
-    const saved = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
-    const original = this.options.originalBytes ?? originalBytesOf(this.workbook);
-    if (!original) return saved;
-    const product = [...productSheetNames(this.workbook)];
-    return restoreDefinedNames(original, saved, product);
+    return this.workbook.save();
   }
 }

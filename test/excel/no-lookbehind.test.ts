@@ -10,7 +10,7 @@ import * as path from "node:path";
 import fc from "fast-check";
 import { normalizeTones } from "../../src/core/text/fold";
 import { cellText } from "../../src/excel/cell-values";
-import { safeText } from "../../src/xlsx/summary-cells";
+import { safeText } from "../../src/xlsx/text";
 
 const ROOT = path.resolve(__dirname, "../..");
 

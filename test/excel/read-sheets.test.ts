@@ -246,11 +246,11 @@ async function firstContext(fake: FakeExcel): Promise<Excel.RequestContext> {
 }
 
 describe("both doors hand the core the same grids", () => {
-  test("a plan read through Office.js (fake) equals the same plan read from .xlsx by the ExcelJS adapter", async () => {
+  test("a plan read through Office.js (fake) equals the same plan read from .xlsx by the file adapter", async () => {
     const { buildXlsx } = await import("../support/xlsx-builder");
     const { loadWorkbook, readGrids } = await import("../../src/xlsx/read");
     const sources = [plan(), appendixGrid("PL II", 30), new GridBuilder("Ẩn").title("x").hidden()];
-    const viaXlsx = readGrids(await loadWorkbook(await buildXlsx(sources)));
+    const { grids: viaXlsx } = readGrids(await loadWorkbook(await buildXlsx(sources)));
     const viaOffice = await portOf(fakeWorkbook(sources)).readSheets();
     const norm = (gs: typeof viaXlsx) =>
       gs.map((g) => ({

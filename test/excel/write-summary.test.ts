@@ -5,12 +5,12 @@ import { buildSummary, SUMMARY_MARKER } from "../../src/core/summary/build";
 import type { SummarySheetSpec, SummarySpec } from "../../src/core/summary/spec";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import { widthToPoints } from "../../src/excel/summary-ops";
-import { writeSummary as writeSummaryExcelJs } from "../../src/xlsx/write-summary";
 import { PAYLOAD_LIMIT, type FakeExcel } from "../fakes/fake-excel";
 import { colLetter, type FakeSheet } from "../fakes/fake-model";
 import { fakeWorkbook } from "../fakes/fake-workbook";
 import { GridBuilder } from "../support/grid-builder";
 import { buildWorkbook } from "../support/xlsx-builder";
+import { writeSummaryInto } from "../support/xlsx-file";
 import { INJECTIONS, sampleReport, sampleSettings } from "../summary/fixtures";
 
 const portOf = (fake: FakeExcel) => new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported });
@@ -88,13 +88,12 @@ function excelJsCells(ws: ExcelJS.Worksheet): Map<string, { value: unknown; numF
 }
 
 describe("writeSummary (Office.js adapter)", () => {
-  test("writes the same cells, number formats and merges as the ExcelJS writer (real spec from buildSummary)", async () => {
+  test("writes the same cells, number formats and merges as the file writer (real spec from buildSummary)", async () => {
     const spec = buildSummary(sampleReport(), sampleSettings());
     const fake = fakeWorkbook(userGrids());
     const result = await portOf(fake).writeSummary(spec);
 
-    const wb = buildWorkbook(userGrids());
-    const xres = writeSummaryExcelJs(wb, spec);
+    const { result: xres, wb } = await writeSummaryInto(buildWorkbook(userGrids()), spec);
     expect(result.sheetNames).toEqual(xres.sheetNames);
     expect(result.sheetNames[0]).toBe("Tổng hợp (2)"); // the user's "Tổng hợp" is taken
     for (const name of result.sheetNames) {

@@ -24,7 +24,8 @@ let dir: string;
 beforeAll(() => {
   const main = path.join(ROOT, "lib", "src", "cli", "main.js");
   const stale =
-    !fs.existsSync(main) || ["core", "xlsx", "cli", "i18n"].some((d) => newestMtime(path.join(ROOT, "src", d)) > fs.statSync(main).mtimeMs);
+    !fs.existsSync(main) ||
+    ["core", "ooxml", "xlsx", "cli", "i18n"].some((d) => newestMtime(path.join(ROOT, "src", d)) > fs.statSync(main).mtimeMs);
   if (stale) {
     try {
       execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "ignore" });

@@ -1,7 +1,7 @@
 /**
  * Nothing executed: user text that phuluc writes anywhere stays text. Payloads that Excel would run
  * as a formula, a hyperlink, a DDE call or an external reference go through every write path — the
- * summary through ExcelJS (checked in the saved zip: no <f>, no hyperlink, no externalLink part),
+ * summary through the file writer (checked in the saved zip: no <f>, no hyperlink, no externalLink part),
  * the summary through the fake Office.js API (which turns "=…" into formulas unless the cell is Text
  * or quote-prefixed, as Excel does), and writeCells (one-click fixes) in both adapters — and come
  * back as the same text.
@@ -12,11 +12,11 @@ import { defaultSettings } from "../../src/core/settings";
 import { buildSummary } from "../../src/core/summary/build";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
-import { readGrids } from "../../src/xlsx/read";
-import { summarizeXlsxBytes } from "../../src/xlsx/summary-run";
+import { readXlsxBytes } from "../../src/xlsx/read";
+import { summarizeXlsxBytes } from "../../src/cli/summarize-bytes";
 import { fakeWorkbook } from "../fakes/fake-workbook";
 import { GridBuilder } from "../support/grid-builder";
-import { buildWorkbook, buildXlsx } from "../support/xlsx-builder";
+import { buildXlsx } from "../support/xlsx-builder";
 import { AS_OF } from "./support/cli";
 import { zipParts, zipText } from "./support/craft";
 
@@ -72,7 +72,7 @@ async function expectInertPackage(bytes: Uint8Array | Buffer, sheets: string[]):
   }
 }
 
-describe("the summary through ExcelJS writes user text as text", () => {
+describe("the summary through the file writer writes user text as text", () => {
   it("payloads in task text, leads, statuses and group names: no formula, link or external part in the saved file", async () => {
     const input = await buildXlsx([hostileSheet(), hostileSheet("+PL =1")]);
     const r = await summarizeXlsxBytes(input, { asOf: AS_OF, fileName: "x.xlsx" });
@@ -89,9 +89,8 @@ describe("the summary through ExcelJS writes user text as text", () => {
 });
 
 describe("writeCells (one-click fixes) keeps payloads as text", () => {
-  it("ExcelJS adapter: same text back, no <f>, no hyperlink in the saved file", async () => {
-    const wb = buildWorkbook([hostileSheet()]);
-    const port = new XlsxWorkbookPort(wb);
+  it("file adapter: same text back, no <f>, no hyperlink in the saved file", async () => {
+    const port = await XlsxWorkbookPort.fromBytes(await buildXlsx([hostileSheet()]), "x.xlsx");
     await port.writeCells(
       "PL I",
       PAYLOADS.map((p, i) => ({ cell: `D${5 + i}`, value: p })),
@@ -100,14 +99,10 @@ describe("writeCells (one-click fixes) keeps payloads as text", () => {
     await expectInertPackage(bytes, ["PL I"]);
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(bytes as any);
-    // Same text back, except that XML readers turn a bare CR into LF (ExcelJS writes it unescaped).
-    const expected = PAYLOADS.map((p) => p.replace(/\r/g, "\n"));
-    expect(PAYLOADS.map((_p, i) => back.getWorksheet("PL I")!.getCell(`D${5 + i}`).value)).toEqual(expected);
-    expect(
-      readGrids(back)[0]
-        .values.slice(4, 4 + PAYLOADS.length)
-        .map((r) => r[3]),
-    ).toEqual(expected);
+    // Same text back, a carriage return included (written as a character reference, so no XML reader turns it into a line feed).
+    expect(PAYLOADS.map((_p, i) => back.getWorksheet("PL I")!.getCell(`D${5 + i}`).value)).toEqual(PAYLOADS);
+    const { grids } = await readXlsxBytes(bytes, "x.xlsx");
+    expect(grids[0].values.slice(4, 4 + PAYLOADS.length).map((r) => r[3])).toEqual(PAYLOADS);
   });
 
   it("Office.js adapter (fake Excel that parses like Excel): same text back, no formula", async () => {
@@ -128,7 +123,7 @@ describe("writeCells (one-click fixes) keeps payloads as text", () => {
 
 describe("the summary through Office.js (fake) writes user text as text", () => {
   it("every payload cell is Text-formatted text, no cell anywhere has a formula", async () => {
-    const grids = readGrids(buildWorkbook([hostileSheet()]));
+    const { grids } = await readXlsxBytes(await buildXlsx([hostileSheet()]), "x.xlsx");
     const report = analyze(grids, { asOf: AS_OF, settings: defaultSettings() });
     const spec = buildSummary(report, defaultSettings());
     const fake = fakeWorkbook([hostileSheet()]);

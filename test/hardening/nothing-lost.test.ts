@@ -2,20 +2,16 @@
  * Nothing lost: `summarize` (CLI and bytes pipeline) and the preview port's save change nothing of the
  * user's workbook — compared as a whole (values, formulas, styles, merges, widths, heights, sheet
  * order/state, page setup, validations, conditional formats, defined names incl. print areas/titles).
- *
- * Known ExcelJS round-trip limits the product cannot control (documented, not hidden): ExcelJS 4
- * does not load charts, pivot tables, slicers, sparklines or form controls, so a saved copy
- * (summarize, the preview's download) lacks them; a note (comment) on an EMPTY cell is dropped on load
- * (notes on cells with a value survive, see the package-parts test below); comments' VML shapes and
- * drawings are rewritten, not copied. Defined names are handled by the product (src/xlsx/defined-names.ts): without it ExcelJS
- * drops constant/formula/#REF! names, loses local scope and hidden flags, keeps only the first area of
- * a print area, and writes an unreadable print area for a sheet name with an apostrophe.
+ * The file writer copies every part it does not own byte for byte (see test/xlsx/corpus.test.ts for
+ * the part-by-part proof on every writer's workbooks, charts, pivot tables, slicers and all), so the
+ * user's defined names — constants, formulas, #REF! areas, local and hidden names, names on sheets
+ * with an apostrophe — stay exactly as the file had them.
  */
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { summarizeXlsxBytes } from "../../src/xlsx/summary-run";
+import { summarizeXlsxBytes } from "../../src/cli/summarize-bytes";
 import { XlsxPreviewWorkbook } from "../../src/taskpane/preview/xlsx-workbook";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { userWorkbook } from "../summary/helpers";

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import * as fs from "fs";
 import * as path from "path";
 import type { CellValue } from "../../src/core/grid";
-import { summarizeXlsxBytes } from "../../src/xlsx/summary-run";
+import { summarizeXlsxBytes } from "../../src/cli/summarize-bytes";
 import { TRACKING_HEADER } from "../support/grid-builder";
 import { buildXlsx, makeTempDir, removeTempDir, type XlsxCellInput, type XlsxSheetInput } from "../support/xlsx-builder";
 import { AS_OF, checkJson } from "./support/cli";

@@ -52,7 +52,10 @@ describe("the task pane renders user text as text", () => {
       (u) =>
         !u.split(": ")[1].startsWith(OFFICE_CDN + "/") &&
         !/^(https?|wss?):\/\/localhost\b/.test(u.split(": ")[1]) &&
-        !/schemas\.(openxmlformats|microsoft)\.org|www\.w3\.org/.test(u),
+        // XML namespace names (identifiers, never fetched): OOXML's, Microsoft's extensions', Strict OOXML's.
+        !/^(https?):\/\/(schemas\.openxmlformats\.org|schemas\.microsoft\.com\/office\/|purl\.oclc\.org\/ooxml\/|www\.w3\.org)/.test(
+          u.split(": ")[1],
+        ),
     );
     expect(foreign).toEqual([]);
     // The only external script tag is Office.js from its CDN.

@@ -6,9 +6,10 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { STATUS_CATEGORIES } from "../../src/core/report-schema";
 import { buildSummary } from "../../src/core/summary/build";
-import { writeSummary } from "../../src/xlsx/write-summary";
+import { emptyXlsx, writeSummaryInto } from "../support/xlsx-file";
 import { summaryText } from "../../src/i18n/summary";
 import { makeTempDir, removeTempDir } from "../support/xlsx-builder";
 import { reportFrom, sampleReport, sampleSettings, task } from "./fixtures";
@@ -34,9 +35,9 @@ function run(cmd: string, args: string[], timeout = 120000): string {
 /** Text without whitespace (pdftotext may split words around diacritics), NFC. */
 const squash = (s: string) => s.normalize("NFC").replace(/\s+/g, "");
 
-async function renderPdf(wb: ExcelJS.Workbook, dir: string, name: string): Promise<string> {
+async function renderPdf(bytes: Uint8Array, dir: string, name: string): Promise<string> {
   const xlsx = path.join(dir, `${name}.xlsx`);
-  fs.writeFileSync(xlsx, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  fs.writeFileSync(xlsx, bytes);
   const profile = path.join(dir, "lo-profile");
   run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx]);
   const pdf = path.join(dir, `${name}.pdf`);
@@ -60,9 +61,8 @@ describe("summary rendered by LibreOffice", () => {
     "A4 landscape pages with the title, unit names (with diacritics) and totals",
     async () => {
       const report = sampleReport();
-      const wb = new ExcelJS.Workbook();
-      writeSummary(wb, buildSummary(report, sampleSettings()));
-      const pdf = await renderPdf(wb, dir, "tong-hop");
+      const { bytes } = await writeSummaryInto(await emptyXlsx(), buildSummary(report, sampleSettings()));
+      const pdf = await renderPdf(bytes, dir, "tong-hop");
       const sizes = pageSizes(pdf);
       expect(sizes.length).toBeGreaterThanOrEqual(3);
       for (const s of sizes) {
@@ -110,9 +110,8 @@ describe("summary rendered by LibreOffice", () => {
           deadline: { raw: "19/11/2026", kind: "date", due: i % 3 === 0 ? "2026-11-19" : "2026-12-31" },
         }),
       );
-      const wb = new ExcelJS.Workbook();
-      writeSummary(wb, buildSummary(reportFrom(tasks), sampleSettings()));
-      const pdf = await renderPdf(wb, dir, "dai");
+      const { bytes } = await writeSummaryInto(await emptyXlsx(), buildSummary(reportFrom(tasks), sampleSettings()));
+      const pdf = await renderPdf(bytes, dir, "dai");
       const pages = pageSizes(pdf).length;
       expect(pages).toBeGreaterThanOrEqual(4);
       const page2 = squash(run("pdftotext", ["-layout", "-f", "2", "-l", "2", pdf, "-"]));
@@ -121,6 +120,29 @@ describe("summary rendered by LibreOffice", () => {
       expect(page2).toContain(squash(`${summaryText.colNo} ${summaryText.colUnit}`));
       expect(page2).toContain(squash("Tỷ lệ hoàn"));
       expect(page2).toMatch(/Nhómnhiệmvụsố\d+/);
+    },
+    180000,
+  );
+});
+
+describe("the summary's native chart in LibreOffice", () => {
+  renderTest(
+    "LibreOffice loads the chart: converted to ODS, the main sheet holds a bar chart object with one series per category",
+    async () => {
+      const { bytes, result } = await writeSummaryInto(await emptyXlsx(), buildSummary(sampleReport(), sampleSettings()));
+      const xlsx = path.join(dir, "bieu-do.xlsx");
+      fs.writeFileSync(xlsx, bytes);
+      const profile = path.join(dir, "lo-profile");
+      run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "ods", "--outdir", dir, xlsx]);
+      const ods = await JSZip.loadAsync(fs.readFileSync(path.join(dir, "bieu-do.ods")));
+      const content = await ods.file("content.xml")!.async("string");
+      const mainTable = content.slice(content.indexOf(`table:name="${result.sheetNames[0]}"`));
+      expect(mainTable).toMatch(/<draw:object\b/);
+      const objects = Object.keys(ods.files).filter((n) => /^Object \d+\/content\.xml$/.test(n));
+      expect(objects.length).toBeGreaterThanOrEqual(1);
+      const chart = await ods.file(objects[0])!.async("string");
+      expect(chart).toMatch(/chart:class="chart:bar"/);
+      expect(chart.match(/<chart:series\b/g)?.length).toBe(STATUS_CATEGORIES.length);
     },
     180000,
   );

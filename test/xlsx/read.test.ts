@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
 import { GridBuilder } from "../support/grid-builder";
-import { buildWorkbook, buildXlsx } from "../support/xlsx-builder";
+import { rawXlsx } from "../support/raw-xlsx";
+import { buildXlsx } from "../support/xlsx-builder";
 import { cellAt, formatAt, lastRow } from "../../src/core/grid";
-import { emptyStore, STORE_SHEET } from "../../src/core/store";
-import { DEFAULT_DATE_FORMAT, loadWorkbook, readGrids, readXlsxBytes, worksheetToGrid, XlsxReadError } from "../../src/xlsx/read";
+import { emptyStore } from "../../src/core/store";
+import { DEFAULT_DATE_FORMAT, loadWorkbook, readGrids, readXlsxBytes, XlsxReadError } from "../../src/xlsx/read";
 
 async function roundTrip(...sheets: Parameters<typeof buildXlsx>[0]) {
   return readXlsxBytes(await buildXlsx(sheets), "book.xlsx");
@@ -63,13 +64,17 @@ describe("reading .xlsx files into grids", () => {
     expect(cellAt(g, 1, 4)).toBe(46203.5);
   });
 
-  it("gives a date without a number format the default dd/mm/yyyy", () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("S");
-    ws.getCell("A1").value = new Date(Date.UTC(2026, 0, 1));
-    const g = worksheetToGrid(ws);
+  it('gives an ISO date cell (t="d") without a date format the default dd/mm/yyyy', async () => {
+    const { grids } = await readXlsxBytes(
+      await rawXlsx([
+        { name: "S", rows: `<row r="1"><c r="A1" t="d"><v>2026-01-01T00:00:00</v></c><c r="B1" t="d" s="1"><v>2026-11-30</v></c></row>` },
+      ]),
+    );
+    const g = grids[0];
     expect(cellAt(g, 1, 1)).toBe(46023);
     expect(formatAt(g, 1, 1)).toBe(DEFAULT_DATE_FORMAT);
+    expect(cellAt(g, 1, 2)).toBe(46356);
+    expect(formatAt(g, 1, 2)).toBe("dd/mm/yyyy");
   });
 
   it("reads error cells, formulas' cached results, rich text and hyperlinks", async () => {
@@ -189,28 +194,25 @@ describe("reading .xlsx files into grids", () => {
     expect(read.summarySheets).toHaveLength(1);
   });
 
-  it("reads grids from an in-memory workbook without the store sheet", () => {
-    const wb = buildWorkbook([{ name: "X", values: [["x"]] }], { store: emptyStore() });
-    expect(wb.getWorksheet(STORE_SHEET)).toBeDefined();
-    expect(readGrids(wb).map((g) => g.name)).toEqual(["X"]);
+  it("reads grids from a workbook without the store sheet", async () => {
+    const wb = await loadWorkbook(await buildXlsx([{ name: "X", values: [["x"]] }], { store: emptyStore() }), "x.xlsx");
+    expect(wb.sheets().map((s) => s.name)).toEqual(["X", "_phuluc"]);
+    expect(readGrids(wb).grids.map((g) => g.name)).toEqual(["X"]);
   });
 });
 
-describe("read-only loading and the public-API fallback", () => {
+describe("read-only loading", () => {
   it("a read-only load (the CLI's check) gives the same grids", async () => {
-    const wb = buildWorkbook([
-      {
-        name: "PL I",
-        values: [
-          ["STT", "Nội dung"],
-          [1, { text: "Công an xã", hyperlink: "https://example.vn" }],
-          [2, new Date(Date.UTC(2026, 5, 30))],
-        ],
-        numberFormats: [[], [], [null, "dd/mm/yyyy"]],
-        merges: [{ top: 1, left: 1, bottom: 1, right: 2 }],
-      },
-    ]);
-    const ws = wb.getWorksheet("PL I")!;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("PL I");
+    ws.getCell("A1").value = "STT";
+    ws.getCell("B1").value = "Nội dung";
+    ws.getCell("A2").value = 1;
+    ws.getCell("B2").value = { text: "Công an xã", hyperlink: "https://example.vn" };
+    ws.getCell("A3").value = 2;
+    ws.getCell("B3").value = new Date(Date.UTC(2026, 5, 30));
+    ws.getCell("B3").numFmt = "dd/mm/yyyy";
+    ws.mergeCells(1, 1, 1, 2);
     (ws as any).dataValidations.add("B2:B3", { type: "list", allowBlank: true, formulae: ['"a,b"'] });
     ws.addConditionalFormatting({ ref: "A1:A3", rules: [{ type: "expression", priority: 1, formulae: ["A1>1"], style: {} }] });
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
@@ -221,23 +223,19 @@ describe("read-only loading and the public-API fallback", () => {
     expect(ro.grids[0].merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
   });
 
-  it("falls back to ExcelJS's public row/cell API when its internals are not there", async () => {
-    const { workbook } = await readXlsxBytes(
-      await buildXlsx([
-        { name: "S", values: [["a", null, 3], [], [{ error: "#N/A" }, 46356]], numberFormats: [[], [], [null, "dd/mm/yyyy"]] },
-      ]),
-      "s.xlsx",
-    );
-    const real = workbook.getWorksheet("S")!;
-    const viaInternals = worksheetToGrid(real);
-    const publicOnly = {
-      name: real.name,
-      state: real.state,
-      _merges: (real as any)._merges,
-      eachRow: real.eachRow.bind(real),
-    } as unknown as ExcelJS.Worksheet;
-    expect(worksheetToGrid(publicOnly)).toEqual(viaInternals);
-    expect(viaInternals.values).toEqual([["a", null, 3], [], [{ error: "#N/A" }, 46356]]);
+  it("a damaged sheet: read-only skips and names it, a load that may be saved refuses the file (with the parser's reason as cause)", async () => {
+    const bytes = await rawXlsx([
+      { name: "Tốt", rows: `<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>` },
+      { name: "Hỏng", xml: `<worksheet><sheetData><row><c r=` },
+    ]);
+    const ro = await readXlsxBytes(bytes, "h.xlsx", { readOnly: true });
+    expect(ro.grids.map((g) => g.name)).toEqual(["Tốt"]);
+    expect(ro.skippedSheets).toEqual(["Hỏng"]);
+    const e = await readXlsxBytes(bytes, "h.xlsx").catch((x) => x);
+    expect(e).toBeInstanceOf(XlsxReadError);
+    expect(e.code).toBe("corrupt");
+    expect(e.cause).toBeInstanceOf(Error);
+    expect(String(e.cause.message)).toMatch(/cut off|unclosed|unterminated/);
   });
 });
 
@@ -298,5 +296,94 @@ describe("files that are not .xlsx workbooks", () => {
     const ab = new Uint8Array(buf).buffer as ArrayBuffer;
     const { grids } = await readXlsxBytes(ab, "a.xlsx");
     expect(grids[0].values).toEqual([["a"]]);
+  });
+});
+
+describe("why a file was refused (PHULUC_DEBUG)", () => {
+  it("the CLI prints the cause chain under the Vietnamese line only when PHULUC_DEBUG is set", async () => {
+    const { runMain } = await import("../hardening/support/cli");
+    const { makeTempDir, removeTempDir } = await import("../support/xlsx-builder");
+    const fs = await import("fs");
+    const path = await import("path");
+    const dir = makeTempDir();
+    try {
+      const bytes = await rawXlsx([{ name: "A", rows: "" }]);
+      const { patchZip } = await import("../hardening/support/craft");
+      const broken = await patchZip(bytes, (zip) => void zip.file("xl/workbook.xml", "<workbook><sheets>"));
+      const file = path.join(dir, "hỏng.xlsx");
+      fs.writeFileSync(file, broken);
+      const plain = await runMain(["check", file]);
+      expect(plain.code).toBe(2);
+      expect(plain.err.trim().split("\n")).toHaveLength(1);
+      process.env.PHULUC_DEBUG = "1";
+      try {
+        const debug = await runMain(["check", file]);
+        expect(debug.code).toBe(2);
+        const lines = debug.err.trim().split("\n");
+        expect(lines[0]).toBe(plain.err.trim());
+        expect(lines[1]).toMatch(/^cause: XmlFormatError: .*sheets/);
+      } finally {
+        delete process.env.PHULUC_DEBUG;
+      }
+    } finally {
+      removeTempDir(dir);
+    }
+  });
+});
+
+describe("packages other tools write", () => {
+  const row = `<row r="1"><c r="A1" t="inlineStr"><is><t>giá trị</t></is></c></row>`;
+
+  it("finds sheet parts by percent-encoded or plain targets, absolute or relative, under any name", async () => {
+    const { patchZip } = await import("../hardening/support/craft");
+    // The zip holds "trang 1.xml"; the relationship says "trang%201.xml" (the part name as an IRI).
+    const plain = await patchZip(await rawXlsx([{ name: "A", rows: row, part: "xl/trang 1.xml" }]), async (zip) => {
+      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+      zip.file("xl/_rels/workbook.xml.rels", rels.replace('Target="trang 1.xml"', 'Target="./trang%201.xml"'));
+    });
+    expect(cellAt((await readXlsxBytes(plain, "p.xlsx")).grids[0], 1, 1)).toBe("giá trị");
+    // The zip holds the encoded name itself, and the relationship says it the same way.
+    const encoded = await rawXlsx([{ name: "A", rows: row, part: "xl/sheets/s%C3%A1ch.xml", absolute: true }]);
+    expect(cellAt((await readXlsxBytes(encoded, "e.xlsx")).grids[0], 1, 1)).toBe("giá trị");
+  });
+
+  it("reads shared strings with rich-text runs and phonetic guides, inline rich text, str and bool cells, _xHHHH_ escapes", async () => {
+    const sst = [
+      `<si><t>Phòng Kinh tế</t></si>`,
+      `<si><r><rPr><b/></rPr><t>Phòng </t></r><r><t xml:space="preserve">Văn hóa</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></si>`,
+      `<si><t>dòng một_x000D_
+dòng hai</t></si>`,
+    ];
+    const rows =
+      `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>` +
+      `<row r="2"><c r="A2" t="inlineStr"><is><r><t>Công </t></r><r><t>an xã</t></r></is></c><c r="B2" t="str"><f>A1&amp;""</f><v>kết quả</v></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#N/A</v></c></row>` +
+      `<row><c t="inlineStr"><is><t>hàng 3, không có r</t></is></c><c><v>7</v></c></row>`;
+    const { grids } = await readXlsxBytes(await rawXlsx([{ name: "S", rows }], { sharedStrings: sst }), "s.xlsx");
+    const g = grids[0];
+    expect(g.values[0]).toEqual(["Phòng Kinh tế", "Phòng Văn hóa", "dòng một\r\ndòng hai"]);
+    expect(g.values[1]).toEqual(["Công an xã", "kết quả", true, { error: "#N/A" }]);
+    expect(g.values[2]).toEqual(["hàng 3, không có r", 7]);
+  });
+
+  it("skips chart, dialog and macro sheets without calling them damaged; prefixed XML reads like plain XML", async () => {
+    const chartsheet = `<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`;
+    const bytes = await rawXlsx(
+      [
+        { name: "Biểu đồ", kind: "chartsheet", xml: chartsheet, part: "xl/chartsheets/sheet1.xml" },
+        { name: "PL I", rows: row.replace(/<(\/?)(row|c|is|t)\b/g, "<$1x:$2") },
+        { name: "Hộp thoại", kind: "dialogsheet", xml: `<dialogsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>` },
+      ],
+      { prefix: "x" },
+    );
+    const r = await readXlsxBytes(bytes, "c.xlsx", { readOnly: true });
+    expect(r.grids.map((g) => g.name)).toEqual(["PL I"]);
+    expect(r.skippedSheets).toEqual([]);
+    expect(cellAt(r.grids[0], 1, 1)).toBe("giá trị");
+  });
+
+  it("a 1904-system workbook: date cells come out as 1900-system serials, plain numbers stay", async () => {
+    const rows = `<row r="1"><c r="A1" s="1"><v>44893</v></c><c r="B1"><v>44893</v></c><c r="C1" s="2"><v>0</v></c></row>`;
+    const { grids } = await readXlsxBytes(await rawXlsx([{ name: "D", rows }], { date1904: true }), "d.xlsx");
+    expect(grids[0].values[0]).toEqual([46355, 44893, 1462]); // 29/11/2026, a number, 01/01/1904
   });
 });

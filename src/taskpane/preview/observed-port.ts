@@ -1,5 +1,5 @@
 /**
- * The preview wraps the ExcelJS port so the grid beside the pane follows every action: a select moves
+ * The preview wraps the file port so the grid beside the pane follows every action: a select moves
  * the grid's selection, anything that writes (highlights, fixes, summary, settings) refreshes it.
  */
 import type { WorkbookPort } from "../../core/port";

@@ -1,48 +1,46 @@
-/** The preview's workbook: an ExcelJS workbook in memory, its port, its grid view and its download. */
+/** The preview's workbook: a workbook file in memory (the package layer), its port, its grid view and its download. */
 import "../../core/zod-jitless";
-import type ExcelJS from "exceljs";
 import type { Grid } from "../../core/grid";
-import { loadWorkbook, worksheetToGrid } from "../../xlsx/read";
+import { cssColorOf } from "../../xlsx/fill";
 import { XlsxWorkbookPort } from "../../xlsx/port";
+import type { XlsxWorkbook } from "../../xlsx/workbook";
 import type { PreviewSheet, PreviewWorkbook } from "./sheet-model";
-
-function argbToCss(argb: unknown): string | null {
-  if (typeof argb !== "string" || !/^[0-9a-f]{6,8}$/i.test(argb)) return null;
-  return `#${argb.slice(-6).toUpperCase()}`;
-}
-
-function fillOf(ws: ExcelJS.Worksheet, row: number, col: number): string | null {
-  const r = ws.findRow(row);
-  const cell = r?.findCell(col);
-  const fill = cell?.fill;
-  if (!fill || fill.type !== "pattern" || fill.pattern !== "solid") return null;
-  return argbToCss(fill.fgColor?.argb);
-}
 
 export class XlsxPreviewWorkbook implements PreviewWorkbook {
   private constructor(
     readonly fileName: string,
-    readonly workbook: ExcelJS.Workbook,
     readonly port: XlsxWorkbookPort,
   ) {}
 
+  get workbook(): XlsxWorkbook {
+    return this.port.workbook;
+  }
+
   static async open(bytes: ArrayBuffer, fileName: string): Promise<XlsxPreviewWorkbook> {
-    const wb = await loadWorkbook(bytes, fileName);
-    return new XlsxPreviewWorkbook(fileName, wb, new XlsxWorkbookPort(wb));
+    return new XlsxPreviewWorkbook(fileName, await XlsxWorkbookPort.fromBytes(bytes, fileName));
   }
 
   sheets(): PreviewSheet[] {
-    return this.workbook.worksheets
-      .filter((ws) => (ws.state ?? "visible") === "visible")
+    const wb = this.workbook;
+    // Chart sheets and other non-worksheets have no cells to show; every visible worksheet is shown
+    // (the product's summaries included, its store never: it is very hidden).
+    return wb
+      .sheets()
+      .filter((s) => s.kind === "worksheet" && s.state === "visible")
       .map((ws) => {
         // Only the shown sheet is converted (big workbooks refresh after every highlight or fix).
         let grid: Grid | null = null;
+        let styles: Map<number, Map<number, number>> | null = null;
         return {
           name: ws.name,
           get grid() {
-            return (grid ??= worksheetToGrid(ws));
+            return (grid ??= wb.readGrid(ws));
           },
-          fill: (row: number, col: number) => fillOf(ws, row, col),
+          fill: (row: number, col: number) => {
+            styles ??= wb.cellStyles(ws);
+            const s = styles.get(row)?.get(col);
+            return s ? cssColorOf(wb.styles().fillOfXf(s)) : null;
+          },
         };
       });
   }

@@ -4,13 +4,12 @@
  * fill, border, alignment, protection); merges; column widths, styles and hidden flags; row heights
  * and hidden flags; page setup (print area, print titles, margins, orientation), header/footer, views,
  * tab colour; data validations; conditional formats; auto filter; and the defined names read from the
- * raw workbook.xml (names, scope by sheet name, reference text, hidden) — not through ExcelJS, which
- * loses some of them (see test/hardening/nothing-lost.test.ts).
+ * workbook part with the product's XML parser (names, scope by sheet name, reference text, hidden) — not
+ * through ExcelJS, which loses some of them (see test/hardening/nothing-lost.test.ts).
  */
 import ExcelJS from "exceljs";
 import { STORE_SHEET } from "../../../src/core/store";
-import { definedNamesOf, sheetNamesOf } from "../../../src/xlsx/defined-names";
-import { zipText } from "./craft";
+import { XlsxWorkbook } from "../../../src/xlsx/workbook";
 
 const clone = (v: unknown) => JSON.parse(JSON.stringify(v ?? null, (k, x) => (k === "x14Id" ? undefined : x)));
 
@@ -71,14 +70,15 @@ export async function snapshotWorkbook(bytes: Buffer | Uint8Array, productSheets
   const user = wb.worksheets.filter((w) => !skip.has(w.name));
   const detail: Record<string, unknown> = {};
   for (const ws of user) detail[ws.name] = sheetDetail(ws);
-  const xml = await zipText(bytes, "xl/workbook.xml");
-  const order = sheetNamesOf(xml);
-  const definedNames = definedNamesOf(xml)
+  const wbXml = XlsxWorkbook.open(bytes, "snapshot.xlsx").workbookXml();
+  const order = wbXml.sheets().map((s) => s.name);
+  const definedNames = wbXml
+    .definedNames()
     .map((n) => ({
-      name: /\bname="([^"]*)"/.exec(n.attrs)?.[1] ?? "",
+      name: n.name,
       scope: n.localSheetId === null ? null : (order[n.localSheetId] ?? `#${n.localSheetId}`),
-      ref: /^<definedName\b[^>]*>([\s\S]*)<\/definedName>$/.exec(n.xml)?.[1] ?? "",
-      hidden: /\bhidden="(1|true)"/.test(n.attrs),
+      ref: n.ref,
+      hidden: n.hidden,
     }))
     .filter((n) => n.scope === null || !skip.has(n.scope))
     .sort((a, b) => (a.name + "|" + a.scope).localeCompare(b.name + "|" + b.scope));

@@ -1,0 +1,59 @@
+/**
+ * Streaming a part through the XML tokenizer (xml-scan.ts): the part is inflated whole (or, when very
+ * large, in chunks) and decoded, then scanned; handlers get elements by qualified name (callers match
+ * local names). No Node API.
+ */
+import type { OpcPackage } from "./package";
+import { XmlScanner, type ScanHandlers } from "./xml-scan";
+import { XmlFormatError } from "./xml";
+
+export type { ScanHandlers } from "./xml-scan";
+export { attrValue } from "./xml-scan";
+
+/** A decoder that picks UTF-8 or UTF-16 from the first bytes (BOM), as XML allows. */
+function streamingDecoder(): (chunk: Uint8Array, last: boolean) => string {
+  let decoder: TextDecoder | null = null;
+  return (chunk, last) => {
+    if (!decoder) {
+      if (chunk.length >= 2 && chunk[0] === 0xff && chunk[1] === 0xfe) decoder = new TextDecoder("utf-16le");
+      else if (chunk.length >= 2 && chunk[0] === 0xfe && chunk[1] === 0xff) decoder = new TextDecoder("utf-16be");
+      else decoder = new TextDecoder("utf-8");
+    }
+    return decoder.decode(chunk, { stream: !last });
+  };
+}
+
+/**
+ * Parse a part of the package with these handlers. Returns false when the part does not exist.
+ * Throws XmlFormatError (not well-formed) or ZipFormatError (cannot be inflated).
+ */
+export function saxPart(pkg: OpcPackage, part: string, h: ScanHandlers): boolean {
+  const scanner = new XmlScanner(h);
+  const decode = streamingDecoder();
+  // One chunk back (a part inflated whole) is decoded in one call, the fast path; more are streamed.
+  let pending: Uint8Array | null = null;
+  try {
+    const found = pkg.chunks(part, (chunk) => {
+      if (pending) {
+        const s = decode(pending, false);
+        if (s) scanner.write(s);
+      }
+      pending = chunk;
+    });
+    if (!found) return false;
+    const rest = decode(pending ?? new Uint8Array(0), true);
+    pending = null;
+    if (rest) scanner.write(rest);
+    scanner.close();
+  } catch (cause) {
+    if (cause instanceof XmlFormatError || (cause instanceof Error && cause.name === "ZipFormatError")) throw cause;
+    throw new XmlFormatError(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+  return true;
+}
+
+/** "x:c" → "c". */
+export function localName(qname: string): string {
+  const i = qname.indexOf(":");
+  return i < 0 ? qname : qname.slice(i + 1);
+}

@@ -1,0 +1,315 @@
+/**
+ * A worksheet part → the rows of a Grid, read with the XML tokenizer (ooxml/xml-scan.ts) (never one string, never a
+ * cell object per cell): values as Excel gives them (shared and inline strings with their rich-text
+ * runs joined, numbers, booleans, error values, formulas' cached results, ISO dates), number formats of
+ * number cells (so a date serial is told from a number; 1904-system serials become 1900-system ones),
+ * and the merged areas. Cells covered by a merge other than its top-left one are empty, as Excel
+ * reports them. No Node API.
+ */
+import { isDateFormat } from "../core/dates";
+import type { CellValue, MergeArea } from "../core/grid";
+import type { OpcPackage } from "../ooxml/package";
+import { attrValue, localName, saxPart } from "../ooxml/sax";
+import { decodeXstring, StringItemText } from "./shared-strings";
+import { trimRow, type SparseRow } from "./sparse";
+import type { Styles } from "./styles";
+
+/** Default format for a date cell without one (Vietnamese day-first). */
+export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
+
+/** Days from 1899-12-30 (1900 system) to 1904-01-01 (1904 system). */
+export const DATE_1904_OFFSET = 1462;
+const MS_PER_DAY = 86400000;
+
+export interface SheetReadContext {
+  strings: string[];
+  styles: Styles;
+  date1904: boolean;
+}
+
+export interface SheetRows {
+  rows: SparseRow[];
+  merges: MergeArea[];
+}
+
+/** "AB12" → { row: 12, col: 28 } (1-based); null when it is not a cell reference. */
+export function parseRef(ref: string): { row: number; col: number } | null {
+  let col = 0;
+  let i = 0;
+  const n = ref.length;
+  while (i < n && ref.charCodeAt(i) === 36) i++; // $
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  if (i < n && ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  return col > 0 || row > 0 ? { row, col } : null;
+}
+
+/** "A1:C3" → a merge area; null when unreadable. */
+export function parseRange(ref: string): MergeArea | null {
+  const [a, b = a] = ref.split(":");
+  const p = parseRef(a);
+  const q = parseRef(b);
+  if (!p || !q || !p.row || !p.col || !q.row || !q.col) return null;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+/** An ISO 8601 date(-time) (cell type "d") → 1900-system serial, or null. */
+export function isoToSerial1900(s: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(s.trim());
+  if (!m) return null;
+  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0)) + Math.round(Number(m[6] ?? 0) * 1000);
+  let serial = ms / MS_PER_DAY + 25569;
+  if (serial < 61) serial -= 1; // before Excel's phantom 29/02/1900
+  return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
+}
+
+/** Read one worksheet part. Throws XmlFormatError / ZipFormatError when the part is damaged. */
+export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadContext): SheetRows {
+  const { strings, styles, date1904 } = ctx;
+  const rows: SparseRow[] = [];
+  const merges: MergeArea[] = [];
+
+  let inSheetData = false;
+  let inRow = false;
+  let rowNum = 0;
+  let values: CellValue[] = [];
+  let formats: (string | null)[] | null = null;
+
+  let inCell = false;
+  let col = 0; // 1-based column of the current cell
+  let type = "";
+  let style = 0;
+  let inV = false;
+  let v = "";
+  let hasV = false;
+  let inIs = false;
+  let inline: string | null = null;
+  const item = new StringItemText();
+
+  const finishCell = () => {
+    let value: CellValue = null;
+    let fmt: string | null = null;
+    switch (type) {
+      case "s": {
+        if (hasV) {
+          const s = strings[Number(v)];
+          value = s === undefined ? null : s;
+        }
+        break;
+      }
+      case "inlineStr":
+        value = inline ?? (hasV ? decodeXstring(v) : null);
+        break;
+      case "str":
+        value = hasV ? decodeXstring(v) : inline;
+        break;
+      case "b":
+        value = hasV ? v.trim() === "1" || v.trim().toLowerCase() === "true" : null;
+        break;
+      case "e":
+        value = hasV ? { error: v.trim() } : null;
+        break;
+      case "d": {
+        if (!hasV) break;
+        const serial = isoToSerial1900(v);
+        if (serial === null) value = { error: "#VALUE!" };
+        else {
+          value = serial;
+          const f = styles.formatOf(style);
+          fmt = isDateFormat(f) ? f : DEFAULT_DATE_FORMAT;
+        }
+        break;
+      }
+      default: {
+        if (inline !== null) {
+          value = inline;
+          break;
+        }
+        if (!hasV) break;
+        const t = v.trim();
+        if (t === "") break;
+        let num = Number(t);
+        if (!Number.isFinite(num)) {
+          value = { error: "#NUM!" };
+          break;
+        }
+        fmt = styles.formatOf(style);
+        if (fmt !== null && isDateFormat(fmt)) {
+          if (date1904) num += DATE_1904_OFFSET;
+          num = Math.round(num * MS_PER_DAY) / MS_PER_DAY;
+        }
+        value = num;
+      }
+    }
+    if (value === null || col < 1) return;
+    const j = col - 1;
+    while (values.length < j) values.push(null);
+    values[j] = value;
+    if (fmt !== null && typeof value === "number") {
+      if (!formats) formats = [];
+      while (formats.length < j) formats.push(null);
+      formats[j] = fmt;
+    }
+  };
+
+  saxPart(pkg, part, {
+    open: (name, a, selfClosing) => {
+      const l = name.indexOf(":") < 0 ? name : localName(name);
+      if (inIs) {
+        item.open(l);
+        return;
+      }
+      if (inCell) {
+        if (l === "v") {
+          inV = true;
+          hasV = true;
+        } else if (l === "is") inIs = true;
+        return;
+      }
+      if (inRow) {
+        if (l === "c") {
+          inCell = true;
+          let r: string | undefined;
+          type = "";
+          style = 0;
+          for (let k = 0; k < a.length; k += 2) {
+            const an = a[k];
+            if (an === "r") r = a[k + 1];
+            else if (an === "t") type = a[k + 1];
+            else if (an === "s") style = Number(a[k + 1]) || 0;
+          }
+          const p = r !== undefined ? parseRef(r) : null;
+          col = p && p.col ? p.col : col + 1;
+          v = "";
+          hasV = false;
+          inline = null;
+        }
+        return;
+      }
+      if (inSheetData) {
+        if (l === "row") {
+          inRow = true;
+          const rv = attrValue(a, "r");
+          const r = rv !== undefined ? Number(rv) : NaN;
+          rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
+          values = [];
+          formats = null;
+          col = 0;
+        }
+        return;
+      }
+      if (l === "sheetData") inSheetData = !selfClosing;
+      else if (l === "mergeCell") {
+        const ref = attrValue(a, "ref");
+        const m = ref ? parseRange(ref) : null;
+        if (m) merges.push(m);
+      }
+    },
+    close: (name) => {
+      const l = name.indexOf(":") < 0 ? name : localName(name);
+      if (inIs) {
+        if (l === "is" && !item.nested) {
+          inIs = false;
+          inline = item.take();
+        } else item.close(l);
+        return;
+      }
+      if (inCell) {
+        if (l === "v") inV = false;
+        else if (l === "c") {
+          inCell = false;
+          finishCell();
+        }
+        return;
+      }
+      if (inRow) {
+        if (l === "row") {
+          inRow = false;
+          const trimmed = trimRow(values, formats);
+          if (trimmed) rows.push({ row: rowNum, values: trimmed, formats });
+        }
+        return;
+      }
+      if (l === "sheetData") inSheetData = false;
+    },
+    text: (t) => {
+      if (inV) v += t;
+      else if (inIs) item.text(t);
+    },
+  });
+
+  rows.sort((a, b) => a.row - b.row);
+  // Rows listed twice (some writers): keep the first.
+  for (let i = 1; i < rows.length; i++) if (rows[i].row === rows[i - 1].row) rows.splice(i--, 1);
+  merges.sort((a, b) => a.top - b.top || a.left - b.left);
+  clearMergedCells(rows, merges);
+  return { rows, merges };
+}
+
+/** Empty the cells a merge covers other than its top-left one (LibreOffice keeps their old values). */
+function clearMergedCells(rows: SparseRow[], merges: MergeArea[]): void {
+  if (!merges.length || !rows.length) return;
+  const byRow = new Map<number, SparseRow>();
+  for (const r of rows) byRow.set(r.row, r);
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = byRow.get(r);
+      if (!row) continue;
+      for (let c = m.left; c <= m.right && c <= row.values.length; c++) {
+        if (r === m.top && c === m.left) continue;
+        row.values[c - 1] = null;
+        if (row.formats && row.formats.length >= c) row.formats[c - 1] = null;
+      }
+    }
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const t = trimRow(rows[i].values, rows[i].formats);
+    if (!t) rows.splice(i--, 1);
+  }
+}
+
+/** The cell style index (s) of every cell that has one, by row then column (the preview's fills). */
+export function readSheetStyles(pkg: OpcPackage, part: string): Map<number, Map<number, number>> {
+  const out = new Map<number, Map<number, number>>();
+  let inSheetData = false;
+  let rowNum = 0;
+  let col = 0;
+  let row: Map<number, number> | null = null;
+  saxPart(pkg, part, {
+    open: (name, a) => {
+      const l = localName(name);
+      if (l === "sheetData") inSheetData = true;
+      else if (!inSheetData) return;
+      else if (l === "row") {
+        const r = Number(attrValue(a, "r"));
+        rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
+        col = 0;
+        row = null;
+      } else if (l === "c") {
+        const ref = attrValue(a, "r");
+        const p = ref !== undefined ? parseRef(ref) : null;
+        col = p && p.col ? p.col : col + 1;
+        const s = Number(attrValue(a, "s") ?? 0);
+        if (s > 0) {
+          if (!row) out.set(rowNum, (row = new Map()));
+          row.set(col, s);
+        }
+      }
+    },
+    close: (name) => {
+      if (localName(name) === "sheetData") inSheetData = false;
+    },
+    text: () => undefined,
+  });
+  return out;
+}

@@ -1,0 +1,176 @@
+/**
+ * Sheet XML the product writes for its own sheets (the store, the summary): values as inline strings
+ * — never a formula, whatever the text starts with — numbers, booleans and dates as serials; styles by
+ * index; column widths, row heights, merges, frozen header, data bars (with Excel 2010's solid-bar
+ * extension), print setup, footer, a drawing for the chart. No Node API.
+ */
+import { escapeAttr, escapeText } from "../ooxml/xml";
+import { cellRef, encodeXstring, safeText } from "./text";
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const X14_NS = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+const XM_NS = "http://schemas.microsoft.com/office/excel/2006/main";
+const DECL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n`;
+
+export type XmlCellValue = string | number | boolean | null;
+
+export interface XmlCell {
+  row: number;
+  col: number;
+  value: XmlCellValue;
+  style?: number;
+}
+
+/** `<c>` for a value: strings inline (text, never a formula), numbers, booleans; null → style only. */
+export function cellXml(row: number, col: number, value: XmlCellValue, style?: number, prefix = ""): string {
+  const s = style ? ` s="${style}"` : "";
+  const r = cellRef(row, col);
+  const c = prefix + "c";
+  if (typeof value === "string") {
+    const text = encodeXstring(safeText(value));
+    if (text === "") return `<${c} r="${r}"${s}/>`;
+    return `<${c} r="${r}"${s} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${escapeText(text)}</${prefix}t></${prefix}is></${c}>`;
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return s ? `<${c} r="${r}"${s}/>` : "";
+    return `<${c} r="${r}"${s}><${prefix}v>${value}</${prefix}v></${c}>`;
+  }
+  if (typeof value === "boolean") return `<${c} r="${r}"${s} t="b"><${prefix}v>${value ? 1 : 0}</${prefix}v></${c}>`;
+  return s ? `<${c} r="${r}"${s}/>` : "";
+}
+
+function rowsXml(cells: XmlCell[], heights: Record<number, number> = {}): { xml: string; ref: string } {
+  // Row by row, left to right; a cell given twice: the last one wins (a stable sort keeps their order).
+  const sorted = cells.slice().sort((a, b) => a.row - b.row || a.col - b.col);
+  const heightRows = Object.keys(heights)
+    .map(Number)
+    .filter((r) => r > 0)
+    .sort((a, b) => a - b);
+  let minR = Infinity,
+    maxR = 0,
+    minC = Infinity,
+    maxC = 0;
+  const out: string[] = [];
+  const rowOpen = (r: number, empty: boolean) => {
+    const h = heights[r];
+    return `<row r="${r}"${h ? ` ht="${h}" customHeight="1"` : ""}${empty ? "/>" : ">"}`;
+  };
+  let hi = 0;
+  for (let i = 0; i < sorted.length;) {
+    const r = sorted[i].row;
+    while (hi < heightRows.length && heightRows[hi] < r) out.push(rowOpen(heightRows[hi++], true));
+    if (hi < heightRows.length && heightRows[hi] === r) hi++;
+    let body = "";
+    for (; i < sorted.length && sorted[i].row === r; i++) {
+      const c = sorted[i];
+      if (i + 1 < sorted.length && sorted[i + 1].row === r && sorted[i + 1].col === c.col) continue;
+      body += cellXml(c.row, c.col, c.value, c.style);
+      if (c.col < minC) minC = c.col;
+      if (c.col > maxC) maxC = c.col;
+    }
+    if (r < minR) minR = r;
+    if (r > maxR) maxR = r;
+    out.push(body ? rowOpen(r, false) + body + "</row>" : rowOpen(r, true));
+  }
+  while (hi < heightRows.length) out.push(rowOpen(heightRows[hi++], true));
+  const ref = maxR && maxC ? `${cellRef(minR, minC)}:${cellRef(maxR, maxC)}` : "A1";
+  return { xml: out.join(""), ref };
+}
+
+/** A plain sheet of text rows from A1 (the store). */
+export function simpleSheetXml(rows: string[][]): string {
+  const cells: XmlCell[] = [];
+  rows.forEach((r, i) => r.forEach((v, j) => cells.push({ row: i + 1, col: j + 1, value: v })));
+  const { xml, ref } = rowsXml(cells);
+  return `${DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="${ref}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>${xml}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+}
+
+export interface DataBarXml {
+  range: string;
+  /** "RRGGBB". */
+  color: string;
+  min?: number;
+  max?: number;
+}
+
+export interface SheetXmlSpec {
+  cells: XmlCell[];
+  merges: { top: number; left: number; bottom: number; right: number }[];
+  columnWidths: number[];
+  rowHeights?: Record<number, number>;
+  dataBars: DataBarXml[];
+  freezeRows?: number;
+  tabColor?: string;
+  print: {
+    orientation: "landscape" | "portrait";
+    fitToWidth: number;
+    margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+    footer?: string;
+  };
+  /** r:id of the sheet's drawing (its chart), when it has one. */
+  drawingRid?: string;
+  /** A number that makes the data bars' ids unique in the workbook. */
+  idSeed: number;
+}
+
+/** A deterministic GUID-shaped id (Excel pairs a data bar with its 2010 extension by it). */
+function guid(seed: number, n: number): string {
+  const hex = (v: number, len: number) => (v >>> 0).toString(16).toUpperCase().padStart(len, "0").slice(-len);
+  return `{${hex(0x7068756c, 8)}-${hex(seed, 4)}-4${hex(n, 3)}-8${hex(seed * 31 + n, 3)}-${hex(seed, 4)}${hex(n, 8)}}`;
+}
+
+export function summarySheetXml(s: SheetXmlSpec): string {
+  const { xml: data, ref } = rowsXml(s.cells, s.rowHeights);
+  const parts: string[] = [DECL, `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
+  parts.push(`<sheetPr>${s.tabColor ? `<tabColor rgb="FF${s.tabColor.toUpperCase()}"/>` : ""}<pageSetUpPr fitToPage="1"/></sheetPr>`);
+  parts.push(`<dimension ref="${ref}"/>`);
+  const freeze = s.freezeRows
+    ? `<pane ySplit="${s.freezeRows}" topLeftCell="A${s.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${s.freezeRows + 1}" sqref="A${s.freezeRows + 1}"/>`
+    : "";
+  parts.push(`<sheetViews><sheetView showGridLines="0" workbookViewId="0">${freeze}</sheetView></sheetViews>`);
+  parts.push(`<sheetFormatPr defaultRowHeight="15"/>`);
+  const cols = s.columnWidths.map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : "")).join("");
+  if (cols) parts.push(`<cols>${cols}</cols>`);
+  parts.push(`<sheetData>${data}</sheetData>`);
+  if (s.merges.length) {
+    parts.push(
+      `<mergeCells count="${s.merges.length}">${s.merges
+        .map((m) => `<mergeCell ref="${cellRef(m.top, m.left)}:${cellRef(m.bottom, m.right)}"/>`)
+        .join("")}</mergeCells>`,
+    );
+  }
+  const cfvo = (v: number | undefined, kind: "min" | "max") =>
+    v === undefined ? `<cfvo type="${kind}"/>` : `<cfvo type="num" val="${v}"/>`;
+  s.dataBars.forEach((b, i) => {
+    parts.push(
+      `<conditionalFormatting sqref="${escapeAttr(b.range)}"><cfRule type="dataBar" priority="${i + 1}"><dataBar>${cfvo(b.min, "min")}${cfvo(b.max, "max")}<color rgb="FF${b.color.toUpperCase()}"/></dataBar>` +
+        `<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${X14_NS}"><x14:id>${guid(s.idSeed, i)}</x14:id></ext></extLst></cfRule></conditionalFormatting>`,
+    );
+  });
+  const m = s.print.margins;
+  parts.push(`<printOptions horizontalCentered="1"/>`);
+  parts.push(
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
+  );
+  parts.push(`<pageSetup paperSize="9" orientation="${s.print.orientation}" fitToWidth="${s.print.fitToWidth}" fitToHeight="0"/>`);
+  if (s.print.footer) parts.push(`<headerFooter><oddFooter>${escapeText(s.print.footer)}</oddFooter></headerFooter>`);
+  if (s.drawingRid) parts.push(`<drawing r:id="${s.drawingRid}"/>`);
+  if (s.dataBars.length) {
+    const x14cfvo = (v: number | undefined, kind: "autoMin" | "autoMax") =>
+      v === undefined ? `<x14:cfvo type="${kind}"/>` : `<x14:cfvo type="num"><xm:f>${v}</xm:f></x14:cfvo>`;
+    const rules = s.dataBars
+      .map(
+        (b, i) =>
+          `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="dataBar" id="${guid(s.idSeed, i)}"><x14:dataBar minLength="0" maxLength="100" gradient="0">` +
+          `${x14cfvo(b.min, "autoMin")}${x14cfvo(b.max, "autoMax")}<x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule>` +
+          `<xm:sqref>${escapeText(b.range)}</xm:sqref></x14:conditionalFormatting>`,
+      )
+      .join("");
+    parts.push(
+      `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>${rules}</x14:conditionalFormattings></ext></extLst>`,
+    );
+  }
+  parts.push(`</worksheet>`);
+  return parts.join("");
+}

@@ -1,0 +1,42 @@
+/** Text the writers put into sheet XML. No Node API. */
+
+/** Excel's limit for the text of one cell. */
+export const MAX_CELL_TEXT = 32767;
+
+/**
+ * Control characters other than tab, line feed and carriage return, U+FFFE/U+FFFF, and lone surrogates.
+ * A valid surrogate pair matches as two code units and is kept; a lone one matches alone and is dropped
+ * (no look-behind: older Safari, and so older Excel for Mac, cannot parse one).
+ */
+const UNSAFE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
+
+/**
+ * Text safe for the sheet XML: characters XML 1.0 forbids (control characters other than tab, line
+ * feed and carriage return, lone surrogates, U+FFFE/U+FFFF) are dropped; cut at Excel's cell limit.
+ */
+export function safeText(s: string): string {
+  const cleaned = s.normalize("NFC").replace(UNSAFE_CHARS, (m) => (m.length === 2 ? m : ""));
+  if (cleaned.length <= MAX_CELL_TEXT) return cleaned;
+  let cut = cleaned.slice(0, MAX_CELL_TEXT);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut;
+}
+
+/**
+ * Excel's escape for text that would otherwise be read as one of its own escapes: a literal "_x000D_"
+ * is written "_x005F_x000D_" (ST_Xstring).
+ */
+export function encodeXstring(s: string): string {
+  return s.indexOf("_x") < 0 ? s : s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
+}
+
+/** Column number (1-based) → letters. */
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function cellRef(row: number, col: number): string {
+  return columnLetters(col) + row;
+}
