@@ -29,11 +29,32 @@ export interface ParsedArgs {
   json: boolean;
   /** Language of messages in the output (issue messages, the command's result): --lang, default vi. */
   lang: "vi" | "en";
+  /** --since: a summary snapshot inside the file (by its as-of date), or another version of the file. */
+  since?: SinceArg;
+}
+
+export type SinceArg = { kind: "date"; asOf: string } | { kind: "file"; path: string };
+
+/** --since VALUE: a date written YYYY-MM-DD (it must exist) is a snapshot's; anything else names a file. */
+export function parseSince(value: string): SinceArg {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
+    if (!isIsoDate(value.trim())) throw new CliError(cliTexts.badSince(value));
+    return { kind: "date", asOf: value.trim() };
+  }
+  if (!value.trim()) throw new CliError(cliTexts.badSince(value));
+  return { kind: "file", path: value };
 }
 
 /** Flags (no value) and valued options, by the registry's option names. */
 const FLAGS: Record<string, CliOption> = { "--json": "json" };
-const VALUED: Record<string, CliOption> = { "--as-of": "asOf", "--lang": "lang", "-o": "out", "--out": "out", "--output": "out" };
+const VALUED: Record<string, CliOption> = {
+  "--as-of": "asOf",
+  "--lang": "lang",
+  "-o": "out",
+  "--out": "out",
+  "--output": "out",
+  "--since": "since",
+};
 
 export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
   let def: CommandDef | undefined;
@@ -102,6 +123,7 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
   if (lang !== undefined && lang !== "vi" && lang !== "en") throw new CliError(cliTexts.badLang(lang));
   const out = given.get("out")?.value;
   if (cli.out === "required" && out === undefined) throw new CliError(cliTexts.missingOut(cli.name));
+  const since = given.get("since")?.value;
   return {
     command: def.id,
     def,
@@ -112,5 +134,6 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
     asOfGiven: asOf !== undefined,
     json: given.has("json"),
     lang: lang ?? "vi",
+    ...(since !== undefined ? { since: parseSince(since) } : {}),
   };
 }

@@ -19,8 +19,8 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
   vi: {
     check: {
       label: "Kiểm tra",
-      usage: "FILE [--as-of YYYY-MM-DD] [--json] [--lang vi|en] [-o OUT]",
-      help: "Kiểm tra các bảng phụ lục và chỉ tiêu, in báo cáo (JSON với --json); với -o, ghi bản sao có tô màu các ô lỗi.",
+      usage: "FILE [--as-of YYYY-MM-DD] [--since YYYY-MM-DD|OLD.xlsx] [--json] [--lang vi|en] [-o OUT]",
+      help: "Kiểm tra các bảng phụ lục và chỉ tiêu, in báo cáo (JSON với --json); với --since, kèm những thay đổi từ bản tổng hợp ngày đó hoặc từ tệp cũ; với -o, ghi bản sao có tô màu các ô lỗi.",
     },
     summarize: {
       label: "Tạo bảng tổng hợp",
@@ -39,8 +39,8 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
   en: {
     check: {
       label: "Check",
-      usage: "FILE [--as-of YYYY-MM-DD] [--json] [--lang vi|en] [-o OUT]",
-      help: "Check the appendix and indicator tables and print the report (JSON with --json); with -o, write a copy with the problem cells highlighted.",
+      usage: "FILE [--as-of YYYY-MM-DD] [--since YYYY-MM-DD|OLD.xlsx] [--json] [--lang vi|en] [-o OUT]",
+      help: "Check the appendix and indicator tables and print the report (JSON with --json); with --since, also what changed since the summary of that date or since an older file; with -o, write a copy with the problem cells highlighted.",
     },
     summarize: {
       label: "Build summary",
@@ -68,6 +68,11 @@ const outcomeVi = {
   summaryReplaced: (names: string[]) => `Đã thay bảng tổng hợp cũ: ${names.map((n) => `"${n}"`).join(", ")}.`,
   highlighted: (n: number) => `Đã đánh dấu ${n} ô có lỗi hoặc cảnh báo.`,
   highlightsCleared: "Đã xoá đánh dấu; các ô trở lại màu cũ.",
+  /** Earlier summary snapshots that could not be read (they are ignored). */
+  snapshotsDamaged: (count: number | null) =>
+    count === null
+      ? "Cảnh báo: dữ liệu các bản tổng hợp trước lưu trong tệp bị hỏng nên không dùng được để so sánh; lần tổng hợp này bắt đầu lưu lại từ đầu."
+      : `Cảnh báo: ${count} bản tổng hợp trước lưu trong tệp bị hỏng nên được bỏ qua.`,
 };
 
 const outcomeEn: typeof outcomeVi = {
@@ -82,6 +87,10 @@ const outcomeEn: typeof outcomeVi = {
   summaryReplaced: (names) => `Replaced the previous summary: ${names.map((n) => `"${n}"`).join(", ")}.`,
   highlighted: (n) => `Highlighted ${n} cells with errors or warnings.`,
   highlightsCleared: "Highlights cleared; the cells have their own fills back.",
+  snapshotsDamaged: (count) =>
+    count === null
+      ? "Warning: the earlier summaries stored in the file are damaged and cannot be compared with; this summary starts the record afresh."
+      : `Warning: ${count} earlier summaries stored in the file are damaged and were ignored.`,
 };
 
 /** What the commands say when done. */

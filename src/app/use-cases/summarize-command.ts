@@ -14,6 +14,10 @@ export const run: CommandRun = async (req) => {
   }
   const result = await writeSummarySheets(req.port, report, settings, req.deps?.engine);
   const t = OUTCOME_TEXTS[req.lang];
-  const message = (result.replaced.length ? t.summaryReplaced(result.replaced) + " " : "") + t.summaryDone(result.sheetNames);
+  const w = result.snapshotWarning;
+  const message =
+    (result.replaced.length ? t.summaryReplaced(result.replaced) + " " : "") +
+    t.summaryDone(result.sheetNames) +
+    (w ? " " + t.snapshotsDamaged(w.kind === "corrupt" ? null : w.count) : "");
   return { ok: true, message, report, changed: true };
 };
