@@ -6,7 +6,8 @@
  * row steps (mostly runs) a few characters.
  */
 
-const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+/** Digits, run marks and run ends only. */
+const COLUMN_CHARS = /^[1-9][0-9a-z*.]*$/;
 const MAX_WIDTH = 9;
 
 function digits36(n: number, width: number): string {
@@ -42,12 +43,12 @@ export function encodeColumn(values: readonly (number | null)[]): string {
 export function decodeColumn(text: string, count: number): (number | null)[] {
   const width = Number(text[0]);
   if (!Number.isInteger(width) || width < 1 || width > MAX_WIDTH) throw new Error("bad column width");
+  if (!COLUMN_CHARS.test(text)) throw new Error("bad digit");
   const out: (number | null)[] = [];
   let i = 1;
   while (i < text.length) {
     const token = text.slice(i, i + width);
-    if (token.length !== width) throw new Error("truncated column");
-    for (const ch of token) if (!DIGITS.includes(ch)) throw new Error("bad digit");
+    if (token.length !== width || token.includes("*") || token.includes(".")) throw new Error("truncated column");
     i += width;
     const raw = parseInt(token, 36);
     const value = raw === 0 ? null : raw - 1;
@@ -56,7 +57,7 @@ export function decodeColumn(text: string, count: number): (number | null)[] {
       const end = text.indexOf(".", i);
       if (end < 0) throw new Error("bad run");
       const n = text.slice(i + 1, end);
-      if (!/^[0-9a-z]+$/.test(n)) throw new Error("bad run");
+      if (n === "" || n.includes("*")) throw new Error("bad run");
       run = parseInt(n, 36);
       i = end + 1;
     }

@@ -68,6 +68,8 @@ export interface SnapshotBook {
   catalog: Map<string, CatalogEntry>;
   /** By seq, ascending. */
   snapshots: Snapshot[];
+  /** The stored form of snapshots already encoded (or read), by seq: a new summary encodes only its own. */
+  stored?: Map<number, StoredSnapshot>;
 }
 
 export function emptyBook(): SnapshotBook {
@@ -78,7 +80,7 @@ export function emptyBook(): SnapshotBook {
 // Stored form
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const idText = z.string().regex(/^[0-9a-z]{1,10}$/);
+const ID_TEXT = /^[0-9a-z]{1,10}$/;
 
 const StoredSnapshotSchema = z.object({
   v: z.literal(1),
@@ -104,13 +106,16 @@ const StoredSnapshotSchema = z.object({
     z.tuple([z.number().int().nonnegative(), z.number().int().positive(), z.string(), z.number().nullable(), z.boolean().nullable()]),
   ),
 });
-type StoredSnapshot = z.infer<typeof StoredSnapshotSchema>;
+export type StoredSnapshot = z.infer<typeof StoredSnapshotSchema>;
 
-/** A catalog entry: [sheet index, group index or -1, STT, text, hash of the whole text when capped]. */
-const StoredEntrySchema = z.union([
-  z.tuple([z.number().int().nonnegative(), z.number().int().min(-1), z.string(), z.string()]),
-  z.tuple([z.number().int().nonnegative(), z.number().int().min(-1), z.string(), z.string(), z.string()]),
-]);
+/** A catalog entry: [sheet index, group index or -1, STT, text, hash of the whole text when capped]. Checked by hand (thousands of them). */
+function storedEntry(v: unknown): [number, number, string, string, string | undefined] | null {
+  if (!Array.isArray(v) || (v.length !== 4 && v.length !== 5)) return null;
+  const [si, gi, stt, content, hash] = v as unknown[];
+  if (!Number.isInteger(si) || (si as number) < 0 || !Number.isInteger(gi) || (gi as number) < -1) return null;
+  if (typeof stt !== "string" || typeof content !== "string" || (hash !== undefined && typeof hash !== "string")) return null;
+  return [si as number, gi as number, stt, content, hash as string | undefined];
+}
 
 const StoredBookSchema = z.object({
   v: z.literal(1),
@@ -196,7 +201,7 @@ function at<T>(list: readonly T[], i: number | null, what: string): T | null {
 }
 
 /** Throws on anything inconsistent (the caller counts the snapshot as damaged). */
-function decodeSnapshot(raw: unknown): Snapshot {
+function decodeSnapshot(raw: unknown): { snapshot: Snapshot; stored: StoredSnapshot } {
   const s = StoredSnapshotSchema.parse(raw);
   const days = s.days === "" ? [] : s.days.split(",").map((d) => addDays(EPOCH, parseInt(d, 36)));
   if (!days.every(isIsoDate)) throw new Error("bad day");
@@ -209,7 +214,7 @@ function decodeSnapshot(raw: unknown): Snapshot {
   const done = decodeColumn(s.done, n);
   const lead = decodeColumn(s.lead, n);
   const tasks: SnapshotTask[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   let id = 0;
   let row = 0;
   let prevSheet = -1;
@@ -222,11 +227,10 @@ function decodeSnapshot(raw: unknown): Snapshot {
     row += unzigzag(rows[i]!) + 1;
     if (row < 1) throw new Error("bad row");
     const status = at(STATUS_CATEGORIES, st[i], "status")!;
-    const key = idOf(id);
-    if (seen.has(key)) throw new Error("duplicate id");
-    seen.add(key);
+    if (seen.has(id)) throw new Error("duplicate id");
+    seen.add(id);
     tasks.push({
-      id: key,
+      id: idOf(id),
       sheet: at(s.sheets, sh[i], "sheet")!,
       row,
       status,
@@ -236,7 +240,7 @@ function decodeSnapshot(raw: unknown): Snapshot {
     });
   }
   const indicators = s.ind.map(([si, r, name, actual, met]) => ({ sheet: at(s.sheets, si, "sheet")!, row: r, name, actual, met }));
-  return { seq: s.seq, asOf: s.asOf, planYear: s.planYear, tasks, indicators };
+  return { snapshot: { seq: s.seq, asOf: s.asOf, planYear: s.planYear, tasks, indicators }, stored: s };
 }
 
 /** What was read: the book, and how many snapshots were dropped as damaged (or the whole record unreadable). */
@@ -256,23 +260,23 @@ export function decodeBook(raw: unknown): DecodedBook {
   const stored = parsed.data;
   const catalog = new Map<string, CatalogEntry>();
   for (const [id, value] of Object.entries(stored.cat.tasks)) {
-    const e = StoredEntrySchema.safeParse(value);
-    if (!e.success || !idText.safeParse(id).success) continue;
-    const [si, gi, stt, content, hash] = e.data;
+    const e = storedEntry(value);
+    if (!e || !ID_TEXT.test(id)) continue;
+    const [si, gi, stt, content, hash] = e;
     const sheet = stored.cat.sheets[si];
     const group = gi === -1 ? null : stored.cat.groups[gi];
     if (sheet === undefined || group === undefined) continue;
     catalog.set(id, hash === undefined ? { sheet, group, stt, content } : { sheet, group, stt, content, hash });
   }
   const snapshots: Snapshot[] = [];
+  const cache = new Map<number, StoredSnapshot>();
   let damaged = 0;
-  const seqs = new Set<number>();
   for (const s of stored.snaps) {
     try {
-      const snap = decodeSnapshot(s);
+      const { snapshot: snap, stored: form } = decodeSnapshot(s);
       // Every task needs its description; one seq once.
-      if (seqs.has(snap.seq) || !snap.tasks.every((t) => catalog.has(t.id))) throw new Error("inconsistent");
-      seqs.add(snap.seq);
+      if (cache.has(snap.seq) || !snap.tasks.every((t) => catalog.has(t.id))) throw new Error("inconsistent");
+      cache.set(snap.seq, form);
       snapshots.push(snap);
     } catch {
       damaged++;
@@ -281,17 +285,17 @@ export function decodeBook(raw: unknown): DecodedBook {
   snapshots.sort((a, b) => a.seq - b.seq);
   let next = stored.next;
   for (const id of catalog.keys()) next = Math.max(next, idNumber(id) + 1);
-  return { book: { next, catalog, snapshots }, damaged, corrupt: false };
+  return { book: { next, catalog, snapshots, stored: cache }, damaged, corrupt: false };
 }
 
 /** The record to store (the catalog keeps only ids some snapshot still uses). `cache`: snapshots already encoded, by seq. */
-export function encodeBook(book: SnapshotBook, cache?: Map<number, StoredSnapshot>): StoredBook {
-  const used = new Set<string>();
-  for (const s of book.snapshots) for (const t of s.tasks) used.add(t.id);
+export function encodeBook(book: SnapshotBook, cache: Map<number, StoredSnapshot> | undefined = book.stored): StoredBook {
+  const used = new Map<string, number>();
+  for (const s of book.snapshots) for (const t of s.tasks) if (!used.has(t.id)) used.set(t.id, idNumber(t.id));
   const sheets = new Table<string>();
   const groups = new Table<string>();
   const tasks: Record<string, unknown> = {};
-  const ids = [...used].sort((a, b) => idNumber(a) - idNumber(b));
+  const ids = [...used.keys()].sort((a, b) => used.get(a)! - used.get(b)!);
   for (const id of ids) {
     const e = book.catalog.get(id);
     if (!e) continue;
@@ -314,9 +318,26 @@ export function encodeBook(book: SnapshotBook, cache?: Map<number, StoredSnapsho
   };
 }
 
-/** Bytes of the stored record as UTF-8 JSON (what the bound is about). */
+/** UTF-8 bytes of each stored snapshot's JSON (they do not change once encoded). */
+const SNAPSHOT_BYTES = new WeakMap<object, number>();
+
+/**
+ * Bytes of the stored record as UTF-8 JSON (what the bound is about): exactly those of
+ * JSON.stringify(stored), each snapshot's part measured once.
+ */
 export function storedBytes(stored: StoredBook): number {
-  return utf8Length(JSON.stringify(stored));
+  const { snaps, ...head } = stored;
+  // `{…head…,"snaps":[` + snapshots joined by "," + `]}`
+  let n = utf8Length(JSON.stringify(head)) - 1 + ',"snaps":['.length + Math.max(0, snaps.length - 1) + "]}".length;
+  for (const s of snaps) {
+    let b = typeof s === "object" && s !== null ? SNAPSHOT_BYTES.get(s) : undefined;
+    if (b === undefined) {
+      b = utf8Length(JSON.stringify(s));
+      if (typeof s === "object" && s !== null) SNAPSHOT_BYTES.set(s, b);
+    }
+    n += b;
+  }
+  return n;
 }
 
 function utf8Length(s: string): number {
@@ -419,8 +440,8 @@ export function addSnapshot(
     snapshots = snapshots.slice(1);
     dropped++;
   }
-  let next: SnapshotBook = { next: Math.max(book.next, identified.next), catalog, snapshots };
-  const cache = new Map<number, StoredSnapshot>();
+  const cache = new Map<number, StoredSnapshot>(book.stored ?? []);
+  let next: SnapshotBook = { next: Math.max(book.next, identified.next), catalog, snapshots, stored: cache };
   let stored = encodeBook(next, cache);
   let bytes = storedBytes(stored);
   while (bytes > maxBytes && next.snapshots.length > 1) {
@@ -429,8 +450,14 @@ export function addSnapshot(
     stored = encodeBook(next, cache);
     bytes = storedBytes(stored);
   }
-  // The catalog in memory matches what is stored.
-  const used = new Set(next.snapshots.flatMap((s) => s.tasks.map((t) => t.id)));
-  next = { ...next, catalog: new Map([...catalog].filter(([id]) => used.has(id))) };
+  // The catalog and the cache in memory match what is stored.
+  const used = new Set<string>();
+  for (const s of next.snapshots) for (const t of s.tasks) used.add(t.id);
+  const kept = new Set(next.snapshots.map((s) => s.seq));
+  next = {
+    ...next,
+    catalog: new Map([...catalog].filter(([id]) => used.has(id))),
+    stored: new Map([...cache].filter(([seq]) => kept.has(seq))),
+  };
   return { book: next, stored, bytes, dropped };
 }
