@@ -5,7 +5,8 @@
  */
 import { memo, useState } from "react";
 import { Button, Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
-import { TASK_CHANGE_KINDS, type IndicatorChange, type TaskChange, type TaskChangeKind } from "../../core/changes-schema";
+import { TASK_CHANGE_KINDS, type TaskChangeKind } from "../../core/change-kinds";
+import type { IndicatorChange, TaskChange } from "../../core/changes-schema";
 import { formatViDate } from "../../core/dates";
 import type { Report, StatusCategory } from "../../core/report-schema";
 import { formatNumber, formatPercent, type UiStrings } from "../../i18n/ui";
@@ -135,7 +136,7 @@ function KindGroup({ kind, list, onSelect }: { kind: TaskChangeKind; list: TaskC
                   className={s.issueButton}
                   icon={dot}
                   onClick={() => void onSelect({ sheet: c.sheet, cell: c.cell })}
-                  aria-label={`${t.changeKinds[kind]}: ${text}. ${t.changeGoTo(c.sheet, c.cell)}`}
+                  aria-label={`${t.changeKinds[kind]}: ${c.cell} — ${text}. ${t.changeGoTo(c.sheet, c.cell)}`}
                 >
                   <span className={s.issueText}>
                     <span className={s.issueCell}>{c.cell}</span> — {text}
@@ -188,7 +189,7 @@ function IndicatorChanges({ report, list, onSelect }: { report: Report; list: In
                   className={s.issueButton}
                   icon={dot}
                   onClick={() => void onSelect({ sheet: c.sheet, cell: c.cell })}
-                  aria-label={`${text}. ${t.changeGoTo(c.sheet, c.cell)}`}
+                  aria-label={`${t.indicatorChangesTitle}: ${c.cell} — ${text}. ${t.changeGoTo(c.sheet, c.cell)}`}
                 >
                   <span className={s.issueText}>
                     <span className={s.issueCell}>{c.cell}</span> — {text}
