@@ -420,16 +420,27 @@ export function takeSnapshot(
   return { snapshot: { seq, asOf: report.asOf, planYear: report.planYear, tasks, indicators }, entries };
 }
 
+export interface AddedSnapshot {
+  book: SnapshotBook;
+  stored: StoredBook;
+  bytes: number;
+  /** Earlier snapshots dropped (replaced, beyond MAX_SNAPSHOTS, or to fit the bound). */
+  dropped: number;
+  /** The new snapshot alone exceeds the bound (a plan of many thousand tasks): not recorded, the book unchanged. */
+  tooBig?: true;
+}
+
 /**
  * The book with a new snapshot: one of the same as-of date is replaced; the last MAX_SNAPSHOTS taken
- * are kept, then the oldest taken go until the record fits `maxBytes` (the new one always stays).
+ * are kept, then the oldest taken go until the record fits `maxBytes`. When even the new one alone does
+ * not fit, it is not recorded and the book stays as it was (`tooBig`).
  */
 export function addSnapshot(
   book: SnapshotBook,
   report: Report,
   identified: Pick<Identified, "ids" | "next">,
   maxBytes = MAX_SNAPSHOT_BYTES,
-): { book: SnapshotBook; stored: StoredBook; bytes: number; dropped: number } {
+): AddedSnapshot {
   const seq = book.snapshots.reduce((m, s) => Math.max(m, s.seq + 1), 0);
   const { snapshot, entries } = takeSnapshot(report, identified.ids, seq);
   const catalog = new Map(book.catalog);
@@ -449,6 +460,10 @@ export function addSnapshot(
     dropped++;
     stored = encodeBook(next, cache);
     bytes = storedBytes(stored);
+  }
+  if (bytes > maxBytes) {
+    const unchanged = encodeBook(book);
+    return { book, stored: unchanged, bytes: storedBytes(unchanged), dropped: 0, tooBig: true };
   }
   // The catalog and the cache in memory match what is stored.
   const used = new Set<string>();

@@ -73,6 +73,7 @@ const outcomeVi = {
     count === null
       ? "Cảnh báo: dữ liệu các bản tổng hợp trước lưu trong tệp bị hỏng nên không dùng được để so sánh; lần tổng hợp này bắt đầu lưu lại từ đầu."
       : `Cảnh báo: ${count} bản tổng hợp trước lưu trong tệp bị hỏng nên được bỏ qua.`,
+  snapshotTooBig: "Kế hoạch quá lớn nên lần tổng hợp này không được lưu để so sánh lần sau (các lần trước vẫn giữ).",
 };
 
 const outcomeEn: typeof outcomeVi = {
@@ -91,6 +92,7 @@ const outcomeEn: typeof outcomeVi = {
     count === null
       ? "Warning: the earlier summaries stored in the file are damaged and cannot be compared with; this summary starts the record afresh."
       : `Warning: ${count} earlier summaries stored in the file are damaged and were ignored.`,
+  snapshotTooBig: "The plan is too large for this summary to be kept for the next comparison (the earlier ones are kept).",
 };
 
 /** What the commands say when done. */

@@ -123,6 +123,8 @@ export interface RecordedSnapshot {
   bytes: number;
   /** Snapshots kept now. */
   kept: number;
+  /** The plan is too large for a snapshot within the bound: none was recorded (the earlier ones are kept). */
+  tooBig?: true;
 }
 
 /**
@@ -138,6 +140,7 @@ export async function recordSnapshot(
   const { book } = loaded ?? (await loadSnapshots(port));
   const ids = identified ?? identifyReport(report, book);
   const added = addSnapshot(book, report, ids);
+  if (added.tooBig) return { asOf: report.asOf, bytes: added.bytes, kept: added.book.snapshots.length, tooBig: true };
   await port.saveRecord(SNAPSHOTS_KEY, added.stored);
   return { asOf: report.asOf, bytes: added.bytes, kept: added.book.snapshots.length };
 }

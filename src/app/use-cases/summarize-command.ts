@@ -18,6 +18,7 @@ export const run: CommandRun = async (req) => {
   const message =
     (result.replaced.length ? t.summaryReplaced(result.replaced) + " " : "") +
     t.summaryDone(result.sheetNames) +
-    (w ? " " + t.snapshotsDamaged(w.kind === "corrupt" ? null : w.count) : "");
+    (w ? " " + t.snapshotsDamaged(w.kind === "corrupt" ? null : w.count) : "") +
+    (result.snapshot.tooBig ? " " + t.snapshotTooBig : "");
   return { ok: true, message, report, changed: true };
 };

@@ -174,7 +174,7 @@ describe("the book of snapshots", () => {
     expect(defaultBaseline(again, "2026-07-10")).toBeNull();
   });
 
-  test("the byte bound drops the oldest first, never the new one; the catalog keeps only ids still used", () => {
+  test("the byte bound drops the oldest first, never the new one (unless it alone is too big); the catalog keeps only ids still used", () => {
     let book = emptyBook();
     let report = synthReport(300, "2026-01-31");
     const sizes: number[] = [];
@@ -189,9 +189,11 @@ describe("the book of snapshots", () => {
     expect(book.snapshots[book.snapshots.length - 1].asOf).toBe(addDays("2026-01-31", 150));
     const used = new Set(book.snapshots.flatMap((s) => s.tasks.map((t) => t.id)));
     expect([...book.catalog.keys()].every((id) => used.has(id))).toBe(true);
-    // A single snapshot bigger than the bound is still kept (alone).
-    const alone = add(emptyBook(), synthReport(300, "2026-01-31"), 1000);
-    expect(alone.book.snapshots).toHaveLength(1);
+    // A snapshot bigger than the bound on its own is not recorded; the earlier ones stay as they were.
+    const huge = add(book, evolve(report, addDays(report.asOf, 30), 99), 1000);
+    expect(huge.tooBig).toBe(true);
+    expect(huge.book).toBe(book);
+    expect(decodeBook(huge.stored).book.snapshots.map((s) => s.asOf)).toEqual(book.snapshots.map((s) => s.asOf));
   });
 
   test("a damaged snapshot is dropped and counted; the others and the catalog stay", () => {
