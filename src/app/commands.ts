@@ -33,7 +33,7 @@ export interface CommandDef {
 export const COMMANDS = [
   {
     id: "check",
-    cli: { name: "check", options: ["asOf", "json", "lang", "out", "since"], out: "optional", prints: "report" },
+    cli: { name: "check", options: ["asOf", "since", "json", "lang", "out"], out: "optional", prints: "report" },
     ribbon: { functionName: "validateWorkbook" },
     pane: "custom",
     load: () => import(/* webpackChunkName: "engine" */ "./use-cases/check-command"),

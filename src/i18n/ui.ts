@@ -5,6 +5,8 @@
 
 import type { TaskChangeKind } from "../core/changes-schema";
 import type { StatusCategory } from "../core/report-schema";
+import type { FinishingTouch } from "../core/summary/spec";
+import { unappliedTouchesText } from "./excel";
 
 export type Lang = "vi" | "en";
 
@@ -102,11 +104,13 @@ const vi = {
     count === null
       ? "Dữ liệu các bản tổng hợp trước lưu trong bảng tính bị hỏng nên không dùng được để so sánh."
       : `${count} bản tổng hợp trước lưu trong bảng tính bị hỏng nên được bỏ qua.`,
+  snapshotTooBig: "Kế hoạch quá lớn nên lần tổng hợp này không được lưu để so sánh lần sau (các lần trước vẫn giữ).",
   summaryTitle: "Bảng tổng hợp",
   buildSummary: "Tạo bảng tổng hợp",
   buildingSummary: "Đang tạo bảng tổng hợp…",
   summaryCreated: (names: string[]) => `Đã tạo: ${names.join(", ")}`,
   summaryReplaced: (names: string[]) => `Đã thay bảng cũ: ${names.join(", ")}`,
+  summaryUnapplied: (items: { sheet: string; touch: FinishingTouch }[]) => unappliedTouchesText("vi", items),
   download: "Tải xuống .xlsx",
   settings: "Cài đặt",
   closeSettings: "Đóng cài đặt",
@@ -132,7 +136,8 @@ const vi = {
   errorWhatToDo: "Làm theo hướng dẫn trên rồi bấm lại. Nếu vẫn lỗi, hãy lưu và mở lại tệp.",
   errorUnexpected: (msg: string) => `Đã xảy ra lỗi không mong muốn: ${msg}`,
   dismiss: "Đóng thông báo",
-  noMergedAreas: "Excel này không đọc được ô gộp (cần bản hỗ trợ ExcelApi 1.13): ô gộp cho nhiều dòng có thể bị báo thiếu.",
+  noMergedAreas:
+    "Excel này không đọc được (hết) các ô gộp (cần bản hỗ trợ ExcelApi 1.13, hoặc một dòng có quá nhiều ô gộp): ô gộp cho nhiều dòng có thể bị báo thiếu.",
   language: "English",
   languageName: "Chuyển sang tiếng Anh",
   // Preview (plain browser)
@@ -246,11 +251,13 @@ const en: UiStrings = {
     count === null
       ? "The earlier summaries stored in the workbook are damaged and cannot be compared with."
       : `${count} earlier summaries stored in the workbook are damaged and were ignored.`,
+  snapshotTooBig: "The plan is too large for this summary to be kept for the next comparison (the earlier ones are kept).",
   summaryTitle: "Summary",
   buildSummary: "Build summary sheets",
   buildingSummary: "Building summary…",
   summaryCreated: (names) => `Created: ${names.join(", ")}`,
   summaryReplaced: (names) => `Replaced: ${names.join(", ")}`,
+  summaryUnapplied: (items) => unappliedTouchesText("en", items),
   download: "Download .xlsx",
   settings: "Settings",
   closeSettings: "Close settings",
@@ -276,7 +283,8 @@ const en: UiStrings = {
   errorWhatToDo: "Follow the advice above and try again. If it still fails, save and reopen the file.",
   errorUnexpected: (msg) => `Unexpected error: ${msg}`,
   dismiss: "Dismiss",
-  noMergedAreas: "This Excel cannot read merged cells (it needs ExcelApi 1.13): a value merged over several rows may be reported missing.",
+  noMergedAreas:
+    "This Excel could not read (all) merged cells (it needs ExcelApi 1.13, or a row has too many merged areas): a value merged over several rows may be reported missing.",
   language: "Tiếng Việt",
   languageName: "Switch to Vietnamese",
   previewTitle: "phuluc — browser preview",

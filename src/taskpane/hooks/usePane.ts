@@ -232,13 +232,12 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
           choice === null ? {} : { since: choice },
         );
         await loadChanges(engine, result.report, live.current.run, live.current.changes?.choice ?? null);
-        const summary = { sheetNames: written.sheetNames, replaced: written.replaced };
-        const w = written.snapshotWarning;
-        return {
-          value: summary,
-          summary,
-          ...(w ? { notice: (t: UiStrings) => t.snapshotsDamaged(w.kind === "corrupt" ? null : w.count) } : {}),
-        };
+        const { changes: _changes, snapshot, snapshotWarning: w, ...summary } = written;
+        const notice = (t: UiStrings) =>
+          [w ? t.snapshotsDamaged(w.kind === "corrupt" ? null : w.count) : "", snapshot.tooBig ? t.snapshotTooBig : ""]
+            .filter(Boolean)
+            .join(" ");
+        return { value: summary, summary, ...(w || snapshot.tooBig ? { notice } : {}) };
       }),
     [exclusive, checkOnce, port, settingsNow, loadChanges],
   );
