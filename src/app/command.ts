@@ -6,6 +6,9 @@ import type { RunDeps } from "./run-context";
 
 export type Lang = "vi" | "en";
 
+/** What to compare the workbook with (check): a summary snapshot kept in it, by as-of date, or another version of it. */
+export type SinceRequest = { kind: "snapshot"; asOf: string } | { kind: "file"; port: WorkbookPort; label: string };
+
 export interface CommandRequest {
   /** The workbook: the open one (Office.js) or a file (CLI, preview). */
   port: WorkbookPort;
@@ -18,6 +21,8 @@ export interface CommandRequest {
   /** A report the door already has (the pane after Kiểm tra); commands that need one check first otherwise. */
   report?: Report;
   settings?: Settings;
+  /** Compare with an earlier version (check --since): the report then carries `changes`. */
+  since?: SinceRequest;
   deps?: RunDeps;
 }
 

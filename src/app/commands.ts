@@ -8,7 +8,7 @@
 import type { CommandRun } from "./command";
 
 /** CLI options a command may take (parsed by src/cli/args.ts, described in src/i18n/commands.ts). */
-export type CliOption = "asOf" | "json" | "lang" | "out";
+export type CliOption = "asOf" | "json" | "lang" | "out" | "since";
 
 export interface CommandDef {
   readonly id: string;
@@ -33,7 +33,7 @@ export interface CommandDef {
 export const COMMANDS = [
   {
     id: "check",
-    cli: { name: "check", options: ["asOf", "json", "lang", "out"], out: "optional", prints: "report" },
+    cli: { name: "check", options: ["asOf", "since", "json", "lang", "out"], out: "optional", prints: "report" },
     ribbon: { functionName: "validateWorkbook" },
     pane: "custom",
     load: () => import(/* webpackChunkName: "engine" */ "./use-cases/check-command"),

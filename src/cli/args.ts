@@ -29,16 +29,42 @@ export interface ParsedArgs {
   json: boolean;
   /** Language of messages in the output (issue messages, the command's result): --lang, default vi. */
   lang: "vi" | "en";
+  /** --since: a summary snapshot inside the file (by its as-of date), or another version of the file. */
+  since?: SinceArg;
+}
+
+export type SinceArg = { kind: "date"; asOf: string } | { kind: "file"; path: string };
+
+/** --since VALUE: a date written YYYY-MM-DD (it must exist) is a snapshot's; anything else names a file. */
+export function parseSince(value: string): SinceArg {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
+    if (!isIsoDate(value.trim())) throw new CliError(cliTexts.badSince(value));
+    return { kind: "date", asOf: value.trim() };
+  }
+  if (!value.trim()) throw new CliError(cliTexts.badSince(value));
+  return { kind: "file", path: value };
 }
 
 /** Flags (no value) and valued options, by the registry's option names. */
 const FLAGS: Record<string, CliOption> = { "--json": "json" };
-const VALUED: Record<string, CliOption> = { "--as-of": "asOf", "--lang": "lang", "-o": "out", "--out": "out", "--output": "out" };
+const VALUED: Record<string, CliOption> = {
+  "--as-of": "asOf",
+  "--lang": "lang",
+  "-o": "out",
+  "--out": "out",
+  "--output": "out",
+  "--since": "since",
+};
 
 /** The usage line's arguments of a command, from the options it declares ("FILE -o OUT [--as-of YYYY-MM-DD]"). */
 export function usageOf(def: CommandDef): string {
   const cli = def.cli!;
-  const shown: Record<Exclude<CliOption, "out">, string> = { asOf: "[--as-of YYYY-MM-DD]", json: "[--json]", lang: "[--lang vi|en]" };
+  const shown: Record<Exclude<CliOption, "out">, string> = {
+    asOf: "[--as-of YYYY-MM-DD]",
+    json: "[--json]",
+    lang: "[--lang vi|en]",
+    since: "[--since YYYY-MM-DD|OLD.xlsx]",
+  };
   const parts = ["FILE"];
   if (cli.out === "required") parts.push("-o OUT");
   for (const o of cli.options) if (o !== "out") parts.push(shown[o]);
@@ -113,6 +139,7 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
   if (lang !== undefined && lang !== "vi" && lang !== "en") throw new CliError(cliTexts.badLang(lang));
   const out = given.get("out")?.value;
   if (cli.out === "required" && out === undefined) throw new CliError(cliTexts.missingOut(cli.name));
+  const since = given.get("since")?.value;
   return {
     command: def.id,
     def,
@@ -123,5 +150,6 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
     asOfGiven: asOf !== undefined,
     json: given.has("json"),
     lang: lang ?? "vi",
+    ...(since !== undefined ? { since: parseSince(since) } : {}),
   };
 }

@@ -3,8 +3,11 @@
  * the pane and the ribbon run), print its outcome, and write the changed copy to -o when it has one. The
  * input file is only read; the copy is written atomically and never over an input.
  */
+import * as path from "path";
 import type { ParsedArgs } from "./args";
-import type { CommandOutcome } from "../app/command";
+import type { CommandOutcome, SinceRequest } from "../app/command";
+import { listSnapshots, loadSnapshots } from "../app/use-cases/changes";
+import { OUTCOME_TEXTS } from "../i18n/commands";
 import type { RunDeps } from "../app/run-context";
 import { withMessages } from "../i18n/issues";
 import { cliTexts } from "../i18n/cli";
@@ -13,7 +16,7 @@ import type { Report } from "../core/report-schema";
 import { XlsxWorkbookPort } from "../xlsx/port";
 import { readFileBytes } from "../xlsx/read-file";
 import { checkOutputPath, writeFileAtomic } from "./files";
-import type { CliIO } from "./io";
+import { CliError, type CliIO } from "./io";
 import { blocks, jsonPieces } from "./json-stream";
 import { renderTextReport } from "./text-report";
 
@@ -30,8 +33,9 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   const port = await openFilePort(args.file, { readOnly: !writes });
   const { settings, warning } = await port.loadSettings();
   if (warning) io.stderr(cliTexts.settingsWarning(warning) + "\n");
+  const since = await sinceRequest(args, port, io);
   const { run } = await def.load!();
-  const outcome = await run({ port, asOf: args.asOf, lang: args.lang, writeBack: writes, settings, deps });
+  const outcome = await run({ port, asOf: args.asOf, lang: args.lang, writeBack: writes, settings, deps, ...(since ? { since } : {}) });
   // A damaged sheet is skipped (the others are read), said on stderr, and the run is not clean.
   const skipped = port.skippedSheets;
   for (const sheet of skipped) io.stderr("phuluc: " + xlsxTexts.sheetSkipped(sheet) + "\n");
@@ -42,6 +46,25 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   }
   const code = outcome.ok ? 0 : 1;
   return skipped.length ? Math.max(1, code) : code;
+}
+
+/**
+ * --since: a snapshot inside FILE must exist (else exit 2, naming the dates there are); another file is
+ * opened read-only through the same file port (never modified).
+ */
+async function sinceRequest(args: ParsedArgs, port: XlsxWorkbookPort, io: CliIO): Promise<SinceRequest | undefined> {
+  const since = args.since;
+  if (!since) return undefined;
+  if (since.kind === "date") {
+    const { book, warning } = await loadSnapshots(port);
+    if (warning)
+      io.stderr("phuluc: " + OUTCOME_TEXTS[args.lang].snapshotsDamaged(warning.kind === "corrupt" ? null : warning.count) + "\n");
+    const dates = [...new Set(listSnapshots(book).map((s) => s.asOf))];
+    if (!dates.includes(since.asOf)) throw new CliError(cliTexts.sinceNotFound(since.asOf, dates));
+    return { kind: "snapshot", asOf: since.asOf };
+  }
+  const old = await openFilePort(since.path, { readOnly: true });
+  return { kind: "file", port: old, label: path.basename(since.path) };
 }
 
 function print(outcome: CommandOutcome, args: ParsedArgs, io: CliIO): void {

@@ -1,6 +1,7 @@
 /** The report as plain text for the terminal (`phuluc check` without --json), in Vietnamese or English. */
 import { fromA1 } from "../core/a1";
 import type { Counts, Indicator, Issue, Report } from "../core/report-schema";
+import { TASK_CHANGE_KINDS, type Changes, type IndicatorChange, type TaskChange } from "../core/changes-schema";
 import { REPORT_TEXTS } from "../i18n/cli";
 import { renderIssue } from "../i18n/issues";
 import { renderTable, truncateWidth, type Column } from "./table";
@@ -111,6 +112,63 @@ function indicatorsSection(T: Texts, lang: Lang, report: Report): string[] {
   return [T.indicatorsTitle, ...renderTable(cols, rows)];
 }
 
+function changeValue(T: Texts, c: TaskChange, v: string | null, side: "before" | "after"): string {
+  if (c.kind === "deadline_moved") return v ? formatViDate(v) : T.noDeadline;
+  if (c.kind === "lead_changed") return v ?? T.unassigned;
+  if (c.kind === "removed" && side === "after") return T.gone;
+  if (v === null) return "—";
+  return (T.statusLabels as Record<string, string>)[v] ?? v;
+}
+
+function changeLine(T: Texts, c: TaskChange): string {
+  const where = c.cell ? `${sheetRef(c.sheet)}!${c.cell}` : T.rowOf(c.sheet, c.row);
+  const parts = [where];
+  if (c.stt.trim()) parts.push(T.sttLabel(c.stt.trim()));
+  parts.push(truncateWidth(c.content.replace(/\s+/g, " ").trim(), 80));
+  if (c.kind === "added") parts.push(changeValue(T, c, c.after, "after"));
+  else parts.push(`${changeValue(T, c, c.before, "before")} → ${changeValue(T, c, c.after, "after")}`);
+  return "    " + parts.join(" — ");
+}
+
+function indicatorValue(lang: Lang, report: Report, c: IndicatorChange, v: number | null): string {
+  const ind = report.indicators.find((i) => i.sheet === c.sheet && i.row === c.row);
+  return formatIndicatorValue(lang, v, ind?.unitOfMeasure ?? "");
+}
+
+function changesSection(T: Texts, lang: Lang, report: Report, changes: Changes): string[] {
+  const out = [T.changesTitle(changes.since.source, changes.since.label, formatViDate(changes.since.asOf))];
+  if (changes.tasks.length === 0) out.push(T.noChanges);
+  else {
+    out.push(
+      TASK_CHANGE_KINDS.filter((k) => changes.total[k] > 0)
+        .map((k) => `${T.changeKinds[k]}: ${changes.total[k]}`)
+        .join("; "),
+    );
+    for (const kind of TASK_CHANGE_KINDS) {
+      const list = changes.tasks.filter((c) => c.kind === kind);
+      if (!list.length) continue;
+      out.push("", "  " + T.changeKindHeading(T.changeKinds[kind], list.length));
+      for (const c of list) out.push(changeLine(T, c));
+    }
+    const cols: Column[] = [
+      { header: T.col.unit, align: "left", max: 44 },
+      ...TASK_CHANGE_KINDS.map((k) => ({ header: T.changeKinds[k], align: "right" as const })),
+    ];
+    const rows = changes.byUnit.map((u) => [u.unit, ...TASK_CHANGE_KINDS.map((k) => String(u[k]))]);
+    out.push("", T.changeUnitsTitle, ...renderTable(cols, rows, [T.totalRow, ...TASK_CHANGE_KINDS.map((k) => String(changes.total[k]))]));
+  }
+  if (changes.indicators.length) {
+    out.push("", T.indicatorChangesTitle);
+    for (const c of changes.indicators) {
+      const verdict = (m: boolean | null) => (m === null ? T.ind.unknown : m ? T.ind.yes : T.ind.no);
+      out.push(
+        `    ${truncateWidth(c.name, 70)} — ${indicatorValue(lang, report, c, c.actualBefore)} (${verdict(c.metBefore)}) → ${indicatorValue(lang, report, c, c.actualAfter)} (${verdict(c.metAfter)})`,
+      );
+    }
+  }
+  return out;
+}
+
 export interface TextReportOptions {
   /** The file name shown in the heading. */
   file?: string;
@@ -145,6 +203,7 @@ export function renderTextReport(report: Report, options: TextReportOptions = {}
   out.push("", T.legend);
   const ind = indicatorsSection(T, lang, report);
   if (ind.length) out.push("", ...ind);
+  if (report.changes) out.push("", ...changesSection(T, lang, report, report.changes));
   const errors = report.issues.filter((i) => i.severity === "error").length;
   out.push("", errors ? T.footerErrors(errors) : T.footerOk);
   return out.join("\n") + "\n";

@@ -9,7 +9,7 @@
  * Plan year: the first title that names one ("… NĂM 2026"), else settings.planYear, else the as-of year;
  * a sheet without its own title year reads year-less deadlines in settings.planYear, else that year.
  */
-import { toA1 } from "./a1";
+import { columnLetter, toA1 } from "./a1";
 import type { Grid } from "./grid";
 import type { Indicator, Report, SheetInfo, Task } from "./report-schema";
 import type { Settings } from "./settings";
@@ -157,6 +157,7 @@ export function* analyzeSteps(
       headerRow: header ? header.row : null,
       taskCount: count,
       encoding: p.encoding,
+      ...(header ? { columns: columnLetters(header.columns) } : {}),
     });
     yield { phase: "sheets", done: done + 1, total: plans.length, sheet: name };
   }
@@ -209,6 +210,13 @@ function rowCount(view: SheetView, header: { dataStart: number }): number {
 /** A grid's name for progress ("" for a damaged grid without one). */
 function sheetName(g: Grid | undefined): string {
   return g && typeof g.name === "string" ? g.name : "";
+}
+
+/** A header's columns as letters, by field. */
+function columnLetters(columns: ReadonlyMap<string, number>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, col] of columns) out[field] = columnLetter(col);
+  return out;
 }
 
 function cellA1(row: number, col: number): string {

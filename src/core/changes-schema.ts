@@ -12,8 +12,8 @@ const cellA1 = z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/);
  * What happened to a task between the two versions: newly done on time / late; newly overdue; its
  * deadline moved (gia hạn); its lead changed; added; removed. A task may have several changes.
  */
-export const TASK_CHANGE_KINDS = ["done_on_time", "done_late", "overdue", "deadline_moved", "lead_changed", "added", "removed"] as const;
-export type TaskChangeKind = (typeof TASK_CHANGE_KINDS)[number];
+import { TASK_CHANGE_KINDS, type TaskChangeKind } from "./change-kinds";
+export { TASK_CHANGE_KINDS, type TaskChangeKind };
 
 export const TaskChangeSchema = z.object({
   kind: z.enum(TASK_CHANGE_KINDS),

@@ -115,6 +115,11 @@ export const SheetInfoSchema = z.object({
   headerRow: z.number().int().positive().nullable(),
   taskCount: z.number().int().nonnegative(),
   encoding: z.enum(["unicode", "tcvn3", "vni"]),
+  /**
+   * The table's columns as letters, by field ("content": "B", "status": "H", for indicators "actual": "G"…),
+   * so a door can point at a task's cell (additive: absent without a header).
+   */
+  columns: z.record(z.string(), z.string().regex(/^[A-Z]{1,3}$/)).optional(),
 });
 export type SheetInfo = z.infer<typeof SheetInfoSchema>;
 

@@ -2,6 +2,8 @@
  * User-facing texts of the command line. Usage problems and help are Vietnamese; the text report comes in
  * Vietnamese (default) and English (`--lang en`).
  */
+import type { TaskChangeKind } from "../core/changes-schema";
+import type { StatusCategory } from "../core/report-schema";
 
 export const cliTexts = {
   /** `phuluc --help`: the commands (usage and one line each, from the registry's strings), then the options. */
@@ -16,6 +18,7 @@ export const cliTexts = {
       "  --as-of YYYY-MM-DD   ngày báo cáo (mặc định: hôm nay)",
       "  --json               in báo cáo dạng JSON",
       "  --lang vi|en         ngôn ngữ của các thông báo (mặc định: vi)",
+      "  --since NGÀY|TỆP     so sánh với bản tổng hợp ngày YYYY-MM-DD lưu trong tệp, hoặc với một phiên bản cũ của tệp (.xlsx)",
       "  -o, --out OUT        tệp kết quả: một bản sao, tệp gốc không bao giờ bị sửa",
       "  -h, --help           hiện hướng dẫn này",
       "  -V, --version        hiện phiên bản",
@@ -34,6 +37,12 @@ export const cliTexts = {
   optionNotFor: (o: string, c: string) => `Tùy chọn ${o} không dùng với lệnh ${c}.`,
   missingOut: (c: string) => `Thiếu tệp kết quả: phuluc ${c} FILE -o OUT.`,
   badLang: (v: string) => `Ngôn ngữ không hợp lệ: "${v}". Dùng --lang vi hoặc --lang en.`,
+  badSince: (v: string) =>
+    `Giá trị --since không hợp lệ: "${v}". Hãy ghi một ngày có thật dạng YYYY-MM-DD (ngày của một bản tổng hợp đã lưu) hoặc tên một tệp .xlsx.`,
+  sinceNotFound: (date: string, available: string[]) =>
+    available.length
+      ? `Tệp không có bản tổng hợp ngày ${date}. Các ngày đã lưu: ${available.join(", ")}.`
+      : `Tệp chưa lưu bản tổng hợp nào để so sánh (mỗi lần "Tạo bảng tổng hợp" lưu một bản). Hãy dùng --since TỆP_CŨ.xlsx.`,
   badAsOf: (v: string) => `Ngày báo cáo không hợp lệ: "${v}". Hãy viết theo dạng YYYY-MM-DD và là ngày có thật, ví dụ 2026-11-24.`,
   unexpected: (m: string) => `Lỗi không mong muốn: ${m}. Hãy báo lại cho người phát triển kèm tệp gây lỗi.`,
   settingsWarning: (m: string) => `Cảnh báo: ${m}`,
@@ -95,6 +104,37 @@ const reportVi = {
     unknown: "Chưa đủ số liệu",
   },
 
+  changesTitle: (source: "snapshot" | "file", label: string, date: string) =>
+    source === "snapshot"
+      ? `THAY ĐỔI TỪ NGÀY ${date} (so với bản tổng hợp ngày ${date})`
+      : `THAY ĐỔI SO VỚI TỆP ${label} (số liệu ngày ${date})`,
+  noChanges: "Không có nhiệm vụ nào thay đổi.",
+  changeKinds: {
+    done_on_time: "Hoàn thành đúng hạn",
+    done_late: "Hoàn thành quá hạn",
+    overdue: "Mới quá hạn",
+    deadline_moved: "Gia hạn, đổi thời hạn",
+    lead_changed: "Đổi cơ quan chủ trì",
+    added: "Nhiệm vụ mới",
+    removed: "Không còn trong kế hoạch",
+  } as Record<TaskChangeKind, string>,
+  changeKindHeading: (kind: string, n: number) => `${kind} (${n}):`,
+  changeUnitsTitle: "Số nhiệm vụ thay đổi theo đơn vị chủ trì:",
+  statusLabels: {
+    done_on_time: "hoàn thành đúng hạn",
+    done_late: "hoàn thành quá hạn",
+    in_progress: "đang thực hiện trong hạn",
+    overdue: "quá hạn chưa hoàn thành",
+    recurring: "thường xuyên",
+    undetermined: "chưa xác định hạn",
+  } as Record<StatusCategory, string>,
+  rowOf: (sheet: string, row: number) => `${sheet} (dòng ${row})`,
+  sttLabel: (stt: string) => `STT ${stt}`,
+  noDeadline: "không có hạn cụ thể",
+  unassigned: "chưa xác định đơn vị",
+  gone: "không còn trong bảng",
+  indicatorChangesTitle: "Chỉ tiêu thay đổi:",
+
   footerErrors: (n: number) => `Có ${n} lỗi cần sửa trước khi tổng hợp (mã thoát 1).`,
   footerOk: "Không có lỗi; có thể lập bảng tổng hợp.",
 };
@@ -152,6 +192,37 @@ const reportEn: typeof reportVi = {
     no: "Not met",
     unknown: "Not enough data",
   },
+
+  changesTitle: (source, label, date) =>
+    source === "snapshot"
+      ? `CHANGES SINCE ${date} (compared with the summary of ${date})`
+      : `CHANGES SINCE FILE ${label} (figures as of ${date})`,
+  noChanges: "No task changed.",
+  changeKinds: {
+    done_on_time: "Done on time",
+    done_late: "Done late",
+    overdue: "Newly overdue",
+    deadline_moved: "Deadline moved",
+    lead_changed: "Lead unit changed",
+    added: "Added",
+    removed: "Removed",
+  },
+  changeKindHeading: (kind, n) => `${kind} (${n}):`,
+  changeUnitsTitle: "Changed tasks by lead unit:",
+  statusLabels: {
+    done_on_time: "done on time",
+    done_late: "done late",
+    in_progress: "in progress",
+    overdue: "overdue",
+    recurring: "recurring",
+    undetermined: "no deadline",
+  },
+  rowOf: (sheet, row) => `${sheet} (row ${row})`,
+  sttLabel: (stt) => `No. ${stt}`,
+  noDeadline: "no dated deadline",
+  unassigned: "no lead unit",
+  gone: "no longer in the table",
+  indicatorChangesTitle: "Indicators that changed:",
 
   footerErrors: (n) => `${n} errors to fix before building the summary (exit code 1).`,
   footerOk: "No errors; the summary can be built.",

@@ -19,7 +19,7 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
   vi: {
     check: {
       label: "Kiểm tra",
-      help: "Kiểm tra các bảng phụ lục và chỉ tiêu, in báo cáo (JSON với --json); với -o, ghi bản sao có tô màu các ô lỗi.",
+      help: "Kiểm tra các bảng phụ lục và chỉ tiêu, in báo cáo (JSON với --json); với --since, kèm những thay đổi từ bản tổng hợp ngày đó hoặc từ tệp cũ; với -o, ghi bản sao có tô màu các ô lỗi.",
       tooltip: "Kiểm tra mọi phụ lục trong sổ làm việc và tô màu các ô có lỗi (tô màu có thể gỡ bỏ).",
     },
     summarize: {
@@ -39,7 +39,7 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
   en: {
     check: {
       label: "Check",
-      help: "Check the appendix and indicator tables and print the report (JSON with --json); with -o, write a copy with the problem cells highlighted.",
+      help: "Check the appendix and indicator tables and print the report (JSON with --json); with --since, also what changed since the summary of that date or since an older file; with -o, write a copy with the problem cells highlighted.",
       tooltip: "Check every appendix in the workbook and highlight the cells with issues (highlights can be removed).",
     },
     summarize: {
@@ -68,6 +68,12 @@ const outcomeVi = {
   summaryReplaced: (names: string[]) => `Đã thay bảng tổng hợp cũ: ${names.map((n) => `"${n}"`).join(", ")}.`,
   highlighted: (n: number) => `Đã đánh dấu ${n} ô có lỗi hoặc cảnh báo.`,
   highlightsCleared: "Đã xoá đánh dấu; các ô trở lại màu cũ.",
+  /** Earlier summary snapshots that could not be read (they are ignored). */
+  snapshotsDamaged: (count: number | null) =>
+    count === null
+      ? "Cảnh báo: dữ liệu các bản tổng hợp trước lưu trong tệp bị hỏng nên không dùng được để so sánh; lần tổng hợp này bắt đầu lưu lại từ đầu."
+      : `Cảnh báo: ${count} bản tổng hợp trước lưu trong tệp bị hỏng nên được bỏ qua.`,
+  snapshotTooBig: "Kế hoạch quá lớn nên lần tổng hợp này không được lưu để so sánh lần sau (các lần trước vẫn giữ).",
 };
 
 const outcomeEn: typeof outcomeVi = {
@@ -82,6 +88,11 @@ const outcomeEn: typeof outcomeVi = {
   summaryReplaced: (names) => `Replaced the previous summary: ${names.map((n) => `"${n}"`).join(", ")}.`,
   highlighted: (n) => `Highlighted ${n} cells with errors or warnings.`,
   highlightsCleared: "Highlights cleared; the cells have their own fills back.",
+  snapshotsDamaged: (count) =>
+    count === null
+      ? "Warning: the earlier summaries stored in the file are damaged and cannot be compared with; this summary starts the record afresh."
+      : `Warning: ${count} earlier summaries stored in the file are damaged and were ignored.`,
+  snapshotTooBig: "The plan is too large for this summary to be kept for the next comparison (the earlier ones are kept).",
 };
 
 /** What the commands say when done. */

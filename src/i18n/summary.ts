@@ -1,4 +1,5 @@
 /** User-facing text of the summary sheets and of `phuluc summarize` (Vietnamese, administrative style). */
+import type { TaskChangeKind } from "../core/changes-schema";
 import type { StatusCategory } from "../core/report-schema";
 
 export const summaryText = {
@@ -77,6 +78,34 @@ export const summaryText = {
   legendDueSoon: (days: number) => `Nhiệm vụ đến hạn trong ${days} ngày tới`,
   legendMet: "Chỉ tiêu đạt",
   legendNotMet: "Chỉ tiêu không đạt",
+
+  // "… - Thay đổi": what changed since an earlier summary (or another version of the file).
+  sheetSuffixChanges: "Thay đổi",
+  titleChanges: (since: string) => `NHỮNG THAY ĐỔI TỪ NGÀY ${since}`,
+  sinceSnapshot: (date: string) => `So sánh với số liệu của bản tổng hợp ngày ${date}.`,
+  sinceFile: (label: string, date: string) => `So sánh với tệp ${label} (số liệu tính đến ngày ${date}).`,
+  sectionChangeUnits: "I. SỐ NHIỆM VỤ CÓ THAY ĐỔI THEO CƠ QUAN, ĐƠN VỊ CHỦ TRÌ",
+  sectionChangeList: "II. DANH SÁCH NHIỆM VỤ CÓ THAY ĐỔI",
+  sectionChangeIndicators: "III. CHỈ TIÊU CÓ THAY ĐỔI",
+  changeKinds: {
+    done_on_time: "Hoàn thành đúng hạn",
+    done_late: "Hoàn thành quá hạn",
+    overdue: "Mới quá hạn",
+    deadline_moved: "Gia hạn, đổi thời hạn",
+    lead_changed: "Đổi cơ quan chủ trì",
+    added: "Nhiệm vụ mới",
+    removed: "Nhiệm vụ không còn trong kế hoạch",
+  } satisfies Record<TaskChangeKind, string>,
+  changeKindHeading: (no: number, kind: string, n: number) => `${no}. ${kind} (${n} nhiệm vụ)`,
+  colBefore: "Trước",
+  colAfter: "Hiện nay",
+  noDeadline: "(không có hạn cụ thể)",
+  removedAfter: "(không còn trong bảng)",
+  noChanges: "Không có nhiệm vụ nào thay đổi.",
+  noIndicatorChanges: "Không có chỉ tiêu nào thay đổi.",
+  legendNewlyDone: "Nhiệm vụ mới hoàn thành",
+  legendNewlyOverdue: "Nhiệm vụ mới quá hạn",
+  legendDeadlineMoved: "Nhiệm vụ được gia hạn, đổi thời hạn",
 
   /** Page footer (Excel codes: &P page, &N pages). */
   pageFooter: "Trang &P/&N",

@@ -3,6 +3,8 @@
  * toggle. Functions take the numbers/names they show, so word order stays natural in each language.
  */
 
+import type { TaskChangeKind } from "../core/changes-schema";
+import type { StatusCategory } from "../core/report-schema";
 import type { FinishingTouch } from "../core/summary/spec";
 import { unappliedTouchesText } from "./excel";
 
@@ -66,6 +68,43 @@ const vi = {
   met: "Đạt",
   notMet: "Không đạt",
   unknown: "—",
+  changesTitle: "Thay đổi",
+  changesSince: (date: string) => `Thay đổi từ ngày ${date}`,
+  changesCompareWith: "So với bản tổng hợp ngày",
+  snapshotOption: (date: string, tasks: number) => `${date} (${tasks} nhiệm vụ)`,
+  changesPickOne: "Chọn một ngày để so sánh",
+  changesNoEarlier:
+    "Chưa có bản tổng hợp nào trước ngày báo cáo. Mỗi lần Tạo bảng tổng hợp, phuluc lưu số liệu ngày đó để lần sau so sánh.",
+  changesNone: "Không có nhiệm vụ hay chỉ tiêu nào thay đổi.",
+  changeKinds: {
+    done_on_time: "Mới hoàn thành đúng hạn",
+    done_late: "Mới hoàn thành quá hạn",
+    overdue: "Mới quá hạn",
+    deadline_moved: "Gia hạn, đổi thời hạn",
+    lead_changed: "Đổi cơ quan chủ trì",
+    added: "Nhiệm vụ mới",
+    removed: "Không còn trong bảng",
+  } as Record<TaskChangeKind, string>,
+  changeCount: (label: string, n: number) => `${label}: ${n}`,
+  changeStatus: {
+    done_on_time: "hoàn thành đúng hạn",
+    done_late: "hoàn thành quá hạn",
+    in_progress: "đang thực hiện trong hạn",
+    overdue: "quá hạn chưa hoàn thành",
+    recurring: "thường xuyên",
+    undetermined: "chưa xác định hạn",
+  } as Record<StatusCategory, string>,
+  changeStt: (stt: string) => `STT ${stt}`,
+  changeNoDeadline: "không có hạn cụ thể",
+  changeUnassigned: "chưa xác định đơn vị",
+  changeRemovedFrom: (sheet: string, row: number) => `trước ở ${sheet}, dòng ${row}`,
+  changeGoTo: (sheet: string, cell: string) => `Chọn ô ${cell} trang ${sheet}`,
+  indicatorChangesTitle: "Chỉ tiêu thay đổi",
+  snapshotsDamaged: (count: number | null) =>
+    count === null
+      ? "Dữ liệu các bản tổng hợp trước lưu trong bảng tính bị hỏng nên không dùng được để so sánh."
+      : `${count} bản tổng hợp trước lưu trong bảng tính bị hỏng nên được bỏ qua.`,
+  snapshotTooBig: "Kế hoạch quá lớn nên lần tổng hợp này không được lưu để so sánh lần sau (các lần trước vẫn giữ).",
   summaryTitle: "Bảng tổng hợp",
   buildSummary: "Tạo bảng tổng hợp",
   buildingSummary: "Đang tạo bảng tổng hợp…",
@@ -176,6 +215,43 @@ const en: UiStrings = {
   met: "Met",
   notMet: "Not met",
   unknown: "—",
+  changesTitle: "Changes",
+  changesSince: (date) => `Changes since ${date}`,
+  changesCompareWith: "Compared with the summary of",
+  snapshotOption: (date, tasks) => `${date} (${tasks} tasks)`,
+  changesPickOne: "Pick a date to compare with",
+  changesNoEarlier:
+    "No summary before the report date yet. Each time you build the summary, phuluc keeps that day's figures to compare with next time.",
+  changesNone: "No task or indicator changed.",
+  changeKinds: {
+    done_on_time: "Newly done on time",
+    done_late: "Newly done late",
+    overdue: "Newly overdue",
+    deadline_moved: "Deadline moved",
+    lead_changed: "Lead unit changed",
+    added: "Added",
+    removed: "No longer in the table",
+  },
+  changeCount: (label, n) => `${label}: ${n}`,
+  changeStatus: {
+    done_on_time: "done on time",
+    done_late: "done late",
+    in_progress: "in progress",
+    overdue: "overdue",
+    recurring: "recurring",
+    undetermined: "no deadline",
+  },
+  changeStt: (stt) => `No. ${stt}`,
+  changeNoDeadline: "no dated deadline",
+  changeUnassigned: "no lead unit",
+  changeRemovedFrom: (sheet, row) => `was on ${sheet}, row ${row}`,
+  changeGoTo: (sheet, cell) => `Select cell ${cell} on ${sheet}`,
+  indicatorChangesTitle: "Indicators that changed",
+  snapshotsDamaged: (count) =>
+    count === null
+      ? "The earlier summaries stored in the workbook are damaged and cannot be compared with."
+      : `${count} earlier summaries stored in the workbook are damaged and were ignored.`,
+  snapshotTooBig: "The plan is too large for this summary to be kept for the next comparison (the earlier ones are kept).",
   summaryTitle: "Summary",
   buildSummary: "Build summary sheets",
   buildingSummary: "Building summary…",

@@ -147,7 +147,9 @@ function Pane({ port, today, summaryExtra, lang, engine, onToggleLang }: AppProp
               report={state.result.report}
               dueSoon={state.result.dueSoon}
               busy={busy}
+              changes={state.changes}
               onSelect={pane.select}
+              onChooseSnapshot={pane.compareWith}
               onFix={pane.applyFix}
               onCommand={pane.runCommand}
             />

@@ -16,6 +16,7 @@ export { checkWorkbook } from "../app/use-cases/check";
 export { applyFix } from "../app/use-cases/fix";
 export { writeSummarySheets } from "../app/use-cases/summarize";
 export { saveSettings } from "../app/use-cases/settings";
+export { changesSinceSnapshot } from "../app/use-cases/changes";
 
 /** The pane's step runner: ~16 ms slices with the UI thread free in between (progress painted, clicks taken). */
 export const runSliced: StepRunner = async (steps, options) => {

@@ -57,7 +57,7 @@ afterEach(() => removeTempDir(dir));
 
 test("usage lines come from the options each command declares", () => {
   expect(cliCommands().map(usageOf)).toEqual([
-    "FILE [--as-of YYYY-MM-DD] [--json] [--lang vi|en] [-o OUT]",
+    "FILE [--as-of YYYY-MM-DD] [--since YYYY-MM-DD|OLD.xlsx] [--json] [--lang vi|en] [-o OUT]",
     "FILE -o OUT [--as-of YYYY-MM-DD] [--lang vi|en]",
     "FILE -o OUT [--lang vi|en]",
   ]);

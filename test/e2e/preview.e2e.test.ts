@@ -12,6 +12,7 @@ import { analyze } from "../../src/core/analyze";
 import type { JsonReport } from "../../src/core/report-schema";
 import { withMessages } from "../../src/i18n/issues";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
+import { changesSinceSnapshot } from "../../src/app/use-cases/changes";
 import { launch, type Session } from "./browser";
 import { serveDir, type StaticServer } from "./static-server";
 
@@ -230,6 +231,75 @@ test("Tạo bảng tổng hợp writes the summary; the download holds it with t
   // The fix is in the downloaded workbook too.
   const fixable = expected.issues.find((i) => i.fix?.kind === "replace")!;
   expect(wb.getWorksheet(fixable.sheet)!.getCell(fixable.cell!).value).toBe((fixable.fix as { value: string }).value);
+});
+
+test("changes since the summary: the workbook edited as in Excel, opened again, checked later — the changes shown, one clicked", async () => {
+  // The workbook as it is now (it holds the snapshot the summary recorded at AS_OF).
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải xuống .xlsx" }).click()]);
+  const saved = path.join(downloads, "sau-tong-hop.xlsx");
+  await download.saveAs(saved);
+  // Staff edit it: one task done, one deadline moved (gia hạn).
+  const port = await XlsxWorkbookPort.fromBytes(fs.readFileSync(saved), "sau-tong-hop.xlsx");
+  const settings = (await port.loadSettings()).settings;
+  const now = analyze(await port.readSheets(), { asOf: AS_OF, settings });
+  const cols = now.sheets.find((s) => s.name === "PL I")!.columns!;
+  const open = now.tasks.filter((t) => t.sheet === "PL I" && t.status === "in_progress");
+  const done = open.find((t) => t.deadline.due! >= "2026-11-30")!;
+  const moved = open.find((t) => t.deadline.due === "2026-10-31")!;
+  await port.writeCells("PL I", [
+    { cell: `${cols.status}${done.row}`, value: "Đã hoàn thành" },
+    { cell: `${cols.doneDate}${done.row}`, value: "20/10/2026" },
+    { cell: `${cols.deadline}${moved.row}`, value: "Tháng 12/2026" },
+  ]);
+  const edited = path.join(downloads, "ke-hoach-da-sua.xlsx");
+  fs.writeFileSync(edited, await port.toBuffer());
+  // What the engine says, in Node, a month later.
+  const LATER = "2026-11-20";
+  const reread = await XlsxWorkbookPort.fromBytes(fs.readFileSync(edited), "ke-hoach-da-sua.xlsx");
+  const later = analyze(await reread.readSheets(), { asOf: LATER, settings });
+  const want = (await changesSinceSnapshot(reread, later)).changes!;
+  expect(want.since.asOf).toBe(AS_OF);
+  expect(want.tasks.map((c) => c.kind)).toEqual(expect.arrayContaining(["done_on_time", "deadline_moved", "overdue"]));
+
+  // Open it in the preview, check with the later date.
+  await page.locator('[data-testid="file-input"]').setInputFiles(edited);
+  await page.getByText("Tệp: ke-hoach-da-sua.xlsx").waitFor();
+  await page.locator('[data-testid="as-of"]').fill(LATER);
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+  const section = page.locator('[data-testid="changes"]');
+  await section.getByRole("heading", { name: "Thay đổi từ ngày 15/10/2026" }).waitFor();
+  await expect(section.locator('[data-testid="change"]').count()).resolves.toBe(want.tasks.length);
+  const doneCell = `${cols.status}${done.row}`;
+  const doneRow = section.locator(`[data-testid="change"][data-kind="done_on_time"][data-cell="${doneCell}"]`);
+  expect(await doneRow.innerText()).toContain(done.content.slice(0, 30));
+  expect(
+    await section.locator(`[data-testid="change"][data-kind="deadline_moved"][data-cell="${cols.deadline}${moved.row}"]`).innerText(),
+  ).toContain("→ 31/12/2026");
+  await section.scrollIntoViewIfNeeded();
+  await section.screenshot({ path: path.join(SHOTS, "12-changes.png") });
+  if (process.env.PHULUC_DOCS_SCREENSHOTS === "1") {
+    fs.mkdirSync(path.join(ROOT, "docs", "screenshots"), { recursive: true });
+    await section.screenshot({ path: path.join(ROOT, "docs", "screenshots", "changes-pane.png") });
+  }
+  expect(await axeViolations()).toEqual([]);
+  expect(await unnamedButtons()).toEqual([]);
+
+  // Click the change: the grid selects its cell. Keyboard: Tab to the next one and Enter.
+  await doneRow.getByRole("button").click();
+  const cell = page.locator(`[data-testid="preview-grid"][data-sheet="PL I"] td[data-cell="${doneCell}"]`);
+  await cell.waitFor();
+  expect(await cell.getAttribute("aria-selected")).toBe("true");
+  expect(await cell.innerText()).toBe("Đã hoàn thành");
+  await doneRow.getByRole("button").focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  const next = want.tasks[want.tasks.findIndex((c) => c.kind === "done_on_time" && c.cell === doneCell) + 1];
+  if (next?.cell) {
+    const nextCell = page.locator(`[data-testid="preview-grid"][data-sheet="${next.sheet}"] td[data-cell="${next.cell}"]`);
+    await nextCell.waitFor();
+    expect(await nextCell.getAttribute("aria-selected")).toBe("true");
+  }
+  await shot("13-change-selected");
 });
 
 test("the pane fits a 320 px wide task pane without horizontal overflow", async () => {

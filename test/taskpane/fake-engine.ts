@@ -85,6 +85,7 @@ export function fakeAnalyze(grids: Grid[], options: { asOf: string }): Report {
       headerRow: 1,
       taskCount: tasks.length,
       encoding: legacy ? "tcvn3" : "unicode",
+      columns: { stt: "A", content: "B", head: "C", lead: "D", deadline: "E", status: "F" },
     });
   }
   const total = {

@@ -53,3 +53,14 @@ test("a new date calls the check off (back to idle); a check inside an action ke
   expect(w.result?.report.tasks).toHaveLength(2);
   expect(run([{ type: "workEnded", notice: () => "ok" }], w).activity).toEqual({ kind: "idle" });
 });
+
+test("the changes of a stale run are ignored; the current run's are kept", () => {
+  const changes = { snapshots: [], baseline: null, changes: null, warning: null, choice: null };
+  const s = run([
+    { type: "checkStarted", run: 1 },
+    { type: "checkStarted", run: 2 },
+    { type: "changesLoaded", run: 1, changes: { ...changes, choice: 7 } },
+  ]);
+  expect(s.changes).toBeNull();
+  expect(run([{ type: "changesLoaded", run: 2, changes }], s).changes).toEqual(changes);
+});

@@ -3,9 +3,13 @@ import { OUTCOME_TEXTS } from "../../i18n/commands";
 import type { CommandRun } from "../command";
 import { checkWorkbook, hasErrors } from "./check";
 import { highlightIssues } from "./highlight";
+import { changesSince } from "./changes";
 
 export const run: CommandRun = async (req) => {
-  const { report } = await checkWorkbook(req.port, { asOf: req.asOf, settings: req.settings }, req.deps);
+  const checked = await checkWorkbook(req.port, { asOf: req.asOf, settings: req.settings }, req.deps);
+  const report = req.since
+    ? { ...checked.report, changes: await changesSince(req.port, checked.report, req.since, req.deps) }
+    : checked.report;
   const highlighted = req.writeBack ? (await highlightIssues(req.port, report)).cells : null;
   const errors = report.issues.filter((i) => i.severity === "error").length;
   return {

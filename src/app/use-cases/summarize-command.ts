@@ -15,9 +15,12 @@ export const run: CommandRun = async (req) => {
   }
   const result = await writeSummarySheets(req.port, report, settings, req.deps?.engine);
   const t = OUTCOME_TEXTS[req.lang];
+  const w = result.snapshotWarning;
   const message =
     (result.replaced.length ? t.summaryReplaced(result.replaced) + " " : "") +
     t.summaryDone(result.sheetNames) +
-    (result.unapplied?.length ? " " + unappliedTouchesText(req.lang, result.unapplied) : "");
+    (result.unapplied?.length ? " " + unappliedTouchesText(req.lang, result.unapplied) : "") +
+    (w ? " " + t.snapshotsDamaged(w.kind === "corrupt" ? null : w.count) : "") +
+    (result.snapshot.tooBig ? " " + t.snapshotTooBig : "");
   return { ok: true, message, report, changed: true };
 };

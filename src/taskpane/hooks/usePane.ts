@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { CommandDef } from "../../app/commands";
 import { CancelToken, Cancelled } from "../../app/run-context";
 import { parseUserDate } from "../../core/dates";
-import type { Fix, Issue } from "../../core/report-schema";
+import type { Fix, Report } from "../../core/report-schema";
 import type { WorkbookPort } from "../../core/port";
 import type { Settings } from "../../core/settings";
 import type { WriteSummaryResult } from "../../core/summary/spec";
@@ -77,6 +77,27 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
     return loaded.settings;
   }, [port]);
 
+  /**
+   * What changed since a snapshot, for a result: the one the user chose (`choice`, a seq) or, when none
+   * or it is gone, the default (the latest before the as-of date). A failure here is shown, never fatal.
+   */
+  const loadChanges = useCallback(
+    async (engine: Engine, report: Report, run: number, choice: number | null): Promise<void> => {
+      try {
+        let view = await engine.changesSinceSnapshot(port, report, choice === null ? {} : { seq: choice });
+        let chosen = choice;
+        if (choice !== null && !view.baseline) {
+          view = await engine.changesSinceSnapshot(port, report, {});
+          chosen = null;
+        }
+        dispatch({ type: "changesLoaded", run, changes: { ...view, choice: chosen } });
+      } catch (err) {
+        dispatch({ type: "error", error: failure(err) });
+      }
+    },
+    [port],
+  );
+
   /** One check of the workbook under a new run id; throws Cancelled when called off. */
   const checkOnce = useCallback(
     async (engine: Engine, token: CancelToken, run: number, within: boolean, settings?: Settings): Promise<CheckResult> => {
@@ -95,9 +116,10 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
       token.throwIfCancelled();
       const result = { report: out.report, grids: out.grids, dueSoon: engine.dueSoonByUnit(out.report) };
       dispatch({ type: "checkDone", run, result });
+      await loadChanges(engine, out.report, run, live.current.changes?.choice ?? null);
       return result;
     },
-    [port, settingsNow],
+    [port, settingsNow, loadChanges],
   );
 
   /**
@@ -166,12 +188,12 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
     [loadEngine, checkOnce],
   );
 
-  /** Selecting a cell is quick and may happen while nothing else runs: no busy state, errors still shown. */
+  /** Selecting a cell (an issue's, a change's) is quick and may happen while nothing else runs: no busy state, errors still shown. */
   const select = useCallback(
-    async (issue: Issue) => {
-      if (!issue.cell) return;
+    async (target: { sheet: string; cell: string | null }) => {
+      if (!target.cell) return;
       try {
-        await port.select(issue.sheet, issue.cell);
+        await port.select(target.sheet, target.cell);
       } catch (err) {
         dispatch({ type: "error", error: failure(err) });
       }
@@ -192,15 +214,43 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
     [exclusive, port],
   );
 
-  /** Tạo bảng tổng hợp: from the report shown, or after a check when there is none yet. */
+  /**
+   * Tạo bảng tổng hợp: from the report shown, or after a check when there is none yet. Its sheet of changes
+   * compares with the snapshot chosen in the changes section (default: the latest before the as-of date);
+   * the snapshot it records then appears in the chooser.
+   */
   const buildSummary = useCallback(
     () =>
       exclusive("summary", async (engine) => {
         const result = live.current.result ?? (await checkOnce(engine, new CancelToken(), ++lastRun.current, true));
-        const summary = await engine.writeSummarySheets(port, result.report, await settingsNow(), engine);
-        return { value: summary, summary };
+        const choice = live.current.changes?.choice ?? null;
+        const written = await engine.writeSummarySheets(
+          port,
+          result.report,
+          await settingsNow(),
+          engine,
+          choice === null ? {} : { since: choice },
+        );
+        await loadChanges(engine, result.report, live.current.run, live.current.changes?.choice ?? null);
+        const { changes: _changes, snapshot, snapshotWarning: w, ...summary } = written;
+        const notice = (t: UiStrings) =>
+          [w ? t.snapshotsDamaged(w.kind === "corrupt" ? null : w.count) : "", snapshot.tooBig ? t.snapshotTooBig : ""]
+            .filter(Boolean)
+            .join(" ");
+        return { value: summary, summary, ...(w || snapshot.tooBig ? { notice } : {}) };
       }),
-    [exclusive, checkOnce, port, settingsNow],
+    [exclusive, checkOnce, port, settingsNow, loadChanges],
+  );
+
+  /** The changes section's chooser: compare the result shown with another snapshot (null: the default). */
+  const compareWith = useCallback(
+    (seq: number | null) =>
+      exclusive("changes", async (engine) => {
+        const result = live.current.result;
+        if (result) await loadChanges(engine, result.report, live.current.run, seq);
+        return {};
+      }),
+    [exclusive, loadChanges],
   );
 
   const saveSettings = useCallback(
@@ -239,8 +289,8 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
   const setNotice = useCallback((notice: string | null) => dispatch({ type: "notice", notice: notice === null ? null : () => notice }), []);
 
   return useMemo(
-    () => ({ state, validate, setAsOf, select, applyFix, buildSummary, saveSettings, runCommand, dismissError, setNotice }),
-    [state, validate, setAsOf, select, applyFix, buildSummary, saveSettings, runCommand, dismissError, setNotice],
+    () => ({ state, validate, setAsOf, select, applyFix, buildSummary, compareWith, saveSettings, runCommand, dismissError, setNotice }),
+    [state, validate, setAsOf, select, applyFix, buildSummary, compareWith, saveSettings, runCommand, dismissError, setNotice],
   );
 }
 

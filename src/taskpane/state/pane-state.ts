@@ -6,6 +6,7 @@
  * so a language switch re-renders them without redoing any work.
  */
 import type { RunProgress } from "../../app/run-context";
+import type { ChangesSinceSnapshot } from "../../app/use-cases/changes";
 import type { Grid } from "../../core/grid";
 import type { Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
@@ -29,6 +30,11 @@ export interface CheckResult {
   dueSoon: Record<string, number>;
 }
 
+/** What changed since a summary snapshot, for the result shown; `choice`: the snapshot the user picked (null: the default). */
+export interface ChangesState extends ChangesSinceSnapshot {
+  choice: number | null;
+}
+
 export interface PaneState {
   /** null until loaded from the workbook. */
   settings: Settings | null;
@@ -38,6 +44,8 @@ export interface PaneState {
   /** Ids of check runs: the current one (0 before any). */
   run: number;
   result: CheckResult | null;
+  /** Changes of the result shown since a snapshot (null until loaded). */
+  changes: ChangesState | null;
   summary: WriteSummaryResult | null;
   error: Words | null;
   notice: Words | null;
@@ -51,6 +59,8 @@ export type PaneEvent =
   | { type: "checkStarted"; run: number; within?: boolean }
   | { type: "checkProgress"; run: number; progress: RunProgress }
   | { type: "checkDone"; run: number; result: CheckResult }
+  /** The changes of run `run`'s result (ignored when a newer run has started). */
+  | { type: "changesLoaded"; run: number; changes: ChangesState }
   /** A run ended without a result (failed or called off): back to idle if it is still the current one. */
   | { type: "checkEnded"; run: number; error: Words | null }
   | { type: "workStarted"; what: string }
@@ -67,6 +77,7 @@ export function initialPaneState(asOf: string): PaneState {
     activity: { kind: "idle" },
     run: 0,
     result: null,
+    changes: null,
     summary: null,
     error: null,
     notice: null,
@@ -93,6 +104,9 @@ export function paneReducer(state: PaneState, e: PaneEvent): PaneState {
     case "checkDone":
       if (e.run !== state.run) return state;
       return { ...state, result: e.result, activity: state.activity.kind === "checking" ? { kind: "idle" } : state.activity };
+    case "changesLoaded":
+      if (e.run !== state.run) return state;
+      return { ...state, changes: e.changes };
     case "checkEnded":
       if (e.run !== state.run) return state;
       return {

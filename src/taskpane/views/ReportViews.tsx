@@ -14,13 +14,19 @@ import { Headline } from "./Headline";
 import { IssuesView } from "./IssuesView";
 import { UnitsTable } from "./UnitsTable";
 import { IndicatorsTable } from "./IndicatorsTable";
+import { ChangesView } from "./ChangesView";
+import type { ChangesState } from "../state/pane-state";
 
 export interface ReportViewsProps {
   report: Report;
   dueSoon: Record<string, number>;
   busy: boolean;
+  /** What changed since a summary snapshot (null until loaded). */
+  changes: ChangesState | null;
   /** Stable callbacks (usePane's), so the memo holds. */
-  onSelect: (issue: Issue) => Promise<void>;
+  onSelect: (target: Pick<Issue, "sheet" | "cell">) => Promise<void>;
+  /** The changes section's chooser (a snapshot's seq; null: the default). */
+  onChooseSnapshot: (seq: number | null) => Promise<unknown>;
   onFix: (fix: Fix) => Promise<unknown>;
   /** Runs a registry command with a results button (Đánh dấu, Xoá đánh dấu…). */
   onCommand: (def: CommandDef) => Promise<unknown>;
@@ -29,12 +35,22 @@ export interface ReportViewsProps {
 /** The registry's commands shown as plain buttons above the issues. */
 const RESULT_COMMANDS: readonly CommandDef[] = COMMANDS.filter((c: CommandDef) => c.pane === "results");
 
-export const ReportViews = memo(function ReportViews({ report, dueSoon, busy, onSelect, onFix, onCommand }: ReportViewsProps) {
+export const ReportViews = memo(function ReportViews({
+  report,
+  dueSoon,
+  busy,
+  changes,
+  onSelect,
+  onChooseSnapshot,
+  onFix,
+  onCommand,
+}: ReportViewsProps) {
   const lang = useLang();
   const s = useStyles();
   return (
     <>
       <Headline report={report} />
+      {changes && <ChangesView view={changes} report={report} busy={busy} onSelect={onSelect} onChoose={onChooseSnapshot} />}
       {report.issues.length > 0 && (
         <div className={s.buttonRow}>
           {RESULT_COMMANDS.map((def) => (
