@@ -11,7 +11,7 @@ import type { TableRow } from "./table";
 import type { Deadline, Task } from "./report-schema";
 
 /** Columns whose values the engine reads (an error value there is a CELL_ERROR). */
-const READ_FIELDS: TaskField[] = ["stt", "content", "head", "lead", "support", "result", "deadline", "status", "doneDate"];
+const READ_FIELDS: TaskField[] = ["stt", "content", "head", "lead", "support", "result", "deadline", "period", "status", "doneDate"];
 /** Text columns that a continuation row extends. */
 const APPENDED_FIELDS = ["content", "head", "support", "result"] as const;
 
@@ -148,7 +148,7 @@ export function analyzeAppendix(
  */
 export class AppendixReader {
   readonly tasks: Task[] = [];
-  private readonly fields: RowFields;
+  private fields: RowFields;
   private readonly yearStart: string;
   private group: string | null = null;
   private draft: Draft | null = null;
@@ -158,19 +158,25 @@ export class AppendixReader {
   constructor(
     private readonly ctx: AnalysisContext,
     private readonly scope: SheetScope,
-    view: SheetView,
+    private readonly view: SheetView,
     header: HeaderInfo<TaskField>,
   ) {
     const issues = ctx.issues;
-    const cols = header.columns;
-    // Required columns: once per sheet, at the first cell of the header row.
-    const headerCell = { row: header.row, col: Math.min(...cols.values()) };
-    for (const f of TASK_COLUMNS.required) {
-      if (!cols.has(f)) issues.add(scope.index, scope.name, "COLUMN_MISSING", headerCell, { headerRow: header.row, column: f }, { key: f });
-    }
-    this.fields = new RowFields(view, cols, header.dataStart);
+    this.fields = this.columnsOf(header);
     this.yearStart = `${String(scope.planYear).padStart(4, "0")}-01-01`;
     this.cellError = (f, c) => issues.add(scope.index, scope.name, "CELL_ERROR", at(c), { error: c.error ?? "", column: f });
+  }
+
+  /** The fields of a table's header; its missing required columns are reported once, at its first cell. */
+  private columnsOf(header: HeaderInfo<TaskField>): RowFields {
+    const { ctx, scope } = this;
+    const cols = header.columns;
+    const headerCell = { row: header.row, col: Math.min(...cols.values()) };
+    for (const f of TASK_COLUMNS.required) {
+      if (!cols.has(f))
+        ctx.issues.add(scope.index, scope.name, "COLUMN_MISSING", headerCell, { headerRow: header.row, column: f }, { key: f });
+    }
+    return new RowFields(this.view, cols, header.dataStart);
   }
 
   private close(): void {
@@ -180,14 +186,31 @@ export class AppendixReader {
 
   /** Read rows[from…] (the next rows of the table, in order). */
   add(rows: readonly TableRow<TaskField>[], from = 0): void {
-    const { ctx, scope, fields } = this;
+    const { ctx, scope } = this;
     const issues = ctx.issues;
     for (let i = from; i < rows.length; i++) {
       const r = rows[i];
+      const fields = this.fields;
       if (r.kind === "group") {
         this.close();
         this.group = r.groupLabel ?? null;
         this.sttSeen = new Map();
+        continue;
+      }
+      if (r.kind === "header_repeat" || r.kind === "table_header") {
+        // numbering restarts below a header; a second table also starts outside any group
+        this.sttSeen = new Map();
+        if (r.kind === "table_header" && r.header) {
+          this.close();
+          this.group = null;
+          this.fields = this.columnsOf(r.header);
+        }
+        continue;
+      }
+      if (r.kind === "numbered_empty") {
+        this.close();
+        const c = fields.ref(r.row, "stt");
+        if (c) issues.add(scope.index, scope.name, "ROW_EMPTY", at(c), { stt: c.text });
         continue;
       }
       if (r.kind !== "task" && r.kind !== "continuation") continue;
@@ -331,6 +354,7 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
     status,
   };
   if (cols.has("head")) task.head = d.head;
+  if (cols.has("period")) task.period = fields.text(d.row, "period");
   if (cols.has("result")) task.result = d.result;
   if (status === "overdue" && deadline.due) {
     const days = daysBetween(deadline.due, ctx.asOf);

@@ -1,9 +1,10 @@
 /**
  * Legacy Vietnamese encodings per sheet: detect TCVN3/VNI on the sheet's text and, when found, give
  * back a copy of the grid with every text decoded to Unicode (each distinct string decoded once), so
- * the header, units, deadlines and status are all checked on readable text.
+ * the header, units, deadlines and status are all checked on readable text. In a Unicode sheet, legacy
+ * cells pasted among Unicode ones are found one by one (decodeLegacyCells).
  */
-import { decodeLegacy, detectEncoding, type TextEncoding } from "./text/legacy";
+import { decodeLegacy, detectCellEncoding, detectEncoding, type TextEncoding } from "./text/legacy";
 import type { CellValue, Grid } from "./grid";
 
 const MAX_SAMPLES = 3000;
@@ -53,4 +54,60 @@ function safeDetect(samples: string[]): TextEncoding {
   } catch {
     return "unicode";
   }
+}
+
+/** A legacy cell of a Unicode sheet: where it is, what it holds and what it reads. */
+export interface LegacyCell {
+  row: number;
+  col: number;
+  encoding: "tcvn3" | "vni";
+  raw: string;
+  decoded: string;
+}
+
+/** Each distinct string's per-cell verdict: null = leave as is. Shared (a pure function of the string). */
+const CELL_VERDICTS = new Map<string, { encoding: "tcvn3" | "vni"; decoded: string } | null>();
+const NON_ASCII = /[\u0080-\u00ff]/;
+
+function cellVerdict(v: string): { encoding: "tcvn3" | "vni"; decoded: string } | null {
+  let hit = CELL_VERDICTS.get(v);
+  if (hit !== undefined) return hit;
+  hit = null;
+  try {
+    const encoding = detectCellEncoding(v);
+    if (encoding !== "unicode") {
+      const decoded = decodeLegacy(v, encoding);
+      if (decoded !== v) hit = { encoding, decoded };
+    }
+  } catch {
+    hit = null;
+  }
+  if (CELL_VERDICTS.size > 100_000) CELL_VERDICTS.clear();
+  CELL_VERDICTS.set(v, hit);
+  return hit;
+}
+
+/**
+ * Legacy cells in a Unicode sheet: each decoded in a copy of the grid (rows copied only where a cell
+ * changes), and listed for its own warning and fix. The grid is returned as is when there are none.
+ */
+export function decodeLegacyCells(grid: Grid): { grid: Grid; cells: LegacyCell[] } {
+  const cells: LegacyCell[] = [];
+  let values: CellValue[][] | null = null;
+  const rows = grid.values;
+  for (let ri = 0; ri < rows.length; ri++) {
+    const row = rows[ri];
+    if (!Array.isArray(row)) continue;
+    for (let ci = 0; ci < row.length; ci++) {
+      const v = row[ci];
+      if (typeof v !== "string" || !NON_ASCII.test(v)) continue;
+      const verdict = cellVerdict(v);
+      if (!verdict) continue;
+      values ??= rows.slice();
+      if (values[ri] === row) values[ri] = row.slice();
+      values[ri][ci] = verdict.decoded;
+      cells.push({ row: grid.origin.row + ri, col: grid.origin.col + ci, encoding: verdict.encoding, raw: v, decoded: verdict.decoded });
+    }
+  }
+  return values ? { grid: { ...grid, values }, cells } : { grid, cells };
 }

@@ -147,6 +147,18 @@ export function detectEncoding(samples: string[]): TextEncoding {
   return e.tcvn3 >= e.vni ? "tcvn3" : "vni";
 }
 
+/**
+ * The encoding of one cell of a Unicode sheet (a few TCVN3/VNI cells pasted into it): legacy when at
+ * least one word is legacy evidence (a TCVN3 code or VNI sequence whose decoding is a Vietnamese
+ * syllable) and no word is Unicode Vietnamese. Plain ASCII and real Unicode text are "unicode".
+ */
+export function detectCellEncoding(s: string): TextEncoding {
+  if (typeof s !== "string" || !NON_LATIN1_ASCII.test(s)) return "unicode";
+  const e = collectEvidence([s]);
+  if (e.unicode > 0 || e.tcvn3 + e.vni === 0) return "unicode";
+  return e.tcvn3 >= e.vni ? "tcvn3" : "vni";
+}
+
 // ---------------------------------------------------------------------------------------------
 // Decoding.
 
