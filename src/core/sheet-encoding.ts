@@ -4,7 +4,7 @@
  * the header, units, deadlines and status are all checked on readable text. In a Unicode sheet, legacy
  * cells pasted among Unicode ones are found one by one (decodeLegacyCells).
  */
-import { decodeLegacy, detectCellEncoding, detectEncoding, type TextEncoding } from "./text/legacy";
+import { decodeLegacy, detectEncoding, mayBeLegacyCell, readCellEncoding, type TextEncoding } from "./text/legacy";
 import type { CellValue, Grid } from "./grid";
 
 const MAX_SAMPLES = 3000;
@@ -65,19 +65,26 @@ export interface LegacyCell {
   decoded: string;
 }
 
-/** Each distinct string's per-cell verdict: null = leave as is. Shared (a pure function of the string). */
-const CELL_VERDICTS = new Map<string, { encoding: "tcvn3" | "vni"; decoded: string } | null>();
-const NON_ASCII = /[\u0080-\u00ff]/;
+/** How one distinct string reads as a cell: null = leave as is. */
+interface Verdict {
+  encoding: "tcvn3" | "vni";
+  decoded: string;
+  /** TCVN3 and VNI read it equally well: the sheet's other legacy cells decide. */
+  ambiguous: boolean;
+}
 
-function cellVerdict(v: string): { encoding: "tcvn3" | "vni"; decoded: string } | null {
+/** Each distinct string's per-cell verdict. Shared (a pure function of the string). */
+const CELL_VERDICTS = new Map<string, Verdict | null>();
+
+function cellVerdict(v: string): Verdict | null {
   let hit = CELL_VERDICTS.get(v);
   if (hit !== undefined) return hit;
   hit = null;
   try {
-    const encoding = detectCellEncoding(v);
+    const { encoding, ambiguous } = readCellEncoding(v);
     if (encoding !== "unicode") {
       const decoded = decodeLegacy(v, encoding);
-      if (decoded !== v) hit = { encoding, decoded };
+      if (decoded !== v) hit = { encoding, decoded, ambiguous };
     }
   } catch {
     hit = null;
@@ -89,25 +96,43 @@ function cellVerdict(v: string): { encoding: "tcvn3" | "vni"; decoded: string } 
 
 /**
  * Legacy cells in a Unicode sheet: each decoded in a copy of the grid (rows copied only where a cell
- * changes), and listed for its own warning and fix. The grid is returned as is when there are none.
+ * changes), and listed for its own warning and fix. A cell that TCVN3 and VNI read equally well takes
+ * the encoding most of the sheet's other legacy cells have (one person pasted them from one file). The
+ * grid is returned as is when there are none.
  */
 export function decodeLegacyCells(grid: Grid): { grid: Grid; cells: LegacyCell[] } {
-  const cells: LegacyCell[] = [];
-  let values: CellValue[][] | null = null;
+  const found: { ri: number; ci: number; raw: string; verdict: Verdict }[] = [];
   const rows = grid.values;
+  let tcvn3 = 0;
+  let vni = 0;
   for (let ri = 0; ri < rows.length; ri++) {
     const row = rows[ri];
     if (!Array.isArray(row)) continue;
     for (let ci = 0; ci < row.length; ci++) {
       const v = row[ci];
-      if (typeof v !== "string" || !NON_ASCII.test(v)) continue;
+      if (typeof v !== "string" || !mayBeLegacyCell(v)) continue;
       const verdict = cellVerdict(v);
       if (!verdict) continue;
-      values ??= rows.slice();
-      if (values[ri] === row) values[ri] = row.slice();
-      values[ri][ci] = verdict.decoded;
-      cells.push({ row: grid.origin.row + ri, col: grid.origin.col + ci, encoding: verdict.encoding, raw: v, decoded: verdict.decoded });
+      found.push({ ri, ci, raw: v, verdict });
+      if (!verdict.ambiguous) {
+        if (verdict.encoding === "tcvn3") tcvn3++;
+        else vni++;
+      }
     }
   }
-  return values ? { grid: { ...grid, values }, cells } : { grid, cells };
+  if (found.length === 0) return { grid, cells: [] };
+  const sheetPrefers = vni > tcvn3 ? "vni" : "tcvn3";
+  const values = rows.slice();
+  const cells: LegacyCell[] = [];
+  for (const { ri, ci, raw, verdict } of found) {
+    let { encoding, decoded } = verdict;
+    if (verdict.ambiguous && encoding !== sheetPrefers) {
+      encoding = sheetPrefers;
+      decoded = decodeLegacy(raw, encoding);
+    }
+    if (values[ri] === rows[ri]) values[ri] = rows[ri].slice();
+    values[ri][ci] = decoded;
+    cells.push({ row: grid.origin.row + ri, col: grid.origin.col + ci, encoding, raw, decoded });
+  }
+  return { grid: { ...grid, values }, cells };
 }
