@@ -153,6 +153,8 @@ export class AppendixReader {
   private group: string | null = null;
   private draft: Draft | null = null;
   private sttSeen = new Map<string, number>();
+  /** The last plain number ("3") above: letter sub-items (a, b…) restart under each one. */
+  private parentNumber = "";
   private readonly cellError: (f: TaskField, c: CellRef) => void;
 
   constructor(
@@ -195,16 +197,25 @@ export class AppendixReader {
         this.close();
         this.group = r.groupLabel ?? null;
         this.sttSeen = new Map();
+        this.parentNumber = "";
         continue;
       }
       if (r.kind === "header_repeat" || r.kind === "table_header") {
         // numbering restarts below a header; a second table also starts outside any group
         this.sttSeen = new Map();
+        this.parentNumber = "";
         if (r.kind === "table_header" && r.header) {
           this.close();
           this.group = null;
           this.fields = this.columnsOf(r.header);
         }
+        continue;
+      }
+      if (r.kind === "heading") {
+        // a numbered heading over its sub-items: the letters below it restart under its number
+        this.close();
+        const key = sttKey(fields.text(r.row, "stt"));
+        if (/^\d+$/.test(key)) this.parentNumber = key;
         continue;
       }
       if (r.kind === "numbered_empty") {
@@ -217,10 +228,12 @@ export class AppendixReader {
       const row = r.row;
       fields.errors(row, this.cellError);
       if (r.kind === "task") {
-        this.close();
         const stt = fields.text(row, "stt");
+        this.close();
         if (stt && r.stt?.kind === "number") {
-          const key = sttKey(stt);
+          let key = sttKey(stt);
+          if (/^\d+$/.test(key)) this.parentNumber = key;
+          else if (/^[a-zđ]$/.test(key)) key = `${this.parentNumber}|${key}`;
           const first = this.sttSeen.get(key);
           if (first !== undefined) {
             const c = fields.ref(row, "stt")!;
@@ -338,7 +351,9 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
     issues.add(scope.index, scope.name, "DONE_WITHOUT_DATE", at(doneCell), { year: scope.planYear });
   }
 
-  const status = categorize({ status: statusKind, doneDate, deadline, asOf: ctx.asOf });
+  // a completion date with no status written ("Thời gian hoàn thành: Kế hoạch | Thực tế", no status column): done that day
+  const done = statusRaw === "" && doneDate !== null ? "done" : statusKind;
+  const status = categorize({ status: done, doneDate, deadline, asOf: ctx.asOf });
   const task: Task = {
     sheet: scope.name,
     row: d.row,

@@ -66,7 +66,8 @@ function parentOf(view: SheetView, row: number, col: number): { col: number; spa
 /**
  * Is `row` the second row of a two-row header under `own` (the first row's fields)? All its own
  * non-empty cells must be known labels — read by their parent's field first — and at least one must be
- * a sub-label, or at least two must stand under a parent spanning several columns.
+ * a sub-label, or at least two must stand under a parent spanning several columns of a row that maps
+ * two fields or more.
  */
 function subRow<F extends string>(view: SheetView, spec: ColumnSpec<F>, row: number, own: Map<number, F>): Map<number, F> | null {
   if (row > view.lastRow || own.size === 0) return null;
@@ -89,7 +90,9 @@ function subRow<F extends string>(view: SheetView, spec: ColumnSpec<F>, row: num
     else if (parent?.spans && parentField !== undefined) underSpan++;
     fields.set(c, f);
   }
-  return subs > 0 || underSpan >= 2 ? fields : null;
+  // labels under a spanning parent make a sub-row only below a real header row (not below a title that
+  // happens to start like a column name: "CHỈ TIÊU KẾ HOẠCH NĂM 2026" is no "Kế hoạch" parent)
+  return subs > 0 || (underSpan >= 2 && own.size >= 2) ? fields : null;
 }
 
 const YEAR_IN_KEY = /(?:^| )nam (\d{4})$/;
@@ -145,7 +148,8 @@ export function headerAt<F extends string>(view: SheetView, spec: ColumnSpec<F>,
 
 /**
  * Indicator columns by year: of several columns of one field tagged with a year (in their own text or
- * their parent's: "Năm 2026" over "Kế hoạch" | "Thực hiện"), the latest year's is the field; earlier
+ * their parent's: "Năm 2026" over "Kế hoạch" | "Thực hiện"), the latest year's is the field — or the
+ * one without a year, when there is one ("Thực hiện năm 2025" beside "Kết quả thực hiện"); the other
  * years' actual columns, and columns that only name a year ("Năm 2025"), are base-year columns.
  */
 function resolveYears<F extends string>(
@@ -164,10 +168,11 @@ function resolveYears<F extends string>(
   for (const [f, cols] of byField) {
     if (cols.length < 2) continue;
     const tagged = cols.filter((c) => tag(c) !== null);
-    if (tagged.length < 2) continue;
-    const latest = tagged.reduce((a, b) => (tag(b)! > tag(a)! ? b : a));
+    if (tagged.length === 0) continue;
+    // "Thực hiện năm 2025" beside "Kết quả thực hiện": the column without a year is this year's
+    const keep = tagged.length < cols.length ? null : tagged.reduce((a, b) => (tag(b)! > tag(a)! ? b : a));
     for (const c of tagged) {
-      if (c === latest) continue;
+      if (c === keep) continue;
       byCol.delete(c);
       if (f === "actual") years.set(tag(c)!, c);
     }

@@ -10,13 +10,15 @@
  * - table_header: the header of a second table in the same sheet, with other columns — the rows below it
  *   are read with its columns (the row carries the new header);
  * - numbered_empty: a row that holds only a number in STT (rows numbered in advance and left empty);
+ * - heading: a numbered row that only names the sub-items below it ("1. Công tác tuyên truyền" over
+ *   "1.1 …" or "a) …"), with no lead or deadline of its own (or ones merged down over its sub-items);
  * - other: something that is none of the above (e.g. a note outside the table's columns, or a title
  *   such as "PHỤ LỤC II" typed in the STT column when two tables were pasted into one sheet).
  */
 import { findHeader, headerAt, sameColumns, type HeaderInfo } from "./header";
 import { fieldOf, INDICATOR_COLUMNS, TASK_COLUMNS, type ColumnSpec, type IndicatorField, type TaskField } from "./columns";
 import { isEmptyValue, SheetView, TextCache, type CellRef } from "./sheet-view";
-import { classifyStt, type SttInfo } from "./stt";
+import { classifyStt, sttKey, type SttInfo } from "./stt";
 import type { Grid } from "./grid";
 
 /** Blank rows a continuation may follow its task across (a page break when pasting from Word). */
@@ -31,6 +33,7 @@ export const ROW_KINDS = [
   "header_repeat",
   "table_header",
   "numbered_empty",
+  "heading",
   "column_numbers",
   "other",
   "after_footer",
@@ -180,6 +183,32 @@ export class TableReader<F extends string> {
     if (labels < MIN_HEADER_LABELS) return null;
     const h = headerAt(v, this.spec, row);
     return h && h.columns.has(this.spec.textField) ? h : null;
+  }
+
+  /**
+   * "1. Tổ chức các hoạt động:" whose next row (past a few blank ones) is its first sub-item ("1.1", or
+   * "a)" under a plain number), with no lead or deadline of its own — or ones merged down over that
+   * sub-item (one unit and one deadline written once for a) and b)): a heading, not a task.
+   */
+  private isNumberedHeading(row: number, sttText: string): boolean {
+    const sttCol = this.sttCol;
+    if (sttCol === undefined) return false;
+    const parent = sttKey(sttText);
+    if (!/^\d+(?:\.\d+)*$/.test(parent)) return false;
+    const v = this.view;
+    let next = row + 1;
+    while (next <= v.lastRow && next <= row + MAX_CONTINUATION_GAP + 1 && !v.rowHasAnything(next)) next++;
+    if (next > v.lastRow || !v.ownPresent(next, sttCol)) return false;
+    const child = sttKey(v.text(next, sttCol));
+    const first = child === `${parent}.1` || (child === "a" && /^\d+$/.test(parent));
+    if (!first) return false;
+    for (const f of ["lead", "deadline"]) {
+      const c = this.header.columns.get(f as F);
+      if (c === undefined || !v.ownPresent(row, c)) continue;
+      const m = v.mergeAt(row, c);
+      if (!m || m.bottom < next) return false;
+    }
+    return true;
   }
 
   /** Rows numbered in advance and left empty: a number in STT and no other value of its own in the row. */
@@ -364,7 +393,11 @@ export class TableReader<F extends string> {
         else rows.push(row(r, "other", null));
         continue;
       }
-      if (stt.kind === "number" || hasValue) {
+      if (stt.kind === "number" && sttRef && this.isNumberedHeading(r, sttRef.text)) {
+        // its overflow text belongs to it (and is dropped with it), not to the task above
+        this.lastTask = r;
+        rows.push(row(r, "heading", layout, { stt }));
+      } else if (stt.kind === "number" || hasValue) {
         this.lastTask = r;
         rows.push(row(r, "task", layout, { stt }));
       } else if (lastTask !== null && this.extendCols.some((c) => v.ownPresent(r, c))) {

@@ -400,4 +400,40 @@ describe("settled cases", () => {
     expect(r.tasks.map((t) => t.deadline.due)).toEqual(["2026-06-30"]);
     expect(codes(r)).toEqual([]);
   });
+
+  it("a completion date with no status written counts as done that day; a status written wins", () => {
+    const g = new GridBuilder("PL I")
+      .header()
+      .task({ stt: 1, content: "Việc một", lead: UNIT, deadline: "30/6/2026", doneDate: "20/6/2026" })
+      .task({ stt: 2, content: "Việc hai", lead: UNIT, deadline: "30/6/2026", doneDate: "10/7/2026" })
+      .task({ stt: 3, content: "Việc ba", lead: UNIT, deadline: "30/6/2026", status: "Đang thực hiện", doneDate: "10/7/2026" })
+      .build();
+    const r = run([g], { asOf: "2026-07-15" });
+    expect(r.tasks.map((t) => [t.stt, t.doneDate, t.status])).toEqual([
+      ["1", "2026-06-20", "done_on_time"],
+      ["2", "2026-07-10", "done_late"],
+      ["3", "2026-07-10", "overdue"],
+    ]);
+    expect(codes(r)).toEqual([]);
+  });
+
+  it("a numbered heading over its sub-items is neither a task nor an error; letters restart under each number", () => {
+    const g = new GridBuilder("PL I")
+      .header(STD_HEADER)
+      .row([1, "Công tác tuyên truyền:"])
+      .row(["a)", "Trên loa truyền thanh", null, UNIT, null, null, "Hằng tháng"])
+      .row(["b)", "Trên cổng thông tin", null, UNIT, null, null, "Hằng quý"])
+      .row([2, "Công tác kiểm tra:"])
+      .row(["a)", "Kiểm tra hồ sơ", null, "Công an xã", null, null, "30/11/2026"])
+      .row([3, "Tổng kết", null, UNIT, null, null, "31/12/2026"])
+      .build();
+    const r = run([g]);
+    expect(r.tasks.map((t) => [t.row, t.stt, t.content])).toEqual([
+      [3, "a)", "Trên loa truyền thanh"],
+      [4, "b)", "Trên cổng thông tin"],
+      [6, "a)", "Kiểm tra hồ sơ"],
+      [7, "3", "Tổng kết"],
+    ]);
+    expect(codes(r)).toEqual([]);
+  });
 });
