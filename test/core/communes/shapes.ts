@@ -377,12 +377,12 @@ export const SHAPES: Shape[] = [
     id: "hidden-old-copy",
     habit: "Last year's appendix kept as a hidden copy next to the live one ('PL I (2)'): not read, not counted, listed once.",
     grids: () => [
+      title2026(new GridBuilder("PL I")).header(STD_HEADER).row([1, "Nhiệm vụ năm nay", null, VHXH, null, null, "30/11/2026"]).build(),
       title2026(new GridBuilder("PL I (2)"))
         .header(STD_HEADER)
         .row([1, "Nhiệm vụ của năm trước", null, "Các đơn vị", null, null, "30/11/2025"])
         .hidden("hidden")
         .build(),
-      title2026(new GridBuilder("PL I")).header(STD_HEADER).row([1, "Nhiệm vụ năm nay", null, VHXH, null, null, "30/11/2026"]).build(),
     ],
     asOf: "2026-07-15",
     tasks: [[4, "1", "Nhiệm vụ năm nay", VHXH, "date", "2026-11-30", "in_progress"]],
