@@ -87,7 +87,7 @@ function subRow<F extends string>(view: SheetView, spec: ColumnSpec<F>, row: num
     const f = sub ?? fieldOf(spec, key, false);
     if (!f) return null;
     if (sub) subs++;
-    else if (parent?.spans && parentField !== undefined) underSpan++;
+    else if (parent?.spans) underSpan++;
     fields.set(c, f);
   }
   // labels under a spanning parent make a sub-row only below a real header row (not below a title that
