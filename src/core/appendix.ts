@@ -12,6 +12,8 @@ import type { Deadline, Task } from "./report-schema";
 
 /** Columns whose values the engine reads (an error value there is a CELL_ERROR). */
 const READ_FIELDS: TaskField[] = ["stt", "content", "head", "lead", "support", "result", "deadline", "period", "status", "doneDate"];
+const PLAIN_NUMBER = /^\d+$/;
+const LETTER = /^[a-zđ]$/;
 /** Text columns that a continuation row extends. */
 const APPENDED_FIELDS = ["content", "head", "support", "result"] as const;
 
@@ -192,39 +194,11 @@ export class AppendixReader {
     const issues = ctx.issues;
     for (let i = from; i < rows.length; i++) {
       const r = rows[i];
+      if (r.kind !== "task" && r.kind !== "continuation") {
+        this.boundary(r);
+        continue;
+      }
       const fields = this.fields;
-      if (r.kind === "group") {
-        this.close();
-        this.group = r.groupLabel ?? null;
-        this.sttSeen = new Map();
-        this.parentNumber = "";
-        continue;
-      }
-      if (r.kind === "header_repeat" || r.kind === "table_header") {
-        // numbering restarts below a header; a second table also starts outside any group
-        this.sttSeen = new Map();
-        this.parentNumber = "";
-        if (r.kind === "table_header" && r.header) {
-          this.close();
-          this.group = null;
-          this.fields = this.columnsOf(r.header);
-        }
-        continue;
-      }
-      if (r.kind === "heading") {
-        // a numbered heading over its sub-items: the letters below it restart under its number
-        this.close();
-        const key = sttKey(fields.text(r.row, "stt"));
-        if (/^\d+$/.test(key)) this.parentNumber = key;
-        continue;
-      }
-      if (r.kind === "numbered_empty") {
-        this.close();
-        const c = fields.ref(r.row, "stt");
-        if (c) issues.add(scope.index, scope.name, "ROW_EMPTY", at(c), { stt: c.text });
-        continue;
-      }
-      if (r.kind !== "task" && r.kind !== "continuation") continue;
       const row = r.row;
       fields.errors(row, this.cellError);
       if (r.kind === "task") {
@@ -232,8 +206,8 @@ export class AppendixReader {
         this.close();
         if (stt && r.stt?.kind === "number") {
           let key = sttKey(stt);
-          if (/^\d+$/.test(key)) this.parentNumber = key;
-          else if (/^[a-zđ]$/.test(key)) key = `${this.parentNumber}|${key}`;
+          if (PLAIN_NUMBER.test(key)) this.parentNumber = key;
+          else if (LETTER.test(key)) key = `${this.parentNumber}|${key}`;
           const first = this.sttSeen.get(key);
           if (first !== undefined) {
             const c = fields.ref(row, "stt")!;
@@ -256,6 +230,45 @@ export class AppendixReader {
           if (t) draft[f] = draft[f] ? `${draft[f]} ${t}` : t;
         }
       }
+    }
+  }
+
+  /** A row that is not a task: a group, a header below the first, a numbered heading, a numbered empty row. */
+  private boundary(r: TableRow<TaskField>): void {
+    const { ctx, scope, fields } = this;
+    switch (r.kind) {
+      case "group":
+        this.close();
+        this.group = r.groupLabel ?? null;
+        this.sttSeen = new Map();
+        this.parentNumber = "";
+        return;
+      case "header_repeat":
+      case "table_header":
+        // numbering restarts below a header; a second table also starts outside any group
+        this.sttSeen = new Map();
+        this.parentNumber = "";
+        if (r.kind === "table_header" && r.header) {
+          this.close();
+          this.group = null;
+          this.fields = this.columnsOf(r.header);
+        }
+        return;
+      case "heading": {
+        // a numbered heading over its sub-items: the letters below it restart under its number
+        this.close();
+        const key = sttKey(fields.text(r.row, "stt"));
+        if (PLAIN_NUMBER.test(key)) this.parentNumber = key;
+        return;
+      }
+      case "numbered_empty": {
+        this.close();
+        const c = fields.ref(r.row, "stt");
+        if (c) ctx.issues.add(scope.index, scope.name, "ROW_EMPTY", at(c), { stt: c.text });
+        return;
+      }
+      default:
+        return;
     }
   }
 

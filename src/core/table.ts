@@ -80,7 +80,7 @@ class Row<F extends string> implements TableRow<F> {
   stt?: SttInfo;
   owner?: number;
   groupLabel?: string;
-  header?: HeaderInfo<F>;
+  declare header?: HeaderInfo<F>;
   constructor(
     readonly row: number,
     readonly kind: RowKind,
@@ -120,6 +120,8 @@ export interface Table<F extends string> {
 const FOOTER_PREFIXES = ["noi nhan", "kt chu tich", "tm uy ban nhan dan", "tm ubnd", "kt truong", "tm ban", "nguoi lap bieu", "nguoi lap"];
 const FOOTER_EXACT = new Set(["chu tich", "pho chu tich", "kt chu tich", "nguoi lap bieu", "noi nhan"]);
 const COLUMN_NUMBER = /^\(?(\d{1,2})\)?$/;
+const NUMBER_KEY = /^\d+(?:\.\d+)*$/;
+const PLAIN_NUMBER_KEY = /^\d+$/;
 /** Text cells a row needs before it is looked at as a header. */
 const MIN_HEADER_LABELS = 3;
 
@@ -137,6 +139,8 @@ export class TableReader<F extends string> {
   private extendCols!: number[];
   private sttCol: number | undefined;
   private textCol: number | undefined;
+  /** The lead and deadline columns (a numbered heading has neither of its own). */
+  private dateAndLeadCols!: number[];
   private header!: HeaderInfo<F>;
 
   constructor(
@@ -161,6 +165,9 @@ export class TableReader<F extends string> {
       .map((f) => header.columns.get(f as F)!);
     this.sttCol = header.columns.get("stt" as F);
     this.textCol = header.columns.get(spec.textField);
+    this.dateAndLeadCols = (["lead", "deadline"] as string[])
+      .filter((f) => header.columns.has(f as F))
+      .map((f) => header.columns.get(f as F)!);
   }
 
   /** The cells of the mapped columns of a row (with the columns of the table being read). */
@@ -193,22 +200,22 @@ export class TableReader<F extends string> {
   private isNumberedHeading(row: number, sttText: string): boolean {
     const sttCol = this.sttCol;
     if (sttCol === undefined) return false;
-    const parent = sttKey(sttText);
-    if (!/^\d+(?:\.\d+)*$/.test(parent)) return false;
     const v = this.view;
+    // most numbered rows are tasks with their own lead or deadline: decided without looking further
+    let sharedUntil = Infinity;
+    for (const c of this.dateAndLeadCols) {
+      if (!v.ownPresent(row, c)) continue;
+      const m = v.mergeAt(row, c);
+      if (!m || m.bottom <= row) return false;
+      if (m.bottom < sharedUntil) sharedUntil = m.bottom;
+    }
+    const parent = sttKey(sttText);
+    if (!NUMBER_KEY.test(parent)) return false;
     let next = row + 1;
     while (next <= v.lastRow && next <= row + MAX_CONTINUATION_GAP + 1 && !v.rowHasAnything(next)) next++;
-    if (next > v.lastRow || !v.ownPresent(next, sttCol)) return false;
+    if (next > v.lastRow || next > sharedUntil || !v.ownPresent(next, sttCol)) return false;
     const child = sttKey(v.text(next, sttCol));
-    const first = child === `${parent}.1` || (child === "a" && /^\d+$/.test(parent));
-    if (!first) return false;
-    for (const f of ["lead", "deadline"]) {
-      const c = this.header.columns.get(f as F);
-      if (c === undefined || !v.ownPresent(row, c)) continue;
-      const m = v.mergeAt(row, c);
-      if (!m || m.bottom < next) return false;
-    }
-    return true;
+    return child === `${parent}.1` || (child === "a" && PLAIN_NUMBER_KEY.test(parent));
   }
 
   /** Rows numbered in advance and left empty: a number in STT and no other value of its own in the row. */
