@@ -2,8 +2,31 @@
  * The reading rules of issue 12 (domain.md: "Reading a workbook", "Deadlines", "Status", "Indicators"),
  * one block per rule, each on a sheet built in code the way other communes type it.
  */
+import fc from "fast-check";
+import * as fs from "fs";
+import * as path from "path";
 import { GridBuilder, STD_HEADER } from "../../support/grid-builder";
+import { encodeTcvn3 } from "../parsers/legacy-encoder";
 import { codes, issuesOf, run } from "./helpers";
+
+/** The seed plans' Unicode lines (assets/seed-data), as cell texts. */
+function seedLines(): string[] {
+  const dir = path.resolve(__dirname, "../../../assets/seed-data");
+  const strings = (v: unknown): string[] =>
+    typeof v === "string"
+      ? [v]
+      : Array.isArray(v)
+        ? v.flatMap(strings)
+        : v && typeof v === "object"
+          ? Object.values(v).flatMap(strings)
+          : [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json") && !f.includes("tcvn3"))
+    .flatMap((f) => strings(JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"))))
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && l.length < 200);
+}
 
 const UNIT = "Phòng Văn hóa - Xã hội";
 
@@ -104,6 +127,30 @@ describe("legacy text pasted into a Unicode sheet: detected and decoded per cell
     expect(decodedOf(run([sheet("Cô quan chuû trì", "Tổ chức")]))).toEqual([
       ["E2", "tcvn3", { kind: "replace", sheet: "PL I", cell: "E2", value: "Cụ quan chuỷ trỡ" }],
     ]);
+  });
+
+  it("a Unicode sheet of real plan text raises no legacy warning; one TCVN3 cell among it is found at its cell (property)", () => {
+    const lines = seedLines();
+    expect(lines.length).toBeGreaterThan(100);
+    const line = fc.constantFrom(...lines);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, line, line), { minLength: 1, maxLength: 8 }), fc.nat(), (rows, pick) => {
+        const b = new GridBuilder("PL I").header(STD_HEADER);
+        rows.forEach(([content, head, result], i) => b.task({ stt: i + 1, content, head, lead: UNIT, result, deadline: "30/11/2026" }));
+        expect(issuesOf(run([b.build()]), "TEXT_LEGACY_ENCODING")).toEqual([]);
+        // the same sheet with one content cell typed in TCVN3 (when its encoding shows a code no Unicode text uses)
+        const i = pick % rows.length;
+        const legacy = encodeTcvn3(rows[i][0]);
+        if (!/[^\x00-\x7fàáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]/.test(legacy)) return;
+        const b2 = new GridBuilder("PL I").header(STD_HEADER);
+        rows.forEach(([content, head, result], j) =>
+          b2.task({ stt: j + 1, content: j === i ? legacy : content, head, lead: UNIT, result, deadline: "30/11/2026" }),
+        );
+        const found = issuesOf(run([b2.build()]), "TEXT_LEGACY_ENCODING");
+        expect(found.map((x) => x.cell)).toEqual([`B${i + 2}`]);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("a sheet typed in TCVN3 throughout is still reported once for the sheet", () => {
