@@ -96,7 +96,9 @@ function indicatorsSection(T: Texts, lang: Lang, report: Report): string[] {
   const rows = report.indicators.map((i: Indicator) => [
     i.name,
     i.unitOfMeasure,
-    (i.comparator === "<=" ? "≤ " : "≥ ") + formatIndicatorValue(lang, i.target, i.unitOfMeasure, i.targetRaw),
+    // a target that could not be read (or a relative one without its base year) shows as written, without a comparator
+    (i.target === null && i.targetRaw?.trim() ? "" : i.comparator === "<=" ? "≤ " : "≥ ") +
+      formatIndicatorValue(lang, i.target, i.unitOfMeasure, i.targetRaw),
     formatIndicatorValue(lang, i.actual, i.unitOfMeasure),
     formatPercent(i.achievement, lang),
     i.met === null ? T.ind.unknown : i.met ? T.ind.yes : T.ind.no,
@@ -196,6 +198,8 @@ export function renderTextReport(report: Report, options: TextReportOptions = {}
     }
   }
   if (indicatorSheets.length) out.push(T.indicatorSheets(indicatorSheets.map((s) => s.name).join(", ")));
+  const skipped = report.skippedSheets ?? [];
+  if (skipped.length) out.push(T.skippedSheets(skipped.map((s) => s.name).join(", ")));
   out.push("", ...issuesSection(T, lang, report));
   out.push("", ...unitsSection(T, lang, report));
   const app = appendicesSection(T, lang, report);

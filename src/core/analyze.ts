@@ -3,7 +3,9 @@
  *
  * Per sheet (workbook order): skip the product's own sheets → detect and decode TCVN3/VNI text
  * (sheet-encoding) → find the task and indicator headers (header) → decide the role from the name, the
- * title rows and the headers (sheet-role) → plan year from the title → give every row below the header
+ * title rows and the headers (sheet-role) → a hidden appendix or indicator sheet is listed in
+ * `skippedSheets` and not read, unless settings.includeHiddenSheets → in a Unicode sheet, decode the
+ * legacy cells pasted into it one by one → plan year from the title → give every row below the header
  * a kind (table) → tasks and their issues (appendix) or indicators (indicators). Then counts per unit,
  * appendix, group and plan (aggregate). Issues are sorted by sheet, row, column (issue-list).
  * Plan year: the first title that names one ("… NĂM 2026"), else settings.planYear, else the as-of year;
@@ -11,7 +13,7 @@
  */
 import { columnLetter, toA1 } from "./a1";
 import type { Grid } from "./grid";
-import type { Indicator, Report, SheetInfo, Task } from "./report-schema";
+import type { Indicator, Report, SheetInfo, SkippedSheet, Task } from "./report-schema";
 import type { Settings } from "./settings";
 import { AnalysisContext } from "./context";
 import { AppendixReader } from "./appendix";
@@ -23,7 +25,7 @@ import { isIgnoredSheet, nameHint, productSheetNames, titleHint, type SheetRole 
 import { SheetView } from "./sheet-view";
 import { TableReader, type TableRow } from "./table";
 import { yearFromTitle } from "./deadline";
-import { decodeSheet } from "./sheet-encoding";
+import { decodeLegacyCells, decodeSheet, type LegacyCell } from "./sheet-encoding";
 
 export interface AnalyzeOptions {
   /** ISO as-of date (ngày báo cáo). The core never reads a clock. */
@@ -46,6 +48,8 @@ interface SheetPlan {
   titleYear: number | null;
   encoding: SheetInfo["encoding"];
   legacySample: { row: number; col: number; raw: string; decoded: string } | null;
+  /** Legacy cells of a Unicode sheet (each reported at its own cell). */
+  legacyCells: LegacyCell[];
 }
 
 /**
@@ -90,10 +94,18 @@ export function* analyzeSteps(
   const asOf = options.asOf;
   const ctx = new AnalysisContext(options.settings, asOf);
   const plans: SheetPlan[] = [];
+  const skippedSheets: SkippedSheet[] = [];
   const ignored = productSheetNames(grids, options.settings, options.ignoreSheets);
+  const includeHidden = options.settings.includeHiddenSheets === true;
   for (let index = 0; index < grids.length; index++) {
     const plan = planSheet(ctx, grids[index], index, ignored);
-    if (plan) plans.push(plan);
+    if (plan && plan.grid.visibility !== "visible" && plan.grid.visibility !== undefined && !includeHidden) {
+      skippedSheets.push({
+        name: plan.grid.name,
+        role: plan.role,
+        visibility: plan.grid.visibility === "veryHidden" ? "veryHidden" : "hidden",
+      });
+    } else if (plan) plans.push(withLegacyCells(ctx, plan));
     yield { phase: "prepare", done: index + 1, total: grids.length, sheet: sheetName(grids[index]) };
   }
 
@@ -120,6 +132,17 @@ export function* analyzeSteps(
         { fix: { kind: "decode_sheet", sheet: name, encoding: p.encoding } },
       );
     }
+    for (const c of p.legacyCells) {
+      const cell = cellA1(c.row, c.col);
+      ctx.issues.add(
+        p.index,
+        name,
+        "TEXT_LEGACY_ENCODING",
+        { row: c.row, col: c.col },
+        { encoding: c.encoding, scope: "cell", raw: c.raw, decoded: c.decoded },
+        { fix: { kind: "replace", sheet: name, cell, value: c.decoded } },
+      );
+    }
     const header = p.role === "appendix" ? p.taskHeader : p.indicatorHeader;
     let count = 0;
     if (!header) {
@@ -139,7 +162,7 @@ export function* analyzeSteps(
         count = sheetTasks.length;
         for (const t of sheetTasks) tasks.push(t);
       } else {
-        const reader = new IndicatorReader(ctx, scope, p.indicatorHeader!);
+        const reader = new IndicatorReader(ctx, scope, p.view, p.indicatorHeader!);
         yield* readInSteps(
           new TableReader(p.view, INDICATOR_COLUMNS, p.indicatorHeader!),
           (rows, from) => reader.add(rows, from),
@@ -178,7 +201,7 @@ export function* analyzeSteps(
   yield { phase: "aggregate", done: 4, total: AGGREGATE_STEPS };
   const total = countTasks(tasks);
   yield { phase: "aggregate", done: 5, total: AGGREGATE_STEPS };
-  return { asOf, planYear, sheets, tasks, issues, units, appendices, groups, total, indicators };
+  return { asOf, planYear, sheets, skippedSheets, tasks, issues, units, appendices, groups, total, indicators };
 }
 
 /**
@@ -272,7 +295,26 @@ function planSheet(ctx: AnalysisContext, raw: Grid, index: number, ignored: Read
       break;
     }
   }
-  return { index, grid, view, role, taskHeader, indicatorHeader, titleLines, titleYear, encoding, legacySample: sample };
+  return { index, grid, view, role, taskHeader, indicatorHeader, titleLines, titleYear, encoding, legacySample: sample, legacyCells: [] };
+}
+
+/**
+ * A sheet that is read, in Unicode: decode the legacy cells pasted into it one by one, and find its
+ * headers again on the decoded text when a cell changed (a header typed in TCVN3 is a header too).
+ */
+function withLegacyCells(ctx: AnalysisContext, p: SheetPlan): SheetPlan {
+  if (p.encoding !== "unicode") return p;
+  const { grid, cells } = decodeLegacyCells(p.grid);
+  if (cells.length === 0) return p;
+  const view = new SheetView(grid, ctx.texts);
+  return {
+    ...p,
+    grid,
+    view,
+    taskHeader: findHeader(view, TASK_COLUMNS),
+    indicatorHeader: findHeader(view, INDICATOR_COLUMNS),
+    legacyCells: cells,
+  };
 }
 
 function sheetTitle(p: SheetPlan): string {

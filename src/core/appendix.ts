@@ -11,7 +11,9 @@ import type { TableRow } from "./table";
 import type { Deadline, Task } from "./report-schema";
 
 /** Columns whose values the engine reads (an error value there is a CELL_ERROR). */
-const READ_FIELDS: TaskField[] = ["stt", "content", "head", "lead", "support", "result", "deadline", "status", "doneDate"];
+const READ_FIELDS: TaskField[] = ["stt", "content", "head", "lead", "support", "result", "deadline", "period", "status", "doneDate"];
+const PLAIN_NUMBER = /^\d+$/;
+const LETTER = /^[a-zđ]$/;
 /** Text columns that a continuation row extends. */
 const APPENDED_FIELDS = ["content", "head", "support", "result"] as const;
 
@@ -148,29 +150,37 @@ export function analyzeAppendix(
  */
 export class AppendixReader {
   readonly tasks: Task[] = [];
-  private readonly fields: RowFields;
+  private fields: RowFields;
   private readonly yearStart: string;
   private group: string | null = null;
   private draft: Draft | null = null;
   private sttSeen = new Map<string, number>();
+  /** The last plain number ("3") above: letter sub-items (a, b…) restart under each one. */
+  private parentNumber = "";
   private readonly cellError: (f: TaskField, c: CellRef) => void;
 
   constructor(
     private readonly ctx: AnalysisContext,
     private readonly scope: SheetScope,
-    view: SheetView,
+    private readonly view: SheetView,
     header: HeaderInfo<TaskField>,
   ) {
     const issues = ctx.issues;
-    const cols = header.columns;
-    // Required columns: once per sheet, at the first cell of the header row.
-    const headerCell = { row: header.row, col: Math.min(...cols.values()) };
-    for (const f of TASK_COLUMNS.required) {
-      if (!cols.has(f)) issues.add(scope.index, scope.name, "COLUMN_MISSING", headerCell, { headerRow: header.row, column: f }, { key: f });
-    }
-    this.fields = new RowFields(view, cols, header.dataStart);
+    this.fields = this.columnsOf(header);
     this.yearStart = `${String(scope.planYear).padStart(4, "0")}-01-01`;
     this.cellError = (f, c) => issues.add(scope.index, scope.name, "CELL_ERROR", at(c), { error: c.error ?? "", column: f });
+  }
+
+  /** The fields of a table's header; its missing required columns are reported once, at its first cell. */
+  private columnsOf(header: HeaderInfo<TaskField>): RowFields {
+    const { ctx, scope } = this;
+    const cols = header.columns;
+    const headerCell = { row: header.row, col: Math.min(...cols.values()) };
+    for (const f of TASK_COLUMNS.required) {
+      if (!cols.has(f))
+        ctx.issues.add(scope.index, scope.name, "COLUMN_MISSING", headerCell, { headerRow: header.row, column: f }, { key: f });
+    }
+    return new RowFields(this.view, cols, header.dataStart);
   }
 
   private close(): void {
@@ -180,24 +190,24 @@ export class AppendixReader {
 
   /** Read rows[from…] (the next rows of the table, in order). */
   add(rows: readonly TableRow<TaskField>[], from = 0): void {
-    const { ctx, scope, fields } = this;
+    const { ctx, scope } = this;
     const issues = ctx.issues;
     for (let i = from; i < rows.length; i++) {
       const r = rows[i];
-      if (r.kind === "group") {
-        this.close();
-        this.group = r.groupLabel ?? null;
-        this.sttSeen = new Map();
+      if (r.kind !== "task" && r.kind !== "continuation") {
+        this.boundary(r);
         continue;
       }
-      if (r.kind !== "task" && r.kind !== "continuation") continue;
+      const fields = this.fields;
       const row = r.row;
       fields.errors(row, this.cellError);
       if (r.kind === "task") {
-        this.close();
         const stt = fields.text(row, "stt");
+        this.close();
         if (stt && r.stt?.kind === "number") {
-          const key = sttKey(stt);
+          let key = sttKey(stt);
+          if (PLAIN_NUMBER.test(key)) this.parentNumber = key;
+          else if (LETTER.test(key)) key = `${this.parentNumber}|${key}`;
           const first = this.sttSeen.get(key);
           if (first !== undefined) {
             const c = fields.ref(row, "stt")!;
@@ -220,6 +230,45 @@ export class AppendixReader {
           if (t) draft[f] = draft[f] ? `${draft[f]} ${t}` : t;
         }
       }
+    }
+  }
+
+  /** A row that is not a task: a group, a header below the first, a numbered heading, a numbered empty row. */
+  private boundary(r: TableRow<TaskField>): void {
+    const { ctx, scope, fields } = this;
+    switch (r.kind) {
+      case "group":
+        this.close();
+        this.group = r.groupLabel ?? null;
+        this.sttSeen = new Map();
+        this.parentNumber = "";
+        return;
+      case "header_repeat":
+      case "table_header":
+        // numbering restarts below a header; a second table also starts outside any group
+        this.sttSeen = new Map();
+        this.parentNumber = "";
+        if (r.kind === "table_header" && r.header) {
+          this.close();
+          this.group = null;
+          this.fields = this.columnsOf(r.header);
+        }
+        return;
+      case "heading": {
+        // a numbered heading over its sub-items: the letters below it restart under its number
+        this.close();
+        const key = sttKey(fields.text(r.row, "stt"));
+        if (PLAIN_NUMBER.test(key)) this.parentNumber = key;
+        return;
+      }
+      case "numbered_empty": {
+        this.close();
+        const c = fields.ref(r.row, "stt");
+        if (c) ctx.issues.add(scope.index, scope.name, "ROW_EMPTY", at(c), { stt: c.text });
+        return;
+      }
+      default:
+        return;
     }
   }
 
@@ -315,7 +364,9 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
     issues.add(scope.index, scope.name, "DONE_WITHOUT_DATE", at(doneCell), { year: scope.planYear });
   }
 
-  const status = categorize({ status: statusKind, doneDate, deadline, asOf: ctx.asOf });
+  // a completion date with no status written ("Thời gian hoàn thành: Kế hoạch | Thực tế", no status column): done that day
+  const done = statusRaw === "" && doneDate !== null ? "done" : statusKind;
+  const status = categorize({ status: done, doneDate, deadline, asOf: ctx.asOf });
   const task: Task = {
     sheet: scope.name,
     row: d.row,
@@ -331,6 +382,7 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
     status,
   };
   if (cols.has("head")) task.head = d.head;
+  if (cols.has("period")) task.period = fields.text(d.row, "period");
   if (cols.has("result")) task.result = d.result;
   if (status === "overdue" && deadline.due) {
     const days = daysBetween(deadline.due, ctx.asOf);

@@ -12,6 +12,7 @@ export const TASK_FIELDS = [
   "support",
   "result",
   "deadline",
+  "period",
   "start",
   "status",
   "doneDate",
@@ -19,7 +20,7 @@ export const TASK_FIELDS = [
 ] as const;
 export type TaskField = (typeof TASK_FIELDS)[number];
 
-export const INDICATOR_FIELDS = ["stt", "name", "unit", "target", "achieved", "total", "actual", "note"] as const;
+export const INDICATOR_FIELDS = ["stt", "name", "unit", "target", "achieved", "total", "actual", "base", "note"] as const;
 export type IndicatorField = (typeof INDICATOR_FIELDS)[number];
 
 export type AnyField = TaskField | IndicatorField;
@@ -33,6 +34,11 @@ export interface ColumnSpec<F extends string> {
   prefixes: readonly (readonly [string, F])[];
   /** Labels that only appear in the second row of a two-row header ("Chủ trì" under "Cơ quan thực hiện"). */
   sub: ReadonlyMap<string, F>;
+  /**
+   * Second-row labels read by the field of the parent above them: "Kế hoạch" | "Thực tế" under
+   * "Thời gian hoàn thành" are the deadline and the completion date (alone they mean nothing here).
+   */
+  parentSub: ReadonlyMap<F, ReadonlyMap<string, F>>;
   /** Fields that must be present, else COLUMN_MISSING. */
   required: readonly F[];
   /** The field that names the row (task text / indicator name). */
@@ -102,13 +108,14 @@ const TASK_SYNONYMS: Partial<Record<TaskField, string[]>> = {
     "thoi gian hoan thanh",
     "thoi han hoan thanh",
     "thoi han",
-    "thoi gian thuc hien",
     "thoi gian",
     "tien do hoan thanh",
     "thoi gian hoan thanh du kien",
     "moc thoi gian",
     "moc thoi gian hoan thanh",
   ],
+  // the period a task runs over: the deadline only when the table has no deadline column (domain.md)
+  period: ["thoi gian thuc hien", "thoi gian trien khai", "thoi gian thuc hien du kien"],
   status: [
     "tinh trang",
     "trang thai",
@@ -136,6 +143,16 @@ const TASK_SUB: Record<string, TaskField> = {
   "den thang": "deadline",
 };
 
+/** Under a deadline (or period) parent: the planned date and the actual completion date. */
+const TASK_DATE_SUBS: Record<string, TaskField> = {
+  "ke hoach": "deadline",
+  "theo ke hoach": "deadline",
+  "du kien": "deadline",
+  "thuc te": "doneDate",
+  "thuc hien": "doneDate",
+  "thuc te hoan thanh": "doneDate",
+};
+
 const INDICATOR_SYNONYMS: Partial<Record<IndicatorField, string[]>> = {
   stt: ["stt", "tt", "so tt", "so thu tu"],
   name: ["chi tieu", "ten chi tieu", "noi dung chi tieu", "cac chi tieu", "chi tieu chu yeu", "noi dung"],
@@ -144,7 +161,29 @@ const INDICATOR_SYNONYMS: Partial<Record<IndicatorField, string[]>> = {
   achieved: ["so dat", "so luong dat", "so thuc hien", "so luong thuc hien"],
   total: ["tong so", "tong"],
   actual: ["thuc hien", "ket qua thuc hien", "ty le dat", "uoc thuc hien", "ket qua", "ket qua dat duoc", "ty le thuc hien"],
+  // the base year's value, for targets relative to it ("Tăng 10% so với năm 2025"); "Năm 2025" columns are found by year
+  base: [
+    "thuc hien nam truoc",
+    "ket qua nam truoc",
+    "nam truoc",
+    "so lieu nam truoc",
+    "cung ky nam truoc",
+    "thuc hien cung ky",
+    "cung ky",
+    "nam goc",
+    "ky goc",
+    "so lieu nam goc",
+    "gia tri nam goc",
+  ],
   note: ["ghi chu"],
+};
+
+/** Under a "Kết quả thực hiện" parent: "Số lượng" is the achieved count, "Tỷ lệ" the rate. */
+const INDICATOR_ACTUAL_SUBS: Record<string, IndicatorField> = {
+  "so luong": "achieved",
+  "ty le": "actual",
+  "ty le phan tram": "actual",
+  tong: "total",
 };
 
 const INDICATOR_PREFIXES: [string, IndicatorField][] = [
@@ -169,7 +208,7 @@ const INDICATOR_PREFIXES: [string, IndicatorField][] = [
 const TASK_PREFIXES: [string, TaskField][] = [
   ["thoi gian hoan thanh", "deadline"],
   ["thoi han hoan thanh", "deadline"],
-  ["thoi gian thuc hien", "deadline"],
+  ["thoi gian thuc hien", "period"],
   ["thoi han", "deadline"],
   ["noi dung cong viec", "content"],
   ["noi dung nhiem vu", "content"],
@@ -195,6 +234,10 @@ export const TASK_COLUMNS: ColumnSpec<TaskField> = {
   exact: table(TASK_SYNONYMS),
   prefixes: sortPrefixes(TASK_PREFIXES),
   sub: new Map(Object.entries(TASK_SUB)),
+  parentSub: new Map<TaskField, ReadonlyMap<string, TaskField>>([
+    ["deadline", new Map(Object.entries(TASK_DATE_SUBS))],
+    ["period", new Map(Object.entries(TASK_DATE_SUBS))],
+  ]),
   required: ["content", "lead", "deadline"],
   textField: "content",
 };
@@ -204,6 +247,7 @@ export const INDICATOR_COLUMNS: ColumnSpec<IndicatorField> = {
   exact: table(INDICATOR_SYNONYMS),
   prefixes: sortPrefixes(INDICATOR_PREFIXES),
   sub: new Map(),
+  parentSub: new Map([["actual", new Map(Object.entries(INDICATOR_ACTUAL_SUBS))]]),
   required: ["name", "target"],
   textField: "name",
 };

@@ -65,6 +65,10 @@ function fromNumber(n: number, ctx: DeadlineContext): Deadline {
 const RECURRING =
   /\b(?:thuong xuyen|lien tuc|dinh ky|hang (?:nam|quy|thang|tuan|ngay|ky)|moi (?:nam|quy|thang|tuan|ngay)|lan\/(?:nam|quy|thang|tuan|ngay))\b|\/lan\b/;
 
+/** On request ("Khi có yêu cầu", "Theo yêu cầu", "Theo chỉ đạo"): no due date, counted like recurring. */
+const ON_REQUEST =
+  /^(?:khi co (?:yeu cau|chi dao|van ban(?: chi dao| yeu cau)?)|theo (?:yeu cau|chi dao|van ban chi dao|de nghi)|khi phat sinh|khi can(?: thiet)?)(?:\b|$)/;
+
 const FILLERS = [
   "hoan thanh truoc ngay",
   "hoan thanh truoc",
@@ -278,10 +282,36 @@ function parseText(text: string, planYear: number): { kind: DeadlineKind; due: s
   const s = foldDeadlineText(text);
   if (s === "") return { kind: "invalid", due: null };
   if (RECURRING.test(s)) return { kind: "recurring", due: null };
+  if (ON_REQUEST.test(s)) return { kind: "on_request", due: null };
   const p = parsePeriod(s, planYear);
   if (p === IMPOSSIBLE) return { kind: "invalid", due: null };
   if (p) return { kind: p.unit, due: p.due };
-  return parseRange(s, planYear) ?? { kind: "invalid", due: null };
+  return parseRange(s, planYear) ?? parseList(s, planYear) ?? { kind: "invalid", due: null };
+}
+
+const LIST_SEPARATOR = /\s*(?:[,;]|\bva\b)\s*/;
+
+/**
+ * A list of periods: "Quý I, II/2026", "Tháng 3, 6, 9/2026", "Quý II và Quý IV/2026". The last item
+ * carries the year and lends its unit word to the bare items before it ("II" → "Quý II"); the list is
+ * due at the end of the latest period. An impossible item makes the whole list invalid.
+ */
+function parseList(s: string, year: number): { kind: DeadlineKind; due: string | null } | null {
+  if (!LIST_SEPARATOR.test(s)) return null;
+  const items = s.split(LIST_SEPARATOR).filter((x) => x !== "");
+  if (items.length < 2) return null;
+  const first = items[0];
+  const last = parseRight(items[items.length - 1], first, year);
+  if (last === null) return null;
+  if (last === IMPOSSIBLE) return { kind: "invalid", due: null };
+  let due = last.due;
+  for (let i = 0; i < items.length - 1; i++) {
+    const p = i === 0 ? parsePeriod(first, last.year) : parseRight(items[i], first, last.year);
+    if (p === null) return null;
+    if (p === IMPOSSIBLE || p.unit !== last.unit) return { kind: "invalid", due: null };
+    if (p.due > due) due = p.due;
+  }
+  return { kind: last.unit, due };
 }
 
 const CACHE_LIMIT = 20_000;
@@ -314,21 +344,25 @@ export function parseDeadline(value: CellValue, ctx: DeadlineContext): Deadline 
   }
 }
 
-const TITLE_NAM_YEAR = /\bnam (\d{4})\b/;
+const TITLE_NAM_YEAR = /\bnam (\d{4})\b/g;
+/** "ngày 22 tháng 12 năm 2025": the date a plan was signed, not the plan's year. */
+const TITLE_DATE_YEAR = /\b(?:ngay \d{1,2} )?thang \d{1,2} nam (\d{4})\b/g;
 const TITLE_BARE_YEAR = /(?:^|[^\d/.-])(\d{4})(?![\d/.])/g;
 
 /**
  * A plan year from a title such as "NHIỆM VỤ TRỌNG TÂM TRONG NĂM 2026"; null if none.
  * "năm YYYY" wins; otherwise the first plausible year that is not part of a date ("GIAI ĐOẠN 2026-2030"
- * → 2026; "ngày 22/12/2024" is not a plan year).
+ * → 2026; "ngày 22/12/2024" and "ngày 22 tháng 12 năm 2025", the date the plan was signed, are not a plan year).
  */
 export function yearFromTitle(title: string): number | null {
   if (typeof title !== "string" || title === "") return null;
   const s = nfc(title).toLowerCase().normalize("NFD").replace(MARKS, "").replace(/đ/g, "d").replace(SPACE_RUN, " ");
-  const m = TITLE_NAM_YEAR.exec(s);
+  const t = s.replace(TITLE_DATE_YEAR, " ");
+  TITLE_NAM_YEAR.lastIndex = 0;
+  const m = TITLE_NAM_YEAR.exec(t);
   if (m && yearOk(+m[1])) return +m[1];
   TITLE_BARE_YEAR.lastIndex = 0;
-  for (let b = TITLE_BARE_YEAR.exec(s); b; b = TITLE_BARE_YEAR.exec(s)) {
+  for (let b = TITLE_BARE_YEAR.exec(t); b; b = TITLE_BARE_YEAR.exec(t)) {
     if (yearOk(+b[1])) return +b[1];
   }
   return null;

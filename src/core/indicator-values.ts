@@ -125,3 +125,49 @@ export function readTarget(v: CellValue, format: string | null, unitIsPercent: b
   if (unitIsPercent && n > 1) return { value: n / 100, comparator, percent: true, raw };
   return { value: n, comparator, percent: unitIsPercent, raw };
 }
+
+/** A target relative to a base year's value: "Tăng 10% so với năm 2025", "Giảm 5%", "Tăng thêm 2 mô hình". */
+export interface RelativeTarget {
+  /** Up (≥ base + change) or down (≤ base − change). */
+  direction: "up" | "down";
+  /** The change: a fraction of the base when `ofBase`, else an amount in the indicator's own unit. */
+  change: number;
+  ofBase: boolean;
+  /** The base year the text names ("so với năm 2025"); null: the year before the plan ("năm trước", or none said). */
+  baseYear: number | null;
+}
+
+const RELATIVE_MARKS = /[\u0300-\u036f]/g;
+/**
+ * "tăng"/"giảm", a few words at most, then the change: "Tăng 10%", "Giảm tỷ lệ hộ nghèo 1,5%". Not when a
+ * word in between makes the number a level ("tăng lên 90%", "giảm còn 3%", "tăng trưởng 8%").
+ */
+const RELATIVE = /(?:^|[^a-z])(tang|giam)((?: [a-z]+){0,6}?) ?(\d+(?:[.,]\d+)*) ?(%|diem phan tram|diem %)?/;
+const LEVEL_WORDS = new Set(["len", "xuong", "con", "dat", "muc", "tu", "den", "truong", "o", "bang", "toi", "cuong", "sat"]);
+const BASE_YEAR = /so voi (?:nam |cung ky nam |ket qua nam |thuc hien nam )?(\d{4})\b/;
+
+/** Read a relative target; null when the text is not one (absolute targets keep their reading). */
+export function readRelativeTarget(raw: string): RelativeTarget | null {
+  if (typeof raw !== "string" || raw.length > 300) return null;
+  const s = raw.normalize("NFD").replace(RELATIVE_MARKS, "").toLowerCase().replace(/đ/g, "d").replace(/\s+/g, " ");
+  const m = RELATIVE.exec(s);
+  if (!m) return null;
+  if (m[2].split(" ").some((w) => LEVEL_WORDS.has(w))) return null;
+  const n = numberFromText(m[3]);
+  if (!Number.isFinite(n)) return null;
+  const unit = m[4] ?? "";
+  const y = BASE_YEAR.exec(s);
+  return {
+    direction: m[1] === "tang" ? "up" : "down",
+    // "10 điểm phần trăm" adds 0.10 to a rate; "10%" is 10% of the base; "2" adds 2 of the indicator's unit
+    change: unit === "" ? n : n / 100,
+    ofBase: unit === "%",
+    baseYear: y ? Number(y[1]) : null,
+  };
+}
+
+/** The absolute target from a relative one and the base value. */
+export function applyRelative(rel: RelativeTarget, base: number): number {
+  const delta = rel.ofBase ? base * rel.change : rel.change;
+  return rel.direction === "up" ? base + delta : base - delta;
+}

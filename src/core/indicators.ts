@@ -10,9 +10,10 @@
  * Missing target, total 0, or an actual that is not a number: a warning, and achievement and met stay
  * null (an error value in a read cell is a CELL_ERROR instead, and the result stays null the same way).
  */
-import { isPercentUnit, readNumber, readTarget } from "./indicator-values";
+import { applyRelative, isPercentUnit, readNumber, readRelativeTarget, readTarget, type TargetRead } from "./indicator-values";
+import { toA1 } from "./a1";
 import type { AnalysisContext } from "./context";
-import type { CellRef } from "./sheet-view";
+import type { CellRef, SheetView } from "./sheet-view";
 import type { HeaderInfo } from "./header";
 import { INDICATOR_COLUMNS, type IndicatorField } from "./columns";
 import type { TableRow } from "./table";
@@ -20,16 +21,17 @@ import type { Indicator } from "./report-schema";
 import type { IssueCode, IssueParamsMap } from "./issues";
 import type { SheetScope } from "./appendix";
 
-const READ_FIELDS: IndicatorField[] = ["name", "unit", "target", "achieved", "total", "actual"];
+const READ_FIELDS: IndicatorField[] = ["name", "unit", "target", "achieved", "total", "actual", "base"];
 const EPSILON = 1e-9;
 
 export function analyzeIndicators(
   ctx: AnalysisContext,
   scope: SheetScope,
+  view: SheetView,
   header: HeaderInfo<IndicatorField>,
   rows: TableRow<IndicatorField>[],
 ): Indicator[] {
-  const reader = new IndicatorReader(ctx, scope, header);
+  const reader = new IndicatorReader(ctx, scope, view, header);
   reader.add(rows);
   return reader.indicators;
 }
@@ -41,10 +43,16 @@ export class IndicatorReader {
   constructor(
     private readonly ctx: AnalysisContext,
     private readonly scope: SheetScope,
-    header: HeaderInfo<IndicatorField>,
+    private readonly view: SheetView,
+    private header: HeaderInfo<IndicatorField>,
   ) {
+    this.checkColumns(header);
+  }
+
+  /** Required columns (the header finder already insists on the name): once, at the header row's first cell. */
+  private checkColumns(header: HeaderInfo<IndicatorField>): void {
+    const { ctx, scope } = this;
     const cols = header.columns;
-    // Required columns (the header finder already insists on the name): once, at the header row's first cell.
     const cell = { row: header.row, col: Math.min(...cols.values()) };
     for (const f of INDICATOR_COLUMNS.required) {
       if (!cols.has(f)) ctx.issues.add(scope.index, scope.name, "COLUMN_MISSING", cell, { headerRow: header.row, column: f }, { key: f });
@@ -53,14 +61,28 @@ export class IndicatorReader {
 
   /** Read rows[from…]. */
   add(rows: readonly TableRow<IndicatorField>[], from = 0): void {
+    const { ctx, scope } = this;
     for (let i = from; i < rows.length; i++) {
       const r = rows[i];
-      if (r.kind === "task") this.indicators.push(readIndicator(this.ctx, this.scope, r));
+      if (r.kind === "task") this.indicators.push(readIndicator(ctx, scope, this.view, this.header, r));
+      else if (r.kind === "table_header" && r.header) {
+        this.header = r.header;
+        this.checkColumns(r.header);
+      } else if (r.kind === "numbered_empty") {
+        const c = r.cells.stt;
+        if (c) ctx.issues.add(scope.index, scope.name, "ROW_EMPTY", { row: c.row, col: c.col }, { stt: c.text });
+      }
     }
   }
 }
 
-function readIndicator(ctx: AnalysisContext, scope: SheetScope, r: TableRow<IndicatorField>): Indicator {
+function readIndicator(
+  ctx: AnalysisContext,
+  scope: SheetScope,
+  view: SheetView,
+  header: HeaderInfo<IndicatorField>,
+  r: TableRow<IndicatorField>,
+): Indicator {
   const issues = ctx.issues;
   const add = <C extends IssueCode>(code: C, c: CellRef | { row: number; col: number }, params: IssueParamsMap[C]) =>
     issues.add(scope.index, scope.name, code, { row: c.row, col: c.col }, params);
@@ -77,9 +99,33 @@ function readIndicator(ctx: AnalysisContext, scope: SheetScope, r: TableRow<Indi
   const who = { name, row: r.row };
 
   const tc = cells.target;
-  const target = tc && tc.error === null ? readTarget(tc.value, tc.format, pctUnit) : null;
+  let target: TargetRead | null = tc && tc.error === null ? readTarget(tc.value, tc.format, pctUnit) : null;
+  let base: number | null = null;
+  const relative = target && typeof tc?.value === "string" ? readRelativeTarget(target.raw) : null;
+  if (relative && tc && target) {
+    // "Tăng 10% so với năm 2025": the base year's value from its column, else no target at all
+    const year = relative.baseYear ?? scope.planYear - 1;
+    const col =
+      relative.baseYear === null
+        ? (header.columns.get("base") ?? header.years.get(year))
+        : (header.years.get(year) ?? (year === scope.planYear - 1 ? header.columns.get("base") : undefined));
+    const bc = col !== undefined ? view.ref(r.row, col) : null;
+    const baseRead = bc && bc.error === null ? readNumber(bc.value, bc.format, pctUnit) : null;
+    if (baseRead && baseRead.kind === "number") {
+      base = baseRead.value;
+      target = {
+        value: applyRelative(relative, base),
+        comparator: relative.direction === "up" ? ">=" : "<=",
+        percent: pctUnit,
+        raw: target.raw,
+      };
+    } else {
+      add("INDICATOR_TARGET_RELATIVE", tc, { ...who, raw: target.raw, baseYear: year, baseCell: bc ? toA1(bc.row, bc.col) : null });
+      target = { value: null, comparator: relative.direction === "up" ? ">=" : "<=", percent: false, raw: target.raw };
+    }
+  }
   const targetValue = target?.value ?? null;
-  if (tc && tc.error === null && targetValue === null) {
+  if (tc && tc.error === null && targetValue === null && !relative) {
     add("INDICATOR_TARGET_MISSING", tc, { ...who, raw: target?.raw ?? "" });
   }
   const percentTarget = target?.percent ?? false;
@@ -138,6 +184,7 @@ function readIndicator(ctx: AnalysisContext, scope: SheetScope, r: TableRow<Indi
     met,
   };
   if (target?.raw) ind.targetRaw = target.raw;
+  if (base !== null) ind.base = base;
   return ind;
 }
 

@@ -22,11 +22,25 @@ export interface IssueParamsMap {
   STATUS_UNKNOWN: { raw: string };
   DONE_WITHOUT_DATE: { year: number };
   CELL_ERROR: { error: string; column: AnyField };
-  TEXT_LEGACY_ENCODING: { encoding: "tcvn3" | "vni"; sampleCell?: string; sample?: string; decoded?: string };
+  /**
+   * A sheet typed in TCVN3/VNI (scope "sheet", absent in reports made before per-cell detection: one issue,
+   * at its first changed cell, with the decode_sheet fix), or one legacy cell pasted into a Unicode sheet
+   * (scope "cell": at that cell, with a replace fix to `decoded`).
+   */
+  TEXT_LEGACY_ENCODING:
+    | { encoding: "tcvn3" | "vni"; scope?: "sheet"; sampleCell?: string; sample?: string; decoded?: string }
+    | { encoding: "tcvn3" | "vni"; scope: "cell"; raw: string; decoded: string };
+  /** A row numbered in advance and left empty: `stt` is its number. */
+  ROW_EMPTY: { stt: string };
   /** `name` is the indicator's text ("" when the row has none: the templates then name the row). */
   INDICATOR_TARGET_MISSING: { name: string; row: number; raw: string };
   INDICATOR_ACTUAL_INVALID: { name: string; row: number; raw: string };
   INDICATOR_DENOMINATOR_ZERO: { name: string; row: number };
+  /**
+   * A target relative to a base year ("Tăng 10% so với năm 2025") with no base value: the table has no
+   * column for `baseYear` (baseCell null) or that cell holds no number.
+   */
+  INDICATOR_TARGET_RELATIVE: { name: string; row: number; raw: string; baseYear: number; baseCell: string | null };
 }
 
 export type IssueCode = keyof IssueParamsMap;
@@ -49,9 +63,11 @@ export const ISSUE_SEVERITY: { readonly [C in IssueCode]: Severity } = {
   DONE_WITHOUT_DATE: "warning",
   CELL_ERROR: "error",
   TEXT_LEGACY_ENCODING: "warning",
+  ROW_EMPTY: "warning",
   INDICATOR_TARGET_MISSING: "warning",
   INDICATOR_ACTUAL_INVALID: "warning",
   INDICATOR_DENOMINATOR_ZERO: "warning",
+  INDICATOR_TARGET_RELATIVE: "warning",
 };
 
 /** Every code, in contract order. */

@@ -10,7 +10,18 @@ import { ChangesSchema } from "./changes-schema";
 export { ISSUE_CODES, ISSUE_SEVERITY } from "./issues";
 export type { Fix, Issue, IssueCode, IssueOf, IssueParamsMap, Severity } from "./issues";
 
-export const DEADLINE_KINDS = ["date", "month", "quarter", "half", "year", "range", "recurring", "missing", "invalid"] as const;
+export const DEADLINE_KINDS = [
+  "date",
+  "month",
+  "quarter",
+  "half",
+  "year",
+  "range",
+  "recurring",
+  "on_request",
+  "missing",
+  "invalid",
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export const STATUS_CATEGORIES = ["done_on_time", "done_late", "in_progress", "overdue", "recurring", "undetermined"] as const;
@@ -44,6 +55,8 @@ export const TaskSchema = z.object({
   head: z.string().optional(),
   result: z.string().optional(),
   deadline: DeadlineSchema,
+  /** The period the task runs over ("Thời gian thực hiện"), kept as information when the table also has a deadline column. */
+  period: z.string().optional(),
   statusRaw: z.string(),
   doneDate: isoDate.nullable(),
   status: z.enum(STATUS_CATEGORIES),
@@ -100,6 +113,8 @@ export const IndicatorSchema = z.object({
   name: z.string(),
   unitOfMeasure: z.string(),
   targetRaw: z.string().optional(),
+  /** The base year's value a relative target ("Tăng 10% so với năm 2025") was computed from. */
+  base: z.number().optional(),
   target: z.number().nullable(),
   comparator: z.enum([">=", "<="]),
   actual: z.number().nullable(),
@@ -123,11 +138,21 @@ export const SheetInfoSchema = z.object({
 });
 export type SheetInfo = z.infer<typeof SheetInfoSchema>;
 
+/** A hidden (or very hidden) appendix or indicator sheet that was not read: an old draft or a copy, more often than live data. */
+export const SkippedSheetSchema = z.object({
+  name: z.string(),
+  role: z.enum(["appendix", "indicators"]),
+  visibility: z.enum(["hidden", "veryHidden"]),
+});
+export type SkippedSheet = z.infer<typeof SkippedSheetSchema>;
+
 export const ReportSchema = z.object({
   asOf: isoDate,
   planYear: z.number().int(),
   planTitle: z.string().optional(),
   sheets: z.array(SheetInfoSchema),
+  /** Hidden appendix/indicator sheets not read (settings.includeHiddenSheets reads them): one info line each, not issues. */
+  skippedSheets: z.array(SkippedSheetSchema).optional(),
   tasks: z.array(TaskSchema),
   issues: z.array(IssueSchema),
   units: z.array(UnitSummarySchema),

@@ -23,6 +23,11 @@ export const SettingsSchema = z.object({
    * first appendix's title.
    */
   planName: z.string().max(300).optional(),
+  /**
+   * Read hidden (and very hidden) appendix and indicator sheets too. Optional (settings saved before it
+   * existed stay valid); absent or false = hidden sheets are skipped and listed in the report.
+   */
+  includeHiddenSheets: z.boolean().optional(),
   /** Names of the product's own summary sheets (recognised by marker, these are preferences). */
   summarySheetName: z.string().min(1).max(31),
 });
@@ -45,6 +50,7 @@ export function defaultSettings(): Settings {
     planYear: null,
     communeName: "UBND xã Chí Minh",
     planName: "",
+    includeHiddenSheets: false,
     summarySheetName: "Tổng hợp",
   };
 }

@@ -5,15 +5,20 @@
  * - group: Roman numeral / A, B, C (or a heading merged across the table);
  * - continuation: text that overflowed from the task above (pasted from Word) — appended to it;
  * - blank; footer ("Nơi nhận", "KT. CHỦ TỊCH", …) and after_footer: the table has ended;
- * - header_repeat (the header pasted again after a page break), column_numbers ("(1) (2) (3)…" right
- *   under the header);
+ * - header_repeat (the header pasted again after a page break, or its second row), column_numbers
+ *   ("(1) (2) (3)…" right under the header);
+ * - table_header: the header of a second table in the same sheet, with other columns — the rows below it
+ *   are read with its columns (the row carries the new header);
+ * - numbered_empty: a row that holds only a number in STT (rows numbered in advance and left empty);
+ * - heading: a numbered row that only names the sub-items below it ("1. Công tác tuyên truyền" over
+ *   "1.1 …" or "a) …"), with no lead or deadline of its own (or ones merged down over its sub-items);
  * - other: something that is none of the above (e.g. a note outside the table's columns, or a title
  *   such as "PHỤ LỤC II" typed in the STT column when two tables were pasted into one sheet).
  */
-import { findHeader, type HeaderInfo } from "./header";
+import { findHeader, headerAt, sameColumns, type HeaderInfo } from "./header";
 import { fieldOf, INDICATOR_COLUMNS, TASK_COLUMNS, type ColumnSpec, type IndicatorField, type TaskField } from "./columns";
 import { isEmptyValue, SheetView, TextCache, type CellRef } from "./sheet-view";
-import { classifyStt, type SttInfo } from "./stt";
+import { classifyStt, sttKey, type SttInfo } from "./stt";
 import type { Grid } from "./grid";
 
 /** Blank rows a continuation may follow its task across (a page break when pasting from Word). */
@@ -26,6 +31,9 @@ export const ROW_KINDS = [
   "blank",
   "footer",
   "header_repeat",
+  "table_header",
+  "numbered_empty",
+  "heading",
   "column_numbers",
   "other",
   "after_footer",
@@ -45,22 +53,42 @@ export interface TableRow<F extends string> {
   owner?: number;
   /** Group rows: the group's label ("II. Khẩn trương…"). */
   groupLabel?: string;
+  /** table_header rows: the new table's header (the rows below are read with its columns). */
+  header?: HeaderInfo<F>;
 }
 
 const NO_CELLS = Object.freeze({});
+
+/** The mapped columns of one table (a sheet may hold several tables, each with its own columns). */
+class Layout<F extends string> {
+  readonly fieldCols: [F, number][];
+  constructor(
+    private readonly view: SheetView,
+    header: HeaderInfo<F>,
+  ) {
+    this.fieldCols = [...header.columns.entries()];
+  }
+
+  cellsOf(row: number): Partial<Record<F, CellRef>> {
+    const out: Partial<Record<F, CellRef>> = {};
+    for (const [f, c] of this.fieldCols) out[f] = this.view.ref(row, c);
+    return out;
+  }
+}
 
 class Row<F extends string> implements TableRow<F> {
   stt?: SttInfo;
   owner?: number;
   groupLabel?: string;
+  declare header?: HeaderInfo<F>;
   constructor(
     readonly row: number,
     readonly kind: RowKind,
-    private readonly reader: TableReader<F> | null,
+    private readonly layout: Layout<F> | null,
   ) {}
 
   get cells(): Partial<Record<F, CellRef>> {
-    return this.reader ? this.reader.cellsOf(this.row) : (NO_CELLS as Partial<Record<F, CellRef>>);
+    return this.layout ? this.layout.cellsOf(this.row) : (NO_CELLS as Partial<Record<F, CellRef>>);
   }
 
   toJSON(): object {
@@ -71,14 +99,15 @@ class Row<F extends string> implements TableRow<F> {
 function row<F extends string>(
   r: number,
   kind: RowKind,
-  reader: TableReader<F> | null,
-  extra?: { stt?: SttInfo; owner?: number; groupLabel?: string },
+  layout: Layout<F> | null,
+  extra?: { stt?: SttInfo; owner?: number; groupLabel?: string; header?: HeaderInfo<F> },
 ): Row<F> {
-  const x = new Row<F>(r, kind, reader);
+  const x = new Row<F>(r, kind, layout);
   if (extra) {
     if (extra.stt !== undefined) x.stt = extra.stt;
     if (extra.owner !== undefined) x.owner = extra.owner;
     if (extra.groupLabel !== undefined) x.groupLabel = extra.groupLabel;
+    if (extra.header !== undefined) x.header = extra.header;
   }
   return x;
 }
@@ -91,6 +120,10 @@ export interface Table<F extends string> {
 const FOOTER_PREFIXES = ["noi nhan", "kt chu tich", "tm uy ban nhan dan", "tm ubnd", "kt truong", "tm ban", "nguoi lap bieu", "nguoi lap"];
 const FOOTER_EXACT = new Set(["chu tich", "pho chu tich", "kt chu tich", "nguoi lap bieu", "noi nhan"]);
 const COLUMN_NUMBER = /^\(?(\d{1,2})\)?$/;
+const NUMBER_KEY = /^\d+(?:\.\d+)*$/;
+const PLAIN_NUMBER_KEY = /^\d+$/;
+/** Text cells a row needs before it is looked at as a header. */
+const MIN_HEADER_LABELS = 3;
 
 function isFooterText(key: string): boolean {
   if (FOOTER_EXACT.has(key)) return true;
@@ -99,18 +132,30 @@ function isFooterText(key: string): boolean {
 }
 
 export class TableReader<F extends string> {
-  private readonly fieldCols: [F, number][];
-  private readonly valueFields: F[];
-  private readonly valueCols: number[];
+  private layout!: Layout<F>;
+  private valueFields!: F[];
+  private valueCols!: number[];
   /** Text columns an overflow row can extend (content, head, support, result). */
-  private readonly extendCols: number[];
+  private extendCols!: number[];
+  private sttCol: number | undefined;
+  private textCol: number | undefined;
+  /** The lead and deadline columns (a numbered heading has neither of its own). */
+  private dateAndLeadCols!: number[];
+  private header!: HeaderInfo<F>;
 
   constructor(
     private readonly view: SheetView,
     private readonly spec: ColumnSpec<F>,
-    private readonly header: HeaderInfo<F>,
+    header: HeaderInfo<F>,
   ) {
-    this.fieldCols = [...header.columns.entries()];
+    this.use(header);
+  }
+
+  /** Read the next rows with this header's columns. */
+  private use(header: HeaderInfo<F>): void {
+    const spec = this.spec;
+    this.header = header;
+    this.layout = new Layout(this.view, header);
     this.valueFields = (spec.kind === "task" ? ["lead", "deadline"] : ["unit", "target", "achieved", "total", "actual"]).filter((f) =>
       header.columns.has(f as F),
     ) as F[];
@@ -118,13 +163,68 @@ export class TableReader<F extends string> {
     this.extendCols = (["content", "head", "support", "result"] as string[])
       .filter((f) => header.columns.has(f as F))
       .map((f) => header.columns.get(f as F)!);
+    this.sttCol = header.columns.get("stt" as F);
+    this.textCol = header.columns.get(spec.textField);
+    this.dateAndLeadCols = (["lead", "deadline"] as string[])
+      .filter((f) => header.columns.has(f as F))
+      .map((f) => header.columns.get(f as F)!);
   }
 
-  /** The cells of the mapped columns of a row. */
+  /** The cells of the mapped columns of a row (with the columns of the table being read). */
   cellsOf(row: number): Partial<Record<F, CellRef>> {
-    const out: Partial<Record<F, CellRef>> = {};
-    for (const [f, c] of this.fieldCols) out[f] = this.view.ref(row, c);
-    return out;
+    return this.layout.cellsOf(row);
+  }
+
+  /**
+   * A header row further down: the same columns again (after a page break) or a second table's own
+   * header. Only rows with at least three short text cells are looked at (a header's shape), and the
+   * header must name the table's text column.
+   */
+  private headerHere(row: number): HeaderInfo<F> | null {
+    const v = this.view;
+    let labels = 0;
+    for (let c = v.firstCol; c <= v.lastCol && labels < MIN_HEADER_LABELS; c++) {
+      const raw = v.raw(row, c);
+      if (typeof raw === "string" && raw.length <= 80 && !isEmptyValue(raw)) labels++;
+    }
+    if (labels < MIN_HEADER_LABELS) return null;
+    const h = headerAt(v, this.spec, row);
+    return h && h.columns.has(this.spec.textField) ? h : null;
+  }
+
+  /**
+   * "1. Tổ chức các hoạt động:" whose next row (past a few blank ones) is its first sub-item ("1.1", or
+   * "a)" under a plain number), with no lead or deadline of its own — or ones merged down over that
+   * sub-item (one unit and one deadline written once for a) and b)): a heading, not a task.
+   */
+  private isNumberedHeading(row: number, sttText: string): boolean {
+    const sttCol = this.sttCol;
+    if (sttCol === undefined) return false;
+    const v = this.view;
+    // most numbered rows are tasks with their own lead or deadline: decided without looking further
+    let sharedUntil = Infinity;
+    for (const c of this.dateAndLeadCols) {
+      if (!v.ownPresent(row, c)) continue;
+      const m = v.mergeAt(row, c);
+      if (!m || m.bottom <= row) return false;
+      if (m.bottom < sharedUntil) sharedUntil = m.bottom;
+    }
+    const parent = sttKey(sttText);
+    if (!NUMBER_KEY.test(parent)) return false;
+    let next = row + 1;
+    while (next <= v.lastRow && next <= row + MAX_CONTINUATION_GAP + 1 && !v.rowHasAnything(next)) next++;
+    if (next > v.lastRow || next > sharedUntil || !v.ownPresent(next, sttCol)) return false;
+    const child = sttKey(v.text(next, sttCol));
+    return child === `${parent}.1` || (child === "a" && PLAIN_NUMBER_KEY.test(parent));
+  }
+
+  /** Rows numbered in advance and left empty: a number in STT and no other value of its own in the row. */
+  private onlyNumber(row: number, sttCol: number): boolean {
+    const r = this.view.grid.values[row - this.view.firstRow];
+    if (!r) return false;
+    const at = sttCol - this.view.firstCol;
+    for (let i = 0; i < r.length; i++) if (i !== at && !isEmptyValue(r[i])) return false;
+    return true;
   }
 
   private isFooter(row: number): boolean {
@@ -196,6 +296,8 @@ export class TableReader<F extends string> {
   private seenContent = false;
   private lastTask: number | null = null;
   private blankRun = 0;
+  /** Last row of a header found below the first one (its second row is part of it). */
+  private headerEnd = 0;
 
   /** The sheet row `readUntil` reads next. */
   get nextRow(): number {
@@ -217,15 +319,16 @@ export class TableReader<F extends string> {
   readUntil(last: number): void {
     const v = this.view;
     const rows = this.rows;
-    const sttCol = this.header.columns.get("stt" as F);
     const isTask = this.spec.kind === "task";
-    const tf = this.spec.textField;
-    const textCol = this.header.columns.get(tf);
     const end = Math.min(last, v.lastRow);
     let r = this.nextRow;
     for (; r <= end; r++) {
       if (this.ended) {
         rows.push(row(r, "after_footer", null));
+        continue;
+      }
+      if (r <= this.headerEnd) {
+        rows.push(row(r, "header_repeat", null));
         continue;
       }
       if (!v.rowHasAnything(r)) {
@@ -236,6 +339,9 @@ export class TableReader<F extends string> {
         continue;
       }
       this.blankRun = 0;
+      const sttCol = this.sttCol;
+      const textCol = this.textCol;
+      const layout = this.layout;
       const sttRef = sttCol !== undefined ? v.ref(r, sttCol) : undefined;
       const stt = classifyStt(sttRef && !sttRef.fromAbove ? sttRef.text : "");
       if (!this.seenContent) {
@@ -251,39 +357,61 @@ export class TableReader<F extends string> {
           rows.push(row(r, "footer", null));
           continue;
         }
+        const h = this.headerHere(r);
+        if (h) {
+          this.headerEnd = h.dataStart - 1;
+          if (sameColumns(h, this.header)) rows.push(row(r, "header_repeat", null));
+          else {
+            // a second table: its own columns, its own numbering, no task above it to continue
+            this.use(h);
+            this.lastTask = null;
+            this.seenContent = false;
+            rows.push(row(r, "table_header", null, { header: h }));
+          }
+          continue;
+        }
         if (this.isHeaderRepeat(r)) {
           rows.push(row(r, "header_repeat", null));
           continue;
         }
+      }
+      if (stt.kind === "number" && sttCol !== undefined && this.onlyNumber(r, sttCol)) {
+        this.lastTask = null;
+        rows.push(row(r, "numbered_empty", layout, { stt }));
+        continue;
       }
       let hasValue = false;
       for (const c of this.valueCols) if (v.ownPresent(r, c)) hasValue = true;
       const lastTask = this.lastTask;
       // STT merged down from the task above, and no lead/deadline of its own: the same task goes on
       if (isTask && !hasValue && sttRef && sttRef.fromAbove && lastTask !== null && sttRef.row <= lastTask) {
-        rows.push(row(r, "continuation", this, { stt, owner: lastTask }));
+        rows.push(row(r, "continuation", layout, { stt, owner: lastTask }));
         continue;
       }
       if (stt.kind === "group" || (textCol !== undefined && this.isMergedHeading(r, textCol))) {
         this.lastTask = null;
-        rows.push(row(r, "group", this, { stt, groupLabel: this.groupLabel(r, stt, textCol) }));
+        rows.push(row(r, "group", layout, { stt, groupLabel: this.groupLabel(r, stt, textCol) }));
         continue;
       }
       const hasText = textCol !== undefined && v.ownPresent(r, textCol);
       if (!isTask) {
-        if (hasValue) rows.push(row(r, "task", this, { stt }));
-        else if (hasText) rows.push(row(r, "group", this, { stt, groupLabel: this.groupLabel(r, stt, textCol) }));
+        if (hasValue) rows.push(row(r, "task", layout, { stt }));
+        else if (hasText) rows.push(row(r, "group", layout, { stt, groupLabel: this.groupLabel(r, stt, textCol) }));
         else rows.push(row(r, "other", null));
         continue;
       }
-      if (stt.kind === "number" || hasValue) {
+      if (stt.kind === "number" && sttRef && this.isNumberedHeading(r, sttRef.text)) {
+        // its overflow text belongs to it (and is dropped with it), not to the task above
         this.lastTask = r;
-        rows.push(row(r, "task", this, { stt }));
+        rows.push(row(r, "heading", layout, { stt }));
+      } else if (stt.kind === "number" || hasValue) {
+        this.lastTask = r;
+        rows.push(row(r, "task", layout, { stt }));
       } else if (lastTask !== null && this.extendCols.some((c) => v.ownPresent(r, c))) {
-        rows.push(row(r, "continuation", this, { stt, owner: lastTask }));
+        rows.push(row(r, "continuation", layout, { stt, owner: lastTask }));
       } else if (hasText) {
         this.lastTask = r;
-        rows.push(row(r, "task", this, { stt }));
+        rows.push(row(r, "task", layout, { stt }));
       } else {
         rows.push(row(r, "other", null));
       }

@@ -66,6 +66,8 @@ export function exactUnitKey(text: string): string {
   tokens = tokens.filter((t, i) => t !== CONNECTOR || (i > 0 && i < tokens.length - 1 && tokens[i - 1] !== CONNECTOR));
   tokens = expand(tokens);
   while (tokens.length > 1 && (tokens[tokens.length - 1] === "xã" || tokens[tokens.length - 1] === CONNECTOR)) tokens.pop();
+  // "CA xã" is Công an xã, like "CA" alone
+  if (tokens.length === 1 && tokens[0] === "ca") return "công an";
   return tokens.join(" ");
 }
 

@@ -61,6 +61,8 @@ const reportVi = {
   indicatorSheets: (names: string) => `Trang chỉ tiêu: ${names}`,
   legacySheet: (name: string, enc: string) =>
     `  (trang ${name} dùng bảng mã cũ ${enc.toUpperCase()}, đã tự chuyển sang Unicode để kiểm tra)`,
+  skippedSheets: (names: string) =>
+    `Bỏ qua trang ẩn (bản nháp hoặc bản sao cũ, không đọc, không tính): ${names}. Muốn đọc cả trang ẩn: Cài đặt → «Đọc cả trang ẩn».`,
 
   issuesTitle: (errors: number, warnings: number) => `KẾT QUẢ KIỂM TRA: ${errors} lỗi, ${warnings} cảnh báo`,
   noIssues: "Không phát hiện lỗi hay cảnh báo nào.",
@@ -150,6 +152,8 @@ const reportEn: typeof reportVi = {
     'No appendix sheet found (a sheet titled "Phụ lục", or with a header row of STT, Nội dung, Cơ quan chủ trì, Thời gian hoàn thành).',
   indicatorSheets: (names) => `Indicator sheets: ${names}`,
   legacySheet: (name, enc) => `  (sheet ${name} is in the old ${enc.toUpperCase()} encoding, converted to Unicode for the check)`,
+  skippedSheets: (names) =>
+    `Hidden sheets skipped (old drafts or copies, not read or counted): ${names}. To read hidden sheets too: Settings → «Read hidden sheets».`,
 
   issuesTitle: (errors, warnings) => `CHECK RESULT: ${errors} errors, ${warnings} warnings`,
   noIssues: "No errors or warnings found.",

@@ -30,6 +30,7 @@ export const COLUMN_LABELS: { readonly [F in AnyField]: string } = {
   support: "Cơ quan phối hợp",
   result: "Kết quả",
   deadline: "Thời gian hoàn thành",
+  period: "Thời gian thực hiện",
   start: "Thời gian bắt đầu",
   status: "Tình trạng",
   doneDate: "Ngày hoàn thành",
@@ -40,6 +41,7 @@ export const COLUMN_LABELS: { readonly [F in AnyField]: string } = {
   achieved: "Số đạt",
   total: "Tổng số",
   actual: "Thực hiện",
+  base: "Thực hiện năm trước",
 };
 
 /** What each column holds, in English words (followed by its Vietnamese header in quotes). */
@@ -51,6 +53,7 @@ const COLUMN_NAMES_EN: { readonly [F in AnyField]: string } = {
   support: "supporting units",
   result: "result",
   deadline: "deadline",
+  period: "period",
   start: "start date",
   status: "status",
   doneDate: "completion date",
@@ -61,6 +64,7 @@ const COLUMN_NAMES_EN: { readonly [F in AnyField]: string } = {
   achieved: "achieved count",
   total: "total",
   actual: "actual",
+  base: "base-year value",
 };
 
 export const ENCODING_LABELS = { tcvn3: "TCVN3 (ABC, phông .VnTime)", vni: "VNI (phông VNI-Times)" } as const;
@@ -106,7 +110,11 @@ const vi: Templates = {
   CELL_ERROR: (p, at) =>
     `Ô ${at.cell}: ô có lỗi Excel ${p.error} ở cột «${COLUMN_LABELS[p.column]}», được coi như ô trống. Hãy sửa công thức hoặc ghi giá trị trực tiếp vào ô.`,
   TEXT_LEGACY_ENCODING: (p, at) =>
-    `Trang ${q(at.sheet)} gõ bằng bảng mã cũ ${ENCODING_LABELS[p.encoding]}${p.sampleCell ? `, ví dụ ô ${p.sampleCell}: ${q(p.sample ?? "", 30)} là ${q(p.decoded ?? "", 30)}` : ""}. phuluc đã tự đọc đúng để kiểm tra; hãy chuyển cả trang sang Unicode (nút «Sửa») để người khác đọc được.`,
+    p.scope === "cell"
+      ? `Ô ${at.cell}: chữ ${q(p.raw, 40)} gõ bằng bảng mã cũ ${ENCODING_LABELS[p.encoding]}, đọc là ${q(p.decoded, 40)}. phuluc đã tự đọc đúng để kiểm tra; hãy bấm nút «Sửa thành …» để thay bằng chữ Unicode cho người khác đọc được.`
+      : `Trang ${q(at.sheet)} gõ bằng bảng mã cũ ${ENCODING_LABELS[p.encoding]}${p.sampleCell ? `, ví dụ ô ${p.sampleCell}: ${q(p.sample ?? "", 30)} là ${q(p.decoded ?? "", 30)}` : ""}. phuluc đã tự đọc đúng để kiểm tra; hãy chuyển cả trang sang Unicode (nút «Sửa») để người khác đọc được.`,
+  ROW_EMPTY: (p, at) =>
+    `Ô ${at.cell}: dòng số ${q(p.stt, 20)} chỉ có số thứ tự, chưa có nội dung nên không được tính. Hãy ghi nhiệm vụ vào dòng này, hoặc xóa số thứ tự nếu không dùng.`,
   INDICATOR_TARGET_MISSING: (p, at) =>
     p.raw
       ? `Ô ${at.cell}: không đọc được mục tiêu ${q(p.raw)} của chỉ tiêu ${indicatorVi(p)}. Hãy ghi mục tiêu có số, ví dụ «Tối thiểu 80%» hoặc «Ít nhất 02».`
@@ -115,6 +123,10 @@ const vi: Templates = {
     `Ô ${at.cell}: kết quả ${q(p.raw)} của chỉ tiêu ${indicatorVi(p)} không phải là số. Hãy ghi một số hoặc tỷ lệ, ví dụ «85%».`,
   INDICATOR_DENOMINATOR_ZERO: (p, at) =>
     `Ô ${at.cell}: tổng số của chỉ tiêu ${indicatorVi(p)} bằng 0 nên không tính được tỷ lệ. Hãy ghi tổng số đúng.`,
+  INDICATOR_TARGET_RELATIVE: (p, at) =>
+    p.baseCell
+      ? `Ô ${at.cell}: mục tiêu ${q(p.raw)} của chỉ tiêu ${indicatorVi(p)} tính theo số liệu năm ${p.baseYear}, nhưng ô ${p.baseCell} chưa có số nên chưa đánh giá được. Hãy ghi số liệu năm ${p.baseYear} vào ô ${p.baseCell}.`
+      : `Ô ${at.cell}: mục tiêu ${q(p.raw)} của chỉ tiêu ${indicatorVi(p)} tính theo số liệu năm ${p.baseYear}, nhưng bảng không có cột số liệu năm đó nên chưa đánh giá được. Hãy thêm cột «Năm ${p.baseYear}» (hoặc «Thực hiện năm trước») ghi số liệu năm gốc, hoặc ghi mục tiêu bằng con số cụ thể.`,
 };
 
 const en: Templates = {
@@ -149,7 +161,11 @@ const en: Templates = {
   CELL_ERROR: (p, at) =>
     `Cell ${at.cell}: the cell holds the Excel error ${p.error} in the ${columnEn(p.column)} column and is treated as empty. Fix the formula or type the value into the cell.`,
   TEXT_LEGACY_ENCODING: (p, at) =>
-    `Sheet ${q(at.sheet)} is typed in the old encoding ${ENCODING_LABELS_EN[p.encoding]}${p.sampleCell ? `, e.g. cell ${p.sampleCell}: ${q(p.sample ?? "", 30)} is ${q(p.decoded ?? "", 30)}` : ""}. phuluc read it correctly for the check; convert the whole sheet to Unicode (the «Convert to Unicode» button) so others can read it.`,
+    p.scope === "cell"
+      ? `Cell ${at.cell}: the text ${q(p.raw, 40)} is typed in the old encoding ${ENCODING_LABELS_EN[p.encoding]} and reads ${q(p.decoded, 40)}. phuluc read it correctly for the check; use the «Change to …» button to replace it with Unicode text so others can read it.`
+      : `Sheet ${q(at.sheet)} is typed in the old encoding ${ENCODING_LABELS_EN[p.encoding]}${p.sampleCell ? `, e.g. cell ${p.sampleCell}: ${q(p.sample ?? "", 30)} is ${q(p.decoded ?? "", 30)}` : ""}. phuluc read it correctly for the check; convert the whole sheet to Unicode (the «Convert to Unicode» button) so others can read it.`,
+  ROW_EMPTY: (p, at) =>
+    `Cell ${at.cell}: row number ${q(p.stt, 20)} holds only its number and nothing else, so it is not counted. Write the task in this row, or delete the number if the row is not used.`,
   INDICATOR_TARGET_MISSING: (p, at) =>
     p.raw
       ? `Cell ${at.cell}: cannot read the target ${q(p.raw)} of the indicator ${indicatorEn(p)}. Write a target with a number, e.g. «Tối thiểu 80%» or «Ít nhất 02».`
@@ -158,6 +174,10 @@ const en: Templates = {
     `Cell ${at.cell}: the result ${q(p.raw)} of the indicator ${indicatorEn(p)} is not a number. Write a number or a rate, e.g. «85%».`,
   INDICATOR_DENOMINATOR_ZERO: (p, at) =>
     `Cell ${at.cell}: the total of the indicator ${indicatorEn(p)} is 0, so no rate can be computed. Write the correct total.`,
+  INDICATOR_TARGET_RELATIVE: (p, at) =>
+    p.baseCell
+      ? `Cell ${at.cell}: the target ${q(p.raw)} of the indicator ${indicatorEn(p)} is relative to the year ${p.baseYear}, but cell ${p.baseCell} holds no number, so it cannot be judged yet. Write the ${p.baseYear} value in cell ${p.baseCell}.`
+      : `Cell ${at.cell}: the target ${q(p.raw)} of the indicator ${indicatorEn(p)} is relative to the year ${p.baseYear}, but the table has no column with that year's values, so it cannot be judged. Add a column «Năm ${p.baseYear}» (or «Thực hiện năm trước») with the base year's values, or write the target as a plain number.`,
 };
 
 function columnEn(f: AnyField): string {
@@ -193,9 +213,11 @@ export const ISSUE_LABELS: { readonly [L in IssueLang]: { readonly [C in IssueCo
     DONE_WITHOUT_DATE: "Xong nhưng thiếu ngày",
     CELL_ERROR: "Ô bị lỗi công thức",
     TEXT_LEGACY_ENCODING: "Chữ mã cũ (TCVN3/VNI)",
+    ROW_EMPTY: "Dòng chỉ có số thứ tự",
     INDICATOR_TARGET_MISSING: "Chỉ tiêu thiếu kế hoạch",
     INDICATOR_ACTUAL_INVALID: "Chỉ tiêu: thực hiện sai",
     INDICATOR_DENOMINATOR_ZERO: "Chỉ tiêu: tổng số bằng 0",
+    INDICATOR_TARGET_RELATIVE: "Chỉ tiêu: thiếu số liệu năm gốc",
   },
   en: {
     HEADER_NOT_FOUND: "No header row",
@@ -213,9 +235,11 @@ export const ISSUE_LABELS: { readonly [L in IssueLang]: { readonly [C in IssueCo
     DONE_WITHOUT_DATE: "Done without date",
     CELL_ERROR: "Cell error value",
     TEXT_LEGACY_ENCODING: "Legacy encoding (TCVN3/VNI)",
+    ROW_EMPTY: "Numbered empty row",
     INDICATOR_TARGET_MISSING: "Indicator without target",
     INDICATOR_ACTUAL_INVALID: "Indicator: bad actual",
     INDICATOR_DENOMINATOR_ZERO: "Indicator: total is 0",
+    INDICATOR_TARGET_RELATIVE: "Indicator: no base-year value",
   },
 };
 

@@ -132,3 +132,50 @@ describe("text report", () => {
     expect(sheetRef("it's")).toBe("'it''s'");
   });
 });
+
+describe("text report: what was left unread", () => {
+  const base = { ...report, indicators: [] };
+
+  it("lists hidden appendix sheets once, as an info line (not an issue), with the setting that reads them", () => {
+    const text = renderTextReport({
+      ...base,
+      skippedSheets: [
+        { name: "PL I (cũ)", role: "appendix", visibility: "hidden" },
+        { name: "Chỉ tiêu 2025", role: "indicators", visibility: "veryHidden" },
+      ],
+    });
+    const info = text.split("\n").filter((l) => l.includes("PL I (cũ)"));
+    expect(info).toEqual([
+      "Bỏ qua trang ẩn (bản nháp hoặc bản sao cũ, không đọc, không tính): PL I (cũ), Chỉ tiêu 2025. Muốn đọc cả trang ẩn: Cài đặt → «Đọc cả trang ẩn».",
+    ]);
+    expect(text).toContain("KẾT QUẢ KIỂM TRA: 1 lỗi, 2 cảnh báo");
+    expect(
+      renderTextReport({ ...base, skippedSheets: [{ name: "Old", role: "appendix", visibility: "hidden" }] }, { lang: "en" }),
+    ).toContain(
+      "Hidden sheets skipped (old drafts or copies, not read or counted): Old. To read hidden sheets too: Settings → «Read hidden sheets».",
+    );
+    expect(renderTextReport({ ...base, skippedSheets: [] })).not.toContain("Bỏ qua trang ẩn");
+    expect(renderTextReport(base)).not.toContain("Bỏ qua trang ẩn");
+  });
+
+  it("a relative target without its base year shows as written, without a comparator", () => {
+    const text = renderTextReport({
+      ...base,
+      indicators: [
+        {
+          sheet: "Chỉ tiêu",
+          row: 5,
+          name: "Số hộ dùng dịch vụ công trực tuyến",
+          unitOfMeasure: "hộ",
+          targetRaw: "Tăng 10% so với năm 2025",
+          target: null,
+          comparator: ">=",
+          actual: 1200,
+          achievement: null,
+          met: null,
+        },
+      ],
+    });
+    expect(text).toMatch(/Số hộ dùng dịch vụ công trực tuyến\s+hộ\s+Tăng 10% so với năm 2025\s+1\.200\s+—\s+Chưa đủ số liệu/);
+  });
+});

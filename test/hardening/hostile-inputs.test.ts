@@ -236,15 +236,28 @@ describe("messy workbooks: a correct result or a message naming sheet and cell; 
     expectHealthyChecked(report);
   });
 
-  it("hidden and very hidden appendix sheets are checked like visible ones", async () => {
-    const { report } = await both([
+  it("hidden and very hidden appendix sheets are skipped and listed; the setting reads them like visible ones", async () => {
+    const sheets = [
       appendix("PL I").task({ stt: 1, content: "Ẩn", lead: "Các đơn vị liên quan", deadline: "30/11/2026" }).hidden("hidden"),
       appendix("PL III").task({ stt: 1, content: "Ẩn sâu", lead: "Công an xã", deadline: "31/02/2026" }).hidden("veryHidden"),
       healthy(),
+    ];
+    const { report } = await both(sheets);
+    expect(report.skippedSheets).toEqual([
+      { name: "PL I", role: "appendix", visibility: "hidden" },
+      { name: "PL III", role: "appendix", visibility: "veryHidden" },
     ]);
-    expect(issueAt(report, "PL I", "D5").map((i) => i.code)).toEqual(["LEAD_GENERIC"]);
-    expect(issueAt(report, "PL III", "G5").map((i) => i.code)).toEqual(["DEADLINE_INVALID"]);
+    expect(report.issues.filter((i) => i.sheet !== "PL II")).toEqual([]);
+    expect(report.tasks.filter((t) => t.sheet !== "PL II")).toEqual([]);
     expectHealthyChecked(report);
+
+    const port = await XlsxWorkbookPort.fromBytes(await buildXlsx(sheets), "book.xlsx");
+    const all = analyze(await port.readSheets(), { asOf: AS_OF, settings: { ...defaultSettings(), includeHiddenSheets: true } });
+    const read: Report = { ...all, lang: "vi", issues: withMessages(all.issues) };
+    expect(read.skippedSheets).toEqual([]);
+    expect(issueAt(read, "PL I", "D5").map((i) => i.code)).toEqual(["LEAD_GENERIC"]);
+    expect(issueAt(read, "PL III", "G5").map((i) => i.code)).toEqual(["DEADLINE_INVALID"]);
+    expectHealthyChecked(read);
   });
 
   it("merged areas overlapping the header: a title merged into the header row, a header cell merged into the data", async () => {
@@ -324,7 +337,7 @@ describe("messy workbooks: a correct result or a message naming sheet and cell; 
 
   it("cells with only spaces or non-breaking spaces count as empty; padded text is trimmed", async () => {
     const g = appendix("PL I")
-      .task({ stt: 1, content: "   ", lead: "\u00a0", deadline: " \u00a0\u2007 " })
+      .task({ stt: 1, content: "   ", head: "Chủ tịch UBND xã", lead: "\u00a0", deadline: " \u00a0\u2007 " })
       .task({ stt: 2, content: "\u00a0Việc\u00a0", lead: "\u00a0Công an xã\u00a0", deadline: "\u00a030/11/2026\u00a0" });
     const { report } = await both([g, healthy()]);
     expect(issueAt(report, "PL I", "B5").map((i) => i.code)).toEqual(["CONTENT_MISSING"]);

@@ -111,11 +111,16 @@ describe("random workbooks as files", () => {
         const file = path.join(dir, `p${i++}.xlsx`);
         fs.writeFileSync(file, await buildXlsx(built.map((b) => b.input)));
         const { report } = await checkJson(file); // exit 2 (a file problem) would throw here
+        const visible = built.filter((b) => b.input.visibility === "visible");
         for (const b of built) {
-          // Exactly the generated task rows, each once, in order.
-          expect(report.tasks.filter((t) => t.sheet === b.input.name).map((t) => t.row)).toEqual(b.taskRows);
+          // Exactly the generated task rows, each once, in order; a hidden sheet is skipped and listed instead.
+          const read = b.input.visibility === "visible" ? b.taskRows : [];
+          expect(report.tasks.filter((t) => t.sheet === b.input.name).map((t) => t.row)).toEqual(read);
         }
-        expect(report.tasks).toHaveLength(built.reduce((n, b) => n + b.taskRows.length, 0));
+        expect(report.tasks).toHaveLength(visible.reduce((n, b) => n + b.taskRows.length, 0));
+        expect((report.skippedSheets ?? []).map((s) => s.name)).toEqual(
+          built.filter((b) => b.input.visibility !== "visible").map((b) => b.input.name),
+        );
         for (const issue of report.issues) if (issue.cell) expect(issue.message).toContain(issue.cell);
       }),
       { numRuns: 30, seed: 20261124 },

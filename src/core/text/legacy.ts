@@ -147,6 +147,148 @@ export function detectEncoding(samples: string[]): TextEncoding {
   return e.tcvn3 >= e.vni ? "tcvn3" : "vni";
 }
 
+/**
+ * Cheap pre-check for readCellEncoding, allocation-free: false as soon as the text holds a letter or mark
+ * only Unicode Vietnamese has (most Vietnamese text does within a few characters), or when it has no
+ * Latin-1 character at all (plain ASCII).
+ */
+export function mayBeLegacyCell(s: string): boolean {
+  let latin1 = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c <= 0xff) latin1 = true;
+    else if (isUnicodeVietnamese(c)) return false;
+  }
+  return latin1;
+}
+
+/** The reading of one cell of a Unicode sheet: legacy or not, and whether TCVN3 and VNI read it equally well. */
+export interface CellEncoding {
+  encoding: TextEncoding;
+  /** Both readings are legacy evidence and equally plausible ("Cô quan chuû trì" is VNI "Cơ quan chủ trì" and TCVN3 "Cụ quan chuỷ trỡ"). */
+  ambiguous: boolean;
+}
+
+/**
+ * The encoding of one cell of a Unicode sheet (a few TCVN3/VNI cells pasted into it): legacy when at
+ * least one word is legacy evidence (a TCVN3 code or VNI sequence whose decoding is a Vietnamese
+ * syllable) and no word is Unicode Vietnamese. Plain ASCII and real Unicode text are "unicode". When a
+ * cell is evidence for both encodings, the reading with more plausible syllables wins; a tie is
+ * `ambiguous` (TCVN3, the national standard, unless `prefer` — e.g. the encoding of the sheet's other
+ * legacy cells — says otherwise).
+ */
+export function readCellEncoding(s: string, prefer: "tcvn3" | "vni" = "tcvn3"): CellEncoding {
+  if (typeof s !== "string" || !NON_LATIN1_ASCII.test(s)) return { encoding: "unicode", ambiguous: false };
+  const e = collectEvidence([s]);
+  if (e.unicode > 0 || e.tcvn3 + e.vni === 0) return { encoding: "unicode", ambiguous: false };
+  if (e.tcvn3 === 0) return { encoding: "vni", ambiguous: false };
+  if (e.vni === 0) return { encoding: "tcvn3", ambiguous: false };
+  const t = plausibleWords(decodeTcvn3(s));
+  const v = plausibleWords(decodeVni(s));
+  if (t !== v) return { encoding: t > v ? "tcvn3" : "vni", ambiguous: false };
+  return { encoding: prefer, ambiguous: true };
+}
+
+/** The encoding of one cell alone (see readCellEncoding). */
+export function detectCellEncoding(s: string): TextEncoding {
+  return readCellEncoding(s).encoding;
+}
+
+/** The vowel groups of Vietnamese syllables (tones removed) that end a syllable: no final consonant after them. */
+const OPEN_NUCLEI = [
+  "iêu",
+  "yêu",
+  "oai",
+  "oay",
+  "oao",
+  "oeo",
+  "uây",
+  "uôi",
+  "uya",
+  "uyu",
+  "ươi",
+  "ươu",
+  "ai",
+  "ao",
+  "au",
+  "ay",
+  "âu",
+  "ây",
+  "eo",
+  "êu",
+  "ia",
+  "iu",
+  "oi",
+  "ôi",
+  "ơi",
+  "ua",
+  "ui",
+  "ưa",
+  "ưi",
+  "ưu",
+];
+/** Vowel groups that may take a final consonant (m n p t everywhere; the others below). */
+const CLOSED_NUCLEI = [
+  "uyê",
+  "iê",
+  "yê",
+  "uô",
+  "ươ",
+  "oa",
+  "oă",
+  "oe",
+  "uâ",
+  "uê",
+  "uy",
+  "oo",
+  "a",
+  "ă",
+  "â",
+  "e",
+  "ê",
+  "i",
+  "o",
+  "ô",
+  "ơ",
+  "u",
+  "ư",
+  "y",
+];
+/** Which groups take "nh"/"ch", and "ng"/"c" (anh, ếch, ình, oanh, uỳnh; ang, ông, ương, oác…). */
+const NH_CH = new Set(["a", "ê", "i", "y", "oa", "uy", "uê"]);
+const NG_C = new Set(["a", "ă", "â", "e", "o", "ô", "u", "ư", "iê", "yê", "uô", "ươ", "oa", "oă", "uâ", "oo", "uyê"]);
+/** ă, â and the diphthongs before a final need one ("ăn", "tiên"). */
+const NEEDS_FINAL = new Set(["ă", "â", "iê", "yê", "uô", "ươ", "uyê", "oă", "uâ", "oo"]);
+const INITIAL = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?";
+const OPEN_SYLLABLE = new RegExp("^" + INITIAL + "(?:" + OPEN_NUCLEI.join("|") + ")$");
+const CLOSED_SYLLABLE = new RegExp("^" + INITIAL + "(" + CLOSED_NUCLEI.join("|") + ")(ch|ng|nh|[cmnpt])?$");
+
+/** A stricter syllable test than isVietnameseSyllable: a vowel group and final Vietnamese has ("toồng", "ẹang", "tỡnh" are not). */
+function isPlausibleSyllable(word: string): boolean {
+  const d = word.toLowerCase().normalize("NFD");
+  const tones = d.match(TONES);
+  if (tones && tones.length > 1) return false;
+  const bare = d.replace(TONES, "").normalize("NFC");
+  if (OPEN_SYLLABLE.test(bare)) return true;
+  const m = CLOSED_SYLLABLE.exec(bare);
+  if (!m) return false;
+  const [, nucleus, final] = m;
+  if (!final) return !NEEDS_FINAL.has(nucleus);
+  if (final === "nh" || final === "ch") return NH_CH.has(nucleus);
+  if (final === "ng" || final === "c") return NG_C.has(nucleus);
+  return true;
+}
+
+/** Words of a decoded text that are plausible Vietnamese syllables. */
+function plausibleWords(decoded: string): number {
+  let n = 0;
+  for (const w of decoded.split(/[^\p{L}\p{M}]+/u)) {
+    if (w && /[^\x00-\x7f]/.test(w) && isPlausibleSyllable(w)) n++;
+  }
+  return n;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Decoding.
 

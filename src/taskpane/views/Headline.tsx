@@ -1,4 +1,4 @@
-/** N tasks in M appendices, E errors, W warnings, overall completion and on-time rate. */
+/** N tasks in M appendices, E errors, W warnings, overall completion and on-time rate; the hidden sheets skipped. */
 import type { Report } from "../../core/report-schema";
 import { formatPercent } from "../../i18n/ui";
 import { useLang, useStrings } from "../i18n";
@@ -11,6 +11,7 @@ export function Headline({ report }: { report: Report }) {
   const appendices = report.sheets.filter((x) => x.role === "appendix").length;
   const errors = report.issues.filter((i) => i.severity === "error").length;
   const warnings = report.issues.length - errors;
+  const skipped = report.skippedSheets ?? [];
   return (
     <section className={s.headline} aria-label={t.headline(report.tasks.length, appendices)} data-testid="headline">
       <div className={s.headlineMain}>{t.headline(report.tasks.length, appendices)}</div>
@@ -31,6 +32,11 @@ export function Headline({ report }: { report: Report }) {
         </span>
       </div>
       {appendices === 0 && <div>{t.noAppendix}</div>}
+      {skipped.length > 0 && (
+        <div className={s.muted} data-testid="skipped-sheets">
+          {t.skippedSheets(skipped.map((x) => x.name).join(", "))}
+        </div>
+      )}
     </section>
   );
 }

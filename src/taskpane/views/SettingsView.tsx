@@ -1,6 +1,6 @@
-/** Edit the workbook's settings: unit list (names, aliases), plan year, commune name. */
+/** Edit the workbook's settings: unit list (names, aliases), plan year, commune name, whether hidden sheets are read. */
 import { useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { Settings } from "../../core/settings";
 import { loadEngine } from "../engine";
 import { useStrings } from "../i18n";
@@ -17,6 +17,7 @@ interface Draft {
   communeName: string;
   planName: string;
   planYear: string;
+  includeHiddenSheets: boolean;
   units: UnitDraft[];
 }
 
@@ -27,6 +28,7 @@ function toDraft(s: Settings): Draft {
     communeName: s.communeName,
     planName: s.planName ?? "",
     planYear: s.planYear === null ? "" : String(s.planYear),
+    includeHiddenSheets: s.includeHiddenSheets === true,
     units: s.units.map((u) => ({ id: nextId++, name: u.name, aliases: u.aliases.join("; ") })),
   };
 }
@@ -70,6 +72,7 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
       communeName: draft.communeName.trim(),
       planName: draft.planName.trim(),
       planYear: year ?? null,
+      includeHiddenSheets: draft.includeHiddenSheets,
       units: draft.units.map((u) => ({
         name: u.name.trim(),
         aliases: u.aliases
@@ -101,6 +104,13 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
           inputMode="numeric"
           value={draft.planYear}
           onChange={(_, d) => setDraft({ ...draft, planYear: d.value })}
+        />
+      </Field>
+      <Field hint={t.includeHiddenSheetsHint}>
+        <Checkbox
+          label={t.includeHiddenSheets}
+          checked={draft.includeHiddenSheets}
+          onChange={(_, d) => setDraft({ ...draft, includeHiddenSheets: d.checked === true })}
         />
       </Field>
       <fieldset className={s.section} style={{ border: "none", margin: 0, padding: 0 }}>

@@ -1,6 +1,13 @@
 /** Indicator sheets (Chỉ tiêu), modelled on the seed plan's section I.2. */
 import { GridBuilder } from "../../support/grid-builder";
-import { comparatorOf, numberFromText, readNumber, readTarget } from "../../../src/core/indicator-values";
+import {
+  applyRelative,
+  comparatorOf,
+  numberFromText,
+  readNumber,
+  readRelativeTarget,
+  readTarget,
+} from "../../../src/core/indicator-values";
 import { run } from "./helpers";
 
 const HEADER = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Số đạt", "Tổng số", "Thực hiện", "Ghi chú"];
@@ -155,5 +162,56 @@ describe("indicator sheets: finding them, errors", () => {
     expect(r.issues.map((i) => [i.code, i.cell])).toEqual([["HEADER_NOT_FOUND", null]]);
     expect(r.sheets[0]).toMatchObject({ role: "indicators", headerRow: null });
     expect(r.issues[0].message).toContain("«Chỉ tiêu», «Đơn vị tính», «Kế hoạch», «Thực hiện»");
+  });
+});
+
+describe("relative targets (readRelativeTarget)", () => {
+  it.each([
+    ["Tăng 10% so với năm 2025", { direction: "up", change: 0.1, ofBase: true, baseYear: 2025 }],
+    ["Phấn đấu tăng ít nhất 10% so với cùng kỳ năm 2025", { direction: "up", change: 0.1, ofBase: true, baseYear: 2025 }],
+    ["Giảm 5%", { direction: "down", change: 0.05, ofBase: true, baseYear: null }],
+    ["Tăng thêm 2 mô hình", { direction: "up", change: 2, ofBase: false, baseYear: null }],
+    ["Giảm tỷ lệ hộ nghèo 1 điểm phần trăm", { direction: "down", change: 0.01, ofBase: false, baseYear: null }],
+    ["Giảm 1,5 điểm % so với năm trước", { direction: "down", change: 0.015, ofBase: false, baseYear: null }],
+    ["TĂNG 10% SO VỚI NĂM 2025", { direction: "up", change: 0.1, ofBase: true, baseYear: 2025 }],
+  ] as const)("%s", (raw, rel) => {
+    expect(readRelativeTarget(raw)).toEqual(rel);
+    expect(readRelativeTarget(raw.normalize("NFD"))).toEqual(rel);
+  });
+  it.each([
+    "Tối thiểu 80%",
+    "Tăng lên 90%",
+    "Giảm còn 3%",
+    "Giảm xuống còn 3%",
+    "Tăng trưởng kinh tế đạt 8%",
+    "Tăng cường 100% hồ sơ",
+    "100%",
+    "Ít nhất 02",
+    "",
+  ])("%j is a level, not relative", (raw) => expect(readRelativeTarget(raw)).toBeNull());
+  it("the target from the base: a percent change of it, an amount, or points of a rate", () => {
+    expect(applyRelative({ direction: "up", change: 0.1, ofBase: true, baseYear: null }, 1000)).toBeCloseTo(1100);
+    expect(applyRelative({ direction: "down", change: 0.05, ofBase: true, baseYear: null }, 40)).toBeCloseTo(38);
+    expect(applyRelative({ direction: "up", change: 2, ofBase: false, baseYear: null }, 4)).toBe(6);
+    expect(applyRelative({ direction: "down", change: 0.01, ofBase: false, baseYear: null }, 0.05)).toBeCloseTo(0.04);
+  });
+
+  it("'Năm 2026' over 'Kế hoạch | Thực hiện' beside 'Năm 2025' over the same: this year's pair, last year's actual as the base", () => {
+    const g = new GridBuilder("Chỉ tiêu")
+      .title("CHỈ TIÊU NĂM 2026")
+      .row(["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", null, "Năm 2026", null])
+      .row([null, null, null, "Kế hoạch", "Thực hiện", "Kế hoạch", "Thực hiện"])
+      .row([1, "Số lượt truy cập cổng thông tin", "lượt", 18000, 20000, "Tăng 10%", 21000])
+      .row([2, "Sáng kiến cấp cơ sở", "sáng kiến", 10, 12, "Tối thiểu 15", 16])
+      .merge(2, 4, 2, 5)
+      .merge(2, 6, 2, 7)
+      .build();
+    const r = run([g]);
+    expect(r.sheets[0]).toMatchObject({ headerRow: 2, taskCount: 2 });
+    expect(r.indicators.map((i) => [i.row, i.base, i.target, i.actual, i.met])).toEqual([
+      [4, 20000, 22000, 21000, false],
+      [5, undefined, 15, 16, true],
+    ]);
+    expect(r.issues).toEqual([]);
   });
 });

@@ -140,6 +140,14 @@ const CASES: Case[] = [
     vi: /VNI/,
   },
   {
+    code: "TEXT_LEGACY_ENCODING",
+    variant: "one TCVN3 cell in a Unicode sheet",
+    grids: [tasks({ ...OK, lead: "Phßng V¨n hãa - X· héi" })],
+    cell: "D4",
+    vi: /^Ô D4: chữ «Phßng V¨n hãa - X· héi» gõ bằng bảng mã cũ TCVN3.*đọc là «Phòng Văn hóa - Xã hội»/,
+  },
+  { code: "ROW_EMPTY", variant: "", grids: [tasks(OK, {})], cell: "A5", vi: /dòng số «2» chỉ có số thứ tự/ },
+  {
     code: "INDICATOR_TARGET_MISSING",
     variant: "empty target",
     grids: [indicators([1, "Mô hình ứng dụng KHCN", "mô hình", "", null, null, 5])],
@@ -166,6 +174,26 @@ const CASES: Case[] = [
     grids: [indicators([1, "Kết quả TTHC được số hóa", "%", "Tối thiểu 80%", 0, 0, null])],
     cell: "F3",
     vi: /bằng 0/,
+  },
+  {
+    code: "INDICATOR_TARGET_RELATIVE",
+    variant: "no base-year column",
+    grids: [indicators([1, "Mô hình ứng dụng KHCN", "mô hình", "Tăng 10% so với năm 2025", null, null, 5])],
+    cell: "D3",
+    vi: /bảng không có cột số liệu năm đó/,
+  },
+  {
+    code: "INDICATOR_TARGET_RELATIVE",
+    variant: "empty base-year cell",
+    grids: [
+      new GridBuilder("Chỉ tiêu")
+        .title("CÁC CHỈ TIÊU NĂM 2026")
+        .header(["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Kế hoạch năm 2026", "Thực hiện"])
+        .row([1, "Mô hình ứng dụng KHCN", "mô hình", null, "Tăng 10% so với năm 2025", 5])
+        .build(),
+    ],
+    cell: "E3",
+    vi: /ô D3 chưa có số/,
   },
 ];
 
@@ -205,7 +233,7 @@ describe("issue messages are rendered from the engine's data", () => {
     expect(renderIssue(issue)).toBe(vi);
     expect(vi).toMatch(c.vi);
     expect(en).not.toBe(vi);
-    if (c.code === "HEADER_NOT_FOUND" || c.code === "TEXT_LEGACY_ENCODING") {
+    if (c.code === "HEADER_NOT_FOUND" || (issue.code === "TEXT_LEGACY_ENCODING" && issue.params.scope !== "cell")) {
       // Sheet-level: the sheet first, then the sample cell when there is one.
       expect(en).toMatch(new RegExp(`^Sheet «${issue.sheet}»`));
       if (c.cell) expect(en).toContain(`cell ${c.cell}: `);

@@ -177,6 +177,43 @@ describe("deadline: recurring (no due date)", () => {
   ])("%s → recurring", (text) => expectKind(text, "recurring", null));
 });
 
+describe("deadline: on request (no due date, counted like recurring)", () => {
+  it.each([
+    "Khi có yêu cầu",
+    "Theo yêu cầu",
+    "Theo chỉ đạo",
+    "Theo chỉ đạo của UBND xã",
+    "Khi có chỉ đạo",
+    "Khi có văn bản chỉ đạo",
+    "Theo yêu cầu của cấp trên",
+    "Khi phát sinh",
+    "Khi cần thiết",
+  ])("%s → on_request", (text) => expectKind(text, "on_request", null));
+  it("recurring wording wins over on-request wording", () => {
+    expectKind("Định kỳ hoặc khi có yêu cầu", "recurring", null);
+  });
+  it("'Theo kế hoạch' is not on request (it says nothing readable)", () => {
+    expectKind("Theo kế hoạch", "invalid", null);
+  });
+});
+
+describe("deadline: a list of periods is due at the end of the last one", () => {
+  it.each([
+    ["Quý I, II/2026", "quarter", "2026-06-30"],
+    ["Quý I, II, III/2026", "quarter", "2026-09-30"],
+    ["Quý II và Quý IV/2026", "quarter", "2026-12-31"],
+    ["Quý I; Quý III năm 2026", "quarter", "2026-09-30"],
+    ["Tháng 3, 6, 9/2026", "month", "2026-09-30"],
+    ["Tháng 6 và tháng 12/2026", "month", "2026-12-31"],
+    ["Tháng 3, 6", "month", "2026-06-30"],
+    ["30/6, 31/12/2026", "date", "2026-12-31"],
+    ["Quý III, I/2026", "quarter", "2026-09-30"],
+  ])("%s → %s due %s", (text, kind, due) => expectKind(text, kind, due));
+  it.each(["Quý I, V/2026", "Tháng 3, 13/2026", "Quý I, tháng 6/2026"])("%s (an impossible or mixed item) → invalid", (text) =>
+    expectKind(text, "invalid", null),
+  );
+});
+
 describe("deadline: missing", () => {
   it.each([null, "", "   ", "\u00A0", "\n"])("%j → missing", (v) => {
     expect(parse(v)).toEqual({ raw: "", kind: "missing", due: null });
@@ -220,7 +257,12 @@ describe("yearFromTitle", () => {
     [nfd("NHIỆM VỤ THỰC HIỆN NĂM 2027"), 2027],
     ["GIAI ĐOẠN 2026-2030", 2026],
     ["Kèm theo Kế hoạch số /KH-UBND ngày tháng năm 2026 của UBND xã Chí Minh", 2026],
+    ["Chí Minh, ngày 25 tháng 12 năm 2025 — Kế hoạch chuyển đổi số năm 2026", 2026],
   ])("%s → %d", (t, y) => expect(yearFromTitle(t)).toBe(y));
+  it("the date a plan was signed is not its year", () => {
+    expect(yearFromTitle("Chí Minh, ngày 25 tháng 12 năm 2025")).toBeNull();
+    expect(yearFromTitle(nfd("Hải Phòng, ngày 05 tháng 01 năm 2026"))).toBeNull();
+  });
   it.each(["PHỤ LỤC I", "", "ngày 22/12/2024", "Số 12345"])("%s → null", (t) => expect(yearFromTitle(t)).toBeNull());
 });
 

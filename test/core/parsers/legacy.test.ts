@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import * as fs from "fs";
 import * as path from "path";
-import { decodeLegacy, detectEncoding } from "../../../src/core/text/legacy";
+import { decodeLegacy, detectCellEncoding, detectEncoding, readCellEncoding } from "../../../src/core/text/legacy";
 import { encodeTcvn3, encodeVni } from "./legacy-encoder";
 
 const LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
@@ -209,6 +209,68 @@ describe("legacy: detection", () => {
   });
 });
 
+/** Western names and words with Latin-1 letters: never TCVN3/VNI, even one cell alone. */
+const WESTERN = [
+  "Zoë Müller, naïve café",
+  "Straße",
+  "Ångström",
+  "São Paulo",
+  "Crème brûlée",
+  "Señor Ñandú",
+  "Björk Guðmundsdóttir",
+  "façade, déjà vu, rôle",
+  "Report © 2026 · 3×4",
+  "hyphen\u00ADation",
+  "Jürgen Köhler",
+  "Æsop, Øresund, Œuvre",
+];
+
+describe("legacy: one cell in a Unicode sheet (detectCellEncoding)", () => {
+  it.each([
+    ["C«ng an x·", "tcvn3"],
+    ["Phßng Kinh tÕ", "tcvn3"],
+    ["UBND x·", "tcvn3"],
+    ["Ng\u00ADêi ®øng ®Çu", "tcvn3"],
+    ["Th¸ng 9/2026", "tcvn3"],
+    ["Coâng an xaõ", "vni"],
+    ["Tieáp nhaän hoà sô", "vni"],
+  ] as const)("%j → %s", (cell, enc) => {
+    expect(detectCellEncoding(cell)).toBe(enc);
+  });
+  it("plain ASCII, Western names and every seed line (NFC, NFD, capitals) are unicode", () => {
+    for (const s of ["", "STT", "30/11/2026", "Phong Van hoa - Xa hoi", "UBND xa", ...WESTERN])
+      expect({ s, e: detectCellEncoding(s) }).toEqual({ s, e: "unicode" });
+    for (const line of allLines)
+      for (const form of [line, line.normalize("NFD"), line.toUpperCase()])
+        expect({ form, e: detectCellEncoding(form) }).toEqual({ form, e: "unicode" });
+  });
+  /** A cell that TCVN3 reads as valid syllables too: VNI "Cơ quan chủ trì" is TCVN3 "Cụ quan chuỷ trỡ". The sheet decides. */
+  const AMBIGUOUS = new Set(["Cô quan chuû trì"]);
+  it("a seed line encoded in TCVN3 or VNI is detected alone, and decodes back, when it holds a code no Unicode Vietnamese uses", () => {
+    // Latin-1 characters that are not Vietnamese letters in Unicode: text holding one cannot be Unicode Vietnamese.
+    const foreign = /[^\x00-\x7fàáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]/;
+    let checked = 0;
+    for (const line of allLines) {
+      for (const [enc, encoded] of [
+        ["tcvn3", encodeTcvn3(line)],
+        ["vni", encodeVni(line)],
+      ] as const) {
+        if (!foreign.test(encoded)) continue;
+        checked++;
+        if (AMBIGUOUS.has(encoded)) {
+          expect(readCellEncoding(encoded)).toEqual({ encoding: "tcvn3", ambiguous: true });
+          expect(readCellEncoding(encoded, enc)).toEqual({ encoding: enc, ambiguous: true });
+          continue;
+        }
+        expect({ line, e: readCellEncoding(encoded) }).toEqual({ line, e: { encoding: enc, ambiguous: false } });
+        if (enc === "vni") expect(decodeLegacy(encoded, enc)).toBe(line.normalize("NFC"));
+        else expect(decodeLegacy(encoded, enc).toLowerCase()).toBe(line.normalize("NFC").toLowerCase());
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+});
+
 describe("legacy: properties", () => {
   const vietWord = fc
     .array(fc.constantFrom(...[..."abcdeghiklmnopqrstuvxy"], ...LETTERS_67), { minLength: 1, maxLength: 7 })
@@ -257,6 +319,26 @@ describe("legacy: properties", () => {
         expect(detectEncoding([ws.join(" ")])).toBe("unicode");
       }),
       { numRuns: 300 },
+    );
+  });
+  it("one cell of random real Unicode words, or of random syllables, or of ASCII, is never legacy", () => {
+    fc.assert(
+      fc.property(fc.array(realWord, { minLength: 1, maxLength: 12 }), (ws) => {
+        expect(detectCellEncoding(ws.join(" "))).toBe("unicode");
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(vietText, fc.boolean(), (t, upper) => {
+        expect(detectCellEncoding(upper ? t.toUpperCase() : t)).toBe("unicode");
+        expect(detectCellEncoding(t.normalize("NFD"))).toBe("unicode");
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme-ascii" }), (s) => {
+        expect(detectCellEncoding(s)).toBe("unicode");
+      }),
     );
   });
   it("random syllables of Unicode Vietnamese letters are never detected as legacy", () => {
