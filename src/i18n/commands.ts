@@ -33,6 +33,11 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
       usage: "FILE -o OUT",
       help: "Ghi một bản sao của tệp đã gỡ các ô phuluc tô màu (trả lại màu cũ của ô).",
     },
+    report: {
+      label: "Tạo báo cáo (.docx)",
+      usage: "FILE -o OUT.docx [--as-of YYYY-MM-DD] [--lang vi|en]",
+      help: "Soạn dự thảo báo cáo kết quả thực hiện kế hoạch (thể thức Nghị định 30/2020/NĐ-CP) và ghi vào tệp Word OUT.docx.",
+    },
     fix: { label: "Sửa", usage: "", help: "" },
     settings: { label: "Cài đặt", usage: "", help: "" },
   },
@@ -53,6 +58,11 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
       usage: "FILE -o OUT",
       help: "Write a copy of the file without the highlights phuluc made (the cells' own fills come back).",
     },
+    report: {
+      label: "Create report (.docx)",
+      usage: "FILE -o OUT.docx [--as-of YYYY-MM-DD] [--lang vi|en]",
+      help: "Draft the plan's results report (in the form of Decree 30/2020/NĐ-CP) and write it to the Word file OUT.docx.",
+    },
     fix: { label: "Fix", usage: "", help: "" },
     settings: { label: "Settings", usage: "", help: "" },
   },
@@ -68,6 +78,10 @@ const outcomeVi = {
   summaryReplaced: (names: string[]) => `Đã thay bảng tổng hợp cũ: ${names.map((n) => `"${n}"`).join(", ")}.`,
   highlighted: (n: number) => `Đã đánh dấu ${n} ô có lỗi hoặc cảnh báo.`,
   highlightsCleared: "Đã xoá đánh dấu; các ô trở lại màu cũ.",
+  reportDrafted: (tasks: number, asOf: string, errors: number) =>
+    `Đã soạn dự thảo báo cáo từ ${tasks} nhiệm vụ (số liệu đến ngày ${asOf}); hãy viết vào các chỗ đánh dấu vàng trước khi trình ký.` +
+    (errors ? ` Lưu ý: bảng tính còn ${errors} lỗi nên số liệu có thể chưa đầy đủ (chạy phuluc check để xem).` : ""),
+  reportSheetWritten: (name: string) => `Đã ghi báo cáo vào trang "${name}" của bảng tính (in ra giấy A4 dọc).`,
 };
 
 const outcomeEn: typeof outcomeVi = {
@@ -82,6 +96,10 @@ const outcomeEn: typeof outcomeVi = {
   summaryReplaced: (names) => `Replaced the previous summary: ${names.map((n) => `"${n}"`).join(", ")}.`,
   highlighted: (n) => `Highlighted ${n} cells with errors or warnings.`,
   highlightsCleared: "Highlights cleared; the cells have their own fills back.",
+  reportDrafted: (tasks, asOf, errors) =>
+    `Drafted the report from ${tasks} tasks (figures as of ${asOf}); fill in the places marked in yellow before it is signed.` +
+    (errors ? ` Note: the workbook still has ${errors} errors, so the figures may be incomplete (run phuluc check to see them).` : ""),
+  reportSheetWritten: (name) => `Wrote the report into the sheet "${name}" (prints on A4 portrait).`,
 };
 
 /** What the commands say when done. */
