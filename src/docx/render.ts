@@ -91,7 +91,7 @@ function ruleLine(lengthPt: number, boxMm: number, afterPt = 0): Paragraph {
   const side = Math.max(0, (box - Math.min(lengthPt, box)) / 2);
   return new Paragraph({
     indent: { left: ptTwips(side), right: ptTwips(side) },
-    spacing: { before: ptTwips(3), after: ptTwips(afterPt), line: 40, lineRule: LineRuleType.EXACT },
+    spacing: { before: ptTwips(5), after: ptTwips(afterPt), line: 40, lineRule: LineRuleType.EXACT },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 0 } },
     children: [run("", { size: 1 })],
   });
