@@ -7,6 +7,7 @@ import { UI } from "../i18n/ui";
 import { App } from "./App";
 import { detectHost } from "./host";
 import { todayIso } from "../core/dates";
+import { fileDeliveryFor, officePlatform } from "./file-delivery";
 
 async function boot(): Promise<void> {
   const el = document.getElementById("root");
@@ -16,7 +17,7 @@ async function boot(): Promise<void> {
   const root = createRoot(el);
   if (host === "excel") {
     const { OfficeWorkbookPort } = await import(/* webpackChunkName: "excel" */ "../excel/port");
-    root.render(<App port={new OfficeWorkbookPort()} today={todayIso(new Date())} />);
+    root.render(<App port={new OfficeWorkbookPort()} today={todayIso(new Date())} delivery={fileDeliveryFor(officePlatform())} />);
   } else {
     const { PreviewShell } = await import(/* webpackChunkName: "preview" */ "./preview/PreviewShell");
     root.render(<PreviewShell today={todayIso(new Date())} />);

@@ -15,6 +15,7 @@ import type { Settings } from "../../core/settings";
 import type { WriteSummaryResult } from "../../core/summary/spec";
 import type { Lang, UiStrings } from "../../i18n/ui";
 import type { Engine, EngineLoader } from "../engine";
+import type { FileDelivery, SaveFile } from "../file-delivery";
 import { errorMessage } from "../errors";
 import { initialPaneState, paneReducer, type CheckResult, type PaneState, type Words } from "../state/pane-state";
 
@@ -203,6 +204,27 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
     [exclusive, checkOnce, port, settingsNow],
   );
 
+  /**
+   * Tạo báo cáo (.docx): from the report shown (or after a check), the .docx handed to `save` (a download),
+   * or, where the pane cannot download (Excel for Mac), the printable sheet "Báo cáo" written into the workbook.
+   */
+  const buildReport = useCallback(
+    (delivery: FileDelivery, save: SaveFile) =>
+      exclusive("report", async (engine) => {
+        const result = live.current.result ?? (await checkOnce(engine, new CancelToken(), ++lastRun.current, true));
+        const settings = await settingsNow();
+        if (delivery === "sheet") {
+          const written = await engine.writeReportSheet(port, result.report, settings);
+          const name = written.sheetNames[0];
+          return { notice: (t: UiStrings) => t.reportSheetWritten(name) };
+        }
+        const drafted = await engine.draftReport(result.report, settings);
+        save(drafted.bytes, drafted.fileName, drafted.mediaType);
+        return { notice: (t: UiStrings) => t.reportDownloaded(drafted.fileName) };
+      }),
+    [exclusive, checkOnce, port, settingsNow],
+  );
+
   const saveSettings = useCallback(
     (settings: Settings) =>
       exclusive("settings", async (engine, recheck) => {
@@ -239,8 +261,8 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
   const setNotice = useCallback((notice: string | null) => dispatch({ type: "notice", notice: notice === null ? null : () => notice }), []);
 
   return useMemo(
-    () => ({ state, validate, setAsOf, select, applyFix, buildSummary, saveSettings, runCommand, dismissError, setNotice }),
-    [state, validate, setAsOf, select, applyFix, buildSummary, saveSettings, runCommand, dismissError, setNotice],
+    () => ({ state, validate, setAsOf, select, applyFix, buildSummary, buildReport, saveSettings, runCommand, dismissError, setNotice }),
+    [state, validate, setAsOf, select, applyFix, buildSummary, buildReport, saveSettings, runCommand, dismissError, setNotice],
   );
 }
 

@@ -1,7 +1,8 @@
-/** Edit the workbook's settings: unit list (names, aliases), plan year, commune name. */
+/** Edit the workbook's settings: unit list (names, aliases), plan year, commune name, the report's header and signer. */
 import { useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import type { Settings } from "../../core/settings";
+import { Button, Field, Input, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
+import type { ReportHeaderSettings, Settings } from "../../core/settings";
+import { reportDocDefaults } from "../../i18n/report-doc";
 import { loadEngine } from "../engine";
 import { useStrings } from "../i18n";
 import { useStyles } from "../styles";
@@ -13,11 +14,53 @@ interface UnitDraft {
   aliases: string;
 }
 
+/** The report's header and signer as typed (lists one item per line). */
+interface ReportDraft {
+  parentAgency: string;
+  issuingAgency: string;
+  number: string;
+  signerTitle: string;
+  signerName: string;
+  recipients: string;
+  archive: string;
+}
+
 interface Draft {
   communeName: string;
   planName: string;
   planYear: string;
   units: UnitDraft[];
+  report: ReportDraft;
+}
+
+/** What prints by default is shown as the field's value (so the user edits what will print). */
+function toReportDraft(r: ReportHeaderSettings | undefined): ReportDraft {
+  return {
+    parentAgency: r?.parentAgency ?? "",
+    issuingAgency: r?.issuingAgency ?? "",
+    number: r?.number ?? "",
+    signerTitle: r?.signerTitle ?? reportDocDefaults.signerTitle.join("\n"),
+    signerName: r?.signerName ?? "",
+    recipients: (r?.recipients ?? reportDocDefaults.recipients).join("\n"),
+    archive: r?.archive ?? reportDocDefaults.archive,
+  };
+}
+
+function fromReportDraft(d: ReportDraft): ReportHeaderSettings {
+  const lines = (s: string) =>
+    s
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+  return {
+    parentAgency: d.parentAgency.trim(),
+    issuingAgency: d.issuingAgency.trim(),
+    number: d.number.trim(),
+    signerTitle: lines(d.signerTitle).join("\n"),
+    signerName: d.signerName.trim(),
+    recipients: lines(d.recipients),
+    archive: d.archive.trim(),
+  };
 }
 
 let nextId = 1;
@@ -28,6 +71,7 @@ function toDraft(s: Settings): Draft {
     planName: s.planName ?? "",
     planYear: s.planYear === null ? "" : String(s.planYear),
     units: s.units.map((u) => ({ id: nextId++, name: u.name, aliases: u.aliases.join("; ") })),
+    report: toReportDraft(s.report),
   };
 }
 
@@ -57,6 +101,18 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
   const emptyName = draft.units.some((u) => u.name.trim() === "");
   const valid = year !== undefined && !emptyName;
 
+  const setReport = (p: Partial<ReportDraft>) => setDraft({ ...draft, report: { ...draft.report, ...p } });
+  const reportInput = (key: Exclude<keyof ReportDraft, "signerTitle" | "recipients">, label: string, hint?: string) => (
+    <Field label={label} hint={hint}>
+      <Input className={s.fullInput} value={draft.report[key]} onChange={(_, d) => setReport({ [key]: d.value })} />
+    </Field>
+  );
+  const reportLines = (key: "signerTitle" | "recipients", label: string) => (
+    <Field label={label}>
+      <Textarea className={s.fullInput} resize="vertical" value={draft.report[key]} onChange={(_, d) => setReport({ [key]: d.value })} />
+    </Field>
+  );
+
   const setUnit = (id: number, p: Partial<UnitDraft>) =>
     setDraft({ ...draft, units: draft.units.map((u) => (u.id === id ? { ...u, ...p } : u)) });
 
@@ -70,6 +126,7 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
       communeName: draft.communeName.trim(),
       planName: draft.planName.trim(),
       planYear: year ?? null,
+      report: fromReportDraft(draft.report),
       units: draft.units.map((u) => ({
         name: u.name.trim(),
         aliases: u.aliases
@@ -132,6 +189,16 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
             {t.addUnit}
           </Button>
         </div>
+      </fieldset>
+      <fieldset className={s.section} style={{ border: "none", margin: 0, padding: 0 }} data-testid="report-settings">
+        <legend className={s.sectionTitle}>{t.reportSettings}</legend>
+        {reportInput("parentAgency", t.parentAgency)}
+        {reportInput("issuingAgency", t.issuingAgency, t.issuingAgencyHint)}
+        {reportInput("number", t.reportNumber)}
+        {reportLines("signerTitle", t.signerTitle)}
+        {reportInput("signerName", t.signerName)}
+        {reportLines("recipients", t.recipients)}
+        {reportInput("archive", t.archive)}
       </fieldset>
       <div className={s.buttonRow}>
         <Button appearance="primary" disabled={busy} onClick={save}>
