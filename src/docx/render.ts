@@ -54,24 +54,30 @@ const THIN: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: "00000
 const CELL_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
 
 interface RunStyle {
-  size: number;
+  size?: number;
   bold?: boolean;
   italic?: boolean;
   highlight?: boolean;
 }
 
-function run(text: string, s: RunStyle): TextRun {
+/**
+ * A run of text. Font, colour, language and the paragraph style's size come from the styles (written
+ * once), so a run carries only what differs: a long table stays a small document that packs fast.
+ */
+function run(text: string, s: RunStyle = {}): TextRun {
   return new TextRun({
     text,
-    font: FONT,
-    size: half(s.size),
-    bold: s.bold,
-    italics: s.italic,
-    color: "000000",
-    language: LANG,
+    ...(s.size !== undefined ? { size: half(s.size) } : {}),
+    ...(s.bold ? { bold: true } : {}),
+    ...(s.italic ? { italics: true } : {}),
     ...(s.highlight ? { highlight: HighlightColor.YELLOW } : {}),
   });
 }
+
+/** Paragraph styles (ids) of the body and of table cells. */
+const BODY_STYLE = "PhulucBody";
+const CELL_STYLE = "PhulucCell";
+const HEAD_STYLE = "PhulucCellHead";
 
 /** A centred line of header text (no indent, no spacing). */
 function centred(text: string, s: RunStyle, spacing: { before?: number; after?: number } = {}): Paragraph {
@@ -147,28 +153,17 @@ const bodySpacing = () => ({
 });
 
 function bodyParagraph(children: ParagraphChild[], keepNext = false): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: twips(BODY.firstLineIndentMm) },
-    spacing: bodySpacing(),
-    keepNext,
-    children,
-  });
+  return new Paragraph({ style: BODY_STYLE, ...(keepNext ? { keepNext } : {}), children });
 }
 
-function cellParagraph(text: string, s: RunStyle, align: "left" | "center" | "right"): Paragraph {
-  const alignment = align === "center" ? AlignmentType.CENTER : align === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT;
-  return new Paragraph({
-    alignment,
-    spacing: { before: ptTwips(1), after: ptTwips(1), line: 240, lineRule: LineRuleType.AUTO },
-    children: [run(text, s)],
-  });
+function cellParagraph(text: string, s: RunStyle, align: "left" | "center" | "right", style = CELL_STYLE): Paragraph {
+  const alignment = align === "center" ? AlignmentType.CENTER : align === "right" ? AlignmentType.RIGHT : undefined;
+  return new Paragraph({ style, ...(alignment ? { alignment } : {}), children: [run(text, s)] });
 }
 
 function table(t: DocTable): Table {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
   const widths = t.columns.map((c) => twips((c.width / total) * TEXT_WIDTH_MM));
-  const margins = { left: twips(TABLE_CELL_PADDING_MM), right: twips(TABLE_CELL_PADDING_MM), top: ptTwips(1), bottom: ptTwips(1) };
   const spanWidth = (from: number, span: number) => widths.slice(from, from + span).reduce((s, w) => s + w, 0);
   const rows: TableRow[] = [];
   // The header rows: a cell covered by a row span above is skipped in the row below.
@@ -187,8 +182,7 @@ function table(t: DocTable): Table {
           rowSpan: rowSpan > 1 ? rowSpan : undefined,
           width: { size: spanWidth(col, colSpan), type: WidthType.DXA },
           verticalAlign: VerticalAlign.CENTER,
-          margins,
-          children: [cellParagraph(c.text, { size: SIZES.tableHead, bold: true }, "center")],
+          children: [cellParagraph(c.text, {}, "center", HEAD_STYLE)],
         }),
       );
       col += colSpan;
@@ -204,8 +198,7 @@ function table(t: DocTable): Table {
             new TableCell({
               columnSpan: t.columns.length,
               width: { size: spanWidth(0, t.columns.length), type: WidthType.DXA },
-              margins,
-              children: [cellParagraph(row.text, { size: SIZES.table, bold: true, italic: true }, "left")],
+              children: [cellParagraph(row.text, { bold: true, italic: true }, "left")],
             }),
           ],
         }),
@@ -221,8 +214,7 @@ function table(t: DocTable): Table {
             new TableCell({
               width: { size: widths[i], type: WidthType.DXA },
               verticalAlign: VerticalAlign.CENTER,
-              margins,
-              children: [cellParagraph(text, { size: SIZES.table, bold }, bold && i === 1 ? "center" : t.columns[i].align)],
+              children: [cellParagraph(text, { bold }, bold && i === 1 ? "center" : t.columns[i].align)],
             }),
         ),
       }),
@@ -233,6 +225,7 @@ function table(t: DocTable): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: CELL_BORDERS,
+    margins: { left: twips(TABLE_CELL_PADDING_MM), right: twips(TABLE_CELL_PADDING_MM), top: ptTwips(1), bottom: ptTwips(1) },
     rows,
   });
 }
@@ -243,9 +236,9 @@ const gap = () => new Paragraph({ spacing: { before: 0, after: 0, line: 240 }, c
 function block(b: DocBlock): (Paragraph | Table)[] {
   switch (b.kind) {
     case "heading":
-      return [bodyParagraph([run(b.text, { size: SIZES.body, bold: true, italic: b.level === 3 })], true)];
+      return [bodyParagraph([run(b.text, { bold: true, italic: b.level === 3 })], true)];
     case "paragraph":
-      return [bodyParagraph(b.runs.map((r) => run(r.text, { size: SIZES.body, bold: r.bold, italic: r.italic })))];
+      return [bodyParagraph(b.runs.map((r) => run(r.text, { bold: r.bold, italic: r.italic })))];
     case "placeholder":
       return [bodyParagraph([run(b.text, { size: SIZES.placeholder, italic: true, highlight: true })])];
     case "note":
@@ -298,7 +291,32 @@ export function toDocument(doc: ReportDoc): Document {
     creator: "phuluc",
     title: doc.title,
     subject: doc.subject.join(" "),
-    styles: { default: { document: { run: { font: FONT, size: half(SIZES.body), language: LANG } } } },
+    styles: {
+      default: { document: { run: { font: FONT, size: half(SIZES.body), color: "000000", language: LANG } } },
+      paragraphStyles: [
+        {
+          id: BODY_STYLE,
+          name: "phuluc body",
+          basedOn: "Normal",
+          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: twips(BODY.firstLineIndentMm) }, spacing: bodySpacing() },
+          run: { size: half(SIZES.body) },
+        },
+        {
+          id: CELL_STYLE,
+          name: "phuluc table cell",
+          basedOn: "Normal",
+          paragraph: { spacing: { before: ptTwips(1), after: ptTwips(1), line: 240, lineRule: LineRuleType.AUTO } },
+          run: { size: half(SIZES.table) },
+        },
+        {
+          id: HEAD_STYLE,
+          name: "phuluc table head",
+          basedOn: CELL_STYLE,
+          paragraph: { alignment: AlignmentType.CENTER },
+          run: { size: half(SIZES.tableHead), bold: true },
+        },
+      ],
+    },
     sections: [
       {
         properties: {

@@ -101,6 +101,8 @@ export const reportDocText = {
     doneDate: "Ngày hoàn thành",
   },
   unitGroup: (unit: string, n: string) => `${unit} (${n} nhiệm vụ)`,
+  moreNotListed: (shown: string, rest: string) =>
+    `Bảng trên liệt kê ${shown} nhiệm vụ; còn ${rest} nhiệm vụ khác không liệt kê trong báo cáo này.`,
   undeterminedNote: (n: string) => `Ngoài ra, ${n} nhiệm vụ chưa xác định được thời hạn nên chưa đánh giá được tiến độ.`,
   causesTitle: "3. Tồn tại, hạn chế và nguyên nhân",
   causesPlaceholder:

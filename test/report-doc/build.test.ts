@@ -1,5 +1,5 @@
 /** The report document's content, read from its plain model (no .docx needed): sections, prose, numbers, placeholders. */
-import { buildReportDoc, COMING_PERIOD_DAYS, planInProse, qty } from "../../src/core/report-doc/build";
+import { buildReportDoc, COMING_PERIOD_DAYS, MAX_LISTED, planInProse, qty } from "../../src/core/report-doc/build";
 import { documentNumber, issuingAgencyLines, recipientLines, signatureOf } from "../../src/core/report-doc/header";
 import { docText, type DocBlock, type DocTable, type ReportDoc } from "../../src/core/report-doc/spec";
 import { defaultSettings, SettingsSchema, type Settings } from "../../src/core/settings";
@@ -286,5 +286,30 @@ describe("words and numbers", () => {
     const all = docText(buildReportDoc(sampleReport(), fullSettings())).join("\n");
     expect(all).toContain('=HYPERLINK("http://x","y")');
     expect(all).toContain("@SUM(A1:A2)");
+  });
+});
+
+describe("long lists", () => {
+  test(`a table lists at most ${MAX_LISTED} tasks (the most overdue first) and says how many more there are`, () => {
+    const n = MAX_LISTED + 25;
+    const tasks = Array.from({ length: n }, (_, i) =>
+      task({ status: "overdue", daysOverdue: i + 1, lead: i % 2 ? "Công an xã" : "Phòng Kinh tế" }),
+    );
+    const d = buildReportDoc(reportFrom(tasks), defaultSettings());
+    const t = tableAfter(d, "1. Nhiệm vụ quá hạn chưa hoàn thành")!;
+    const data = t.rows.filter((r) => r.kind === "data") as { cells: string[] }[];
+    expect(data).toHaveLength(MAX_LISTED);
+    // the 25 least overdue (1–25 days) are the ones left out
+    expect(Math.min(...data.map((r) => Number(r.cells[4])))).toBe(26);
+    // unit rows count all of the unit's overdue tasks, listed or not
+    expect(t.rows.filter((r) => r.kind === "group").map((r) => (r as { text: string }).text)).toEqual([
+      `Phòng Kinh tế (${Math.ceil(n / 2)} nhiệm vụ)`,
+      `Công an xã (${Math.floor(n / 2)} nhiệm vụ)`,
+    ]);
+    expect(d.body).toContainEqual({
+      kind: "note",
+      text: `Bảng trên liệt kê ${MAX_LISTED} nhiệm vụ; còn 25 nhiệm vụ khác không liệt kê trong báo cáo này.`,
+    });
+    expect(paragraphs(d)).toContain(`Có ${n} nhiệm vụ quá hạn chưa hoàn thành, thuộc 02 cơ quan, đơn vị chủ trì:`);
   });
 });

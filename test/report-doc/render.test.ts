@@ -4,7 +4,7 @@
  * centred in the top margin of page 2, Times New Roman (or its metric twin Liberation Serif) in regular,
  * bold, italic and bold italic, the text itself, the lines under the agency and the motto (their length
  * measured on the rendered page), and "Nơi nhận:" level with the signature block.
- * PHULUC_SCREENSHOTS=1 also saves pages 1 and 2 as docs/screenshots/report-page-{1,2}.png.
+ * PHULUC_SCREENSHOTS=1 also saves pages 1 and 2 of the sample plan's report as docs/screenshots/report-page-{1,2}.png.
  * Without soffice the test fails on CI and is skipped (with a warning) elsewhere.
  */
 import { spawnSync } from "child_process";
@@ -13,6 +13,8 @@ import * as path from "path";
 import { buildReportDoc } from "../../src/core/report-doc/build";
 import { HEADER_COLUMNS_MM, HEADER_DISTANCE_MM, MARGINS_MM, PAGE, PT_PER_MM, SHORT_LINE_SHARE } from "../../src/core/report-doc/form";
 import { renderReportDocx } from "../../src/docx/render";
+import { analyze } from "../../src/core/analyze";
+import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { makeTempDir, removeTempDir } from "../support/xlsx-builder";
 import { fullSettings, sampleReport, withChanges } from "./fixtures";
 
@@ -96,6 +98,8 @@ function horizontalRules(pgm: Buffer, dpi: number): { y: number; x0: number; x1:
   return out.filter((r, i) => !out.slice(0, i).some((o) => Math.abs(o.y - r.y) < 2 && Math.abs(o.x0 - r.x0) < 2));
 }
 
+const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample.xlsx");
+
 let dir: string;
 beforeAll(() => {
   dir = makeTempDir("phuluc-report-render-");
@@ -105,13 +109,24 @@ afterAll(() => removeTempDir(dir));
 renderTest(
   "the report prints in the form of Nghị định 30/2020/NĐ-CP",
   async () => {
+    // Two documents in one soffice run: the hand-made report (every section, hostile text) and the report
+    // of the bundled sample plan (the screenshots' source).
     const doc = buildReportDoc(withChanges(sampleReport()), fullSettings());
     const docx = path.join(dir, "bao-cao.docx");
     fs.writeFileSync(docx, await renderReportDocx(doc));
+    const port = await XlsxWorkbookPort.fromBytes(fs.readFileSync(SAMPLE), "sample.xlsx");
+    const settings = { ...(await port.loadSettings()).settings, report: { number: "125", signerName: "Nguyễn Văn An" } };
+    const sampleDocx = path.join(dir, "mau.docx");
+    fs.writeFileSync(
+      sampleDocx,
+      await renderReportDocx(buildReportDoc(analyze(await port.readSheets(), { asOf: "2026-11-22", settings }), settings)),
+    );
     const profile = path.join(dir, "lo-profile");
-    run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, docx]);
+    run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, docx, sampleDocx]);
     const pdf = path.join(dir, "bao-cao.pdf");
+    const samplePdf = path.join(dir, "mau.pdf");
     expect(fs.existsSync(pdf)).toBe(true);
+    expect(fs.existsSync(samplePdf)).toBe(true);
 
     // A4 portrait, every page
     const info = run("pdfinfo", ["-f", "1", "-l", "999", pdf]);
@@ -135,6 +150,8 @@ renderTest(
       expect(fonts.some((f) => face.test(f))).toBe(true);
 
     const pages = wordsByPage(pdf);
+    const samplePages = wordsByPage(samplePdf);
+    expect(samplePages.length).toBeGreaterThanOrEqual(2);
     const left = MARGINS_MM.left * PT_PER_MM;
     const right = W - MARGINS_MM.right * PT_PER_MM;
     const top = MARGINS_MM.top * PT_PER_MM;
@@ -142,7 +159,8 @@ renderTest(
 
     // Margins: all text between the left and right margins and above the bottom one; below the top one
     // except the page number, which sits in the top margin.
-    pages.forEach((words, i) => {
+    [...pages, ...samplePages.map((words, i) => ({ words, i }))].forEach((entry, k) => {
+      const { words, i } = Array.isArray(entry) ? { words: entry, i: k } : entry;
       for (const w of words) {
         expect(w.xMin).toBeGreaterThan(left - 1.5);
         expect(w.xMax).toBeLessThan(right + 1.5);
@@ -232,7 +250,7 @@ renderTest(
     if (process.env.PHULUC_SCREENSHOTS === "1") {
       const shots = path.join(__dirname, "..", "..", "docs", "screenshots");
       fs.mkdirSync(shots, { recursive: true });
-      run("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "2", pdf, path.join(shots, "report-page")]);
+      run("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "2", samplePdf, path.join(shots, "report-page")]);
     }
   },
   240000,

@@ -23,6 +23,22 @@ import type { DocBlock, DocRow, DocTable, ReportDoc } from "./spec";
 export const COMING_PERIOD_DAYS = 90;
 
 /**
+ * At most this many tasks are listed in one table of the document (the most overdue, the soonest due…);
+ * a sentence under the table says how many more there are. A report lists what a meeting reads, and a
+ * table of thousands of rows would take the task pane seconds to pack.
+ */
+export const MAX_LISTED = 300;
+
+/** The first MAX_LISTED of `items` (in the order given) and the note for the rest, if any. */
+function listed<T>(items: T[]): { shown: T[]; note: DocBlock | null } {
+  if (items.length <= MAX_LISTED) return { shown: items, note: null };
+  return {
+    shown: items.slice(0, MAX_LISTED),
+    note: { kind: "note", text: T.moreNotListed(qty(MAX_LISTED), qty(items.length - MAX_LISTED)) },
+  };
+}
+
+/**
  * A count in prose, as administrative documents write it: 1–9 with a leading zero ("02 nhiệm vụ"),
  * larger numbers grouped ("1.234").
  */
@@ -179,13 +195,18 @@ function indicatorTable(report: Report): DocTable {
   };
 }
 
-/** A table of tasks grouped by unit (a row naming each unit), numbered 1… across the table. */
-function taskTable(report: Report, tasks: Task[], last: { title: string; value: (t: Task) => string }): DocTable {
+/**
+ * A table of tasks grouped by unit (a row naming each unit with its count among `all`), numbered 1…
+ * across the table.
+ */
+function taskTable(report: Report, tasks: Task[], all: Task[], last: { title: string; value: (t: Task) => string }): DocTable {
   const h = T.taskHead;
   const rows: DocRow[] = [];
+  const perUnit = new Map<string, number>();
+  for (const t of all) perUnit.set(unitOf(t), (perUnit.get(unitOf(t)) ?? 0) + 1);
   let n = 0;
   for (const [unit, list] of byUnit(report, tasks)) {
-    rows.push({ kind: "group", text: T.unitGroup(unit, qty(list.length)) });
+    rows.push({ kind: "group", text: T.unitGroup(unit, qty(perUnit.get(unit) ?? list.length)) });
     for (const t of list) rows.push({ kind: "data", cells: [String(++n), t.content, t.sheet, deadlineText(t), last.value(t)] });
   }
   return {
@@ -252,8 +273,12 @@ function sectionProblems(report: Report): DocBlock[] {
   else {
     const units = new Set(overdue.map(unitOf)).size;
     out.push(para(T.overdueIntro(qty(overdue.length), qty(units))));
-    const days = (t: Task) => formatNumber(t.daysOverdue ?? (t.deadline.due ? daysBetween(t.deadline.due, report.asOf) : null));
-    out.push({ kind: "table", table: taskTable(report, overdue, { title: T.taskHead.daysOverdue, value: days }) });
+    const daysOf = (t: Task) => t.daysOverdue ?? (t.deadline.due ? daysBetween(t.deadline.due, report.asOf) : 0);
+    const days = (t: Task) => formatNumber(daysOf(t));
+    // the most overdue first when the list is cut
+    const { shown, note } = listed([...overdue].sort((a, b) => daysOf(b) - daysOf(a)));
+    out.push({ kind: "table", table: taskTable(report, shown, overdue, { title: T.taskHead.daysOverdue, value: days }) });
+    if (note) out.push(note);
   }
   out.push(heading(2, T.lateTitle));
   const late = report.tasks.filter((t) => t.status === "done_late");
@@ -261,7 +286,10 @@ function sectionProblems(report: Report): DocBlock[] {
   else {
     out.push(para(T.lateIntro(qty(late.length), qty(new Set(late.map(unitOf)).size))));
     const doneOn = (t: Task) => (t.doneDate ? formatViDate(t.doneDate) : "—");
-    out.push({ kind: "table", table: taskTable(report, late, { title: T.taskHead.doneDate, value: doneOn }) });
+    // the latest completed first when the list is cut
+    const { shown, note } = listed([...late].sort((a, b) => (b.doneDate ?? "").localeCompare(a.doneDate ?? "")));
+    out.push({ kind: "table", table: taskTable(report, shown, late, { title: T.taskHead.doneDate, value: doneOn }) });
+    if (note) out.push(note);
   }
   if (report.total.undetermined) out.push(para(T.undeterminedNote(qty(report.total.undetermined))));
   out.push(heading(2, T.causesTitle), { kind: "placeholder", text: T.causesPlaceholder });
@@ -300,6 +328,7 @@ function sectionChanges(report: Report, changes: Changes | undefined): DocBlock[
   out.push(...lines.map(para));
   if (changes.tasks.length) {
     const h = T.changeHead;
+    const { shown, note } = listed(changes.tasks);
     out.push({
       kind: "table",
       table: {
@@ -310,9 +339,10 @@ function sectionChanges(report: Report, changes: Changes | undefined): DocBlock[
           { width: 40, align: "left" },
         ],
         head: [[{ text: h.no }, { text: h.content }, { text: h.lead }, { text: h.change }]],
-        rows: changes.tasks.map((c, i) => ({ kind: "data", cells: [String(i + 1), c.content, c.lead ?? UNASSIGNED_UNIT, changeText(c)] })),
+        rows: shown.map((c, i) => ({ kind: "data", cells: [String(i + 1), c.content, c.lead ?? UNASSIGNED_UNIT, changeText(c)] })),
       },
     });
+    if (note) out.push(note);
   }
   if (changes.indicators.length) {
     out.push(para(T.indicatorChangesIntro));
@@ -341,6 +371,7 @@ function sectionNext(report: Report): DocBlock[] {
   else {
     out.push(para(T.upcomingIntro(formatViDate(from), formatViDate(to), qty(upcoming.length))));
     const h = T.upcomingHead;
+    const { shown, note } = listed(upcoming);
     out.push({
       kind: "table",
       table: {
@@ -351,9 +382,10 @@ function sectionNext(report: Report): DocBlock[] {
           { width: 24, align: "center" },
         ],
         head: [[{ text: h.no }, { text: h.content }, { text: h.lead }, { text: h.deadline }]],
-        rows: upcoming.map((t, i) => ({ kind: "data", cells: [String(i + 1), t.content, unitOf(t), deadlineText(t)] })),
+        rows: shown.map((t, i) => ({ kind: "data", cells: [String(i + 1), t.content, unitOf(t), deadlineText(t)] })),
       },
     });
+    if (note) out.push(note);
   }
   if (report.total.recurring) out.push(para(T.recurringGoOn(qty(report.total.recurring))));
   out.push(heading(2, T.solutionsTitle), { kind: "placeholder", text: T.solutionsPlaceholder });
