@@ -153,9 +153,4 @@ export const reportDocText = {
   unassigned: "(Chưa xác định đơn vị)",
 };
 
-/** The defaults of the report's header and signature (settings → Cài đặt → Báo cáo may change each). */
-export const reportDocDefaults = {
-  signerTitle: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
-  recipients: ["Thường trực Đảng ủy xã", "Thường trực HĐND xã", "Chủ tịch, các Phó Chủ tịch UBND xã", "Các cơ quan, đơn vị thuộc UBND xã"],
-  archive: "VT, VHXH",
-};
+export { reportDocDefaults } from "./report-defaults";

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
 import type { ReportHeaderSettings, Settings } from "../../core/settings";
-import { reportDocDefaults } from "../../i18n/report-doc";
+import { reportDocDefaults } from "../../i18n/report-defaults";
 import { loadEngine } from "../engine";
 import { useStrings } from "../i18n";
 import { useStyles } from "../styles";
@@ -46,21 +46,31 @@ function toReportDraft(r: ReportHeaderSettings | undefined): ReportDraft {
   };
 }
 
-function fromReportDraft(d: ReportDraft): ReportHeaderSettings {
+/**
+ * Only what differs from what prints by default is kept (an untouched form stores nothing, so the
+ * defaults — the commune's name, the usual recipients — keep following the settings and the product).
+ */
+function fromReportDraft(d: ReportDraft): ReportHeaderSettings | undefined {
   const lines = (s: string) =>
     s
       .split("\n")
       .map((l) => l.trim())
       .filter(Boolean);
-  return {
-    parentAgency: d.parentAgency.trim(),
-    issuingAgency: d.issuingAgency.trim(),
-    number: d.number.trim(),
-    signerTitle: lines(d.signerTitle).join("\n"),
-    signerName: d.signerName.trim(),
-    recipients: lines(d.recipients),
-    archive: d.archive.trim(),
+  const text = (s: string) => s.trim() || undefined;
+  const signerTitle = lines(d.signerTitle).join("\n");
+  const recipients = lines(d.recipients);
+  const archive = d.archive.trim();
+  const out: ReportHeaderSettings = {
+    parentAgency: text(d.parentAgency),
+    issuingAgency: text(d.issuingAgency),
+    number: text(d.number),
+    signerTitle: signerTitle && signerTitle !== reportDocDefaults.signerTitle.join("\n") ? signerTitle : undefined,
+    signerName: text(d.signerName),
+    recipients: recipients.join("\n") !== reportDocDefaults.recipients.join("\n") ? recipients : undefined,
+    archive: archive && archive !== reportDocDefaults.archive ? archive : undefined,
   };
+  const kept = Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as ReportHeaderSettings;
+  return Object.keys(kept).length ? kept : undefined;
 }
 
 let nextId = 1;
@@ -121,12 +131,14 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
       setShowErrors(true);
       return;
     }
+    const { report: _previous, ...rest } = settings;
+    const report = fromReportDraft(draft.report);
     const next: Settings = {
-      ...settings,
+      ...rest,
+      ...(report ? { report } : {}),
       communeName: draft.communeName.trim(),
       planName: draft.planName.trim(),
       planYear: year ?? null,
-      report: fromReportDraft(draft.report),
       units: draft.units.map((u) => ({
         name: u.name.trim(),
         aliases: u.aliases
