@@ -11,7 +11,9 @@ import { buildReportDoc } from "../../src/core/report-doc/build";
 import { MARGINS_MM } from "../../src/core/report-doc/form";
 import { buildReportSheet, GRID_COLUMNS, REPORT_SHEET_MARKER, REPORT_SHEET_NAME } from "../../src/core/report-doc/sheet";
 import { docText } from "../../src/core/report-doc/spec";
-import { SUMMARY_MARKER } from "../../src/core/summary/build";
+import { buildSummary, SUMMARY_MARKER } from "../../src/core/summary/build";
+import { OfficeWorkbookPort } from "../../src/excel/port";
+import { fakeWorkbook } from "../fakes/fake-workbook";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { GridBuilder } from "../support/grid-builder";
 import { buildXlsx } from "../support/xlsx-builder";
@@ -90,4 +92,20 @@ test("through the file port: written beside the summary, replaced alone, never r
   // read back: the report sheet is phuluc's own, not a plan sheet
   const reread = await XlsxWorkbookPort.fromBytes(bytes, "plan.xlsx");
   expect((await reread.readSheets()).map((g) => g.name)).not.toContain("Báo cáo");
+});
+
+test("through the Office.js port (fake Excel): the sheet with its merges, beside the summary, which it never replaces", async () => {
+  const fake = fakeWorkbook([
+    new GridBuilder("PL I").title("PHỤ LỤC I").header().task({ stt: 1, content: "Số hóa hồ sơ", lead: "Công an xã" }),
+  ]);
+  const port = new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported });
+  const summary = await port.writeSummary(buildSummary(sampleReport(), fullSettings()));
+  const spec = buildReportSheet(buildReportDoc(withChanges(sampleReport()), fullSettings()));
+  const first = await port.writeSummary(spec);
+  const again = await port.writeSummary(spec);
+  expect(first.sheetNames).toEqual(["Báo cáo"]);
+  expect(again.replaced).toEqual(["Báo cáo"]);
+  const sheet = fake.model.sheet("Báo cáo");
+  expect(sheet.merges).toEqual(spec.sheets[0].merges);
+  for (const name of summary.sheetNames) expect(fake.model.sheet(name)).toBeDefined();
 });
