@@ -3,6 +3,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
 import prettier from "eslint-config-prettier";
+import * as espree from "espree";
 
 export default tseslint.config(
   { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "test/e2e/screenshots/**"] },
@@ -24,6 +25,16 @@ export default tseslint.config(
     rules: {
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "error",
+    },
+  },
+  {
+    // The old-engine script runs in Internet Explorer 11: ES5 only, which espree enforces here.
+    files: ["src/legacy/**/*.js"],
+    languageOptions: { parser: espree, ecmaVersion: 5, sourceType: "script", globals: { ...globals.browser } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { caughtErrors: "none" }],
+      "no-var": "off",
+      "prefer-const": "off",
     },
   },
   {

@@ -1,6 +1,7 @@
 /**
  * Builds the add-in's web part: the task pane (src/taskpane → taskpane.html) and the ribbon commands
- * (src/commands → commands.html, when present). Production: minified, content-hashed names, size hints.
+ * (src/commands → commands.html, when present), each page led by the old-engine script (src/legacy,
+ * scripts/legacy-script.js). Production: minified, content-hashed names, size hints.
  * Dev: `webpack serve` on https://localhost:3000 with the Office dev certificates when present
  * (~/.office-addin-dev-certs), else plain http.
  */
@@ -9,6 +10,7 @@ const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { LegacyScriptPlugin, requireSource } = require("./scripts/legacy-script");
 
 const root = __dirname;
 const PORT = Number(process.env.PHULUC_PORT || 3000);
@@ -47,6 +49,26 @@ function csp(dev, https) {
   ].join("; ");
 }
 
+/** After a production build: how to publish it (the origin and the manifest come from scripts/manifest.config.json). */
+class PublishNotePlugin {
+  apply(compiler) {
+    compiler.hooks.done.tap("PhulucPublishNote", (stats) => {
+      if (stats.hasErrors()) return;
+      const config = JSON.parse(fs.readFileSync(path.join(root, "scripts/manifest.config.json"), "utf8"));
+      const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+      console.log(
+        [
+          `phuluc ${version}: production build in dist/. To publish:`,
+          `  1. copy everything in dist/ to ${config.production.origin}/ (https; serve .js as text/javascript);`,
+          `  2. give users ${config.production.file} (Version ${version}.0): Excel on the web → Add-ins → Upload My Add-in, or a shared-folder / admin-center catalog;`,
+          `  3. next release: npm version patch (or minor), npm run manifest, npm run build, publish again — the new Version makes Office drop its cached pane.`,
+          `  The origin is set in scripts/manifest.config.json (production.origin); README.md "Publishing" has the details.`,
+        ].join("\n"),
+      );
+    });
+  }
+}
+
 module.exports = (_env, argv = {}) => {
   const dev = argv.mode !== "production";
   const certs = dev ? devCerts() : null;
@@ -62,7 +84,18 @@ module.exports = (_env, argv = {}) => {
       template: "./src/taskpane/taskpane.html",
       chunks: ["taskpane"],
       csp: csp(dev, !!certs),
-      scriptLoading: "defer",
+      // Module scripts: deferred like "defer", and skipped altogether by Internet Explorer 11 (Office
+      // 2016/2019's web view), where the old-engine script (src/legacy) shows what to use instead.
+      scriptLoading: "module",
+    }),
+    new LegacyScriptPlugin({ hashed: !dev }),
+    // The manifests' SupportUrl: a static page (no script), its texts from src/i18n/support.ts.
+    new HtmlWebpackPlugin({
+      filename: "support.html",
+      template: "./src/support/support.html",
+      chunks: [],
+      inject: false,
+      texts: requireSource(path.join(root, "src/i18n/support.ts")).supportTexts,
     }),
     new CopyWebpackPlugin({
       patterns: [{ from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.*"] } }],
@@ -75,10 +108,12 @@ module.exports = (_env, argv = {}) => {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
         csp: csp(dev, !!certs),
-        scriptLoading: "defer",
+        scriptLoading: "module",
       }),
     );
   }
+
+  if (!dev) plugins.push(new PublishNotePlugin());
 
   if (dev) {
     console.log(

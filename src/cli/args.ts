@@ -35,6 +35,17 @@ export interface ParsedArgs {
 const FLAGS: Record<string, CliOption> = { "--json": "json" };
 const VALUED: Record<string, CliOption> = { "--as-of": "asOf", "--lang": "lang", "-o": "out", "--out": "out", "--output": "out" };
 
+/** The usage line's arguments of a command, from the options it declares ("FILE -o OUT [--as-of YYYY-MM-DD]"). */
+export function usageOf(def: CommandDef): string {
+  const cli = def.cli!;
+  const shown: Record<Exclude<CliOption, "out">, string> = { asOf: "[--as-of YYYY-MM-DD]", json: "[--json]", lang: "[--lang vi|en]" };
+  const parts = ["FILE"];
+  if (cli.out === "required") parts.push("-o OUT");
+  for (const o of cli.options) if (o !== "out") parts.push(shown[o]);
+  if (cli.out === "optional") parts.push("[-o OUT]");
+  return parts.join(" ");
+}
+
 export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
   let def: CommandDef | undefined;
   const positional: string[] = [];

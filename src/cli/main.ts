@@ -5,7 +5,7 @@ import { cliCommands } from "../app/commands";
 import { COMMAND_STRINGS } from "../i18n/commands";
 import { cliTexts } from "../i18n/cli";
 import { XlsxReadError } from "../xlsx/detect";
-import { parseArgs } from "./args";
+import { parseArgs, usageOf } from "./args";
 import { CliError, processIO, type CliIO } from "./io";
 import { runCommand } from "./run-command";
 
@@ -30,7 +30,7 @@ export function helpText(): string {
   return cliTexts.help(
     cliCommands().map((c) => {
       const s = COMMAND_STRINGS.vi[c.id as keyof (typeof COMMAND_STRINGS)["vi"]];
-      return { name: c.cli!.name, usage: s.usage, help: s.help };
+      return { name: c.cli!.name, usage: usageOf(c), help: s.help };
     }),
   );
 }

@@ -13,7 +13,9 @@ import { createCommands } from "./run-commands";
 
 const params = new URLSearchParams(window.location.search);
 
-if (params.get("dialog")) {
+if ((globalThis as { phulucOldEngine?: unknown }).phulucOldEngine) {
+  // The old-engine script (src/legacy) has registered the functions and tells the user what to use instead.
+} else if (params.get("dialog")) {
   Office.onReady(() => renderDialog(document, params, () => Office.context.ui.messageParent(DIALOG_CLOSE)));
 } else {
   // Registered as soon as the bundle runs (office.js is loaded before it), not after Office.onReady:

@@ -8,7 +8,7 @@ import { excelTexts } from "../i18n/excel";
 
 export const DIALOG_CLOSE = "phuluc:close";
 /** Close the dialog by itself after this long, so the command always completes. */
-const MAX_OPEN_MS = 120_000;
+export const DIALOG_MAX_OPEN_MS = 120_000;
 
 export function dialogUrl(base: string, message: string, kind: "ok" | "error"): string {
   const u = new URL(base);
@@ -25,23 +25,31 @@ export function officeDialogNotify(base: () => string = () => window.location.hr
   return (message: string, kind: "ok" | "error"): Promise<void> =>
     new Promise<void>((resolve) => {
       let settled = false;
-      const finish = (dialog?: Office.Dialog) => {
-        if (settled) return;
-        settled = true;
+      let dialog: Office.Dialog | undefined;
+      const close = (d: Office.Dialog | undefined) => {
         try {
-          dialog?.close();
+          d?.close();
         } catch {
           /* already closed */
         }
+      };
+      const finish = () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        close(dialog);
         resolve();
       };
+      // Started before asking for the dialog: a host that never calls back (a dialog blocked, another one
+      // open in an old build) must not keep the command — and the ribbon button — waiting for ever.
+      const timer = setTimeout(finish, DIALOG_MAX_OPEN_MS);
       try {
         Office.context.ui.displayDialogAsync(dialogUrl(base(), message, kind), { height: 30, width: 30, displayInIframe: true }, (res) => {
           if (res.status !== Office.AsyncResultStatus.Succeeded) return finish();
-          const dialog = res.value;
-          dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => finish(dialog));
-          dialog.addEventHandler(Office.EventType.DialogEventReceived, () => finish(dialog));
-          setTimeout(() => finish(dialog), MAX_OPEN_MS);
+          if (settled) return close(res.value); // too late: the command has completed
+          dialog = res.value;
+          dialog.addEventHandler(Office.EventType.DialogMessageReceived, finish);
+          dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);
         });
       } catch {
         finish();

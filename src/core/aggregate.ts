@@ -11,6 +11,11 @@ export function emptyTally(): TallyCounts {
   return { total: 0, done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0, recurring: 0, undetermined: 0 };
 }
 
+/** Counts of nothing: all zero, rates empty. */
+export function zeroCounts(): Counts {
+  return withRates(emptyTally());
+}
+
 export function addTo(t: TallyCounts, status: StatusCategory): void {
   t.total++;
   t[status]++;

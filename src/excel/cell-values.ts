@@ -12,14 +12,16 @@ import type { SpecValue } from "../core/summary/spec";
 export const MAX_CELL_TEXT = 32767;
 export const TEXT_FORMAT = "@";
 
+/**
+ * Control characters other than tab, line feed and carriage return, U+FFFE/U+FFFF, and lone surrogates.
+ * A valid surrogate pair matches as two code units and is kept; a lone one matches alone and is dropped
+ * (no look-behind: older Safari, and so older Excel for Mac, cannot parse one).
+ */
+const UNSAFE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
+
 /** NFC, without characters a cell cannot hold, cut at Excel's 32,767-character limit (as src/xlsx does). */
 export function cellText(s: string): string {
-  const cleaned = s
-    .normalize("NFC")
-    .replace(
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-      "",
-    );
+  const cleaned = s.normalize("NFC").replace(UNSAFE_CHARS, (m) => (m.length === 2 ? m : ""));
   if (cleaned.length <= MAX_CELL_TEXT) return cleaned;
   let cut = cleaned.slice(0, MAX_CELL_TEXT);
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
@@ -48,9 +50,14 @@ export function dateSerial(iso: string): number | null {
 }
 
 export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
+/** 1904-01-01 as a 1900-system serial (the same as date-system.ts's DATE1904_OFFSET). */
+const DATE1904_SERIAL_OFFSET = 1462;
 
-/** A spec value → {value for Range.values, number format}. Strings always get "@". */
-export function specCell(v: SpecValue, numFmt: string | undefined): { value: string | number | boolean; format: string } {
+/**
+ * A spec value → {value for Range.values, number format}. Strings always get "@". Dates become serials of
+ * the workbook's date system (1904: 1,462 less, see date-system.ts).
+ */
+export function specCell(v: SpecValue, numFmt: string | undefined, date1904 = false): { value: string | number | boolean; format: string } {
   if (v === null) return { value: "", format: numFmt ?? "General" };
   if (typeof v === "string") return { value: cellText(v), format: TEXT_FORMAT };
   if (typeof v === "number")
@@ -58,7 +65,7 @@ export function specCell(v: SpecValue, numFmt: string | undefined): { value: str
   if (typeof v === "boolean") return { value: v, format: numFmt ?? "General" };
   const serial = dateSerial(v.date);
   if (serial === null) return { value: cellText(v.date), format: TEXT_FORMAT };
-  return { value: serial, format: numFmt ?? DEFAULT_DATE_FORMAT };
+  return { value: date1904 ? serial - DATE1904_SERIAL_OFFSET : serial, format: numFmt ?? DEFAULT_DATE_FORMAT };
 }
 
 /** One cell read through Office.js (`values` + `valueTypes`) → the core's CellValue. */

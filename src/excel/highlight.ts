@@ -6,6 +6,12 @@
  * the user has recoloured since is left alone. Three syncs up to 4,000 cells (old and new together) —
  * sheet list, fills, writes — plus one to read the store when `_phuluc` exists (see store.ts);
  * beyond that, one more sync per 4,000 cells read or changed, so no request nears Excel's 5 MB limit.
+ *
+ * The record is written before any fill changes, at the head of the first write batch: Excel runs a
+ * batch in order and stops at the first operation it refuses, so if the record cannot be written (a
+ * workbook whose structure is protected cannot get its `_phuluc` sheet) no fill is made, and if a fill
+ * is refused half way (a protected sheet) every fill already made is on record. That first record also
+ * keeps the old highlights still to be restored; the final one, last in the last batch, drops them.
  */
 import type { HighlightTarget } from "../core/port";
 import type { HighlightRecord, Store } from "../core/store";
@@ -88,6 +94,17 @@ function currentFill(p: Probe, withPattern: boolean): string | null {
   return c;
 }
 
+const OUR_FILLS = new Set<string>(Object.values(HIGHLIGHT_FILL));
+
+/**
+ * Whether a recorded highlight is still phuluc's: the cell shows the fill that was applied — or another
+ * of phuluc's own fills, as when a new highlight of that cell was recorded but its fill never made (a
+ * batch stopped by a protected sheet) and the cell still shows the previous highlight's.
+ */
+function stillOurs(current: string | null, applied: string | null): boolean {
+  return current === applied || (current !== null && applied !== null && OUR_FILLS.has(current) && OUR_FILLS.has(applied));
+}
+
 function restore(p: Probe, previous: string | null): void {
   if (previous === null) p.fill.clear();
   else p.fill.color = "#" + previous;
@@ -119,42 +136,50 @@ export async function applyHighlights(ctx: Excel.RequestContext, targets: Highli
   const probes = await loadProbes(ctx, [...old, ...wanted.values()], sheetNames, withPattern);
   const probeByKey = new Map(probes.map((p) => [cellKey(p.sheet, p.cell), p]));
 
-  let queued = 0;
-  const step = async () => {
-    if (++queued < HIGHLIGHT_GROUP) return;
-    await ctx.sync();
-    queued = 0;
-  };
-
-  // Undo the old highlights where phuluc's fill is still there; remember what was under them.
+  // Plan first (no operation queued yet): the old highlights to undo where phuluc's fill is still there,
+  // what was under them, and the new records.
   const underneath = new Map<string, string | null>();
+  const restores: { p: Probe; previous: string | null; rec: HighlightRecord }[] = [];
   for (const rec of old) {
     const k = cellKey(rec.sheet, rec.cell);
     const p = probeByKey.get(k);
     if (!p || underneath.has(k)) continue;
     const applied = storedFill(rec.appliedFill);
-    if (applied === undefined || currentFill(p, withPattern) !== applied) continue; // the user recoloured it: leave it
+    if (applied === undefined || !stillOurs(currentFill(p, withPattern), applied)) continue; // the user recoloured it: leave it
     // A previous fill Office.js cannot rebuild exactly (a hatch or gradient from the .xlsx side) becomes none.
     const previous = storedFill(rec.previousFill) ?? null;
     underneath.set(k, previous);
-    if (!wanted.has(k)) {
-      restore(p, previous);
-      await step();
-    }
+    if (!wanted.has(k)) restores.push({ p, previous, rec });
   }
-
+  const fillsToMake: { p: Probe; color: string }[] = [];
   const records: HighlightRecord[] = [];
   for (const [k, t] of wanted) {
     const p = probeByKey.get(k);
     if (!p) continue; // the sheet no longer exists
     const applied = HIGHLIGHT_FILL[t.severity];
     const previous = underneath.has(k) ? underneath.get(k)! : currentFill(p, withPattern);
-    p.fill.color = "#" + applied;
+    fillsToMake.push({ p, color: applied });
     records.push({ sheet: p.sheet, cell: p.cell, previousFill: previous, appliedFill: applied });
+  }
+
+  // The record first: the new highlights, and the old ones until they are restored.
+  const written = queueStoreWrite(ctx, { ...store, highlights: [...records, ...restores.map((r) => r.rec)] }, loaded);
+  let queued = 0;
+  const step = async () => {
+    if (++queued < HIGHLIGHT_GROUP) return;
+    await ctx.sync();
+    queued = 0;
+  };
+  for (const r of restores) {
+    restore(r.p, r.previous);
+    await step();
+  }
+  for (const f of fillsToMake) {
+    f.p.fill.color = "#" + f.color;
     await step();
   }
   for (const p of probes) p.range.untrack();
 
-  queueStoreWrite(ctx, { ...store, highlights: records }, loaded);
+  if (restores.length) queueStoreWrite(ctx, { ...store, highlights: records }, written);
   await ctx.sync();
 }

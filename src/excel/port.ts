@@ -34,6 +34,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   private readonly isSetSupported: IsSetSupported;
   private readonly budgetBytes?: number;
   private featureCache?: Record<Feature, boolean>;
+  /** The last read could not read (all) merged areas although this Excel has the API (over 512 areas…). */
+  private mergesUnread = false;
 
   constructor(options: OfficeWorkbookPortOptions = {}) {
     this.run = options.run ?? defaultRun;
@@ -42,26 +44,44 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   /** Which optional features this Excel supports (ExcelApi sets above the manifest's 1.4). */
-  get features(): Record<Feature, boolean> {
+  private get supported(): Record<Feature, boolean> {
     return (this.featureCache ??= featureSupport(this.isSetSupported));
+  }
+
+  /**
+   * What the pane may rely on: the supported features, except that `mergedAreas` is false after a read
+   * that could not read the merged areas (so the pane shows its "merged cells not read" warning).
+   */
+  get features(): Record<Feature, boolean> {
+    return this.mergesUnread ? { ...this.supported, mergedAreas: false } : this.supported;
   }
 
   readSheets(onProgress?: (p: ReadProgress) => void): Promise<Grid[]> {
     return withUserErrors(() =>
-      this.run((ctx) => readSheetsWith(ctx, { mergedAreas: this.features.mergedAreas, onProgress, budgetBytes: this.budgetBytes })),
+      this.run((ctx) => {
+        this.mergesUnread = false;
+        return readSheetsWith(ctx, {
+          mergedAreas: this.supported.mergedAreas,
+          onProgress,
+          budgetBytes: this.budgetBytes,
+          onMergesUnread: () => void (this.mergesUnread = true),
+        });
+      }),
     );
   }
 
   writeSummary(spec: SummarySpec): Promise<WriteSummaryResult> {
-    return withUserErrors(() => this.run((ctx) => writeSummaryWith(ctx, spec, { features: this.features, budgetBytes: this.budgetBytes })));
+    return withUserErrors(() =>
+      this.run((ctx) => writeSummaryWith(ctx, spec, { features: this.supported, budgetBytes: this.budgetBytes })),
+    );
   }
 
   highlight(targets: HighlightTarget[]): Promise<void> {
-    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, targets, this.features.fillPattern)));
+    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, targets, this.supported.fillPattern)));
   }
 
   clearHighlights(): Promise<void> {
-    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, [], this.features.fillPattern)));
+    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, [], this.supported.fillPattern)));
   }
 
   select(sheet: string, cell: string): Promise<void> {

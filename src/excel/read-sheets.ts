@@ -1,16 +1,22 @@
 /// <reference types="office-js" />
 /**
  * WorkbookPort.readSheets through Office.js with a bounded number of syncs:
- *   sync 1  the sheet list (name, visibility) — which tells whether the store sheet `_phuluc` exists;
+ *   sync 1  the sheet list (name, visibility) — which tells whether the store sheet `_phuluc` exists —
+ *           and the date system (date-system.ts: a 1904 workbook's date cells are shifted to 1900 serials);
  *   sync 2  every sheet's used range (values only) and, when `_phuluc` exists, the store (to skip the
  *           product's summaries);
  *   sync 3… values + numberFormat + valueTypes of all sheets, in row chunks queued together and synced
- *           once per ~3.5 MB of expected response (Excel on the web rejects a request or response over
- *           5 MB). A workbook that fits one budget — every real commune plan, and 20,000 short rows —
- *           is read in 3 syncs; a bigger one needs one more sync per extra budget, never one per row or sheet.
- * The response size per cell is estimated (80 bytes to start) and then measured on each batch; a batch
- * that still exceeds the limit is retried in halves. With ExcelApi 1.13 each non-empty sheet's merged
- * areas are read in the sync that reads its first rows.
+ *           once per ~4 MB of expected response (Excel on the web rejects a request over 5 MB with
+ *           RequestPayloadSizeLimitExceeded and a response over 5 MB with ResponsePayloadSizeLimitExceeded).
+ *           A workbook that fits one budget — every real commune plan, and 5,000 rows of ten columns — is
+ *           read in one such sync; a bigger one needs one more sync per extra budget, never one per row or sheet.
+ * The response size per cell is estimated (80 bytes to start: a text-heavy plan's cell — 40 Vietnamese
+ * characters, its format and type — weighs 70–90) and then measured on each batch; a batch that still
+ * exceeds the limit either way is retried in halves.
+ *   last    with ExcelApi 1.13, the merged areas of every non-empty sheet, in blocks of 500 rows, in a
+ *           sync of their own (see readMerges): Range.getMergedAreasOrNullObject fails beyond 512 areas,
+ *           and a failure must not cost the values. A block that fails is split; when that does not
+ *           help, the grids go without (some) merges and the port reports "merges not read".
  * No method is called on a proxy that may be a null object (an empty sheet's used range, a missing
  * `_phuluc`): Excel does not promise that such a call yields another null object rather than failing
  * the whole batch. Only load() and isNullObject are used on them.
@@ -23,21 +29,37 @@ import { officeErrorCode } from "../i18n/excel";
 import { parseMergedAreas } from "./addresses";
 import { jsonBytes } from "./bytes";
 import { readCell } from "./cell-values";
+import { queueDateSystemProbe, to1900 } from "./date-system";
 import { queueStoreLoad, readStore } from "./store";
 
 export interface ReadOptions {
   mergedAreas: boolean;
   onProgress?: (p: ReadProgress) => void;
-  /** Expected response bytes per sync (default 4 MB, under Excel on the web's 5 MB). */
+  /** Expected response bytes per sync (default 4 MiB, under Excel on the web's 5 MB). */
   budgetBytes?: number;
   /** First estimate of response bytes per cell (values + numberFormat + valueTypes). */
   bytesPerCell?: number;
   /** At most this many rows per range proxy (Microsoft suggests blocks of 5,000–20,000 rows). */
   maxRowsPerChunk?: number;
+  /** Rows per merged-areas request (default MERGE_BLOCK_ROWS). */
+  mergeBlockRows?: number;
+  /** Called when merged areas were asked for but could not all be read. */
+  onMergesUnread?: () => void;
 }
 
-export const READ_BUDGET_BYTES = 4_000_000;
-export const READ_BYTES_PER_CELL = 64;
+/** 4 MiB of expected response per sync: a 25% margin under Excel on the web's 5 MB. */
+export const READ_BUDGET_BYTES = 4 * 1024 * 1024;
+export const READ_BYTES_PER_CELL = 80;
+/**
+ * Rows per getMergedAreasOrNullObject request. A plan merges a unit or a deadline over a few task rows
+ * (about one area a row at most), so 500 rows stay under the method's 512-area limit; a block that
+ * still fails is split.
+ */
+export const MERGE_BLOCK_ROWS = 500;
+/** At most this many syncs for merged areas, splitting included (a normal read needs one). */
+export const MAX_MERGE_SYNCS = 12;
+/** The codes Excel on the web answers an oversized sync with, by direction. */
+const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
 export const MAX_ROWS_PER_CHUNK = 5000;
 
 const VISIBILITY: Record<string, SheetVisibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
@@ -73,11 +95,6 @@ function pieceAddress(p: Piece): string {
   return `${colLetters(left)}${top}:${colLetters(left + p.plan.cols - 1)}${top + p.count - 1}`;
 }
 
-/** The whole used range of a non-empty sheet, as an address. */
-function usedAddress(plan: SheetPlan): string {
-  return `${colLetters(plan.col0 + 1)}${plan.row0 + 1}:${colLetters(plan.col0 + plan.cols)}${plan.row0 + plan.rows}`;
-}
-
 /** Take pieces worth at most `cellBudget` cells from the front of the queue (at least one row). */
 function takeBatch(queue: Piece[], cellBudget: number, maxRows: number): Piece[] {
   const batch: Piece[] = [];
@@ -111,7 +128,9 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
   // Sync 1: the sheet list — which also tells whether `_phuluc` exists.
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name,items/visibility");
+  const isDate1904 = queueDateSystemProbe(ctx);
   await ctx.sync();
+  const date1904 = isDate1904();
   const storeKey = sheetNameKey(STORE_SHEET);
   const candidates = sheets.items.filter((ws) => sheetNameKey(ws.name) !== storeKey);
 
@@ -163,22 +182,14 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
   while (queue.length) {
     const batch = takeBatch(queue, Math.max(1, Math.floor(budget / perCell)), maxRows);
     const loads = batch.map((piece) => {
-      const ws = ctx.workbook.worksheets.getItem(piece.plan.name);
-      const range = ws.getRange(pieceAddress(piece));
+      const range = ctx.workbook.worksheets.getItem(piece.plan.name).getRange(pieceAddress(piece));
       range.load("values,numberFormat,valueTypes");
-      // Merged areas ride with a sheet's first rows, asked of a range known to exist (the used range's
-      // address, never the used-range proxy, which may be a null object). A retried batch asks again.
-      let merged: Excel.RangeAreas | null = null;
-      if (opts.mergedAreas && piece.start === 0) {
-        merged = ws.getRange(usedAddress(piece.plan)).getMergedAreasOrNullObject();
-        merged.load("address");
-      }
-      return { piece, range, merged };
+      return { piece, range };
     });
     try {
       await ctx.sync();
     } catch (err) {
-      if (officeErrorCode(err) !== "RequestPayloadSizeLimitExceeded" || retries >= 8) throw err;
+      if (!PAYLOAD_CODES.has(officeErrorCode(err) ?? "") || retries >= 8) throw err;
       retries++;
       perCell *= 2;
       // Put the pieces back in front, in order, and try again with smaller batches.
@@ -187,8 +198,7 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
     }
     let cells = 0;
     let bytes = 0;
-    for (const { piece, range, merged } of loads) {
-      if (merged && !merged.isNullObject) piece.plan.merges.push(...parseMergedAreas(merged.address));
+    for (const { piece, range } of loads) {
       const values = range.values;
       const formats = range.numberFormat;
       const types = range.valueTypes;
@@ -200,8 +210,8 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
         const outV = new Array(piece.plan.cols);
         const outF = new Array(piece.plan.cols);
         for (let j = 0; j < piece.plan.cols; j++) {
-          outV[j] = readCell(vRow[j], tRow[j] as string | undefined);
           const f = fRow[j];
+          outV[j] = readCell(date1904 ? to1900(vRow[j], f) : vRow[j], tRow[j] as string | undefined);
           outF[j] = typeof f === "string" && f !== "General" ? f : null;
         }
         g.values[piece.start + i] = outV;
@@ -219,5 +229,78 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
     // Learn the real size per cell (with a margin) for the next batches.
     if (cells > 0) perCell = Math.max(16, Math.ceil((bytes / cells) * 1.3), perCell / 2);
   }
+  if (opts.mergedAreas) {
+    const complete = await readMerges(ctx, plans, opts.mergeBlockRows ?? MERGE_BLOCK_ROWS);
+    if (!complete) opts.onMergesUnread?.();
+  }
   return plans.map((p) => p.grid);
+}
+
+interface MergeBlock {
+  plan: SheetPlan;
+  start: number; // row offset within the used range
+  count: number;
+}
+
+function blockAddress(b: MergeBlock): string {
+  return pieceAddress({ plan: b.plan, start: b.start, count: b.count });
+}
+
+/**
+ * The merged areas of every non-empty sheet, asked of ranges known to exist (addresses inside the used
+ * range, never the used-range proxy, which may be a null object), in row blocks, all in one sync. If that
+ * sync fails (a block over 512 areas, or anything else Excel refuses), the batch is halved, and a single
+ * block that fails is split into its two halves, until every block is read or MAX_MERGE_SYNCS is spent;
+ * a single row that still fails is skipped and the others are read. An area reported by two blocks (it
+ * spans their boundary) is kept once. Returns false when some block could not be read: those rows go
+ * without merges.
+ */
+async function readMerges(ctx: Excel.RequestContext, plans: SheetPlan[], blockRows: number): Promise<boolean> {
+  const blocks: MergeBlock[] = [];
+  for (const plan of plans)
+    for (let start = 0; start < plan.rows; start += blockRows) blocks.push({ plan, start, count: Math.min(blockRows, plan.rows - start) });
+  if (!blocks.length) return true;
+  const seen = new Map<SheetPlan, Set<string>>();
+  const batches: MergeBlock[][] = [blocks];
+  let syncs = 0;
+  let complete = true;
+  while (batches.length) {
+    if (syncs >= MAX_MERGE_SYNCS) return false;
+    const batch = batches.shift()!;
+    const loads = batch.map((b) => {
+      const areas = ctx.workbook.worksheets.getItem(b.plan.name).getRange(blockAddress(b)).getMergedAreasOrNullObject();
+      areas.load("address");
+      return { b, areas };
+    });
+    syncs++;
+    try {
+      await ctx.sync();
+    } catch (err) {
+      if (officeErrorCode(err) === "InvalidOperationInCellEditMode") throw err;
+      if (batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        batches.unshift(batch.slice(0, half), batch.slice(half));
+      } else if (batch[0].count > 1) {
+        const b = batch[0];
+        const top = Math.ceil(b.count / 2);
+        batches.unshift([
+          { plan: b.plan, start: b.start, count: top },
+          { plan: b.plan, start: b.start + top, count: b.count - top },
+        ]);
+      } else complete = false; // one row with more than 512 areas, or a refusal splitting cannot help: skip it
+      continue;
+    }
+    for (const { b, areas } of loads) {
+      if (areas.isNullObject) continue;
+      let keys = seen.get(b.plan);
+      if (!keys) seen.set(b.plan, (keys = new Set()));
+      for (const m of parseMergedAreas(areas.address)) {
+        const k = `${m.top}:${m.left}:${m.bottom}:${m.right}`;
+        if (keys.has(k)) continue;
+        keys.add(k);
+        b.plan.merges.push(m);
+      }
+    }
+  }
+  return complete;
 }

@@ -15,6 +15,8 @@ export const FEATURE_SETS = {
   suspendCalculation: "1.6",
   /** freezePanes.freezeRows and Worksheet.tabColor; otherwise not set. */
   freezeAndTabColor: "1.7",
+  /** Worksheet.standardWidth (column widths in the Normal font's characters); otherwise Excel's default 8.43. */
+  standardWidth: "1.7",
   /** Worksheet.pageLayout (A4, orientation, fit to width, print titles, margins, print area). */
   pageLayout: "1.9",
   /** RangeFill.pattern: tells "no fill" from a white fill when recording a highlight. */

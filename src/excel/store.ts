@@ -14,6 +14,7 @@
  */
 import { decodeStore, encodeStore, STORE_SHEET, type Store } from "../core/store";
 import { sheetNameKey } from "../core/summary/names";
+import { parseArea } from "./addresses";
 import { TEXT_FORMAT } from "./cell-values";
 
 export interface PendingStore {
@@ -82,15 +83,26 @@ export async function loadSheetsAndStore(
   return { items: sheets.items, loaded: readStore(pending) };
 }
 
-/** Queue writing `store` into `_phuluc` (creating it very hidden when missing). */
-export function queueStoreWrite(ctx: Excel.RequestContext, store: Store, loaded: LoadedStore): void {
+/**
+ * Queue writing `store` into `_phuluc`, creating it very hidden when missing. The visibility is set only
+ * then: setting it again is a structure change, which a workbook with a protected structure refuses
+ * (and with it the whole batch) although writing the cells of the existing sheet is allowed.
+ * Returns what the store looks like once the batch has run, for a later write in the same batch.
+ */
+export function queueStoreWrite(ctx: Excel.RequestContext, store: Store, loaded: LoadedStore): LoadedStore {
   const sheets = ctx.workbook.worksheets;
-  const ws = loaded.exists ? sheets.getItem(STORE_SHEET) : sheets.add(STORE_SHEET);
-  ws.visibility = "VeryHidden" as Excel.SheetVisibility;
+  let ws: Excel.Worksheet;
+  if (loaded.exists) ws = sheets.getItem(STORE_SHEET);
+  else {
+    ws = sheets.add(STORE_SHEET);
+    ws.visibility = "VeryHidden" as Excel.SheetVisibility;
+  }
   const chunks = encodeStore(store);
   // The old contents, by the address read in the load (a known range, never a possibly-null used range).
   if (loaded.usedAddress) ws.getRange(loaded.usedAddress).clear("Contents" as Excel.ClearApplyTo);
   const target = ws.getRange(`A1:A${chunks.length}`);
   target.numberFormat = chunks.map(() => [TEXT_FORMAT]);
   target.values = chunks.map((c) => [c]);
+  const before = loaded.usedAddress ? (parseArea(loaded.usedAddress)?.bottom ?? 0) : 0;
+  return { store, corrupt: false, exists: true, usedAddress: `A1:A${Math.max(before, chunks.length)}` };
 }

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /** SummarySpec → Office.js operations on one new sheet (queued only; the caller syncs). */
 import { rangeA1 } from "../core/a1";
-import type { CellStyle, SpecCell, SummarySheetSpec } from "../core/summary/spec";
+import type { CellStyle, FinishingTouch, SpecCell, SummarySheetSpec } from "../core/summary/spec";
 import type { Feature } from "./requirements";
 import { jsonBytes } from "./bytes";
 import { specCell } from "./cell-values";
@@ -54,12 +54,51 @@ const CHART_TYPE = {
   columnStacked: "ColumnStacked",
 } as const;
 
-/** Excel character units → points (Calibri 11: 7 px per character + 5 px padding; 0.75 pt per px). */
-export function widthToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+/**
+ * Excel character units → points: a column of w characters is w × (the Normal font's digit width) + 5 px
+ * of padding, at 0.75 pt per px. The digit width is 7 px for Calibri 11 (the default) — other Normal fonts
+ * (Times New Roman 13, Mac's Calibri 12) are measured by measureCharWidth.
+ */
+export function widthToPoints(chars: number, pxPerChar = CALIBRI_11_PX): number {
+  return Math.round((chars * pxPerChar + 5) * 0.75 * 100) / 100;
+}
+
+export const CALIBRI_11_PX = 7;
+/** Excel's standard column width, in characters, whatever the Normal font. */
+export const DEFAULT_STANDARD_WIDTH = 8.43;
+
+/**
+ * The Normal font's digit width in pixels, from a sheet's standard width in characters and in points
+ * (an untouched column's width): the inverse of widthToPoints.
+ */
+export function measureCharWidth(standardChars: number, standardPoints: number): number {
+  if (!(standardChars > 0) || !(standardPoints > 0)) return CALIBRI_11_PX;
+  const px = (standardPoints / 0.75 - 5) / standardChars;
+  if (!(px > 2 && px < 40)) return CALIBRI_11_PX;
+  // Excel truncates the standard width to whole pixels, so `px` is up to one pixel per standard width
+  // short of the font's (whole-pixel) digit width: 8.43 × 9 px = 75.87 → 75 px → 8.9. Take that whole width.
+  const whole = Math.ceil(px - 1e-9);
+  return whole - px < 1 / standardChars + 0.01 ? whole : px;
+}
+
+/** Queue the column widths of a summary sheet (consecutive equal widths in one call). */
+export function queueColumnWidths(ws: Excel.Worksheet, widths: number[], pxPerChar = CALIBRI_11_PX): number {
+  let ops = 0;
+  for (let i = 0; i < widths.length;) {
+    let j = i;
+    while (j + 1 < widths.length && widths[j + 1] === widths[i]) j++;
+    if (widths[i] > 0) {
+      ws.getRange(rangeA1(1, i + 1, 1, j + 1)).format.columnWidth = widthToPoints(widths[i], pxPerChar);
+      ops++;
+    }
+    i = j + 1;
+  }
+  return ops;
 }
 
 export const INCH = 72;
+/** Excel's largest "fit to … pages" (the page setup dialog accepts 1–32767). */
+export const MAX_FIT_PAGES = 32767;
 
 function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number): number {
   let ops = 0;
@@ -123,7 +162,13 @@ function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number
 const OP_BYTES = 160;
 
 /** Queue everything for one summary sheet; `counter` decides when a sync is due (large sheets only). */
-export async function queueSheet(ws: Excel.Worksheet, spec: SummarySheetSpec, counter: ByteCounter, rowsPerBlock = 500): Promise<void> {
+export async function queueSheet(
+  ws: Excel.Worksheet,
+  spec: SummarySheetSpec,
+  counter: ByteCounter,
+  rowsPerBlock = 500,
+  date1904 = false,
+): Promise<void> {
   // Values (with their number formats first: "@" keeps text as text) in row blocks.
   const byRow = new Map<number, Map<number, SpecCell>>();
   let maxRow = 0;
@@ -149,7 +194,7 @@ export async function queueSheet(ws: Excel.Worksheet, spec: SummarySheetSpec, co
           fRow.push("General");
           continue;
         }
-        const { value, format } = specCell(cell.value, cell.style ? spec.styles[cell.style]?.numFmt : undefined);
+        const { value, format } = specCell(cell.value, cell.style ? spec.styles[cell.style]?.numFmt : undefined, date1904);
         vRow.push(value);
         fRow.push(format);
       }
@@ -175,13 +220,8 @@ export async function queueSheet(ws: Excel.Worksheet, spec: SummarySheetSpec, co
   for (const m of spec.merges) ws.getRange(rangeA1(m.top, m.left, m.bottom, m.right)).merge(false);
   counter.add(spec.merges.length * OP_BYTES);
 
-  // Column widths (consecutive equal widths in one call), row heights.
-  for (let i = 0; i < spec.columnWidths.length;) {
-    let j = i;
-    while (j + 1 < spec.columnWidths.length && spec.columnWidths[j + 1] === spec.columnWidths[i]) j++;
-    if (spec.columnWidths[i] > 0) ws.getRange(rangeA1(1, i + 1, 1, j + 1)).format.columnWidth = widthToPoints(spec.columnWidths[i]);
-    i = j + 1;
-  }
+  // Column widths (for Calibri 11; write-summary corrects them for another Normal font), row heights.
+  queueColumnWidths(ws, spec.columnWidths);
   for (const [row, h] of Object.entries(spec.rowHeights ?? {})) ws.getRange(`A${row}`).format.rowHeight = h;
 
   counter.add(20 * OP_BYTES);
@@ -194,6 +234,8 @@ export async function queueSheet(ws: Excel.Worksheet, spec: SummarySheetSpec, co
  */
 export interface SheetExtra {
   what: string;
+  /** What to tell the user when Excel refuses it. */
+  touch: FinishingTouch;
   /** "set" extras only set properties (safe to send twice); "chart"/"dataBar" add an object. */
   kind: "set" | "chart" | "dataBar";
   /** For a data bar: its range (to count what a failed batch already added). */
@@ -208,6 +250,7 @@ export function sheetExtras(spec: SummarySheetSpec, features: Record<Feature, bo
       if (!features.conditionalFormats) return;
       out.push({
         what: `dataBar ${i} ${v.range}`,
+        touch: "dataBar",
         kind: "dataBar",
         range: v.range,
         queue: (ws) => {
@@ -219,6 +262,7 @@ export function sheetExtras(spec: SummarySheetSpec, features: Record<Feature, bo
     } else {
       out.push({
         what: `chart ${i} ${v.dataRange}`,
+        touch: "chart",
         kind: "chart",
         queue: (ws) => {
           const chart = ws.charts.add(
@@ -236,6 +280,7 @@ export function sheetExtras(spec: SummarySheetSpec, features: Record<Feature, bo
     const p = spec.print;
     out.push({
       what: "page setup",
+      touch: "pageSetup",
       kind: "set",
       queue: (ws) => {
         const pl = ws.pageLayout;
@@ -250,22 +295,35 @@ export function sheetExtras(spec: SummarySheetSpec, features: Record<Feature, bo
         pl.footerMargin = p.margins.footer * INCH;
       },
     });
-    // Fit to one page wide, any number of pages tall (0 = automatic, as FitToPagesTall = False).
+    // Fit to one page wide and "any number of pages tall" — with documented values only: PageLayoutZoomOptions
+    // documents a number of pages (0, Excel's "automatic" in the file format, is not documented). As many
+    // pages tall as the sheet has rows is never the limit (a page holds at least one row), so only the
+    // width scales the print.
+    let lastRow = 1;
+    for (const c of spec.cells) if (c.row > lastRow) lastRow = c.row;
+    const tall = Math.min(MAX_FIT_PAGES, lastRow);
     out.push({
       what: "fit to width",
+      touch: "fitToWidth",
       kind: "set",
-      queue: (ws) => void (ws.pageLayout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 }),
+      queue: (ws) => void (ws.pageLayout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: tall }),
     });
     const rows = p.printTitleRows;
-    if (rows) out.push({ what: "print titles", kind: "set", queue: (ws) => ws.pageLayout.setPrintTitleRows(`$${rows[0]}:$${rows[1]}`) });
+    if (rows)
+      out.push({
+        what: "print titles",
+        touch: "printTitles",
+        kind: "set",
+        queue: (ws) => ws.pageLayout.setPrintTitleRows(`$${rows[0]}:$${rows[1]}`),
+      });
     const area = p.printArea;
-    if (area) out.push({ what: "print area", kind: "set", queue: (ws) => ws.pageLayout.setPrintArea(area) });
+    if (area) out.push({ what: "print area", touch: "printArea", kind: "set", queue: (ws) => ws.pageLayout.setPrintArea(area) });
   }
   if (features.freezeAndTabColor) {
     const freeze = spec.freezeRows;
-    if (freeze) out.push({ what: "freeze rows", kind: "set", queue: (ws) => ws.freezePanes.freezeRows(freeze) });
+    if (freeze) out.push({ what: "freeze rows", touch: "freezeRows", kind: "set", queue: (ws) => ws.freezePanes.freezeRows(freeze) });
     const tab = spec.tabColor;
-    if (tab) out.push({ what: "tab colour", kind: "set", queue: (ws) => void (ws.tabColor = "#" + tab.toUpperCase()) });
+    if (tab) out.push({ what: "tab colour", touch: "tabColor", kind: "set", queue: (ws) => void (ws.tabColor = "#" + tab.toUpperCase()) });
   }
   return out;
 }

@@ -1,22 +1,38 @@
 /// <reference types="office-js" />
 /**
  * WorkbookPort.writeSummary through Office.js:
- *   sync 1  the sheet list (and so whether `_phuluc` exists);
+ *   sync 1  the sheet list (and so whether `_phuluc` exists) and the date system (date-system.ts);
  *   (+1)    the store (which sheets are the product's earlier summaries) — only when `_phuluc` exists,
  *           because its used range may not be asked for before Excel says the sheet is there (store.ts);
- *   sync 2  delete those, add the new sheets, write values (text cells as "@" first), styles, merges,
- *           widths, and the store record — one batch, with calculation suspended (ExcelApi 1.6). A summary
- *           larger than the request budget (~3.5 MB, e.g. tens of thousands of overdue tasks) is sent in
- *           as many batches as it needs;
- *   sync 3  data bars, the chart, page setup, frozen header, tab colour (feature-detected). If Excel
- *           rejects any of them, they are retried one by one and the refused ones are left out.
+ *   sync 2  delete those (a very hidden one made hidden first: Excel refuses to delete it), add the new
+ *           sheets, write values (text cells as "@" first), styles, merges, widths, and the store record —
+ *           one batch, with calculation suspended (ExcelApi 1.6). A summary larger than the request budget
+ *           (~3.5 MB, e.g. tens of thousands of overdue tasks) is sent in as many batches as it needs.
+ *           The last batch also measures the workbook's Normal font: the first new sheet's standard width
+ *           (ExcelApi 1.7; else Excel's 8.43 characters) and an untouched column's width in points;
+ *   sync 3  the first new sheet is activated (not in the batch that added it: Excel on the web ignores
+ *           that), the column widths again when the Normal font is not Calibri 11 (widths are set in
+ *           points, and a character of Times New Roman 13 is wider), data bars, the chart, page setup,
+ *           frozen header, tab colour (feature-detected). If Excel rejects any of them, they are retried
+ *           one by one; the refused ones are left out and listed in the result's `unapplied`, so the user
+ *           is told which are missing. Without any of them, the activation is sync 3 alone.
  * A user's sheet with the same name is never touched: the new sheet takes "Tổng hợp (2)".
  */
 import { STORE_SHEET, type Store } from "../core/store";
 import { sheetNameKey, uniqueSheetName } from "../core/summary/names";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
+import { queueDateSystemProbe } from "./date-system";
 import type { Feature } from "./requirements";
-import { queueSheet, sheetExtras, type ByteCounter, type SheetExtra } from "./summary-ops";
+import {
+  CALIBRI_11_PX,
+  DEFAULT_STANDARD_WIDTH,
+  measureCharWidth,
+  queueColumnWidths,
+  queueSheet,
+  sheetExtras,
+  type ByteCounter,
+  type SheetExtra,
+} from "./summary-ops";
 import { loadSheetsAndStore, queueStoreWrite } from "./store";
 
 export const WRITE_BUDGET_BYTES = 3_500_000;
@@ -29,10 +45,12 @@ export interface WriteOptions {
 
 export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummarySpec, opts: WriteOptions): Promise<WriteSummaryResult> {
   const sheets = ctx.workbook.worksheets;
+  const isDate1904 = queueDateSystemProbe(ctx); // rides with the sheet list
   const { items, loaded: loadedStore } = await loadSheetsAndStore(ctx, "items/name,items/visibility");
+  const date1904 = isDate1904();
   const store = loadedStore.store;
 
-  const existing = items.map((w) => ({ name: w.name, visible: w.visibility === "Visible" }));
+  const existing = items.map((w) => ({ name: w.name, visible: w.visibility === "Visible", veryHidden: w.visibility === "VeryHidden" }));
   const existingKeys = new Set(existing.map((e) => sheetNameKey(e.name)));
   const replacedKeys = new Set<string>();
   const replaced: string[] = [];
@@ -68,13 +86,20 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
   };
 
   if (opts.features.suspendCalculation) ctx.workbook.application.suspendApiCalculationUntilNextSync();
-  const remove = () => replaced.forEach((n) => sheets.getItem(n).delete());
+  // Excel refuses to delete a very hidden sheet (InvalidOperation, Worksheet.delete's reference): hide it first.
+  const veryHidden = new Set(existing.filter((e) => e.veryHidden).map((e) => sheetNameKey(e.name)));
+  const remove = () =>
+    replaced.forEach((n) => {
+      const ws = sheets.getItem(n);
+      if (veryHidden.has(sheetNameKey(n))) ws.visibility = "Hidden" as Excel.SheetVisibility;
+      ws.delete();
+    });
   if (deleteFirst) remove();
   const added: Excel.Worksheet[] = [];
   for (let i = 0; i < spec.sheets.length; i++) {
     const ws = sheets.add(sheetNames[i]);
     added.push(ws);
-    await queueSheet(ws, spec.sheets[i], counter, opts.rowsPerBlock);
+    await queueSheet(ws, spec.sheets[i], counter, opts.rowsPerBlock, date1904);
   }
   if (!deleteFirst) remove();
 
@@ -87,13 +112,45 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
     ],
   };
   queueStoreWrite(ctx, next, loadedStore);
-  if (added.length) added[0].activate();
+  // The Normal font's character width: a column no summary uses (the sheet's last) has the standard width.
+  const measure = added.length ? added[0].getRange("XFD1").format : null;
+  measure?.load("columnWidth");
+  if (measure && opts.features.standardWidth) added[0].load("standardWidth");
   await ctx.sync();
+  const pxPerChar = measure
+    ? measureCharWidth(opts.features.standardWidth ? added[0].standardWidth : DEFAULT_STANDARD_WIDTH, measure.columnWidth)
+    : CALIBRI_11_PX;
 
   // Sync 3: the finishing touches, isolated so that one Excel refuses never costs the summary itself.
-  const extras = spec.sheets.flatMap((s, i) => sheetExtras(s, opts.features).map((e) => ({ sheet: sheetNames[i], ...e })));
-  if (extras.length) await applyExtras(ctx, extras);
-  return { sheetNames, replaced };
+  const widths: PlacedExtra[] =
+    Math.abs(pxPerChar - CALIBRI_11_PX) < 0.05
+      ? []
+      : spec.sheets.map((s, i) => ({
+          sheet: sheetNames[i],
+          what: "column widths",
+          touch: "columnWidths" as const,
+          kind: "set" as const,
+          queue: (ws: Excel.Worksheet) => void queueColumnWidths(ws, s.columnWidths, pxPerChar),
+        }));
+  const extras = [...widths, ...spec.sheets.flatMap((s, i) => sheetExtras(s, opts.features).map((e) => ({ sheet: sheetNames[i], ...e })))];
+  // The first new sheet is shown after the sync that added it: Excel on the web ignores activating a sheet
+  // added in the same batch (office-js#930). It rides with the finishing touches, or alone without any.
+  const show = added.length ? () => added[0].activate() : null;
+  const refused = extras.length ? await applyExtras(ctx, extras, show) : [];
+  if (!extras.length && show) {
+    show();
+    try {
+      await ctx.sync();
+    } catch {
+      /* not showing the sheet costs nothing else */
+    }
+  }
+  if (!refused.length) return { sheetNames, replaced };
+  // Tell the user which touches are missing (once per sheet and touch: two refused charts are one line).
+  const unapplied: NonNullable<WriteSummaryResult["unapplied"]> = [];
+  for (const e of refused)
+    if (!unapplied.some((u) => u.sheet === e.sheet && u.touch === e.touch)) unapplied.push({ sheet: e.sheet, touch: e.touch });
+  return { sheetNames, replaced, unapplied };
 }
 
 type PlacedExtra = SheetExtra & { sheet: string };
@@ -103,12 +160,13 @@ type PlacedExtra = SheetExtra & { sheet: string };
  * before retrying one by one, count the charts and data bars that already exist on the (new) sheets and
  * skip those: property-setting extras are simply sent again.
  */
-async function applyExtras(ctx: Excel.RequestContext, extras: PlacedExtra[]): Promise<void> {
+async function applyExtras(ctx: Excel.RequestContext, extras: PlacedExtra[], first: (() => void) | null): Promise<PlacedExtra[]> {
   const sheets = ctx.workbook.worksheets;
+  first?.();
   extras.forEach((e) => e.queue(sheets.getItem(e.sheet)));
   try {
     await ctx.sync();
-    return;
+    return [];
   } catch {
     /* find out what was applied, then retry the rest one by one */
   }
@@ -132,13 +190,15 @@ async function applyExtras(ctx: Excel.RequestContext, extras: PlacedExtra[]): Pr
   } catch {
     applied = new Set(extras.filter((e) => e.kind !== "set")); // cannot tell: never risk a duplicate chart
   }
+  const refused: PlacedExtra[] = [];
   for (const e of extras) {
     if (applied.has(e)) continue;
     e.queue(sheets.getItem(e.sheet));
     try {
       await ctx.sync();
     } catch {
-      /* this Excel refuses this one; the summary stays without it */
+      refused.push(e); // this Excel refuses this one; the summary stays without it, and the user is told
     }
   }
+  return refused;
 }

@@ -9,62 +9,60 @@ export type CommandLang = "vi" | "en";
 export interface CommandStrings {
   /** Button label (pane, ribbon). */
   label: string;
-  /** CLI usage line's arguments after the command name ("" for none). */
-  usage: string;
   /** CLI help: what the command does (one line). */
   help: string;
+  /** The ribbon button's tooltip (commands with a ribbon button). */
+  tooltip?: string;
 }
 
 export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in CommandId]: CommandStrings } } = {
   vi: {
     check: {
       label: "Kiểm tra",
-      usage: "FILE [--as-of YYYY-MM-DD] [--json] [--lang vi|en] [-o OUT]",
       help: "Kiểm tra các bảng phụ lục và chỉ tiêu, in báo cáo (JSON với --json); với -o, ghi bản sao có tô màu các ô lỗi.",
+      tooltip: "Kiểm tra mọi phụ lục trong sổ làm việc và tô màu các ô có lỗi (tô màu có thể gỡ bỏ).",
     },
     summarize: {
       label: "Tạo bảng tổng hợp",
-      usage: "FILE -o OUT [--as-of YYYY-MM-DD]",
       help: "Ghi một bản sao của tệp kèm các trang tổng hợp vào OUT (tệp gốc không bị sửa).",
+      tooltip: "Tạo (hoặc tạo lại) các trang tổng hợp theo đơn vị, phụ lục và nhiệm vụ quá hạn, sẵn sàng in A4.",
     },
-    highlight: { label: "Đánh dấu", usage: "", help: "" },
+    highlight: { label: "Đánh dấu", help: "" },
     clear: {
       label: "Xoá đánh dấu",
-      usage: "FILE -o OUT",
       help: "Ghi một bản sao của tệp đã gỡ các ô phuluc tô màu (trả lại màu cũ của ô).",
+      tooltip: "Gỡ các ô phuluc đã tô màu khi kiểm tra; ô trở lại màu cũ của nó.",
     },
     report: {
       label: "Tạo báo cáo (.docx)",
-      usage: "FILE -o OUT.docx [--as-of YYYY-MM-DD] [--lang vi|en]",
       help: "Soạn dự thảo báo cáo kết quả thực hiện kế hoạch (thể thức Nghị định 30/2020/NĐ-CP) và ghi vào tệp Word OUT.docx.",
     },
-    fix: { label: "Sửa", usage: "", help: "" },
-    settings: { label: "Cài đặt", usage: "", help: "" },
+    fix: { label: "Sửa", help: "" },
+    settings: { label: "Cài đặt", help: "" },
   },
   en: {
     check: {
       label: "Check",
-      usage: "FILE [--as-of YYYY-MM-DD] [--json] [--lang vi|en] [-o OUT]",
       help: "Check the appendix and indicator tables and print the report (JSON with --json); with -o, write a copy with the problem cells highlighted.",
+      tooltip: "Check every appendix in the workbook and highlight the cells with issues (highlights can be removed).",
     },
     summarize: {
       label: "Build summary",
-      usage: "FILE -o OUT [--as-of YYYY-MM-DD]",
       help: "Write a copy of the file with the summary sheets to OUT (the file itself is not changed).",
+      tooltip: "Build (or rebuild) the summary sheets by unit, appendix and overdue task, ready to print on A4.",
     },
-    highlight: { label: "Highlight", usage: "", help: "" },
+    highlight: { label: "Highlight", help: "" },
     clear: {
       label: "Clear highlights",
-      usage: "FILE -o OUT",
       help: "Write a copy of the file without the highlights phuluc made (the cells' own fills come back).",
+      tooltip: "Remove the highlights phuluc made when checking; each cell gets its own fill back.",
     },
     report: {
       label: "Create report (.docx)",
-      usage: "FILE -o OUT.docx [--as-of YYYY-MM-DD] [--lang vi|en]",
       help: "Draft the plan's results report (in the form of Decree 30/2020/NĐ-CP) and write it to the Word file OUT.docx.",
     },
-    fix: { label: "Fix", usage: "", help: "" },
-    settings: { label: "Settings", usage: "", help: "" },
+    fix: { label: "Fix", help: "" },
+    settings: { label: "Settings", help: "" },
   },
 };
 

@@ -2,6 +2,43 @@
  * User-facing texts of the Office.js adapter and the ribbon commands (Vietnamese). `toUserMessage(err)`
  * turns any error the Excel API throws into one clear Vietnamese sentence that says what to do.
  */
+import type { FinishingTouch } from "../core/summary/spec";
+
+/** A summary's finishing touches, as the user knows them (the pane shows them in English too). */
+export const FINISHING_TOUCH_LABELS: Record<"vi" | "en", Record<FinishingTouch, string>> = {
+  vi: {
+    dataBar: "thanh dữ liệu",
+    chart: "biểu đồ",
+    pageSetup: "khổ giấy A4, hướng giấy và lề",
+    fitToWidth: "co vừa một trang theo chiều ngang",
+    printTitles: "dòng tiêu đề in lặp lại ở mỗi trang",
+    printArea: "vùng in",
+    freezeRows: "cố định dòng tiêu đề",
+    tabColor: "màu thẻ trang tính",
+    columnWidths: "độ rộng cột theo phông chữ của sổ làm việc",
+  },
+  en: {
+    dataBar: "data bars",
+    chart: "the chart",
+    pageSetup: "A4 paper, orientation and margins",
+    fitToWidth: "fit to one page wide",
+    printTitles: "header rows repeated on each printed page",
+    printArea: "the print area",
+    freezeRows: "frozen header rows",
+    tabColor: "the sheet tab colour",
+    columnWidths: "column widths for the workbook's font",
+  },
+};
+
+/** "Excel did not accept: … (Sheet); … ." — one line per touch, the sheets it is missing on. */
+export function unappliedTouchesText(lang: "vi" | "en", items: { sheet: string; touch: FinishingTouch }[]): string {
+  const bySheet = new Map<FinishingTouch, string[]>();
+  for (const { sheet, touch } of items) bySheet.set(touch, [...(bySheet.get(touch) ?? []), sheet]);
+  const parts = [...bySheet].map(([touch, sheets]) => `${FINISHING_TOUCH_LABELS[lang][touch]} (${sheets.join(", ")})`);
+  return lang === "vi"
+    ? `Excel này không nhận: ${parts.join("; ")}. Bảng tổng hợp vẫn đầy đủ số liệu; hãy chỉnh các mục đó bằng tay (Bố trí Trang) trước khi in.`
+    : `This Excel did not accept: ${parts.join("; ")}. The summary has all its figures; set those by hand (Page Layout) before printing.`;
+}
 
 export const excelTexts = {
   cellEditMode: "Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.",
@@ -15,6 +52,8 @@ export const excelTexts = {
   generalException: "Excel báo lỗi chung khi thực hiện thao tác. Hãy lưu sổ làm việc, đóng rồi mở lại và thử lại.",
   busy: "Excel đang bận (đang tính toán hoặc đang có hộp thoại mở). Hãy đợi một chút rồi thử lại.",
   notInExcel: "phuluc chỉ chạy bên trong Excel. Hãy mở phuluc từ thẻ Trang đầu của Excel.",
+  /** The pane inside Office while Office.js is still starting (a cold Excel can take a minute). */
+  stillLoading: "Đang tải phuluc… Excel vẫn đang khởi động phần bổ trợ, lần mở đầu tiên có thể mất đến một phút.",
   unknown: (detail: string) => `Có lỗi khi làm việc với Excel${detail ? `: ${detail}` : ""}. Hãy thử lại.`,
   settingsCorrupt:
     "Cài đặt lưu trong sổ làm việc (trang ẩn _phuluc) bị hỏng nên đang dùng cài đặt mặc định. Hãy kiểm tra lại danh sách đơn vị và lưu cài đặt để ghi đè.",
@@ -22,12 +61,6 @@ export const excelTexts = {
   noMergedAreas:
     "Phiên bản Excel này không cho đọc các ô đã gộp: giá trị ghi một lần cho nhiều dòng gộp có thể bị báo thiếu. Hãy cập nhật Office hoặc dùng Excel trên web.",
   // Ribbon commands
-  commandValidating: "Đang kiểm tra các phụ lục…",
-  commandValidated: (tasks: number, errors: number, warnings: number) =>
-    errors + warnings === 0
-      ? `Đã kiểm tra ${tasks} nhiệm vụ: không phát hiện lỗi nào.`
-      : `Đã kiểm tra ${tasks} nhiệm vụ: ${errors} lỗi, ${warnings} cảnh báo. Các ô có vấn đề đã được tô màu (đỏ: lỗi, vàng: cảnh báo). Mở phuluc để xem chi tiết và gỡ tô màu.`,
-  commandSummaryDone: (names: string[]) => `Đã tạo bảng tổng hợp: ${names.map((n) => `"${n}"`).join(", ")}.`,
   commandFailed: (message: string) => `Không thực hiện được: ${message}`,
   dialogTitle: "phuluc",
   dialogClose: "Đóng",

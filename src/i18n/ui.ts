@@ -3,6 +3,9 @@
  * toggle. Functions take the numbers/names they show, so word order stays natural in each language.
  */
 
+import type { FinishingTouch } from "../core/summary/spec";
+import { unappliedTouchesText } from "./excel";
+
 export type Lang = "vi" | "en";
 
 const vi = {
@@ -68,6 +71,7 @@ const vi = {
   buildingSummary: "Đang tạo bảng tổng hợp…",
   summaryCreated: (names: string[]) => `Đã tạo: ${names.join(", ")}`,
   summaryReplaced: (names: string[]) => `Đã thay bảng cũ: ${names.join(", ")}`,
+  summaryUnapplied: (items: { sheet: string; touch: FinishingTouch }[]) => unappliedTouchesText("vi", items),
   download: "Tải xuống .xlsx",
   reportTitle: "Báo cáo (Word)",
   reportHint: "Dự thảo báo cáo kết quả thực hiện kế hoạch theo thể thức Nghị định 30/2020/NĐ-CP, từ số liệu của lần kiểm tra.",
@@ -110,7 +114,8 @@ const vi = {
   errorWhatToDo: "Làm theo hướng dẫn trên rồi bấm lại. Nếu vẫn lỗi, hãy lưu và mở lại tệp.",
   errorUnexpected: (msg: string) => `Đã xảy ra lỗi không mong muốn: ${msg}`,
   dismiss: "Đóng thông báo",
-  noMergedAreas: "Excel này không đọc được ô gộp (cần bản hỗ trợ ExcelApi 1.13): ô gộp cho nhiều dòng có thể bị báo thiếu.",
+  noMergedAreas:
+    "Excel này không đọc được (hết) các ô gộp (cần bản hỗ trợ ExcelApi 1.13, hoặc một dòng có quá nhiều ô gộp): ô gộp cho nhiều dòng có thể bị báo thiếu.",
   language: "English",
   languageName: "Chuyển sang tiếng Anh",
   // Preview (plain browser)
@@ -193,6 +198,7 @@ const en: UiStrings = {
   buildingSummary: "Building summary…",
   summaryCreated: (names) => `Created: ${names.join(", ")}`,
   summaryReplaced: (names) => `Replaced: ${names.join(", ")}`,
+  summaryUnapplied: (items) => unappliedTouchesText("en", items),
   download: "Download .xlsx",
   reportTitle: "Report (Word)",
   reportHint: "A draft of the plan's results report in the form of Decree 30/2020/NĐ-CP, from the figures of the last check.",
@@ -235,7 +241,8 @@ const en: UiStrings = {
   errorWhatToDo: "Follow the advice above and try again. If it still fails, save and reopen the file.",
   errorUnexpected: (msg) => `Unexpected error: ${msg}`,
   dismiss: "Dismiss",
-  noMergedAreas: "This Excel cannot read merged cells (it needs ExcelApi 1.13): a value merged over several rows may be reported missing.",
+  noMergedAreas:
+    "This Excel could not read (all) merged cells (it needs ExcelApi 1.13, or a row has too many merged areas): a value merged over several rows may be reported missing.",
   language: "Tiếng Việt",
   languageName: "Switch to Vietnamese",
   previewTitle: "phuluc — browser preview",

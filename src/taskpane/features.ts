@@ -9,7 +9,10 @@ interface WithFeatures {
   features?: Partial<Record<string, boolean>>;
 }
 
-/** True only when the port says outright that it cannot read merged areas (Excel before ExcelApi 1.13). */
+/**
+ * True only when the port says outright that it cannot read merged areas: Excel before ExcelApi 1.13, or
+ * a read whose merged areas could not all be read (OfficeWorkbookPort reports mergedAreas false after it).
+ */
 export function mergedAreasUnsupported(port: WorkbookPort): boolean {
   try {
     return (port as WorkbookPort & WithFeatures).features?.mergedAreas === false;

@@ -1,20 +1,10 @@
 import { formatNumber, formatPercent, renderTextReport, sheetRef } from "../../src/cli/text-report";
 import { displayWidth } from "../../src/cli/table";
+import { zeroCounts } from "../../src/core/aggregate";
 import { parseReport, type Counts, type Report } from "../../src/core/report-schema";
 
 function counts(c: Partial<Counts>): Counts {
-  return {
-    total: 0,
-    done_on_time: 0,
-    done_late: 0,
-    in_progress: 0,
-    overdue: 0,
-    recurring: 0,
-    undetermined: 0,
-    completionRate: null,
-    onTimeRate: null,
-    ...c,
-  };
+  return { ...zeroCounts(), ...c };
 }
 
 const report: Report = parseReport({

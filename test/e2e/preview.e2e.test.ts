@@ -3,7 +3,6 @@
  * build and download the summary, read it back with ExcelJS; axe accessibility; no network.
  * Screenshots of each step go to test/e2e/screenshots/ (git-ignored).
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -71,9 +70,7 @@ async function unnamedButtons(): Promise<string[]> {
 const issueRows = () => page.locator('[data-testid="issue"]');
 
 beforeAll(async () => {
-  if (process.env.PHULUC_E2E_SKIP_BUILD !== "1" || !fs.existsSync(path.join(DIST, "taskpane.html"))) {
-    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: ROOT, stdio: "pipe" });
-  }
+  // dist/ is built by test/e2e/global-setup.js.
   fs.mkdirSync(SHOTS, { recursive: true });
   // What the engine says about the sample (same adapter, same settings, same date) in Node.
   const port = await XlsxWorkbookPort.fromBytes(fs.readFileSync(SAMPLE), "sample.xlsx");

@@ -4,7 +4,7 @@
 /** Ribbon commands: the same steps as the pane, on the fake Excel, with the real engine and summary. */
 import { decodeStore, STORE_SHEET } from "../../src/core/store";
 import { OfficeWorkbookPort } from "../../src/excel/port";
-import { DIALOG_CLOSE, dialogUrl, renderDialog } from "../../src/commands/dialog";
+import { DIALOG_CLOSE, DIALOG_MAX_OPEN_MS, dialogUrl, officeDialogNotify, renderDialog } from "../../src/commands/dialog";
 import { createCommands, type CommandDeps } from "../../src/commands/run-commands";
 import { COMMAND_NAMES } from "../../src/commands/names";
 import { excelTexts } from "../../src/i18n/excel";
@@ -76,6 +76,15 @@ describe("ribbon commands", () => {
     expect(decodeStore([fake.model.sheet(STORE_SHEET).at("A1")?.value]).store.highlights).toEqual([]);
   });
 
+  test("buildSummary: a finishing touch Excel refuses is named in the message", async () => {
+    const fake = fakeWorkbook([plan()]);
+    fake.model.rejectOps = (req) => req.set === "pageLayout.zoom";
+    const { notes, commands } = setup(fake);
+    await commands.buildSummary(event());
+    expect(notes[0][1]).toBe("ok");
+    expect(notes[0][0]).toMatch(/^Đã tạo bảng tổng hợp: .*\. Excel này không nhận: co vừa một trang theo chiều ngang \(Tổng hợp/);
+  });
+
   test("an Excel error still completes the event, with a Vietnamese error message", async () => {
     const fake = fakeWorkbook([plan()]);
     fake.model.cellEditMode = true;
@@ -104,6 +113,31 @@ describe("ribbon commands", () => {
 });
 
 describe("result dialog", () => {
+  test("the safety timer runs from the call, so a dialog whose callback never comes still lets the command complete", async () => {
+    jest.useFakeTimers();
+    const displayDialogAsync = jest.fn(); // an Office that never calls back (a blocked or stuck dialog)
+    (globalThis as any).Office = {
+      context: { ui: { displayDialogAsync } },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+    };
+    try {
+      let done = false;
+      const shown = officeDialogNotify(() => "https://localhost:3000/commands.html")("Đã kiểm tra", "ok").then(() => (done = true));
+      expect(displayDialogAsync).toHaveBeenCalledTimes(1);
+      await jest.advanceTimersByTimeAsync(DIALOG_MAX_OPEN_MS);
+      await shown;
+      expect(done).toBe(true);
+      // A callback that arrives after all closes the dialog it opened at once.
+      const close = jest.fn();
+      displayDialogAsync.mock.calls[0][2]({ status: "succeeded", value: { close, addEventHandler: jest.fn() } });
+      expect(close).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+      delete (globalThis as any).Office;
+    }
+  });
+
   test("the URL carries the message; the page shows it as text (never HTML) and closes through messageParent", () => {
     const msg = 'Đã tạo bảng tổng hợp: "<img src=x onerror=alert(1)>" & more';
     const url = dialogUrl("https://localhost:3000/commands.html?_host_Info=Excel#x", msg, "ok");

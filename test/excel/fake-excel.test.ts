@@ -55,7 +55,7 @@ describe("fake Excel", () => {
     expect(s.cell(7, 1)?.value).toBe("=x");
   });
 
-  test("requests and responses over 5 MB throw RequestPayloadSizeLimitExceeded; sizes are recorded", async () => {
+  test("a request over 5 MB throws RequestPayloadSizeLimitExceeded, a response ResponsePayloadSizeLimitExceeded; sizes are recorded", async () => {
     const { fake } = setup();
     const big = "x".repeat(30000);
     await fake.run(async (ctx) => {
@@ -68,7 +68,7 @@ describe("fake Excel", () => {
     for (let r = 1; r <= 200; r++) s.put(r, 1, big);
     await fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A200").load("values");
-      await expect(ctx.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
     });
     expect(fake.stats.log[1].responseBytes).toBeGreaterThan(PAYLOAD_LIMIT);
   });

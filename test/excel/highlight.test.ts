@@ -1,4 +1,5 @@
 /** Reversible highlights through the Office.js adapter: exact restore, user changes respected, 3–4 syncs. */
+import { defaultSettings } from "../../src/core/settings";
 import { decodeStore, emptyStore, STORE_SHEET } from "../../src/core/store";
 import { HIGHLIGHT_FILL, storedFill } from "../../src/excel/highlight";
 import { OfficeWorkbookPort } from "../../src/excel/port";
@@ -155,6 +156,59 @@ describe("highlight / clearHighlights (Office.js adapter)", () => {
       { sheet: "PL I", cell: "A1", severity: "error" },
     ]);
     expect(fills(fake, "PL I", ["A1"])).toEqual(["#FFC7CE"]);
+  });
+
+  test("a protected workbook structure without `_phuluc`: the record cannot be created, so no cell is filled", async () => {
+    const { fake } = book();
+    fake.model.structureProtected = true;
+    await expect(portOf(fake).highlight([{ sheet: "PL I", cell: "A1", severity: "error" }])).rejects.toThrow(/được bảo vệ/);
+    expect(fills(fake, "PL I", ["A1", "B1"])).toEqual([null, "#00B050"]); // nothing that could never be cleared
+    expect(fake.model.find(STORE_SHEET)).toBeUndefined();
+  });
+
+  test("a protected workbook structure with `_phuluc`: highlights are recorded (the sheet is not re-hidden) and cleared", async () => {
+    const { fake } = book();
+    const port = portOf(fake);
+    await port.saveSettings(defaultSettings()); // `_phuluc` exists, very hidden
+    fake.model.structureProtected = true;
+    await port.highlight([{ sheet: "PL I", cell: "A1", severity: "error" }]);
+    expect(fills(fake, "PL I", ["A1"])).toEqual(["#FFC7CE"]);
+    await port.clearHighlights();
+    expect(fills(fake, "PL I", ["A1"])).toEqual([null]);
+    expect(fake.model.sheet(STORE_SHEET).visibility).toBe("VeryHidden");
+  });
+
+  test("fills that fail half way (a protected sheet among them) are recorded before they are made, so clearing restores them", async () => {
+    const { fake } = book();
+    const port = portOf(fake);
+    fake.model.sheet("PL II").protected = true;
+    await expect(
+      port.highlight([
+        { sheet: "PL I", cell: "A1", severity: "error" },
+        { sheet: "PL I", cell: "B1", severity: "warning" },
+        { sheet: "PL II", cell: "A1", severity: "error" },
+      ]),
+    ).rejects.toThrow(/được bảo vệ/);
+    expect(fills(fake, "PL I", ["A1", "B1"])).toEqual(["#FFC7CE", "#FFEB9C"]); // made before the refusal
+    fake.model.sheet("PL II").protected = false;
+    await port.clearHighlights();
+    expect(fills(fake, "PL I", ["A1", "B1"])).toEqual([null, "#00B050"]);
+    expect(fills(fake, "PL II", ["A1"])).toEqual([null]);
+  });
+
+  test("old highlights whose restore is refused stay recorded until they are restored", async () => {
+    const { fake, s } = book();
+    const port = portOf(fake);
+    await port.highlight([
+      { sheet: "PL II", cell: "A1", severity: "error" },
+      { sheet: "PL I", cell: "B1", severity: "error" },
+    ]);
+    s.protected = true;
+    await expect(port.highlight([{ sheet: "PL II", cell: "A1", severity: "warning" }])).rejects.toThrow(/được bảo vệ/);
+    s.protected = false;
+    await port.clearHighlights();
+    expect(fills(fake, "PL I", ["B1"])).toEqual(["#00B050"]);
+    expect(fills(fake, "PL II", ["A1"])).toEqual([null]);
   });
 
   test("a protected sheet gives the Vietnamese protection message", async () => {

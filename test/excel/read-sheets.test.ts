@@ -1,8 +1,8 @@
 /** OfficeWorkbookPort.readSheets against the fake Excel: content, skipped sheets, sync counts, chunking. */
 import { emptyStore } from "../../src/core/store";
 import { OfficeWorkbookPort } from "../../src/excel/port";
-import { readSheetsWith } from "../../src/excel/read-sheets";
-import { PAYLOAD_LIMIT, type FakeExcel } from "../fakes/fake-excel";
+import { MAX_MERGE_SYNCS, readSheetsWith } from "../../src/excel/read-sheets";
+import { MAX_MERGED_AREAS, PAYLOAD_LIMIT, type FakeExcel } from "../fakes/fake-excel";
 import { appendixGrid, fakeWorkbook } from "../fakes/fake-workbook";
 import { GridBuilder } from "../support/grid-builder";
 
@@ -69,7 +69,7 @@ describe("readSheets (Office.js adapter)", () => {
     expect(empty.values).toEqual([]);
   });
 
-  test("sync count is the same constant (3) for 100 and 5,000 rows and for 1 or 12 sheets", async () => {
+  test("sync count is the same constant (4) for 100 and 5,000 rows and for 1 or 12 sheets", async () => {
     const counts: number[] = [];
     for (const grids of [
       [appendixGrid("PL", 100)],
@@ -82,7 +82,8 @@ describe("readSheets (Office.js adapter)", () => {
       expect(read.reduce((n, g) => n + g.values.length, 0)).toBe(grids.reduce((n, g) => n + g.values.length, 0));
       counts.push(fake.stats.syncs);
     }
-    expect(counts).toEqual([3, 3, 3, 3]);
+    // list; used ranges; values; merged areas (their own sync since a failure there must not cost the values)
+    expect(counts).toEqual([4, 4, 4, 4]);
   });
 
   test("50,000 rows: every row is read, every sync stays under 5 MB, and syncs grow with bytes, not rows", async () => {
@@ -122,6 +123,82 @@ describe("readSheets (Office.js adapter)", () => {
     expect(g.merges).toHaveLength(grid.merges.length);
   });
 
+  test("a text-heavy plan (88 bytes a cell) is read without one oversized response: the first batch is sized for text", async () => {
+    const grid = textGrid(7000, "Triển khai nhiệm vụ chuyển đổi số của UBND xã ");
+    const fake = fakeWorkbook([grid]);
+    const [g] = await portOf(fake).readSheets();
+    expect(g.values.length).toBe(7000);
+    expect(g.values[6999][9]).toBe(grid.values[6999][9]);
+    const sizes = fake.stats.log.map((s) => s.responseBytes);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(PAYLOAD_LIMIT); // more than one response's worth
+    expect(sizes.filter((n) => n > PAYLOAD_LIMIT)).toEqual([]);
+  });
+
+  test("a response over 5 MB (ResponsePayloadSizeLimitExceeded, Excel on the web) is retried in smaller batches", async () => {
+    const grid = textGrid(7000, "Triển khai nhiệm vụ chuyển đổi số, cải cách hành chính của UBND xã năm ");
+    const fake = fakeWorkbook([grid]);
+    const [g] = await portOf(fake).readSheets();
+    expect(g.values.length).toBe(7000);
+    expect(g.values.map((r) => r[0])).toEqual(grid.values.map((r) => r[0]));
+    // The first batch came back too large (the fake raised the response code), the rest fitted.
+    expect(fake.stats.log.filter((s) => s.responseBytes > PAYLOAD_LIMIT)).toHaveLength(1);
+    expect(fake.stats.log.filter((s) => s.requestBytes > PAYLOAD_LIMIT)).toHaveLength(0);
+  });
+
+  test("more than 512 merged areas (a unit merged over every two of 1,600 task rows) are all read", async () => {
+    const b = new GridBuilder("PL dài").title("PHỤ LỤC I").header().group("I", "Nhóm");
+    for (let i = 1; i <= 1600; i++) b.task({ stt: i, content: `Việc ${i}`, lead: i % 2 ? "Công an xã" : null, deadline: "Quý IV/2026" });
+    const top = b.build().values.findIndex((r) => r[0] === 1) + 1;
+    for (let r = top; r < top + 1600; r += 2) b.merge(r, 4, r + 1, 4);
+    const grid = b.build();
+    expect(grid.merges.length).toBeGreaterThan(MAX_MERGED_AREAS);
+    const fake = fakeWorkbook([grid]);
+    const port = portOf(fake);
+    const [g] = await port.readSheets();
+    expect(sortAreas(g.merges)).toEqual(sortAreas(grid.merges));
+    expect(port.features.mergedAreas).toBe(true);
+    expect(fake.stats.syncs).toBe(4); // 500-row blocks, all in one sync
+  });
+
+  test("a block over 512 areas (two merges on every row) is split until each half fits; a merge across blocks is kept once", async () => {
+    for (const byTopLeft of [false, true]) {
+      const b = new GridBuilder("PL");
+      for (let r = 1; r <= 600; r++) b.row(["a", null, "b", null, "c"]);
+      for (let r = 1; r <= 600; r++) {
+        b.merge(r, 1, r, 2);
+        b.merge(r, 3, r, 4);
+      }
+      const grid = b.build();
+      grid.merges.push({ top: 1, left: 5, bottom: 600, right: 5 }); // spans every block
+      const fake = fakeWorkbook([grid]);
+      fake.model.mergedAreasByTopLeft = byTopLeft;
+      const port = portOf(fake);
+      const [g] = await port.readSheets();
+      expect(sortAreas(g.merges)).toEqual(sortAreas(grid.merges));
+      expect(port.features.mergedAreas).toBe(true);
+      expect(fake.stats.syncs).toBeLessThanOrEqual(2 + 1 + MAX_MERGE_SYNCS);
+    }
+  });
+
+  test("merged areas that cannot be read at all: the values still are, and the port reports merges not read", async () => {
+    const row = Array.from({ length: 1100 }, (_, i) => (i % 2 ? null : `ô ${i}`));
+    const b = new GridBuilder("Rộng").row(row).row(row.map((v) => (v ? v + "!" : v)));
+    for (let c = 1; c < 1100; c += 2) b.merge(1, c, 1, c + 1); // 550 areas on one row: splitting cannot help
+    const fake = fakeWorkbook([b, appendixGrid("PL", 10)]);
+    const port = portOf(fake);
+    const [wide, pl] = await port.readSheets();
+    expect(wide.values[1][0]).toBe("ô 0!");
+    expect(pl.values.length).toBeGreaterThan(10);
+    // The other sheet's merges are still read; only the row that cannot be read goes without.
+    expect(sortAreas(pl.merges)).toEqual(sortAreas(appendixGrid("PL", 10).merges));
+    expect(pl.merges.length).toBeGreaterThan(0);
+    expect(port.features.mergedAreas).toBe(false); // the pane's "merged cells not read" warning
+    // Once the user unmerges that row, the next read reads the merges again and the warning goes.
+    fake.model.sheet("Rộng").merges = [];
+    await port.readSheets();
+    expect(port.features.mergedAreas).toBe(true);
+  });
+
   test("Excel before ExcelApi 1.13 (no merged-area API): reads without merges instead of failing", async () => {
     const fake = fakeWorkbook([plan()], { apiVersion: "1.12" });
     const [g] = await portOf(fake).readSheets();
@@ -144,6 +221,20 @@ describe("readSheets (Office.js adapter)", () => {
     await expect(portOf(fake).readSheets()).rejects.toThrow("Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.");
   });
 });
+
+const sortAreas = (ms: { top: number; left: number; bottom: number; right: number }[]) =>
+  [...ms].sort((a, b) => a.top - b.top || a.left - b.left || a.bottom - b.bottom || a.right - b.right);
+
+/** `rows` rows of ten long texts (a text-heavy plan: the cells weigh what `base` weighs). */
+function textGrid(rows: number, base: string) {
+  return {
+    name: "PL chữ",
+    visibility: "visible" as const,
+    origin: { row: 1, col: 1 },
+    values: Array.from({ length: rows }, (_, r) => Array.from({ length: 10 }, (_, c) => `${base}${1000 + ((r * 10 + c) % 9000)}`)),
+    merges: [],
+  };
+}
 
 /** A request context of the fake (readSheetsWith takes one directly). */
 async function firstContext(fake: FakeExcel): Promise<Excel.RequestContext> {

@@ -155,6 +155,22 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 4 }]);
   });
 
+  test("column widths follow the workbook's Normal font (Times New Roman 13, Mac's Calibri 12), not Calibri 11's", async () => {
+    for (const [font, mdw] of [
+      ["Times New Roman 13", 9],
+      ["Calibri 12 (Mac)", 8],
+      ["Calibri 11", 7],
+    ] as const) {
+      const fake = fakeWorkbook(userGrids());
+      fake.model.normalFont = { name: font, size: 0, maxDigitWidthPx: mdw };
+      const res = await portOf(fake).writeSummary(tableSpec(3));
+      const s = fake.model.sheet(res.sheetNames[0]);
+      const chars = [1, 2, 3, 4].map((c) => Math.round(fake.model.pointsToChars(s.columnWidths.get(c)!) * 2) / 2);
+      expect({ font, chars }).toEqual({ font, chars: [6, 40, 12, 10] }); // as wide as the spec says, to half a character
+      expect(res.unapplied).toBeUndefined();
+    }
+  });
+
   test("three syncs for 100 and for 5,000 rows; 50,000 rows are sent in batches that each stay under 5 MB", async () => {
     const counts: number[] = [];
     for (const rows of [100, 5000]) {
@@ -187,6 +203,28 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(fake.model.activeSheetId).toBe(fake.model.sheet("Bảng").id);
   });
 
+  test("regenerating replaces a summary sheet made very hidden (Excel refuses to delete a very hidden sheet)", async () => {
+    const fake = fakeWorkbook(userGrids());
+    const port = portOf(fake);
+    await port.writeSummary(tableSpec(3));
+    fake.model.sheet("Bảng").visibility = "VeryHidden";
+    const second = await port.writeSummary(tableSpec(5));
+    expect(second.replaced).toEqual(["Bảng"]);
+    expect(fake.model.sheet("Bảng").at("B7")?.value).toBe("Nhiệm vụ 5");
+    expect(fake.model.sheet("Bảng").visibility).toBe("Visible");
+  });
+
+  test("Excel on the web, which ignores activating a sheet added in the same batch (office-js#930): the summary is shown", async () => {
+    const fake = fakeWorkbook(userGrids());
+    fake.model.webActivateQuirk = true;
+    const res = await portOf(fake).writeSummary(tableSpec(3));
+    expect(fake.model.activeSheetId).toBe(fake.model.sheet(res.sheetNames[0]).id);
+    const old = fakeWorkbook(userGrids(), { apiVersion: "1.4" }); // no finishing touches to ride with
+    old.model.webActivateQuirk = true;
+    const res14 = await portOf(old).writeSummary(tableSpec(3));
+    expect(old.model.activeSheetId).toBe(old.model.sheet(res14.sheetNames[0]).id);
+  });
+
   test("a user's sheet that happens to have a recorded name but another marker is left alone", async () => {
     const store = { ...emptyStore(), summarySheets: [{ name: "Bảng", key: "x", marker: "other.product" }] };
     const fake = fakeWorkbook([...userGrids(), new GridBuilder("Bảng").row(["của người dùng"])], { store });
@@ -211,7 +249,7 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(s.pageLayout).toMatchObject({
       paperSize: "A4",
       orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 6 },
       printTitleRows: "$2:$2",
       printArea: "A1:D6",
       leftMargin: 36,
@@ -220,6 +258,14 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(s.conditionalFormats).toEqual([{ type: "DataBar", range: "D3:D6", color: "#63BE7B" }]);
     expect(s.charts).toEqual([{ type: "BarClustered", source: "B2:D6", seriesBy: "Columns", title: "Tỷ lệ", from: "F2", to: "L20" }]);
     expect([s.frozenRows, s.tabColor]).toEqual([2, "#1F4E78"]);
+  });
+
+  test("fit to one page wide uses documented zoom values only (pages tall: enough for every row, never 0)", async () => {
+    const fake = fakeWorkbook(userGrids());
+    const res = await portOf(fake).writeSummary(tableSpec(40));
+    const zoom = fake.model.sheet(res.sheetNames[0]).pageLayout.zoom;
+    expect(zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 42 }); // 42 rows: never the limit
+    expect(res.unapplied).toBeUndefined();
   });
 
   test("an Excel that refuses one finishing touch (here: fit to width) still gets the summary and every other touch", async () => {
@@ -236,6 +282,8 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(s.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Landscape", printTitleRows: "$2:$2" });
     expect(s.charts).toHaveLength(1);
     expect(s.frozenRows).toBe(2);
+    // The user is told which touch is missing.
+    expect(res.unapplied).toEqual([{ sheet: res.sheetNames[0], touch: "fitToWidth" }]);
   });
 
   test("a refused chart is left out; the data bar sent before it is not duplicated; print setup still applied", async () => {
@@ -250,8 +298,9 @@ describe("writeSummary (Office.js adapter)", () => {
     const res = await portOf(fake).writeSummary(spec);
     const s = fake.model.sheet(res.sheetNames[0]);
     expect(s.charts).toEqual([]);
+    expect(res.unapplied).toEqual([{ sheet: res.sheetNames[0], touch: "chart" }]);
     expect(s.conditionalFormats).toHaveLength(1);
-    expect(s.pageLayout).toMatchObject({ paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(s.pageLayout).toMatchObject({ paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 6 } });
   });
 
   test("ExcelApi 1.4 (no page layout, data bars, freeze or tab color): the summary is still written", async () => {

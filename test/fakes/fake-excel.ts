@@ -3,9 +3,11 @@
  * A faithful fake of the Excel JavaScript API for exactly the surface src/excel/ uses.
  * - Operations (property sets, method calls, loads) are queued on the proxies and applied, in order, on
  *   `context.sync()`; reading a property that was not loaded and synced throws PropertyNotLoaded.
- * - Every sync is counted with the JSON size of its request and of its response; either above 5 MB
- *   throws RequestPayloadSizeLimitExceeded (as Excel on the web does), and so does a range read over
- *   5,000,000 cells.
+ * - Every sync is counted with the JSON size of its request and of its response. Above 5 MB a request
+ *   throws RequestPayloadSizeLimitExceeded and a response ResponsePayloadSizeLimitExceeded, the two codes
+ *   Excel on the web uses ("Application-specific API error codes", learn.microsoft.com/office/dev/add-ins/
+ *   testing/application-specific-api-error-handling; limits in "Resource limits and performance
+ *   optimization for Office Add-ins"); a range read over 5,000,000 cells throws RequestPayloadSizeLimitExceeded.
  * - APIs above the fake's requirement-set version fail at sync with ApiNotFound, so feature detection is
  *   tested for real; writes to a protected sheet fail with AccessDenied; syncs while the user edits a cell
  *   fail with InvalidOperationInCellEditMode.
@@ -31,6 +33,8 @@ export { FakeOfficeError } from "./fake-model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const MAX_CELLS_PER_READ = 5_000_000;
+/** Range.getMergedAreasOrNullObject fails beyond this many areas (its reference page). */
+export const MAX_MERGED_AREAS = 512;
 
 export interface SyncRecord {
   requestBytes: number;
@@ -118,10 +122,14 @@ export class FakeRequestContext {
     return this.queue.length;
   }
 
+  /** Sheets added by the batch being run (Excel on the web does not activate those: model.webActivateQuirk). */
+  addedThisSync = new Set<string>();
+
   async sync(): Promise<void> {
     const queue = this.queue;
     this.queue = [];
     this.stats.syncs++;
+    this.addedThisSync = new Set();
     const sent = queue.filter((q) => !q.guard);
     const record: SyncRecord = { requestBytes: sent.reduce((n, q) => n + bytes(q.req), 0), responseBytes: 0, ops: sent.length };
     this.stats.log.push(record);
@@ -138,7 +146,7 @@ export class FakeRequestContext {
     }
     record.responseBytes = results.reduce((n, r) => n + bytes(r.data), 0);
     if (record.responseBytes > PAYLOAD_LIMIT)
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
     for (const r of results) r.apply();
   }
 }
@@ -285,11 +293,52 @@ export class FakeApplication extends FakeProxy<object> {
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  readonly functions: FakeFunctions;
   constructor(
     readonly context: FakeRequestContext,
     readonly application: FakeApplication,
   ) {
     this.worksheets = new FakeWorksheetCollection(context, "workbook.worksheets");
+    this.functions = new FakeFunctions(context);
+  }
+}
+
+/**
+ * workbook.functions (ExcelApi 1.2): worksheet functions evaluated without a cell. Only DATE is faked.
+ * DATE's reference: year "is a number from 1900 or 1904 (depending on the workbook's date system)" —
+ * so DATE(1904,1,1) is 1462 in the 1900 system and 0 in the 1904 system (model.date1904).
+ */
+export class FakeFunctions {
+  constructor(private readonly context: FakeRequestContext) {}
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return new FakeFunctionResult(this.context, `functions.date(${year},${month},${day})`, () => {
+      const serial1900 = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000);
+      return this.context.model.date1904 ? serial1900 - 1462 : serial1900;
+    });
+  }
+}
+
+export class FakeFunctionResult extends FakeProxy<{ value: number }> {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly compute: () => number,
+  ) {
+    super(context, path);
+  }
+  protected target() {
+    return { value: this.compute() };
+  }
+  protected override read(t: { value: number }, prop: string): unknown {
+    if (prop === "value") return t.value;
+    if (prop === "error") return null;
+    throw new FakeOfficeError("InvalidArgument", `FunctionResult: cannot load ${prop}`);
+  }
+  get value(): number {
+    return this.get("value");
+  }
+  get error(): string | null {
+    return this.get("error");
   }
 }
 
@@ -350,8 +399,10 @@ export class FakeWorksheetCollection extends FakeProxy<FakeWorkbookModel> {
       req: { path: this.path, method: "add", name },
       exec: () => {
         let n = name;
+        this.context.model.assertStructureEditable("worksheets.add");
         for (let i = 1; !n; i++) if (!this.context.model.find(`Sheet${i}`)) n = `Sheet${i}`;
         created = this.context.model.addSheet(n).id;
+        this.context.addedThisSync.add(created);
       },
     });
     return new FakeWorksheet(this.context, `worksheets.add(${name})`, () => created, false);
@@ -406,6 +457,10 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
         return this.context.model.sheets.indexOf(s);
       case "tabColor":
         return s.tabColor;
+      case "standardWidth": // characters of the Normal font (ExcelApi 1.7)
+        if (!versionAtLeast(this.context.apiVersion, "1.7"))
+          throw new FakeOfficeError("ApiNotFound", "Worksheet.standardWidth needs ExcelApi 1.7");
+        return this.context.model.standardWidth;
       default:
         throw new FakeOfficeError("InvalidArgument", `worksheet: cannot load ${prop}`);
     }
@@ -421,6 +476,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
   set name(v: string) {
     this.op({ set: "name", v }, (s) => {
+      this.context.model.assertStructureEditable("Worksheet.name");
       if (this.context.model.find(v) && this.context.model.find(v) !== s) throw new FakeOfficeError("ItemAlreadyExists", `"${v}" exists`);
       s.name = v;
     });
@@ -432,10 +488,17 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
     return this.get("visibility");
   }
   set visibility(v: string) {
-    this.op({ set: "visibility", v }, (s) => this.context.model.setVisibility(s, v as FakeSheet["visibility"]));
+    // Even setting the visibility a sheet already has is a structure change Excel refuses under protection.
+    this.op({ set: "visibility", v }, (s) => {
+      this.context.model.assertStructureEditable("Worksheet.visibility");
+      this.context.model.setVisibility(s, v as FakeSheet["visibility"]);
+    });
   }
   get tabColor(): string {
     return this.get("tabColor");
+  }
+  get standardWidth(): number {
+    return this.get("standardWidth");
   }
   set tabColor(v: string) {
     this.context.need("1.7", "Worksheet.tabColor");
@@ -445,12 +508,16 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   activate(): void {
     this.op({ method: "activate" }, (s) => {
       if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "Cannot activate a hidden sheet.");
+      if (this.context.model.webActivateQuirk && this.context.addedThisSync.has(s.id)) return; // office-js#930
       this.context.model.activeSheetId = s.id;
     });
   }
 
   delete(): void {
-    this.op({ method: "delete" }, (s) => this.context.model.deleteSheet(s));
+    this.op({ method: "delete" }, (s) => {
+      this.context.model.assertStructureEditable("Worksheet.delete");
+      this.context.model.deleteSheet(s);
+    });
   }
 
   getRange(address?: string): FakeRange {
@@ -672,6 +739,13 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     );
   }
 
+  /**
+   * Range.getMergedAreasOrNullObject (ExcelApi 1.13). Microsoft's reference: "if the merged areas count in
+   * this range is more than 512, then this method will fail to return the result" — the fake fails the
+   * sync (the reference names no error code; GeneralException here, and the adapter must not rely on it).
+   * Which areas count: by the reference, those in the range; Excel has been seen to return only those
+   * whose top-left cell is in it (office-js#3611) — `model.mergedAreasByTopLeft` switches to that.
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.context.need("1.13", "Range.getMergedAreasOrNullObject");
     return this.derive(
@@ -680,7 +754,13 @@ export class FakeRange extends FakeProxy<RangeTarget> {
         new FakeRangeAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, () => {
           const t = this.live();
           const r = t.rect;
-          const areas = t.sheet.merges.filter((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left);
+          const inRange = (m: Rect) =>
+            this.context.model.mergedAreasByTopLeft
+              ? m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right
+              : m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left;
+          const areas = t.sheet.merges.filter(inRange);
+          if (areas.length > MAX_MERGED_AREAS)
+            throw new FakeOfficeError("GeneralException", `getMergedAreasOrNullObject: ${areas.length} merged areas (more than 512)`);
           return areas.length ? { sheet: t.sheet, areas } : null;
         }),
     );
@@ -802,8 +882,8 @@ abstract class RangePart extends FakeProxy<RangeTarget> {
 export class FakeRangeFormat extends RangePart {
   protected override read(t: RangeTarget, prop: string): unknown {
     switch (prop) {
-      case "columnWidth":
-        return t.sheet.columnWidths.get(t.rect.left) ?? 48;
+      case "columnWidth": // points; an untouched column has the standard width (48 pt with Calibri 11)
+        return t.sheet.columnWidths.get(t.rect.left) ?? this.context.model.charsToPoints(this.context.model.standardWidth);
       case "rowHeight":
         return t.sheet.rowHeights.get(t.rect.top) ?? 15;
       case "horizontalAlignment":
@@ -1109,8 +1189,21 @@ export class FakePageLayoutProxy extends SheetPart {
   set paperSize(v: string) {
     this.setp("paperSize", v);
   }
+  /**
+   * PageLayoutZoomOptions (learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions): "scale"
+   * is a print scale "between 10 and 400"; horizontalFitToPages / verticalFitToPages are a "number of
+   * pages to fit", null when a scale is used. Nothing documents 0 (or any value below one page), so the
+   * fake refuses it with InvalidArgument, as it refuses any other undocumented value.
+   */
   set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
-    this.setp("zoom", v);
+    this.context.need("1.9", "pageLayout.zoom");
+    this.op({ set: "pageLayout.zoom", v }, (s) => {
+      const pages = (n: unknown) => n === undefined || n === null || (Number.isInteger(n) && (n as number) >= 1);
+      const scaleOk = v.scale === undefined || v.scale === null || (typeof v.scale === "number" && v.scale >= 10 && v.scale <= 400);
+      if (!pages(v.horizontalFitToPages) || !pages(v.verticalFitToPages) || !scaleOk)
+        throw new FakeOfficeError("InvalidArgument", `pageLayout.zoom: undocumented value ${JSON.stringify(v)}`);
+      s.pageLayout.zoom = v;
+    });
   }
   set leftMargin(v: number) {
     this.setp("leftMargin", v);

@@ -295,9 +295,55 @@ export class FakeWorkbookModel {
   selection: { sheet: string; address: string } | null = null;
   /** When true, every sync fails as Excel does while the user is editing a cell. */
   cellEditMode = false;
+  /**
+   * The workbook's Normal style font. Excel measures column widths in characters of that font's widest
+   * digit ("One unit of column width is equal to the width of one character in the Normal style",
+   * Worksheet.standardWidth) while Range.format.columnWidth is in points; per the OOXML column-width
+   * formula a column of w characters is trunc(w × maxDigitWidth) + 5 pixels, at 96 pixels per 72 points.
+   * Calibri 11 (Windows' default): 7 px; Mac's Calibri 12: 8 px; Times New Roman 13: 9 px.
+   */
+  normalFont = { name: "Calibri", size: 11, maxDigitWidthPx: 7 };
+  /** Worksheet.standardWidth of every sheet, in characters (Excel's default 8.43). */
+  standardWidth = 8.43;
+
+  /** A column of `chars` characters in points (what Range.format.columnWidth reads). */
+  charsToPoints(chars: number): number {
+    return (Math.trunc(chars * this.normalFont.maxDigitWidthPx) + 5) * 0.75;
+  }
+
+  /** A width in points as the characters Excel's Column Width box shows for it. */
+  pointsToChars(points: number): number {
+    return (points / 0.75 - 5) / this.normalFont.maxDigitWidthPx;
+  }
+
+  /**
+   * The workbook's structure is protected (Review > Protect Workbook; Office.js WorkbookProtection,
+   * ExcelApi 1.7): sheets cannot be added, deleted, renamed, hidden or unhidden — the API fails those with
+   * AccessDenied, as Excel refuses them in its UI. Cells of unprotected sheets stay writable.
+   */
+  structureProtected = false;
+  /**
+   * Excel on the web's known quirk: Worksheet.activate() on a sheet added in the same batch is silently
+   * ignored (office-js#930; office-js-helpers#30: "it is currently necessary to do a context.sync() before
+   * any call to sheet.activate()").
+   */
+  webActivateQuirk = false;
+  /**
+   * The workbook uses the 1904 date system (Excel > Options > Advanced; old Mac workbooks). Cells hold
+   * 1904 serials (0 = 1904-01-01), and Range.values returns them raw, as Office.js does.
+   */
+  date1904 = false;
+  /** getMergedAreasOrNullObject returns only areas whose top-left cell is in the range (office-js#3611). */
+  mergedAreasByTopLeft = false;
   /** Test hook: operations (their request JSON) this "Excel build" refuses with InvalidArgument. */
   rejectOps: ((req: Record<string, unknown>) => boolean) | null = null;
   private nextId = 1;
+
+  /** Throws AccessDenied when the workbook's structure is protected (for API operations, not fixtures). */
+  assertStructureEditable(what: string): void {
+    if (this.structureProtected)
+      throw new FakeOfficeError("AccessDenied", `${what}: the workbook's structure is protected (Review > Protect Workbook).`);
+  }
 
   addSheet(name: string): FakeSheet {
     if (this.find(name)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
@@ -323,7 +369,14 @@ export class FakeWorkbookModel {
     return s;
   }
 
+  /**
+   * Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail
+   * with an InvalidOperation exception. You should first change its visibility to hidden or visible before
+   * deleting it." (its reference page)
+   */
   deleteSheet(s: FakeSheet): void {
+    if (s.visibility === "VeryHidden")
+      throw new FakeOfficeError("InvalidOperation", "A very hidden worksheet cannot be deleted: make it hidden or visible first.");
     const visible = this.sheets.filter((x) => x.visibility === "Visible");
     if (visible.length === 1 && visible[0] === s)
       throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");

@@ -10,19 +10,10 @@ import type { Counts, Issue, Report, Task } from "../../src/core/report-schema";
 import { toA1 } from "../../src/core/a1";
 import type { AnalyzeProgress } from "../../src/core/analyze";
 import type { SummarySpec } from "../../src/core/summary/spec";
+import { zeroCounts } from "../../src/core/aggregate";
 import type { Engine, EngineLoader } from "../../src/taskpane/engine";
 
-const zero = (): Counts => ({
-  total: 0,
-  done_on_time: 0,
-  done_late: 0,
-  in_progress: 0,
-  overdue: 0,
-  recurring: 0,
-  undetermined: 0,
-  completionRate: null,
-  onTimeRate: null,
-});
+const zero = (): Counts => zeroCounts();
 
 export function fakeAnalyze(grids: Grid[], options: { asOf: string }): Report {
   const issues: Issue[] = [];

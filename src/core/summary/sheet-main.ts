@@ -4,6 +4,7 @@
  */
 import { summaryText } from "../../i18n/summary";
 import { STATUS_CATEGORIES, UNASSIGNED_UNIT, type Counts } from "../report-schema";
+import { zeroCounts } from "../aggregate";
 import { columnLetter, rangeA1 } from "../a1";
 import { SheetBuilder } from "./sheet-builder";
 import { DATA_BAR_COLOR, TAB_COLOR } from "./styles";
@@ -21,20 +22,6 @@ export const MAIN_COL = {
   completionRate: 10,
   onTimeRate: 11,
 } as const;
-
-function zeroCounts(): Counts {
-  return {
-    total: 0,
-    done_on_time: 0,
-    done_late: 0,
-    in_progress: 0,
-    overdue: 0,
-    recurring: 0,
-    undetermined: 0,
-    completionRate: null,
-    onTimeRate: null,
-  };
-}
 
 /** Every unit of the settings (in their order), then other units the report counted, then the unassigned. */
 export function unitRows(ctx: SummaryContext): { unit: string; counts: Counts }[] {

@@ -105,8 +105,14 @@ export interface SummarySpec {
   sheets: SummarySheetSpec[];
 }
 
+/** A summary sheet's optional extra, which an Excel may refuse without costing the summary itself. */
+export type FinishingTouch =
+  "dataBar" | "chart" | "pageSetup" | "fitToWidth" | "printTitles" | "printArea" | "freezeRows" | "tabColor" | "columnWidths";
+
 /** What the writer did: the final sheet names, in spec order. */
 export interface WriteSummaryResult {
   sheetNames: string[];
   replaced: string[];
+  /** Finishing touches Excel refused (the sheets are complete without them); absent when all were applied. */
+  unapplied?: { sheet: string; touch: FinishingTouch }[];
 }

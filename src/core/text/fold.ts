@@ -42,14 +42,18 @@ for (let i = 0; i < 5; i++) {
 }
 
 /**
- * o/u (not after q/Q, which makes "qu" a consonant: quý, quỳ) followed by a toned a/e/y that ends the
- * word. \p{L}\p{M} in the look-ahead: NFC text, but a stray combining mark still means "not the end".
+ * o/u followed by a toned a/e/y that ends the word; moveTone skips an o/u right after q/Q ("qu" is a
+ * consonant: quý, quỳ). \p{L}\p{M} in the look-ahead: NFC text, but a stray combining mark still means
+ * "not the end". No look-behind: Safari before 16.4 (older macOS, so older Excel for Mac) cannot parse one,
+ * and this module is in every bundle.
  */
-const OLD_TONE = /(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
+const OLD_TONE = /([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
 /** Cheap pre-check: is there any toned a/e/y at all? */
 const HAS_TONED_SECOND = /[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]/;
 
-function moveTone(match: string, first: string, second: string): string {
+function moveTone(match: string, first: string, second: string, offset: number, whole: string): string {
+  const before = offset > 0 ? whole[offset - 1] : "";
+  if (before === "q" || before === "Q") return match;
   const info = SECOND_VOWEL.get(second);
   if (!info) return match;
   const lowerFirst = first.toLowerCase();

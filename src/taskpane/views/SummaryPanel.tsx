@@ -29,6 +29,7 @@ export function SummaryPanel({ busy, result, onBuild, extra }: SummaryPanelProps
         <div data-testid="summary-result">
           <div>{t.summaryCreated(result.sheetNames)}</div>
           {result.replaced.length > 0 && <div className={s.muted}>{t.summaryReplaced(result.replaced)}</div>}
+          {result.unapplied?.length ? <div data-testid="summary-unapplied">{t.summaryUnapplied(result.unapplied)}</div> : null}
         </div>
       )}
     </TitledSection>
