@@ -365,6 +365,14 @@ const bundleBench: BenchFn = ({ root, log }) => {
     log(`${f}: ${(buf.length / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(0)} KB gzip${initial.has(f) ? " (loaded first)" : ""}`);
   }
   log(`task pane first load: ${(initialGz / 1024).toFixed(0)} KB gzip (goal ≤ 200 KB)`);
+  // The report's .docx chunks (loaded on Tạo báo cáo): the renderer's chunk and the docx library's
+  // vendors chunk, found by the Word media type they carry.
+  const docxFiles = fs
+    .readdirSync(dist)
+    .filter((n) => n.endsWith(".js") && !initial.has(n))
+    .filter((n) => fs.readFileSync(path.join(dist, n), "utf8").includes("officedocument.wordprocessingml.document"));
+  const docxGz = docxFiles.reduce((sum, n) => sum + gzipSync(fs.readFileSync(path.join(dist, n)), { level: 9 }).length, 0);
+  if (docxFiles.length) log(`report .docx chunks (${docxFiles.join(" + ")}), loaded on Tạo báo cáo: ${(docxGz / 1024).toFixed(0)} KB gzip`);
 };
 
 registerBench("engine", engineBench(20000, 4));

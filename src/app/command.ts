@@ -26,6 +26,14 @@ export interface CommandRequest {
   deps?: RunDeps;
 }
 
+/** A file the command made (a document, not a copy of the workbook): the CLI writes it to -o, the pane downloads it. */
+export interface CommandOutput {
+  bytes: Uint8Array;
+  /** A suggested name ("bao-cao-2026-11-22.docx"). */
+  fileName: string;
+  mediaType: string;
+}
+
 export interface CommandOutcome {
   /** false: problems remain (errors in the workbook) — the CLI exits 1. */
   ok: boolean;
@@ -35,6 +43,8 @@ export interface CommandOutcome {
   report?: Report;
   /** The command changed the workbook (the CLI then writes the copy to -o). */
   changed: boolean;
+  /** The file the command made, when it makes one (commands whose CLI `output` is "document"). */
+  output?: CommandOutput;
 }
 
 export type CommandRun = (request: CommandRequest) => Promise<CommandOutcome>;

@@ -13,13 +13,16 @@ export type CliOption = "asOf" | "json" | "lang" | "out" | "since";
 export interface CommandDef {
   readonly id: string;
   /**
-   * The CLI sub-command. `out`: whether `-o OUT` (a copy of the file with the changes) is required, allowed
-   * or refused; `prints`: the whole report (text or --json) or the outcome's message.
+   * The CLI sub-command. `out`: whether `-o OUT` is required, allowed or refused; `output`: what -o gets —
+   * a copy of the workbook with the command's changes ("workbook", the default) or the file the command
+   * made (its outcome's `output`, e.g. a .docx: "document"; the workbook is then only read); `prints`: the
+   * whole report (text or --json) or the outcome's message.
    */
   readonly cli?: {
     readonly name: string;
     readonly options: readonly CliOption[];
     readonly out: "required" | "optional" | "none";
+    readonly output?: "workbook" | "document";
     readonly prints: "report" | "message";
   };
   /** The ribbon button's ExecuteFunction name (manifest.xml). */
@@ -56,6 +59,12 @@ export const COMMANDS = [
     ribbon: { functionName: "clearHighlights" },
     pane: "results",
     load: () => import(/* webpackChunkName: "engine" */ "./use-cases/clear-command"),
+  },
+  {
+    id: "report",
+    cli: { name: "report", options: ["asOf", "since", "lang", "out"], out: "required", output: "document", prints: "message" },
+    pane: "custom",
+    load: () => import(/* webpackChunkName: "engine" */ "./use-cases/report-command"),
   },
   { id: "fix", pane: "custom" },
   { id: "settings", pane: "custom" },

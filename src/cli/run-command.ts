@@ -29,8 +29,10 @@ export async function openFilePort(file: string, options: { readOnly: boolean })
 export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}): Promise<number> {
   const def = args.def!;
   const writes = args.out !== undefined;
+  // A command that makes a document of its own only reads the workbook.
+  const writesDocument = def.cli?.output === "document";
   if (writes) checkOutputPath(args.out!, [args.file, ...args.files]);
-  const port = await openFilePort(args.file, { readOnly: !writes });
+  const port = await openFilePort(args.file, { readOnly: !writes || writesDocument });
   const { settings, warning } = await port.loadSettings();
   if (warning) io.stderr(cliTexts.settingsWarning(warning) + "\n");
   const since = await sinceRequest(args, port, io);
@@ -40,7 +42,10 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   const skipped = port.skippedSheets;
   for (const sheet of skipped) io.stderr("phuluc: " + xlsxTexts.sheetSkipped(sheet) + "\n");
   print(outcome, args, io);
-  if (writes && outcome.changed) {
+  if (writes && outcome.output) {
+    writeFileAtomic(args.out!, outcome.output.bytes);
+    io.stdout(cliTexts.wrote(args.out!) + "\n");
+  } else if (writes && outcome.changed && !writesDocument) {
     writeFileAtomic(args.out!, await port.toBuffer());
     io.stdout(cliTexts.wrote(args.out!) + "\n");
   }

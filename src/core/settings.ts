@@ -10,6 +10,29 @@ export const UnitDefSchema = z.object({
 });
 export type UnitDef = z.infer<typeof UnitDefSchema>;
 
+/**
+ * What the report document (Báo cáo, Nghị định 30/2020/NĐ-CP) needs beyond the numbers: its header and
+ * its signature block. Every field is optional (settings saved before it existed stay valid); an empty
+ * or absent field takes the default of reportHeaderOf (src/core/report-doc/header.ts).
+ */
+export const ReportHeaderSettingsSchema = z.object({
+  /** The parent agency, first line of the header ("" = none, as for a commune's People's Committee). */
+  parentAgency: z.string().max(200).optional(),
+  /** The issuing agency ("ỦY BAN NHÂN DÂN XÃ CHÍ MINH"); empty = from the commune's name. */
+  issuingAgency: z.string().max(200).optional(),
+  /** The document's number ("125" → "Số: 125/BC-UBND"); empty = left blank for the clerk to fill in. */
+  number: z.string().max(60).optional(),
+  /** The signature block's title lines, one per line ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"). */
+  signerTitle: z.string().max(300).optional(),
+  /** The signer's full name; empty = a marked blank. */
+  signerName: z.string().max(120).optional(),
+  /** "Nơi nhận:", one recipient per entry (without the leading "- " and the trailing ";"). */
+  recipients: z.array(z.string().max(300)).max(40).optional(),
+  /** Who keeps the copies ("VT, VHXH" → "- Lưu: VT, VHXH."). */
+  archive: z.string().max(120).optional(),
+});
+export type ReportHeaderSettings = z.infer<typeof ReportHeaderSettingsSchema>;
+
 export const SettingsSchema = z.object({
   version: z.literal(1),
   units: z.array(UnitDefSchema),
@@ -28,6 +51,8 @@ export const SettingsSchema = z.object({
    * existed stay valid); absent or false = hidden sheets are skipped and listed in the report.
    */
   includeHiddenSheets: z.boolean().optional(),
+  /** The report document's header and signature (optional; see ReportHeaderSettingsSchema). */
+  report: ReportHeaderSettingsSchema.optional(),
   /** Names of the product's own summary sheets (recognised by marker, these are preferences). */
   summarySheetName: z.string().min(1).max(31),
 });

@@ -33,6 +33,10 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
       help: "Ghi một bản sao của tệp đã gỡ các ô phuluc tô màu (trả lại màu cũ của ô).",
       tooltip: "Gỡ các ô phuluc đã tô màu khi kiểm tra; ô trở lại màu cũ của nó.",
     },
+    report: {
+      label: "Tạo báo cáo (.docx)",
+      help: "Soạn dự thảo báo cáo kết quả thực hiện kế hoạch (thể thức Nghị định 30/2020/NĐ-CP) và ghi vào tệp Word OUT.docx; mục III so với bản tổng hợp trước (hoặc --since).",
+    },
     fix: { label: "Sửa", help: "" },
     settings: { label: "Cài đặt", help: "" },
   },
@@ -52,6 +56,10 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
       label: "Clear highlights",
       help: "Write a copy of the file without the highlights phuluc made (the cells' own fills come back).",
       tooltip: "Remove the highlights phuluc made when checking; each cell gets its own fill back.",
+    },
+    report: {
+      label: "Create report (.docx)",
+      help: "Draft the plan's results report (in the form of Decree 30/2020/NĐ-CP) and write it to the Word file OUT.docx; its section III compares with the previous summary (or --since).",
     },
     fix: { label: "Fix", help: "" },
     settings: { label: "Settings", help: "" },
@@ -74,6 +82,10 @@ const outcomeVi = {
       ? "Cảnh báo: dữ liệu các bản tổng hợp trước lưu trong tệp bị hỏng nên không dùng được để so sánh; lần tổng hợp này bắt đầu lưu lại từ đầu."
       : `Cảnh báo: ${count} bản tổng hợp trước lưu trong tệp bị hỏng nên được bỏ qua.`,
   snapshotTooBig: "Kế hoạch quá lớn nên lần tổng hợp này không được lưu để so sánh lần sau (các lần trước vẫn giữ).",
+  reportDrafted: (tasks: number, asOf: string, errors: number) =>
+    `Đã soạn dự thảo báo cáo từ ${tasks} nhiệm vụ (số liệu đến ngày ${asOf}); hãy viết vào các chỗ đánh dấu vàng trước khi trình ký.` +
+    (errors ? ` Lưu ý: bảng tính còn ${errors} lỗi nên số liệu có thể chưa đầy đủ (chạy phuluc check để xem).` : ""),
+  reportSheetWritten: (name: string) => `Đã ghi báo cáo vào trang "${name}" của bảng tính (in ra giấy A4 dọc).`,
 };
 
 const outcomeEn: typeof outcomeVi = {
@@ -93,6 +105,10 @@ const outcomeEn: typeof outcomeVi = {
       ? "Warning: the earlier summaries stored in the file are damaged and cannot be compared with; this summary starts the record afresh."
       : `Warning: ${count} earlier summaries stored in the file are damaged and were ignored.`,
   snapshotTooBig: "The plan is too large for this summary to be kept for the next comparison (the earlier ones are kept).",
+  reportDrafted: (tasks, asOf, errors) =>
+    `Drafted the report from ${tasks} tasks (figures as of ${asOf}); fill in the places marked in yellow before it is signed.` +
+    (errors ? ` Note: the workbook still has ${errors} errors, so the figures may be incomplete (run phuluc check to see them).` : ""),
+  reportSheetWritten: (name) => `Wrote the report into the sheet "${name}" (prints on A4 portrait).`,
 };
 
 /** What the commands say when done. */

@@ -13,6 +13,8 @@ import { ErrorBar } from "./views/ErrorBar";
 import { ReportViews } from "./views/ReportViews";
 import { SummaryPanel } from "./views/SummaryPanel";
 import { SettingsView } from "./views/SettingsView";
+import { ReportPanel } from "./views/ReportPanel";
+import { saveFile as downloadFile, type FileDelivery, type SaveFile } from "./file-delivery";
 
 export interface AppProps {
   port: WorkbookPort;
@@ -23,6 +25,10 @@ export interface AppProps {
   initialLang?: Lang;
   /** The engine chunk (tests inject a stand-in). */
   engine?: EngineLoader;
+  /** How a made file reaches the user: a download (default), or a sheet in the workbook (Excel for Mac). */
+  delivery?: FileDelivery;
+  /** The download itself (tests inject a stand-in). */
+  saveFile?: SaveFile;
 }
 
 export function App(props: AppProps) {
@@ -49,6 +55,7 @@ function progressText(activity: Activity, t: (typeof UI)["vi"]): string {
     return t.analysing;
   }
   if (activity.kind === "checking") return t.readingSheets(0, 0);
+  if (activity.what === "report") return t.buildingReport;
   return activity.what === "summary" ? t.buildingSummary : "";
 }
 
@@ -66,7 +73,16 @@ function progressFraction(activity: Activity): number | undefined {
   return 0.05 + 0.9 * Math.min(1, (step.done + rows) / step.total);
 }
 
-function Pane({ port, today, summaryExtra, lang, engine, onToggleLang }: AppProps & { lang: Lang; onToggleLang: () => void }) {
+function Pane({
+  port,
+  today,
+  summaryExtra,
+  lang,
+  engine,
+  delivery = "download",
+  saveFile = downloadFile,
+  onToggleLang,
+}: AppProps & { lang: Lang; onToggleLang: () => void }) {
   const t = UI[lang];
   const s = useStyles();
   const pane = usePane(port, engine ?? loadEngine, today, lang);
@@ -155,6 +171,7 @@ function Pane({ port, today, summaryExtra, lang, engine, onToggleLang }: AppProp
             />
           )}
           <SummaryPanel busy={busy} result={state.summary} onBuild={() => void pane.buildSummary()} extra={summaryExtra} />
+          <ReportPanel busy={busy} delivery={delivery} onBuild={() => void pane.buildReport(delivery, saveFile)} />
         </div>
       )}
     </main>

@@ -17,6 +17,7 @@ export { applyFix } from "../app/use-cases/fix";
 export { writeSummarySheets } from "../app/use-cases/summarize";
 export { saveSettings } from "../app/use-cases/settings";
 export { changesSinceSnapshot } from "../app/use-cases/changes";
+export { draftReport, writeReportSheet } from "../app/use-cases/report";
 
 /** The pane's step runner: ~16 ms slices with the UI thread free in between (progress painted, clicks taken). */
 export const runSliced: StepRunner = async (steps, options) => {

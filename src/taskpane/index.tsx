@@ -12,6 +12,7 @@ import { UI } from "../i18n/ui";
 import { App } from "./App";
 import { watchHost, type Host } from "./host";
 import { todayIso } from "../core/dates";
+import { fileDeliveryFor, officePlatform } from "./file-delivery";
 
 /** Set by the old-engine script (src/legacy) when it has taken over the page. */
 function oldEngine(): boolean {
@@ -38,7 +39,7 @@ function boot(): void {
     const view =
       host === "excel"
         ? await import(/* webpackChunkName: "excel" */ "../excel/port").then(({ OfficeWorkbookPort }) => (
-            <App port={new OfficeWorkbookPort()} today={todayIso(new Date())} />
+            <App port={new OfficeWorkbookPort()} today={todayIso(new Date())} delivery={fileDeliveryFor(officePlatform())} />
           ))
         : await import(/* webpackChunkName: "preview" */ "./preview/PreviewShell").then(({ PreviewShell }) => (
             <PreviewShell today={todayIso(new Date())} />

@@ -60,6 +60,7 @@ test("usage lines come from the options each command declares", () => {
     "FILE [--as-of YYYY-MM-DD] [--since YYYY-MM-DD|OLD.xlsx] [--json] [--lang vi|en] [-o OUT]",
     "FILE -o OUT [--as-of YYYY-MM-DD] [--lang vi|en]",
     "FILE -o OUT [--lang vi|en]",
+    "FILE -o OUT [--as-of YYYY-MM-DD] [--since YYYY-MM-DD|OLD.xlsx] [--lang vi|en]",
   ]);
 });
 

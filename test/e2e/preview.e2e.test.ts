@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Page } from "playwright-core";
 import { analyze } from "../../src/core/analyze";
 import type { JsonReport } from "../../src/core/report-schema";
@@ -231,6 +232,29 @@ test("Tạo bảng tổng hợp writes the summary; the download holds it with t
   // The fix is in the downloaded workbook too.
   const fixable = expected.issues.find((i) => i.fix?.kind === "replace")!;
   expect(wb.getWorksheet(fixable.sheet)!.getCell(fixable.cell!).value).toBe((fixable.fix as { value: string }).value);
+});
+
+test("Tạo báo cáo (.docx) downloads the report drafted from the sample's numbers", async () => {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tạo báo cáo (.docx)" }).click()]);
+  expect(download.suggestedFilename()).toBe(`bao-cao-${AS_OF}.docx`);
+  const file = path.join(downloads, download.suggestedFilename());
+  await download.saveAs(file);
+  const xml = (await (await JSZip.loadAsync(fs.readFileSync(file))).file("word/document.xml")!.async("string")).normalize("NFC");
+  const total = expected.total.total;
+  for (const s of [
+    "BÁO CÁO",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "ngày 15 tháng 10 năm 2026",
+    "(số liệu tính đến ngày 15/10/2026)",
+    `Kế hoạch có tổng số ${total < 10 ? `0${total}` : total} nhiệm vụ`,
+    "I. TÌNH HÌNH TRIỂN KHAI VÀ KẾT QUẢ THỰC HIỆN",
+    "Nơi nhận:",
+  ])
+    expect(xml).toContain(s);
+  await page.getByTestId("notice").filter({ hasText: download.suggestedFilename() }).waitFor();
+  await page.locator("#report-title").scrollIntoViewIfNeeded();
+  await shot("08b-report-downloaded");
+  expect(await axeViolations()).toEqual([]);
 });
 
 test("changes since the summary: the workbook edited as in Excel, opened again, checked later — the changes shown, one clicked", async () => {

@@ -7,3 +7,10 @@ if (typeof g.window !== "undefined" && !g.ResizeObserver) {
     disconnect() {}
   };
 }
+
+// jsdom lacks TextEncoder/TextDecoder (every browser has them; docx packs the report with them).
+if (typeof g.window !== "undefined" && !g.TextEncoder) {
+  const util = require("util");
+  g.TextEncoder = util.TextEncoder;
+  g.TextDecoder = util.TextDecoder;
+}

@@ -15,6 +15,7 @@ import type { Settings } from "../../core/settings";
 import type { WriteSummaryResult } from "../../core/summary/spec";
 import type { Lang, UiStrings } from "../../i18n/ui";
 import type { Engine, EngineLoader } from "../engine";
+import type { FileDelivery, SaveFile } from "../file-delivery";
 import { errorMessage } from "../errors";
 import { initialPaneState, paneReducer, type CheckResult, type PaneState, type Words } from "../state/pane-state";
 
@@ -253,6 +254,30 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
     [exclusive, loadChanges],
   );
 
+  /**
+   * Tạo báo cáo (.docx): from the report shown (or after a check), the .docx handed to `save` (a download),
+   * or, where the pane cannot download (Excel for Mac), the printable sheet "Báo cáo" written into the workbook.
+   */
+  const buildReport = useCallback(
+    (delivery: FileDelivery, save: SaveFile) =>
+      exclusive("report", async (engine) => {
+        const result = live.current.result ?? (await checkOnce(engine, new CancelToken(), ++lastRun.current, true));
+        const settings = await settingsNow();
+        // Section III: the changes the pane shows (since the snapshot chosen there), when there are some.
+        const shown = live.current.changes?.changes;
+        const report = shown ? { ...result.report, changes: shown } : result.report;
+        if (delivery === "sheet") {
+          const written = await engine.writeReportSheet(port, report, settings);
+          const name = written.sheetNames[0];
+          return { notice: (t: UiStrings) => t.reportSheetWritten(name) };
+        }
+        const drafted = await engine.draftReport(report, settings);
+        save(drafted.bytes, drafted.fileName, drafted.mediaType);
+        return { notice: (t: UiStrings) => t.reportDownloaded(drafted.fileName) };
+      }),
+    [exclusive, checkOnce, port, settingsNow],
+  );
+
   const saveSettings = useCallback(
     (settings: Settings) =>
       exclusive("settings", async (engine, recheck) => {
@@ -289,8 +314,21 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
   const setNotice = useCallback((notice: string | null) => dispatch({ type: "notice", notice: notice === null ? null : () => notice }), []);
 
   return useMemo(
-    () => ({ state, validate, setAsOf, select, applyFix, buildSummary, compareWith, saveSettings, runCommand, dismissError, setNotice }),
-    [state, validate, setAsOf, select, applyFix, buildSummary, compareWith, saveSettings, runCommand, dismissError, setNotice],
+    () => ({
+      state,
+      validate,
+      setAsOf,
+      select,
+      applyFix,
+      buildSummary,
+      buildReport,
+      compareWith,
+      saveSettings,
+      runCommand,
+      dismissError,
+      setNotice,
+    }),
+    [state, validate, setAsOf, select, applyFix, buildSummary, buildReport, compareWith, saveSettings, runCommand, dismissError, setNotice],
   );
 }
 

@@ -1,7 +1,8 @@
-/** Edit the workbook's settings: unit list (names, aliases), plan year, commune name, whether hidden sheets are read. */
+/** Edit the workbook's settings: unit list (names, aliases), plan year, commune name, whether hidden sheets are read, the report's header and signer. */
 import { useState } from "react";
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import type { Settings } from "../../core/settings";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
+import type { ReportHeaderSettings, Settings } from "../../core/settings";
+import { reportDocDefaults } from "../../i18n/report-defaults";
 import { loadEngine } from "../engine";
 import { useStrings } from "../i18n";
 import { useStyles } from "../styles";
@@ -13,12 +14,64 @@ interface UnitDraft {
   aliases: string;
 }
 
+/** The report's header and signer as typed (lists one item per line). */
+interface ReportDraft {
+  parentAgency: string;
+  issuingAgency: string;
+  number: string;
+  signerTitle: string;
+  signerName: string;
+  recipients: string;
+  archive: string;
+}
+
 interface Draft {
   communeName: string;
   planName: string;
   planYear: string;
   includeHiddenSheets: boolean;
   units: UnitDraft[];
+  report: ReportDraft;
+}
+
+/** What prints by default is shown as the field's value (so the user edits what will print). */
+function toReportDraft(r: ReportHeaderSettings | undefined): ReportDraft {
+  return {
+    parentAgency: r?.parentAgency ?? "",
+    issuingAgency: r?.issuingAgency ?? "",
+    number: r?.number ?? "",
+    signerTitle: r?.signerTitle ?? reportDocDefaults.signerTitle.join("\n"),
+    signerName: r?.signerName ?? "",
+    recipients: (r?.recipients ?? reportDocDefaults.recipients).join("\n"),
+    archive: r?.archive ?? reportDocDefaults.archive,
+  };
+}
+
+/**
+ * Only what differs from what prints by default is kept (an untouched form stores nothing, so the
+ * defaults — the commune's name, the usual recipients — keep following the settings and the product).
+ */
+function fromReportDraft(d: ReportDraft): ReportHeaderSettings | undefined {
+  const lines = (s: string) =>
+    s
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+  const text = (s: string) => s.trim() || undefined;
+  const signerTitle = lines(d.signerTitle).join("\n");
+  const recipients = lines(d.recipients);
+  const archive = d.archive.trim();
+  const out: ReportHeaderSettings = {
+    parentAgency: text(d.parentAgency),
+    issuingAgency: text(d.issuingAgency),
+    number: text(d.number),
+    signerTitle: signerTitle && signerTitle !== reportDocDefaults.signerTitle.join("\n") ? signerTitle : undefined,
+    signerName: text(d.signerName),
+    recipients: recipients.join("\n") !== reportDocDefaults.recipients.join("\n") ? recipients : undefined,
+    archive: archive && archive !== reportDocDefaults.archive ? archive : undefined,
+  };
+  const kept = Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as ReportHeaderSettings;
+  return Object.keys(kept).length ? kept : undefined;
 }
 
 let nextId = 1;
@@ -30,6 +83,7 @@ function toDraft(s: Settings): Draft {
     planYear: s.planYear === null ? "" : String(s.planYear),
     includeHiddenSheets: s.includeHiddenSheets === true,
     units: s.units.map((u) => ({ id: nextId++, name: u.name, aliases: u.aliases.join("; ") })),
+    report: toReportDraft(s.report),
   };
 }
 
@@ -59,6 +113,18 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
   const emptyName = draft.units.some((u) => u.name.trim() === "");
   const valid = year !== undefined && !emptyName;
 
+  const setReport = (p: Partial<ReportDraft>) => setDraft({ ...draft, report: { ...draft.report, ...p } });
+  const reportInput = (key: Exclude<keyof ReportDraft, "signerTitle" | "recipients">, label: string, hint?: string) => (
+    <Field label={label} hint={hint}>
+      <Input className={s.fullInput} value={draft.report[key]} onChange={(_, d) => setReport({ [key]: d.value })} />
+    </Field>
+  );
+  const reportLines = (key: "signerTitle" | "recipients", label: string) => (
+    <Field label={label}>
+      <Textarea className={s.fullInput} resize="vertical" value={draft.report[key]} onChange={(_, d) => setReport({ [key]: d.value })} />
+    </Field>
+  );
+
   const setUnit = (id: number, p: Partial<UnitDraft>) =>
     setDraft({ ...draft, units: draft.units.map((u) => (u.id === id ? { ...u, ...p } : u)) });
 
@@ -67,8 +133,11 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
       setShowErrors(true);
       return;
     }
+    const { report: _previous, ...rest } = settings;
+    const report = fromReportDraft(draft.report);
     const next: Settings = {
-      ...settings,
+      ...rest,
+      ...(report ? { report } : {}),
       communeName: draft.communeName.trim(),
       planName: draft.planName.trim(),
       planYear: year ?? null,
@@ -142,6 +211,16 @@ export function SettingsView({ settings, warning, busy, onSave, onNotice }: Sett
             {t.addUnit}
           </Button>
         </div>
+      </fieldset>
+      <fieldset className={s.section} style={{ border: "none", margin: 0, padding: 0 }} data-testid="report-settings">
+        <legend className={s.sectionTitle}>{t.reportSettings}</legend>
+        {reportInput("parentAgency", t.parentAgency)}
+        {reportInput("issuingAgency", t.issuingAgency, t.issuingAgencyHint)}
+        {reportInput("number", t.reportNumber)}
+        {reportLines("signerTitle", t.signerTitle)}
+        {reportInput("signerName", t.signerName)}
+        {reportLines("recipients", t.recipients)}
+        {reportInput("archive", t.archive)}
       </fieldset>
       <div className={s.buttonRow}>
         <Button appearance="primary" disabled={busy} onClick={save}>

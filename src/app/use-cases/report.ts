@@ -1,0 +1,34 @@
+/**
+ * Tạo báo cáo: the report document (Báo cáo, Nghị định 30/2020/NĐ-CP) drafted from a check's report and
+ * the workbook's settings — as a .docx (the CLI, the pane's download) or, where a download cannot work
+ * (Excel for Mac), as the printable sheet "Báo cáo" written into the workbook. The docx library is loaded
+ * only here, when a document is made (the pane gets it as a chunk of its own).
+ */
+import type { WorkbookPort } from "../../core/port";
+import { buildReportDoc } from "../../core/report-doc/build";
+import { buildReportSheet } from "../../core/report-doc/sheet";
+import type { ReportDoc } from "../../core/report-doc/spec";
+import type { Report } from "../../core/report-schema";
+import type { Settings } from "../../core/settings";
+import type { WriteSummaryResult } from "../../core/summary/spec";
+
+export interface DraftedReport {
+  /** The .docx file. */
+  bytes: Uint8Array;
+  fileName: string;
+  mediaType: string;
+  /** What it says (for the door's message and the tests). */
+  doc: ReportDoc;
+}
+
+/** The report as a .docx. */
+export async function draftReport(report: Report, settings: Settings): Promise<DraftedReport> {
+  const doc = buildReportDoc(report, settings);
+  const { renderReportDocx, DOCX_MEDIA_TYPE } = await import(/* webpackChunkName: "docx" */ "../../docx/render");
+  return { bytes: await renderReportDocx(doc), fileName: doc.fileName, mediaType: DOCX_MEDIA_TYPE, doc };
+}
+
+/** The report as the printable sheet "Báo cáo" in the workbook (replacing phuluc's earlier one, never a user's sheet). */
+export async function writeReportSheet(port: WorkbookPort, report: Report, settings: Settings): Promise<WriteSummaryResult> {
+  return port.writeSummary(buildReportSheet(buildReportDoc(report, settings)));
+}
