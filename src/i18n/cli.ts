@@ -2,8 +2,7 @@
  * User-facing texts of the command line. Usage problems and help are Vietnamese; the text report comes in
  * Vietnamese (default) and English (`--lang en`).
  */
-import type { TaskChangeKind } from "../core/changes-schema";
-import type { StatusCategory } from "../core/report-schema";
+import { CATEGORY_WORDS, CHANGE_KIND_LABELS } from "./labels";
 
 export const cliTexts = {
   /** `phuluc --help`: the commands (usage and one line each, from the registry's strings), then the options. */
@@ -111,25 +110,10 @@ const reportVi = {
       ? `THAY ĐỔI TỪ NGÀY ${date} (so với bản tổng hợp ngày ${date})`
       : `THAY ĐỔI SO VỚI TỆP ${label} (số liệu ngày ${date})`,
   noChanges: "Không có nhiệm vụ nào thay đổi.",
-  changeKinds: {
-    done_on_time: "Hoàn thành đúng hạn",
-    done_late: "Hoàn thành quá hạn",
-    overdue: "Mới quá hạn",
-    deadline_moved: "Gia hạn, đổi thời hạn",
-    lead_changed: "Đổi cơ quan chủ trì",
-    added: "Nhiệm vụ mới",
-    removed: "Không còn trong kế hoạch",
-  } as Record<TaskChangeKind, string>,
+  changeKinds: CHANGE_KIND_LABELS.vi,
   changeKindHeading: (kind: string, n: number) => `${kind} (${n}):`,
   changeUnitsTitle: "Số nhiệm vụ thay đổi theo đơn vị chủ trì:",
-  statusLabels: {
-    done_on_time: "hoàn thành đúng hạn",
-    done_late: "hoàn thành quá hạn",
-    in_progress: "đang thực hiện trong hạn",
-    overdue: "quá hạn chưa hoàn thành",
-    recurring: "thường xuyên",
-    undetermined: "chưa xác định hạn",
-  } as Record<StatusCategory, string>,
+  statusLabels: CATEGORY_WORDS.vi,
   rowOf: (sheet: string, row: number) => `${sheet} (dòng ${row})`,
   sttLabel: (stt: string) => `STT ${stt}`,
   noDeadline: "không có hạn cụ thể",
@@ -202,25 +186,10 @@ const reportEn: typeof reportVi = {
       ? `CHANGES SINCE ${date} (compared with the summary of ${date})`
       : `CHANGES SINCE FILE ${label} (figures as of ${date})`,
   noChanges: "No task changed.",
-  changeKinds: {
-    done_on_time: "Done on time",
-    done_late: "Done late",
-    overdue: "Newly overdue",
-    deadline_moved: "Deadline moved",
-    lead_changed: "Lead unit changed",
-    added: "Added",
-    removed: "Removed",
-  },
+  changeKinds: CHANGE_KIND_LABELS.en,
   changeKindHeading: (kind, n) => `${kind} (${n}):`,
   changeUnitsTitle: "Changed tasks by lead unit:",
-  statusLabels: {
-    done_on_time: "done on time",
-    done_late: "done late",
-    in_progress: "in progress",
-    overdue: "overdue",
-    recurring: "recurring",
-    undetermined: "no deadline",
-  },
+  statusLabels: CATEGORY_WORDS.en,
   rowOf: (sheet, row) => `${sheet} (row ${row})`,
   sttLabel: (stt) => `No. ${stt}`,
   noDeadline: "no dated deadline",

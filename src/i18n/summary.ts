@@ -1,5 +1,5 @@
 /** User-facing text of the summary sheets and of `phuluc summarize` (Vietnamese, administrative style). */
-import type { TaskChangeKind } from "../core/changes-schema";
+import { CHANGE_KIND_LABELS } from "./labels";
 import type { StatusCategory } from "../core/report-schema";
 
 export const summaryText = {
@@ -87,15 +87,7 @@ export const summaryText = {
   sectionChangeUnits: "I. SỐ NHIỆM VỤ CÓ THAY ĐỔI THEO CƠ QUAN, ĐƠN VỊ CHỦ TRÌ",
   sectionChangeList: "II. DANH SÁCH NHIỆM VỤ CÓ THAY ĐỔI",
   sectionChangeIndicators: "III. CHỈ TIÊU CÓ THAY ĐỔI",
-  changeKinds: {
-    done_on_time: "Hoàn thành đúng hạn",
-    done_late: "Hoàn thành quá hạn",
-    overdue: "Mới quá hạn",
-    deadline_moved: "Gia hạn, đổi thời hạn",
-    lead_changed: "Đổi cơ quan chủ trì",
-    added: "Nhiệm vụ mới",
-    removed: "Nhiệm vụ không còn trong kế hoạch",
-  } satisfies Record<TaskChangeKind, string>,
+  changeKinds: CHANGE_KIND_LABELS.vi,
   changeKindHeading: (no: number, kind: string, n: number) => `${no}. ${kind} (${n} nhiệm vụ)`,
   colBefore: "Trước",
   colAfter: "Hiện nay",

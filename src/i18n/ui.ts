@@ -3,8 +3,7 @@
  * toggle. Functions take the numbers/names they show, so word order stays natural in each language.
  */
 
-import type { TaskChangeKind } from "../core/changes-schema";
-import type { StatusCategory } from "../core/report-schema";
+import { CATEGORY_WORDS, CHANGE_KIND_LABELS } from "./labels";
 import type { FinishingTouch } from "../core/summary/spec";
 import { unappliedTouchesText } from "./excel";
 
@@ -77,24 +76,9 @@ const vi = {
   changesNoEarlier:
     "Chưa có bản tổng hợp nào trước ngày báo cáo. Mỗi lần Tạo bảng tổng hợp, phuluc lưu số liệu ngày đó để lần sau so sánh.",
   changesNone: "Không có nhiệm vụ hay chỉ tiêu nào thay đổi.",
-  changeKinds: {
-    done_on_time: "Mới hoàn thành đúng hạn",
-    done_late: "Mới hoàn thành quá hạn",
-    overdue: "Mới quá hạn",
-    deadline_moved: "Gia hạn, đổi thời hạn",
-    lead_changed: "Đổi cơ quan chủ trì",
-    added: "Nhiệm vụ mới",
-    removed: "Không còn trong bảng",
-  } as Record<TaskChangeKind, string>,
+  changeKinds: CHANGE_KIND_LABELS.vi,
   changeCount: (label: string, n: number) => `${label}: ${n}`,
-  changeStatus: {
-    done_on_time: "hoàn thành đúng hạn",
-    done_late: "hoàn thành quá hạn",
-    in_progress: "đang thực hiện trong hạn",
-    overdue: "quá hạn chưa hoàn thành",
-    recurring: "thường xuyên",
-    undetermined: "chưa xác định hạn",
-  } as Record<StatusCategory, string>,
+  changeStatus: CATEGORY_WORDS.vi,
   changeStt: (stt: string) => `STT ${stt}`,
   changeNoDeadline: "không có hạn cụ thể",
   changeUnassigned: "chưa xác định đơn vị",
@@ -244,24 +228,9 @@ const en: UiStrings = {
   changesNoEarlier:
     "No summary before the report date yet. Each time you build the summary, phuluc keeps that day's figures to compare with next time.",
   changesNone: "No task or indicator changed.",
-  changeKinds: {
-    done_on_time: "Newly done on time",
-    done_late: "Newly done late",
-    overdue: "Newly overdue",
-    deadline_moved: "Deadline moved",
-    lead_changed: "Lead unit changed",
-    added: "Added",
-    removed: "No longer in the table",
-  },
+  changeKinds: CHANGE_KIND_LABELS.en,
   changeCount: (label, n) => `${label}: ${n}`,
-  changeStatus: {
-    done_on_time: "done on time",
-    done_late: "done late",
-    in_progress: "in progress",
-    overdue: "overdue",
-    recurring: "recurring",
-    undetermined: "no deadline",
-  },
+  changeStatus: CATEGORY_WORDS.en,
   changeStt: (stt) => `No. ${stt}`,
   changeNoDeadline: "no dated deadline",
   changeUnassigned: "no lead unit",

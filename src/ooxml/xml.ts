@@ -71,17 +71,17 @@ export function decodeXmlBytes(b: Uint8Array): string {
   return new TextDecoder("utf-8").decode(b.subarray(start));
 }
 
-export function escapeText(s: string): string {
+/** Characters escaped in element text (a CR too, so it survives a parser's line-end normalisation). */
+const TEXT_ESCAPES: Readonly<Record<number, string>> = { 38: "&amp;", 60: "&lt;", 62: "&gt;", 13: "&#13;" };
+/** Characters escaped in attribute values (quotes, and whitespace a parser would otherwise normalise). */
+const ATTR_ESCAPES: Readonly<Record<number, string>> = { ...TEXT_ESCAPES, 34: "&quot;", 9: "&#9;", 10: "&#10;" };
+
+function escapeWith(s: string, table: Readonly<Record<number, string>>): string {
   let out = "";
   let last = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let rep: string | null = null;
-    if (c === 38) rep = "&amp;";
-    else if (c === 60) rep = "&lt;";
-    else if (c === 62) rep = "&gt;";
-    else if (c === 13) rep = "&#13;";
-    if (rep !== null) {
+    const rep = table[s.charCodeAt(i)];
+    if (rep !== undefined) {
       out += s.slice(last, i) + rep;
       last = i + 1;
     }
@@ -89,25 +89,12 @@ export function escapeText(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
+export function escapeText(s: string): string {
+  return escapeWith(s, TEXT_ESCAPES);
+}
+
 export function escapeAttr(s: string): string {
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let rep: string | null = null;
-    if (c === 38) rep = "&amp;";
-    else if (c === 60) rep = "&lt;";
-    else if (c === 62) rep = "&gt;";
-    else if (c === 34) rep = "&quot;";
-    else if (c === 9) rep = "&#9;";
-    else if (c === 10) rep = "&#10;";
-    else if (c === 13) rep = "&#13;";
-    if (rep !== null) {
-      out += s.slice(last, i) + rep;
-      last = i + 1;
-    }
-  }
-  return last === 0 ? s : out + s.slice(last);
+  return escapeWith(s, ATTR_ESCAPES);
 }
 
 function splitName(qname: string): { prefix: string; local: string } {

@@ -87,7 +87,7 @@ test("--since OLD.xlsx: another version (no snapshot needed), read only", async 
 test("the text report lists the changes, in Vietnamese and in English", async () => {
   const vi = (await cli("check", after, "--as-of", AFTER_AS_OF, "--since", BEFORE_AS_OF)).out;
   expect(vi).toContain("THAY ĐỔI TỪ NGÀY 30/06/2026 (so với bản tổng hợp ngày 30/06/2026)");
-  expect(vi).toContain("Hoàn thành đúng hạn (1):");
+  expect(vi).toContain("Mới hoàn thành đúng hạn (1):");
   expect(vi).toContain(`'PL I'!G9 — STT 5 — ${TEXTS.moved} — 30/09/2026 → 31/12/2026`);
   expect(vi).toContain(`'PL I'!D11 — STT 1 — ${TEXTS.leadChanged} — Phòng Kinh tế → Công an xã`);
   expect(vi).toContain(`PL I (dòng 11) — STT 2 — ${TEXTS.removed} — đang thực hiện trong hạn → không còn trong bảng`);

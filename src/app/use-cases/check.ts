@@ -5,6 +5,7 @@ import type { WorkbookPort } from "../../core/port";
 import type { Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
 import { Cancelled, runAllSteps, type RunDeps } from "../run-context";
+import type { CommandRequest } from "../command";
 
 export interface CheckInput {
   /** ISO as-of date (ngày báo cáo). */
@@ -49,4 +50,11 @@ export async function checkWorkbook(port: WorkbookPort, input: CheckInput, deps:
 /** 1 when the report has errors (the CLI's exit code), else 0. */
 export function hasErrors(report: Report): boolean {
   return report.issues.some((i) => i.severity === "error");
+}
+
+/** The report (and settings) a command works from: the door's when it has one (the pane), else a fresh check. */
+export async function reportOf(req: CommandRequest): Promise<{ report: Report; settings: Settings }> {
+  if (req.report && req.settings) return { report: req.report, settings: req.settings };
+  const checked = await checkWorkbook(req.port, { asOf: req.asOf, settings: req.settings }, req.deps);
+  return { report: checked.report, settings: checked.settings };
 }

@@ -6,18 +6,14 @@
 import { formatViDate } from "../../core/dates";
 import { OUTCOME_TEXTS } from "../../i18n/commands";
 import type { CommandRun } from "../command";
-import { checkWorkbook } from "./check";
+import { reportOf } from "./check";
 import { draftReport } from "./report";
 import { changesSince, changesSinceSnapshot } from "./changes";
 
 export const run: CommandRun = async (req) => {
-  let report = req.report;
-  let settings = req.settings;
-  if (!report || !settings) {
-    const checked = await checkWorkbook(req.port, { asOf: req.asOf, settings }, req.deps);
-    report = checked.report;
-    settings = checked.settings;
-  }
+  const checked = await reportOf(req);
+  const settings = checked.settings;
+  let report = checked.report;
   if (!report.changes) {
     const changes = req.since
       ? await changesSince(req.port, report, req.since, req.deps)

@@ -2,17 +2,11 @@
 import { OUTCOME_TEXTS } from "../../i18n/commands";
 import { unappliedTouchesText } from "../../i18n/excel";
 import type { CommandRun } from "../command";
-import { checkWorkbook } from "./check";
+import { reportOf } from "./check";
 import { writeSummarySheets } from "./summarize";
 
 export const run: CommandRun = async (req) => {
-  let report = req.report;
-  let settings = req.settings;
-  if (!report || !settings) {
-    const checked = await checkWorkbook(req.port, { asOf: req.asOf, settings }, req.deps);
-    report = checked.report;
-    settings = checked.settings;
-  }
+  const { report, settings } = await reportOf(req);
   const result = await writeSummarySheets(req.port, report, settings, req.deps?.engine);
   const t = OUTCOME_TEXTS[req.lang];
   const w = result.snapshotWarning;

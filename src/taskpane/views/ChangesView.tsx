@@ -14,6 +14,7 @@ import { useLang, useStrings } from "../i18n";
 import type { ChangesState } from "../state/pane-state";
 import { STATUS_COLORS, useStyles } from "../styles";
 import { TitledSection } from "./TitledSection";
+import { CellButton } from "./CellButton";
 
 const PAGE = 100;
 
@@ -111,7 +112,6 @@ function KindGroup({ kind, list, onSelect }: { kind: TaskChangeKind; list: TaskC
   const s = useStyles();
   const [limit, setLimit] = useState(PAGE);
   const color = toneOf(kind) ?? "#605E5C";
-  const dot = <span className={s.severityDot} style={{ backgroundColor: color }} aria-hidden="true" />;
   const headingId = `changes-${kind}`;
   return (
     <div className={s.sheetGroup} data-testid="change-kind" data-kind={kind}>
@@ -130,24 +130,13 @@ function KindGroup({ kind, list, onSelect }: { kind: TaskChangeKind; list: TaskC
               data-cell={c.cell ?? ""}
               data-sheet={c.sheet}
             >
-              {c.cell ? (
-                <Button
-                  appearance="subtle"
-                  className={s.issueButton}
-                  icon={dot}
-                  onClick={() => void onSelect({ sheet: c.sheet, cell: c.cell })}
-                  aria-label={`${t.changeKinds[kind]}: ${c.cell} — ${text}. ${t.changeGoTo(c.sheet, c.cell)}`}
-                >
-                  <span className={s.issueText}>
-                    <span className={s.issueCell}>{c.cell}</span> — {text}
-                  </span>
-                </Button>
-              ) : (
-                <div className={s.issueButton} style={{ display: "flex", padding: "4px 8px" }}>
-                  {dot}
-                  <span className={s.issueText}>{text}</span>
-                </div>
-              )}
+              <CellButton
+                cell={c.cell}
+                text={text}
+                color={color}
+                label={c.cell ? `${t.changeKinds[kind]}: ${c.cell} — ${text}. ${t.changeGoTo(c.sheet, c.cell)}` : ""}
+                onSelect={() => void onSelect({ sheet: c.sheet, cell: c.cell })}
+              />
             </li>
           );
         })}
@@ -180,27 +169,15 @@ function IndicatorChanges({ report, list, onSelect }: { report: Report; list: In
         {list.map((c) => {
           const color = c.metAfter === true ? STATUS_COLORS.green.color : c.metAfter === false ? STATUS_COLORS.red.color : "#605E5C";
           const text = `${c.name} — ${value(c, c.actualBefore, c.metBefore)} → ${value(c, c.actualAfter, c.metAfter)}`;
-          const dot = <span className={s.severityDot} style={{ backgroundColor: color }} aria-hidden="true" />;
           return (
             <li key={`${c.sheet}-${c.row}`} className={s.issueRow} data-testid="indicator-change" data-cell={c.cell ?? ""}>
-              {c.cell ? (
-                <Button
-                  appearance="subtle"
-                  className={s.issueButton}
-                  icon={dot}
-                  onClick={() => void onSelect({ sheet: c.sheet, cell: c.cell })}
-                  aria-label={`${t.indicatorChangesTitle}: ${c.cell} — ${text}. ${t.changeGoTo(c.sheet, c.cell)}`}
-                >
-                  <span className={s.issueText}>
-                    <span className={s.issueCell}>{c.cell}</span> — {text}
-                  </span>
-                </Button>
-              ) : (
-                <div className={s.issueButton} style={{ display: "flex", padding: "4px 8px" }}>
-                  {dot}
-                  <span className={s.issueText}>{text}</span>
-                </div>
-              )}
+              <CellButton
+                cell={c.cell}
+                text={text}
+                color={color}
+                label={c.cell ? `${t.indicatorChangesTitle}: ${c.cell} — ${text}. ${t.changeGoTo(c.sheet, c.cell)}` : ""}
+                onSelect={() => void onSelect({ sheet: c.sheet, cell: c.cell })}
+              />
             </li>
           );
         })}

@@ -9,6 +9,7 @@ import { ISSUE_LABELS, renderIssue } from "../../i18n/issues";
 import { useLang, useStrings } from "../i18n";
 import { STATUS_COLORS, useStyles } from "../styles";
 import { TitledSection } from "./TitledSection";
+import { CellButton } from "./CellButton";
 
 const PAGE = 100;
 /** Codes in their contract order. */
@@ -105,32 +106,18 @@ function IssueRow({ issue, busy, onSelect, onFix }: { issue: Issue; busy: boolea
   const message = renderIssue(issue, lang);
   const color = issue.severity === "error" ? STATUS_COLORS.red.color : "#C19C00";
   const sevLabel = issue.severity === "error" ? t.severityError : t.severityWarning;
-  const dot = <span className={s.severityDot} style={{ backgroundColor: color }} aria-hidden="true" />;
-  const text = (
-    <span className={s.issueText}>
-      <span className={s.issueCell}>{issue.cell ?? t.noCell}</span> — {message}
-    </span>
-  );
   const fix = issue.fix;
   return (
     <li className={s.issueRow} data-testid="issue" data-code={issue.code} data-severity={issue.severity} data-cell={issue.cell ?? ""}>
-      {issue.cell ? (
-        <Button
-          appearance="subtle"
-          className={s.issueButton}
-          icon={dot}
-          onClick={() => onSelect(issue)}
-          aria-label={`${sevLabel}: ${issue.cell} — ${message}. ${t.issueGoTo(issue.cell)}`}
-        >
-          {text}
-        </Button>
-      ) : (
-        <div className={s.issueButton} style={{ display: "flex", padding: "4px 8px" }}>
-          {dot}
-          <span className={s.visuallyHidden}>{sevLabel}: </span>
-          {text}
-        </div>
-      )}
+      <CellButton
+        cell={issue.cell}
+        text={message}
+        color={color}
+        label={issue.cell ? `${sevLabel}: ${issue.cell} — ${message}. ${t.issueGoTo(issue.cell)}` : ""}
+        prefix={`${sevLabel}: `}
+        noCell={t.noCell}
+        onSelect={() => onSelect(issue)}
+      />
       {fix && (
         <Button size="small" appearance="outline" className={s.fixButton} disabled={busy} onClick={() => onFix(fix)} data-testid="fix">
           {fix.kind === "replace" ? t.fixReplace(fix.value) : t.fixDecode}

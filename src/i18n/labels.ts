@@ -1,0 +1,50 @@
+/**
+ * Names shared by every door: the status categories as words in a sentence ("đang thực hiện trong hạn")
+ * and the kinds of change since the last summary ("Mới quá hạn"). One table each, in Vietnamese and English.
+ */
+import type { TaskChangeKind } from "../core/change-kinds";
+import type { StatusCategory } from "../core/report-schema";
+
+export type LabelLang = "vi" | "en";
+
+/** A status category as words inside a sentence (lower case). */
+export const CATEGORY_WORDS: { readonly [L in LabelLang]: { readonly [C in StatusCategory]: string } } = {
+  vi: {
+    done_on_time: "hoàn thành đúng hạn",
+    done_late: "hoàn thành quá hạn",
+    in_progress: "đang thực hiện trong hạn",
+    overdue: "quá hạn chưa hoàn thành",
+    recurring: "thường xuyên",
+    undetermined: "chưa xác định hạn",
+  },
+  en: {
+    done_on_time: "done on time",
+    done_late: "done late",
+    in_progress: "in progress",
+    overdue: "overdue",
+    recurring: "recurring",
+    undetermined: "no deadline",
+  },
+};
+
+/** A kind of change since the last summary, as a heading or a label. */
+export const CHANGE_KIND_LABELS: { readonly [L in LabelLang]: { readonly [K in TaskChangeKind]: string } } = {
+  vi: {
+    done_on_time: "Mới hoàn thành đúng hạn",
+    done_late: "Mới hoàn thành quá hạn",
+    overdue: "Mới quá hạn",
+    deadline_moved: "Gia hạn, đổi thời hạn",
+    lead_changed: "Đổi cơ quan chủ trì",
+    added: "Nhiệm vụ mới",
+    removed: "Không còn trong kế hoạch",
+  },
+  en: {
+    done_on_time: "Newly done on time",
+    done_late: "Newly done late",
+    overdue: "Newly overdue",
+    deadline_moved: "Deadline moved",
+    lead_changed: "Lead unit changed",
+    added: "Added",
+    removed: "Removed",
+  },
+};
