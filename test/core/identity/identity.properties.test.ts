@@ -10,6 +10,7 @@ import { idOf, identify, matchEntry } from "../../../src/core/identity";
 import { addSnapshot, decodeBook, emptyBook, identifyReport, type SnapshotBook } from "../../../src/core/snapshot";
 import type { Report } from "../../../src/core/report-schema";
 import { applyEdits, editArb, planArb, type Edit, type ModelTask } from "./plan-model";
+import { zeroCounts } from "../../../src/core/aggregate";
 
 const tally = { single: 0, chains: 0, versions: 0, tasks: 0, edits: {} as Record<Edit["kind"], number> };
 const count = (edits: readonly Edit[]) => edits.forEach((e) => (tally.edits[e.kind] = (tally.edits[e.kind] ?? 0) + 1));
@@ -68,17 +69,7 @@ function reportOf(tasks: readonly ModelTask[], asOf: string): Report {
     units: [],
     appendices: [],
     groups: [],
-    total: {
-      total: 0,
-      done_on_time: 0,
-      done_late: 0,
-      in_progress: 0,
-      overdue: 0,
-      recurring: 0,
-      undetermined: 0,
-      completionRate: null,
-      onTimeRate: null,
-    },
+    total: zeroCounts(),
     indicators: [],
   };
 }

@@ -20,6 +20,7 @@ import {
 import { STATUS_CATEGORIES, type Report, type StatusCategory, type Task } from "../../../src/core/report-schema";
 import { addDays } from "../../../src/core/dates";
 import { WORDS, UNITS } from "../identity/plan-model";
+import { zeroCounts } from "../../../src/core/aggregate";
 
 describe("columns", () => {
   test("round-trip any column of counts and nulls", () => {
@@ -96,17 +97,7 @@ export function synthReport(n: number, asOf: string, seed = 1): Report {
     units: [],
     appendices: [],
     groups: [],
-    total: {
-      total: n,
-      done_on_time: 0,
-      done_late: 0,
-      in_progress: 0,
-      overdue: 0,
-      recurring: 0,
-      undetermined: 0,
-      completionRate: null,
-      onTimeRate: null,
-    },
+    total: { ...zeroCounts(), total: n },
     indicators: Array.from({ length: 12 }, (_, i) => ({
       sheet: "Chỉ tiêu",
       row: 4 + i,

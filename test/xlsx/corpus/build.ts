@@ -14,6 +14,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { patchZip } from "../../hardening/support/craft";
 import { MAIN, rawXlsx, REL } from "../../support/raw-xlsx";
+import { TRACKING_HEADER } from "../../support/grid-builder";
 
 export interface CorpusFile {
   name: string;
@@ -23,18 +24,7 @@ export interface CorpusFile {
   file: string;
 }
 
-export const HEADER = [
-  "STT",
-  "Nội dung công việc",
-  "Người đứng đầu chịu trách nhiệm",
-  "Cơ quan chủ trì",
-  "Cơ quan phối hợp",
-  "Kết quả",
-  "Thời gian hoàn thành",
-  "Tình trạng",
-  "Ngày hoàn thành",
-  "Ghi chú",
-];
+export const HEADER = TRACKING_HEADER;
 /** The three tasks every corpus file has on "PL I", rows 6–8. */
 export const EXPECTED_TASKS = ["Rà soát thủ tục hành chính", "Số hóa hồ sơ", "Cập nhật cổng thông tin"];
 const ROWS: (string | number | Date | null)[][] = [
