@@ -17,6 +17,7 @@ import type { HighlightTarget } from "../core/port";
 import type { HighlightRecord, Store } from "../core/store";
 import { sheetNameKey } from "../core/summary/names";
 import { loadSheetsAndStore, queueStoreWrite, type LoadedStore } from "./store";
+import { planHighlights } from "../core/highlight-plan";
 
 export const HIGHLIGHT_FILL = { error: "FFC7CE", warning: "FFEB9C" } as const;
 
@@ -118,19 +119,16 @@ async function loadStoreAndSheets(ctx: Excel.RequestContext): Promise<{ loaded: 
 
 /**
  * Replace the product's highlights by `targets` (empty targets = clear). Returns nothing; the store keeps
- * the records. Errors win over warnings on the same cell.
+ * the records. Errors win over warnings on the same cell (src/core/highlight-plan.ts).
  */
 export async function applyHighlights(ctx: Excel.RequestContext, targets: HighlightTarget[], withPattern: boolean): Promise<void> {
   const { loaded, sheetNames } = await loadStoreAndSheets(ctx);
   const store: Store = loaded.store;
   const old = store.highlights;
 
+  // The one highlight plan (one fill per cell, an error wins), also when a caller hands raw targets.
   const wanted = new Map<string, HighlightTarget>();
-  for (const t of targets) {
-    const k = cellKey(t.sheet, t.cell);
-    const prev = wanted.get(k);
-    if (!prev || (prev.severity === "warning" && t.severity === "error")) wanted.set(k, t);
-  }
+  for (const t of planHighlights(targets)) wanted.set(cellKey(t.sheet, t.cell), t);
 
   // One list of cells to read (old records first), so a normal run reads every fill in one sync.
   const probes = await loadProbes(ctx, [...old, ...wanted.values()], sheetNames, withPattern);

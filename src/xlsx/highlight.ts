@@ -12,6 +12,7 @@ import type { XmlElement } from "../ooxml/xml";
 import { decodeStoredFill, fillJson, fingerprint, HIGHLIGHT_RGB, solidFillJson, solidRgbOf, solidRgbOfInfo, type StoredFill } from "./fill";
 import { patchSheetXml, type CellPatch, type Decide } from "./sheet-patch";
 import type { XlsxWorkbook } from "./workbook";
+import { planHighlights } from "../core/highlight-plan";
 
 interface Located<T> {
   row: number;
@@ -59,12 +60,9 @@ function patchPart<T>(
 
 /** Highlight `targets` (one per cell, an error wins over a warning); returns the store's records. */
 export function applyHighlights(wb: XlsxWorkbook, targets: HighlightTarget[]): HighlightRecord[] {
+  // The one highlight plan (one fill per cell, an error wins), also when a caller hands raw targets.
   const byCell = new Map<string, HighlightTarget>();
-  for (const t of targets) {
-    const key = sheetNameKey(t.sheet) + "\u0000" + t.cell.toUpperCase();
-    const prev = byCell.get(key);
-    if (!prev || (prev.severity === "warning" && t.severity === "error")) byCell.set(key, t);
-  }
+  for (const t of planHighlights(targets)) byCell.set(sheetNameKey(t.sheet) + "\u0000" + t.cell.toUpperCase(), t);
   const styles = wb.styles();
   const records: HighlightRecord[] = [];
   for (const { part, cells } of bySheet(wb, [...byCell.values()]).values()) {
