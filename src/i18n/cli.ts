@@ -19,7 +19,7 @@ export const cliTexts = {
       "  --json               in báo cáo dạng JSON",
       "  --lang vi|en         ngôn ngữ của các thông báo (mặc định: vi)",
       "  --since NGÀY|TỆP     so sánh với bản tổng hợp ngày YYYY-MM-DD lưu trong tệp, hoặc với một phiên bản cũ của tệp (.xlsx)",
-      "  -o, --out OUT        tệp kết quả: một bản sao, tệp gốc không bao giờ bị sửa",
+      "  -o, --out OUT        tệp kết quả: một bản sao, tệp gốc không bao giờ bị sửa (split: thư mục nhận các tệp)",
       "  -h, --help           hiện hướng dẫn này",
       "  -V, --version        hiện phiên bản",
       "",
@@ -36,6 +36,9 @@ export const cliTexts = {
   optionNeedsValue: (o: string) => `Tùy chọn ${o} cần một giá trị.`,
   optionNotFor: (o: string, c: string) => `Tùy chọn ${o} không dùng với lệnh ${c}.`,
   missingOut: (c: string) => `Thiếu tệp kết quả: phuluc ${c} FILE -o OUT.`,
+  missingInputs: (c: string) => `Thiếu tệp của đơn vị gửi về: phuluc ${c} FILE RETURN.xlsx… -o OUT.`,
+  outNotFolder: (d: string) => `"${d}" là một tệp, không phải thư mục: hãy chọn một thư mục cho -o.`,
+  outFolderFailed: (d: string, why: string) => `Không tạo được thư mục "${d}" (${why}).`,
   badLang: (v: string) => `Ngôn ngữ không hợp lệ: "${v}". Dùng --lang vi hoặc --lang en.`,
   badSince: (v: string) =>
     `Giá trị --since không hợp lệ: "${v}". Hãy ghi một ngày có thật dạng YYYY-MM-DD (ngày của một bản tổng hợp đã lưu) hoặc tên một tệp .xlsx.`,
