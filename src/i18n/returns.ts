@@ -236,3 +236,91 @@ export function mergeReportText(
   lines.push(t.logWritten(applied.logSheet));
   return lines.join("\n");
 }
+
+const uiVi = {
+  title: "Báo cáo của các đơn vị",
+  hint: "Gửi mỗi cơ quan chủ trì một tệp chỉ gồm nhiệm vụ của đơn vị đó; khi các đơn vị gửi lại, gộp các cột Tình trạng, Ngày hoàn thành, Kết quả, Ghi chú vào kế hoạch.",
+  splitting: "Đang tạo tệp cho các đơn vị…",
+  splitFiles: (n: number, unassigned: number) =>
+    `${n} tệp, mỗi đơn vị một tệp.` + (unassigned ? ` ${unassigned} nhiệm vụ chưa rõ cơ quan chủ trì nên chưa gửi ai.` : ""),
+  downloadFile: (name: string, tasks: number) => `Tải ${name} (${tasks} nhiệm vụ)`,
+  downloadAll: "Tải tất cả (.zip)",
+  zipName: "gui-don-vi.zip",
+  openFile: (name: string, tasks: number) => `Mở ${name} trong Excel (${tasks} nhiệm vụ)`,
+  openHint:
+    "Excel cho Mac không cho tải tệp từ phuluc: mỗi nút mở tệp của một đơn vị trong cửa sổ Excel mới, hãy lưu lại (Tệp → Lưu thành) rồi gửi đi.",
+  noOpen: "Excel này không tạo được sổ làm việc mới từ phuluc. Hãy dùng phuluc trên Excel bản web hoặc Windows, hoặc lệnh phuluc split.",
+  opened: (name: string) => `Đã mở ${name} trong cửa sổ mới: hãy lưu lại rồi gửi cho đơn vị.`,
+  pickReturns: "Chọn các tệp đơn vị gửi về (.xlsx)",
+  reading: "Đang đọc các tệp đơn vị gửi về…",
+  reviewTitle: (files: number, changes: number, conflicts: number) => `${files} tệp: ${changes} thay đổi đề xuất, ${conflicts} xung đột`,
+  fileLine: (label: string, unit: string | null, tasks: number, matched: number) =>
+    `${label} — ${unit ?? "chưa rõ đơn vị"}: ${matched}/${tasks} nhiệm vụ khớp kế hoạch`,
+  fileNoRecord: "tệp không do «Gửi đơn vị» tạo: nhận nhiệm vụ theo nội dung",
+  fileOtherPlan: "tệp của kế hoạch khác: không dùng",
+  filePlanChanged: (date: string) => `kế hoạch đã thay đổi từ khi gửi (${date})`,
+  changesTitle: "Thay đổi đề xuất (bỏ chọn những thay đổi không muốn ghi)",
+  changeLabel: (cell: string, field: string, before: string, after: string) => `${cell} · ${field}: «${before || "trống"}» → «${after}»`,
+  changeFrom: (file: string, returnCell: string, confidence: number) =>
+    `Từ ${file} (${returnCell}) · khớp ${Math.round(confidence * 100)}%`,
+  changeHeld: (kinds: string) => `Xung đột: ${kinds}. Chỉ ghi khi bạn chọn.`,
+  moreChanges: (n: number) => `… và ${n} thay đổi nữa (giữ lựa chọn mặc định; dùng các nút chọn tất cả/bỏ chọn tất cả).`,
+  selectAll: "Chọn tất cả",
+  selectNone: "Bỏ chọn tất cả",
+  conflictsTitle: (n: number) => `Xung đột khác (${n}) — không ghi gì, cần xem tay`,
+  conflictLine: (kind: string, file: string, where: string, detail: string) =>
+    `${kind} — ${file}${where ? ` (${where})` : ""}${detail ? `: ${detail}` : ""}`,
+  apply: (n: number) => `Ghi ${n} thay đổi đã chọn`,
+  cancel: "Huỷ",
+  applied: (n: number, conflicts: number, sheet: string) =>
+    `Đã ghi ${n} thay đổi vào bảng tính.${conflicts ? ` ${conflicts} xung đột chưa xử lý.` : ""} Xem trang "${sheet}".`,
+  undo: (date: string, n: number) => `Hoàn tác lần gộp ngày ${date} (${n} thay đổi)`,
+  undone: (cells: number, kept: number) =>
+    `Đã hoàn tác lần gộp: ${cells} ô trở lại giá trị cũ.` + (kept ? ` ${kept} ô đã được sửa sau khi gộp nên giữ nguyên.` : ""),
+  nothingToUndo: "Không có lần gộp nào để hoàn tác.",
+  noChanges: "Các tệp không có thay đổi nào để ghi.",
+};
+
+const uiEn: typeof uiVi = {
+  title: "The units' returns",
+  hint: "Send each lead unit a file with only its tasks; when the units send them back, merge their Status, Completion date, Result and Note columns into the plan.",
+  splitting: "Making the units' files…",
+  splitFiles: (n, unassigned) =>
+    `${n} files, one per unit.` + (unassigned ? ` ${unassigned} tasks have no known lead unit and were sent to no one.` : ""),
+  downloadFile: (name, tasks) => `Download ${name} (${tasks} tasks)`,
+  downloadAll: "Download all (.zip)",
+  zipName: "gui-don-vi.zip",
+  openFile: (name, tasks) => `Open ${name} in Excel (${tasks} tasks)`,
+  openHint:
+    "Excel for Mac does not let phuluc download files: each button opens one unit's file in a new Excel window; save it (File → Save As) and send it.",
+  noOpen: "This Excel cannot make a new workbook from phuluc. Use phuluc in Excel on the web or on Windows, or the phuluc split command.",
+  opened: (name) => `Opened ${name} in a new window: save it, then send it to the unit.`,
+  pickReturns: "Choose the files the units sent back (.xlsx)",
+  reading: "Reading the units' files…",
+  reviewTitle: (files, changes, conflicts) => `${files} files: ${changes} proposed changes, ${conflicts} conflicts`,
+  fileLine: (label, unit, tasks, matched) => `${label} — ${unit ?? "unit not known"}: ${matched}/${tasks} tasks matched with the plan`,
+  fileNoRecord: "not made by «Send to units»: tasks matched by their text",
+  fileOtherPlan: "belongs to another plan: not used",
+  filePlanChanged: (date) => `the plan changed since it was sent (${date})`,
+  changesTitle: "Proposed changes (untick those not to write)",
+  changeLabel: (cell, field, before, after) => `${cell} · ${field}: «${before || "empty"}» → «${after}»`,
+  changeFrom: (file, returnCell, confidence) => `From ${file} (${returnCell}) · match ${Math.round(confidence * 100)}%`,
+  changeHeld: (kinds) => `Conflict: ${kinds}. Written only if you tick it.`,
+  moreChanges: (n) => `… and ${n} more changes (default choice kept; use select all / none).`,
+  selectAll: "Select all",
+  selectNone: "Select none",
+  conflictsTitle: (n) => `Other conflicts (${n}) — nothing written, to look at by hand`,
+  conflictLine: (kind, file, where, detail) => `${kind} — ${file}${where ? ` (${where})` : ""}${detail ? `: ${detail}` : ""}`,
+  apply: (n) => `Write the ${n} selected changes`,
+  cancel: "Cancel",
+  applied: (n, conflicts, sheet) =>
+    `Wrote ${n} changes into the workbook.${conflicts ? ` ${conflicts} conflicts left.` : ""} See the sheet "${sheet}".`,
+  undo: (date, n) => `Undo the merge of ${date} (${n} changes)`,
+  undone: (cells, kept) =>
+    `Merge undone: ${cells} cells have their previous values back.` + (kept ? ` ${kept} cells edited since were left as they are.` : ""),
+  nothingToUndo: "There is no merge to undo.",
+  noChanges: "The files have no change to write.",
+};
+
+/** The pane's words for the returns (src/taskpane/views/ReturnsPanel.tsx). */
+export const RETURNS_UI: { readonly [L in ReturnsLang]: typeof uiVi } = { vi: uiVi, en: uiEn };

@@ -6,6 +6,7 @@
 import "../core/zod-jitless";
 import { runInSlices, CANCELLED } from "./slices";
 import type { StepRunner } from "../app/run-context";
+import type { InputWorkbook } from "../app/command";
 
 export { analyzeSteps } from "../core/analyze";
 export { buildSummary } from "../core/summary/build";
@@ -24,3 +25,21 @@ export const runSliced: StepRunner = async (steps, options) => {
   const r = await runInSlices(steps, { onProgress: options.onProgress, cancelled: options.cancelled });
   return r === CANCELLED ? null : r;
 };
+
+export { splitWorkbook } from "../app/use-cases/split";
+export { reviewReturns, applyMerge, undoLastMerge, mergeState } from "../app/use-cases/merge";
+export { defaultAccepted } from "../core/returns/apply";
+
+/** The units' returns the user picked, opened read-only with the file layer (its own chunk: Excel users load it only here). */
+export async function openReturnFiles(files: readonly { name: string; bytes: ArrayBuffer }[]): Promise<InputWorkbook[]> {
+  const { XlsxWorkbookPort } = await import(/* webpackChunkName: "xlsx-reader" */ "../xlsx/port");
+  const out: InputWorkbook[] = [];
+  for (const f of files) out.push({ label: f.name, port: await XlsxWorkbookPort.fromBytes(f.bytes, f.name, { readOnly: true }) });
+  return out;
+}
+
+/** Several files in one .zip (the units' copies, downloaded at once). */
+export async function zipFiles(files: readonly { fileName: string; bytes: Uint8Array }[]): Promise<Uint8Array> {
+  const { writeZip } = await import(/* webpackChunkName: "xlsx-writer" */ "../ooxml/zip-write");
+  return writeZip(files.map((f) => ({ kind: "new" as const, name: f.fileName, data: f.bytes })));
+}

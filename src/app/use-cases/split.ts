@@ -13,7 +13,7 @@ import type { RunDeps } from "../run-context";
 import { checkWorkbook } from "./check";
 import { loadSnapshots } from "./changes";
 
-export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { XLSX_MEDIA_TYPE } from "./split-media";
 
 export interface UnitFile {
   unit: string;
