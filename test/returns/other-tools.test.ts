@@ -1,8 +1,9 @@
 /**
  * Returns from other tools: the plan is split, Phòng Kinh tế's copy (three appendices, one of them typed
  * in TCVN3 in the plan, one without Tình trạng) is edited the way a person would — values typed in, rows
- * re-sorted, rows inserted, columns hidden, sheets renamed, text typed in TCVN3, a plan column touched
- * and a task added, the hidden record lost — and written back by openpyxl, ExcelJS, LibreOffice, and as
+ * re-sorted, rows inserted, columns hidden, sheets renamed, text typed in TCVN3 (a few cells, or the whole
+ * file converted), dates typed as text, a plan column touched and a task added, the hidden record lost —
+ * and written back by openpyxl, ExcelJS, LibreOffice, and as
  * Google Sheets and WPS Office write packages. Each return is merged through the use case every door
  * calls: the proposed changes (task, field, old → new) and the conflicts must be exactly the expected
  * ones. The tools × edits table is printed at the end; the CLI door merges the tools' returns together.
@@ -17,6 +18,8 @@ import { encodeTcvn3 } from "../core/parsers/legacy-encoder";
 import { sheetPart, zipText } from "../hardening/support/craft";
 import { captureIO } from "../support/cli-io";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { toA1 } from "../../src/core/a1";
+import type { Grid } from "../../src/core/grid";
 import { makeTempDir, removeTempDir } from "../support/xlsx-builder";
 import { canOpenpyxl, canSoffice } from "../xlsx/corpus/build";
 import { AS_OF, fileOf, KT, openPort, planBytes, reportOf, split, T, taskOf } from "./support";
@@ -63,7 +66,7 @@ const CAMERA = "Lắp camera giám sát tại trụ sở UBND xã";
 
 interface Edit {
   name: string;
-  ops: (at: Awaited<ReturnType<typeof locate>>) => Op[];
+  ops: (at: Awaited<ReturnType<typeof locate>>, sheets: Grid[]) => Op[];
   changes: typeof CHANGES;
   conflicts: [string, string | null][];
   record: "ok" | "missing";
@@ -82,6 +85,18 @@ function typed(at: Awaited<ReturnType<typeof locate>>, encode: (s: string) => st
 }
 
 const col = (n: number) => String.fromCharCode(64 + n);
+
+/** Every text of the copy's sheets re-encoded (a whole file run through a Unicode → TCVN3 converter). */
+const convertAll = (sheets: Grid[], encode: (s: string) => string): Op[] =>
+  sheets.flatMap((g) =>
+    g.values.flatMap((row, r) =>
+      row.flatMap((v, c) =>
+        typeof v === "string" && encode(v) !== v
+          ? [{ op: "set" as const, sheet: g.name, cell: toA1(g.origin.row + r, g.origin.col + c), value: encode(v) }]
+          : [],
+      ),
+    ),
+  );
 
 const EDITS: Edit[] = [
   { name: "values typed", ops: (at) => typed(at), changes: CHANGES, conflicts: [], record: "ok" },
@@ -142,6 +157,21 @@ const EDITS: Edit[] = [
   },
   { name: "typed in TCVN3", ops: (at) => typed(at, encodeTcvn3), changes: CHANGES, conflicts: [], record: "ok" },
   {
+    name: "whole copy in TCVN3",
+    ops: (at, sheets) => [...convertAll(sheets, encodeTcvn3), ...typed(at, encodeTcvn3)],
+    changes: CHANGES,
+    conflicts: [],
+    record: "ok",
+  },
+  {
+    name: "dates typed as text",
+    ops: (at) =>
+      typed(at).map((o) => (o.op === "set" && o.value !== null && typeof o.value === "object" ? { ...o, value: "20/9/2026" } : o)),
+    changes: CHANGES,
+    conflicts: [],
+    record: "ok",
+  },
+  {
     name: "plan columns touched",
     ops: (at) => {
       const b = at(T.budget);
@@ -201,7 +231,8 @@ beforeAll(async () => {
   if (!tools) return;
   const copy = fileOf(await split(plan), KT).bytes;
   const at = await locate(copy);
-  const jobs = EDITS.map((e) => ({ name: e.name, input: copy, ops: e.ops(at) }));
+  const sheets = await (await openPort(copy, "copy.xlsx", true)).readSheets();
+  const jobs = EDITS.map((e) => ({ name: e.name, input: copy, ops: e.ops(at, sheets) }));
   const py = viaOpenpyxl(dir, jobs);
   const js = new Map<string, Uint8Array>();
   for (const j of jobs) {
