@@ -235,6 +235,17 @@ test("a copy of an older version of the plan: the tasks that changed since, and 
   expect((await cell(m.bytes, "PL I", cells.note!)).value).toBe("Đã có kinh phí");
 });
 
+test("a deadline the plan reworded to the same day since the copy was sent is no older version (as for deadline_changed)", async () => {
+  const v2 = planGrids();
+  const pl1 = v2[0];
+  pl1.values[pl1.values.findIndex((r) => r[1] === T.data)][6] = "30/9/2026"; // was "Tháng 9/2026": the same day
+  const vh = await fill(fileOf(files, VH).bytes, [{ task: T.data, note: "Đã báo cáo UBND xã" }]);
+  const m = await merge(await planBytes(v2), [{ name: "vh.xlsx", bytes: vh }]);
+  expect(m.review.proposal.files[0]).toMatchObject({ planChanged: true, record: "ok" });
+  expect(m.review.proposal.changes.map((c) => [c.after, c.conflicts])).toEqual([["Đã báo cáo UBND xã", []]]);
+  expect(m.review.proposal.conflicts).toEqual([]);
+});
+
 test("a unit edits a task it does not lead (its whole-plan copy, named after it): listed and held back; its own task applies", async () => {
   const port = await openPort(plan, `${KT}.xlsx`);
   const wifi = await fillCellsOf(plan, T.wifi);

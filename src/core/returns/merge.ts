@@ -419,8 +419,13 @@ export function proposeMerge(input: MergeInput): MergeProposal {
       }
       const editKinds: ConflictKind[] = [];
       if (info.unit !== null && pTask.lead !== info.unit) editKinds.push("not_lead");
+      // The plan changed this task since the copy was sent: its text, its lead, or its deadline to another
+      // day (a deadline reworded to the same day, "Quý II/2026" → "30/6/2026", is the same, as for deadline_changed).
       const planMoved =
-        e !== null && (ctx.entries[match.p].exact !== base.exact || pTask.lead !== e.lead || pTask.deadline.raw !== e.deadline);
+        e !== null &&
+        (ctx.entries[match.p].exact !== base.exact ||
+          pTask.lead !== e.lead ||
+          !sameDeadline(pTask.deadline.raw, pTask.deadline.due, e.deadline, e.due));
       if (planMoved) editKinds.push("older_version");
 
       const rCells = fillCells(rTable, rTask.row);
