@@ -258,15 +258,9 @@ function differentValue(r: () => number, field: FillField, plan: Typed, not?: Ty
 }
 
 const cellValue = (v: Typed): CellValue => (v.kind === "blank" ? null : v.kind === "date" ? v.serial : v.text);
-/**
- * Texts whose TCVN3 bytes are themselves valid Unicode Vietnamese ("Chờ kinh phí" → "Chê kinh phÝ": ê and Ý
- * are Unicode letters too): a cell alone cannot tell, and the reader takes it as Unicode (its rule for
- * legacy cells in a Unicode sheet) — never typed in TCVN3 here.
- */
-const TCVN3_AMBIGUOUS = new Set(["Chờ kinh phí"]);
 /** As the unit types it: sometimes with a TCVN3 font (.VnTime), the letters then in TCVN3. */
 function typedCell(r: () => number, v: Typed): CellValue {
-  if (v.kind !== "text" || TCVN3_AMBIGUOUS.has(v.text) || r() >= 0.2) return cellValue(v);
+  if (v.kind !== "text" || r() >= 0.2) return cellValue(v);
   stats.tcvn3++;
   return encodeTcvn3(v.text);
 }
@@ -355,9 +349,10 @@ async function runCase(shape: Shape, seed: number, inject: readonly Injection[])
   let olderValue: Typed | null = null;
   const olderTask: Partial<PlanTask> = {};
   if (older && r() < 0.5)
+    // Another due day: a deadline reworded to the same day is no change (the rule of deadline_changed too).
     olderTask.deadline = pick(
       r,
-      DEADLINES.filter((d) => d !== older.deadline),
+      DEADLINES.filter((d) => DUE[d] !== DUE[older.deadline]),
     );
   else if (older) {
     const cols = inPlan(older.text).cols;
