@@ -55,6 +55,8 @@ export interface CommandOutcome {
   changed: boolean;
   /** The file the command made, when it makes one (commands whose CLI `output` is "document"). */
   output?: CommandOutput;
+  /** The command's own JSON contract (printed by the CLI's --json instead of the report): merge's MergeJsonSchema. */
+  json?: Record<string, unknown>;
   /** The files the command made, when it makes several (commands whose CLI `output` is "directory": split). */
   outputs?: CommandOutput[];
 }

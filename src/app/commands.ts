@@ -77,7 +77,7 @@ export const COMMANDS = [
   },
   {
     id: "merge",
-    cli: { name: "merge", inputs: "many", options: ["asOf", "lang", "out"], out: "required", prints: "message" },
+    cli: { name: "merge", inputs: "many", options: ["asOf", "json", "lang", "out"], out: "required", prints: "message" },
     pane: "custom",
     load: () => import(/* webpackChunkName: "engine" */ "./use-cases/merge-command"),
   },

@@ -59,19 +59,21 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   const skipped = [...port.skippedSheets, ...more.flatMap((m) => m.port.skippedSheets.map((s) => `${s} (${m.label})`))];
   for (const sheet of skipped) io.stderr("phuluc: " + xlsxTexts.sheetSkipped(sheet) + "\n");
   print(outcome, args, io);
+  // With --json, stdout holds the JSON alone: what was written is said on stderr.
+  const said = (line: string) => (args.json ? io.stderr(line) : io.stdout(line));
   if (writes && writesFolder) {
     for (const o of outcome.outputs ?? []) {
       const target = path.join(args.out!, o.fileName);
       checkOutputPath(target, inputs);
       writeFileAtomic(target, o.bytes);
-      io.stdout(cliTexts.wrote(target) + "\n");
+      said(cliTexts.wrote(target) + "\n");
     }
   } else if (writes && outcome.output) {
     writeFileAtomic(args.out!, outcome.output.bytes);
-    io.stdout(cliTexts.wrote(args.out!) + "\n");
+    said(cliTexts.wrote(args.out!) + "\n");
   } else if (writes && outcome.changed && !writesDocument) {
     writeFileAtomic(args.out!, await port.toBuffer());
-    io.stdout(cliTexts.wrote(args.out!) + "\n");
+    said(cliTexts.wrote(args.out!) + "\n");
   }
   const code = outcome.ok ? 0 : 1;
   return skipped.length ? Math.max(1, code) : code;
@@ -108,7 +110,10 @@ async function sinceRequest(args: ParsedArgs, port: XlsxWorkbookPort, io: CliIO)
 
 function print(outcome: CommandOutcome, args: ParsedArgs, io: CliIO): void {
   const report = outcome.report;
-  if (args.json && report) {
+  if (args.json && outcome.json !== undefined) {
+    for (const block of blocks(jsonPieces(outcome.json))) io.stdout(block);
+    io.stdout("\n");
+  } else if (args.json && report) {
     // In blocks: the text of a 100,000-task report is never built as one string.
     for (const block of blocks(jsonPieces(jsonReport(report, args.lang)))) io.stdout(block);
     io.stdout("\n");

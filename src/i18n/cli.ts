@@ -16,7 +16,7 @@ export const cliTexts = {
       "",
       "Tùy chọn:",
       "  --as-of YYYY-MM-DD   ngày báo cáo (mặc định: hôm nay)",
-      "  --json               in báo cáo dạng JSON",
+      "  --json               in kết quả dạng JSON (check: báo cáo; merge: các thay đổi và xung đột)",
       "  --lang vi|en         ngôn ngữ của các thông báo (mặc định: vi)",
       "  --since NGÀY|TỆP     so sánh với bản tổng hợp ngày YYYY-MM-DD lưu trong tệp, hoặc với một phiên bản cũ của tệp (.xlsx)",
       "  -o, --out OUT        tệp kết quả: một bản sao, tệp gốc không bao giờ bị sửa (split: thư mục nhận các tệp)",

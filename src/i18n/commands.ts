@@ -43,7 +43,7 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
     },
     merge: {
       label: "Gộp báo cáo đơn vị…",
-      help: "Gộp các tệp đơn vị gửi về (RETURN…) vào kế hoạch: ghi các cột Tình trạng, Ngày hoàn thành, Kết quả, Ghi chú vào bản sao OUT, kèm trang Nhật ký gộp; liệt kê xung đột (mã thoát 1 khi còn xung đột).",
+      help: "Gộp các tệp đơn vị gửi về (RETURN…) vào kế hoạch: ghi các cột Tình trạng, Ngày hoàn thành, Kết quả, Ghi chú vào bản sao OUT, kèm trang Nhật ký gộp; liệt kê xung đột (mã thoát 1 khi còn xung đột); --json in các thay đổi và xung đột dạng JSON.",
     },
     fix: { label: "Sửa", help: "" },
     settings: { label: "Cài đặt", help: "" },
@@ -75,7 +75,7 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
     },
     merge: {
       label: "Merge the units' returns…",
-      help: "Merge the files the units sent back (RETURN…) into the plan: their Status, Completion date, Result and Note columns are written into the copy OUT with a merge log sheet; conflicts are listed (exit code 1 while any remain).",
+      help: "Merge the files the units sent back (RETURN…) into the plan: their Status, Completion date, Result and Note columns are written into the copy OUT with a merge log sheet; conflicts are listed (exit code 1 while any remain); --json prints the changes and conflicts as JSON.",
     },
     fix: { label: "Fix", help: "" },
     settings: { label: "Settings", help: "" },

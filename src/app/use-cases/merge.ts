@@ -82,7 +82,6 @@ export async function applyMerge(
 ): Promise<MergeApplied> {
   const { proposal } = review;
   const { writes, undo, applied } = mergeWrites(proposal, accepted);
-  if (writes.length) await port.writeBatch(writes);
   const { record, damaged } = parseMergesRecord(await port.loadRecord(MERGES_KEY));
   const taken = new Set(applied.map((c) => c.id));
   const unresolved = proposal.conflicts.filter((k) => !(k.change && taken.has(k.change))).length;
@@ -96,7 +95,10 @@ export async function applyMerge(
     log: lines,
     undo,
   });
+  // The undo data first: a workbook that refuses the record (structure protected) gets no cell changed that
+  // could not be put back. (Should the writes then fail, undo finds the cells as they were and leaves them.)
   await port.saveRecord(MERGES_KEY, next);
+  if (writes.length) await port.writeBatch(writes);
   // The sheet lists this merge in full even when the record had to cut its log.
   const last = next.merges.length - 1;
   const shown: MergesRecord = { ...next, merges: next.merges.map((m, i) => (i === last ? { ...m, log: lines, truncated: undefined } : m)) };
