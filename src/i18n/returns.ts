@@ -279,6 +279,8 @@ const uiVi = {
     `Đã hoàn tác lần gộp: ${cells} ô trở lại giá trị cũ.` + (kept ? ` ${kept} ô đã được sửa sau khi gộp nên giữ nguyên.` : ""),
   nothingToUndo: "Không có lần gộp nào để hoàn tác.",
   noChanges: "Các tệp không có thay đổi nào để ghi.",
+  filesTitle: "Các tệp đã chọn",
+  unreadableTitle: (n: number) => `${n} tệp không đọc được — bỏ qua, các tệp khác vẫn được gộp:`,
 };
 
 const uiEn: typeof uiVi = {
@@ -320,6 +322,8 @@ const uiEn: typeof uiVi = {
     `Merge undone: ${cells} cells have their previous values back.` + (kept ? ` ${kept} cells edited since were left as they are.` : ""),
   nothingToUndo: "There is no merge to undo.",
   noChanges: "The files have no change to write.",
+  filesTitle: "The files picked",
+  unreadableTitle: (n) => `${n} files could not be read — left out, the other files are still merged:`,
 };
 
 /** The pane's words for the returns (src/taskpane/views/ReturnsPanel.tsx). */

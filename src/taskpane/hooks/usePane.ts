@@ -302,14 +302,16 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
       exclusive("merge", async (engine) => {
         const result = live.current.result ?? (await checkOnce(engine, new CancelToken(), ++lastRun.current, true));
         const settings = await settingsNow();
-        const inputs = await engine.openReturnFiles(files);
+        const { inputs, unreadable } = await engine.openReturnFiles(files);
+        // No file could be read: say why for each, nothing to review.
+        if (!inputs.length) throw new Error(unreadable.map((u) => u.message).join(" "));
         const review = await engine.reviewReturns(
           port,
           inputs,
           { asOf: result.report.asOf, checked: { report: result.report, grids: result.grids, settings } },
           { runSteps: engine.runSliced, engine },
         );
-        dispatch({ type: "returns", event: { type: "review", review, accepted: engine.defaultAccepted(review.proposal) } });
+        dispatch({ type: "returns", event: { type: "review", review, accepted: engine.defaultAccepted(review.proposal), unreadable } });
         return review.proposal.changes.length ? {} : { notice: (t: UiStrings) => RETURNS_UI[t.lang].noChanges };
       }),
     [exclusive, checkOnce, port, settingsNow],
