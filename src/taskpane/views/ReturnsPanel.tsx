@@ -193,7 +193,8 @@ function Review({ busy, review, onAccept, onApply, onCancel }: ReturnsPanelProps
                     </span>
                   }
                 />
-                <div id={`${ids}-from-${i}`} className={s.muted}>
+                {/* Under the label, past the checkbox's box. */}
+                <div id={`${ids}-from-${i}`} className={s.muted} style={{ paddingInlineStart: "36px" }}>
                   {t.changeFrom(
                     [fileLabel(c.file), ...c.alsoIn.map(fileLabel)].join(", "),
                     cellLabel(c.returnCell.sheet, c.returnCell.cell),
