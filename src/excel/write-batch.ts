@@ -2,14 +2,16 @@
 /**
  * Many cells of the user's sheets written at once (the merge of the units' returns, and its undo): the
  * values queued cell by cell and synced once per request budget — a constant number of syncs per 4 MB of
- * values, never one per cell (a sync refused for its size is split and retried). Text is protected from Excel's parsing as in one-click fixes (a leading
- * apostrophe where Excel would read a formula, number or date; the cell's format untouched); a date is a
+ * values, never one per cell (a sync refused for its size is split and retried). Text is protected from
+ * Excel's parsing as in one-click fixes (a leading apostrophe where Excel would read a formula, number or
+ * date; the cell's format untouched), or, for a write that carries the Text format "@", by that format
+ * set first (no apostrophe, which a Text cell would keep as a character); a date is a
  * serial of the workbook's date system (one probe sync first, only when there are dates) with its number format.
  */
 import type { CellWrite } from "../core/port";
 import { officeErrorCode } from "../i18n/excel";
 import { utf8Length, jsonBytes } from "./bytes";
-import { dateSerial, textForUserCell } from "./cell-values";
+import { cellText, dateSerial, TEXT_FORMAT, textForUserCell } from "./cell-values";
 import { DATE1904_OFFSET, queueDateSystemProbe } from "./date-system";
 
 /** Request bytes queued before a sync (Excel on the web refuses requests over 5 MB). */
@@ -36,13 +38,15 @@ interface Prepared {
 }
 
 /** The value Range.values gets for one write (text protected from Excel's parsing, a date as a serial of the workbook's system). */
-function valueOf(v: CellWrite["value"], date1904: boolean): string | number | boolean {
+function valueOf(v: CellWrite["value"], date1904: boolean, format?: string): string | number | boolean {
   if (v === null) return "";
   if (typeof v === "object") {
     const serial = dateSerial(v.date);
     return serial === null ? textForUserCell(v.date) : serial - (date1904 ? DATE1904_OFFSET : 0);
   }
-  return typeof v === "string" ? textForUserCell(v) : v;
+  // In a Text cell (its "@" set first, in the same batch, as the summary writer does) text needs no quote prefix.
+  if (typeof v === "string") return format === TEXT_FORMAT ? cellText(v) : textForUserCell(v);
+  return v;
 }
 
 /**
@@ -62,7 +66,7 @@ export async function writeBatchWith(ctx: Excel.RequestContext, writes: readonly
     date1904 = probe();
   }
   const items: Prepared[] = writes.map((w) => {
-    const value = valueOf(w.value, date1904);
+    const value = valueOf(w.value, date1904, w.numberFormat);
     return { w, value, cost: writeCost(w, value) };
   });
   // Batches by budget, in order (a later write to the same cell must land later).

@@ -193,7 +193,7 @@ function Pane({
             onFiles={(files) =>
               void Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() }))).then(
                 pane.reviewReturnFiles,
-                (err) => pane.setNotice(String(err)),
+                (err) => pane.setNotice(err instanceof Error ? err.message : String(err)),
               )
             }
             onAccept={pane.acceptChanges}

@@ -115,6 +115,18 @@ describe("writeBatch (Office.js adapter)", () => {
     expect(g.values.slice(5, 5 + texts.length).map((r) => r[9])).toEqual(texts);
   });
 
+  test("text with the Text format ('@'): the format set first, the text written as it is (a Text cell would keep a quote prefix)", async () => {
+    const fake = fakeWorkbook([appendixGrid("PL", 20)]);
+    fake.model.find("PL")!.touch(6, 10).numberFormat = "@";
+    await portOf(fake).writeBatch([
+      { sheet: "PL", cell: "J6", value: "- Đã tổ chức 3 lớp", numberFormat: "@" },
+      { sheet: "PL", cell: "J7", value: "=SUM(A1:A3)", numberFormat: "@" },
+    ]);
+    expect(cellOf(fake, "PL", "J6")).toMatchObject({ value: "- Đã tổ chức 3 lớp", format: "@" });
+    expect(cellOf(fake, "PL", "J7")).toMatchObject({ value: "=SUM(A1:A3)", format: "@" });
+    expect(cellOf(fake, "PL", "J7").formula).toBeUndefined();
+  });
+
   test("null empties a cell; numbers and booleans are written as such; a number format given is set", async () => {
     const fake = fakeWorkbook([appendixGrid("PL", 20)]);
     await portOf(fake).writeBatch([
@@ -198,6 +210,28 @@ describe("a merge into the open workbook through Office.js (fake), and its undo"
     expect(undone).toMatchObject({ undone: true, cells: applied.cells, kept: 0 });
     for (const f of ["status", "doneDate", "note"]) expect(cellOf(fake, "PL I", at(f)).value).toEqual(before[f].value);
     expect((await mergeState(port)).undoable).toBeNull();
+  });
+
+  test("a note into a cell formatted as Text ('@') arrives without a visible apostrophe, and undo gives the old note back the same way", async () => {
+    const grids = planGrids();
+    // The plan's note cell formatted as Text, holding a note that starts with a dash.
+    const i = grids[0].values.findIndex((r) => r[1] === T.plan);
+    const row = i + grids[0].origin.row;
+    grids[0].values[i][9] = "- Chờ ý kiến";
+    grids[0].numberFormats ??= grids[0].values.map((r) => r.map(() => null));
+    grids[0].numberFormats[i] ??= [];
+    grids[0].numberFormats[i][9] = "@";
+    const fake = fakeWorkbook(grids, { store: { ...emptyStore(), settings: defaultSettings() } });
+    const port = portOf(fake);
+    const copies = await split(await planBytes(grids));
+    const vh = await fill(fileOf(copies, VH).bytes, [{ task: T.plan, note: "- Đã trình UBND xã" }]);
+    const review = await reviewReturns(port, [{ label: "vh.xlsx", port: await openPort(vh, "vh.xlsx", true) }], { asOf: AS_OF });
+    const note = review.proposal.changes.find((c) => c.task.text.includes(T.plan) && c.field === "note")!;
+    expect(note.cell).toBe(`J${row}`);
+    await applyMerge(port, review);
+    expect(cellOf(fake, "PL I", note.cell)).toMatchObject({ value: "- Đã trình UBND xã", format: "@" });
+    await undoLastMerge(port, defaultSettings());
+    expect(cellOf(fake, "PL I", note.cell)).toMatchObject({ value: "- Chờ ý kiến", format: "@" });
   });
 
   test("undo leaves a cell someone changed since the merge, and says how many", async () => {

@@ -82,7 +82,9 @@ export async function applyMerge(
   accepted: ReadonlySet<string> = defaultAccepted(review.proposal),
 ): Promise<MergeApplied> {
   const { proposal } = review;
-  const { writes, undo, applied } = mergeWrites(proposal, accepted);
+  const { writes: planned, undo, applied } = mergeWrites(proposal, accepted);
+  const textCells = new Set(applied.filter((c) => c.previous.format === TEXT_FORMAT).map((c) => `${c.task.sheet}\u0000${c.cell}`));
+  const writes = planned.map((w) => keepTextFormat(w, textCells));
   if (writes.length) await port.writeBatch(writes);
   const { record, damaged } = parseMergesRecord(await port.loadRecord(MERGES_KEY));
   const taken = new Set(applied.map((c) => c.id));
@@ -131,6 +133,18 @@ export interface UndoResult {
   kept: number;
 }
 
+const TEXT_FORMAT = "@";
+
+/**
+ * Text into a cell formatted as Text ("@") says so: the adapter then writes it as it is (Excel keeps
+ * text in such a cell, and a quote prefix there would stay as a visible apostrophe: "'- Đã triển khai").
+ */
+function keepTextFormat(w: CellWrite, textCells: ReadonlySet<string>): CellWrite {
+  return typeof w.value === "string" && !w.numberFormat && textCells.has(`${w.sheet}\u0000${w.cell}`)
+    ? { ...w, numberFormat: TEXT_FORMAT }
+    : w;
+}
+
 /**
  * A date the merge replaced goes back as a date: the core read it as a 1900-system serial, and a raw number
  * written into a 1904-system workbook (old Mac files, through Office.js) would land 1,462 days off.
@@ -152,7 +166,8 @@ export async function undoLastMerge(port: WorkbookPort, settings: Settings): Pro
   if (!entry) return { undone: false, cells: 0, kept: 0 };
   const grids = await port.readSheets();
   const { writes: raw, kept } = undoWrites(entry, grids);
-  const writes = previousDatesAsDates(raw, entry);
+  const textCells = new Set((entry.undo ?? []).filter((u) => u.f === TEXT_FORMAT).map((u) => `${u.s}\u0000${u.c}`));
+  const writes = previousDatesAsDates(raw, entry).map((w) => keepTextFormat(w, textCells));
   if (writes.length) await port.writeBatch(writes);
   const next: MergesRecord = {
     ...record,
