@@ -253,6 +253,8 @@ const uiVi = {
   opened: (name: string) => `Đã mở ${name} trong cửa sổ mới: hãy lưu lại rồi gửi cho đơn vị.`,
   pickReturns: "Chọn các tệp đơn vị gửi về (.xlsx)",
   reading: "Đang đọc các tệp đơn vị gửi về…",
+  applying: "Đang ghi các thay đổi đã chọn vào bảng tính…",
+  undoing: "Đang hoàn tác lần gộp…",
   reviewTitle: (files: number, changes: number, conflicts: number) => `${files} tệp: ${changes} thay đổi đề xuất, ${conflicts} xung đột`,
   fileLine: (label: string, unit: string | null, tasks: number, matched: number) =>
     `${label} — ${unit ?? "chưa rõ đơn vị"}: ${matched}/${tasks} nhiệm vụ khớp kế hoạch`,
@@ -299,6 +301,8 @@ const uiEn: typeof uiVi = {
   opened: (name) => `Opened ${name} in a new window: save it, then send it to the unit.`,
   pickReturns: "Choose the files the units sent back (.xlsx)",
   reading: "Reading the units' files…",
+  applying: "Writing the selected changes into the workbook…",
+  undoing: "Undoing the merge…",
   reviewTitle: (files, changes, conflicts) => `${files} files: ${changes} proposed changes, ${conflicts} conflicts`,
   fileLine: (label, unit, tasks, matched) => `${label} — ${unit ?? "unit not known"}: ${matched}/${tasks} tasks matched with the plan`,
   fileNoRecord: "not made by «Send to units»: tasks matched by their text",

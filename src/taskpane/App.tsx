@@ -65,6 +65,8 @@ function progressText(activity: Activity, t: (typeof UI)["vi"]): string {
   if (activity.what === "report") return t.buildingReport;
   if (activity.what === "split") return RETURNS_UI[t.lang].splitting;
   if (activity.what === "merge") return RETURNS_UI[t.lang].reading;
+  if (activity.what === "mergeApply") return RETURNS_UI[t.lang].applying;
+  if (activity.what === "mergeUndo") return RETURNS_UI[t.lang].undoing;
   return activity.what === "summary" ? t.buildingSummary : "";
 }
 

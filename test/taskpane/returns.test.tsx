@@ -217,6 +217,27 @@ describe("Gộp báo cáo đơn vị…", () => {
     await waitFor(() => expect(within(panel).queryByTestId("merge-undo")).not.toBeInTheDocument());
   }, 60000);
 
+  test("while the changes are written, and while a merge is undone, the progress says so", async () => {
+    const { port, user, panel } = setup();
+    await user.upload(within(panel).getByLabelText("Chọn các tệp đơn vị gửi về (.xlsx)"), (await returns()).slice(0, 1));
+    const review = await within(panel).findByTestId("merge-review", {}, { timeout: 15000 });
+    // Hold the batch write until the progress has been seen.
+    let release = () => {};
+    const write = port.writeBatch.bind(port);
+    port.writeBatch = async (w) => {
+      await new Promise<void>((r) => (release = r));
+      return write(w);
+    };
+    await user.click(within(review).getByRole("button", { name: /^Ghi \d+ thay đổi đã chọn$/ }));
+    await waitFor(() => expect(screen.getByTestId("progress")).toHaveTextContent("Đang ghi các thay đổi đã chọn vào bảng tính…"));
+    release();
+    const undo = await within(panel).findByTestId("merge-undo", {}, { timeout: 15000 });
+    await user.click(undo);
+    await waitFor(() => expect(screen.getByTestId("progress")).toHaveTextContent("Đang hoàn tác lần gộp…"));
+    release();
+    expect(await screen.findByText(/^Đã hoàn tác lần gộp: \d+ ô trở lại giá trị cũ\.$/, {}, { timeout: 15000 })).toBeInTheDocument();
+  });
+
   test("Huỷ closes the proposals without writing anything", async () => {
     const { port, user, panel } = setup();
     await user.upload(within(panel).getByLabelText("Chọn các tệp đơn vị gửi về (.xlsx)"), (await returns()).slice(0, 1));

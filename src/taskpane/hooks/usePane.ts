@@ -337,7 +337,7 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
   /** Write the ticked changes into the workbook (one batch), log them, check again. */
   const applyReview = useCallback(
     () =>
-      exclusive("merge", async (engine, recheck) => {
+      exclusive("mergeApply", async (engine, recheck) => {
         const current = live.current.returns.review;
         if (!current) return {};
         const applied = await engine.applyMerge(port, current.review, current.accepted);
@@ -353,7 +353,7 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
   /** Undo the last merge as a whole (the cells edited since are left). */
   const undoMerge = useCallback(
     () =>
-      exclusive("undo", async (engine, recheck) => {
+      exclusive("mergeUndo", async (engine, recheck) => {
         const undone = await engine.undoLastMerge(port, await settingsNow());
         await recheck();
         const state = await engine.mergeState(port);
