@@ -30,7 +30,10 @@ export interface CellWrite {
   cell: string; // A1
   /** Text is always written as text (never a formula); a date as a date serial of the workbook's date system; null empties the cell. */
   value: string | number | boolean | null | { date: string };
-  /** A number format set with the value (e.g. "dd/mm/yyyy"); absent: the cell's format is kept. */
+  /**
+   * A number format set with the value (e.g. "dd/mm/yyyy"); absent: the cell's format is kept. "@" (Text)
+   * with text: the text is written as it is (no quote prefix: the format keeps it from being parsed).
+   */
   numberFormat?: string;
 }
 

@@ -253,6 +253,8 @@ const uiVi = {
   opened: (name: string) => `Đã mở ${name} trong cửa sổ mới: hãy lưu lại rồi gửi cho đơn vị.`,
   pickReturns: "Chọn các tệp đơn vị gửi về (.xlsx)",
   reading: "Đang đọc các tệp đơn vị gửi về…",
+  applying: "Đang ghi các thay đổi đã chọn vào bảng tính…",
+  undoing: "Đang hoàn tác lần gộp…",
   reviewTitle: (files: number, changes: number, conflicts: number) => `${files} tệp: ${changes} thay đổi đề xuất, ${conflicts} xung đột`,
   fileLine: (label: string, unit: string | null, tasks: number, matched: number) =>
     `${label} — ${unit ?? "chưa rõ đơn vị"}: ${matched}/${tasks} nhiệm vụ khớp kế hoạch`,
@@ -279,6 +281,8 @@ const uiVi = {
     `Đã hoàn tác lần gộp: ${cells} ô trở lại giá trị cũ.` + (kept ? ` ${kept} ô đã được sửa sau khi gộp nên giữ nguyên.` : ""),
   nothingToUndo: "Không có lần gộp nào để hoàn tác.",
   noChanges: "Các tệp không có thay đổi nào để ghi.",
+  filesTitle: "Các tệp đã chọn",
+  unreadableTitle: (n: number) => `${n} tệp không đọc được — bỏ qua, các tệp khác vẫn được gộp:`,
 };
 
 const uiEn: typeof uiVi = {
@@ -297,6 +301,8 @@ const uiEn: typeof uiVi = {
   opened: (name) => `Opened ${name} in a new window: save it, then send it to the unit.`,
   pickReturns: "Choose the files the units sent back (.xlsx)",
   reading: "Reading the units' files…",
+  applying: "Writing the selected changes into the workbook…",
+  undoing: "Undoing the merge…",
   reviewTitle: (files, changes, conflicts) => `${files} files: ${changes} proposed changes, ${conflicts} conflicts`,
   fileLine: (label, unit, tasks, matched) => `${label} — ${unit ?? "unit not known"}: ${matched}/${tasks} tasks matched with the plan`,
   fileNoRecord: "not made by «Send to units»: tasks matched by their text",
@@ -320,6 +326,8 @@ const uiEn: typeof uiVi = {
     `Merge undone: ${cells} cells have their previous values back.` + (kept ? ` ${kept} cells edited since were left as they are.` : ""),
   nothingToUndo: "There is no merge to undo.",
   noChanges: "The files have no change to write.",
+  filesTitle: "The files picked",
+  unreadableTitle: (n) => `${n} files could not be read — left out, the other files are still merged:`,
 };
 
 /** The pane's words for the returns (src/taskpane/views/ReturnsPanel.tsx). */

@@ -65,6 +65,8 @@ function progressText(activity: Activity, t: (typeof UI)["vi"]): string {
   if (activity.what === "report") return t.buildingReport;
   if (activity.what === "split") return RETURNS_UI[t.lang].splitting;
   if (activity.what === "merge") return RETURNS_UI[t.lang].reading;
+  if (activity.what === "mergeApply") return RETURNS_UI[t.lang].applying;
+  if (activity.what === "mergeUndo") return RETURNS_UI[t.lang].undoing;
   return activity.what === "summary" ? t.buildingSummary : "";
 }
 
@@ -193,7 +195,7 @@ function Pane({
             onFiles={(files) =>
               void Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() }))).then(
                 pane.reviewReturnFiles,
-                (err) => pane.setNotice(String(err)),
+                (err) => pane.setNotice(err instanceof Error ? err.message : String(err)),
               )
             }
             onAccept={pane.acceptChanges}

@@ -30,12 +30,30 @@ export { splitWorkbook } from "../app/use-cases/split";
 export { reviewReturns, applyMerge, undoLastMerge, mergeState } from "../app/use-cases/merge";
 export { defaultAccepted } from "../core/returns/apply";
 
-/** The units' returns the user picked, opened read-only with the file layer (its own chunk: Excel users load it only here). */
-export async function openReturnFiles(files: readonly { name: string; bytes: ArrayBuffer }[]): Promise<InputWorkbook[]> {
+/** A picked file the pane could not open as a workbook, with the sentence that says why. */
+export interface UnreadableFile {
+  name: string;
+  message: string;
+}
+
+/**
+ * The units' returns the user picked, opened read-only with the file layer (its own chunk: Excel users
+ * load it only here). A file that is not a workbook is set aside with its reason; the others are merged.
+ */
+export async function openReturnFiles(
+  files: readonly { name: string; bytes: ArrayBuffer }[],
+): Promise<{ inputs: InputWorkbook[]; unreadable: UnreadableFile[] }> {
   const { XlsxWorkbookPort } = await import(/* webpackChunkName: "xlsx-reader" */ "../xlsx/port");
-  const out: InputWorkbook[] = [];
-  for (const f of files) out.push({ label: f.name, port: await XlsxWorkbookPort.fromBytes(f.bytes, f.name, { readOnly: true }) });
-  return out;
+  const inputs: InputWorkbook[] = [];
+  const unreadable: UnreadableFile[] = [];
+  for (const f of files) {
+    try {
+      inputs.push({ label: f.name, port: await XlsxWorkbookPort.fromBytes(f.bytes, f.name, { readOnly: true }) });
+    } catch (err) {
+      unreadable.push({ name: f.name, message: err instanceof Error && err.message ? err.message : String(err) });
+    }
+  }
+  return { inputs, unreadable };
 }
 
 /** Several files in one .zip (the units' copies, downloaded at once). */

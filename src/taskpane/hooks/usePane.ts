@@ -302,14 +302,16 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
       exclusive("merge", async (engine) => {
         const result = live.current.result ?? (await checkOnce(engine, new CancelToken(), ++lastRun.current, true));
         const settings = await settingsNow();
-        const inputs = await engine.openReturnFiles(files);
+        const { inputs, unreadable } = await engine.openReturnFiles(files);
+        // No file could be read: say why for each, nothing to review.
+        if (!inputs.length) throw new Error(unreadable.map((u) => u.message).join(" "));
         const review = await engine.reviewReturns(
           port,
           inputs,
           { asOf: result.report.asOf, checked: { report: result.report, grids: result.grids, settings } },
           { runSteps: engine.runSliced, engine },
         );
-        dispatch({ type: "returns", event: { type: "review", review, accepted: engine.defaultAccepted(review.proposal) } });
+        dispatch({ type: "returns", event: { type: "review", review, accepted: engine.defaultAccepted(review.proposal), unreadable } });
         return review.proposal.changes.length ? {} : { notice: (t: UiStrings) => RETURNS_UI[t.lang].noChanges };
       }),
     [exclusive, checkOnce, port, settingsNow],
@@ -335,7 +337,7 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
   /** Write the ticked changes into the workbook (one batch), log them, check again. */
   const applyReview = useCallback(
     () =>
-      exclusive("merge", async (engine, recheck) => {
+      exclusive("mergeApply", async (engine, recheck) => {
         const current = live.current.returns.review;
         if (!current) return {};
         const applied = await engine.applyMerge(port, current.review, current.accepted);
@@ -351,7 +353,7 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
   /** Undo the last merge as a whole (the cells edited since are left). */
   const undoMerge = useCallback(
     () =>
-      exclusive("undo", async (engine, recheck) => {
+      exclusive("mergeUndo", async (engine, recheck) => {
         const undone = await engine.undoLastMerge(port, await settingsNow());
         await recheck();
         const state = await engine.mergeState(port);

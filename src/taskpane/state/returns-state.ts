@@ -11,15 +11,22 @@ export interface UnitFileView {
   tasks: number;
 }
 
+export interface UnreadableFileView {
+  name: string;
+  /** Why, in one sentence (the file layer's, Vietnamese). */
+  message: string;
+}
+
 export interface ReturnsState {
   split: { files: UnitFileView[]; unassigned: number } | null;
-  review: { review: MergeReview; accepted: ReadonlySet<string> } | null;
+  /** Under review: what the returns propose, the changes ticked, and the picked files that could not be read. */
+  review: { review: MergeReview; accepted: ReadonlySet<string>; unreadable: readonly UnreadableFileView[] } | null;
   undoable: MergeState["undoable"];
 }
 
 export type ReturnsEvent =
   | { type: "split"; files: UnitFileView[]; unassigned: number }
-  | { type: "review"; review: MergeReview; accepted: ReadonlySet<string> }
+  | { type: "review"; review: MergeReview; accepted: ReadonlySet<string>; unreadable?: readonly UnreadableFileView[] }
   | { type: "accept"; ids: readonly string[]; on: boolean }
   | { type: "closeReview" }
   | { type: "undoable"; undoable: MergeState["undoable"] };
@@ -31,7 +38,7 @@ export function returnsReducer(state: ReturnsState, e: ReturnsEvent): ReturnsSta
     case "split":
       return { ...state, split: { files: e.files, unassigned: e.unassigned } };
     case "review":
-      return { ...state, review: { review: e.review, accepted: e.accepted } };
+      return { ...state, review: { review: e.review, accepted: e.accepted, unreadable: e.unreadable ?? [] } };
     case "accept": {
       if (!state.review) return state;
       const accepted = new Set(state.review.accepted);

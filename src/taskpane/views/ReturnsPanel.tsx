@@ -3,9 +3,12 @@
  * as a new workbook to save) and Gộp báo cáo đơn vị… (files picked with a file input, read in the pane;
  * the proposed changes listed — cell, column, old → new, file, match confidence — each a checkbox, those a
  * conflict holds back unticked; the other conflicts listed; then written in one batch), and undo of the
- * last merge. Keyboard: every choice is a native checkbox or button.
+ * last merge. Keyboard: every choice is a native checkbox or button; when the proposals appear, focus
+ * moves to their heading (the region is labelled by it), and each checkbox is named by its task and change
+ * (old → new) and described by its file, match and conflict. Picked files that are not workbooks are
+ * listed with the reason; the others are still merged.
  */
-import { memo, useEffect, useRef } from "react";
+import { memo, useEffect, useId, useRef } from "react";
 import { Button, Checkbox } from "@fluentui/react-components";
 import type { ProposedChange } from "../../core/returns/merge-schema";
 import { formatViDate } from "../../core/dates";
@@ -124,16 +127,23 @@ function Review({ busy, review, onAccept, onApply, onCancel }: ReturnsPanelProps
   const s = useStyles();
   const p = review.review.proposal;
   const accepted = review.accepted;
+  const ids = useId();
+  const headingId = `${ids}-heading`;
+  const heading = useRef<HTMLDivElement>(null);
+  // A new proposal: bring keyboard and screen-reader users to it.
+  useEffect(() => heading.current?.focus(), [review.review]);
   const loose = p.conflicts.filter((k) => !k.change);
   const all = p.changes.map((c) => c.id);
   const chosen = p.changes.filter((c) => accepted.has(c.id)).length;
   const fileLabel = (i: number) => p.files[i].label;
   const label = (c: ProposedChange) => t.changeLabel(cellLabel(c.task.sheet, c.cell), fields[c.field], c.before, c.after);
   return (
-    <div className={s.section} data-testid="merge-review">
+    <div className={s.section} role="region" aria-labelledby={headingId} data-testid="merge-review">
       <div className={s.headline}>
-        <div className={s.headlineMain}>{t.reviewTitle(p.files.length, p.changes.length, p.conflicts.length)}</div>
-        <ul className={s.issueList}>
+        <div className={s.headlineMain} id={headingId} ref={heading} tabIndex={-1} role="heading" aria-level={3}>
+          {t.reviewTitle(p.files.length, p.changes.length, p.conflicts.length)}
+        </div>
+        <ul className={s.issueList} aria-label={t.filesTitle}>
           {p.files.map((f) => (
             <li key={f.label} className={s.muted} data-testid="merge-file">
               {t.fileLine(f.label, f.unit, f.tasks, f.matched)}
@@ -142,6 +152,16 @@ function Review({ busy, review, onAccept, onApply, onCancel }: ReturnsPanelProps
             </li>
           ))}
         </ul>
+        {review.unreadable.length > 0 && (
+          <div data-testid="merge-unreadable" style={{ color: STATUS_COLORS.red.color }}>
+            <div id={`${ids}-unreadable`}>{t.unreadableTitle(review.unreadable.length)}</div>
+            <ul className={s.issueList} aria-labelledby={`${ids}-unreadable`}>
+              {review.unreadable.map((u) => (
+                <li key={u.name}>{u.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
       </div>
       {p.changes.length > 0 && (
         <fieldset className={s.section} style={{ border: 0, padding: 0, margin: 0 }}>
@@ -155,12 +175,13 @@ function Review({ busy, review, onAccept, onApply, onCancel }: ReturnsPanelProps
             </Button>
           </div>
           <ul className={s.issueList}>
-            {p.changes.slice(0, MAX_LISTED).map((c) => (
+            {p.changes.slice(0, MAX_LISTED).map((c, i) => (
               <li key={c.id} className={s.issueRow} data-testid="merge-change">
                 <Checkbox
                   checked={accepted.has(c.id)}
                   disabled={busy}
                   onChange={(_, d) => onAccept([c.id], d.checked === true)}
+                  aria-describedby={`${ids}-from-${i}`}
                   label={
                     <span>
                       <span className={s.issueCell}>{label(c)}</span>
@@ -169,25 +190,25 @@ function Review({ busy, review, onAccept, onApply, onCancel }: ReturnsPanelProps
                         {c.task.stt ? `${c.task.stt}. ` : ""}
                         {c.task.text}
                       </span>
-                      <br />
-                      <span className={s.muted}>
-                        {t.changeFrom(
-                          [fileLabel(c.file), ...c.alsoIn.map(fileLabel)].join(", "),
-                          cellLabel(c.returnCell.sheet, c.returnCell.cell),
-                          c.confidence,
-                        )}
-                      </span>
-                      {c.conflicts.length > 0 && (
-                        <>
-                          <br />
-                          <span style={{ color: STATUS_COLORS.red.color }}>
-                            {t.changeHeld([...new Set(c.conflicts)].map((k) => kinds[k]).join("; "))}
-                          </span>
-                        </>
-                      )}
                     </span>
                   }
                 />
+                {/* Under the label, past the checkbox's box. */}
+                <div id={`${ids}-from-${i}`} className={s.muted} style={{ paddingInlineStart: "36px" }}>
+                  {t.changeFrom(
+                    [fileLabel(c.file), ...c.alsoIn.map(fileLabel)].join(", "),
+                    cellLabel(c.returnCell.sheet, c.returnCell.cell),
+                    c.confidence,
+                  )}
+                  {c.conflicts.length > 0 && (
+                    <>
+                      <br />
+                      <span style={{ color: STATUS_COLORS.red.color }}>
+                        {t.changeHeld([...new Set(c.conflicts)].map((k) => kinds[k]).join("; "))}
+                      </span>
+                    </>
+                  )}
+                </div>
               </li>
             ))}
           </ul>
@@ -196,8 +217,10 @@ function Review({ busy, review, onAccept, onApply, onCancel }: ReturnsPanelProps
       )}
       {loose.length > 0 && (
         <div className={s.section}>
-          <h3 className={s.sectionTitle}>{t.conflictsTitle(loose.length)}</h3>
-          <ul className={s.issueList}>
+          <h3 className={s.sectionTitle} id={`${ids}-conflicts`}>
+            {t.conflictsTitle(loose.length)}
+          </h3>
+          <ul className={s.issueList} aria-labelledby={`${ids}-conflicts`}>
             {loose.slice(0, MAX_LISTED).map((k, i) => (
               <li key={i} data-testid="merge-conflict" style={{ color: STATUS_COLORS.red.color }}>
                 {t.conflictLine(
