@@ -5,7 +5,8 @@
  *
  * Targets: engine ≥ 200,000 rows/s on grids; `phuluc check` ≤ 0.6 × a plain ExcelJS full read of the same
  * file at 20,000 and 100,000 tasks, peak RSS ≤ 300 MB at 100,000 tasks; `phuluc summarize` ≤ 1.0 × a plain
- * ExcelJS read + write (all measured as child processes, so all pay Node's start-up).
+ * ExcelJS read + write (all measured as child processes, so all pay Node's start-up). Merging 100 units'
+ * returns into a 5,000-task plan: time and peak memory (no target set; figures for the notes).
  *
  * Compiled on its own (tsconfig.bench.json → .bench/): it uses test data builders, which never go into
  * lib/ (what ships for the CLI). `npm run bench` builds both.
@@ -24,6 +25,12 @@ import { benchRead } from "../test/fakes/bench-read";
 import { TRACKING_HEADER } from "../test/support/grid-builder";
 import { gzipSync } from "node:zlib";
 import { nextTask, runInSlices, SLICE_MS } from "../src/taskpane/slices";
+import type { CellWrite } from "../src/core/port";
+import { fillCells, readTaskTables } from "../src/core/returns/task-tables";
+import { splitWorkbook } from "../src/app/use-cases/split";
+import { applyMerge, reviewReturns } from "../src/app/use-cases/merge";
+import { XlsxWorkbookPort } from "../src/xlsx/port";
+import { buildXlsx } from "../test/support/xlsx-builder";
 
 type BenchFn = (ctx: BenchContext) => Promise<void> | void;
 interface BenchContext {
@@ -422,6 +429,111 @@ function paneSlicesBench(tasks: number, sheets: number): BenchFn {
   };
 }
 registerBench("pane-slices", paneSlicesBench(100000, 5));
+
+/**
+ * Gộp báo cáo đơn vị at scale: a plan of `tasks` tasks led by `units` units is split (one copy per unit),
+ * every copy gets its unit's edits (half its tasks marked done with a date, a result on every fourth), and
+ * all the returns are merged back — in process (phases) and as `phuluc split` / `phuluc merge` children.
+ */
+function mergeBench(tasks: number, units: number, sheets: number, runs: number): BenchFn {
+  return async ({ tmp, root, log }) => {
+    const asOf = "2026-11-24";
+    const settings = defaultSettings();
+    const names = settings.units.map((u) => u.name);
+    for (let i = 1; names.length < units; i++) names.push(`Tổ dân phố số ${i}`);
+    settings.units = names.map((name) => ({ name, aliases: [] }));
+    const per = Math.ceil(tasks / sheets);
+    const grids = Array.from({ length: sheets }, (_, s) => {
+      const sheet = appendixSheet(s, per);
+      let k = 0;
+      for (const row of sheet.rows) if (typeof row[0] === "number" && row.length === HEADER.length) row[3] = names[(s * per + k++) % units];
+      return toGrid(sheet);
+    });
+    const plan = path.join(tmp, "merge-plan.xlsx");
+    fs.writeFileSync(plan, await buildXlsx(grids, { store: { version: 1, settings, summarySheets: [], highlights: [], records: {} } }));
+    log(`plan: ${fmt(tasks)} tasks in ${sheets} sheets, ${units} lead units, ${fmt(fs.statSync(plan).size / 1024)} KB on disk`);
+
+    gc?.();
+    const split = await measure(async () =>
+      splitWorkbook(await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "merge-plan.xlsx", { readOnly: true }), {
+        asOf,
+        planFile: "merge-plan.xlsx",
+      }),
+    );
+    const copies = split.result.files;
+    log(`split in process: ${fmt(split.ms)} ms → ${copies.length} copies, ${fmt(copies.reduce((n, f) => n + f.tasks, 0))} tasks sent`);
+
+    // Each unit fills its copy (through the file layer, as a person would in Excel).
+    const returns: string[] = [];
+    let edits = 0;
+    const dir = path.join(tmp, "merge-returns");
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [i, copy] of copies.entries()) {
+      const port = await XlsxWorkbookPort.fromBytes(copy.bytes, copy.fileName);
+      const cGrids = await port.readSheets();
+      const report = analyze(cGrids, { asOf, settings });
+      const tables = readTaskTables(report, cGrids);
+      const writes: CellWrite[] = [];
+      report.tasks.forEach((t, k) => {
+        if (k % 2) return;
+        const cells = fillCells(tables.get(t.sheet)!, t.row);
+        if (cells.status) writes.push({ sheet: t.sheet, cell: cells.status.cell, value: "Đã hoàn thành" });
+        if (cells.doneDate)
+          writes.push({ sheet: t.sheet, cell: cells.doneDate.cell, value: { date: "2026-11-20" }, numberFormat: "dd/mm/yyyy" });
+        if (cells.result && k % 4 === 0)
+          writes.push({ sheet: t.sheet, cell: cells.result.cell, value: `Đã báo cáo kết quả (${copy.unit})` });
+      });
+      edits += writes.length;
+      await port.writeBatch(writes);
+      const file = path.join(dir, `${String(i + 1).padStart(3, "0")}.xlsx`);
+      fs.writeFileSync(file, await port.toBuffer());
+      returns.push(file);
+    }
+    log(`returns: ${returns.length} files, ${fmt(edits)} cells edited by the units (some to the value the plan already has: no change)`);
+
+    gc?.();
+    const inProcess = await measure(async () => {
+      const port = await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "merge-plan.xlsx");
+      const t0 = performance.now();
+      const inputs = [];
+      for (const f of returns)
+        inputs.push({
+          label: path.basename(f),
+          port: await XlsxWorkbookPort.fromBytes(fs.readFileSync(f), path.basename(f), { readOnly: true }),
+        });
+      const review = await reviewReturns(port, inputs, { asOf });
+      const t1 = performance.now();
+      const applied = await applyMerge(port, review);
+      const t2 = performance.now();
+      const bytes = await port.toBuffer();
+      const t3 = performance.now();
+      return { review: t1 - t0, apply: t2 - t1, write: t3 - t2, proposal: review.proposal, applied, size: bytes.byteLength };
+    });
+    const r = inProcess.result;
+    log(
+      `merge in process: ${fmt(inProcess.ms)} ms (read + match + propose ${fmt(r.review)}, apply ${fmt(r.apply)}, package ${fmt(r.write)}), ` +
+        `peak RSS ${mb(inProcess.rss)}, peak heapUsed ${mb(inProcess.heap)}`,
+    );
+    log(
+      `proposed ${fmt(r.proposal.changes.length)} changes, ${fmt(r.proposal.conflicts.length)} conflicts; applied ${fmt(r.applied.applied)} (${fmt(r.applied.cells)} cells)`,
+    );
+
+    const bin = path.join(root, "bin", "phuluc.js");
+    const splitRuns: ChildRun[] = [];
+    const mergeRuns: ChildRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      splitRuns.push(runChild([bin, "split", plan, "-o", path.join(tmp, `split-out-${i}`), "--as-of", asOf], tmp, root));
+      mergeRuns.push(runChild([bin, "merge", plan, ...returns, "-o", path.join(tmp, `merge-out-${i}.xlsx`), "--as-of", asOf], tmp, root));
+    }
+    const sc = bestOf(splitRuns);
+    const mc = bestOf(mergeRuns);
+    if (sc.code !== 0) log(`phuluc split failed (exit ${sc.code}): ${sc.stderr.trim()}`);
+    if (mc.code !== 0) log(`phuluc merge exit ${mc.code}: ${mc.stderr.trim().slice(0, 300)}`);
+    log(`phuluc split (child): ${fmt(sc.ms)} ms, max RSS ${mb(sc.maxRss)}, exit ${sc.code}`);
+    log(`phuluc merge, ${returns.length} returns (child): ${fmt(mc.ms)} ms, max RSS ${mb(mc.maxRss)}, exit ${mc.code}`);
+  };
+}
+registerBench("merge", mergeBench(5000, 100, 5, 2));
 
 // ---------------------------------------------------------------------------------------------------
 

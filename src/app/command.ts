@@ -9,6 +9,12 @@ export type Lang = "vi" | "en";
 /** What to compare the workbook with (check): a summary snapshot kept in it, by as-of date, or another version of it. */
 export type SinceRequest = { kind: "snapshot"; asOf: string } | { kind: "file"; port: WorkbookPort; label: string };
 
+/** A workbook a command reads besides the one it works on. */
+export interface InputWorkbook {
+  label: string;
+  port: WorkbookPort;
+}
+
 export interface CommandRequest {
   /** The workbook: the open one (Office.js) or a file (CLI, preview). */
   port: WorkbookPort;
@@ -23,6 +29,10 @@ export interface CommandRequest {
   settings?: Settings;
   /** Compare with an earlier version (check --since): the report then carries `changes`. */
   since?: SinceRequest;
+  /** The workbook's file name, when it is a file (kept in what the command makes: the units' copies). */
+  label?: string;
+  /** More workbooks the command reads (merge: the units' returns), each with its file name. Only read. */
+  inputs?: InputWorkbook[];
   deps?: RunDeps;
 }
 
@@ -45,6 +55,10 @@ export interface CommandOutcome {
   changed: boolean;
   /** The file the command made, when it makes one (commands whose CLI `output` is "document"). */
   output?: CommandOutput;
+  /** The command's own JSON contract (printed by the CLI's --json instead of the report): merge's MergeJsonSchema. */
+  json?: Record<string, unknown>;
+  /** The files the command made, when it makes several (commands whose CLI `output` is "directory": split). */
+  outputs?: CommandOutput[];
 }
 
 export type CommandRun = (request: CommandRequest) => Promise<CommandOutcome>;

@@ -13,16 +13,19 @@ export type CliOption = "asOf" | "json" | "lang" | "out" | "since";
 export interface CommandDef {
   readonly id: string;
   /**
-   * The CLI sub-command. `out`: whether `-o OUT` is required, allowed or refused; `output`: what -o gets —
-   * a copy of the workbook with the command's changes ("workbook", the default) or the file the command
-   * made (its outcome's `output`, e.g. a .docx: "document"; the workbook is then only read); `prints`: the
+   * The CLI sub-command. `inputs`: one workbook (FILE, the default) or the workbook and more files it reads
+   * ("many": FILE RETURN…, the request's `inputs`); `out`: whether `-o OUT` is required, allowed or refused;
+   * `output`: what -o gets — a copy of the workbook with the command's changes ("workbook", the default),
+   * the file the command made (its outcome's `output`, e.g. a .docx: "document"), or a folder for the
+   * files it made (its outcome's `outputs`: "directory") — the workbook is then only read; `prints`: the
    * whole report (text or --json) or the outcome's message.
    */
   readonly cli?: {
     readonly name: string;
+    readonly inputs?: "one" | "many";
     readonly options: readonly CliOption[];
     readonly out: "required" | "optional" | "none";
-    readonly output?: "workbook" | "document";
+    readonly output?: "workbook" | "document" | "directory";
     readonly prints: "report" | "message";
   };
   /** The ribbon button's ExecuteFunction name (manifest.xml). */
@@ -65,6 +68,18 @@ export const COMMANDS = [
     cli: { name: "report", options: ["asOf", "since", "lang", "out"], out: "required", output: "document", prints: "message" },
     pane: "custom",
     load: () => import(/* webpackChunkName: "engine" */ "./use-cases/report-command"),
+  },
+  {
+    id: "split",
+    cli: { name: "split", options: ["asOf", "lang", "out"], out: "required", output: "directory", prints: "message" },
+    pane: "custom",
+    load: () => import(/* webpackChunkName: "engine" */ "./use-cases/split-command"),
+  },
+  {
+    id: "merge",
+    cli: { name: "merge", inputs: "many", options: ["asOf", "json", "lang", "out"], out: "required", prints: "message" },
+    pane: "custom",
+    load: () => import(/* webpackChunkName: "engine" */ "./use-cases/merge-command"),
   },
   { id: "fix", pane: "custom" },
   { id: "settings", pane: "custom" },

@@ -17,7 +17,7 @@ export interface ParsedArgs {
   def?: CommandDef;
   /** The workbook to work on. */
   file: string;
-  /** More files after it (commands that take several). */
+  /** More files after it (commands that take several: merge's returns). */
   files: string[];
   /** -o OUT: where the changed copy is written. */
   out?: string;
@@ -65,10 +65,11 @@ export function usageOf(def: CommandDef): string {
     lang: "[--lang vi|en]",
     since: "[--since YYYY-MM-DD|OLD.xlsx]",
   };
-  const parts = ["FILE"];
-  if (cli.out === "required") parts.push("-o OUT");
+  const parts = [cli.inputs === "many" ? "FILE RETURN.xlsx…" : "FILE"];
+  const out = cli.output === "directory" ? "DIR" : "OUT";
+  if (cli.out === "required") parts.push(`-o ${out}`);
   for (const o of cli.options) if (o !== "out") parts.push(shown[o]);
-  if (cli.out === "optional") parts.push("[-o OUT]");
+  if (cli.out === "optional") parts.push(`[-o ${out}]`);
   return parts.join(" ");
 }
 
@@ -129,7 +130,8 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
   if (!def) throw new CliError(cliTexts.missingCommand);
   const cli = def.cli!;
   if (positional.length === 0) throw new CliError(cliTexts.missingFile(cli.name));
-  if (positional.length > 1) throw new CliError(cliTexts.extraArgument(positional[1]));
+  if (cli.inputs === "many" && positional.length < 2) throw new CliError(cliTexts.missingInputs(cli.name));
+  if (cli.inputs !== "many" && positional.length > 1) throw new CliError(cliTexts.extraArgument(positional[1]));
   for (const [option, { flag }] of given) {
     if (!cli.options.includes(option)) throw new CliError(cliTexts.optionNotFor(flag, cli.name));
   }

@@ -3,6 +3,7 @@
  * the pane and the ribbon run), print its outcome, and write the changed copy to -o when it has one. The
  * input file is only read; the copy is written atomically and never over an input.
  */
+import * as fs from "fs";
 import * as path from "path";
 import type { ParsedArgs } from "./args";
 import type { CommandOutcome, SinceRequest } from "../app/command";
@@ -29,28 +30,63 @@ export async function openFilePort(file: string, options: { readOnly: boolean })
 export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}): Promise<number> {
   const def = args.def!;
   const writes = args.out !== undefined;
-  // A command that makes a document of its own only reads the workbook.
+  // A command that makes files of its own (a document, the units' copies) only reads the workbook.
   const writesDocument = def.cli?.output === "document";
-  if (writes) checkOutputPath(args.out!, [args.file, ...args.files]);
-  const port = await openFilePort(args.file, { readOnly: !writes || writesDocument });
+  const writesFolder = def.cli?.output === "directory";
+  const inputs = [args.file, ...args.files];
+  if (writes && writesFolder) prepareFolder(args.out!);
+  else if (writes) checkOutputPath(args.out!, inputs);
+  const port = await openFilePort(args.file, { readOnly: !writes || writesDocument || writesFolder });
   const { settings, warning } = await port.loadSettings();
   if (warning) io.stderr(cliTexts.settingsWarning(warning) + "\n");
   const since = await sinceRequest(args, port, io);
+  // More files the command reads (merge: the units' returns), each opened read-only.
+  const more: { label: string; port: XlsxWorkbookPort }[] = [];
+  for (const f of args.files) more.push({ label: path.basename(f), port: await openFilePort(f, { readOnly: true }) });
   const { run } = await def.load!();
-  const outcome = await run({ port, asOf: args.asOf, lang: args.lang, writeBack: writes, settings, deps, ...(since ? { since } : {}) });
+  const outcome = await run({
+    port,
+    asOf: args.asOf,
+    lang: args.lang,
+    writeBack: writes,
+    settings,
+    deps,
+    label: path.basename(args.file),
+    ...(since ? { since } : {}),
+    ...(more.length ? { inputs: more } : {}),
+  });
   // A damaged sheet is skipped (the others are read), said on stderr, and the run is not clean.
-  const skipped = port.skippedSheets;
+  const skipped = [...port.skippedSheets, ...more.flatMap((m) => m.port.skippedSheets.map((s) => `${s} (${m.label})`))];
   for (const sheet of skipped) io.stderr("phuluc: " + xlsxTexts.sheetSkipped(sheet) + "\n");
   print(outcome, args, io);
-  if (writes && outcome.output) {
+  // With --json, stdout holds the JSON alone: what was written is said on stderr.
+  const said = (line: string) => (args.json ? io.stderr(line) : io.stdout(line));
+  if (writes && writesFolder) {
+    for (const o of outcome.outputs ?? []) {
+      const target = path.join(args.out!, o.fileName);
+      checkOutputPath(target, inputs);
+      writeFileAtomic(target, o.bytes);
+      said(cliTexts.wrote(target) + "\n");
+    }
+  } else if (writes && outcome.output) {
     writeFileAtomic(args.out!, outcome.output.bytes);
-    io.stdout(cliTexts.wrote(args.out!) + "\n");
+    said(cliTexts.wrote(args.out!) + "\n");
   } else if (writes && outcome.changed && !writesDocument) {
     writeFileAtomic(args.out!, await port.toBuffer());
-    io.stdout(cliTexts.wrote(args.out!) + "\n");
+    said(cliTexts.wrote(args.out!) + "\n");
   }
   const code = outcome.ok ? 0 : 1;
   return skipped.length ? Math.max(1, code) : code;
+}
+
+/** -o DIR for commands that make several files: created when missing (with its parents); a file there is refused. */
+function prepareFolder(dir: string): void {
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new CliError(cliTexts.outNotFolder(dir));
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new CliError(cliTexts.outFolderFailed(dir, (e as NodeJS.ErrnoException).code ?? String(e)), 2, { cause: e });
+  }
 }
 
 /**
@@ -74,7 +110,10 @@ async function sinceRequest(args: ParsedArgs, port: XlsxWorkbookPort, io: CliIO)
 
 function print(outcome: CommandOutcome, args: ParsedArgs, io: CliIO): void {
   const report = outcome.report;
-  if (args.json && report) {
+  if (args.json && outcome.json !== undefined) {
+    for (const block of blocks(jsonPieces(outcome.json))) io.stdout(block);
+    io.stdout("\n");
+  } else if (args.json && report) {
     // In blocks: the text of a 100,000-task report is never built as one string.
     for (const block of blocks(jsonPieces(jsonReport(report, args.lang)))) io.stdout(block);
     io.stdout("\n");

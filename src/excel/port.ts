@@ -6,7 +6,7 @@
  * Every failure reaches the caller as an ExcelUserError whose message is one Vietnamese sentence.
  */
 import type { Grid } from "../core/grid";
-import type { CellEdit, HighlightTarget, LoadedSettings, ReadProgress, WorkbookPort } from "../core/port";
+import type { CellEdit, CellWrite, HighlightTarget, LoadedSettings, ReadProgress, WorkbookPort } from "../core/port";
 import { defaultSettings, parseSettings, type Settings } from "../core/settings";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
 import { excelTexts, toUserMessage } from "../i18n/excel";
@@ -17,6 +17,7 @@ import { readSheetsWith } from "./read-sheets";
 import { featureSupport, officeIsSetSupported, type Feature, type IsSetSupported } from "./requirements";
 import { loadSheetsAndStore, queueStoreWrite } from "./store";
 import { writeSummaryWith } from "./write-summary";
+import { readColumnWidthsWith, writeBatchWith } from "./write-batch";
 
 export type ExcelRun = <T>(fn: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -107,6 +108,14 @@ export class OfficeWorkbookPort implements WorkbookPort {
         await ctx.sync();
       }),
     );
+  }
+
+  writeBatch(writes: CellWrite[]): Promise<void> {
+    return withUserErrors(() => this.run(async (ctx) => void (await writeBatchWith(ctx, writes, { budgetBytes: this.budgetBytes }))));
+  }
+
+  readColumnWidths(sheets: { sheet: string; columns: number }[]): Promise<Record<string, number[]>> {
+    return withUserErrors(() => this.run((ctx) => readColumnWidthsWith(ctx, sheets)));
   }
 
   /** Never throws: unreadable or corrupt settings → defaults with a Vietnamese warning. */

@@ -37,6 +37,14 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
       label: "Tạo báo cáo (.docx)",
       help: "Soạn dự thảo báo cáo kết quả thực hiện kế hoạch (thể thức Nghị định 30/2020/NĐ-CP) và ghi vào tệp Word OUT.docx; mục III so với bản tổng hợp trước (hoặc --since).",
     },
+    split: {
+      label: "Gửi đơn vị",
+      help: "Tạo trong thư mục DIR một tệp cho mỗi cơ quan chủ trì (đặt theo tên đơn vị), chỉ gồm nhiệm vụ đơn vị đó chủ trì, các cột cần điền được tô vàng (tệp kế hoạch không bị sửa).",
+    },
+    merge: {
+      label: "Gộp báo cáo đơn vị…",
+      help: "Gộp các tệp đơn vị gửi về (RETURN…) vào kế hoạch: ghi các cột Tình trạng, Ngày hoàn thành, Kết quả, Ghi chú vào bản sao OUT, kèm trang Nhật ký gộp; liệt kê xung đột (mã thoát 1 khi còn xung đột); --json in các thay đổi và xung đột dạng JSON.",
+    },
     fix: { label: "Sửa", help: "" },
     settings: { label: "Cài đặt", help: "" },
   },
@@ -60,6 +68,14 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
     report: {
       label: "Create report (.docx)",
       help: "Draft the plan's results report (in the form of Decree 30/2020/NĐ-CP) and write it to the Word file OUT.docx; its section III compares with the previous summary (or --since).",
+    },
+    split: {
+      label: "Send to units",
+      help: "Write into folder DIR one file per lead unit (named after the unit) holding only the tasks it leads, the columns to fill marked in amber (the plan is not changed).",
+    },
+    merge: {
+      label: "Merge the units' returns…",
+      help: "Merge the files the units sent back (RETURN…) into the plan: their Status, Completion date, Result and Note columns are written into the copy OUT with a merge log sheet; conflicts are listed (exit code 1 while any remain); --json prints the changes and conflicts as JSON.",
     },
     fix: { label: "Fix", help: "" },
     settings: { label: "Settings", help: "" },

@@ -10,6 +10,8 @@ import { unappliedTouchesText } from "./excel";
 export type Lang = "vi" | "en";
 
 const vi = {
+  /** The language these strings are in (for words kept in other files: src/i18n/returns.ts). */
+  lang: "vi" as Lang,
   appTitle: "Kiểm tra phụ lục kế hoạch",
   validate: "Kiểm tra",
   asOfDate: "Ngày báo cáo",
@@ -164,6 +166,7 @@ const vi = {
 export type UiStrings = typeof vi;
 
 const en: UiStrings = {
+  lang: "en",
   appTitle: "Plan appendix checker",
   validate: "Check",
   asOfDate: "Report date",

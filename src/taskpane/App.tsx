@@ -15,6 +15,9 @@ import { SummaryPanel } from "./views/SummaryPanel";
 import { SettingsView } from "./views/SettingsView";
 import { ReportPanel } from "./views/ReportPanel";
 import { saveFile as downloadFile, type FileDelivery, type SaveFile } from "./file-delivery";
+import { ReturnsPanel } from "./views/ReturnsPanel";
+import { RETURNS_UI } from "../i18n/returns";
+import { XLSX_MEDIA_TYPE } from "../app/use-cases/split-media";
 
 export interface AppProps {
   port: WorkbookPort;
@@ -29,6 +32,10 @@ export interface AppProps {
   delivery?: FileDelivery;
   /** The download itself (tests inject a stand-in). */
   saveFile?: SaveFile;
+  /** Opens a workbook made by the pane in a new Excel window (Excel for Mac, where a download cannot work). */
+  openWorkbook?: (bytes: Uint8Array) => Promise<void>;
+  /** The open workbook's file name, when known (the preview's): kept in the units' copies. */
+  fileName?: string;
 }
 
 export function App(props: AppProps) {
@@ -56,6 +63,10 @@ function progressText(activity: Activity, t: (typeof UI)["vi"]): string {
   }
   if (activity.kind === "checking") return t.readingSheets(0, 0);
   if (activity.what === "report") return t.buildingReport;
+  if (activity.what === "split") return RETURNS_UI[t.lang].splitting;
+  if (activity.what === "merge") return RETURNS_UI[t.lang].reading;
+  if (activity.what === "mergeApply") return RETURNS_UI[t.lang].applying;
+  if (activity.what === "mergeUndo") return RETURNS_UI[t.lang].undoing;
   return activity.what === "summary" ? t.buildingSummary : "";
 }
 
@@ -81,11 +92,14 @@ function Pane({
   engine,
   delivery = "download",
   saveFile = downloadFile,
+  openWorkbook,
+  fileName,
   onToggleLang,
 }: AppProps & { lang: Lang; onToggleLang: () => void }) {
   const t = UI[lang];
   const s = useStyles();
-  const pane = usePane(port, engine ?? loadEngine, today, lang);
+  const engineLoader = engine ?? loadEngine;
+  const pane = usePane(port, engineLoader, today, lang);
   const { state } = pane;
   const [showSettings, setShowSettings] = useState(false);
   const busy = isBusy(state);
@@ -172,6 +186,36 @@ function Pane({
           )}
           <SummaryPanel busy={busy} result={state.summary} onBuild={() => void pane.buildSummary()} extra={summaryExtra} />
           <ReportPanel busy={busy} delivery={delivery} onBuild={() => void pane.buildReport(delivery, saveFile)} />
+          <ReturnsPanel
+            busy={busy}
+            delivery={delivery}
+            state={state.returns}
+            canOpen={!!openWorkbook}
+            onSplit={() => void pane.splitToUnits(fileName)}
+            onFiles={(files) =>
+              void Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() }))).then(
+                pane.reviewReturnFiles,
+                (err) => pane.setNotice(err instanceof Error ? err.message : String(err)),
+              )
+            }
+            onAccept={pane.acceptChanges}
+            onApply={() => void pane.applyReview()}
+            onCancel={pane.closeReview}
+            onUndo={() => void pane.undoMerge()}
+            onLoadState={pane.loadMergeState}
+            onDownload={(f) => saveFile(f.bytes, f.fileName, XLSX_MEDIA_TYPE)}
+            onDownloadAll={(files) =>
+              void engineLoader()
+                .then((e) => e.zipFiles(files))
+                .then((zip) => saveFile(zip, RETURNS_UI[lang].zipName, "application/zip"))
+            }
+            onOpen={(f) =>
+              void openWorkbook?.(f.bytes).then(
+                () => pane.setNotice(RETURNS_UI[lang].opened(f.fileName)),
+                (err) => pane.setNotice(err instanceof Error ? err.message : String(err)),
+              )
+            }
+          />
         </div>
       )}
     </main>

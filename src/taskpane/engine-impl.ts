@@ -6,6 +6,7 @@
 import "../core/zod-jitless";
 import { runInSlices, CANCELLED } from "./slices";
 import type { StepRunner } from "../app/run-context";
+import type { InputWorkbook } from "../app/command";
 
 export { analyzeSteps } from "../core/analyze";
 export { buildSummary } from "../core/summary/build";
@@ -24,3 +25,39 @@ export const runSliced: StepRunner = async (steps, options) => {
   const r = await runInSlices(steps, { onProgress: options.onProgress, cancelled: options.cancelled });
   return r === CANCELLED ? null : r;
 };
+
+export { splitWorkbook } from "../app/use-cases/split";
+export { reviewReturns, applyMerge, undoLastMerge, mergeState } from "../app/use-cases/merge";
+export { defaultAccepted } from "../core/returns/apply";
+
+/** A picked file the pane could not open as a workbook, with the sentence that says why. */
+export interface UnreadableFile {
+  name: string;
+  message: string;
+}
+
+/**
+ * The units' returns the user picked, opened read-only with the file layer (its own chunk: Excel users
+ * load it only here). A file that is not a workbook is set aside with its reason; the others are merged.
+ */
+export async function openReturnFiles(
+  files: readonly { name: string; bytes: ArrayBuffer }[],
+): Promise<{ inputs: InputWorkbook[]; unreadable: UnreadableFile[] }> {
+  const { XlsxWorkbookPort } = await import(/* webpackChunkName: "xlsx-reader" */ "../xlsx/port");
+  const inputs: InputWorkbook[] = [];
+  const unreadable: UnreadableFile[] = [];
+  for (const f of files) {
+    try {
+      inputs.push({ label: f.name, port: await XlsxWorkbookPort.fromBytes(f.bytes, f.name, { readOnly: true }) });
+    } catch (err) {
+      unreadable.push({ name: f.name, message: err instanceof Error && err.message ? err.message : String(err) });
+    }
+  }
+  return { inputs, unreadable };
+}
+
+/** Several files in one .zip (the units' copies, downloaded at once). */
+export async function zipFiles(files: readonly { fileName: string; bytes: Uint8Array }[]): Promise<Uint8Array> {
+  const { writeZip } = await import(/* webpackChunkName: "xlsx-writer" */ "../ooxml/zip-write");
+  return writeZip(files.map((f) => ({ kind: "new" as const, name: f.fileName, data: f.bytes })));
+}

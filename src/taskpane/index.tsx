@@ -38,8 +38,16 @@ function boot(): void {
     latest = host;
     const view =
       host === "excel"
-        ? await import(/* webpackChunkName: "excel" */ "../excel/port").then(({ OfficeWorkbookPort }) => (
-            <App port={new OfficeWorkbookPort()} today={todayIso(new Date())} delivery={fileDeliveryFor(officePlatform())} />
+        ? await Promise.all([
+            import(/* webpackChunkName: "excel" */ "../excel/port"),
+            import(/* webpackChunkName: "excel" */ "../excel/open-workbook"),
+          ]).then(([{ OfficeWorkbookPort }, { workbookOpener }]) => (
+            <App
+              port={new OfficeWorkbookPort()}
+              today={todayIso(new Date())}
+              delivery={fileDeliveryFor(officePlatform())}
+              openWorkbook={workbookOpener()}
+            />
           ))
         : await import(/* webpackChunkName: "preview" */ "./preview/PreviewShell").then(({ PreviewShell }) => (
             <PreviewShell today={todayIso(new Date())} />

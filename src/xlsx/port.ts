@@ -5,10 +5,11 @@
  */
 import { fromA1 } from "../core/a1";
 import type { Grid } from "../core/grid";
-import type { CellEdit, HighlightTarget, LoadedSettings, ReadProgress, WorkbookPort } from "../core/port";
+import type { CellEdit, CellWrite, HighlightTarget, LoadedSettings, ReadProgress, WorkbookPort } from "../core/port";
 import { SettingsSchema, type Settings } from "../core/settings";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
-import { writeCellValues, type CellValueEdit } from "./cells";
+import { writeCellBatch, writeCellValues, type CellValueEdit } from "./cells";
+import { readColumnWidths } from "./columns";
 import { applyHighlights, clearHighlightRecords } from "./highlight";
 import { XlsxReadError } from "./detect";
 import { readGrids, userSheets } from "./read";
@@ -82,6 +83,23 @@ export class XlsxWorkbookPort implements WorkbookPort {
       sheet,
       edits.map((e) => ({ cell: e.cell, value: String(e.value) })),
     );
+  }
+
+  /** One pass over each sheet's XML for all its cells. */
+  async writeBatch(writes: CellWrite[]): Promise<void> {
+    const bySheet = new Map<string, CellWrite[]>();
+    for (const w of writes) {
+      const list = bySheet.get(w.sheet);
+      if (list) list.push(w);
+      else bySheet.set(w.sheet, [w]);
+    }
+    for (const [sheet, list] of bySheet) writeCellBatch(this.workbook, sheet, list);
+  }
+
+  async readColumnWidths(sheets: { sheet: string; columns: number }[]): Promise<Record<string, number[]>> {
+    const out: Record<string, number[]> = {};
+    for (const s of sheets) out[s.sheet] = readColumnWidths(this.workbook, s.sheet, s.columns);
+    return out;
   }
 
   async highlight(targets: HighlightTarget[]): Promise<void> {

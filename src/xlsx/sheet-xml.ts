@@ -112,6 +112,33 @@ export interface SheetXmlSpec {
   drawingRid?: string;
   /** A number that makes the data bars' ids unique in the workbook. */
   idSeed: number;
+  /** Drop-down lists (a unit's copy: Tình trạng); a value outside the list is warned about, not refused. */
+  validations?: ListValidationXml[];
+}
+
+export interface ListValidationXml {
+  /** A1 range ("H8:H20"). */
+  sqref: string;
+  list: readonly string[];
+  prompt?: { title: string; text: string };
+  error?: { title: string; text: string };
+}
+
+/** <dataValidations> for list drop-downs (the list inline in formula1, quoted). */
+export function validationsXml(items: readonly ListValidationXml[]): string {
+  if (!items.length) return "";
+  const body = items
+    .map((v) => {
+      const a = [`type="list"`, `allowBlank="1"`, `showInputMessage="1"`, `showErrorMessage="1"`, `errorStyle="warning"`];
+      if (v.prompt)
+        a.push(`promptTitle="${escapeAttr(v.prompt.title.slice(0, 32))}"`, `prompt="${escapeAttr(v.prompt.text.slice(0, 255))}"`);
+      if (v.error) a.push(`errorTitle="${escapeAttr(v.error.title.slice(0, 32))}"`, `error="${escapeAttr(v.error.text.slice(0, 255))}"`);
+      a.push(`sqref="${escapeAttr(v.sqref)}"`);
+      const formula = `"${v.list.map((x) => x.replace(/"/g, '""')).join(",")}"`;
+      return `<dataValidation ${a.join(" ")}><formula1>${escapeText(formula)}</formula1></dataValidation>`;
+    })
+    .join("");
+  return `<dataValidations count="${items.length}">${body}</dataValidations>`;
 }
 
 /** A deterministic GUID-shaped id (Excel pairs a data bar with its 2010 extension by it). */
@@ -148,6 +175,7 @@ export function summarySheetXml(s: SheetXmlSpec): string {
         `<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${X14_NS}"><x14:id>${guid(s.idSeed, i)}</x14:id></ext></extLst></cfRule></conditionalFormatting>`,
     );
   });
+  if (s.validations?.length) parts.push(validationsXml(s.validations));
   const m = s.print.margins;
   parts.push(`<printOptions horizontalCentered="1"/>`);
   parts.push(

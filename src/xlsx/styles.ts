@@ -369,6 +369,19 @@ export class Styles {
     return this.findOrAppend("cellXfs", copy);
   }
 
+  /** Cell style `xf` with its number format replaced (a copy; reused when it exists): a date written into a user's cell. */
+  xfWithNumFmt(xf: number, code: string): number {
+    const xfs = this.section("cellXfs", true)!;
+    const src = this.cellXfs()[xf] ?? this.cellXfs()[0];
+    const copy: XmlElement = src
+      ? structuredCloneElement(src)
+      : elementLike(xfs, "xf", { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0, xfId: 0 });
+    const id = code.trim().toLowerCase() === "general" ? 0 : this.numFmtId(code);
+    setAttr(copy, "numFmtId", String(id));
+    setAttr(copy, "applyNumberFormat", id ? "1" : null);
+    return this.findOrAppend("cellXfs", copy);
+  }
+
   /** Write the part back when something was added (creating it, with its relationship, if the file had none). */
   save(): void {
     if (!this.dirty) return;

@@ -13,7 +13,7 @@ import type { CellStyle, SpecChart, SpecDataBar, SummarySheetSpec, SummarySpec, 
 import { CHART_CONTENT_TYPE, CHART_REL, chartXml, DRAWING_CONTENT_TYPE, DRAWING_REL, drawingXml } from "./chart";
 import { DATE_1904_OFFSET } from "./sheet-reader";
 import { addWorksheet, removeSheet, replaceWorksheet } from "./sheet-parts";
-import { summarySheetXml, type XmlCell } from "./sheet-xml";
+import { summarySheetXml, type ListValidationXml, type XmlCell } from "./sheet-xml";
 import { findStoreSheet, readStore, writeStore } from "./store";
 import type { XfRequest } from "./styles";
 import { quoteSheetName } from "./workbook-xml";
@@ -58,9 +58,9 @@ const serialOf = (iso: string, date1904: boolean): number | null => {
 };
 
 /** "A1:K36" → "$A$1:$K$36". */
-const absolute = (a1: string) => a1.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+export const absolute = (a1: string) => a1.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 
-function sheetCells(wb: XlsxWorkbook, s: SummarySheetSpec): XmlCell[] {
+export function sheetCells(wb: XlsxWorkbook, s: SummarySheetSpec): XmlCell[] {
   const styles = wb.styles();
   const date1904 = wb.workbookXml().date1904();
   const xfByStyle = new Map<string, number>();
@@ -87,7 +87,13 @@ function sheetCells(wb: XlsxWorkbook, s: SummarySheetSpec): XmlCell[] {
   });
 }
 
-function sheetXml(s: SummarySheetSpec, cells: XmlCell[], idSeed: number, drawingRid?: string): string {
+export function sheetXml(
+  s: SummarySheetSpec,
+  cells: XmlCell[],
+  idSeed: number,
+  drawingRid?: string,
+  validations?: ListValidationXml[],
+): string {
   return summarySheetXml({
     cells,
     merges: s.merges,
@@ -104,6 +110,7 @@ function sheetXml(s: SummarySheetSpec, cells: XmlCell[], idSeed: number, drawing
     },
     drawingRid,
     idSeed,
+    validations,
   });
 }
 

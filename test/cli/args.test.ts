@@ -83,12 +83,31 @@ describe("CLI arguments", () => {
   });
 
   it("the sub-commands are the registry's, each with the options it declares", () => {
-    expect(cliCommands().map((c) => c.cli!.name)).toEqual(["check", "summarize", "clear", "report"]);
+    expect(cliCommands().map((c) => c.cli!.name)).toEqual(["check", "summarize", "clear", "report", "split", "merge"]);
     expect(parseArgs(["check", "a.xlsx", "--lang", "en", "-o", "b.xlsx"], NOW)).toMatchObject({ lang: "en", out: "b.xlsx" });
     expect(parseArgs(["clear", "a.xlsx", "-o", "b.xlsx"], NOW)).toMatchObject({ command: "clear", out: "b.xlsx" });
     expect(parseArgs(["report", "a.xlsx", "-o", "b.docx"], NOW)).toMatchObject({ command: "report", out: "b.docx" });
     expect(usageError(["report", "a.xlsx"])).toContain("phuluc report");
-    expect(usageError(["frobnicate", "a.xlsx"])).toContain("check, summarize, clear, report");
+    expect(usageError(["frobnicate", "a.xlsx"])).toContain("check, summarize, clear, report, split, merge");
+  });
+
+  it("a command declared with several inputs takes FILE and at least one more; the others take exactly one", () => {
+    expect(parseArgs(["merge", "plan.xlsx", "a.xlsx", "b.xlsx", "-o", "out.xlsx"], NOW)).toMatchObject({
+      command: "merge",
+      file: "plan.xlsx",
+      files: ["a.xlsx", "b.xlsx"],
+      out: "out.xlsx",
+    });
+    expect(usageError(["merge", "plan.xlsx", "-o", "out.xlsx"])).toContain("RETURN.xlsx");
+    expect(usageError(["merge", "plan.xlsx", "a.xlsx"])).toContain("phuluc merge");
+    expect(usageError(["split", "plan.xlsx", "other.xlsx", "-o", "dir"])).toContain("other.xlsx");
+    expect(parseArgs(["split", "plan.xlsx", "-o", "dir"], NOW)).toMatchObject({
+      command: "split",
+      file: "plan.xlsx",
+      files: [],
+      out: "dir",
+    });
+    expect(usageError(["split", "plan.xlsx", "-o", "dir", "--json"])).toContain("--json");
   });
 
   it("validates calendar dates", () => {

@@ -61,6 +61,8 @@ test("usage lines come from the options each command declares", () => {
     "FILE -o OUT [--as-of YYYY-MM-DD] [--lang vi|en]",
     "FILE -o OUT [--lang vi|en]",
     "FILE -o OUT [--as-of YYYY-MM-DD] [--since YYYY-MM-DD|OLD.xlsx] [--lang vi|en]",
+    "FILE -o DIR [--as-of YYYY-MM-DD] [--lang vi|en]",
+    "FILE RETURN.xlsx… -o OUT [--as-of YYYY-MM-DD] [--json] [--lang vi|en]",
   ]);
 });
 

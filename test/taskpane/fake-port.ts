@@ -1,6 +1,6 @@
 /** A WorkbookPort in memory that records every call (for the task pane's component tests). */
 import type { Grid } from "../../src/core/grid";
-import type { CellEdit, HighlightTarget, LoadedSettings, ReadProgress, WorkbookPort } from "../../src/core/port";
+import type { CellEdit, CellWrite, HighlightTarget, LoadedSettings, ReadProgress, WorkbookPort } from "../../src/core/port";
 import type { Settings } from "../../src/core/settings";
 import { defaultSettings } from "../../src/core/settings";
 import type { SummarySpec, WriteSummaryResult } from "../../src/core/summary/spec";
@@ -12,6 +12,8 @@ export type Call =
   | { m: "clearHighlights" }
   | { m: "select"; sheet: string; cell: string }
   | { m: "writeCells"; sheet: string; edits: CellEdit[] }
+  | { m: "writeBatch"; writes: CellWrite[] }
+  | { m: "readColumnWidths"; sheets: { sheet: string; columns: number }[] }
   | { m: "loadSettings" }
   | { m: "saveSettings"; settings: Settings }
   | { m: "loadRecord"; key: string }
@@ -67,16 +69,41 @@ export class FakePort implements WorkbookPort {
   async writeCells(sheet: string, edits: CellEdit[]): Promise<void> {
     this.calls.push({ m: "writeCells", sheet, edits });
     this.fail("writeCells");
+    for (const e of edits) this.put(sheet, e.cell, e.value);
+  }
+  /** Dates land as 1900-system serials (what a reader hands the core). */
+  async writeBatch(writes: CellWrite[]): Promise<void> {
+    this.calls.push({ m: "writeBatch", writes });
+    this.fail("writeBatch");
+    for (const w of writes) {
+      const v = w.value;
+      if (v !== null && typeof v === "object") {
+        const [y, m, d] = v.date.split("-").map(Number);
+        this.put(w.sheet, w.cell, Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000), w.numberFormat ?? "dd/mm/yyyy");
+      } else this.put(w.sheet, w.cell, v, w.numberFormat);
+    }
+  }
+  /** Widths the test gives (`columnWidths`), else none known. */
+  columnWidths: Record<string, number[]> = {};
+  async readColumnWidths(sheets: { sheet: string; columns: number }[]): Promise<Record<string, number[]>> {
+    this.calls.push({ m: "readColumnWidths", sheets });
+    this.fail("readColumnWidths");
+    return Object.fromEntries(sheets.map((s) => [s.sheet, this.columnWidths[s.sheet] ?? new Array<number>(s.columns).fill(0)]));
+  }
+  private put(sheet: string, cell: string, value: string | number | boolean | null, format?: string): void {
     const g = this.grids.find((x) => x.name === sheet);
     if (!g) return;
-    for (const e of edits) {
-      const m = /^([A-Z]+)(\d+)$/.exec(e.cell)!;
-      let col = 0;
-      for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-      const r = Number(m[2]) - g.origin.row;
-      const c = col - g.origin.col;
-      while (g.values.length <= r) g.values.push([]);
-      g.values[r][c] = e.value;
+    const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    const r = Number(m[2]) - g.origin.row;
+    const c = col - g.origin.col;
+    while (g.values.length <= r) g.values.push([]);
+    g.values[r][c] = value;
+    if (format !== undefined) {
+      g.numberFormats ??= [];
+      while (g.numberFormats.length <= r) g.numberFormats.push([]);
+      g.numberFormats[r][c] = format;
     }
   }
   async loadSettings(): Promise<LoadedSettings> {

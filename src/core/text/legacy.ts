@@ -8,8 +8,9 @@ export type TextEncoding = "unicode" | "tcvn3" | "vni";
 // marks above U+00FF). Three kinds of evidence:
 //  u — words with real Unicode Vietnamese: ă đ ĩ ũ ơ ư (either case), U+1EA0–U+1EF9, or Vietnamese
 //      combining marks (NFD text). Legacy text never contains these (it is all Latin-1).
-//  t — words holding a TCVN3 code that is not a Vietnamese letter in Unicode (µ ¸ ¨ © ® ­ ß ø ñ …) and
-//      whose TCVN3 decoding is a valid Vietnamese syllable ("Phßng" → "phòng"; "Müller", "Straße" are not).
+//  t — words holding a TCVN3 code that is not a Vietnamese letter in Unicode (µ ¸ ¨ © ® ­ ß ø ñ …), or a
+//      Latin-1 capital after a lower-case letter ("phÝ"), and whose TCVN3 decoding is a valid Vietnamese
+//      syllable ("Phßng" → "phòng", "phÝ" → "phí"; "Müller", "Straße" are not).
 //  v — words holding a VNI sequence that cannot be Unicode Vietnamese (a base vowel + modifier of the
 //      same case, but not o + á/à/ã which spell "hoá", "toàn"; or ñ ö æ î) and whose VNI decoding is a
 //      valid syllable ("Tieáng" → "tiếng"; "naïve" is not).
@@ -22,6 +23,11 @@ const VIET_LATIN1 = new Set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍ�
 const TCVN3_EVIDENCE = new Set(Object.keys(TCVN3_TO_UNICODE).filter((c) => !VIET_LATIN1.has(c)));
 /** VNI single characters that are not Vietnamese letters in Unicode: ñ ö æ î and capitals. */
 const VNI_SINGLE_EVIDENCE = new Set("ñöæîÑÖÆÎ");
+/**
+ * TCVN3 writes lower-case toned letters with these Latin-1 capitals ("phÝ" is TCVN3 "phí", "kÕ" "kế"):
+ * after a lower-case letter in the same word, no Unicode text has them, so they are evidence too.
+ */
+const TCVN3_CAPS_AS_LOWER = new Set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ");
 const LOWER_BASES = new Set("aeouyôö");
 const UPPER_BASES = new Set("AEOUYÔÖ");
 /** o + these is ambiguous with Unicode new-style tones (hoá, hoà, toán, choãi). */
@@ -75,6 +81,11 @@ interface Evidence {
   vni: number;
 }
 
+/** a–z, or a Latin-1 lower-case letter (ß–ÿ, but not ÷). */
+function isLowerLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+
 function wordEvidence(w: string, e: Evidence): void {
   let tcvn = false;
   let vni = false;
@@ -90,6 +101,7 @@ function wordEvidence(w: string, e: Evidence): void {
     }
     const ch = w[i];
     if (TCVN3_EVIDENCE.has(ch)) tcvn = true;
+    if (i > 0 && TCVN3_CAPS_AS_LOWER.has(ch) && isLowerLetter(w.charCodeAt(i - 1))) tcvn = true;
     if (VNI_SINGLE_EVIDENCE.has(ch)) vni = true;
     if (i > 0) {
       const base = w[i - 1];

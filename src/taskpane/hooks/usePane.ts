@@ -14,6 +14,7 @@ import type { WorkbookPort } from "../../core/port";
 import type { Settings } from "../../core/settings";
 import type { WriteSummaryResult } from "../../core/summary/spec";
 import type { Lang, UiStrings } from "../../i18n/ui";
+import { RETURNS_UI } from "../../i18n/returns";
 import type { Engine, EngineLoader } from "../engine";
 import type { FileDelivery, SaveFile } from "../file-delivery";
 import { errorMessage } from "../errors";
@@ -278,6 +279,93 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
     [exclusive, checkOnce, port, settingsNow],
   );
 
+  /** Gửi đơn vị: one file per lead unit, from the result shown (or after a check); the panel hands them out. */
+  const splitToUnits = useCallback(
+    (planFile?: string) =>
+      exclusive("split", async (engine) => {
+        const result = live.current.result ?? (await checkOnce(engine, new CancelToken(), ++lastRun.current, true));
+        const settings = await settingsNow();
+        const split = await engine.splitWorkbook(
+          port,
+          { asOf: result.report.asOf, checked: { report: result.report, grids: result.grids, settings }, planFile },
+          { runSteps: engine.runSliced, engine },
+        );
+        dispatch({ type: "returns", event: { type: "split", files: split.files, unassigned: split.unassigned } });
+        return { notice: (t: UiStrings) => RETURNS_UI[t.lang].splitFiles(split.files.length, split.unassigned) };
+      }),
+    [exclusive, checkOnce, port, settingsNow],
+  );
+
+  /** Gộp báo cáo đơn vị…: read the picked files and propose their changes (nothing is written yet). */
+  const reviewReturnFiles = useCallback(
+    (files: readonly { name: string; bytes: ArrayBuffer }[]) =>
+      exclusive("merge", async (engine) => {
+        const result = live.current.result ?? (await checkOnce(engine, new CancelToken(), ++lastRun.current, true));
+        const settings = await settingsNow();
+        const { inputs, unreadable } = await engine.openReturnFiles(files);
+        // No file could be read: say why for each, nothing to review.
+        if (!inputs.length) throw new Error(unreadable.map((u) => u.message).join(" "));
+        const review = await engine.reviewReturns(
+          port,
+          inputs,
+          { asOf: result.report.asOf, checked: { report: result.report, grids: result.grids, settings } },
+          { runSteps: engine.runSliced, engine },
+        );
+        dispatch({ type: "returns", event: { type: "review", review, accepted: engine.defaultAccepted(review.proposal), unreadable } });
+        return review.proposal.changes.length ? {} : { notice: (t: UiStrings) => RETURNS_UI[t.lang].noChanges };
+      }),
+    [exclusive, checkOnce, port, settingsNow],
+  );
+
+  const acceptChanges = useCallback(
+    (ids: readonly string[], on: boolean) => dispatch({ type: "returns", event: { type: "accept", ids, on } }),
+    [],
+  );
+  const closeReview = useCallback(() => dispatch({ type: "returns", event: { type: "closeReview" } }), []);
+
+  /** Whether the workbook holds a merge that can be undone (the panel asks when it appears). */
+  const loadMergeState = useCallback(async () => {
+    try {
+      const engine = await loadEngine();
+      const state = await engine.mergeState(port);
+      dispatch({ type: "returns", event: { type: "undoable", undoable: state.undoable } });
+    } catch {
+      /* not knowing only hides the undo button */
+    }
+  }, [loadEngine, port]);
+
+  /** Write the ticked changes into the workbook (one batch), log them, check again. */
+  const applyReview = useCallback(
+    () =>
+      exclusive("mergeApply", async (engine, recheck) => {
+        const current = live.current.returns.review;
+        if (!current) return {};
+        const applied = await engine.applyMerge(port, current.review, current.accepted);
+        dispatch({ type: "returns", event: { type: "closeReview" } });
+        await recheck();
+        const state = await engine.mergeState(port);
+        dispatch({ type: "returns", event: { type: "undoable", undoable: state.undoable } });
+        return { notice: (t: UiStrings) => RETURNS_UI[t.lang].applied(applied.applied, applied.unresolved, applied.logSheet) };
+      }),
+    [exclusive, port],
+  );
+
+  /** Undo the last merge as a whole (the cells edited since are left). */
+  const undoMerge = useCallback(
+    () =>
+      exclusive("mergeUndo", async (engine, recheck) => {
+        const undone = await engine.undoLastMerge(port, await settingsNow());
+        await recheck();
+        const state = await engine.mergeState(port);
+        dispatch({ type: "returns", event: { type: "undoable", undoable: state.undoable } });
+        return {
+          notice: (t: UiStrings) =>
+            undone.undone ? RETURNS_UI[t.lang].undone(undone.cells, undone.kept) : RETURNS_UI[t.lang].nothingToUndo,
+        };
+      }),
+    [exclusive, port, settingsNow],
+  );
+
   const saveSettings = useCallback(
     (settings: Settings) =>
       exclusive("settings", async (engine, recheck) => {
@@ -327,8 +415,35 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
       runCommand,
       dismissError,
       setNotice,
+      splitToUnits,
+      reviewReturnFiles,
+      acceptChanges,
+      closeReview,
+      loadMergeState,
+      applyReview,
+      undoMerge,
     }),
-    [state, validate, setAsOf, select, applyFix, buildSummary, buildReport, compareWith, saveSettings, runCommand, dismissError, setNotice],
+    [
+      state,
+      validate,
+      setAsOf,
+      select,
+      applyFix,
+      buildSummary,
+      buildReport,
+      compareWith,
+      saveSettings,
+      runCommand,
+      dismissError,
+      setNotice,
+      splitToUnits,
+      reviewReturnFiles,
+      acceptChanges,
+      closeReview,
+      loadMergeState,
+      applyReview,
+      undoMerge,
+    ],
   );
 }
 

@@ -193,6 +193,7 @@ export function PreviewShell({ today, open = openXlsx, sampleUrl = SAMPLE_URL, a
                 key={generation}
                 port={port}
                 today={today}
+                fileName={wb.fileName}
                 summaryExtra={
                   <Button onClick={() => void download()} data-testid="download">
                     {t.download}

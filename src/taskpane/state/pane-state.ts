@@ -12,6 +12,7 @@ import type { Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
 import type { WriteSummaryResult } from "../../core/summary/spec";
 import type { UiStrings } from "../../i18n/ui";
+import { initialReturnsState, returnsReducer, type ReturnsEvent, type ReturnsState } from "./returns-state";
 
 /** A text for the user, rendered in the pane's current language. */
 export type Words = (t: UiStrings) => string;
@@ -49,6 +50,8 @@ export interface PaneState {
   summary: WriteSummaryResult | null;
   error: Words | null;
   notice: Words | null;
+  /** The units' returns: files made for them, a merge under review, the merge that can be undone. */
+  returns: ReturnsState;
 }
 
 export type PaneEvent =
@@ -67,7 +70,8 @@ export type PaneEvent =
   | { type: "workEnded"; error?: Words | null; notice?: Words | null; summary?: WriteSummaryResult }
   | { type: "error"; error: Words }
   | { type: "notice"; notice: Words | null }
-  | { type: "dismissError" };
+  | { type: "dismissError" }
+  | { type: "returns"; event: ReturnsEvent };
 
 export function initialPaneState(asOf: string): PaneState {
   return {
@@ -81,6 +85,7 @@ export function initialPaneState(asOf: string): PaneState {
     summary: null,
     error: null,
     notice: null,
+    returns: initialReturnsState,
   };
 }
 
@@ -130,6 +135,8 @@ export function paneReducer(state: PaneState, e: PaneEvent): PaneState {
       return { ...state, notice: e.notice };
     case "dismissError":
       return { ...state, error: null };
+    case "returns":
+      return { ...state, returns: returnsReducer(state.returns, e.event) };
   }
 }
 

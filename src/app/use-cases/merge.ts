@@ -1,0 +1,181 @@
+/**
+ * Gộp báo cáo đơn vị: read the units' returns (files), propose what they change in the plan and every
+ * conflict (src/core/returns/merge.ts), write the accepted changes into the plan in one batch, keep the
+ * merge's log and what the cells held before in `_phuluc` (record "merges"), and write the sheet
+ * "Nhật ký gộp". The last merge can be undone as a whole. The returns are only read.
+ */
+import { analyzeSteps } from "../../core/analyze";
+import { isDateFormat, serialToIso } from "../../core/dates";
+import type { Grid } from "../../core/grid";
+import type { CellWrite, WorkbookPort } from "../../core/port";
+import type { Report } from "../../core/report-schema";
+import type { Settings } from "../../core/settings";
+import { addMerge, defaultAccepted, logLines, mergeWrites, undoableMerge, undoWrites } from "../../core/returns/apply";
+import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../../core/returns/copy-record";
+import { proposeMerge, type ReturnInput } from "../../core/returns/merge";
+import { buildMergeLog } from "../../core/returns/merge-log";
+import { MERGES_KEY, parseMergesRecord, type MergeEntry, type MergeProposal, type MergesRecord } from "../../core/returns/merge-schema";
+import type { InputWorkbook } from "../command";
+import { Cancelled, runAllSteps, type RunDeps } from "../run-context";
+import { checkWorkbook } from "./check";
+
+export interface MergeReview {
+  proposal: MergeProposal;
+  /** The plan as checked (the proposal's cells and values are from it). */
+  report: Report;
+  settings: Settings;
+}
+
+export interface ReviewInput {
+  asOf: string;
+  settings?: Settings;
+  /** A check the door already has (the pane's). */
+  checked?: { report: Report; grids: Grid[]; settings: Settings };
+}
+
+/** Analyse one return with the plan's settings (its unit list), in the door's steps. */
+async function analyseReturn(grids: Grid[], asOf: string, settings: Settings, deps: RunDeps): Promise<Report> {
+  const run = deps.runSteps ?? runAllSteps;
+  const cancelled = () => deps.cancel?.cancelled ?? false;
+  const report = await run((deps.engine?.analyzeSteps ?? analyzeSteps)(grids, { asOf, settings }), { cancelled });
+  if (report === null) throw new Cancelled();
+  return report;
+}
+
+/** What the returns would change, and the conflicts (nothing is written). */
+export async function reviewReturns(
+  port: WorkbookPort,
+  returns: readonly InputWorkbook[],
+  input: ReviewInput,
+  deps: RunDeps = {},
+): Promise<MergeReview> {
+  const checked = input.checked ?? (await checkWorkbook(port, { asOf: input.asOf, settings: input.settings }, deps));
+  const { report, grids, settings } = checked;
+  const side: ReturnInput[] = [];
+  for (const r of returns) {
+    deps.cancel?.throwIfCancelled();
+    const rGrids = await r.port.readSheets();
+    const { record, damaged } = parseUnitCopyRecord(await r.port.loadRecord(UNIT_COPY_KEY));
+    const rReport = await analyseReturn(rGrids, report.asOf, settings, deps);
+    side.push({ label: r.label, report: rReport, grids: rGrids, record, recordDamaged: damaged });
+  }
+  const proposal = proposeMerge({ plan: { report, grids }, returns: side, settings, asOf: report.asOf });
+  return { proposal, report, settings };
+}
+
+export interface MergeApplied {
+  /** Changes written (their ids), and cells (new column headers included). */
+  applied: number;
+  ids: string[];
+  cells: number;
+  /** Conflicts left (not resolved by choosing one of their changes). */
+  unresolved: number;
+  logSheet: string;
+  /** The workbook's earlier merge record could not be read (it was started afresh). */
+  recordDamaged: boolean;
+}
+
+/** Write the accepted changes, record the merge, write "Nhật ký gộp". */
+export async function applyMerge(
+  port: WorkbookPort,
+  review: MergeReview,
+  accepted: ReadonlySet<string> = defaultAccepted(review.proposal),
+): Promise<MergeApplied> {
+  const { proposal } = review;
+  const { writes: planned, undo, applied } = mergeWrites(proposal, accepted);
+  const textCells = new Set(applied.filter((c) => c.previous.format === TEXT_FORMAT).map((c) => `${c.task.sheet}\u0000${c.cell}`));
+  const writes = planned.map((w) => keepTextFormat(w, textCells));
+  const { record, damaged } = parseMergesRecord(await port.loadRecord(MERGES_KEY));
+  const taken = new Set(applied.map((c) => c.id));
+  const unresolved = proposal.conflicts.filter((k) => !(k.change && taken.has(k.change))).length;
+  const lines = logLines(proposal, taken);
+  const { record: next } = addMerge(record, {
+    on: proposal.asOf,
+    files: proposal.files.map((f) => f.label),
+    applied: applied.length,
+    conflicts: unresolved,
+    undone: false,
+    log: lines,
+    undo,
+  });
+  // The undo data first: a workbook that refuses the record (structure protected) gets no cell changed that
+  // could not be put back. (Should the writes then fail, undo finds the cells as they were and leaves them.)
+  await port.saveRecord(MERGES_KEY, next);
+  if (writes.length) await port.writeBatch(writes);
+  // The sheet lists this merge in full even when the record had to cut its log.
+  const last = next.merges.length - 1;
+  const shown: MergesRecord = { ...next, merges: next.merges.map((m, i) => (i === last ? { ...m, log: lines, truncated: undefined } : m)) };
+  const written = await port.writeSummary(buildMergeLog(shown, review.settings));
+  return {
+    applied: applied.length,
+    ids: applied.map((c) => c.id),
+    cells: writes.length,
+    unresolved,
+    logSheet: written.sheetNames[0],
+    recordDamaged: damaged,
+  };
+}
+
+export interface MergeState {
+  /** The merge undo would reverse (the last one, not undone yet). */
+  undoable: { on: string; files: string[]; applied: number } | null;
+  merges: number;
+}
+
+export async function mergeState(port: WorkbookPort): Promise<MergeState> {
+  const { record } = parseMergesRecord(await port.loadRecord(MERGES_KEY));
+  const m = undoableMerge(record);
+  return { undoable: m && { on: m.on, files: m.files, applied: m.applied }, merges: record.merges.length };
+}
+
+export interface UndoResult {
+  undone: boolean;
+  /** Cells given their value back, and cells left because someone changed them since the merge. */
+  cells: number;
+  kept: number;
+}
+
+const TEXT_FORMAT = "@";
+
+/**
+ * Text into a cell formatted as Text ("@") says so: the adapter then writes it as it is (Excel keeps
+ * text in such a cell, and a quote prefix there would stay as a visible apostrophe: "'- Đã triển khai").
+ */
+function keepTextFormat(w: CellWrite, textCells: ReadonlySet<string>): CellWrite {
+  return typeof w.value === "string" && !w.numberFormat && textCells.has(`${w.sheet}\u0000${w.cell}`)
+    ? { ...w, numberFormat: TEXT_FORMAT }
+    : w;
+}
+
+/**
+ * A date the merge replaced goes back as a date: the core read it as a 1900-system serial, and a raw number
+ * written into a 1904-system workbook (old Mac files, through Office.js) would land 1,462 days off.
+ */
+function previousDatesAsDates(writes: CellWrite[], entry: MergeEntry): CellWrite[] {
+  const formats = new Map((entry.undo ?? []).map((u) => [`${u.s}\u0000${u.c}`, u.f]));
+  return writes.map((w) => {
+    if (typeof w.value !== "number" || !Number.isInteger(w.value) || !isDateFormat(formats.get(`${w.sheet}\u0000${w.cell}`) ?? null))
+      return w;
+    const iso = serialToIso(w.value);
+    return iso ? { ...w, value: { date: iso } } : w;
+  });
+}
+
+/** Undo the last merge as a whole (its log stays, marked undone). */
+export async function undoLastMerge(port: WorkbookPort, settings: Settings): Promise<UndoResult> {
+  const { record } = parseMergesRecord(await port.loadRecord(MERGES_KEY));
+  const entry = undoableMerge(record);
+  if (!entry) return { undone: false, cells: 0, kept: 0 };
+  const grids = await port.readSheets();
+  const { writes: raw, kept } = undoWrites(entry, grids);
+  const textCells = new Set((entry.undo ?? []).filter((u) => u.f === TEXT_FORMAT).map((u) => `${u.s}\u0000${u.c}`));
+  const writes = previousDatesAsDates(raw, entry).map((w) => keepTextFormat(w, textCells));
+  if (writes.length) await port.writeBatch(writes);
+  const next: MergesRecord = {
+    ...record,
+    merges: record.merges.map((m) => (m.seq === entry.seq ? { ...m, undone: true, undo: null } : m)),
+  };
+  await port.saveRecord(MERGES_KEY, next);
+  await port.writeSummary(buildMergeLog(next, settings));
+  return { undone: true, cells: writes.length, kept };
+}

@@ -1,0 +1,188 @@
+/**
+ * From a proposal and the changes the user accepted to what is written (the cells, the headers of new
+ * columns), what undo needs (each cell's value before), the log lines of the merge, and the record kept in
+ * the workbook (bounded: the last MAX_MERGES merges within MAX_MERGES_BYTES, undo data for the last only).
+ * Undo puts back the previous values of the cells the merge wrote that still hold what it wrote (a cell
+ * someone edited since is left alone, and counted). Pure.
+ */
+import { fromA1 } from "../a1";
+import { serialToIso } from "../dates";
+import { cellAt, type Grid } from "../grid";
+import type { CellWrite } from "../port";
+import { nfc } from "../text/fold";
+import { CONFLICT_LABELS, FIELD_LABELS, returnsSheetText } from "../../i18n/returns";
+import {
+  MAX_MERGES,
+  MAX_MERGES_BYTES,
+  type ConflictKind,
+  type LogLine,
+  type MergeEntry,
+  type MergeProposal,
+  type MergesRecord,
+  type ProposedChange,
+  type UndoWrite,
+} from "./merge-schema";
+
+/** The changes accepted by default: those no conflict holds back. */
+export function defaultAccepted(proposal: MergeProposal): Set<string> {
+  return new Set(proposal.changes.filter((c) => c.conflicts.length === 0).map((c) => c.id));
+}
+
+export interface MergeWrites {
+  writes: CellWrite[];
+  undo: UndoWrite[];
+  applied: ProposedChange[];
+}
+
+/** The cells to write for the accepted changes (at most one per cell: the first accepted wins), new column headers first. */
+export function mergeWrites(proposal: MergeProposal, accepted: ReadonlySet<string>): MergeWrites {
+  const applied: ProposedChange[] = [];
+  const seen = new Set<string>();
+  for (const c of proposal.changes) {
+    if (!accepted.has(c.id)) continue;
+    const key = `${c.task.sheet}\u0000${c.cell}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    applied.push(c);
+  }
+  const writes: CellWrite[] = [];
+  const undo: UndoWrite[] = [];
+  const columns = new Set(applied.flatMap((c) => (c.newColumn === undefined ? [] : [c.newColumn])));
+  for (const i of [...columns].sort((a, b) => a - b)) {
+    const n = proposal.newColumns[i];
+    writes.push({ sheet: n.sheet, cell: n.headerCell, value: n.label });
+    undo.push({ s: n.sheet, c: n.headerCell, b: null, f: null, a: n.label });
+  }
+  for (const c of applied) {
+    writes.push({ sheet: c.task.sheet, cell: c.cell, value: c.write, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) });
+    undo.push({
+      s: c.task.sheet,
+      c: c.cell,
+      b: c.previous.value,
+      f: c.previous.format,
+      a: c.write,
+      ...(c.numberFormat ? { n: 1 as const } : {}),
+    });
+  }
+  return { writes, undo, applied };
+}
+
+const a1 = (sheet: string, cell: string) => `${/^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
+
+/** The log lines of one merge: every change (with what became of it), then every conflict not tied to a change. */
+export function logLines(proposal: MergeProposal, accepted: ReadonlySet<string>): LogLine[] {
+  const t = returnsSheetText;
+  const labels = CONFLICT_LABELS.vi;
+  const fileOf = (i: number) => proposal.files[i];
+  const kinds = (ks: ConflictKind[]) => [...new Set(ks)].map((k) => labels[k]).join("; ");
+  const taskText = (c: { stt: string; text: string } | undefined) => (c ? `${c.stt ? c.stt + ". " : ""}${c.text}` : "");
+  const lines: LogLine[] = [];
+  for (const c of proposal.changes) {
+    const file = fileOf(c.file);
+    const taken = accepted.has(c.id);
+    const outcome = taken
+      ? c.conflicts.length
+        ? t.outcomeAppliedByChoice(kinds(c.conflicts))
+        : t.outcomeApplied
+      : c.conflicts.length
+        ? t.outcomeConflict(kinds(c.conflicts))
+        : t.outcomeRejected;
+    const label = [file.label, ...c.alsoIn.map((i) => fileOf(i).label)].join("; ");
+    lines.push([
+      label,
+      file.unit ?? "",
+      a1(c.returnCell.sheet, c.returnCell.cell),
+      a1(c.task.sheet, c.cell),
+      taskText(c.task),
+      FIELD_LABELS.vi[c.field],
+      c.before,
+      c.after,
+      outcome,
+    ]);
+  }
+  for (const k of proposal.conflicts) {
+    if (k.change) continue;
+    const file = fileOf(k.file);
+    lines.push([
+      file.label,
+      file.unit ?? "",
+      k.returnCell ? a1(k.returnCell.sheet, k.returnCell.cell) : "",
+      k.planCell ? a1(k.planCell.sheet, k.planCell.cell) : "",
+      taskText(k.task),
+      k.field ? FIELD_LABELS.vi[k.field] : "",
+      k.planValue ?? "",
+      k.value ?? "",
+      t.outcomeConflict(labels[k.kind]),
+    ]);
+  }
+  return lines;
+}
+
+const bytesOf = (v: unknown) => {
+  const s = JSON.stringify(v);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) < 0x80 ? 1 : s.charCodeAt(i) < 0x800 ? 2 : 3;
+  return n;
+};
+
+/** The record with one more merge (the earlier merges lose their undo data; the oldest go first beyond the bounds). */
+export function addMerge(record: MergesRecord, entry: Omit<MergeEntry, "seq">): { record: MergesRecord; entry: MergeEntry } {
+  const seq = record.merges.reduce((m, e) => Math.max(m, e.seq), 0) + 1;
+  const added: MergeEntry = { ...entry, seq };
+  let merges = [...record.merges.map((e) => ({ ...e, undo: null })), added].slice(-MAX_MERGES);
+  let next: MergesRecord = { v: 1, merges };
+  while (bytesOf(next) > MAX_MERGES_BYTES && merges.length > 1) {
+    merges = merges.slice(1);
+    next = { v: 1, merges };
+  }
+  if (bytesOf(next) > MAX_MERGES_BYTES) {
+    // One merge alone is too big: its log is cut (the sheet written now still lists everything), then its undo data.
+    const budget = MAX_MERGES_BYTES - bytesOf({ ...added, log: [] });
+    let used = 0;
+    let keep = 0;
+    for (const line of added.log) {
+      used += bytesOf(line) + 1;
+      if (used > budget) break;
+      keep++;
+    }
+    const cut: MergeEntry = { ...added, log: added.log.slice(0, keep), truncated: added.log.length - keep };
+    next = { v: 1, merges: [cut] };
+    if (bytesOf(next) > MAX_MERGES_BYTES) next = { v: 1, merges: [{ ...cut, undo: null }] };
+  }
+  return { record: next, entry: next.merges[next.merges.length - 1] };
+}
+
+/** The merge undo would reverse: the last one, when not undone and its undo data is kept. */
+export function undoableMerge(record: MergesRecord): MergeEntry | null {
+  const last = record.merges[record.merges.length - 1];
+  return last && !last.undone && last.undo ? last : null;
+}
+
+/** Does the cell still hold what the merge wrote? */
+function stillWritten(grids: ReadonlyMap<string, Grid>, w: UndoWrite): boolean {
+  const grid = grids.get(w.s);
+  const at = fromA1(w.c);
+  if (!grid || !at) return false;
+  const v = cellAt(grid, at.row, at.col);
+  const a = w.a;
+  if (a !== null && typeof a === "object") return typeof v === "number" && serialToIso(v) === a.date;
+  if (a === null) return v === null || v === "";
+  if (typeof a === "string") return typeof v === "string" ? nfc(v).trim() === nfc(a).trim() : String(v ?? "") === a.trim();
+  return v === a;
+}
+
+/** What undo writes (the cells that still hold the merge's values), and how many cells were edited since and are left. */
+export function undoWrites(entry: MergeEntry, grids: readonly Grid[]): { writes: CellWrite[]; kept: number } {
+  const bySheet = new Map(grids.map((g) => [g.name, g]));
+  const writes: CellWrite[] = [];
+  let kept = 0;
+  // Newest first, so a cell written twice gets its first value back.
+  for (const w of [...(entry.undo ?? [])].reverse()) {
+    if (!stillWritten(bySheet, w)) {
+      kept++;
+      continue;
+    }
+    writes.push({ sheet: w.s, cell: w.c, value: w.b, ...(w.n ? { numberFormat: w.f ?? "General" } : {}) });
+  }
+  return { writes, kept };
+}

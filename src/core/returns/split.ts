@@ -1,0 +1,395 @@
+/**
+ * Gửi đơn vị — one copy of the plan per lead unit, as plain data (the file layer writes it): for every
+ * appendix sheet with tasks the unit leads, a sheet of the same name with the plan's title rows, header
+ * rows, column widths, the group (and numbered heading) rows above the unit's tasks, and those tasks —
+ * text read from the plan decoded to Unicode, continuation rows joined to their task, values merged down
+ * over several tasks written into each. The fill-in columns (Tình trạng, Ngày hoàn thành, Kết quả, Ghi
+ * chú) are marked (amber header, light fill) and added at the right when the plan has none; Tình trạng
+ * gets a drop-down of the statuses the engine reads. The copy's record (copy-record.ts) keeps the plan's
+ * stamp and each task's identity and values as sent. Tasks without one known lead unit are sent to no one.
+ * Pure.
+ */
+import { rangeA1 } from "../a1";
+import { formatViDate, isDateFormat, serialToIso } from "../dates";
+import { capText, fullTextHash } from "../identity";
+import type { CellValue, Grid } from "../grid";
+import type { Report, Task } from "../report-schema";
+import type { Settings } from "../settings";
+import type { CellStyle, SpecCell, SpecMerge, SpecValue, SummarySheetSpec } from "../summary/spec";
+import { estimateRowHeights } from "../summary/layout";
+import { PRINT_MARGINS } from "../summary/print";
+import { FONT_NAME, HEADER_FILL, TONES } from "../summary/styles";
+import { planTitleOf } from "../summary/title";
+import { summaryText } from "../../i18n/summary";
+import { returnsSheetText } from "../../i18n/returns";
+import type { TaskField } from "../columns";
+import { encodeFill, FILL_FIELDS, STATUS_CHOICES, type FillField } from "./fields";
+import type { CopyTask, PlanStamp, UnitCopyRecord } from "./copy-record";
+import { entriesOf, fingerprintOf } from "./merge";
+import { fillCells, readTaskTables, type TaskTable } from "./task-tables";
+
+export interface SplitInput {
+  report: Report;
+  grids: Grid[];
+  settings: Settings;
+  /** Each report task's identity (same order as report.tasks). */
+  ids: readonly string[];
+  /** The plan's column widths (Excel character units, index 0 = column A; 0 = not known), by sheet. */
+  columnWidths: Record<string, number[]>;
+  /** The as-of date of the split (written into the copies and their record). */
+  asOf: string;
+  planFile?: string;
+}
+
+/** A data validation list on a range (the file writer puts a drop-down there). */
+export interface ListValidation {
+  range: string;
+  list: readonly string[];
+  prompt?: { title: string; text: string };
+  error?: { title: string; text: string };
+}
+
+export interface CopySheet {
+  spec: SummarySheetSpec;
+  validations: ListValidation[];
+}
+
+export interface UnitCopy {
+  unit: string;
+  /** "Phòng Kinh tế.xlsx": the unit's name, Vietnamese letters kept. */
+  fileName: string;
+  sheets: CopySheet[];
+  record: UnitCopyRecord;
+  tasks: number;
+}
+
+export interface SplitPlan {
+  copies: UnitCopy[];
+  /** Tasks sent to no one (no lead unit, an unknown one, or several). */
+  unassigned: { sheet: string; row: number }[];
+  stamp: PlanStamp;
+}
+
+/** The fill-in area of the copy: amber header, light yellow cells. */
+export const FILL_HEADER_RGB = TONES.amber.fill;
+export const FILL_CELL_RGB = "FFF9E1";
+const DEFAULT_WIDTH = 12;
+const NEW_COLUMN_WIDTH: Record<FillField, number> = { status: 17, doneDate: 14, result: 24, note: 24 };
+/** Columns continuation rows extend (appendix.ts): the task's joined text goes into the copy's one row. */
+const JOINED: Partial<Record<TaskField, "content" | "head" | "support" | "result">> = {
+  content: "content",
+  head: "head",
+  support: "support",
+  result: "result",
+};
+
+/** A file name from a unit's name: characters no file system takes become "-"; Vietnamese letters stay. */
+export function copyFileName(unit: string): string {
+  const base = unit
+    .normalize("NFC")
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "-")
+    .replace(/\s+/g, " ")
+    .replace(/^[ .]+|[ .]+$/g, "")
+    .slice(0, 120);
+  return `${base || "don-vi"}.xlsx`;
+}
+
+const f = (extra: CellStyle["font"] = {}): CellStyle["font"] => ({ name: FONT_NAME, size: 12, ...extra });
+const STYLES: Record<string, CellStyle> = {
+  title: { font: f({ size: 13, bold: true }), align: { horizontal: "center", vertical: "middle", wrap: true } },
+  subtitle: { font: f({ size: 13, italic: true }), align: { horizontal: "center", vertical: "middle", wrap: true } },
+  note: { font: f({ italic: true }), fill: FILL_CELL_RGB, align: { horizontal: "left", vertical: "middle", wrap: true } },
+  header: { font: f({ bold: true }), fill: HEADER_FILL, border: true, align: { horizontal: "center", vertical: "middle", wrap: true } },
+  fillHeader: {
+    font: f({ bold: true }),
+    fill: FILL_HEADER_RGB,
+    border: true,
+    align: { horizontal: "center", vertical: "middle", wrap: true },
+  },
+  numbers: { font: f({ italic: true }), border: true, align: { horizontal: "center", vertical: "middle" } },
+  group: { font: f({ bold: true }), border: true, align: { horizontal: "left", vertical: "middle", wrap: true } },
+  text: { font: f(), border: true, align: { horizontal: "left", vertical: "top", wrap: true } },
+  center: { font: f(), border: true, align: { horizontal: "center", vertical: "top", wrap: true } },
+  date: { font: f(), border: true, align: { horizontal: "center", vertical: "top" }, numFmt: "dd/mm/yyyy" },
+  fill: { font: f(), fill: FILL_CELL_RGB, border: true, align: { horizontal: "left", vertical: "top", wrap: true }, numFmt: "@" },
+  fillDate: { font: f(), fill: FILL_CELL_RGB, border: true, align: { horizontal: "center", vertical: "top" }, numFmt: "dd/mm/yyyy" },
+};
+
+/** The plan's stamp kept in every copy (which plan, which version). */
+export function planStamp(report: Report, settings: Settings, planFile?: string): PlanStamp {
+  const entries = entriesOf(report.tasks);
+  return {
+    title: planTitleOf(report, settings),
+    year: report.planYear,
+    commune: settings.communeName,
+    tasks: report.tasks.length,
+    fingerprint: fingerprintOf(report.tasks, entries),
+    ...(planFile ? { file: planFile } : {}),
+  };
+}
+
+/** A cell's value for the copy: text decoded, an error as its text, a date-formatted number as a date. */
+function specValue(v: CellValue, format: string | null): SpecValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "object") return v.error;
+  if (typeof v === "number" && isDateFormat(format)) {
+    const iso = serialToIso(v);
+    return iso ? { date: iso } : v;
+  }
+  return v;
+}
+
+class CopyBuilder {
+  readonly cells: SpecCell[] = [];
+  readonly merges: SpecMerge[] = [];
+  row = 0;
+
+  constructor(
+    readonly table: TaskTable,
+    /** Columns of the copy: the table's, then the fill-in columns it lacks. */
+    readonly width: number,
+  ) {}
+
+  set(row: number, col: number, value: SpecValue, style: string): void {
+    this.cells.push({ row, col, value, style });
+  }
+
+  /** Merges of plan rows [top, bottom] that lie within them, moved to start at copy row `at`; those reaching the table's last column span the new columns too. */
+  copyMerges(top: number, bottom: number, at: number): void {
+    for (const m of this.table.view.grid.merges) {
+      if (m.top < top || m.bottom > bottom || m.left > this.table.lastCol) continue;
+      const right = m.right >= this.table.lastCol ? this.width : m.right;
+      if (right === m.left && m.bottom === m.top) continue;
+      this.merges.push({ top: m.top - top + at, left: m.left, bottom: m.bottom - top + at, right });
+    }
+  }
+}
+
+/** The copy's sheet for one appendix sheet and the unit's tasks on it (in row order). */
+function copySheet(
+  table: TaskTable,
+  tasks: { task: Task; id: string }[],
+  unit: string,
+  widths: number[],
+  asOf: string,
+): { sheet: CopySheet; records: CopyTask[] } {
+  const view = table.view;
+  const header = table.header;
+  const missing = FILL_FIELDS.filter((x) => !header.columns.has(x));
+  const width = table.lastCol + missing.length;
+  const fillCol = new Map<FillField, number>(FILL_FIELDS.map((x) => [x, header.columns.get(x) ?? table.lastCol + 1 + missing.indexOf(x)]));
+  const fillCols = new Set(fillCol.values());
+  const b = new CopyBuilder(table, width);
+  const sttCol = header.columns.get("stt");
+
+  // Title rows, then the note to the unit.
+  for (let r = view.firstRow; r < header.row; r++) {
+    b.row++;
+    for (let c = 1; c <= table.lastCol; c++) {
+      const m = view.mergeAt(r, c);
+      if (m && (m.top !== r || m.left !== c)) continue;
+      const v = specValue(view.raw(r, c), null);
+      if (v === null || v === "") continue;
+      b.set(b.row, c, v, typeof v === "string" && v.trim().startsWith("(") ? "subtitle" : "title");
+    }
+    b.copyMerges(r, r, b.row);
+  }
+  b.row++;
+  const noteRow = b.row;
+  b.set(noteRow, 1, returnsSheetText.instruction(unit, tasks.length, formatViDate(asOf)), "note");
+  for (let c = 2; c <= width; c++) b.set(noteRow, c, null, "note");
+  if (width > 1) b.merges.push({ top: noteRow, left: 1, bottom: noteRow, right: width });
+
+  // Header rows (merges within them kept); the fill-in columns' headers in amber.
+  const headerTop = b.row + 1;
+  const headerBottom = headerTop + header.height - 1;
+  for (let r = header.row; r < header.row + header.height; r++) {
+    b.row++;
+    for (let c = 1; c <= width; c++) {
+      const style = fillCols.has(c) ? "fillHeader" : "header";
+      const m = c <= table.lastCol ? view.mergeAt(r, c) : undefined;
+      const own = !m || (m.top === r && m.left === c);
+      b.set(b.row, c, own && c <= table.lastCol ? specValue(view.raw(r, c), null) : null, style);
+    }
+  }
+  b.copyMerges(header.row, header.row + header.height - 1, headerTop);
+  for (const x of missing) {
+    const c = fillCol.get(x)!;
+    b.set(headerTop, c, returnsSheetText.columnLabels[x], "fillHeader");
+    if (header.height > 1) b.merges.push({ top: headerTop, left: c, bottom: headerBottom, right: c });
+  }
+
+  // "(1) (2) (3)…" under the header, when the plan has it.
+  const numbers = table.rows.find((r) => r.kind === "column_numbers" && r.row < header.dataStart + 2);
+  if (numbers) {
+    b.row++;
+    for (let c = 1; c <= width; c++) b.set(b.row, c, c <= table.lastCol ? specValue(view.value(numbers.row, c), null) : null, "numbers");
+  }
+
+  // Group and heading rows above the unit's tasks, then the tasks.
+  const byRow = new Map(tasks.map((t) => [t.task.row, t]));
+  const records: CopyTask[] = [];
+  let group: number | null = null;
+  let heading: number | null = null;
+  let groupOut = false;
+  let headingOut = false;
+  let firstTask = 0;
+  const plainRow = (r: number, style: string) => {
+    b.row++;
+    for (let c = 1; c <= width; c++) {
+      const m = c <= table.lastCol ? view.mergeAt(r, c) : undefined;
+      const own = !m || m.left === c;
+      b.set(b.row, c, own && c <= table.lastCol ? specValue(view.value(r, c), view.ref(r, c).format) : null, style);
+    }
+    b.copyMerges(r, r, b.row);
+  };
+  for (const r of table.rows) {
+    if (r.kind === "group") {
+      group = r.row;
+      groupOut = false;
+      heading = null;
+    } else if (r.kind === "heading") {
+      heading = r.row;
+      headingOut = false;
+    } else if (r.kind === "table_header") {
+      group = r.row;
+      groupOut = false;
+      heading = null;
+    }
+    if (r.kind !== "task") continue;
+    const item = byRow.get(r.row);
+    if (!item) continue;
+    if (group !== null && !groupOut) {
+      plainRow(group, table.rows.find((x) => x.row === group)?.kind === "table_header" ? "header" : "group");
+      groupOut = true;
+    }
+    if (heading !== null && !headingOut) {
+      plainRow(heading, "group");
+      headingOut = true;
+    }
+    b.row++;
+    if (!firstTask) firstTask = b.row;
+    const t = item.task;
+    const planCells = fillCells(table, t.row);
+    for (let c = 1; c <= width; c++) {
+      const field = [...header.columns.entries()].find(([, col]) => col === c)?.[0];
+      const fill = [...fillCol.entries()].find(([, col]) => col === c)?.[0];
+      let value: SpecValue = null;
+      if (c <= table.lastCol) {
+        const m = view.mergeAt(t.row, c);
+        const own = !m || m.left === c;
+        const ref = view.ref(t.row, c);
+        value = own ? specValue(ref.value, ref.format) : null;
+        const joined = field ? JOINED[field] : undefined;
+        if (joined && own) value = joined === "content" ? t.content : (t[joined] ?? value);
+      }
+      if (fill) {
+        const v = planCells[fill]?.value;
+        value = !v || v.kind === "blank" ? null : v.kind === "date" ? { date: v.iso } : v.text;
+        b.set(b.row, c, value, fill === "doneDate" ? "fillDate" : "fill");
+        continue;
+      }
+      const style =
+        value !== null && typeof value === "object"
+          ? "date"
+          : c === sttCol || field === "deadline" || field === "period"
+            ? "center"
+            : "text";
+      b.set(b.row, c, value, style);
+    }
+    // Horizontal merges within the task row only (a value merged down is written into each row).
+    for (const m of view.grid.merges)
+      if (m.top === t.row && m.bottom === t.row && m.left <= table.lastCol && !fillCols.has(m.left))
+        b.merges.push({ top: b.row, left: m.left, bottom: b.row, right: Math.min(m.right, table.lastCol) });
+    const { text, cut } = capText(t.content);
+    records.push({
+      id: item.id,
+      sheet: table.name,
+      group: t.group,
+      stt: t.stt,
+      text,
+      ...(cut ? { hash: fullTextHash(t.content) } : {}),
+      lead: t.lead,
+      deadline: t.deadline.raw,
+      due: t.deadline.due,
+      copySheet: table.name,
+      copyRow: b.row,
+      values: FILL_FIELDS.map((x) => encodeFill(planCells[x]?.value ?? { kind: "blank" })) as CopyTask["values"],
+    });
+  }
+
+  const columnWidths: number[] = [];
+  for (let c = 1; c <= width; c++) {
+    const fill = [...fillCol.entries()].find(([, col]) => col === c)?.[0];
+    const known = widths[c - 1];
+    columnWidths.push(known && known > 0 ? known : fill && c > table.lastCol ? NEW_COLUMN_WIDTH[fill] : DEFAULT_WIDTH);
+  }
+  const spec: SummarySheetSpec = {
+    key: `unit_copy_${table.name}`,
+    name: table.name,
+    styles: STYLES,
+    cells: b.cells,
+    merges: b.merges,
+    columnWidths,
+    rowHeights: estimateRowHeights(b.cells, b.merges, STYLES, columnWidths),
+    visuals: [],
+    print: {
+      paper: "A4",
+      orientation: "landscape",
+      fitToWidth: 1,
+      printTitleRows: [headerTop, headerBottom],
+      margins: PRINT_MARGINS,
+      footerCenter: summaryText.pageFooter,
+      printArea: rangeA1(1, 1, b.row, width),
+    },
+    freezeRows: headerBottom,
+  };
+  const statusCol = fillCol.get("status")!;
+  const validations: ListValidation[] = firstTask
+    ? [
+        {
+          range: rangeA1(firstTask, statusCol, b.row, statusCol),
+          list: STATUS_CHOICES,
+          prompt: { title: returnsSheetText.statusPromptTitle, text: returnsSheetText.statusPrompt },
+          error: { title: returnsSheetText.statusErrorTitle, text: returnsSheetText.statusError },
+        },
+      ]
+    : [];
+  return { sheet: { spec, validations }, records };
+}
+
+/** One copy per lead unit (in the settings' unit order, then any other lead by name). */
+export function splitPlan(input: SplitInput): SplitPlan {
+  const { report, settings } = input;
+  const tables = readTaskTables(report, input.grids);
+  const stamp = planStamp(report, settings, input.planFile);
+  const byUnit = new Map<string, { task: Task; id: string }[]>();
+  const unassigned: { sheet: string; row: number }[] = [];
+  report.tasks.forEach((task, i) => {
+    if (!task.lead || !tables.has(task.sheet)) {
+      unassigned.push({ sheet: task.sheet, row: task.row });
+      return;
+    }
+    let list = byUnit.get(task.lead);
+    if (!list) byUnit.set(task.lead, (list = []));
+    list.push({ task, id: input.ids[i] });
+  });
+  const order = new Map(settings.units.map((u, i) => [u.name, i]));
+  const units = [...byUnit.keys()].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b, "vi"));
+  const sheetOrder = new Map(report.sheets.map((s, i) => [s.name, i]));
+  const copies = units.map((unit) => {
+    const tasks = byUnit.get(unit)!;
+    const sheets: CopySheet[] = [];
+    const records: CopyTask[] = [];
+    const names = [...new Set(tasks.map((t) => t.task.sheet))].sort((a, b) => sheetOrder.get(a)! - sheetOrder.get(b)!);
+    for (const name of names) {
+      const own = tasks.filter((t) => t.task.sheet === name).sort((a, b) => a.task.row - b.task.row);
+      const made = copySheet(tables.get(name)!, own, unit, input.columnWidths[name] ?? [], input.asOf);
+      sheets.push(made.sheet);
+      records.push(...made.records);
+    }
+    const record: UnitCopyRecord = { v: 1, unit, sentOn: input.asOf, plan: stamp, tasks: records };
+    return { unit, fileName: copyFileName(unit), sheets, record, tasks: tasks.length };
+  });
+  return { copies, unassigned, stamp };
+}

@@ -1,0 +1,334 @@
+/**
+ * Words of the units' returns: the copies sent to each unit (Gửi đơn vị), the merge of their returns
+ * (Gộp báo cáo đơn vị) and its log sheet "Nhật ký gộp". What is written into workbooks is Vietnamese;
+ * what the CLI and the pane say comes in Vietnamese and English.
+ */
+import type { FillField } from "../core/returns/fields";
+import type { ConflictKind } from "../core/returns/merge-schema";
+
+export type ReturnsLang = "vi" | "en";
+
+/** Words written into the copies and the plan (Vietnamese: the workbooks' language). */
+export const returnsSheetText = {
+  /** Headers of fill-in columns the plan lacks (added to the copy, and to the plan when a return fills them). */
+  columnLabels: { status: "Tình trạng", doneDate: "Ngày hoàn thành", result: "Kết quả", note: "Ghi chú" } as Record<FillField, string>,
+  instruction: (unit: string, tasks: number, asOf: string) =>
+    `Gửi ${unit}: xin điền các cột tô vàng (Tình trạng, Ngày hoàn thành, Kết quả, Ghi chú) cho ${tasks} nhiệm vụ dưới đây, ` +
+    `giữ nguyên các cột khác, rồi gửi lại tệp này để tổng hợp (số liệu đến ngày ${asOf}).`,
+  statusPromptTitle: "Tình trạng",
+  statusPrompt: "Chọn trong danh sách: Chưa thực hiện, Đang thực hiện, Đã hoàn thành, Hoàn thành (chậm), Tạm dừng.",
+  statusErrorTitle: "Tình trạng chưa đúng mẫu",
+  statusError: "Nên chọn một tình trạng trong danh sách để phần mềm tổng hợp hiểu đúng. Vẫn giữ giá trị đã nhập?",
+
+  // The log sheet.
+  logSheetName: "Nhật ký gộp",
+  logTitle: "NHẬT KÝ GỘP BÁO CÁO CỦA CÁC ĐƠN VỊ",
+  logMergeHeading: (date: string, files: string[], undone: boolean) =>
+    `Lần gộp ngày ${date}: ${files.length} tệp (${files.join("; ")})${undone ? " — ĐÃ HOÀN TÁC" : ""}`,
+  logCounts: (applied: number, conflicts: number) => `Đã ghi ${applied} thay đổi; ${conflicts} xung đột.`,
+  logTruncated: (n: number) => `… và ${n} dòng nữa (không lưu đủ trong sổ).`,
+  colNo: "TT",
+  colFile: "Tệp của đơn vị",
+  colUnit: "Đơn vị gửi",
+  colReturnCell: "Ô trong tệp gửi về",
+  colPlanCell: "Ô trong kế hoạch",
+  colTask: "Nhiệm vụ",
+  colField: "Cột",
+  colBefore: "Giá trị cũ",
+  colAfter: "Giá trị mới",
+  colOutcome: "Kết quả gộp",
+  outcomeApplied: "Đã ghi",
+  outcomeAppliedByChoice: (kinds: string) => `Đã ghi theo lựa chọn (${kinds})`,
+  outcomeRejected: "Không ghi (người gộp bỏ chọn)",
+  outcomeConflict: (kind: string) => `Xung đột: ${kind}`,
+  noEntries: "Không có thay đổi hay xung đột nào.",
+};
+
+const fieldsVi: Record<FillField, string> = { status: "Tình trạng", doneDate: "Ngày hoàn thành", result: "Kết quả", note: "Ghi chú" };
+const fieldsEn: Record<FillField, string> = { status: "Status", doneDate: "Completion date", result: "Result", note: "Note" };
+
+const conflictsVi: Record<ConflictKind, string> = {
+  disagree: "các đơn vị ghi khác nhau",
+  not_lead: "đơn vị sửa nhiệm vụ không do mình chủ trì",
+  text_changed: "nội dung nhiệm vụ bị sửa trong tệp gửi về",
+  deadline_changed: "thời hạn bị sửa trong tệp gửi về",
+  lead_changed: "cơ quan chủ trì bị sửa trong tệp gửi về",
+  not_in_plan: "nhiệm vụ không có trong kế hoạch",
+  other_plan: "tệp của kế hoạch khác",
+  older_version: "tệp làm từ bản kế hoạch cũ (kế hoạch đã thay đổi từ khi gửi)",
+  cell_merged: "ô trong kế hoạch đang gộp với ô khác",
+};
+const conflictsEn: Record<ConflictKind, string> = {
+  disagree: "the units' returns disagree",
+  not_lead: "a unit edited a task it does not lead",
+  text_changed: "the task's text was changed in the return",
+  deadline_changed: "the deadline was changed in the return",
+  lead_changed: "the lead unit was changed in the return",
+  not_in_plan: "the task is not in the plan",
+  other_plan: "the file belongs to another plan",
+  older_version: "the file was made from an older version of the plan (the plan changed since it was sent)",
+  cell_merged: "the plan's cell is merged with other cells",
+};
+
+export const FIELD_LABELS: { readonly [L in ReturnsLang]: Record<FillField, string> } = { vi: fieldsVi, en: fieldsEn };
+export const CONFLICT_LABELS: { readonly [L in ReturnsLang]: Record<ConflictKind, string> } = { vi: conflictsVi, en: conflictsEn };
+
+/** "'PL I'!H7" */
+export function cellLabel(sheet: string, cell: string): string {
+  return `${/^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
+}
+
+const pct = (x: number, lang: ReturnsLang) => `${Math.round(x * 100)}%`.replace(".", lang === "vi" ? "," : ".");
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+const textsVi = {
+  splitDone: (files: number, tasks: number, unassigned: number) =>
+    files === 0
+      ? "Không có nhiệm vụ nào có cơ quan chủ trì rõ ràng để gửi (hãy kiểm tra cột Cơ quan chủ trì)."
+      : `Đã tạo ${files} tệp gửi các đơn vị (${tasks} nhiệm vụ).` +
+        (unassigned
+          ? ` ${unassigned} nhiệm vụ chưa xác định được một cơ quan chủ trì nên chưa gửi ai: hãy sửa cột Cơ quan chủ trì rồi tạo lại.`
+          : ""),
+  mergeHeadline: (files: number, applied: number, conflicts: number) =>
+    `Đã gộp ${files} tệp vào kế hoạch: ghi ${applied} thay đổi; ${conflicts ? `${conflicts} xung đột chưa xử lý (không ghi).` : "không có xung đột."}`,
+  filesTitle: "Các tệp:",
+  fileLine: (
+    label: string,
+    unit: string | null,
+    sentOn: string | null,
+    tasks: number,
+    matched: number,
+    record: "ok" | "missing" | "damaged",
+  ) =>
+    `  • ${label} — ${unit ?? "chưa rõ đơn vị"}${sentOn ? ` (bản gửi ngày ${dmy(sentOn)})` : ""}: ${tasks} nhiệm vụ, ${matched} khớp với kế hoạch` +
+    (record === "missing"
+      ? " (tệp không do «Gửi đơn vị» tạo: nhận nhiệm vụ theo nội dung)"
+      : record === "damaged"
+        ? " (dữ liệu phuluc trong tệp bị hỏng: nhận nhiệm vụ theo nội dung)"
+        : ""),
+  changesTitle: "Thay đổi đã ghi:",
+  changeLine: (plan: string, field: string, before: string, after: string, file: string, ret: string, confidence: number) =>
+    `  • ${plan} (${field}) «${before || "trống"}» → «${after}» — ${file} ${ret}${confidence < 1 ? ` [khớp ${pct(confidence, "vi")}]` : ""}`,
+  conflictsTitle: "Xung đột (không ghi, cần người tổng hợp xem):",
+  conflictLine: (kind: string, file: string, where: string, task: string, detail: string) =>
+    `  • [${kind}] ${file}${where ? ` ${where}` : ""}${task ? ` — ${task}` : ""}${detail ? `: ${detail}` : ""}`,
+  conflictDetail: (value: string, planValue: string) => `«${value || "trống"}» (kế hoạch: «${planValue || "trống"}»)`,
+  logWritten: (sheet: string) => `Nhật ký gộp: trang "${sheet}".`,
+  recordDamaged: "Cảnh báo: nhật ký các lần gộp trước lưu trong tệp bị hỏng nên được bắt đầu lại.",
+  undone: (cells: number, kept: number) =>
+    `Đã hoàn tác lần gộp: trả lại giá trị cũ cho ${cells} ô.` + (kept ? ` ${kept} ô đã được sửa sau khi gộp nên giữ nguyên.` : ""),
+  nothingToUndo: "Không có lần gộp nào để hoàn tác.",
+};
+
+const textsEn: typeof textsVi = {
+  splitDone: (files, tasks, unassigned) =>
+    files === 0
+      ? "No task has a clear lead unit to send it to (check the lead unit column)."
+      : `Made ${files} files for the units (${tasks} tasks).` +
+        (unassigned
+          ? ` ${unassigned} tasks have no single known lead unit and were sent to no one: fix the lead unit column and make the files again.`
+          : ""),
+  mergeHeadline: (files, applied, conflicts) =>
+    `Merged ${files} files into the plan: ${applied} changes written; ${conflicts ? `${conflicts} conflicts left (not written).` : "no conflicts."}`,
+  filesTitle: "Files:",
+  fileLine: (label, unit, sentOn, tasks, matched, record) =>
+    `  • ${label} — ${unit ?? "unit not known"}${sentOn ? ` (sent on ${dmy(sentOn)})` : ""}: ${tasks} tasks, ${matched} matched with the plan` +
+    (record === "missing"
+      ? " (not made by «Send to units»: tasks matched by their text)"
+      : record === "damaged"
+        ? " (phuluc's data in the file is damaged: tasks matched by their text)"
+        : ""),
+  changesTitle: "Changes written:",
+  changeLine: (plan, field, before, after, file, ret, confidence) =>
+    `  • ${plan} (${field}) «${before || "empty"}» → «${after}» — ${file} ${ret}${confidence < 1 ? ` [match ${pct(confidence, "en")}]` : ""}`,
+  conflictsTitle: "Conflicts (not written; for the person merging to look at):",
+  conflictLine: (kind, file, where, task, detail) =>
+    `  • [${kind}] ${file}${where ? ` ${where}` : ""}${task ? ` — ${task}` : ""}${detail ? `: ${detail}` : ""}`,
+  conflictDetail: (value, planValue) => `«${value || "empty"}» (plan: «${planValue || "empty"}»)`,
+  logWritten: (sheet) => `Merge log: sheet "${sheet}".`,
+  recordDamaged: "Warning: the log of earlier merges kept in the file was damaged and has been started afresh.",
+  undone: (cells, kept) =>
+    `Merge undone: ${cells} cells have their previous values back.` +
+    (kept ? ` ${kept} cells edited since the merge were left as they are.` : ""),
+  nothingToUndo: "There is no merge to undo.",
+};
+
+export const RETURNS_TEXTS: { readonly [L in ReturnsLang]: typeof textsVi } = { vi: textsVi, en: textsEn };
+
+interface ReportableProposal {
+  files: {
+    label: string;
+    unit: string | null;
+    sentOn: string | null;
+    tasks: number;
+    matched: number;
+    record: "ok" | "missing" | "damaged";
+  }[];
+  changes: {
+    id: string;
+    file: number;
+    task: { sheet: string };
+    cell: string;
+    field: FillField;
+    before: string;
+    after: string;
+    returnCell: { sheet: string; cell: string };
+    confidence: number;
+  }[];
+  conflicts: {
+    kind: ConflictKind;
+    file: number;
+    change?: string;
+    task?: { stt: string; text: string };
+    planCell?: { sheet: string; cell: string };
+    returnCell?: { sheet: string; cell: string };
+    field?: FillField;
+    value?: string;
+    planValue?: string;
+  }[];
+}
+
+/** The CLI's account of a merge: the files, the changes written, the conflicts left. */
+export function mergeReportText(
+  proposal: ReportableProposal,
+  applied: { applied: number; unresolved: number; logSheet: string; recordDamaged: boolean; ids: readonly string[] },
+  lang: ReturnsLang,
+): string {
+  const written = new Set(applied.ids);
+  const t = RETURNS_TEXTS[lang];
+  const fields = FIELD_LABELS[lang];
+  const kinds = CONFLICT_LABELS[lang];
+  const lines = [t.mergeHeadline(proposal.files.length, applied.applied, applied.unresolved)];
+  if (applied.recordDamaged) lines.push(t.recordDamaged);
+  lines.push(t.filesTitle);
+  for (const f of proposal.files) lines.push(t.fileLine(f.label, f.unit, f.sentOn, f.tasks, f.matched, f.record));
+  const done = proposal.changes.filter((c) => written.has(c.id));
+  if (done.length) {
+    lines.push(t.changesTitle);
+    for (const c of done)
+      lines.push(
+        t.changeLine(
+          cellLabel(c.task.sheet, c.cell),
+          fields[c.field],
+          c.before,
+          c.after,
+          proposal.files[c.file].label,
+          cellLabel(c.returnCell.sheet, c.returnCell.cell),
+          c.confidence,
+        ),
+      );
+  }
+  const open = proposal.conflicts.filter((k) => !(k.change && written.has(k.change)));
+  if (open.length) {
+    lines.push(t.conflictsTitle);
+    for (const k of open) {
+      const where = [
+        k.returnCell && cellLabel(k.returnCell.sheet, k.returnCell.cell),
+        k.planCell && cellLabel(k.planCell.sheet, k.planCell.cell),
+      ]
+        .filter(Boolean)
+        .join(" → ");
+      const task = k.task ? `${k.task.stt ? k.task.stt + ". " : ""}${k.task.text}` + (k.field ? ` (${fields[k.field]})` : "") : "";
+      const detail = k.value !== undefined || k.planValue !== undefined ? t.conflictDetail(k.value ?? "", k.planValue ?? "") : "";
+      lines.push(t.conflictLine(kinds[k.kind], proposal.files[k.file].label, where, task, detail));
+    }
+  }
+  lines.push(t.logWritten(applied.logSheet));
+  return lines.join("\n");
+}
+
+const uiVi = {
+  title: "Báo cáo của các đơn vị",
+  hint: "Gửi mỗi cơ quan chủ trì một tệp chỉ gồm nhiệm vụ của đơn vị đó; khi các đơn vị gửi lại, gộp các cột Tình trạng, Ngày hoàn thành, Kết quả, Ghi chú vào kế hoạch.",
+  splitting: "Đang tạo tệp cho các đơn vị…",
+  splitFiles: (n: number, unassigned: number) =>
+    `${n} tệp, mỗi đơn vị một tệp.` + (unassigned ? ` ${unassigned} nhiệm vụ chưa rõ cơ quan chủ trì nên chưa gửi ai.` : ""),
+  downloadFile: (name: string, tasks: number) => `Tải ${name} (${tasks} nhiệm vụ)`,
+  downloadAll: "Tải tất cả (.zip)",
+  zipName: "gui-don-vi.zip",
+  openFile: (name: string, tasks: number) => `Mở ${name} trong Excel (${tasks} nhiệm vụ)`,
+  openHint:
+    "Excel cho Mac không cho tải tệp từ phuluc: mỗi nút mở tệp của một đơn vị trong cửa sổ Excel mới, hãy lưu lại (Tệp → Lưu thành) rồi gửi đi.",
+  noOpen: "Excel này không tạo được sổ làm việc mới từ phuluc. Hãy dùng phuluc trên Excel bản web hoặc Windows, hoặc lệnh phuluc split.",
+  opened: (name: string) => `Đã mở ${name} trong cửa sổ mới: hãy lưu lại rồi gửi cho đơn vị.`,
+  pickReturns: "Chọn các tệp đơn vị gửi về (.xlsx)",
+  reading: "Đang đọc các tệp đơn vị gửi về…",
+  applying: "Đang ghi các thay đổi đã chọn vào bảng tính…",
+  undoing: "Đang hoàn tác lần gộp…",
+  reviewTitle: (files: number, changes: number, conflicts: number) => `${files} tệp: ${changes} thay đổi đề xuất, ${conflicts} xung đột`,
+  fileLine: (label: string, unit: string | null, tasks: number, matched: number) =>
+    `${label} — ${unit ?? "chưa rõ đơn vị"}: ${matched}/${tasks} nhiệm vụ khớp kế hoạch`,
+  fileNoRecord: "tệp không do «Gửi đơn vị» tạo: nhận nhiệm vụ theo nội dung",
+  fileOtherPlan: "tệp của kế hoạch khác: không dùng",
+  filePlanChanged: (date: string) => `kế hoạch đã thay đổi từ khi gửi (${date})`,
+  changesTitle: "Thay đổi đề xuất (bỏ chọn những thay đổi không muốn ghi)",
+  changeLabel: (cell: string, field: string, before: string, after: string) => `${cell} · ${field}: «${before || "trống"}» → «${after}»`,
+  changeFrom: (file: string, returnCell: string, confidence: number) =>
+    `Từ ${file} (${returnCell}) · khớp ${Math.round(confidence * 100)}%`,
+  changeHeld: (kinds: string) => `Xung đột: ${kinds}. Chỉ ghi khi bạn chọn.`,
+  moreChanges: (n: number) => `… và ${n} thay đổi nữa (giữ lựa chọn mặc định; dùng các nút chọn tất cả/bỏ chọn tất cả).`,
+  selectAll: "Chọn tất cả",
+  selectNone: "Bỏ chọn tất cả",
+  conflictsTitle: (n: number) => `Xung đột khác (${n}) — không ghi gì, cần xem tay`,
+  conflictLine: (kind: string, file: string, where: string, detail: string) =>
+    `${kind} — ${file}${where ? ` (${where})` : ""}${detail ? `: ${detail}` : ""}`,
+  apply: (n: number) => `Ghi ${n} thay đổi đã chọn`,
+  cancel: "Huỷ",
+  applied: (n: number, conflicts: number, sheet: string) =>
+    `Đã ghi ${n} thay đổi vào bảng tính.${conflicts ? ` ${conflicts} xung đột chưa xử lý.` : ""} Xem trang "${sheet}".`,
+  undo: (date: string, n: number) => `Hoàn tác lần gộp ngày ${date} (${n} thay đổi)`,
+  undone: (cells: number, kept: number) =>
+    `Đã hoàn tác lần gộp: ${cells} ô trở lại giá trị cũ.` + (kept ? ` ${kept} ô đã được sửa sau khi gộp nên giữ nguyên.` : ""),
+  nothingToUndo: "Không có lần gộp nào để hoàn tác.",
+  noChanges: "Các tệp không có thay đổi nào để ghi.",
+  filesTitle: "Các tệp đã chọn",
+  unreadableTitle: (n: number) => `${n} tệp không đọc được — bỏ qua, các tệp khác vẫn được gộp:`,
+};
+
+const uiEn: typeof uiVi = {
+  title: "The units' returns",
+  hint: "Send each lead unit a file with only its tasks; when the units send them back, merge their Status, Completion date, Result and Note columns into the plan.",
+  splitting: "Making the units' files…",
+  splitFiles: (n, unassigned) =>
+    `${n} files, one per unit.` + (unassigned ? ` ${unassigned} tasks have no known lead unit and were sent to no one.` : ""),
+  downloadFile: (name, tasks) => `Download ${name} (${tasks} tasks)`,
+  downloadAll: "Download all (.zip)",
+  zipName: "gui-don-vi.zip",
+  openFile: (name, tasks) => `Open ${name} in Excel (${tasks} tasks)`,
+  openHint:
+    "Excel for Mac does not let phuluc download files: each button opens one unit's file in a new Excel window; save it (File → Save As) and send it.",
+  noOpen: "This Excel cannot make a new workbook from phuluc. Use phuluc in Excel on the web or on Windows, or the phuluc split command.",
+  opened: (name) => `Opened ${name} in a new window: save it, then send it to the unit.`,
+  pickReturns: "Choose the files the units sent back (.xlsx)",
+  reading: "Reading the units' files…",
+  applying: "Writing the selected changes into the workbook…",
+  undoing: "Undoing the merge…",
+  reviewTitle: (files, changes, conflicts) => `${files} files: ${changes} proposed changes, ${conflicts} conflicts`,
+  fileLine: (label, unit, tasks, matched) => `${label} — ${unit ?? "unit not known"}: ${matched}/${tasks} tasks matched with the plan`,
+  fileNoRecord: "not made by «Send to units»: tasks matched by their text",
+  fileOtherPlan: "belongs to another plan: not used",
+  filePlanChanged: (date) => `the plan changed since it was sent (${date})`,
+  changesTitle: "Proposed changes (untick those not to write)",
+  changeLabel: (cell, field, before, after) => `${cell} · ${field}: «${before || "empty"}» → «${after}»`,
+  changeFrom: (file, returnCell, confidence) => `From ${file} (${returnCell}) · match ${Math.round(confidence * 100)}%`,
+  changeHeld: (kinds) => `Conflict: ${kinds}. Written only if you tick it.`,
+  moreChanges: (n) => `… and ${n} more changes (default choice kept; use select all / none).`,
+  selectAll: "Select all",
+  selectNone: "Select none",
+  conflictsTitle: (n) => `Other conflicts (${n}) — nothing written, to look at by hand`,
+  conflictLine: (kind, file, where, detail) => `${kind} — ${file}${where ? ` (${where})` : ""}${detail ? `: ${detail}` : ""}`,
+  apply: (n) => `Write the ${n} selected changes`,
+  cancel: "Cancel",
+  applied: (n, conflicts, sheet) =>
+    `Wrote ${n} changes into the workbook.${conflicts ? ` ${conflicts} conflicts left.` : ""} See the sheet "${sheet}".`,
+  undo: (date, n) => `Undo the merge of ${date} (${n} changes)`,
+  undone: (cells, kept) =>
+    `Merge undone: ${cells} cells have their previous values back.` + (kept ? ` ${kept} cells edited since were left as they are.` : ""),
+  nothingToUndo: "There is no merge to undo.",
+  noChanges: "The files have no change to write.",
+  filesTitle: "The files picked",
+  unreadableTitle: (n) => `${n} files could not be read — left out, the other files are still merged:`,
+};
+
+/** The pane's words for the returns (src/taskpane/views/ReturnsPanel.tsx). */
+export const RETURNS_UI: { readonly [L in ReturnsLang]: typeof uiVi } = { vi: uiVi, en: uiEn };

@@ -1,0 +1,259 @@
+/**
+ * Báo cáo của các đơn vị: Gửi đơn vị (one file per lead unit — downloads, or in Excel for Mac each opened
+ * as a new workbook to save) and Gộp báo cáo đơn vị… (files picked with a file input, read in the pane;
+ * the proposed changes listed — cell, column, old → new, file, match confidence — each a checkbox, those a
+ * conflict holds back unticked; the other conflicts listed; then written in one batch), and undo of the
+ * last merge. Keyboard: every choice is a native checkbox or button; when the proposals appear, focus
+ * moves to their heading (the region is labelled by it), and each checkbox is named by its task and change
+ * (old → new) and described by its file, match and conflict. Picked files that are not workbooks are
+ * listed with the reason; the others are still merged.
+ */
+import { memo, useEffect, useId, useRef } from "react";
+import { Button, Checkbox } from "@fluentui/react-components";
+import type { ProposedChange } from "../../core/returns/merge-schema";
+import { formatViDate } from "../../core/dates";
+import { COMMAND_STRINGS } from "../../i18n/commands";
+import { cellLabel, CONFLICT_LABELS, FIELD_LABELS, RETURNS_UI } from "../../i18n/returns";
+import type { FileDelivery } from "../file-delivery";
+import { useLang } from "../i18n";
+import type { ReturnsState, UnitFileView } from "../state/returns-state";
+import { STATUS_COLORS, useStyles } from "../styles";
+import { TitledSection } from "./TitledSection";
+
+/** Changes listed one by one (the others keep their default choice; select all / none reach them). */
+export const MAX_LISTED = 300;
+
+export interface ReturnsPanelProps {
+  busy: boolean;
+  delivery: FileDelivery;
+  state: ReturnsState;
+  /** Opens a made workbook in a new Excel window (Excel for Mac); absent where that cannot be done. */
+  canOpen: boolean;
+  onSplit: () => void;
+  onFiles: (files: File[]) => void;
+  onAccept: (ids: readonly string[], on: boolean) => void;
+  onApply: () => void;
+  onCancel: () => void;
+  onUndo: () => void;
+  onLoadState: () => void;
+  onDownload: (file: UnitFileView) => void;
+  onDownloadAll: (files: readonly UnitFileView[]) => void;
+  onOpen: (file: UnitFileView) => void;
+}
+
+export const ReturnsPanel = memo(function ReturnsPanel(props: ReturnsPanelProps) {
+  const { busy, delivery, state, canOpen, onLoadState } = props;
+  const lang = useLang();
+  const t = RETURNS_UI[lang];
+  const s = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => void onLoadState(), [onLoadState]);
+
+  const split = state.split;
+  const review = state.review;
+  return (
+    <TitledSection id="returns" title={t.title} testId="returns">
+      <div className={s.muted}>{t.hint}</div>
+      <div className={s.buttonRow}>
+        <Button disabled={busy} onClick={props.onSplit} data-testid="command-split">
+          {COMMAND_STRINGS[lang].split.label}
+        </Button>
+        <Button disabled={busy} onClick={() => input.current?.click()} data-testid="command-merge">
+          {COMMAND_STRINGS[lang].merge.label}
+        </Button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label={t.pickReturns}
+          tabIndex={-1}
+          style={{ display: "none" }}
+          data-testid="merge-input"
+          onChange={(e) => {
+            const files = Array.from(e.currentTarget.files ?? []);
+            e.currentTarget.value = "";
+            if (files.length) props.onFiles(files);
+          }}
+        />
+      </div>
+      {state.undoable && !review && (
+        <div className={s.buttonRow}>
+          <Button disabled={busy} onClick={props.onUndo} data-testid="merge-undo">
+            {t.undo(formatViDate(state.undoable.on), state.undoable.applied)}
+          </Button>
+        </div>
+      )}
+
+      {split && (
+        <div data-testid="split-files">
+          <div>{t.splitFiles(split.files.length, split.unassigned)}</div>
+          {delivery === "sheet" && <div className={s.muted}>{canOpen ? t.openHint : t.noOpen}</div>}
+          <ul className={s.issueList}>
+            {split.files.map((f) => (
+              <li key={f.fileName}>
+                {delivery === "sheet" ? (
+                  canOpen && (
+                    <Button className={s.issueButton} disabled={busy} onClick={() => props.onOpen(f)}>
+                      {t.openFile(f.fileName, f.tasks)}
+                    </Button>
+                  )
+                ) : (
+                  <Button className={s.issueButton} appearance="subtle" onClick={() => props.onDownload(f)} data-testid="split-download">
+                    {t.downloadFile(f.fileName, f.tasks)}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+          {delivery === "download" && split.files.length > 1 && (
+            <Button onClick={() => props.onDownloadAll(split.files)} data-testid="split-download-all">
+              {t.downloadAll}
+            </Button>
+          )}
+        </div>
+      )}
+
+      {review && <Review {...props} review={review} />}
+    </TitledSection>
+  );
+});
+
+function Review({ busy, review, onAccept, onApply, onCancel }: ReturnsPanelProps & { review: NonNullable<ReturnsState["review"]> }) {
+  const lang = useLang();
+  const t = RETURNS_UI[lang];
+  const fields = FIELD_LABELS[lang];
+  const kinds = CONFLICT_LABELS[lang];
+  const s = useStyles();
+  const p = review.review.proposal;
+  const accepted = review.accepted;
+  const ids = useId();
+  const headingId = `${ids}-heading`;
+  const heading = useRef<HTMLDivElement>(null);
+  // A new proposal: bring keyboard and screen-reader users to it.
+  useEffect(() => heading.current?.focus(), [review.review]);
+  const loose = p.conflicts.filter((k) => !k.change);
+  const all = p.changes.map((c) => c.id);
+  const chosen = p.changes.filter((c) => accepted.has(c.id)).length;
+  const fileLabel = (i: number) => p.files[i].label;
+  const label = (c: ProposedChange) => t.changeLabel(cellLabel(c.task.sheet, c.cell), fields[c.field], c.before, c.after);
+  return (
+    <div className={s.section} role="region" aria-labelledby={headingId} data-testid="merge-review">
+      <div className={s.headline}>
+        <div className={s.headlineMain} id={headingId} ref={heading} tabIndex={-1} role="heading" aria-level={3}>
+          {t.reviewTitle(p.files.length, p.changes.length, p.conflicts.length)}
+        </div>
+        <ul className={s.issueList} aria-label={t.filesTitle}>
+          {p.files.map((f) => (
+            <li key={f.label} className={s.muted} data-testid="merge-file">
+              {t.fileLine(f.label, f.unit, f.tasks, f.matched)}
+              {f.otherPlan ? ` — ${t.fileOtherPlan}` : f.record !== "ok" ? ` — ${t.fileNoRecord}` : ""}
+              {!f.otherPlan && f.planChanged && f.sentOn ? ` — ${t.filePlanChanged(formatViDate(f.sentOn))}` : ""}
+            </li>
+          ))}
+        </ul>
+        {review.unreadable.length > 0 && (
+          <div data-testid="merge-unreadable" style={{ color: STATUS_COLORS.red.color }}>
+            <div id={`${ids}-unreadable`}>{t.unreadableTitle(review.unreadable.length)}</div>
+            <ul className={s.issueList} aria-labelledby={`${ids}-unreadable`}>
+              {review.unreadable.map((u) => (
+                <li key={u.name}>{u.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      {p.changes.length > 0 && (
+        <fieldset className={s.section} style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend className={s.sectionTitle}>{t.changesTitle}</legend>
+          <div className={s.buttonRow}>
+            <Button size="small" disabled={busy} onClick={() => onAccept(all, true)}>
+              {t.selectAll}
+            </Button>
+            <Button size="small" disabled={busy} onClick={() => onAccept(all, false)}>
+              {t.selectNone}
+            </Button>
+          </div>
+          <ul className={s.issueList}>
+            {p.changes.slice(0, MAX_LISTED).map((c, i) => (
+              <li key={c.id} className={s.issueRow} data-testid="merge-change">
+                <Checkbox
+                  checked={accepted.has(c.id)}
+                  disabled={busy}
+                  onChange={(_, d) => onAccept([c.id], d.checked === true)}
+                  aria-describedby={`${ids}-from-${i}`}
+                  label={
+                    <span>
+                      <span className={s.issueCell}>{label(c)}</span>
+                      <br />
+                      <span className={s.muted}>
+                        {c.task.stt ? `${c.task.stt}. ` : ""}
+                        {c.task.text}
+                      </span>
+                    </span>
+                  }
+                />
+                {/* Under the label, past the checkbox's box. */}
+                <div id={`${ids}-from-${i}`} className={s.muted} style={{ paddingInlineStart: "36px" }}>
+                  {t.changeFrom(
+                    [fileLabel(c.file), ...c.alsoIn.map(fileLabel)].join(", "),
+                    cellLabel(c.returnCell.sheet, c.returnCell.cell),
+                    c.confidence,
+                  )}
+                  {c.conflicts.length > 0 && (
+                    <>
+                      <br />
+                      <span style={{ color: STATUS_COLORS.red.color }}>
+                        {t.changeHeld([...new Set(c.conflicts)].map((k) => kinds[k]).join("; "))}
+                      </span>
+                    </>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+          {p.changes.length > MAX_LISTED && <div className={s.muted}>{t.moreChanges(p.changes.length - MAX_LISTED)}</div>}
+        </fieldset>
+      )}
+      {loose.length > 0 && (
+        <div className={s.section}>
+          <h3 className={s.sectionTitle} id={`${ids}-conflicts`}>
+            {t.conflictsTitle(loose.length)}
+          </h3>
+          <ul className={s.issueList} aria-labelledby={`${ids}-conflicts`}>
+            {loose.slice(0, MAX_LISTED).map((k, i) => (
+              <li key={i} data-testid="merge-conflict" style={{ color: STATUS_COLORS.red.color }}>
+                {t.conflictLine(
+                  kinds[k.kind],
+                  fileLabel(k.file),
+                  [
+                    k.returnCell && cellLabel(k.returnCell.sheet, k.returnCell.cell),
+                    k.planCell && cellLabel(k.planCell.sheet, k.planCell.cell),
+                  ]
+                    .filter(Boolean)
+                    .join(" → "),
+                  [k.task ? `${k.task.stt ? k.task.stt + ". " : ""}${k.task.text}` : "", k.value ? `«${k.value}»` : ""]
+                    .filter(Boolean)
+                    .join(" "),
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className={s.buttonRow}>
+        <Button
+          appearance="primary"
+          disabled={busy || (chosen === 0 && p.conflicts.length === 0)}
+          onClick={onApply}
+          data-testid="merge-apply"
+        >
+          {t.apply(chosen)}
+        </Button>
+        <Button disabled={busy} onClick={onCancel} data-testid="merge-cancel">
+          {t.cancel}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,402 @@
+/**
+ * Returns from other tools: the plan is split, Phòng Kinh tế's copy (three appendices, one of them typed
+ * in TCVN3 in the plan, one without Tình trạng) is edited the way a person would — values typed in, rows
+ * re-sorted, rows inserted, columns hidden, sheets renamed, text typed in TCVN3 (a few cells, or the whole
+ * file converted), dates typed as text, a plan column touched and a task added, the hidden record lost —
+ * and written back by openpyxl, ExcelJS, LibreOffice, and as
+ * Google Sheets and WPS Office write packages. Each return is merged through the use case every door
+ * calls: the proposed changes (task, field, old → new) and the conflicts must be exactly the expected
+ * ones. The tools × edits table is printed at the end; the CLI door merges the tools' returns together.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { checkWorkbook } from "../../src/app/use-cases/check";
+import { applyMerge, reviewReturns, type MergeReview } from "../../src/app/use-cases/merge";
+import type { ProposedChange } from "../../src/core/returns/merge-schema";
+import { main } from "../../src/cli/main";
+import { encodeTcvn3 } from "../core/parsers/legacy-encoder";
+import { sheetPart, zipText } from "../hardening/support/craft";
+import { captureIO } from "../support/cli-io";
+import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { toA1 } from "../../src/core/a1";
+import type { Grid } from "../../src/core/grid";
+import { makeTempDir, removeTempDir } from "../support/xlsx-builder";
+import { canOpenpyxl, canSoffice } from "../xlsx/corpus/build";
+import { AS_OF, fileOf, KT, openPort, planBytes, reportOf, split, T, taskOf } from "./support";
+import {
+  googleLike,
+  hasStoreSheet,
+  locate,
+  TOOLS,
+  viaExcelJs,
+  viaLibreOffice,
+  viaOpenpyxl,
+  wpsLike,
+  type Op,
+  type OpValue,
+  type Tool,
+} from "./tool-returns";
+
+const tools = canOpenpyxl() && canSoffice();
+if (!tools) {
+  if (process.env.CI) throw new Error("other-tools: python3-openpyxl and soffice are needed");
+  console.warn("other-tools.test.ts skipped: python3-openpyxl or soffice missing");
+}
+const toolTest = tools ? test : test.skip;
+
+/** What Phòng Kinh tế types into its copy (its four tasks, on PL I, PL II and PL III). */
+const TYPED: { task: string; values: Partial<Record<"status" | "doneDate" | "result" | "note", OpValue>> }[] = [
+  { task: T.wifi, values: { status: "Đã hoàn thành", doneDate: { date: "2026-09-20" }, result: "Đã lắp 5 điểm wifi" } },
+  { task: T.budget, values: { note: "Đã trình UBND xã" } },
+  { task: T.standing, values: { status: "Đang thực hiện" } },
+  { task: T.legacy, values: { status: "Đã hoàn thành", note: "Tổ chức 2 lớp" } },
+];
+
+/** The changes every return proposes: [task, field, plan's value → return's, conflicts]. */
+const CHANGES: [string, string, string, string, string[]][] = [
+  [T.wifi, "status", "Đang thực hiện", "Đã hoàn thành", []],
+  [T.wifi, "doneDate", "", "20/09/2026", []],
+  [T.wifi, "result", "Hệ thống mạng", "Đã lắp 5 điểm wifi", []],
+  [T.budget, "note", "", "Đã trình UBND xã", []],
+  [T.standing, "status", "", "Đang thực hiện", []],
+  [T.legacy, "status", "Chưa thực hiện", "Đã hoàn thành", []],
+  [T.legacy, "note", "", "Tổ chức 2 lớp", []],
+];
+const CAMERA = "Lắp camera giám sát tại trụ sở UBND xã";
+
+interface Edit {
+  name: string;
+  ops: (at: Awaited<ReturnType<typeof locate>>, sheets: Grid[]) => Op[];
+  changes: typeof CHANGES;
+  conflicts: [string, string | null][];
+  record: "ok" | "missing";
+}
+
+function typed(at: Awaited<ReturnType<typeof locate>>, encode: (s: string) => string = (s) => s): Op[] {
+  return TYPED.flatMap(({ task, values }) => {
+    const l = at(task);
+    return Object.entries(values).map(([field, v]) => ({
+      op: "set" as const,
+      sheet: l.sheet,
+      cell: `${String.fromCharCode(64 + l.cols[field as keyof typeof l.cols])}${l.row}`,
+      value: typeof v === "string" ? encode(v) : v!,
+    }));
+  });
+}
+
+const col = (n: number) => String.fromCharCode(64 + n);
+
+/** Every text of the copy's sheets re-encoded (a whole file run through a Unicode → TCVN3 converter). */
+const convertAll = (sheets: Grid[], encode: (s: string) => string): Op[] =>
+  sheets.flatMap((g) =>
+    g.values.flatMap((row, r) =>
+      row.flatMap((v, c) =>
+        typeof v === "string" && encode(v) !== v
+          ? [{ op: "set" as const, sheet: g.name, cell: toA1(g.origin.row + r, g.origin.col + c), value: encode(v) }]
+          : [],
+      ),
+    ),
+  );
+
+const EDITS: Edit[] = [
+  { name: "values typed", ops: (at) => typed(at), changes: CHANGES, conflicts: [], record: "ok" },
+  {
+    name: "rows re-sorted",
+    // Excel will not sort across merged group rows: the unit unmerges them, then puts group II first.
+    ops: (at) => {
+      const w = at(T.wifi);
+      const b = at(T.budget);
+      return [
+        ...typed(at),
+        { op: "unmerge", sheet: "PL I", range: `B${w.row - 1}:J${w.row - 1}` },
+        { op: "unmerge", sheet: "PL I", range: `B${b.row - 1}:J${b.row - 1}` },
+        { op: "order", sheet: "PL I", start: w.row - 1, rows: [b.row - 1, b.row, w.row - 1, w.row] },
+      ];
+    },
+    changes: CHANGES,
+    conflicts: [],
+    record: "ok",
+  },
+  {
+    name: "rows inserted",
+    ops: (at) => {
+      const b = at(T.budget);
+      const s = at(T.standing);
+      return [
+        ...typed(at),
+        { op: "insert", sheet: "PL I", at: b.row - 1, values: [] },
+        { op: "insert", sheet: "PL I", at: 1, values: ["Phòng Kinh tế báo cáo ngày 20/10/2026"] },
+        { op: "insert", sheet: "PL II", at: s.row, values: [] },
+      ];
+    },
+    changes: CHANGES,
+    conflicts: [],
+    record: "ok",
+  },
+  {
+    name: "columns hidden",
+    ops: (at) => {
+      const w = at(T.wifi);
+      const cols = [3, 5, w.cols.note];
+      return [...typed(at), ...["PL I", "PL II", "PL III"].map((sheet) => ({ op: "hide" as const, sheet, cols }))];
+    },
+    changes: CHANGES,
+    conflicts: [],
+    record: "ok",
+  },
+  {
+    name: "sheets renamed",
+    ops: (at) => [
+      ...typed(at),
+      { op: "rename", sheet: "PL I", to: "Báo cáo PL I" },
+      { op: "rename", sheet: "PL III", to: "PL3 - đã cập nhật" },
+    ],
+    changes: CHANGES,
+    conflicts: [],
+    record: "ok",
+  },
+  { name: "typed in TCVN3", ops: (at) => typed(at, encodeTcvn3), changes: CHANGES, conflicts: [], record: "ok" },
+  {
+    name: "whole copy in TCVN3",
+    ops: (at, sheets) => [...convertAll(sheets, encodeTcvn3), ...typed(at, encodeTcvn3)],
+    changes: CHANGES,
+    conflicts: [],
+    record: "ok",
+  },
+  {
+    name: "dates typed as text",
+    ops: (at) =>
+      typed(at).map((o) => (o.op === "set" && o.value !== null && typeof o.value === "object" ? { ...o, value: "20/9/2026" } : o)),
+    changes: CHANGES,
+    conflicts: [],
+    record: "ok",
+  },
+  {
+    name: "plan columns touched",
+    ops: (at) => {
+      const b = at(T.budget);
+      return [
+        ...typed(at),
+        { op: "set", sheet: "PL I", cell: `${col(b.cols.deadline)}${b.row}`, value: "Quý II/2026" },
+        {
+          op: "insert",
+          sheet: "PL I",
+          at: b.row + 1,
+          values: [4, CAMERA, "Chủ tịch UBND xã", KT, null, "Camera", "31/12/2026", "Đang thực hiện"],
+        },
+      ];
+    },
+    changes: CHANGES.map((c) => (c[0] === T.budget ? [c[0], c[1], c[2], c[3], ["deadline_changed"]] : c)),
+    conflicts: [
+      ["deadline_changed", T.budget],
+      ["not_in_plan", null],
+    ],
+    record: "ok",
+  },
+  {
+    name: "record lost, re-sorted, renamed",
+    ops: (at) => {
+      const w = at(T.wifi);
+      const b = at(T.budget);
+      return [
+        ...typed(at),
+        { op: "unmerge", sheet: "PL I", range: `B${w.row - 1}:J${w.row - 1}` },
+        { op: "unmerge", sheet: "PL I", range: `B${b.row - 1}:J${b.row - 1}` },
+        { op: "order", sheet: "PL I", start: w.row - 1, rows: [b.row - 1, b.row, w.row - 1, w.row] },
+        { op: "rename", sheet: "PL I", to: "Báo cáo PL I" },
+        { op: "remove", sheet: "_phuluc" },
+      ];
+    },
+    changes: CHANGES,
+    conflicts: [],
+    record: "missing",
+  },
+];
+
+const CASES: [Tool, string][] = TOOLS.flatMap((t) => EDITS.map((e) => [t, e.name] as [Tool, string]));
+
+let dir: string;
+let plan: Buffer;
+let planChecked: Awaited<ReturnType<typeof checkWorkbook>>;
+const returns = new Map<string, Uint8Array>();
+const results = new Map<string, string>();
+const key = (tool: Tool, edit: string) => `${tool}\u0000${edit}`;
+/** File names as units send them back (the unit is read from the record, else from the name). */
+const fileName = (tool: Tool, edit: string) => `${KT} - ${tool} - ${edit}.xlsx`;
+
+beforeAll(async () => {
+  dir = makeTempDir("phuluc-other-tools-");
+  plan = await planBytes();
+  planChecked = await checkWorkbook(await openPort(plan, "plan.xlsx", true), { asOf: AS_OF });
+  if (!tools) return;
+  const copy = fileOf(await split(plan), KT).bytes;
+  const at = await locate(copy);
+  const sheets = await (await openPort(copy, "copy.xlsx", true)).readSheets();
+  const jobs = EDITS.map((e) => ({ name: e.name, input: copy, ops: e.ops(at, sheets) }));
+  const py = viaOpenpyxl(dir, jobs);
+  const js = new Map<string, Uint8Array>();
+  for (const j of jobs) {
+    returns.set(key("openpyxl", j.name), py.get(j.name)!);
+    js.set(j.name, await viaExcelJs(j.input, j.ops));
+    returns.set(key("ExcelJS", j.name), js.get(j.name)!);
+    returns.set(key("Google-like", j.name), await googleLike(j.input, j.ops));
+    returns.set(key("WPS-like", j.name), await wpsLike(j.input, j.ops));
+  }
+  for (const [name, bytes] of viaLibreOffice(dir, js)) returns.set(key("LibreOffice", name), bytes);
+}, 300000);
+
+afterAll(() => {
+  if (results.size) console.log(table());
+  if (dir) removeTempDir(dir);
+});
+
+function table(): string {
+  const w = Math.max(...EDITS.map((e) => e.name.length)) + 2;
+  const lines = ["units' returns: tools × edits → merge result (changes proposed / conflicts, record; FAIL = assertion failed)", ""];
+  lines.push("edit".padEnd(w) + TOOLS.map((t) => t.padEnd(22)).join(""));
+  for (const e of EDITS) lines.push(e.name.padEnd(w) + TOOLS.map((t) => (results.get(key(t, e.name)) ?? "-").padEnd(22)).join(""));
+  return lines.join("\n");
+}
+
+async function mergeOne(label: string, bytes: Uint8Array) {
+  const port = await openPort(plan, "plan.xlsx");
+  const review = await reviewReturns(port, [{ label, port: await openPort(bytes, label, true) }], { asOf: AS_OF, checked: planChecked });
+  const applied = await applyMerge(port, review);
+  return { review, applied, bytes: await port.toBuffer() };
+}
+
+const taskName = (text: string) => Object.entries(T).find(([, v]) => text.startsWith(v.slice(0, 60)))?.[0] ?? text;
+const shown = (c: ProposedChange) => [taskName(c.task.text), c.field, c.before, c.after, c.conflicts];
+const sorted = <X>(xs: X[]) => [...xs].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+const conflictsOf = (r: MergeReview) =>
+  r.proposal.conflicts.map((k) => [k.kind, k.task ? taskName(k.task.text) : k.value === CAMERA ? "camera" : (k.value ?? null)]);
+
+describe("a unit's return written by other tools and edited in every usual way", () => {
+  toolTest.each(CASES)("%s: %s", async (tool, editName) => {
+    const edit = EDITS.find((e) => e.name === editName)!;
+    const bytes = returns.get(key(tool, editName))!;
+    const label = fileName(tool, editName);
+    let m: Awaited<ReturnType<typeof mergeOne>> | undefined;
+    try {
+      m = await mergeOne(label, bytes);
+      const p = m.review.proposal;
+      // The file: recognised as Phòng Kinh tế's, all four tasks read and matched.
+      expect(p.files[0]).toMatchObject({
+        unit: KT,
+        unitFrom: edit.record === "ok" ? "record" : "file_name",
+        record: edit.record,
+        otherPlan: false,
+        planChanged: false,
+        tasks: edit.conflicts.some(([k]) => k === "not_in_plan") ? 5 : 4,
+        matched: 4,
+      });
+      // Exactly the expected changes, and exactly the expected conflicts (in any order: a re-sorted return lists them in its order).
+      expect(sorted(p.changes.map(shown))).toEqual(sorted(edit.changes.map(([t, f, b, a, k]) => [taskName(t), f, b, a, k])));
+      expect(sorted(conflictsOf(m.review))).toEqual(sorted(edit.conflicts.map(([k, t]) => [k, t === null ? "camera" : taskName(t)])));
+      for (const c of p.changes) expect(c.confidence).toBeGreaterThanOrEqual(edit.record === "ok" ? 1 : 0.5);
+      // PL III is typed in TCVN3 in the plan: the unit's words are written into it in TCVN3.
+      expect(p.changes.filter((c) => c.task.sheet === "PL III").map((c) => c.write)).toEqual([
+        encodeTcvn3("Đã hoàn thành"),
+        encodeTcvn3("Tổ chức 2 lớp"),
+      ]);
+      // The plan afterwards: the changes free of conflicts are written, read back by the check.
+      const after = await reportOf(m.bytes);
+      const free = edit.changes.filter((c) => c[4].length === 0).length;
+      expect(m.applied).toMatchObject({ applied: free, unresolved: edit.conflicts.length });
+      expect([taskOf(after, T.wifi).status, taskOf(after, T.wifi).doneDate, taskOf(after, T.wifi).result]).toEqual([
+        "done_on_time",
+        "2026-09-20",
+        "Đã lắp 5 điểm wifi",
+      ]);
+      expect([taskOf(after, T.legacy).statusRaw, taskOf(after, T.standing).statusRaw]).toEqual(["Đã hoàn thành", "Đang thực hiện"]);
+      expect(taskOf(after, T.budget).deadline.raw).toBe("Quý I/2026");
+      expect(after.tasks.some((t) => t.content === CAMERA)).toBe(false);
+      results.set(key(tool, editName), `ok ${p.changes.length}/${p.conflicts.length} ${p.files[0].record}`);
+    } catch (e) {
+      const p = m?.review.proposal;
+      results.set(key(tool, editName), p ? `FAIL ${p.changes.length}/${p.conflicts.length} ${p.files[0].record}` : "FAIL");
+      throw e;
+    }
+  });
+
+  toolTest("every return really carries its edit (the tools did what was asked)", async () => {
+    for (const tool of TOOLS) {
+      const wb = (edit: string) => XlsxWorkbook.open(returns.get(key(tool, edit))!, "r.xlsx");
+      const names = (edit: string) =>
+        wb(edit)
+          .sheets()
+          .map((s) => s.name);
+      const at = { tool, edit: "" };
+      expect({ ...at, edit: "renamed", names: names("sheets renamed").slice(0, 3) }).toEqual({
+        ...at,
+        edit: "renamed",
+        names: ["Báo cáo PL I", "PL II", "PL3 - đã cập nhật"],
+      });
+      expect({ ...at, edit: "record lost", names: names("record lost, re-sorted, renamed") }).toEqual({
+        ...at,
+        edit: "record lost",
+        names: ["Báo cáo PL I", "PL II", "PL III"],
+      });
+      const first = (edit: string) => {
+        const w = wb(edit);
+        return w.readGrid(w.sheets()[0]).values;
+      };
+      expect({ ...at, a1: first("rows inserted")[0][0] }).toEqual({ ...at, a1: "Phòng Kinh tế báo cáo ngày 20/10/2026" });
+      const resorted = (await reportOf(returns.get(key(tool, "rows re-sorted"))!)).tasks.filter((t) => t.sheet === "PL I");
+      expect({ ...at, order: resorted.map((t) => taskName(t.content)) }).toEqual({ ...at, order: ["budget", "wifi"] });
+      const hiddenXml = await zipText(
+        returns.get(key(tool, "columns hidden"))!,
+        await sheetPart(returns.get(key(tool, "columns hidden"))!, 0),
+      );
+      expect({ ...at, hidden: /<(\w+:)?col\b[^>]*hidden="(1|true)"/.test(hiddenXml) }).toEqual({ ...at, hidden: true });
+      expect({ ...at, tcvn3: JSON.stringify(first("typed in TCVN3")).includes(encodeTcvn3("Đã lắp 5 điểm wifi")) }).toEqual({
+        ...at,
+        tcvn3: true,
+      });
+    }
+  });
+
+  toolTest("what each tool did with phuluc's very hidden sheet", () => {
+    const states = TOOLS.map((t) => [t, hasStoreSheet(returns.get(key(t, "values typed"))!)]);
+    expect(states).toEqual([
+      ["openpyxl", "veryHidden"],
+      ["ExcelJS", "veryHidden"],
+      ["LibreOffice", "hidden"],
+      ["Google-like", "hidden"],
+      ["WPS-like", "veryHidden"],
+    ]);
+  });
+});
+
+describe("the CLI door merges the tools' returns together", () => {
+  toolTest("the five tools' returns of the same values: one change each, no conflict, exit 0; a conflicting one: exit 1", async () => {
+    const files = TOOLS.map((t) => {
+      const f = path.join(dir, `cli-${t}.xlsx`);
+      fs.writeFileSync(f, returns.get(key(t, "values typed"))!);
+      return f;
+    });
+    const planFile = path.join(dir, "ke-hoach.xlsx");
+    fs.writeFileSync(planFile, plan);
+    const out = path.join(dir, "da-gop.xlsx");
+    const io = captureIO();
+    const code = await main(["merge", planFile, ...files, "-o", out, "--as-of", AS_OF], io);
+    expect(io.err).toBe("");
+    expect(code).toBe(0);
+    expect(io.out).toContain("Đã gộp 5 tệp vào kế hoạch: ghi 7 thay đổi; không có xung đột.");
+    const after = await reportOf(fs.readFileSync(out));
+    expect(taskOf(after, T.wifi).status).toBe("done_on_time");
+    expect(taskOf(after, T.legacy).statusRaw).toBe("Đã hoàn thành");
+
+    const touched = path.join(dir, "cli-touched.xlsx");
+    fs.writeFileSync(touched, returns.get(key("LibreOffice", "plan columns touched"))!);
+    const io2 = captureIO();
+    const code2 = await main(["merge", planFile, files[0], touched, "-o", path.join(dir, "da-gop-2.xlsx"), "--as-of", AS_OF], io2);
+    expect(code2).toBe(1);
+    // The budget's note comes from the clean return too (the same value): written; the touched return's two conflicts are listed.
+    expect(io2.out).toContain("Đã gộp 2 tệp vào kế hoạch: ghi 7 thay đổi; 2 xung đột chưa xử lý (không ghi).");
+    expect(io2.out).toContain("[nhiệm vụ không có trong kế hoạch] cli-touched.xlsx 'PL I'!B10: «Lắp camera giám sát tại trụ sở UBND xã»");
+    expect(io2.out).toMatch(
+      /\[thời hạn bị sửa trong tệp gửi về\] cli-touched\.xlsx 'PL I'!G9 → 'PL I'!G\d+ — 3\. Tham mưu .*: «Quý II\/2026» \(kế hoạch: «Quý I\/2026»\)/,
+    );
+  });
+});
