@@ -262,7 +262,7 @@ const uiVi = {
   fileOtherPlan: "tệp của kế hoạch khác: không dùng",
   filePlanChanged: (date: string) => `kế hoạch đã thay đổi từ khi gửi (${date})`,
   changesTitle: "Thay đổi đề xuất (bỏ chọn những thay đổi không muốn ghi)",
-  changeLabel: (cell: string, field: string, before: string, after: string) => `${cell} · ${field}: «${before || "trống"}» → «${after}»`,
+  changeValue: (field: string, before: string, after: string) => `${field}: «${before || "trống"}» → «${after}»`,
   changeFrom: (file: string, returnCell: string, confidence: number) =>
     `Từ ${file} (${returnCell}) · khớp ${Math.round(confidence * 100)}%`,
   changeHeld: (kinds: string) => `Xung đột: ${kinds}. Chỉ ghi khi bạn chọn.`,
@@ -309,7 +309,7 @@ const uiEn: typeof uiVi = {
   fileOtherPlan: "belongs to another plan: not used",
   filePlanChanged: (date) => `the plan changed since it was sent (${date})`,
   changesTitle: "Proposed changes (untick those not to write)",
-  changeLabel: (cell, field, before, after) => `${cell} · ${field}: «${before || "empty"}» → «${after}»`,
+  changeValue: (field, before, after) => `${field}: «${before || "empty"}» → «${after}»`,
   changeFrom: (file, returnCell, confidence) => `From ${file} (${returnCell}) · match ${Math.round(confidence * 100)}%`,
   changeHeld: (kinds) => `Conflict: ${kinds}. Written only if you tick it.`,
   moreChanges: (n) => `… and ${n} more changes (default choice kept; use select all / none).`,

@@ -61,6 +61,7 @@ export const useStyles = makeStyles({
   },
   issueText: { display: "block", minWidth: 0 },
   issueCell: { fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyMonospace },
+  changeValue: { fontWeight: tokens.fontWeightSemibold },
   severityDot: {
     display: "inline-block",
     width: "8px",

@@ -136,7 +136,14 @@ function Review({ busy, review, onAccept, onApply, onCancel }: ReturnsPanelProps
   const all = p.changes.map((c) => c.id);
   const chosen = p.changes.filter((c) => accepted.has(c.id)).length;
   const fileLabel = (i: number) => p.files[i].label;
-  const label = (c: ProposedChange) => t.changeLabel(cellLabel(c.task.sheet, c.cell), fields[c.field], c.before, c.after);
+  // The plan's cell as cells are shown everywhere in the pane; the change itself in the text's font.
+  const label = (c: ProposedChange) => (
+    <>
+      <span className={s.issueCell}>{cellLabel(c.task.sheet, c.cell)}</span>
+      {" · "}
+      <span className={s.changeValue}>{t.changeValue(fields[c.field], c.before, c.after)}</span>
+    </>
+  );
   return (
     <div className={s.section} role="region" aria-labelledby={headingId} data-testid="merge-review">
       <div className={s.headline}>
@@ -184,7 +191,7 @@ function Review({ busy, review, onAccept, onApply, onCancel }: ReturnsPanelProps
                   aria-describedby={`${ids}-from-${i}`}
                   label={
                     <span>
-                      <span className={s.issueCell}>{label(c)}</span>
+                      {label(c)}
                       <br />
                       <span className={s.muted}>
                         {c.task.stt ? `${c.task.stt}. ` : ""}
