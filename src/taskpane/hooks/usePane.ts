@@ -12,13 +12,12 @@ import { parseUserDate } from "../../core/dates";
 import type { Fix, Report } from "../../core/report-schema";
 import type { WorkbookPort } from "../../core/port";
 import type { Settings } from "../../core/settings";
-import type { WriteSummaryResult } from "../../core/summary/spec";
 import type { Lang, UiStrings } from "../../i18n/ui";
-import { RETURNS_UI } from "../../i18n/returns";
 import type { Engine, EngineLoader } from "../engine";
 import type { FileDelivery, SaveFile } from "../file-delivery";
 import { errorMessage } from "../errors";
 import { initialPaneState, paneReducer, type CheckResult, type PaneState, type Words } from "../state/pane-state";
+import { useReturnsActions, type Exclusive } from "./useReturnsActions";
 
 export type { PaneState } from "../state/pane-state";
 
@@ -161,14 +160,8 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
    * Run one exclusive action (not while a check or another action runs). `recheck`, after a change written
    * to the workbook: the results shown are checked again (with new settings when they changed).
    */
-  const exclusive = useCallback(
-    async <T>(
-      what: string,
-      fn: (
-        engine: Engine,
-        recheck: (settings?: Settings) => Promise<void>,
-      ) => Promise<{ notice?: Words; value?: T; summary?: WriteSummaryResult }>,
-    ): Promise<T | undefined> => {
+  const exclusive = useCallback<Exclusive>(
+    async (what, fn) => {
       if (working.current || current.current) return undefined;
       working.current = true;
       dispatch({ type: "workStarted", what });
@@ -189,6 +182,15 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
     },
     [loadEngine, checkOnce],
   );
+
+  /** The result shown, or a fresh check when there is none yet (inside an exclusive action). */
+  const resultNow = useCallback(
+    async (engine: Engine): Promise<CheckResult> =>
+      live.current.result ?? (await checkOnce(engine, new CancelToken(), ++lastRun.current, true)),
+    [checkOnce],
+  );
+
+  const returns = useReturnsActions({ port, live, dispatch, loadEngine, exclusive, resultNow, settingsNow });
 
   /** Selecting a cell (an issue's, a change's) is quick and may happen while nothing else runs: no busy state, errors still shown. */
   const select = useCallback(
@@ -224,7 +226,7 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
   const buildSummary = useCallback(
     () =>
       exclusive("summary", async (engine) => {
-        const result = live.current.result ?? (await checkOnce(engine, new CancelToken(), ++lastRun.current, true));
+        const result = await resultNow(engine);
         const choice = live.current.changes?.choice ?? null;
         const written = await engine.writeSummarySheets(
           port,
@@ -241,7 +243,7 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
             .join(" ");
         return { value: summary, summary, ...(w || snapshot.tooBig ? { notice } : {}) };
       }),
-    [exclusive, checkOnce, port, settingsNow, loadChanges],
+    [exclusive, resultNow, port, settingsNow, loadChanges],
   );
 
   /** The changes section's chooser: compare the result shown with another snapshot (null: the default). */
@@ -262,7 +264,7 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
   const buildReport = useCallback(
     (delivery: FileDelivery, save: SaveFile) =>
       exclusive("report", async (engine) => {
-        const result = live.current.result ?? (await checkOnce(engine, new CancelToken(), ++lastRun.current, true));
+        const result = await resultNow(engine);
         const settings = await settingsNow();
         // Section III: the changes the pane shows (since the snapshot chosen there), when there are some.
         const shown = live.current.changes?.changes;
@@ -276,94 +278,7 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
         save(drafted.bytes, drafted.fileName, drafted.mediaType);
         return { notice: (t: UiStrings) => t.reportDownloaded(drafted.fileName) };
       }),
-    [exclusive, checkOnce, port, settingsNow],
-  );
-
-  /** Gửi đơn vị: one file per lead unit, from the result shown (or after a check); the panel hands them out. */
-  const splitToUnits = useCallback(
-    (planFile?: string) =>
-      exclusive("split", async (engine) => {
-        const result = live.current.result ?? (await checkOnce(engine, new CancelToken(), ++lastRun.current, true));
-        const settings = await settingsNow();
-        const split = await engine.splitWorkbook(
-          port,
-          { asOf: result.report.asOf, checked: { report: result.report, grids: result.grids, settings }, planFile },
-          { runSteps: engine.runSliced, engine },
-        );
-        dispatch({ type: "returns", event: { type: "split", files: split.files, unassigned: split.unassigned } });
-        return { notice: (t: UiStrings) => RETURNS_UI[t.lang].splitFiles(split.files.length, split.unassigned) };
-      }),
-    [exclusive, checkOnce, port, settingsNow],
-  );
-
-  /** Gộp báo cáo đơn vị…: read the picked files and propose their changes (nothing is written yet). */
-  const reviewReturnFiles = useCallback(
-    (files: readonly { name: string; bytes: ArrayBuffer }[]) =>
-      exclusive("merge", async (engine) => {
-        const result = live.current.result ?? (await checkOnce(engine, new CancelToken(), ++lastRun.current, true));
-        const settings = await settingsNow();
-        const { inputs, unreadable } = await engine.openReturnFiles(files);
-        // No file could be read: say why for each, nothing to review.
-        if (!inputs.length) throw new Error(unreadable.map((u) => u.message).join(" "));
-        const review = await engine.reviewReturns(
-          port,
-          inputs,
-          { asOf: result.report.asOf, checked: { report: result.report, grids: result.grids, settings } },
-          { runSteps: engine.runSliced, engine },
-        );
-        dispatch({ type: "returns", event: { type: "review", review, accepted: engine.defaultAccepted(review.proposal), unreadable } });
-        return review.proposal.changes.length ? {} : { notice: (t: UiStrings) => RETURNS_UI[t.lang].noChanges };
-      }),
-    [exclusive, checkOnce, port, settingsNow],
-  );
-
-  const acceptChanges = useCallback(
-    (ids: readonly string[], on: boolean) => dispatch({ type: "returns", event: { type: "accept", ids, on } }),
-    [],
-  );
-  const closeReview = useCallback(() => dispatch({ type: "returns", event: { type: "closeReview" } }), []);
-
-  /** Whether the workbook holds a merge that can be undone (the panel asks when it appears). */
-  const loadMergeState = useCallback(async () => {
-    try {
-      const engine = await loadEngine();
-      const state = await engine.mergeState(port);
-      dispatch({ type: "returns", event: { type: "undoable", undoable: state.undoable } });
-    } catch {
-      /* not knowing only hides the undo button */
-    }
-  }, [loadEngine, port]);
-
-  /** Write the ticked changes into the workbook (one batch), log them, check again. */
-  const applyReview = useCallback(
-    () =>
-      exclusive("mergeApply", async (engine, recheck) => {
-        const current = live.current.returns.review;
-        if (!current) return {};
-        const applied = await engine.applyMerge(port, current.review, current.accepted);
-        dispatch({ type: "returns", event: { type: "closeReview" } });
-        await recheck();
-        const state = await engine.mergeState(port);
-        dispatch({ type: "returns", event: { type: "undoable", undoable: state.undoable } });
-        return { notice: (t: UiStrings) => RETURNS_UI[t.lang].applied(applied.applied, applied.unresolved, applied.logSheet) };
-      }),
-    [exclusive, port],
-  );
-
-  /** Undo the last merge as a whole (the cells edited since are left). */
-  const undoMerge = useCallback(
-    () =>
-      exclusive("mergeUndo", async (engine, recheck) => {
-        const undone = await engine.undoLastMerge(port, await settingsNow());
-        await recheck();
-        const state = await engine.mergeState(port);
-        dispatch({ type: "returns", event: { type: "undoable", undoable: state.undoable } });
-        return {
-          notice: (t: UiStrings) =>
-            undone.undone ? RETURNS_UI[t.lang].undone(undone.cells, undone.kept) : RETURNS_UI[t.lang].nothingToUndo,
-        };
-      }),
-    [exclusive, port, settingsNow],
+    [exclusive, resultNow, port, settingsNow],
   );
 
   const saveSettings = useCallback(
@@ -415,13 +330,7 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
       runCommand,
       dismissError,
       setNotice,
-      splitToUnits,
-      reviewReturnFiles,
-      acceptChanges,
-      closeReview,
-      loadMergeState,
-      applyReview,
-      undoMerge,
+      ...returns,
     }),
     [
       state,
@@ -436,13 +345,7 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
       runCommand,
       dismissError,
       setNotice,
-      splitToUnits,
-      reviewReturnFiles,
-      acceptChanges,
-      closeReview,
-      loadMergeState,
-      applyReview,
-      undoMerge,
+      returns,
     ],
   );
 }
