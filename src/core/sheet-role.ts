@@ -6,7 +6,7 @@
  */
 import { foldKey } from "./text/fold";
 import { decodeStore, STORE_SHEET } from "./store";
-import { summarySheetNames } from "./summary/build";
+import { summarySheetNames } from "./summary/names";
 import type { Grid } from "./grid";
 import type { Settings } from "./settings";
 

@@ -2,6 +2,9 @@
  * Sheet names the way Excel accepts them, shared by both writers: at most 31 characters, none of
  * \ / ? * [ ] :, no apostrophe at either end, not empty, not "History", unique ignoring case.
  */
+import { summaryText } from "../../i18n/summary";
+import type { Settings } from "../settings";
+
 export const MAX_SHEET_NAME = 31;
 
 export function sanitizeSheetName(name: string, fallback = "Sheet"): string {
@@ -36,4 +39,23 @@ export function uniqueSheetName(preferred: string, taken: Iterable<string>): str
     const candidate = head + suffix;
     if (!used.has(sheetNameKey(candidate))) return candidate;
   }
+}
+
+/** Preferred names: the settings' name, and that name with " - Quá hạn" / " - Chỉ tiêu" / " - Thay đổi". */
+export function summarySheetNames(settings: Settings): { main: string; deadlines: string; indicators: string; changes: string } {
+  const base = sanitizeSheetName(settings.summarySheetName, "Tổng hợp");
+  const suffixed = (suffix: string) => {
+    const tail = ` - ${suffix}`;
+    const head = Array.from(base)
+      .slice(0, MAX_SHEET_NAME - tail.length)
+      .join("")
+      .trimEnd();
+    return sanitizeSheetName(head + tail);
+  };
+  return {
+    main: base,
+    deadlines: suffixed(summaryText.sheetSuffixDeadlines),
+    indicators: suffixed(summaryText.sheetSuffixIndicators),
+    changes: suffixed(summaryText.sheetSuffixChanges),
+  };
 }
