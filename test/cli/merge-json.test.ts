@@ -5,41 +5,27 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { main } from "../../src/cli/main";
 import { MergeJsonSchema } from "../../src/core/returns/merge-json";
-import { captureIO } from "../support/cli-io";
-import { makeTempDir, removeTempDir } from "../support/xlsx-builder";
-import { AS_OF, fill, KT, planBytes, T, VH } from "../returns/support";
+import { runMain } from "../support/cli-io";
+import { AS_OF, fill, KT, planFileEachTest, T, VH } from "../returns/support";
 
-let dir: string;
-let planFile: string;
-beforeEach(async () => {
-  dir = makeTempDir("phuluc-merge-json-");
-  planFile = path.join(dir, "ke-hoach.xlsx");
-  fs.writeFileSync(planFile, await planBytes());
-});
-afterEach(() => removeTempDir(dir));
-
-async function run(args: string[]) {
-  const io = captureIO();
-  const code = await main(args, io);
-  return { code, out: io.out, err: io.err };
-}
+const { dir, planFile } = planFileEachTest("phuluc-merge-json-");
+const run = runMain;
 
 test("merge --json: changes and conflicts as the schema says; stdout is JSON alone; exit 1 while conflicts remain", async () => {
-  const gui = path.join(dir, "gui");
-  expect((await run(["split", planFile, "-o", gui, "--as-of", AS_OF])).code).toBe(0);
+  const gui = path.join(dir(), "gui");
+  expect((await run(["split", planFile(), "-o", gui, "--as-of", AS_OF])).code).toBe(0);
   const write = async (name: string, unit: string, edits: Parameters<typeof fill>[1]) => {
-    const file = path.join(dir, name);
+    const file = path.join(dir(), name);
     fs.writeFileSync(file, await fill(fs.readFileSync(path.join(gui, `${unit}.xlsx`)), edits));
     return file;
   };
   const kt = await write("kt.xlsx", KT, [{ task: T.wifi, status: "Đã hoàn thành", doneDate: { date: "2026-09-20" } }]);
   const vh1 = await write("vh-1.xlsx", VH, [{ task: T.plan, status: "Đã hoàn thành" }]);
   const vh2 = await write("vh-2.xlsx", VH, [{ task: T.plan, status: "Tạm dừng" }]);
-  const out = path.join(dir, "gop.xlsx");
+  const out = path.join(dir(), "gop.xlsx");
 
-  const r = await run(["merge", planFile, kt, vh1, vh2, "-o", out, "--as-of", AS_OF, "--json", "--lang", "en"]);
+  const r = await run(["merge", planFile(), kt, vh1, vh2, "-o", out, "--as-of", AS_OF, "--json", "--lang", "en"]);
   expect(r.code).toBe(1);
   expect(r.err).toBe(`Đã ghi tệp ${out}.\n`);
   const json = MergeJsonSchema.parse(JSON.parse(r.out));
@@ -66,7 +52,7 @@ test("merge --json: changes and conflicts as the schema says; stdout is JSON alo
   expect(json.conflicts[0].planCell).toEqual(held[0].cell);
 
   // Vietnamese labels by default; no conflict → exit 0.
-  const ok = await run(["merge", planFile, kt, "-o", path.join(dir, "gop-2.xlsx"), "--as-of", AS_OF, "--json"]);
+  const ok = await run(["merge", planFile(), kt, "-o", path.join(dir(), "gop-2.xlsx"), "--as-of", AS_OF, "--json"]);
   expect(ok.code).toBe(0);
   const vi = MergeJsonSchema.parse(JSON.parse(ok.out));
   expect(vi.lang).toBe("vi");
@@ -75,8 +61,8 @@ test("merge --json: changes and conflicts as the schema says; stdout is JSON alo
 });
 
 test("check --json -o OUT: stdout is the JSON report alone, the copy is said on stderr", async () => {
-  const out = path.join(dir, "danh-dau.xlsx");
-  const r = await run(["check", planFile, "--as-of", AS_OF, "--json", "-o", out]);
+  const out = path.join(dir(), "danh-dau.xlsx");
+  const r = await run(["check", planFile(), "--as-of", AS_OF, "--json", "-o", out]);
   expect(() => JSON.parse(r.out)).not.toThrow();
   expect(r.err).toContain(`Đã ghi tệp ${out}.`);
   expect(fs.existsSync(out)).toBe(true);

@@ -98,20 +98,23 @@ const convertAll = (sheets: Grid[], encode: (s: string) => string): Op[] =>
     ),
   );
 
+/** Excel will not sort across merged group rows: the unit unmerges them, then puts group II (and its task) first. */
+const groupIIFirst = (at: (text: string) => { row: number }): Op[] => {
+  const w = at(T.wifi);
+  const b = at(T.budget);
+  return [
+    { op: "unmerge", sheet: "PL I", range: `B${w.row - 1}:J${w.row - 1}` },
+    { op: "unmerge", sheet: "PL I", range: `B${b.row - 1}:J${b.row - 1}` },
+    { op: "order", sheet: "PL I", start: w.row - 1, rows: [b.row - 1, b.row, w.row - 1, w.row] },
+  ];
+};
+
 const EDITS: Edit[] = [
   { name: "values typed", ops: (at) => typed(at), changes: CHANGES, conflicts: [], record: "ok" },
   {
     name: "rows re-sorted",
-    // Excel will not sort across merged group rows: the unit unmerges them, then puts group II first.
     ops: (at) => {
-      const w = at(T.wifi);
-      const b = at(T.budget);
-      return [
-        ...typed(at),
-        { op: "unmerge", sheet: "PL I", range: `B${w.row - 1}:J${w.row - 1}` },
-        { op: "unmerge", sheet: "PL I", range: `B${b.row - 1}:J${b.row - 1}` },
-        { op: "order", sheet: "PL I", start: w.row - 1, rows: [b.row - 1, b.row, w.row - 1, w.row] },
-      ];
+      return [...typed(at), ...groupIIFirst(at)];
     },
     changes: CHANGES,
     conflicts: [],
@@ -196,16 +199,7 @@ const EDITS: Edit[] = [
   {
     name: "record lost, re-sorted, renamed",
     ops: (at) => {
-      const w = at(T.wifi);
-      const b = at(T.budget);
-      return [
-        ...typed(at),
-        { op: "unmerge", sheet: "PL I", range: `B${w.row - 1}:J${w.row - 1}` },
-        { op: "unmerge", sheet: "PL I", range: `B${b.row - 1}:J${b.row - 1}` },
-        { op: "order", sheet: "PL I", start: w.row - 1, rows: [b.row - 1, b.row, w.row - 1, w.row] },
-        { op: "rename", sheet: "PL I", to: "Báo cáo PL I" },
-        { op: "remove", sheet: "_phuluc" },
-      ];
+      return [...typed(at), ...groupIIFirst(at), { op: "rename", sheet: "PL I", to: "Báo cáo PL I" }, { op: "remove", sheet: "_phuluc" }];
     },
     changes: CHANGES,
     conflicts: [],

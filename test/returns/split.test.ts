@@ -10,6 +10,7 @@ import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../../src/core/returns/copy-
 import { copyFileName, FILL_CELL_RGB, FILL_HEADER_RGB } from "../../src/core/returns/split";
 import { fingerprintOf } from "../../src/core/returns/merge";
 import { AS_OF, CA, fileOf, KT, openPort, planBytes, reportOf, split, T, VH } from "./support";
+import { TRACKING_HEADER } from "../support/grid-builder";
 
 let plan: Buffer;
 let files: Awaited<ReturnType<typeof split>>;
@@ -60,19 +61,7 @@ test("titles, headers, groups, widths, the marked fill-in columns, the drop-down
   expect(ws.getCell("A1").value).toBe("PHỤ LỤC I");
   expect(ws.getCell("A2").value).toBe("NHIỆM VỤ TRỌNG TÂM NĂM 2026");
   expect(String(ws.getCell("A4").value)).toContain(`Gửi ${KT}`);
-  expect(ws.getRow(5).values).toEqual([
-    undefined,
-    "STT",
-    "Nội dung công việc",
-    "Người đứng đầu chịu trách nhiệm",
-    "Cơ quan chủ trì",
-    "Cơ quan phối hợp",
-    "Kết quả",
-    "Thời gian hoàn thành",
-    "Tình trạng",
-    "Ngày hoàn thành",
-    "Ghi chú",
-  ]);
+  expect(ws.getRow(5).values).toEqual([undefined, ...TRACKING_HEADER]);
   // Both groups hold a task of the unit: each group row comes before its tasks.
   expect([6, 7, 8, 9].map((r) => ws.getCell(r, 1).value)).toEqual(["I", 1, "II", 3]);
   expect(ws.getCell("B7").value).toBe(T.wifi);

@@ -13,8 +13,10 @@ import type { FillField } from "../../src/core/returns/fields";
 import { splitWorkbook, type UnitFile } from "../../src/app/use-cases/split";
 import { applyMerge, reviewReturns, type MergeApplied, type MergeReview } from "../../src/app/use-cases/merge";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
-import { GridBuilder, STD_HEADER } from "../support/grid-builder";
-import { buildXlsx } from "../support/xlsx-builder";
+import { GridBuilder, STD_HEADER, TRACKING_HEADER } from "../support/grid-builder";
+import * as fs from "fs";
+import * as path from "path";
+import { buildXlsx, makeTempDir, removeTempDir } from "../support/xlsx-builder";
 import { encodeTcvn3 } from "../core/parsers/legacy-encoder";
 
 export const AS_OF = "2026-10-15";
@@ -122,20 +124,7 @@ export function planGrids(): Grid[] {
     .build();
   const pl3 = new GridBuilder("PL III")
     .title(encodeTcvn3("PHỤ LỤC III"), encodeTcvn3("NHIỆM VỤ KHOA HỌC VÀ CÔNG NGHỆ NĂM 2026"))
-    .header(
-      [
-        "STT",
-        "Nội dung công việc",
-        "Người đứng đầu chịu trách nhiệm",
-        "Cơ quan chủ trì",
-        "Cơ quan phối hợp",
-        "Kết quả",
-        "Thời gian hoàn thành",
-        "Tình trạng",
-        "Ngày hoàn thành",
-        "Ghi chú",
-      ].map(encodeTcvn3),
-    )
+    .header(TRACKING_HEADER.map(encodeTcvn3))
     .row([
       1,
       encodeTcvn3(T.legacy),
@@ -250,4 +239,15 @@ export function taskOf(report: Awaited<ReturnType<typeof reportOf>>, text: strin
   const t = report.tasks.find((x) => x.content.includes(text));
   if (!t) throw new Error(`task not found: ${text}`);
   return t;
+}
+
+/** For CLI tests: each test gets a fresh folder holding the plan as `ke-hoach.xlsx` (removed after). */
+export function planFileEachTest(prefix: string): { dir: () => string; planFile: () => string } {
+  let dir = "";
+  beforeEach(async () => {
+    dir = makeTempDir(prefix);
+    fs.writeFileSync(path.join(dir, "ke-hoach.xlsx"), await planBytes());
+  });
+  afterEach(() => removeTempDir(dir));
+  return { dir: () => dir, planFile: () => path.join(dir, "ke-hoach.xlsx") };
 }

@@ -19,6 +19,7 @@ import { defaultSettings } from "../../src/core/settings";
 import { readTaskTables } from "../../src/core/returns/task-tables";
 import { STORE_SHEET } from "../../src/core/store";
 import { findStoreSheet } from "../../src/xlsx/store";
+import { sofficeConvert } from "../support/soffice";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { MAIN, rawXlsx, REL } from "../support/raw-xlsx";
 import { PYTHON } from "../xlsx/corpus/build";
@@ -179,20 +180,7 @@ export function viaLibreOffice(dir: string, files: Map<string, Uint8Array>): Map
     fs.writeFileSync(f, files.get(n)!);
     return f;
   });
-  const r = spawnSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
-      "--headless",
-      "--convert-to",
-      "xlsx:Calc Office Open XML",
-      "--outdir",
-      out,
-      ...inputs,
-    ],
-    { encoding: "utf8", timeout: 240000, env: { ...process.env, HOME: dir } },
-  );
-  if (r.error || r.status !== 0) throw new Error(`soffice failed: ${r.error?.message ?? r.stderr}`);
+  sofficeConvert(inputs, { to: "xlsx:Calc Office Open XML", outDir: out, profile: path.join(dir, "lo-profile"), home: dir });
   return new Map(names.map((n, i) => [n, fs.readFileSync(path.join(out, `r${i}.xlsx`))]));
 }
 

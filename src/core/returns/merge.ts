@@ -381,42 +381,24 @@ export function proposeMerge(input: MergeInput): MergeProposal {
       const planTable = ctx.tables.get(pTask.sheet);
       const cellOf = (table: TaskTable | undefined, row: number, field: "content" | "deadline" | "lead") =>
         (table && fieldCell(table, row, field)) ?? toA1(row, 1);
-      if (rEntries[a].exact !== base.exact) {
-        taskKinds.push("text_changed");
+      /** The return changed one of the plan's own columns of this task. */
+      const planColumnChanged = (kind: ConflictKind, field: "content" | "deadline" | "lead", value: string, planValue: string) => {
+        taskKinds.push(kind);
         conflicts.push({
-          kind: "text_changed",
+          kind,
           file: fi,
           task: pRef,
-          planCell: { sheet: pTask.sheet, cell: cellOf(planTable, pTask.row, "content") },
-          returnCell: { sheet: rTask.sheet, cell: cellOf(rTable, rTask.row, "content") },
-          value: rTask.content,
-          planValue: base.text,
+          planCell: { sheet: pTask.sheet, cell: cellOf(planTable, pTask.row, field) },
+          returnCell: { sheet: rTask.sheet, cell: cellOf(rTable, rTask.row, field) },
+          value,
+          planValue,
         });
-      }
-      if (!sameDeadline(rTask.deadline.raw, rTask.deadline.due, base.deadline, base.due)) {
-        taskKinds.push("deadline_changed");
-        conflicts.push({
-          kind: "deadline_changed",
-          file: fi,
-          task: pRef,
-          planCell: { sheet: pTask.sheet, cell: cellOf(planTable, pTask.row, "deadline") },
-          returnCell: { sheet: rTask.sheet, cell: cellOf(rTable, rTask.row, "deadline") },
-          value: rTask.deadline.raw,
-          planValue: base.deadline,
-        });
-      }
-      if (rTask.lead !== base.lead && (rTask.lead !== null || rTask.leadRaw.trim() !== "")) {
-        taskKinds.push("lead_changed");
-        conflicts.push({
-          kind: "lead_changed",
-          file: fi,
-          task: pRef,
-          planCell: { sheet: pTask.sheet, cell: cellOf(planTable, pTask.row, "lead") },
-          returnCell: { sheet: rTask.sheet, cell: cellOf(rTable, rTask.row, "lead") },
-          value: rTask.lead ?? rTask.leadRaw,
-          planValue: base.lead ?? "",
-        });
-      }
+      };
+      if (rEntries[a].exact !== base.exact) planColumnChanged("text_changed", "content", rTask.content, base.text);
+      if (!sameDeadline(rTask.deadline.raw, rTask.deadline.due, base.deadline, base.due))
+        planColumnChanged("deadline_changed", "deadline", rTask.deadline.raw, base.deadline);
+      if (rTask.lead !== base.lead && (rTask.lead !== null || rTask.leadRaw.trim() !== ""))
+        planColumnChanged("lead_changed", "lead", rTask.lead ?? rTask.leadRaw, base.lead ?? "");
       const editKinds: ConflictKind[] = [];
       if (info.unit !== null && pTask.lead !== info.unit) editKinds.push("not_lead");
       // The plan changed this task since the copy was sent: its text, its lead, or its deadline to another

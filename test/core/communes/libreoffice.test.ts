@@ -15,6 +15,7 @@ import { XlsxWorkbookPort } from "../../../src/xlsx/port";
 import { buildXlsx, makeTempDir, removeTempDir } from "../../support/xlsx-builder";
 import { actual, expected } from "./read";
 import { SHAPES } from "./shapes";
+import { sofficeConvert } from "../../support/soffice";
 
 const available = !spawnSync("soffice", ["--version"], { encoding: "utf8", timeout: 60000 }).error;
 if (!available) {
@@ -39,12 +40,7 @@ loTest(
       inputs.push(file);
     }
     const out = path.join(dir, "resaved");
-    const r = spawnSync(
-      "soffice",
-      [`-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--headless", "--convert-to", "xlsx", "--outdir", out, ...inputs],
-      { encoding: "utf8", timeout: 180000 },
-    );
-    if (r.error || r.status !== 0) throw new Error(`soffice failed: ${r.error?.message ?? r.stderr}`);
+    sofficeConvert(inputs, { to: "xlsx", outDir: out, profile: path.join(dir, "lo-profile"), timeout: 180000 });
 
     for (const s of SHAPES) {
       const resaved = path.join(out, `${s.id}.xlsx`);

@@ -1,20 +1,13 @@
 /** Running the real CLI in process (main + a captured CliIO) or as a child process (bin/phuluc.js). */
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { captureIO } from "../../support/cli-io";
-import { main } from "../../../src/cli/main";
+import { captureIO, runMain } from "../../support/cli-io";
 import { parseJsonReport, type JsonReport } from "../../../src/core/report-schema";
 
 export const ROOT = path.resolve(__dirname, "../../..");
 export const AS_OF = "2026-11-24";
 
-export { captureIO };
-
-export async function runMain(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIO();
-  const code = await main(args, io);
-  return { code, out: io.out, err: io.err };
-}
+export { captureIO, runMain };
 
 /** `phuluc check FILE --json` in process; the report is validated by its schema. */
 export async function checkJson(file: string): Promise<{ code: number; report: JsonReport; err: string }> {

@@ -15,6 +15,7 @@ import ExcelJS from "exceljs";
 import { patchZip } from "../../hardening/support/craft";
 import { MAIN, rawXlsx, REL } from "../../support/raw-xlsx";
 import { TRACKING_HEADER } from "../../support/grid-builder";
+import { sofficeConvert } from "../../support/soffice";
 
 export interface CorpusFile {
   name: string;
@@ -372,23 +373,7 @@ export async function buildCorpus(dir: string, log: (s: string) => void = () => 
       inputs.push(path.join(src, "libreoffice-resaved.xlsx"));
     }
     const out = path.join(dir, "lo-out");
-    const r = spawnSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
-        "--headless",
-        "--convert-to",
-        "xlsx:Calc Office Open XML",
-        "--outdir",
-        out,
-        ...inputs,
-      ],
-      {
-        encoding: "utf8",
-        timeout: 240000,
-      },
-    );
-    if (r.error || r.status !== 0) throw new Error(`soffice failed: ${r.error?.message ?? r.stderr}`);
+    sofficeConvert(inputs, { to: "xlsx:Calc Office Open XML", outDir: out, profile: path.join(dir, "lo-profile") });
     for (const n of ["libreoffice.xlsx", "libreoffice-resaved.xlsx"])
       if (fs.existsSync(path.join(out, n))) fs.copyFileSync(path.join(out, n), path.join(dir, n));
     add("libreoffice.xlsx", "LibreOffice", "from a flat ODS: image, comment, chart, pivot table, date cells");
