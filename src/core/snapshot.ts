@@ -13,6 +13,7 @@
  * warns), never a crash, and never the others lost.
  */
 import { z } from "zod";
+import { utf8Length } from "./text/utf8";
 import { addDays, daysBetween, isIsoDate } from "./dates";
 import { capText, fullTextHash, idNumber, idOf, identify, matchEntry, storedMatchEntry, type Identified, type KnownTask } from "./identity";
 import { STATUS_CATEGORIES, type Report, type StatusCategory } from "./report-schema";
@@ -336,20 +337,6 @@ export function storedBytes(stored: StoredBook): number {
       if (typeof s === "object" && s !== null) SNAPSHOT_BYTES.set(s, b);
     }
     n += b;
-  }
-  return n;
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
   }
   return n;
 }

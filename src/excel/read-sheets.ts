@@ -27,7 +27,7 @@ import type { Grid, MergeArea, SheetVisibility } from "../core/grid";
 import type { ReadProgress } from "../core/port";
 import { officeErrorCode } from "../i18n/excel";
 import { parseMergedAreas } from "./addresses";
-import { jsonBytes } from "./bytes";
+import { jsonBytes } from "../core/text/utf8";
 import { readCell } from "./cell-values";
 import { queueDateSystemProbe, to1900 } from "./date-system";
 import { queueStoreLoad, readStore } from "./store";

@@ -3,7 +3,7 @@
 import { rangeA1 } from "../core/a1";
 import type { CellStyle, FinishingTouch, SpecCell, SummarySheetSpec } from "../core/summary/spec";
 import type { Feature } from "./requirements";
-import { jsonBytes } from "./bytes";
+import { jsonBytes } from "../core/text/utf8";
 import { specCell } from "./cell-values";
 
 /** Request bytes queued so far; the writer syncs when a budget is reached. */

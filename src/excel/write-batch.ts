@@ -10,7 +10,7 @@
  */
 import type { CellWrite } from "../core/port";
 import { officeErrorCode } from "../i18n/excel";
-import { utf8Length, jsonBytes } from "./bytes";
+import { utf8Length, jsonBytes } from "../core/text/utf8";
 import { cellText, dateSerial, TEXT_FORMAT, textForUserCell } from "./cell-values";
 import { DATE1904_OFFSET, queueDateSystemProbe } from "./date-system";
 

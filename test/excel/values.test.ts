@@ -1,7 +1,7 @@
 /** Text stays text through Excel's values setter; addresses and dates parse as Excel gives them. */
 import fc from "fast-check";
 import { parseArea, parseMergedAreas, splitAreas } from "../../src/excel/addresses";
-import { utf8Length } from "../../src/excel/bytes";
+import { utf8Length } from "../../src/core/text/utf8";
 import { cellText, dateSerial, readCell, specCell, textForUserCell } from "../../src/excel/cell-values";
 import { FakeSheet } from "../fakes/fake-model";
 

@@ -10,6 +10,7 @@ import { serialToIso } from "../dates";
 import { cellAt, type Grid } from "../grid";
 import type { CellWrite } from "../port";
 import { nfc } from "../text/fold";
+import { jsonBytes } from "../text/utf8";
 import { CONFLICT_LABELS, FIELD_LABELS, returnsSheetText } from "../../i18n/returns";
 import {
   MAX_MERGES,
@@ -118,36 +119,29 @@ export function logLines(proposal: MergeProposal, accepted: ReadonlySet<string>)
   return lines;
 }
 
-const bytesOf = (v: unknown) => {
-  const s = JSON.stringify(v);
-  let n = 0;
-  for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) < 0x80 ? 1 : s.charCodeAt(i) < 0x800 ? 2 : 3;
-  return n;
-};
-
 /** The record with one more merge (the earlier merges lose their undo data; the oldest go first beyond the bounds). */
 export function addMerge(record: MergesRecord, entry: Omit<MergeEntry, "seq">): { record: MergesRecord; entry: MergeEntry } {
   const seq = record.merges.reduce((m, e) => Math.max(m, e.seq), 0) + 1;
   const added: MergeEntry = { ...entry, seq };
   let merges = [...record.merges.map((e) => ({ ...e, undo: null })), added].slice(-MAX_MERGES);
   let next: MergesRecord = { v: 1, merges };
-  while (bytesOf(next) > MAX_MERGES_BYTES && merges.length > 1) {
+  while (jsonBytes(next) > MAX_MERGES_BYTES && merges.length > 1) {
     merges = merges.slice(1);
     next = { v: 1, merges };
   }
-  if (bytesOf(next) > MAX_MERGES_BYTES) {
+  if (jsonBytes(next) > MAX_MERGES_BYTES) {
     // One merge alone is too big: its log is cut (the sheet written now still lists everything), then its undo data.
-    const budget = MAX_MERGES_BYTES - bytesOf({ ...added, log: [] });
+    const budget = MAX_MERGES_BYTES - jsonBytes({ ...added, log: [] });
     let used = 0;
     let keep = 0;
     for (const line of added.log) {
-      used += bytesOf(line) + 1;
+      used += jsonBytes(line) + 1;
       if (used > budget) break;
       keep++;
     }
     const cut: MergeEntry = { ...added, log: added.log.slice(0, keep), truncated: added.log.length - keep };
     next = { v: 1, merges: [cut] };
-    if (bytesOf(next) > MAX_MERGES_BYTES) next = { v: 1, merges: [{ ...cut, undo: null }] };
+    if (jsonBytes(next) > MAX_MERGES_BYTES) next = { v: 1, merges: [{ ...cut, undo: null }] };
   }
   return { record: next, entry: next.merges[next.merges.length - 1] };
 }

@@ -1,4 +1,7 @@
-/** UTF-8 size of a string (what it weighs in an Office.js request/response), without TextEncoder. */
+/**
+ * UTF-8 size of a string without encoding it (what it weighs in an Office.js request or response, or in a
+ * record kept in the workbook whose size is bounded).
+ */
 export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
