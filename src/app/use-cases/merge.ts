@@ -4,7 +4,6 @@
  * merge's log and what the cells held before in `_phuluc` (record "merges"), and write the sheet
  * "Nhật ký gộp". The last merge can be undone as a whole. The returns are only read.
  */
-import { analyzeSteps } from "../../core/analyze";
 import { isDateFormat, serialToIso } from "../../core/dates";
 import type { Grid } from "../../core/grid";
 import type { CellWrite, WorkbookPort } from "../../core/port";
@@ -16,7 +15,7 @@ import { proposeMerge, type ReturnInput } from "../../core/returns/merge";
 import { buildMergeLog } from "../../core/returns/merge-log";
 import { MERGES_KEY, parseMergesRecord, type MergeEntry, type MergeProposal, type MergesRecord } from "../../core/returns/merge-schema";
 import type { InputWorkbook } from "../command";
-import { Cancelled, runAllSteps, type RunDeps } from "../run-context";
+import type { RunDeps } from "../run-context";
 import { checkWorkbook } from "./check";
 
 export interface MergeReview {
@@ -33,15 +32,6 @@ export interface ReviewInput {
   checked?: { report: Report; grids: Grid[]; settings: Settings };
 }
 
-/** Analyse one return with the plan's settings (its unit list), in the door's steps. */
-async function analyseReturn(grids: Grid[], asOf: string, settings: Settings, deps: RunDeps): Promise<Report> {
-  const run = deps.runSteps ?? runAllSteps;
-  const cancelled = () => deps.cancel?.cancelled ?? false;
-  const report = await run((deps.engine?.analyzeSteps ?? analyzeSteps)(grids, { asOf, settings }), { cancelled });
-  if (report === null) throw new Cancelled();
-  return report;
-}
-
 /** What the returns would change, and the conflicts (nothing is written). */
 export async function reviewReturns(
   port: WorkbookPort,
@@ -54,10 +44,10 @@ export async function reviewReturns(
   const side: ReturnInput[] = [];
   for (const r of returns) {
     deps.cancel?.throwIfCancelled();
-    const rGrids = await r.port.readSheets();
+    // Each return is read with the plan's settings (its unit list), in the door's steps; no progress of its own.
+    const ret = await checkWorkbook(r.port, { asOf: report.asOf, settings }, { ...deps, onProgress: undefined });
     const { record, damaged } = parseUnitCopyRecord(await r.port.loadRecord(UNIT_COPY_KEY));
-    const rReport = await analyseReturn(rGrids, report.asOf, settings, deps);
-    side.push({ label: r.label, report: rReport, grids: rGrids, record, recordDamaged: damaged });
+    side.push({ label: r.label, report: ret.report, grids: ret.grids, record, recordDamaged: damaged });
   }
   const proposal = proposeMerge({ plan: { report, grids }, returns: side, settings, asOf: report.asOf });
   return { proposal, report, settings };
