@@ -31,6 +31,7 @@ import { jsonBytes } from "../core/text/utf8";
 import { readCell } from "./cell-values";
 import { queueDateSystemProbe, to1900 } from "./date-system";
 import { queueStoreLoad, readStore } from "./store";
+import { isPayloadTooLarge } from "./payload";
 
 export interface ReadOptions {
   mergedAreas: boolean;
@@ -58,8 +59,6 @@ export const READ_BYTES_PER_CELL = 80;
 export const MERGE_BLOCK_ROWS = 500;
 /** At most this many syncs for merged areas, splitting included (a normal read needs one). */
 export const MAX_MERGE_SYNCS = 12;
-/** The codes Excel on the web answers an oversized sync with, by direction. */
-const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
 export const MAX_ROWS_PER_CHUNK = 5000;
 
 const VISIBILITY: Record<string, SheetVisibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
@@ -189,7 +188,7 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
     try {
       await ctx.sync();
     } catch (err) {
-      if (!PAYLOAD_CODES.has(officeErrorCode(err) ?? "") || retries >= 8) throw err;
+      if (!isPayloadTooLarge(err) || retries >= 8) throw err;
       retries++;
       perCell *= 2;
       // Put the pieces back in front, in order, and try again with smaller batches.

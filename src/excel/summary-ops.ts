@@ -63,6 +63,11 @@ export function widthToPoints(chars: number, pxPerChar = CALIBRI_11_PX): number 
   return Math.round((chars * pxPerChar + 5) * 0.75 * 100) / 100;
 }
 
+/** Points → Excel character units (the inverse of widthToPoints), to two decimals. */
+export function pointsToWidth(points: number, pxPerChar = CALIBRI_11_PX): number {
+  return Math.round(((points / 0.75 - 5) / pxPerChar) * 100) / 100;
+}
+
 export const CALIBRI_11_PX = 7;
 /** Excel's standard column width, in characters, whatever the Normal font. */
 export const DEFAULT_STANDARD_WIDTH = 8.43;

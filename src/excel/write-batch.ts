@@ -9,15 +9,14 @@
  * serial of the workbook's date system (one probe sync first, only when there are dates) with its number format.
  */
 import type { CellWrite } from "../core/port";
-import { officeErrorCode } from "../i18n/excel";
+import { isPayloadTooLarge } from "./payload";
 import { utf8Length, jsonBytes } from "../core/text/utf8";
 import { cellText, dateSerial, TEXT_FORMAT, textForUserCell } from "./cell-values";
 import { DATE1904_OFFSET, queueDateSystemProbe } from "./date-system";
+import { pointsToWidth } from "./summary-ops";
 
 /** Request bytes queued before a sync (Excel on the web refuses requests over 5 MB). */
 export const BATCH_BUDGET_BYTES = 3_500_000;
-/** The codes Excel on the web answers an oversized sync with. */
-const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
 /** At most this many refused syncs are split and retried before the error reaches the user. */
 const MAX_PAYLOAD_RETRIES = 16;
 
@@ -99,7 +98,7 @@ export async function writeBatchWith(ctx: Excel.RequestContext, writes: readonly
       syncs++;
       await ctx.sync();
     } catch (err) {
-      if (!PAYLOAD_CODES.has(officeErrorCode(err) ?? "") || next.length < 2 || retries >= MAX_PAYLOAD_RETRIES) throw err;
+      if (!isPayloadTooLarge(err) || next.length < 2 || retries >= MAX_PAYLOAD_RETRIES) throw err;
       retries++;
       const half = Math.ceil(next.length / 2);
       queue.unshift(next.slice(0, half), next.slice(half));
@@ -128,7 +127,7 @@ export async function readColumnWidthsWith(
   for (const p of pending)
     out[p.sheet] = p.cols.map((f) => {
       const pt = f.columnWidth;
-      return typeof pt === "number" && pt > 0 ? Math.round(((pt / 0.75 - 5) / 7) * 100) / 100 : 0;
+      return typeof pt === "number" && pt > 0 ? pointsToWidth(pt) : 0;
     });
   return out;
 }
