@@ -1,7 +1,7 @@
 /**
- * Writing cell values into a user's sheet of a workbook file (one-click fixes): only those cells' XML
- * changes; text is an inline string (never a formula, whatever it starts with), a number a number.
- * A date can be written as its serial with a date style (the later jobs' need). No Node API.
+ * Writing cell values into a user's sheet of a workbook file: only those cells' XML changes; text is an
+ * inline string (never a formula, whatever it starts with), a number a number, a date a serial with a
+ * date style. No Node API.
  */
 import { fromA1 } from "../core/a1";
 import { isoToSerial } from "../core/dates";
@@ -16,28 +16,6 @@ export interface CellValueEdit {
   value: XmlCellValue;
 }
 
-/** Throws Error with a Vietnamese message for a sheet that is not there or a bad address. */
-export function writeCellValues(wb: XlsxWorkbook, sheet: string, edits: CellValueEdit[]): void {
-  const ws = wb.sheet(sheet);
-  if (!ws || ws.kind !== "worksheet" || !ws.part) throw new Error(xlsxTexts.sheetNotFound(sheet));
-  const byCell = new Map<string, XmlCellValue>();
-  const targets = new Map<number, Set<number>>();
-  for (const e of edits) {
-    const a = fromA1(e.cell);
-    if (!a) throw new Error(xlsxTexts.cellNotValid(e.cell));
-    byCell.set(`${a.row}:${a.col}`, e.value);
-    if (!targets.has(a.row)) targets.set(a.row, new Set());
-    targets.get(a.row)!.add(a.col);
-  }
-  if (!byCell.size) return;
-  const xml = wb.pkg.text(ws.part) ?? "";
-  const next = patchSheetXml(xml, targets, (row, col) => {
-    const v = byCell.get(`${row}:${col}`);
-    return v === undefined ? null : { value: v };
-  });
-  wb.setSheetXml(ws.part, next);
-}
-
 /** One cell of a batch: a value (a date as ISO, written as a serial of the workbook's date system) and optionally its number format. */
 export interface BatchEdit {
   cell: string; // A1
@@ -46,8 +24,11 @@ export interface BatchEdit {
 }
 
 /**
- * Write many cells of one sheet in one pass over its XML: values as writeCellValues does; a number format
- * given with a value becomes a copy of the cell's own style with that format (its font, fill and borders kept).
+ * Write cells of one sheet in one pass over its XML (one-click fixes, the merge of the units' returns and
+ * its undo): text as an inline string, a number as a number, a date as a serial of the workbook's date
+ * system; a number format given with a value becomes a copy of the cell's own style with that format (its
+ * font, fill and borders kept). Throws Error with a Vietnamese message for a sheet that is not there or a
+ * bad address.
  */
 export function writeCellBatch(wb: XlsxWorkbook, sheet: string, edits: BatchEdit[]): void {
   const ws = wb.sheet(sheet);
@@ -63,7 +44,6 @@ export function writeCellBatch(wb: XlsxWorkbook, sheet: string, edits: BatchEdit
     targets.get(a.row)!.add(a.col);
   }
   if (!byCell.size) return;
-  const styles = wb.styles();
   const derived = new Map<string, number>();
   const xml = wb.pkg.text(ws.part) ?? "";
   const next = patchSheetXml(xml, targets, (row, col, state) => {
@@ -78,7 +58,7 @@ export function writeCellBatch(wb: XlsxWorkbook, sheet: string, edits: BatchEdit
     const from = state.style ?? 0;
     const key = `${from}|${e.numberFormat}`;
     let style = derived.get(key);
-    if (style === undefined) derived.set(key, (style = styles.xfWithNumFmt(from, e.numberFormat)));
+    if (style === undefined) derived.set(key, (style = wb.styles().xfWithNumFmt(from, e.numberFormat)));
     return { value, style: style === 0 ? null : style };
   });
   wb.setSheetXml(ws.part, next);

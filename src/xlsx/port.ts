@@ -8,7 +8,7 @@ import type { Grid } from "../core/grid";
 import type { CellEdit, CellWrite, HighlightTarget, LoadedSettings, ReadProgress, WorkbookPort } from "../core/port";
 import { SettingsSchema, type Settings } from "../core/settings";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
-import { writeCellBatch, writeCellValues, type CellValueEdit } from "./cells";
+import { writeCellBatch, type CellValueEdit } from "./cells";
 import { readColumnWidths } from "./columns";
 import { applyHighlights, clearHighlightRecords } from "./highlight";
 import { XlsxReadError } from "./detect";
@@ -75,7 +75,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /** Write values into cells of one sheet: text stays text (never a formula), numbers stay numbers. */
   async writeValues(sheet: string, edits: CellValueEdit[]): Promise<void> {
-    writeCellValues(this.workbook, sheet, edits);
+    writeCellBatch(this.workbook, sheet, edits);
   }
 
   async writeCells(sheet: string, edits: CellEdit[]): Promise<void> {
