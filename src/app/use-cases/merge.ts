@@ -4,16 +4,15 @@
  * merge's log and what the cells held before in `_phuluc` (record "merges"), and write the sheet
  * "Nhật ký gộp". The last merge can be undone as a whole. The returns are only read.
  */
-import { isDateFormat, serialToIso } from "../../core/dates";
 import type { Grid } from "../../core/grid";
-import type { CellWrite, WorkbookPort } from "../../core/port";
+import type { WorkbookPort } from "../../core/port";
 import type { Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
 import { addMerge, defaultAccepted, logLines, mergeWrites, undoableMerge, undoWrites } from "../../core/returns/apply";
 import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../../core/returns/copy-record";
 import { proposeMerge, type ReturnInput } from "../../core/returns/merge";
 import { buildMergeLog } from "../../core/returns/merge-log";
-import { MERGES_KEY, parseMergesRecord, type MergeEntry, type MergeProposal, type MergesRecord } from "../../core/returns/merge-schema";
+import { MERGES_KEY, parseMergesRecord, type MergeProposal, type MergesRecord } from "../../core/returns/merge-schema";
 import type { InputWorkbook } from "../command";
 import type { RunDeps } from "../run-context";
 import { checkWorkbook } from "./check";
@@ -72,9 +71,7 @@ export async function applyMerge(
   accepted: ReadonlySet<string> = defaultAccepted(review.proposal),
 ): Promise<MergeApplied> {
   const { proposal } = review;
-  const { writes: planned, undo, applied } = mergeWrites(proposal, accepted);
-  const textCells = new Set(applied.filter((c) => c.previous.format === TEXT_FORMAT).map((c) => `${c.task.sheet}\u0000${c.cell}`));
-  const writes = planned.map((w) => keepTextFormat(w, textCells));
+  const { writes, undo, applied } = mergeWrites(proposal, accepted);
   const { record, damaged } = parseMergesRecord(await port.loadRecord(MERGES_KEY));
   const taken = new Set(applied.map((c) => c.id));
   const unresolved = proposal.conflicts.filter((k) => !(k.change && taken.has(k.change))).length;
@@ -125,41 +122,13 @@ export interface UndoResult {
   kept: number;
 }
 
-const TEXT_FORMAT = "@";
-
-/**
- * Text into a cell formatted as Text ("@") says so: the adapter then writes it as it is (Excel keeps
- * text in such a cell, and a quote prefix there would stay as a visible apostrophe: "'- Đã triển khai").
- */
-function keepTextFormat(w: CellWrite, textCells: ReadonlySet<string>): CellWrite {
-  return typeof w.value === "string" && !w.numberFormat && textCells.has(`${w.sheet}\u0000${w.cell}`)
-    ? { ...w, numberFormat: TEXT_FORMAT }
-    : w;
-}
-
-/**
- * A date the merge replaced goes back as a date: the core read it as a 1900-system serial, and a raw number
- * written into a 1904-system workbook (old Mac files, through Office.js) would land 1,462 days off.
- */
-function previousDatesAsDates(writes: CellWrite[], entry: MergeEntry): CellWrite[] {
-  const formats = new Map((entry.undo ?? []).map((u) => [`${u.s}\u0000${u.c}`, u.f]));
-  return writes.map((w) => {
-    if (typeof w.value !== "number" || !Number.isInteger(w.value) || !isDateFormat(formats.get(`${w.sheet}\u0000${w.cell}`) ?? null))
-      return w;
-    const iso = serialToIso(w.value);
-    return iso ? { ...w, value: { date: iso } } : w;
-  });
-}
-
 /** Undo the last merge as a whole (its log stays, marked undone). */
 export async function undoLastMerge(port: WorkbookPort, settings: Settings): Promise<UndoResult> {
   const { record } = parseMergesRecord(await port.loadRecord(MERGES_KEY));
   const entry = undoableMerge(record);
   if (!entry) return { undone: false, cells: 0, kept: 0 };
   const grids = await port.readSheets();
-  const { writes: raw, kept } = undoWrites(entry, grids);
-  const textCells = new Set((entry.undo ?? []).filter((u) => u.f === TEXT_FORMAT).map((u) => `${u.s}\u0000${u.c}`));
-  const writes = previousDatesAsDates(raw, entry).map((w) => keepTextFormat(w, textCells));
+  const { writes, kept } = undoWrites(entry, grids);
   if (writes.length) await port.writeBatch(writes);
   const next: MergesRecord = {
     ...record,

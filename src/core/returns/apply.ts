@@ -6,12 +6,12 @@
  * someone edited since is left alone, and counted). Pure.
  */
 import { fromA1 } from "../a1";
-import { serialToIso } from "../dates";
+import { isDateFormat, serialToIso } from "../dates";
 import { cellAt, type Grid } from "../grid";
 import type { CellWrite } from "../port";
 import { nfc } from "../text/fold";
 import { jsonBytes } from "../text/utf8";
-import { CONFLICT_LABELS, FIELD_LABELS, returnsSheetText } from "../../i18n/returns";
+import { cellLabel, CONFLICT_LABELS, FIELD_LABELS, returnsSheetText } from "../../i18n/returns";
 import {
   MAX_MERGES,
   MAX_MERGES_BYTES,
@@ -23,6 +23,9 @@ import {
   type ProposedChange,
   type UndoWrite,
 } from "./merge-schema";
+
+/** The Text number format: what a cell formatted so holds is text, never parsed. */
+const TEXT_FORMAT = "@";
 
 /** The changes accepted by default: those no conflict holds back. */
 export function defaultAccepted(proposal: MergeProposal): Set<string> {
@@ -55,7 +58,10 @@ export function mergeWrites(proposal: MergeProposal, accepted: ReadonlySet<strin
     undo.push({ s: n.sheet, c: n.headerCell, b: null, f: null, a: n.label });
   }
   for (const c of applied) {
-    writes.push({ sheet: c.task.sheet, cell: c.cell, value: c.write, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) });
+    // Text into a cell formatted as Text says so: the adapter then writes it as it is (a quote prefix,
+    // which keeps text from being read as a formula elsewhere, would stay visible there: "'- Đã triển khai").
+    const format = c.numberFormat ?? (typeof c.write === "string" && c.previous.format === TEXT_FORMAT ? TEXT_FORMAT : undefined);
+    writes.push({ sheet: c.task.sheet, cell: c.cell, value: c.write, ...(format ? { numberFormat: format } : {}) });
     undo.push({
       s: c.task.sheet,
       c: c.cell,
@@ -67,8 +73,6 @@ export function mergeWrites(proposal: MergeProposal, accepted: ReadonlySet<strin
   }
   return { writes, undo, applied };
 }
-
-const a1 = (sheet: string, cell: string) => `${/^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
 
 /** The log lines of one merge: every change (with what became of it), then every conflict not tied to a change. */
 export function logLines(proposal: MergeProposal, accepted: ReadonlySet<string>): LogLine[] {
@@ -92,8 +96,8 @@ export function logLines(proposal: MergeProposal, accepted: ReadonlySet<string>)
     lines.push([
       label,
       file.unit ?? "",
-      a1(c.returnCell.sheet, c.returnCell.cell),
-      a1(c.task.sheet, c.cell),
+      cellLabel(c.returnCell.sheet, c.returnCell.cell),
+      cellLabel(c.task.sheet, c.cell),
       taskText(c.task),
       FIELD_LABELS.vi[c.field],
       c.before,
@@ -107,8 +111,8 @@ export function logLines(proposal: MergeProposal, accepted: ReadonlySet<string>)
     lines.push([
       file.label,
       file.unit ?? "",
-      k.returnCell ? a1(k.returnCell.sheet, k.returnCell.cell) : "",
-      k.planCell ? a1(k.planCell.sheet, k.planCell.cell) : "",
+      k.returnCell ? cellLabel(k.returnCell.sheet, k.returnCell.cell) : "",
+      k.planCell ? cellLabel(k.planCell.sheet, k.planCell.cell) : "",
       taskText(k.task),
       k.field ? FIELD_LABELS.vi[k.field] : "",
       k.planValue ?? "",
@@ -176,7 +180,11 @@ export function undoWrites(entry: MergeEntry, grids: readonly Grid[]): { writes:
       kept++;
       continue;
     }
-    writes.push({ sheet: w.s, cell: w.c, value: w.b, ...(w.n ? { numberFormat: w.f ?? "General" } : {}) });
+    // A date goes back as a date (the grid held a 1900-system serial; a raw number in a 1904-system
+    // workbook would land 1,462 days off); text into a Text cell says so, as the merge's own writes do.
+    const iso = typeof w.b === "number" && Number.isInteger(w.b) && isDateFormat(w.f) ? serialToIso(w.b) : null;
+    const format = w.n ? (w.f ?? "General") : typeof w.b === "string" && w.f === TEXT_FORMAT ? TEXT_FORMAT : undefined;
+    writes.push({ sheet: w.s, cell: w.c, value: iso ? { date: iso } : w.b, ...(format ? { numberFormat: format } : {}) });
   }
   return { writes, kept };
 }
