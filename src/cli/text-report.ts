@@ -5,15 +5,10 @@ import { TASK_CHANGE_KINDS, type Changes, type IndicatorChange, type TaskChange 
 import { REPORT_TEXTS } from "../i18n/cli";
 import { renderIssue } from "../i18n/issues";
 import { renderTable, truncateWidth, type Column } from "./table";
-import { formatNumber, formatPercent } from "../i18n/format";
+import { formatNumber, formatPercent, sheetRef } from "../i18n/format";
 import { formatViDate } from "../core/dates";
 
-export { formatNumber, formatPercent };
-
-/** Sheet reference as Excel writes it: quoted when the name is not a plain identifier. */
-export function sheetRef(name: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
+export { formatNumber, formatPercent, sheetRef };
 
 type Texts = (typeof REPORT_TEXTS)["vi"];
 type Lang = keyof typeof REPORT_TEXTS;

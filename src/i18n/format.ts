@@ -22,3 +22,8 @@ export function formatNumber(n: number | null | undefined, lang: NumberLang = "v
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   return `${rounded < 0 ? "-" : ""}${grouped}${frac ? dec + frac : ""}`;
 }
+
+/** Sheet reference as Excel writes it: quoted when the name is not a plain identifier (or looks like a cell). */
+export function sheetRef(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}

@@ -5,6 +5,7 @@
  */
 import type { FillField } from "../core/returns/fields";
 import type { ConflictKind } from "../core/returns/merge-schema";
+import { sheetRef } from "./format";
 
 export type ReturnsLang = "vi" | "en";
 
@@ -75,7 +76,7 @@ export const CONFLICT_LABELS: { readonly [L in ReturnsLang]: Record<ConflictKind
 
 /** "'PL I'!H7" */
 export function cellLabel(sheet: string, cell: string): string {
-  return `${/^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
+  return `${sheetRef(sheet)}!${cell}`;
 }
 
 const pct = (x: number, lang: ReturnsLang) => `${Math.round(x * 100)}%`.replace(".", lang === "vi" ? "," : ".");
