@@ -26,8 +26,11 @@ export function officePlatform(): string | undefined {
 /** Hands the bytes to the browser as a download named `fileName`. */
 export type SaveFile = (bytes: Uint8Array, fileName: string, mediaType: string) => void;
 
-export const saveFile: SaveFile = (bytes, fileName, mediaType) => {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mediaType }));
+export const saveFile: SaveFile = (bytes, fileName, mediaType) => saveBlob(new Blob([bytes as BlobPart], { type: mediaType }), fileName);
+
+/** Hands a blob to the browser as a download named `fileName` (the object URL is released a minute later). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = fileName;
@@ -36,4 +39,4 @@ export const saveFile: SaveFile = (bytes, fileName, mediaType) => {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60000);
-};
+}

@@ -12,6 +12,7 @@ import { GridView } from "./GridView";
 import { observePort, type PortEvent } from "./observed-port";
 import type { PreviewSheet, PreviewWorkbook } from "./sheet-model";
 import { XlsxPreviewWorkbook } from "./xlsx-workbook";
+import { saveBlob } from "../file-delivery";
 
 export type OpenedWorkbook = PreviewWorkbook & { port: WorkbookPort };
 export type WorkbookOpener = (bytes: ArrayBuffer, fileName: string) => Promise<OpenedWorkbook>;
@@ -148,15 +149,7 @@ export function PreviewShell({ today, open = openXlsx, sampleUrl = SAMPLE_URL, a
   const download = async () => {
     if (!wb) return;
     try {
-      const blob = await wb.toBlob();
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = wb.fileName.replace(/\.xlsx$/i, "") + "-phuluc.xlsx";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      saveBlob(await wb.toBlob(), wb.fileName.replace(/\.xlsx$/i, "") + "-phuluc.xlsx");
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
