@@ -12,9 +12,8 @@ import { UNIT_COPY_KEY } from "../core/returns/copy-record";
 import { writeZip } from "../ooxml/zip-write";
 import { addWorksheet } from "./sheet-parts";
 import { writeStore } from "./store";
-import { quoteSheetName } from "./workbook-xml";
 import { XlsxWorkbook } from "./workbook";
-import { absolute, keepVisibleActiveTab, PRINT_AREA, PRINT_TITLES, sheetCells, sheetXml } from "./write-summary";
+import { addPrintNames, keepVisibleActiveTab, sheetCells, sheetXml } from "./write-summary";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -64,9 +63,7 @@ export function writeUnitCopy(copy: UnitCopy, settings: Settings): Uint8Array {
     const validations = s.validations.map((v) => ({ sqref: v.range, list: v.list, prompt: v.prompt, error: v.error }));
     addWorksheet(wb, s.spec.name, sheetXml(s.spec, cells, i + 1, undefined, validations), "visible");
     const w = wb.workbookXml();
-    if (s.spec.print.printArea) w.addDefinedName(PRINT_AREA, `${quoteSheetName(s.spec.name)}!${absolute(s.spec.print.printArea)}`, i);
-    const rows = s.spec.print.printTitleRows;
-    if (rows) w.addDefinedName(PRINT_TITLES, `${quoteSheetName(s.spec.name)}!$${rows[0]}:$${rows[1]}`, i);
+    addPrintNames(w, s.spec.name, i, s.spec.print);
     w.save();
   });
   writeStore(wb, { ...emptyStore(), settings, records: { [UNIT_COPY_KEY]: copy.record } });

@@ -16,7 +16,7 @@ import { addWorksheet, removeSheet, replaceWorksheet } from "./sheet-parts";
 import { summarySheetXml, type ListValidationXml, type XmlCell } from "./sheet-xml";
 import { findStoreSheet, readStore, writeStore } from "./store";
 import type { XfRequest } from "./styles";
-import { quoteSheetName } from "./workbook-xml";
+import { quoteSheetName, type WorkbookXml } from "./workbook-xml";
 import type { WorkbookSheet, XlsxWorkbook } from "./workbook";
 
 /** The footer's font (the report's). */
@@ -59,6 +59,13 @@ const serialOf = (iso: string, date1904: boolean): number | null => {
 
 /** "A1:K36" → "$A$1:$K$36". */
 export const absolute = (a1: string) => a1.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+
+/** A sheet's print area and repeated header rows as its own defined names (Print_Area, Print_Titles). */
+export function addPrintNames(w: WorkbookXml, sheet: string, index: number, print: SummarySheetSpec["print"]): void {
+  if (print.printArea) w.addDefinedName(PRINT_AREA, `${quoteSheetName(sheet)}!${absolute(print.printArea)}`, index);
+  const rows = print.printTitleRows;
+  if (rows) w.addDefinedName(PRINT_TITLES, `${quoteSheetName(sheet)}!$${rows[0]}:$${rows[1]}`, index);
+}
 
 export function sheetCells(wb: XlsxWorkbook, s: SummarySheetSpec): XmlCell[] {
   const styles = wb.styles();
@@ -183,11 +190,7 @@ export function writeSummary(wb: XlsxWorkbook, spec: SummarySpec): WriteSummaryR
     const w = wb.workbookXml();
     const index = wb.sheets().findIndex((x) => x.name === name);
     w.removeLocalNames(index, [PRINT_AREA, PRINT_TITLES]);
-    if (!bracketed) {
-      if (s.print.printArea) w.addDefinedName(PRINT_AREA, `${quoteSheetName(name)}!${absolute(s.print.printArea)}`, index);
-      const rows = s.print.printTitleRows;
-      if (rows) w.addDefinedName(PRINT_TITLES, `${quoteSheetName(name)}!$${rows[0]}:$${rows[1]}`, index);
-    }
+    if (!bracketed) addPrintNames(w, name, index, s.print);
     w.save();
   });
 
