@@ -94,8 +94,11 @@ export function fingerprintOf(tasks: readonly Task[], entries: readonly MatchEnt
 }
 
 /** One to one by the identity rule, then by sheet + group + STT with a weaker text similarity. */
-function pairUp(before: readonly MatchEntry[], after: readonly MatchEntry[]): { pairs: Pair[]; freeBefore: number[]; freeAfter: number[] } {
-  const m = matchTasks(before, after);
+function pairUp(
+  before: readonly MatchEntry[],
+  after: readonly MatchEntry[],
+  m: ReturnType<typeof matchTasks> = matchTasks(before, after),
+): { pairs: Pair[]; freeBefore: number[]; freeAfter: number[] } {
   const pairs: Pair[] = m.pairs.map((p) => ({ before: p.before, after: p.after, confidence: p.confidence }));
   const extra = numberPass(before, after, m.unmatchedBefore, m.unmatchedAfter);
   pairs.push(...extra);
@@ -152,9 +155,8 @@ function sentEntries(record: UnitCopyRecord): MatchEntry[] {
  * A renamed sheet in the return: its tasks are read under the name the copy had (the sheet most of its
  * exactly matched tasks were sent from), so the rules that need the same appendix still apply.
  */
-function renamedSheets(sent: readonly MatchEntry[], ret: readonly MatchEntry[]): Map<string, string> {
+function renamedSheets(sent: readonly MatchEntry[], ret: readonly MatchEntry[], first: ReturnType<typeof matchTasks>): Map<string, string> {
   const known = new Set(sent.map((e) => e.sheet));
-  const first = matchTasks(sent, ret);
   const votes = new Map<string, Map<string, number>>();
   for (const p of first.pairs) {
     const from = ret[p.after].sheet;
@@ -295,9 +297,11 @@ export function proposeMerge(input: MergeInput): MergeProposal {
     const sent = record ? sentEntries(record) : [];
     let unmatched: number[];
     if (record) {
-      const renamed = renamedSheets(sent, rEntries);
+      const first = matchTasks(sent, rEntries);
+      const renamed = renamedSheets(sent, rEntries, first);
       if (renamed.size) rEntries = rEntries.map((e) => (renamed.has(e.sheet) ? { ...e, sheet: renamed.get(e.sheet)! } : e));
-      const m1 = pairUp(sent, rEntries);
+      // Nothing renamed: the match just made is the one to pair up with (not made a second time).
+      const m1 = pairUp(sent, rEntries, renamed.size ? undefined : first);
       const m2 = pairUp(sent, ctx.entries);
       const sentToPlan = new Map(m2.pairs.map((p) => [p.before, p]));
       const claimed = new Set(m2.pairs.map((p) => p.after));
