@@ -27,3 +27,11 @@ export function formatNumber(n: number | null | undefined, lang: NumberLang = "v
 export function sheetRef(name: string): string {
   return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
+
+/**
+ * A count with its noun in English: both forms come from the message ("1 conflict", "2 conflicts";
+ * "1 task names", "2 tasks name"), never a letter added to a word (src/i18n/README.md).
+ */
+export function plural(n: number, one: string, other: string): string {
+  return `${n} ${n === 1 ? one : other}`;
+}

@@ -151,7 +151,7 @@ test("clicking an issue selects its cell in the grid (switching the tab)", async
   await shot("04-issue-selected");
 });
 
-test("Đánh dấu fills the issue cells, Xoá đánh dấu removes exactly those fills", async () => {
+test("Đánh dấu fills the issue cells, Xóa đánh dấu removes exactly those fills", async () => {
   const first = expected.issues.find((i) => i.cell && i.sheet === "PL I")!;
   await page.locator('[role="tab"][data-sheet-tab="PL I"]').click();
   const cell = page.locator(`[data-testid="preview-grid"][data-sheet="PL I"] td[data-cell="${first.cell}"]`);
@@ -162,8 +162,8 @@ test("Đánh dấu fills the issue cells, Xoá đánh dấu removes exactly thos
   expect(await cell.getAttribute("data-fill")).toMatch(/^#[0-9A-F]{6}$/);
   await cell.scrollIntoViewIfNeeded();
   await shot("05-highlighted");
-  await page.getByRole("button", { name: "Xoá đánh dấu", exact: true }).click();
-  await page.getByText("Đã xoá đánh dấu; các ô trở lại màu cũ.").waitFor();
+  await page.getByRole("button", { name: "Xóa đánh dấu", exact: true }).click();
+  await page.getByText("Đã xóa đánh dấu; các ô trở lại màu cũ.").waitFor();
   expect(await cell.getAttribute("data-fill")).toBe(before);
 });
 
@@ -173,7 +173,7 @@ test("a suggestion fixes the cell and re-validates", async () => {
   const value = (fixable.fix as { value: string }).value;
   await page
     .locator(`[data-testid="issue"][data-cell="${fixable.cell}"][data-code="${fixable.code}"]`)
-    .getByRole("button", { name: `Sửa thành "${value}"` })
+    .getByRole("button", { name: `Sửa thành «${value}»` })
     .click();
   await page.getByText("Đã sửa và kiểm tra lại.").waitFor();
   await expect(issueRows().count()).resolves.toBe(expected.issues.length - 1);

@@ -23,17 +23,20 @@ async function openSettings(port: FakePort) {
   return user;
 }
 
-test("settings show the workbook's list, edit names, aliases, year and commune, and save them", async () => {
+test("settings show the workbook's list, edit names, aliases, year, the commune and the plan, and save them", async () => {
   const port = new FakePort();
   port.settings = { settings: { ...defaultSettings(), communeName: "UBND xã A", units: [{ name: "Công an xã", aliases: [] }] } };
   const user = await openSettings(port);
-  expect(screen.getByLabelText("Tên xã (dòng tiêu đề bảng tổng hợp)")).toHaveValue("UBND xã A");
+  const commune = screen.getByLabelText("Xã, phường hoặc đặc khu");
+  expect(commune).toHaveValue("UBND xã A");
   expect(screen.getAllByTestId("unit-row")).toHaveLength(1);
 
-  await user.clear(screen.getByLabelText("Tên xã (dòng tiêu đề bảng tổng hợp)"));
-  await user.type(screen.getByLabelText("Tên xã (dòng tiêu đề bảng tổng hợp)"), "UBND xã Chí Minh");
+  await user.clear(commune);
+  await user.type(commune, "phường Lê Chân");
   await user.type(screen.getByLabelText("Năm kế hoạch (để trống: lấy từ tiêu đề phụ lục)"), "2026");
-  await user.type(screen.getByLabelText("Tên kế hoạch (tiêu đề bảng tổng hợp)"), "Kế hoạch Khoa học và Công nghệ năm 2026");
+  await user.type(screen.getByLabelText("Số kế hoạch (ví dụ: 45/KH-UBND)"), "25/KH-UBND");
+  await user.type(screen.getByLabelText("Ngày ban hành kế hoạch (ngày/tháng/năm)"), "15/3/2026");
+  await user.type(screen.getByLabelText("Kế hoạch về (trích yếu)"), "chuyển đổi số năm 2026");
   await user.click(screen.getByRole("button", { name: "Thêm đơn vị" }));
   await user.type(screen.getByLabelText("Tên đơn vị 2"), "Phòng Kinh tế");
   await user.type(screen.getByLabelText(/Cách viết khác của đơn vị 2/), "Phòng KT; P. Kinh tế");
@@ -41,9 +44,13 @@ test("settings show the workbook's list, edit names, aliases, year and commune, 
 
   await waitFor(() => expect(port.callsOf("saveSettings")).toHaveLength(1));
   const saved = port.callsOf("saveSettings")[0].settings;
-  expect(saved.communeName).toBe("UBND xã Chí Minh");
-  expect(saved.planYear).toBe(2026);
-  expect(saved.planName).toBe("Kế hoạch Khoa học và Công nghệ năm 2026");
+  expect(saved).toMatchObject({
+    communeName: "phường Lê Chân",
+    planYear: 2026,
+    planNumber: "25/KH-UBND",
+    planDate: "2026-03-15",
+    planName: "chuyển đổi số năm 2026",
+  });
   expect(saved.units).toEqual([
     { name: "Công an xã", aliases: [] },
     { name: "Phòng Kinh tế", aliases: ["Phòng KT", "P. Kinh tế"] },
@@ -51,11 +58,22 @@ test("settings show the workbook's list, edit names, aliases, year and commune, 
   expect(await screen.findByText("Đã lưu cài đặt vào bảng tính.")).toBeInTheDocument();
 });
 
+test("a commune without its kind, or a plan date that does not exist, is not saved", async () => {
+  const port = new FakePort();
+  const user = await openSettings(port);
+  await user.type(screen.getByLabelText("Xã, phường hoặc đặc khu"), "Lê Chân");
+  await user.type(screen.getByLabelText("Ngày ban hành kế hoạch (ngày/tháng/năm)"), "31/2/2026");
+  expect(screen.getByText(/Hãy ghi cả loại và tên/)).toBeInTheDocument();
+  expect(screen.getByText(/Ngày ban hành phải là một ngày có thật/)).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Lưu" }));
+  expect(port.callsOf("saveSettings")).toHaveLength(0);
+});
+
 test("removing a unit and restoring defaults", async () => {
   const port = new FakePort();
   const user = await openSettings(port);
   expect(screen.getAllByTestId("unit-row")).toHaveLength(DEFAULT_UNITS.length);
-  await user.click(screen.getByRole("button", { name: "Xoá đơn vị Công an xã" }));
+  await user.click(screen.getByRole("button", { name: "Xóa đơn vị Công an xã" }));
   expect(screen.getAllByTestId("unit-row")).toHaveLength(DEFAULT_UNITS.length - 1);
   expect(screen.queryByDisplayValue("Công an xã")).not.toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Khôi phục mặc định" }));
@@ -103,7 +121,7 @@ test("saving settings after a check checks again with the new unit list", async 
   await waitFor(() => expect(port.callsOf("readSheets")).toHaveLength(1));
   await screen.findByTestId("headline");
   await user.click(screen.getByRole("button", { name: "Cài đặt" }));
-  await user.click(screen.getByRole("button", { name: "Xoá đơn vị Công an xã" }));
+  await user.click(screen.getByRole("button", { name: "Xóa đơn vị Công an xã" }));
   await user.click(screen.getByRole("button", { name: "Lưu" }));
   await screen.findByText("Đã lưu cài đặt vào bảng tính.");
   expect(port.callsOf("readSheets")).toHaveLength(2);
