@@ -7,7 +7,7 @@ import { renderIssueBody } from "../i18n/issues";
 import { planReference } from "../i18n/document";
 import { proposalLines } from "../i18n/settings";
 import { renderTable, truncateWidth, type Column } from "./table";
-import { formatNumber, formatPercent, sheetRef } from "../i18n/format";
+import { COMPARATOR_SIGNS, formatNumber, formatPercent, sheetRef } from "../i18n/format";
 import { formatViDate } from "../core/dates";
 
 export { formatNumber, formatPercent, sheetRef };
@@ -94,7 +94,7 @@ function indicatorsSection(T: Texts, lang: Lang, report: Report): string[] {
     i.name,
     i.unitOfMeasure,
     // a target that could not be read (or a relative one without its base year) shows as written, without a comparator
-    (i.target === null && i.targetRaw?.trim() ? "" : i.comparator === "<=" ? "≤ " : "≥ ") +
+    (i.target === null && i.targetRaw?.trim() ? "" : `${COMPARATOR_SIGNS[i.comparator]} `) +
       formatIndicatorValue(lang, i.target, i.unitOfMeasure, i.targetRaw),
     formatIndicatorValue(lang, i.actual, i.unitOfMeasure),
     formatPercent(i.achievement, lang),

@@ -35,3 +35,11 @@ export function sheetRef(name: string): string {
 export function plural(n: number, one: string, other: string): string {
   return `${n} ${n === 1 ? one : other}`;
 }
+
+/** The comparison an indicator's target sets, as a sign (the summary and the report show the one applied). */
+export const COMPARATOR_SIGNS: Readonly<Record<">=" | "<=" | ">" | "<", string>> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<" };
+
+/** "Không đạt (> 90%)": a verdict with the comparison it was judged by (strict "Trên 90%" reads "> 90%"). */
+export function verdictWithSign(verdict: string, comparator: keyof typeof COMPARATOR_SIGNS, target: string | null): string {
+  return target === null ? verdict : `${verdict} (${COMPARATOR_SIGNS[comparator]} ${target})`;
+}

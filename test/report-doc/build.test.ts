@@ -194,10 +194,11 @@ describe("the content", () => {
       "Tối thiểu 80%",
       "85%",
       "106,3%",
-      "Đạt",
+      "Đạt (≥ 80%)",
     ]);
-    expect(rows[1]).toEqual(["2", "Số sáng kiến được công nhận", "sáng kiến", "Ít nhất 02", "1", "50%", "Không đạt"]);
-    expect(rows[2]).toEqual(["3", "Số vụ mất an toàn thông tin", "vụ", "Tối đa 0", "0", "—", "Đạt"]);
+    // the verdict with the comparison applied
+    expect(rows[1]).toEqual(["2", "Số sáng kiến được công nhận", "sáng kiến", "Ít nhất 02", "1", "50%", "Không đạt (≥ 2)"]);
+    expect(rows[2]).toEqual(["3", "Số vụ mất an toàn thông tin", "vụ", "Tối đa 0", "0", "—", "Đạt (≤ 0)"]);
     expect(rows[3][6]).toBe("Chưa đủ số liệu");
   });
 
@@ -249,7 +250,7 @@ describe("the content", () => {
       cells: ["4", "Nhiệm vụ số 4", "(Chưa xác định đơn vị)", "Thời hạn: 30/09/2026 → 31/12/2026"],
     });
     expect(p).toContain(
-      '- Chỉ tiêu "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình": kết quả thực hiện từ 70% thành 85% (từ Không đạt chuyển thành Đạt).',
+      "- Chỉ tiêu «Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình»: kết quả thực hiện từ 70% thành 85% (từ Không đạt chuyển thành Đạt).",
     );
     expect(p).not.toContain("Chưa có số liệu của kỳ báo cáo trước để so sánh.");
   });

@@ -61,6 +61,15 @@ describe("buildSummary", () => {
     expect(s.cells.some((c) => typeof c.value === "string" && c.value.includes(r.appendices[0].title!) && c.row > 8)).toBe(true);
   });
 
+  test("a plan without an indicator table: no empty «Chỉ tiêu» page, one line in the main summary says so", () => {
+    const r = reportFrom([task({ status: "in_progress" })]);
+    const plain = buildSummary(r, sampleSettings());
+    expect(plain.sheets.map((s) => s.key)).toEqual([MAIN_KEY, DEADLINES_KEY]);
+    const main = plain.sheets[0];
+    expect(main.cells.filter((c) => c.value === summaryText.noIndicators)).toHaveLength(1);
+    expect(spec.sheets[0].cells.some((c) => c.value === summaryText.noIndicators)).toBe(false);
+  });
+
   test("the plan the settings name titles every sheet, over the workbook's", () => {
     const r = reportFrom([task({ status: "in_progress" })]);
     const named = buildSummary(r, { ...sampleSettings(), planName: "  Kế hoạch Khoa học và Công nghệ năm 2026 " });
@@ -171,7 +180,7 @@ describe("buildSummary", () => {
     expect(dl.cells.some((c) => c.col === DEADLINE_COL.lead && c.value === "Phòng VH -XH cũ")).toBe(true);
   });
 
-  test("indicators: target, actual, achievement; met green, not met red, unknown plain", () => {
+  test("indicators: target, actual, achievement; met green, not met red, unknown plain; the verdict shows the sign applied", () => {
     report.indicators.forEach((x) => {
       const r = findRow(ind, INDICATOR_COL.name, x.name);
       expect(valueAt(ind, r, INDICATOR_COL.measure)).toBe(x.unitOfMeasure);
@@ -180,12 +189,13 @@ describe("buildSummary", () => {
       expect(styleAt(ind, r, INDICATOR_COL.achievement)?.numFmt).toBe("0.0%");
       const verdict = valueAt(ind, r, INDICATOR_COL.verdict);
       const fill = styleAt(ind, r, INDICATOR_COL.verdict)?.fill;
-      if (x.met === true) expect([verdict, fill]).toEqual([summaryText.met, TONES.green.fill]);
-      else if (x.met === false) expect([verdict, fill]).toEqual([summaryText.notMet, TONES.red.fill]);
+      if (x.met === true) expect([verdict, fill]).toEqual([expect.stringMatching(/^Đạt \([≥≤<>] /), TONES.green.fill]);
+      else if (x.met === false) expect([verdict, fill]).toEqual([expect.stringMatching(/^Không đạt \([≥≤<>] /), TONES.red.fill]);
       else expect([verdict, fill]).toEqual([summaryText.unknownVerdict, undefined]);
     });
     const pct = findRow(ind, INDICATOR_COL.name, report.indicators[0].name);
     expect(valueAt(ind, pct, INDICATOR_COL.target)).toBe("Tối thiểu 80%");
+    expect(valueAt(ind, pct, INDICATOR_COL.verdict)).toBe("Đạt (≥ 80%)");
     expect(styleAt(ind, pct, INDICATOR_COL.actual)?.numFmt).toBe("0.0%");
     const atMost = findRow(ind, INDICATOR_COL.name, "Số vụ mất an toàn thông tin");
     expect(valueAt(ind, atMost, INDICATOR_COL.target)).toBe("Tối đa 0");

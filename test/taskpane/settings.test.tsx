@@ -6,6 +6,7 @@ import { App } from "../../src/taskpane/App";
 import { DEFAULT_UNITS, defaultSettings } from "../../src/core/settings";
 import { FakePort } from "./fake-port";
 import { testEngine } from "./fake-engine";
+import { GridBuilder, STD_HEADER } from "../support/grid-builder";
 
 /** The pane's engine, its analysis a stand-in (injected, no module mocked). */
 let mock = testEngine();
@@ -129,4 +130,31 @@ test("saving settings after a check checks again with the new unit list", async 
   expect(calls).toHaveLength(2);
   expect(calls[1][1].settings.units.map((u: { name: string }) => u.name)).not.toContain("Công an xã");
   expect(calls[0][1].settings.units.map((u: { name: string }) => u.name)).toContain("Công an xã");
+});
+
+test("most leads match no unit: the pane says so; Cài đặt opens with the list the plan proposes, saved only on Lưu", async () => {
+  const b = new GridBuilder("PL I").title("PHỤ LỤC I").header(STD_HEADER);
+  ["Ban Chỉ huy Quân sự xã", "Ban Chỉ huy quân sự xã", "Hội Nông dân xã", "Hội Nông dân xã", "Đoàn Thanh niên"].forEach((lead, i) =>
+    b.task({ stt: i + 1, content: `Việc ${i + 1}`, lead, deadline: "30/11/2026" }),
+  );
+  const port = new FakePort([b.build()]);
+  const real = jest.requireActual("../../src/taskpane/engine-impl");
+  const user = userEvent.setup();
+  render(<App port={port} today="2026-11-24" engine={() => Promise.resolve(real)} />);
+  await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
+  const notice = await screen.findByTestId("units-proposal");
+  expect(notice).toHaveTextContent("5/5 nhiệm vụ ghi cơ quan chủ trì không có trong danh sách đơn vị.");
+  await user.click(within(notice).getByRole("button", { name: "Xem danh sách đề xuất" }));
+  expect(await screen.findByTestId("units-proposed")).toHaveTextContent("Danh sách chưa được lưu");
+  expect(screen.getAllByTestId("unit-row")).toHaveLength(3);
+  expect(screen.getByDisplayValue("Ban Chỉ huy Quân sự xã")).toBeInTheDocument();
+  // never adopted by itself
+  expect(port.callsOf("saveSettings")).toHaveLength(0);
+  await user.click(screen.getByRole("button", { name: "Lưu" }));
+  await waitFor(() => expect(port.callsOf("saveSettings")).toHaveLength(1));
+  expect(port.callsOf("saveSettings")[0].settings.units.map((u) => u.name)).toEqual([
+    "Ban Chỉ huy Quân sự xã",
+    "Hội Nông dân xã",
+    "Đoàn Thanh niên",
+  ]);
 });

@@ -9,7 +9,7 @@
  *   V.   recommendations (placeholder).
  */
 import { reportDocText as T } from "../../i18n/report-doc";
-import { formatNumber, formatPercent } from "../../i18n/format";
+import { formatNumber, formatPercent, verdictWithSign } from "../../i18n/format";
 import type { Changes, TaskChange } from "../changes-schema";
 import { addDays, daysBetween, formatViDate } from "../dates";
 import { UNASSIGNED_UNIT, type Counts, type Indicator, type Report, type Task } from "../report-schema";
@@ -190,7 +190,7 @@ function indicatorTable(report: Report): DocTable {
         indicatorTarget(ind),
         indicatorValue(ind, ind.actual),
         ind.achievement === null ? "—" : pct(ind.achievement),
-        verdictOf(ind.met),
+        ind.met === null ? verdictOf(ind.met) : verdictWithSign(verdictOf(ind.met), ind.comparator, indicatorValue(ind, ind.target)),
       ],
     })),
   };
