@@ -4,6 +4,7 @@
  * like An Hòa's (the ND30 block on top of the appendix) and for a ward's. Nothing of the seed commune
  * appears in another commune's papers.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
@@ -11,6 +12,7 @@ import ExcelJS from "exceljs";
 import { runMain } from "../support/cli-io";
 import { anHoaPlan, wardPlan } from "../support/commune-plans";
 import { makeTempDir, removeTempDir, writeTempXlsx } from "../support/xlsx-builder";
+import { sofficeConvert } from "../support/soffice";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../../src/core/returns/copy-record";
 
@@ -126,3 +128,38 @@ describe.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     expect(record?.plan).toMatchObject({ title: c.plan, commune: c.commune });
   });
 });
+
+/** LibreOffice renders page 1 of each report: what a clerk prints carries the commune and the plan. */
+function has(cmd: string): boolean {
+  return !spawnSync(cmd, ["--version"], { encoding: "utf8", timeout: 60000 }).error;
+}
+const rendering = has("soffice") && has("pdftotext") && has("pdftoppm");
+if (!rendering) console.warn("identity-documents: the render test is skipped (soffice or poppler-utils missing)");
+
+(rendering ? test : test.skip)(
+  "page 1 of the report, rendered by LibreOffice, for the sample and for a ward (PHULUC_SCREENSHOTS=1 saves them)",
+  async () => {
+    const cases: [string, Case][] = [
+      ["sample", CASES[0]],
+      ["ward", CASES[2]],
+    ];
+    const docs: string[] = [];
+    for (const [name, c] of cases) {
+      const out = path.join(dir, `report-${name}.docx`);
+      expect((await runMain(["report", await c.file(dir), "-o", out, "--as-of", AS_OF])).code).toBe(0);
+      docs.push(out);
+    }
+    sofficeConvert(docs, { to: "pdf", outDir: dir, profile: path.join(dir, "lo-profile") });
+    for (const [name, c] of cases) {
+      const pdf = path.join(dir, `report-${name}.pdf`);
+      const page1 = spawnSync("pdftotext", ["-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" }).stdout.normalize("NFC");
+      const squash = (s: string) => s.replace(/\s+/g, "");
+      for (const s of [...c.heading, c.place, `Kết quả thực hiện ${c.plan}`]) expect(squash(page1)).toContain(squash(s));
+      if (process.env.PHULUC_SCREENSHOTS === "1") {
+        const shots = path.join(__dirname, "..", "..", "docs", "screenshots");
+        spawnSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(shots, `report-${name}-page-1`)]);
+      }
+    }
+  },
+  300000,
+);
