@@ -71,7 +71,7 @@ const reportVi = {
   fileLine: (f: string) => `Tệp: ${f}`,
   asOfLine: (d: string, year: number) => `Ngày báo cáo: ${d} — năm kế hoạch: ${year}`,
   /** The plan as the documents name it ("Kế hoạch số 45/KH-UBND … của UBND xã An Hòa"). */
-  planTitle: (t: string) => `Văn bản: ${t}`,
+  planTitle: (t: string) => t,
   tasksLine: (n: number, sheets: number) => `Đã đọc ${n} nhiệm vụ trên ${sheets} trang phụ lục:`,
   sheetTasks: (name: string, n: number, title: string) => `  • ${name}: ${n} nhiệm vụ${title ? ` — ${title}` : ""}`,
   noAppendix:

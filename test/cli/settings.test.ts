@@ -12,7 +12,7 @@ import { OPTION_FLAGS } from "../../src/cli/args";
 import { SettingsJsonSchema, type SettingsJson } from "../../src/core/document/settings-json";
 import { runMain } from "../support/cli-io";
 import { GridBuilder, STD_HEADER } from "../support/grid-builder";
-import { anHoaPlan, wardPlan } from "../support/commune-plans";
+import { anHoaPlan, IDENTITY_OPTIONS, wardPlan } from "../support/commune-plans";
 import { makeTempDir, removeTempDir, writeTempXlsx } from "../support/xlsx-builder";
 
 const sha = (p: string) => crypto.createHash("sha256").update(fs.readFileSync(p)).digest("hex");
@@ -63,20 +63,7 @@ describe("phuluc settings FILE", () => {
     const file = await writeTempXlsx(anHoaPlan(), { dir, name: "an-hoa.xlsx" });
     const before = sha(file);
     const out = path.join(dir, "an-hoa-cai-dat.xlsx");
-    const w = await runMain([
-      "settings",
-      file,
-      "-o",
-      out,
-      "--commune",
-      "phường Lê Chân",
-      "--plan",
-      "Kế hoạch số 25/KH-UBND ngày 15/3/2026",
-      "--signer",
-      "Nguyễn Văn A",
-      "--signer-title",
-      "CHỦ TỊCH",
-    ]);
+    const w = await runMain(["settings", file, "-o", out, ...IDENTITY_OPTIONS]);
     expect(w).toMatchObject({ code: 0, err: "" });
     expect(w.out).toContain("Xã, phường, đặc khu: phường Lê Chân (theo cài đặt)");
     expect(w.out).toContain(`Đã ghi tệp ${out}`);

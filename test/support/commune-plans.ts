@@ -115,3 +115,15 @@ export function wardPlan(): Grid[] {
   );
   return [b.build()];
 }
+
+/** The issue's CLI session: the options that set a plan's identity and signer (`phuluc settings FILE -o OUT …`). */
+export const IDENTITY_OPTIONS = [
+  "--commune",
+  "phường Lê Chân",
+  "--plan",
+  "Kế hoạch số 25/KH-UBND ngày 15/3/2026",
+  "--signer",
+  "Nguyễn Văn A",
+  "--signer-title",
+  "CHỦ TỊCH",
+];

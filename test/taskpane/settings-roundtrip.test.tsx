@@ -12,7 +12,7 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { SettingsJsonSchema } from "../../src/core/document/settings-json";
-import { anHoaPlan } from "../support/commune-plans";
+import { anHoaPlan, IDENTITY_OPTIONS } from "../support/commune-plans";
 import { runMain } from "../support/cli-io";
 import { makeTempDir, removeTempDir, writeTempXlsx } from "../support/xlsx-builder";
 import { testEngine } from "./fake-engine";
@@ -34,20 +34,7 @@ async function openSettings(port: XlsxWorkbookPort) {
 test("written with the CLI, read in Cài đặt", async () => {
   const file = await writeTempXlsx(anHoaPlan(), { dir, name: "an-hoa.xlsx" });
   const out = path.join(dir, "an-hoa-cai-dat.xlsx");
-  const cli = await runMain([
-    "settings",
-    file,
-    "-o",
-    out,
-    "--commune",
-    "phường Lê Chân",
-    "--plan",
-    "Kế hoạch số 25/KH-UBND ngày 15/3/2026",
-    "--signer",
-    "Nguyễn Văn A",
-    "--signer-title",
-    "CHỦ TỊCH",
-  ]);
+  const cli = await runMain(["settings", file, "-o", out, ...IDENTITY_OPTIONS]);
   expect(cli.code).toBe(0);
   const port = await XlsxWorkbookPort.fromBytes(fs.readFileSync(out), "an-hoa-cai-dat.xlsx");
   await openSettings(port);
