@@ -1,6 +1,6 @@
 /**
  * User-facing texts of the command line. Usage problems and help are Vietnamese; the text report comes in
- * Vietnamese (default) and English (`--lang en`).
+ * Vietnamese (default) and English (`--lang en`). The wording rules: src/i18n/README.md.
  */
 import { CATEGORY_WORDS, CHANGE_KIND_LABELS } from "./labels";
 import { plural } from "./format";

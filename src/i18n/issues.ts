@@ -5,6 +5,7 @@
  * Vietnamese words users must type (column headers, deadline and status forms), stand in «…»; outside the
  * quotes an English message has no Vietnamese word (a test checks it).
  * The template tables are typed per code: a code without a label or a template does not compile.
+ * The wording rules of every string: src/i18n/README.md.
  */
 import type { AnyField } from "../core/columns";
 import { formatViDate } from "../core/dates";

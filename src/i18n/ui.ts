@@ -1,6 +1,7 @@
 /**
  * Every string of the task pane and its browser preview. Vietnamese first; English is an optional
  * toggle. Functions take the numbers/names they show, so word order stays natural in each language.
+ * Every string here follows the wording rules of src/i18n/README.md (checked by test/i18n/wording.test.ts).
  */
 
 import { CATEGORY_LABELS, CATEGORY_WORDS, CHANGE_KIND_LABELS } from "./labels";
