@@ -7,6 +7,7 @@ import { GridBuilder, STD_HEADER } from "../../support/grid-builder";
 import { AN_HOA, anHoaPlan, LE_CHAN, wardPlan } from "../../support/commune-plans";
 import { encodeTcvn3 } from "../parsers/legacy-encoder";
 import { codes, issuesOf, run } from "../engine/helpers";
+import { SHAPES } from "../communes/shapes";
 import { parseCommune, readPlanReference } from "../../../src/core/document/plan-ref";
 import { planSettingsFrom, resolveIdentity, NO_IDENTITY } from "../../../src/core/document/identity";
 import { defaultSettings, LEGACY_DEFAULT_COMMUNE } from "../../../src/core/settings";
@@ -139,6 +140,16 @@ describe("read from the workbook", () => {
     expect(w.map((i) => [i.sheet, i.cell, i.severity])).toEqual([["PL II", "A2", "warning"]]);
     expect(w[0].message).toContain("«xã Bình Minh»");
     expect(w[0].message).toContain("«xã An Hòa»");
+  });
+
+  it("the whole administrative heading above an appendix (a commune corpus shape): every part read, none in the title", () => {
+    const shape = SHAPES.find((x) => x.id === "long-title-block")!;
+    const r = run(shape.grids(), { asOf: shape.asOf });
+    expect(r.identity).toMatchObject({
+      commune: { kind: "xa", name: "Chí Minh" },
+      plan: { number: "15/KH-UBND", date: "2025-12-25", title: "Triển khai nhiệm vụ chuyển đổi số năm 2026" },
+    });
+    expect(r.sheets[0].title).toBe("PHỤ LỤC I - DANH MỤC NHIỆM VỤ TRỌNG TÂM");
   });
 
   it("nothing named: no commune and no plan (the documents print placeholders)", () => {
