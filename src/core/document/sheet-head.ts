@@ -76,6 +76,8 @@ function withoutNationalLines(words: Word[]): Word[][] {
 
 type Piece =
   | { kind: "heading" }
+  /** "ỦY BAN NHÂN DÂN" alone: the commune's line follows it (next line of the cell, or the cell below). */
+  | { kind: "committee" }
   | { kind: "commune"; commune: Commune }
   | { kind: "number"; number: string | null }
   | { kind: "placeDate"; place: string; date: string | null }
@@ -103,23 +105,33 @@ function placeDateLine(text: string, words: Word[]): Piece | null {
   return { kind: "placeDate", place: m[1].trim(), date: dateAt(words, at).date };
 }
 
-/** A heading-block commune: "XÃ AN HÒA", "UBND PHƯỜNG LÊ CHÂN" — in capitals, nothing after the name. */
-function communeLine(text: string, words: Word[]): Piece | null {
-  if (!isAllCaps(text)) return null;
+/**
+ * A heading-block commune: "UBND PHƯỜNG LÊ CHÂN", or "XÃ AN HÒA" right under "ỦY BAN NHÂN DÂN"
+ * (`underCommittee`) — in capitals, nothing after the name. A title in capitals that merely starts with
+ * the word ("XÃ HỘI HÓA…") is not one.
+ */
+function communeLine(text: string, words: Word[], underCommittee: boolean): Piece | null {
+  if (!isAllCaps(text) || (!underCommittee && afterCommittee(words, 0) === 0)) return null;
   const found = communeAt(words, 0);
   if (!found || found.end !== words.length || !found.commune.name) return null;
   return { kind: "commune", commune: found.commune };
 }
 
-function classify(text: string, words: Word[], planHeadingOpen: boolean): Piece {
+interface Context {
+  planHeadingOpen: boolean;
+  /** The piece is right under a "ỦY BAN NHÂN DÂN" line. */
+  underCommittee: boolean;
+}
+
+function classify(text: string, words: Word[], at: Context): Piece {
   if (RULE_LINE.test(text)) return { kind: "heading" };
   const attach = attachmentStart(words);
   if (attach >= 0) return { kind: "attachment", plan: planReferenceOf(words, attach) };
   if (text.length <= MAX_HEADING) {
     // "ỦY BAN NHÂN DÂN" over the commune, or a parent body in capitals ("UBND TỈNH QUẢNG NINH")
     const committee = afterCommittee(words, 0);
-    if (committee === words.length) return { kind: "heading" };
-    const piece = numberLine(words) ?? placeDateLine(text, words) ?? communeLine(text, words);
+    if (committee === words.length) return { kind: "committee" };
+    const piece = numberLine(words) ?? placeDateLine(text, words) ?? communeLine(text, words, at.underCommittee);
     if (piece) return piece;
     if (committee > 0 && isAllCaps(text)) return { kind: "heading" };
     const plan = phraseEnd(words, 0, ["ke", "hoach"]);
@@ -131,7 +143,7 @@ function classify(text: string, words: Word[], planHeadingOpen: boolean): Piece 
       return { kind: "planHeading", title: rest || null };
     }
   }
-  if (planHeadingOpen && text.length <= MAX_PLAN_TITLE) return { kind: "planHeading", title: text };
+  if (at.planHeadingOpen && text.length <= MAX_PLAN_TITLE) return { kind: "planHeading", title: text };
   return { kind: "title", text };
 }
 
@@ -149,14 +161,17 @@ function piecesOf(text: string): { text: string; words: Word[] }[] {
 export function readSheetHead(rows: readonly HeadRow[]): SheetHead {
   const head: SheetHead = { communes: [], attachment: null, number: null, date: null, place: null, planTitle: null, titleLines: [] };
   let planHeadingOpen = false;
+  let committee: { row: number; col: number } | null = null;
   for (const r of rows.slice(0, HEAD_ROWS)) {
     const titles: string[] = [];
     for (const cell of r.cells) {
       for (const p of piecesOf(cell.text)) {
-        const piece = classify(p.text, p.words, planHeadingOpen);
-        planHeadingOpen = false;
+        const underCommittee = !!committee && committee.col === cell.col && r.row - committee.row <= 2;
+        const piece = classify(p.text, p.words, { planHeadingOpen, underCommittee });
+        planHeadingOpen = piece.kind === "planHeading" && piece.title === null;
+        if (piece.kind === "committee") committee = { row: r.row, col: cell.col };
+        else if (underCommittee) committee = null;
         take(head, piece, r.row, cell.col, titles);
-        if (piece.kind === "planHeading" && piece.title === null) planHeadingOpen = true;
       }
     }
     if (titles.length) head.titleLines.push(titles.join(" "));

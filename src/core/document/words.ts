@@ -3,7 +3,6 @@
  * đ → d, the punctuation around it removed), so phrases are found on keys and names are taken from the
  * words as written. "(Kèm theo Kế hoạch số 45/KH-UBND" → keys kem, theo, ke, hoach, so, 45/kh-ubnd.
  */
-import { nfc } from "../text/fold";
 
 export interface Word {
   /** As written (punctuation included). */
@@ -13,6 +12,8 @@ export interface Word {
 }
 
 const MARKS = /\p{M}/gu;
+/** Invisible characters that would split a word (the task pane's first bundle checks names with this module, without the folding tables). */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 /** Most words a heading line is read as (longer text is prose, not a heading). */
 export const MAX_WORDS = 80;
@@ -22,7 +23,7 @@ export function foldWord(raw: string): string {
 }
 
 export function wordsOf(text: string): Word[] {
-  const parts = nfc(text).trim().split(/\s+/).filter(Boolean).slice(0, MAX_WORDS);
+  const parts = text.normalize("NFC").replace(ZERO_WIDTH, "").trim().split(/\s+/).filter(Boolean).slice(0, MAX_WORDS);
   return parts.map((raw) => ({ raw, key: foldWord(raw) }));
 }
 

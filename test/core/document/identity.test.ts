@@ -157,11 +157,12 @@ describe("read from the workbook", () => {
     expect(r.identity).toMatchObject({ commune: null, plan: { number: null, date: null, title: null } });
   });
 
-  it("prose that names the committee ('Ủy ban nhân dân xã xây dựng kế hoạch…', 'Căn cứ Kế hoạch số 120/…') is never the identity", () => {
+  it("prose that names the committee ('Ủy ban nhân dân xã xây dựng kế hoạch…', 'Căn cứ Kế hoạch số 120/…'), a title that starts with «XÃ» are never the identity", () => {
     const g = new GridBuilder("Sheet1")
       .row(["Căn cứ Kế hoạch số 120/KH-UBND ngày 10/12/2025 của Ủy ban nhân dân thành phố về chuyển đổi số;"])
       .row(["Ủy ban nhân dân xã xây dựng kế hoạch thực hiện như sau:"])
       .row(["PHỤ LỤC I"])
+      .row(["XÃ HỘI HÓA CÁC HOẠT ĐỘNG"])
       .header(STD_HEADER)
       .task(task)
       .build();
