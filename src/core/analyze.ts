@@ -5,9 +5,12 @@
  * (sheet-encoding) → find the task and indicator headers (header) → decide the role from the name, the
  * title rows and the headers (sheet-role) → a hidden appendix or indicator sheet is listed in
  * `skippedSheets` and not read, unless settings.includeHiddenSheets → in a Unicode sheet, decode the
- * legacy cells pasted into it one by one → plan year from the title → give every row below the header
- * a kind (table) → tasks and their issues (appendix) or indicators (indicators). Then counts per unit,
- * appendix, group and plan (aggregate). Issues are sorted by sheet, row, column (issue-list).
+ * legacy cells pasted into it one by one → the rows above its table (its heading: commune, plan, title).
+ * Then whose document it is (src/core/document: the headings, appendices first, settings over them; a
+ * second commune is COMMUNE_MISMATCH) and the unit list of the commune's kind → plan year from the title →
+ * give every row below the header a kind (table) → tasks and their issues (appendix) or indicators
+ * (indicators). Then counts per unit, appendix, group and plan (aggregate), and a unit list proposed from
+ * the lead column when most leads match nothing. Issues are sorted by sheet, row, column (issue-list).
  * Plan year: the first title that names one ("… NĂM 2026"), else settings.planYear, else the as-of year;
  * a sheet without its own title year reads year-less deadlines in settings.planYear, else that year.
  */
