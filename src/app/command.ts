@@ -15,6 +15,19 @@ export interface InputWorkbook {
   port: WorkbookPort;
 }
 
+/**
+ * What `phuluc settings … -o OUT` changes (the door has checked each value): the commune as typed
+ * ("phường Lê Chân"), the plan's fields, the signer, and whether to adopt the unit list the plan's lead
+ * column proposes.
+ */
+export interface SettingsEdit {
+  commune?: string;
+  plan?: { planNumber: string; planDate?: string; planName: string };
+  signerName?: string;
+  signerTitle?: string;
+  unitsFromPlan?: boolean;
+}
+
 export interface CommandRequest {
   /** The workbook: the open one (Office.js) or a file (CLI, preview). */
   port: WorkbookPort;
@@ -33,6 +46,8 @@ export interface CommandRequest {
   label?: string;
   /** More workbooks the command reads (merge: the units' returns), each with its file name. Only read. */
   inputs?: InputWorkbook[];
+  /** The settings to change (the settings command). */
+  settingsEdit?: SettingsEdit;
   deps?: RunDeps;
 }
 

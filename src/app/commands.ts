@@ -7,8 +7,12 @@
  */
 import type { CommandRun } from "./command";
 
-/** CLI options a command may take (parsed by src/cli/args.ts, described in src/i18n/commands.ts). */
-export type CliOption = "asOf" | "json" | "lang" | "out" | "since";
+/** CLI options a command may take (parsed by src/cli/args.ts, described in src/i18n/cli.ts). */
+export type CliOption = "asOf" | "json" | "lang" | "out" | "since" | SettingsOption;
+
+/** Options that change the workbook's settings (`phuluc settings … -o OUT`): they need -o. */
+export type SettingsOption = "commune" | "plan" | "signer" | "signerTitle" | "unitsFromPlan";
+export const SETTINGS_OPTIONS: readonly SettingsOption[] = ["commune", "plan", "signer", "signerTitle", "unitsFromPlan"];
 
 export interface CommandDef {
   readonly id: string;
@@ -32,7 +36,7 @@ export interface CommandDef {
   readonly ribbon?: { readonly functionName: string };
   /** Where the pane shows the action: its own view ("custom") or a plain button in the results ("results"). */
   readonly pane?: "custom" | "results";
-  /** The command, over any WorkbookPort. Absent for pane-only jobs with their own view (fix, settings). */
+  /** The command, over any WorkbookPort. Absent for pane-only jobs with their own view (fix). */
   readonly load?: () => Promise<{ run: CommandRun }>;
 }
 
@@ -82,7 +86,13 @@ export const COMMANDS = [
     load: () => import(/* webpackChunkName: "engine" */ "./use-cases/merge-command"),
   },
   { id: "fix", pane: "custom" },
-  { id: "settings", pane: "custom" },
+  {
+    id: "settings",
+    // the same store Cài đặt writes (the port's loadSettings / saveSettings)
+    cli: { name: "settings", options: ["json", "lang", "out", ...SETTINGS_OPTIONS], out: "optional", prints: "message" },
+    pane: "custom",
+    load: () => import(/* webpackChunkName: "engine" */ "./use-cases/settings-command"),
+  },
 ] as const satisfies readonly CommandDef[];
 
 export type CommandId = (typeof COMMANDS)[number]["id"];

@@ -6,7 +6,10 @@
  *   phuluc --help | -h | --version | -V
  */
 import { cliCommands, type CliOption, type CommandDef } from "../app/commands";
+import type { SettingsEdit } from "../app/command";
 import { isIsoDate, todayIso } from "../core/dates";
+import { parseCommune, readPlanReference } from "../core/document/plan-ref";
+import { planSettingsFrom } from "../core/document/identity";
 import { cliTexts } from "../i18n/cli";
 import { CliError } from "./io";
 
@@ -31,6 +34,8 @@ export interface ParsedArgs {
   lang: "vi" | "en";
   /** --since: a summary snapshot inside the file (by its as-of date), or another version of the file. */
   since?: SinceArg;
+  /** settings: what to change (--commune, --plan, --signer, --signer-title, --units-from-plan). */
+  settingsEdit?: SettingsEdit;
 }
 
 export type SinceArg = { kind: "date"; asOf: string } | { kind: "file"; path: string };
@@ -46,7 +51,7 @@ export function parseSince(value: string): SinceArg {
 }
 
 /** Flags (no value) and valued options, by the registry's option names. */
-const FLAGS: Record<string, CliOption> = { "--json": "json" };
+const FLAGS: Record<string, CliOption> = { "--json": "json", "--units-from-plan": "unitsFromPlan" };
 const VALUED: Record<string, CliOption> = {
   "--as-of": "asOf",
   "--lang": "lang",
@@ -54,7 +59,42 @@ const VALUED: Record<string, CliOption> = {
   "--out": "out",
   "--output": "out",
   "--since": "since",
+  "--commune": "commune",
+  "--plan": "plan",
+  "--signer": "signer",
+  "--signer-title": "signerTitle",
 };
+
+/** Every option as typed (the help lists each: a test checks it). */
+export const OPTION_FLAGS: readonly string[] = [...Object.keys(FLAGS), ...Object.keys(VALUED)];
+
+/** The settings a `settings` command changes, each value checked (one line, exit 2, for one that cannot be right). */
+function settingsEditOf(given: Map<CliOption, { flag: string; value: string }>): SettingsEdit | undefined {
+  const edit: SettingsEdit = {};
+  const text = (o: CliOption) => given.get(o)?.value.normalize("NFC").replace(/\s+/g, " ").trim();
+  const commune = text("commune");
+  if (commune !== undefined) {
+    if (!parseCommune(commune)) throw new CliError(cliTexts.badCommune(given.get("commune")!.value));
+    edit.commune = commune;
+  }
+  const plan = text("plan");
+  if (plan !== undefined) {
+    const fields = planSettingsFrom(plan);
+    if (!fields) throw new CliError(readPlanReference(plan).dateInvalid ? cliTexts.badPlanDate(plan) : cliTexts.badPlan(plan));
+    edit.plan = fields;
+  }
+  for (const [o, key] of [
+    ["signer", "signerName"],
+    ["signerTitle", "signerTitle"],
+  ] as const) {
+    const v = text(o);
+    if (v === undefined) continue;
+    if (!v) throw new CliError(cliTexts.emptyValue(given.get(o)!.flag));
+    edit[key] = v;
+  }
+  if (given.has("unitsFromPlan")) edit.unitsFromPlan = true;
+  return Object.keys(edit).length ? edit : undefined;
+}
 
 /** The usage line's arguments of a command, from the options it declares ("FILE -o OUT [--as-of YYYY-MM-DD]"). */
 export function usageOf(def: CommandDef): string {
@@ -64,6 +104,11 @@ export function usageOf(def: CommandDef): string {
     json: "[--json]",
     lang: "[--lang vi|en]",
     since: "[--since YYYY-MM-DD|OLD.xlsx]",
+    commune: '[--commune "phường …"]',
+    plan: '[--plan "Kế hoạch số …"]',
+    signer: '[--signer "Họ tên"]',
+    signerTitle: '[--signer-title "CHỦ TỊCH"]',
+    unitsFromPlan: "[--units-from-plan]",
   };
   const parts = [cli.inputs === "many" ? "FILE RETURN.xlsx…" : "FILE"];
   const out = cli.output === "directory" ? "DIR" : "OUT";
@@ -135,6 +180,8 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
   for (const [option, { flag }] of given) {
     if (!cli.options.includes(option)) throw new CliError(cliTexts.optionNotFor(flag, cli.name));
   }
+  const settingsEdit = settingsEditOf(given);
+  if (settingsEdit && given.get("out") === undefined) throw new CliError(cliTexts.settingsNeedOut(cli.name));
   const asOf = given.get("asOf")?.value;
   if (asOf !== undefined && !isIsoDate(asOf)) throw new CliError(cliTexts.badAsOf(asOf));
   const lang = given.get("lang")?.value;
@@ -153,5 +200,6 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
     json: given.has("json"),
     lang: lang ?? "vi",
     ...(since !== undefined ? { since: parseSince(since) } : {}),
+    ...(settingsEdit ? { settingsEdit } : {}),
   };
 }

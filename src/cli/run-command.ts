@@ -54,6 +54,7 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
     label: path.basename(args.file),
     ...(since ? { since } : {}),
     ...(more.length ? { inputs: more } : {}),
+    ...(args.settingsEdit ? { settingsEdit: args.settingsEdit } : {}),
   });
   // A damaged sheet is skipped (the others are read), said on stderr, and the run is not clean.
   const skipped = [...port.skippedSheets, ...more.flatMap((m) => m.port.skippedSheets.map((s) => `${s} (${m.label})`))];

@@ -3,9 +3,11 @@ import { fromA1 } from "../core/a1";
 import type { Counts, Indicator, Issue, Report } from "../core/report-schema";
 import { TASK_CHANGE_KINDS, type Changes, type IndicatorChange, type TaskChange } from "../core/changes-schema";
 import { REPORT_TEXTS } from "../i18n/cli";
-import { renderIssue } from "../i18n/issues";
+import { renderIssueBody } from "../i18n/issues";
+import { planReference } from "../i18n/document";
+import { proposalLines } from "../i18n/settings";
 import { renderTable, truncateWidth, type Column } from "./table";
-import { formatNumber, formatPercent, sheetRef } from "../i18n/format";
+import { COMPARATOR_SIGNS, formatNumber, formatPercent, sheetRef } from "../i18n/format";
 import { formatViDate } from "../core/dates";
 
 export { formatNumber, formatPercent, sheetRef };
@@ -15,7 +17,7 @@ type Lang = keyof typeof REPORT_TEXTS;
 
 function issueLine(T: Texts, lang: Lang, issue: Issue): string {
   const where = issue.cell ? `${sheetRef(issue.sheet)}!${issue.cell}` : `${sheetRef(issue.sheet)} ${T.wholeSheet}`;
-  const message = renderIssue(issue, lang).trim();
+  const message = renderIssueBody(issue, lang).trim();
   const parts = [where, message];
   if (issue.suggestion && !message.includes(issue.suggestion)) parts.push(T.suggestion(issue.suggestion));
   return `${T.severity[issue.severity]}: ${parts.join(" — ")}`;
@@ -92,7 +94,7 @@ function indicatorsSection(T: Texts, lang: Lang, report: Report): string[] {
     i.name,
     i.unitOfMeasure,
     // a target that could not be read (or a relative one without its base year) shows as written, without a comparator
-    (i.target === null && i.targetRaw?.trim() ? "" : i.comparator === "<=" ? "≤ " : "≥ ") +
+    (i.target === null && i.targetRaw?.trim() ? "" : `${COMPARATOR_SIGNS[i.comparator]} `) +
       formatIndicatorValue(lang, i.target, i.unitOfMeasure, i.targetRaw),
     formatIndicatorValue(lang, i.actual, i.unitOfMeasure),
     formatPercent(i.achievement, lang),
@@ -179,7 +181,8 @@ export function renderTextReport(report: Report, options: TextReportOptions = {}
   const T = REPORT_TEXTS[lang];
   const out: string[] = [T.reportTitle];
   if (options.file) out.push(T.fileLine(options.file));
-  if (report.planTitle) out.push(T.planTitle(report.planTitle));
+  if (report.identity) out.push(T.planTitle(planReference(report.identity, "short")));
+  else if (report.planTitle) out.push(T.planTitle(report.planTitle));
   out.push(T.asOfLine(formatViDate(report.asOf), report.planYear));
   const appendices = report.sheets.filter((s) => s.role === "appendix");
   const indicatorSheets = report.sheets.filter((s) => s.role === "indicators");
@@ -197,6 +200,8 @@ export function renderTextReport(report: Report, options: TextReportOptions = {}
   if (skipped.length) out.push(T.skippedSheets(skipped.map((s) => s.name).join(", ")));
   out.push("", ...issuesSection(T, lang, report));
   out.push("", ...unitsSection(T, lang, report));
+  // Most leads match no unit: the list the plan's own lead column proposes, and how to adopt it.
+  if (report.unitProposal) out.push("", ...proposalLines(report.unitProposal, lang, options.file ?? "FILE"));
   const app = appendicesSection(T, lang, report);
   if (app.length) out.push("", ...app);
   out.push("", T.legend);

@@ -5,9 +5,12 @@
  * (sheet-encoding) → find the task and indicator headers (header) → decide the role from the name, the
  * title rows and the headers (sheet-role) → a hidden appendix or indicator sheet is listed in
  * `skippedSheets` and not read, unless settings.includeHiddenSheets → in a Unicode sheet, decode the
- * legacy cells pasted into it one by one → plan year from the title → give every row below the header
- * a kind (table) → tasks and their issues (appendix) or indicators (indicators). Then counts per unit,
- * appendix, group and plan (aggregate). Issues are sorted by sheet, row, column (issue-list).
+ * legacy cells pasted into it one by one → the rows above its table (its heading: commune, plan, title).
+ * Then whose document it is (src/core/document: the headings, appendices first, settings over them; a
+ * second commune is COMMUNE_MISMATCH) and the unit list of the commune's kind → plan year from the title →
+ * give every row below the header a kind (table) → tasks and their issues (appendix) or indicators
+ * (indicators). Then counts per unit, appendix, group and plan (aggregate), and a unit list proposed from
+ * the lead column when most leads match nothing. Issues are sorted by sheet, row, column (issue-list).
  * Plan year: the first title that names one ("… NĂM 2026"), else settings.planYear, else the as-of year;
  * a sheet without its own title year reads year-less deadlines in settings.planYear, else that year.
  */
@@ -26,6 +29,11 @@ import { SheetView } from "./sheet-view";
 import { TableReader, type TableRow } from "./table";
 import { yearFromTitle } from "./deadline";
 import { decodeLegacyCells, decodeSheet, type LegacyCell } from "./sheet-encoding";
+import { unitsFor } from "./settings";
+import { readSheetHead, sheetTitleOf, type SheetHead } from "./document/sheet-head";
+import { headRows, otherSheetHeadRows } from "./document/head-rows";
+import { readIdentity, resolveIdentity, type DocumentIdentity, type SheetHeadAt } from "./document/identity";
+import { proposeUnits } from "./unit-proposal";
 
 export interface AnalyzeOptions {
   /** ISO as-of date (ngày báo cáo). The core never reads a clock. */
@@ -50,6 +58,8 @@ interface SheetPlan {
   legacySample: { row: number; col: number; raw: string; decoded: string } | null;
   /** Legacy cells of a Unicode sheet (each reported at its own cell). */
   legacyCells: LegacyCell[];
+  /** The rows above its table: the commune and plan it names, its own title. */
+  head: SheetHead;
 }
 
 /**
@@ -93,21 +103,8 @@ export function* analyzeSteps(
   const step = Math.max(1, Math.floor(rowsPerStep) || ROWS_PER_STEP);
   const asOf = options.asOf;
   const ctx = new AnalysisContext(options.settings, asOf);
-  const plans: SheetPlan[] = [];
-  const skippedSheets: SkippedSheet[] = [];
-  const ignored = productSheetNames(grids, options.settings, options.ignoreSheets);
-  const includeHidden = options.settings.includeHiddenSheets === true;
-  for (let index = 0; index < grids.length; index++) {
-    const plan = planSheet(ctx, grids[index], index, ignored);
-    if (plan && plan.grid.visibility !== "visible" && plan.grid.visibility !== undefined && !includeHidden) {
-      skippedSheets.push({
-        name: plan.grid.name,
-        role: plan.role,
-        visibility: plan.grid.visibility === "veryHidden" ? "veryHidden" : "hidden",
-      });
-    } else if (plan) plans.push(withLegacyCells(ctx, plan));
-    yield { phase: "prepare", done: index + 1, total: grids.length, sheet: sheetName(grids[index]) };
-  }
+  const { plans, skippedSheets, otherHeads } = yield* prepareSheets(ctx, grids, options);
+  const identity = identifyWorkbook(ctx, plans, otherHeads, options.settings);
 
   const asOfYear = Number(asOf.slice(0, 4));
   const firstTitleYear = plans.find((p) => p.titleYear !== null)?.titleYear ?? null;
@@ -190,6 +187,10 @@ export function* analyzeSteps(
   const issues = ctx.issues.sorted();
   yield { phase: "aggregate", done: 1, total: AGGREGATE_STEPS };
   const units = countByUnit(tasks, ctx.unitNames);
+  const unitProposal = proposeUnits(
+    tasks.map((t) => t.leadRaw),
+    (raw) => ctx.matchLead(raw),
+  );
   yield { phase: "aggregate", done: 2, total: AGGREGATE_STEPS };
   const appendixSheets = sheets.filter((s) => s.role === "appendix");
   const appendices = countBySheet(
@@ -201,7 +202,66 @@ export function* analyzeSteps(
   yield { phase: "aggregate", done: 4, total: AGGREGATE_STEPS };
   const total = countTasks(tasks);
   yield { phase: "aggregate", done: 5, total: AGGREGATE_STEPS };
-  return { asOf, planYear, sheets, skippedSheets, tasks, issues, units, appendices, groups, total, indicators };
+  return {
+    asOf,
+    planYear,
+    identity,
+    sheets,
+    skippedSheets,
+    tasks,
+    issues,
+    units,
+    appendices,
+    groups,
+    total,
+    indicators,
+    ...(unitProposal ? { unitProposal } : {}),
+  };
+}
+
+interface Prepared {
+  plans: SheetPlan[];
+  skippedSheets: SkippedSheet[];
+  /** Headings of the sheets not read (a cover sheet may carry the plan's own heading). */
+  otherHeads: SheetHeadAt[];
+}
+
+/** Each sheet's role, encoding, header and heading, a step per sheet; hidden sheets are set aside unless asked for. */
+function* prepareSheets(
+  ctx: AnalysisContext,
+  grids: Grid[],
+  options: Omit<AnalyzeOptions, "asOf">,
+): Generator<AnalyzeProgress, Prepared, void> {
+  const out: Prepared = { plans: [], skippedSheets: [], otherHeads: [] };
+  const ignored = productSheetNames(grids, options.settings, options.ignoreSheets);
+  const includeHidden = options.settings.includeHiddenSheets === true;
+  for (let index = 0; index < grids.length; index++) {
+    const plan = planSheet(ctx, grids[index], index, ignored);
+    if (plan && plan.grid.visibility !== "visible" && plan.grid.visibility !== undefined && !includeHidden) {
+      out.skippedSheets.push({
+        name: plan.grid.name,
+        role: plan.role,
+        visibility: plan.grid.visibility === "veryHidden" ? "veryHidden" : "hidden",
+      });
+    } else if (plan) out.plans.push(withLegacyCells(ctx, plan));
+    else if (isReadableOther(grids[index], ignored))
+      out.otherHeads.push({ sheet: grids[index].name, index, head: readSheetHead(otherSheetHeadRows(grids[index], ctx.texts)) });
+    yield { phase: "prepare", done: index + 1, total: grids.length, sheet: sheetName(grids[index]) };
+  }
+  return out;
+}
+
+/**
+ * Whose document a workbook is (the commune and the plan, settings over the workbook), without reading
+ * its tables: for a job that needs only the identity (the merge log's heading after an undo).
+ */
+export function identifyGrids(grids: Grid[], settings: Settings): DocumentIdentity {
+  const ctx = new AnalysisContext(settings, "2000-01-01");
+  const steps = prepareSheets(ctx, grids, { settings });
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return identifyWorkbook(ctx, s.value.plans, s.value.otherHeads, settings);
+  }
 }
 
 /**
@@ -295,7 +355,21 @@ function planSheet(ctx: AnalysisContext, raw: Grid, index: number, ignored: Read
       break;
     }
   }
-  return { index, grid, view, role, taskHeader, indicatorHeader, titleLines, titleYear, encoding, legacySample: sample, legacyCells: [] };
+  const head = readSheetHead(headRows(view, firstHeaderRow));
+  return {
+    index,
+    grid,
+    view,
+    role,
+    taskHeader,
+    indicatorHeader,
+    titleLines,
+    titleYear,
+    encoding,
+    legacySample: sample,
+    legacyCells: [],
+    head,
+  };
 }
 
 /**
@@ -307,17 +381,58 @@ function withLegacyCells(ctx: AnalysisContext, p: SheetPlan): SheetPlan {
   const { grid, cells } = decodeLegacyCells(p.grid);
   if (cells.length === 0) return p;
   const view = new SheetView(grid, ctx.texts);
-  return {
-    ...p,
-    grid,
-    view,
-    taskHeader: findHeader(view, TASK_COLUMNS),
-    indicatorHeader: findHeader(view, INDICATOR_COLUMNS),
-    legacyCells: cells,
-  };
+  const taskHeader = findHeader(view, TASK_COLUMNS);
+  const indicatorHeader = findHeader(view, INDICATOR_COLUMNS);
+  const firstHeaderRow = Math.min(taskHeader?.row ?? Infinity, indicatorHeader?.row ?? Infinity);
+  return { ...p, grid, view, taskHeader, indicatorHeader, legacyCells: cells, head: readSheetHead(headRows(view, firstHeaderRow)) };
 }
 
+/** The sheet's own title (never the heading block, the attachment line or the plan's heading), else its name. */
 function sheetTitle(p: SheetPlan): string {
-  const lines = p.titleLines.filter((l) => !l.startsWith("(")).slice(0, 3);
-  return lines.length ? lines.join(" - ") : p.grid.name;
+  return sheetTitleOf(p.head) || p.grid.name;
+}
+
+/** A visible sheet that is not phuluc's own: its heading is read (hidden ones are old drafts or copies). */
+function isReadableOther(g: Grid | undefined, ignored: ReadonlySet<string>): g is Grid {
+  return (
+    !!g &&
+    typeof g.name === "string" &&
+    Array.isArray(g.values) &&
+    g.visibility !== "hidden" &&
+    g.visibility !== "veryHidden" &&
+    !isIgnoredSheet(g.name, ignored)
+  );
+}
+
+/**
+ * Whose document it is: the headings of the sheets read (appendices first, then indicator sheets, then
+ * the others), overridden by the settings. A second commune named is a warning where it is named; the
+ * unit list follows the commune's kind (a ward's offices for a ward) unless the user made one.
+ */
+function identifyWorkbook(ctx: AnalysisContext, plans: SheetPlan[], others: SheetHeadAt[], settings: Settings): DocumentIdentity {
+  const at = (p: SheetPlan): SheetHeadAt => ({ sheet: p.grid.name, index: p.index, head: p.head });
+  const read = readIdentity([
+    ...plans.filter((p) => p.role === "appendix").map(at),
+    ...plans.filter((p) => p.role === "indicators").map(at),
+    ...others,
+  ]);
+  for (const k of read.conflicts) {
+    const o = k.other;
+    ctx.issues.add(
+      o.index,
+      o.sheet,
+      "COMMUNE_MISMATCH",
+      { row: o.row, col: o.col },
+      {
+        kind: o.commune.kind,
+        name: o.commune.name,
+        usedKind: k.used.commune.kind,
+        usedName: k.used.commune.name,
+        usedSheet: k.used.sheet,
+      },
+    );
+  }
+  const identity = resolveIdentity(read.parts, settings);
+  ctx.useUnits(unitsFor(settings.units, identity.commune?.kind ?? null));
+  return identity;
 }

@@ -10,7 +10,7 @@ import { IssueList } from "./issue-list";
 import { TextCache } from "./sheet-view";
 import type { CellValue } from "./grid";
 import type { Deadline } from "./report-schema";
-import type { Settings } from "./settings";
+import type { Settings, UnitDef } from "./settings";
 
 const DEFAULT_EXAMPLE_UNIT = "Phòng Văn hóa - Xã hội";
 const CACHE_LIMIT = 100_000;
@@ -18,9 +18,9 @@ const CACHE_LIMIT = 100_000;
 export class AnalysisContext {
   readonly texts = new TextCache();
   readonly issues = new IssueList();
-  readonly unitNames: string[];
-  readonly exampleUnit: string;
-  private readonly matcher: (raw: string) => LeadMatch;
+  unitNames: string[] = [];
+  exampleUnit = DEFAULT_EXAMPLE_UNIT;
+  private matcher: (raw: string) => LeadMatch = createUnitMatcher([]);
   private readonly leadCache = new Map<string, LeadMatch>();
   /** plan year → deadline text / (number format → serial) → parsed deadline. */
   private readonly deadlineCache = new Map<number, { text: Map<string, Deadline>; number: Map<string, Map<number, Deadline>> }>();
@@ -31,8 +31,13 @@ export class AnalysisContext {
     readonly settings: Settings,
     readonly asOf: string,
   ) {
-    const units = Array.isArray(settings.units) ? settings.units : [];
-    this.matcher = createUnitMatcher(units);
+    this.useUnits(Array.isArray(settings.units) ? settings.units : []);
+  }
+
+  /** Match leads against this list from now on (the analysis picks it once it knows the commune's kind). */
+  useUnits(units: readonly UnitDef[]): void {
+    this.matcher = createUnitMatcher([...units]);
+    this.leadCache.clear();
     this.unitNames = [];
     for (const u of units)
       if (u && typeof u.name === "string" && u.name.trim() && !this.unitNames.includes(u.name)) this.unitNames.push(u.name);

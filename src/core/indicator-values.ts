@@ -6,7 +6,8 @@
 import { foldKey } from "./text/fold";
 import type { CellValue } from "./grid";
 
-export type Comparator = ">=" | "<=";
+/** ≥ / ≤, or strict: "Trên 90%" is > 90% (90% is not met), "Dưới 3" is < 3. */
+export type Comparator = ">=" | "<=" | ">" | "<";
 
 export type NumberRead = { kind: "empty" } | { kind: "number"; value: number; percent: boolean } | { kind: "invalid"; raw: string };
 
@@ -17,8 +18,38 @@ export interface TargetRead {
   raw: string;
 }
 
-const GE_WORDS = ["toi thieu", "it nhat", "khong duoi", "khong it hon", "tren", "lon hon", "cao hon", "dat"];
-const LE_WORDS = ["toi da", "khong qua", "khong vuot qua", "khong vuot", "duoi", "nho hon", "thap hon", "giam xuong con", "giam con"];
+/** Comparison words (folded). A longer phrase wins over a shorter one ending at the same place ("không dưới", "dưới"). */
+const PHRASES: readonly [string, Comparator][] = [
+  ["toi thieu", ">="],
+  ["it nhat", ">="],
+  ["khong duoi", ">="],
+  ["khong it hon", ">="],
+  ["khong thap hon", ">="],
+  ["dat", ">="],
+  ["toi da", "<="],
+  ["khong qua", "<="],
+  ["khong vuot qua", "<="],
+  ["khong vuot", "<="],
+  ["khong hon", "<="],
+  ["khong cao hon", "<="],
+  ["giam xuong con", "<="],
+  ["giam con", "<="],
+  ["tren", ">"],
+  ["hon", ">"],
+  ["lon hon", ">"],
+  ["cao hon", ">"],
+  ["nhieu hon", ">"],
+  ["duoi", "<"],
+  ["it hon", "<"],
+  ["nho hon", "<"],
+  ["thap hon", "<"],
+];
+/** After the number: "80% trở lên", "5% trở xuống". */
+const AFTER: readonly [string, Comparator][] = [
+  ["tro len", ">="],
+  ["tro xuong", "<="],
+];
+const SYMBOLS: Record<string, Comparator> = { "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<" };
 const NUMBER = /(\d+(?:[.,]\d+)*)\s*(%)?/g;
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
 const PLAIN_NUMBER = /^[≥≤<>=~±]*\s*(\d+(?:[.,]\d+)*)\s*(%)?$/;
@@ -63,22 +94,36 @@ export function readNumber(v: CellValue, format: string | null, unitIsPercent: b
   return { kind: "invalid", raw: typeof v === "boolean" ? String(v) : "" };
 }
 
-/** Comparator from the target's words; a bare value means "at least". */
-export function comparatorOf(text: string): Comparator {
-  if (/[≤<]/.test(text)) return "<=";
-  if (/[≥>]/.test(text)) return ">=";
-  const key = foldKey(text);
-  let best: { at: number; c: Comparator } | null = null;
-  for (const w of GE_WORDS) {
-    const i = findWord(key, w);
-    if (i >= 0 && (!best || i < best.at || (i === best.at && best.c === "<="))) best = { at: i, c: ">=" };
+/**
+ * The comparison a target's words set, from the text before its number: the symbol or phrase nearest
+ * to the number (a longer phrase over a shorter one ending at the same place); else "trở lên"/"trở
+ * xuống" after it; a bare value means "at least".
+ */
+export function comparatorOf(before: string, after = ""): Comparator {
+  const symbol = /(>=|<=|[≥≤<>])[^≥≤<>]*$/.exec(before);
+  if (symbol) return SYMBOLS[symbol[1]];
+  const key = foldKey(before);
+  let best: { end: number; length: number; c: Comparator } | null = null;
+  for (const [w, c] of PHRASES) {
+    const i = lastWord(key, w);
+    if (i < 0) continue;
+    const end = i + w.length;
+    if (!best || end > best.end || (end === best.end && w.length > best.length)) best = { end, length: w.length, c };
   }
-  for (const w of LE_WORDS) {
-    const i = findWord(key, w);
-    // "không dưới" contains "dưới": a GE phrase starting earlier wins
-    if (i >= 0 && (!best || i < best.at)) best = { at: i, c: "<=" };
+  if (best) return best.c;
+  const afterKey = foldKey(after);
+  for (const [w, c] of AFTER) if (findWord(afterKey, w) >= 0) return c;
+  return ">=";
+}
+
+/** Where `word` last stands as whole words in `key`, or -1. */
+function lastWord(key: string, word: string): number {
+  for (let i = key.lastIndexOf(word); i >= 0; i = i === 0 ? -1 : key.lastIndexOf(word, i - 1)) {
+    const before = i === 0 || key[i - 1] === " ";
+    const after = i + word.length === key.length || key[i + word.length] === " ";
+    if (before && after) return i;
   }
-  return best?.c ?? ">=";
+  return -1;
 }
 
 function findWord(key: string, word: string): number {
@@ -106,7 +151,6 @@ export function readTarget(v: CellValue, format: string | null, unitIsPercent: b
   }
   if (typeof v !== "string") return { value: null, comparator: ">=", percent: false, raw: "" };
   const raw = v.trim();
-  const comparator = comparatorOf(raw);
   let pick: RegExpExecArray | null = null;
   let first: RegExpExecArray | null = null;
   NUMBER.lastIndex = 0;
@@ -118,6 +162,7 @@ export function readTarget(v: CellValue, format: string | null, unitIsPercent: b
     }
   }
   pick ??= first;
+  const comparator = pick ? comparatorOf(raw.slice(0, pick.index), raw.slice(pick.index + pick[0].length)) : comparatorOf(raw);
   if (!pick) return { value: null, comparator, percent: false, raw };
   const n = numberFromText(pick[1]);
   if (!Number.isFinite(n)) return { value: null, comparator, percent: false, raw };

@@ -10,7 +10,15 @@
  * Missing target, total 0, or an actual that is not a number: a warning, and achievement and met stay
  * null (an error value in a read cell is a CELL_ERROR instead, and the result stays null the same way).
  */
-import { applyRelative, isPercentUnit, readNumber, readRelativeTarget, readTarget, type TargetRead } from "./indicator-values";
+import {
+  applyRelative,
+  isPercentUnit,
+  readNumber,
+  readRelativeTarget,
+  readTarget,
+  type Comparator,
+  type TargetRead,
+} from "./indicator-values";
 import { toA1 } from "./a1";
 import type { AnalysisContext } from "./context";
 import type { CellRef, SheetView } from "./sheet-view";
@@ -169,8 +177,8 @@ function readIndicator(
   let achievement: number | null = null;
   let met: boolean | null = null;
   if (targetValue !== null && actual !== null) {
-    met = comparator === ">=" ? actual >= targetValue - EPSILON : actual <= targetValue + EPSILON;
-    if (comparator === ">=" && targetValue > 0 && actual >= 0) achievement = actual / targetValue;
+    met = meets(actual, comparator, targetValue);
+    if ((comparator === ">=" || comparator === ">") && targetValue > 0 && actual >= 0) achievement = actual / targetValue;
   }
   const ind: Indicator = {
     sheet: scope.name,
@@ -190,4 +198,18 @@ function readIndicator(
 
 function ok(c: CellRef | undefined): string {
   return c && c.error === null ? c.text : "";
+}
+
+/** The comparison a target sets, with a small tolerance for float noise (strict ones are strict beyond it). */
+function meets(actual: number, comparator: Comparator, target: number): boolean {
+  switch (comparator) {
+    case ">=":
+      return actual >= target - EPSILON;
+    case "<=":
+      return actual <= target + EPSILON;
+    case ">":
+      return actual > target + EPSILON;
+    case "<":
+      return actual < target - EPSILON;
+  }
 }

@@ -5,6 +5,7 @@
  * Codes, their severities and their order are stable API (docs/rules.md, "Issue codes").
  */
 import type { AnyField } from "./columns";
+import type { CommuneKind } from "./document/plan-ref";
 
 /** The parameters each issue code carries. Values are data from the sheet or numbers: never words. */
 export interface IssueParamsMap {
@@ -41,6 +42,11 @@ export interface IssueParamsMap {
    * column for `baseYear` (baseCell null) or that cell holds no number.
    */
   INDICATOR_TARGET_RELATIVE: { name: string; row: number; raw: string; baseYear: number; baseCell: string | null };
+  /**
+   * The workbook names a second commune (kind and name) at this cell; the documents use the first
+   * appendix's (usedKind, usedName, named on usedSheet).
+   */
+  COMMUNE_MISMATCH: { kind: CommuneKind; name: string; usedKind: CommuneKind; usedName: string; usedSheet: string };
 }
 
 export type IssueCode = keyof IssueParamsMap;
@@ -68,6 +74,7 @@ export const ISSUE_SEVERITY: { readonly [C in IssueCode]: Severity } = {
   INDICATOR_ACTUAL_INVALID: "warning",
   INDICATOR_DENOMINATOR_ZERO: "warning",
   INDICATOR_TARGET_RELATIVE: "warning",
+  COMMUNE_MISMATCH: "warning",
 };
 
 /** Every code, in contract order. */

@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { ISSUE_CODES, type Issue } from "./issues";
 import { ChangesSchema } from "./changes-schema";
+import { DocumentIdentitySchema } from "./document/identity";
+import { UnitDefSchema } from "./settings";
 
 export { ISSUE_CODES, ISSUE_SEVERITY } from "./issues";
 export type { Fix, Issue, IssueCode, IssueOf, IssueParamsMap, Severity } from "./issues";
@@ -116,7 +118,8 @@ export const IndicatorSchema = z.object({
   /** The base year's value a relative target ("Tăng 10% so với năm 2025") was computed from. */
   base: z.number().optional(),
   target: z.number().nullable(),
-  comparator: z.enum([">=", "<="]),
+  /** How the actual is compared with the target: ≥ / ≤, or strictly (> "Trên 90%", < "Dưới 5%"). */
+  comparator: z.enum([">=", "<=", ">", "<"]),
   actual: z.number().nullable(),
   achievement: z.number().nonnegative().nullable(),
   met: z.boolean().nullable(),
@@ -146,10 +149,22 @@ export const SkippedSheetSchema = z.object({
 });
 export type SkippedSheet = z.infer<typeof SkippedSheetSchema>;
 
+/** A unit list proposed from the plan's own lead column when most leads match nothing (never adopted by itself). */
+export const UnitProposalSchema = z.object({
+  units: z.array(UnitDefSchema),
+  /** Tasks whose lead matches no unit of the list, of the tasks with a lead written. */
+  unknown: z.number().int().nonnegative(),
+  leads: z.number().int().nonnegative(),
+});
+
 export const ReportSchema = z.object({
   asOf: isoDate,
   planYear: z.number().int(),
   planTitle: z.string().optional(),
+  /** Whose document it is: the commune and the plan the documents name (settings over the workbook), and what the workbook says. */
+  identity: DocumentIdentitySchema.optional(),
+  /** Present when most leads match no unit: the list the lead column proposes. */
+  unitProposal: UnitProposalSchema.optional(),
   sheets: z.array(SheetInfoSchema),
   /** Hidden appendix/indicator sheets not read (settings.includeHiddenSheets reads them): one info line each, not issues. */
   skippedSheets: z.array(SkippedSheetSchema).optional(),

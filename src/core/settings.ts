@@ -3,6 +3,7 @@
  * gets the same result. Validated with zod on load: corrupt settings fall back to defaults + a warning.
  */
 import { z } from "zod";
+import { defaultUnitsFor } from "./unit-lists";
 
 export const UnitDefSchema = z.object({
   name: z.string().min(1),
@@ -18,7 +19,7 @@ export type UnitDef = z.infer<typeof UnitDefSchema>;
 export const ReportHeaderSettingsSchema = z.object({
   /** The parent agency, first line of the header ("" = none, as for a commune's People's Committee). */
   parentAgency: z.string().max(200).optional(),
-  /** The issuing agency ("ỦY BAN NHÂN DÂN XÃ CHÍ MINH"); empty = from the commune's name. */
+  /** The issuing agency ("ỦY BAN NHÂN DÂN\nXÃ AN HÒA"); empty = from the commune's name. */
   issuingAgency: z.string().max(200).optional(),
   /** The document's number ("125" → "Số: 125/BC-UBND"); empty = left blank for the clerk to fill in. */
   number: z.string().max(60).optional(),
@@ -33,19 +34,27 @@ export const ReportHeaderSettingsSchema = z.object({
 });
 export type ReportHeaderSettings = z.infer<typeof ReportHeaderSettingsSchema>;
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 export const SettingsSchema = z.object({
   version: z.literal(1),
   units: z.array(UnitDefSchema),
   /** Plan year when the sheets' titles do not say it; null = from titles, else the as-of year. */
   planYear: z.number().int().min(1900).max(2200).nullable(),
-  /** Shown in the summary's title block ("UBND XÃ CHÍ MINH"). */
+  /**
+   * The commune as the user writes it ("xã An Hòa", "phường Lê Chân", "UBND đặc khu Cô Tô"); "" = as the
+   * workbook names it (its heading block or attachment line, src/core/document). Wins over the workbook.
+   */
   communeName: z.string(),
   /**
-   * The plan's own name for the summary's title ("Kế hoạch Khoa học và Công nghệ năm 2026"): appendix
-   * sheets rarely carry it. Optional (settings saved before it existed stay valid); empty = use the
-   * first appendix's title.
+   * What the plan is about, for every document's title ("Chuyển đổi số năm 2026"; a leading "Kế hoạch" is
+   * dropped). Optional (settings saved before it existed stay valid); empty = as the workbook says it.
    */
   planName: z.string().max(300).optional(),
+  /** The plan's number ("45/KH-UBND"); empty or absent = as the workbook's attachment line says it. */
+  planNumber: z.string().max(60).optional(),
+  /** The date the plan was signed (ISO); absent = as the workbook says it. */
+  planDate: isoDate.optional(),
   /**
    * Read hidden (and very hidden) appendix and indicator sheets too. Optional (settings saved before it
    * existed stay valid); absent or false = hidden sheets are skipped and listed in the report.
@@ -58,22 +67,21 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** The commune's own unit list (domain.md, from the plans' "Tổ chức thực hiện"). */
-export const DEFAULT_UNITS: UnitDef[] = [
-  { name: "Phòng Văn hóa - Xã hội", aliases: ["Phòng VH-XH", "Phòng VHXH", "Phòng Văn hoá - Xã hội", "Phòng Văn hóa – Xã hội"] },
-  { name: "Văn phòng HĐND và UBND xã", aliases: ["Văn phòng HĐND&UBND xã", "VP HĐND và UBND", "VP HĐND-UBND xã"] },
-  { name: "Phòng Kinh tế", aliases: ["Phòng Kinh tế xã"] },
-  { name: "Công an xã", aliases: [] },
-  { name: "Trung tâm Phục vụ hành chính công", aliases: ["Trung tâm Phục vụ hành chính công xã", "TT PVHCC", "TTPVHCC"] },
-  { name: "Trung tâm Dịch vụ sự nghiệp công", aliases: ["Trung tâm Dịch vụ sự nghiệp công xã", "TT DVSNC"] },
-];
+export { DEFAULT_UNITS, SPECIAL_ZONE_UNITS, WARD_UNITS, defaultUnitsFor, unitsFor, type UnitListKind } from "./unit-lists";
+
+/**
+ * The commune name every workbook got by default before the commune was read from the workbook (the
+ * seed commune's). Stored settings that still hold it were most often never typed by anyone: the
+ * commune the workbook names wins over it (src/core/document/identity.ts).
+ */
+export const LEGACY_DEFAULT_COMMUNE = "UBND xã Chí Minh";
 
 export function defaultSettings(): Settings {
   return {
     version: 1,
-    units: DEFAULT_UNITS.map((u) => ({ name: u.name, aliases: [...u.aliases] })),
+    units: defaultUnitsFor(null),
     planYear: null,
-    communeName: "UBND xã Chí Minh",
+    communeName: "",
     planName: "",
     includeHiddenSheets: false,
     summarySheetName: "Tổng hợp",

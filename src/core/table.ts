@@ -11,7 +11,9 @@
  *   are read with its columns (the row carries the new header);
  * - numbered_empty: a row that holds only a number in STT (rows numbered in advance and left empty);
  * - heading: a numbered row that only names the sub-items below it ("1. Công tác tuyên truyền" over
- *   "1.1 …" or "a) …"), with no lead or deadline of its own (or ones merged down over its sub-items);
+ *   "1.1 …" or "a) …"), with no lead or deadline of its own (or ones merged down over its sub-items) and
+ *   nothing of its own to track (status, completion date, result); with its own status it is a task as
+ *   well as its sub-items, its merged lead and deadline its own;
  * - other: something that is none of the above (e.g. a note outside the table's columns, or a title
  *   such as "PHỤ LỤC II" typed in the STT column when two tables were pasted into one sheet).
  */
@@ -141,6 +143,8 @@ export class TableReader<F extends string> {
   private textCol: number | undefined;
   /** The lead and deadline columns (a numbered heading has neither of its own). */
   private dateAndLeadCols!: number[];
+  /** Status, completion date and result: a numbered row with one of its own is tracked, so a task. */
+  private trackCols!: number[];
   private header!: HeaderInfo<F>;
 
   constructor(
@@ -168,6 +172,23 @@ export class TableReader<F extends string> {
     this.dateAndLeadCols = (["lead", "deadline"] as string[])
       .filter((f) => header.columns.has(f as F))
       .map((f) => header.columns.get(f as F)!);
+    this.trackCols = (["status", "doneDate", "result"] as string[])
+      .filter((f) => header.columns.has(f as F))
+      .map((f) => header.columns.get(f as F)!);
+  }
+
+  /**
+   * True when the row has a status, completion date or result of its own: written in the row and not
+   * merged down over the rows below (a value merged over its sub-items is theirs as much as its own).
+   */
+  private hasOwnTracking(row: number): boolean {
+    const v = this.view;
+    for (const c of this.trackCols) {
+      if (!v.ownPresent(row, c)) continue;
+      const m = v.mergeAt(row, c);
+      if (!m || m.bottom <= row) return true;
+    }
+    return false;
   }
 
   /** The cells of the mapped columns of a row (with the columns of the table being read). */
@@ -195,11 +216,12 @@ export class TableReader<F extends string> {
   /**
    * "1. Tổ chức các hoạt động:" whose next row (past a few blank ones) is its first sub-item ("1.1", or
    * "a)" under a plain number), with no lead or deadline of its own — or ones merged down over that
-   * sub-item (one unit and one deadline written once for a) and b)): a heading, not a task.
+   * sub-item (one unit and one deadline written once for a) and b)) — and no status, completion date or
+   * result of its own: a heading, not a task.
    */
   private isNumberedHeading(row: number, sttText: string): boolean {
     const sttCol = this.sttCol;
-    if (sttCol === undefined) return false;
+    if (sttCol === undefined || this.hasOwnTracking(row)) return false;
     const v = this.view;
     // most numbered rows are tasks with their own lead or deadline: decided without looking further
     let sharedUntil = Infinity;

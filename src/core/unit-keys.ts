@@ -3,7 +3,8 @@
  *
  * exact key — diacritics kept: NFC, tones normalised, lower case; every dash, "&" and "và" become one
  *   connector "-"; other punctuation is a word break; abbreviations expanded (VP, TT, VH-XH, P.);
- *   "Hội đồng nhân dân"/"Ủy ban nhân dân" shortened to HĐND/UBND; a trailing "xã" dropped.
+ *   "Hội đồng nhân dân"/"Ủy ban nhân dân" shortened to HĐND/UBND; a trailing "xã", "phường" or "đặc khu"
+ *   dropped.
  * loose key — the exact key without diacritics and connectors: used only to find near misses.
  */
 import { foldKey, normalizeTones } from "./text/fold";
@@ -65,7 +66,13 @@ export function exactUnitKey(text: string): string {
   // connectors only between words: drop leading/trailing/doubled ones (bullets "- Công an xã")
   tokens = tokens.filter((t, i) => t !== CONNECTOR || (i > 0 && i < tokens.length - 1 && tokens[i - 1] !== CONNECTOR));
   tokens = expand(tokens);
-  while (tokens.length > 1 && (tokens[tokens.length - 1] === "xã" || tokens[tokens.length - 1] === CONNECTOR)) tokens.pop();
+  // a trailing "xã", "phường" or "đặc khu" is optional ("Công an phường" = "Công an")
+  for (;;) {
+    const last = tokens[tokens.length - 1];
+    if (tokens.length > 2 && last === "khu" && tokens[tokens.length - 2] === "đặc") tokens.length -= 2;
+    else if (tokens.length > 1 && (last === "xã" || last === "phường" || last === CONNECTOR)) tokens.pop();
+    else break;
+  }
   // "CA xã" is Công an xã, like "CA" alone
   if (tokens.length === 1 && tokens[0] === "ca") return "công an";
   return tokens.join(" ");

@@ -1,8 +1,10 @@
 /**
  * User-facing texts of the command line. Usage problems and help are Vietnamese; the text report comes in
- * Vietnamese (default) and English (`--lang en`).
+ * Vietnamese (default) and English (`--lang en`). The wording rules: src/i18n/README.md.
  */
 import { CATEGORY_WORDS, CHANGE_KIND_LABELS } from "./labels";
+import { plural } from "./format";
+import { formatViDate } from "../core/dates";
 
 export const cliTexts = {
   /** `phuluc --help`: the commands (usage and one line each, from the registry's strings), then the options. */
@@ -15,10 +17,15 @@ export const cliTexts = {
       "",
       "Tùy chọn:",
       "  --as-of YYYY-MM-DD   ngày báo cáo (mặc định: hôm nay)",
-      "  --json               in kết quả dạng JSON (check: báo cáo; merge: các thay đổi và xung đột)",
+      "  --json               in kết quả dạng JSON (check: báo cáo; merge: các thay đổi và xung đột; settings: cài đặt)",
       "  --lang vi|en         ngôn ngữ của các thông báo (mặc định: vi)",
       "  --since NGÀY|TỆP     so sánh với bản tổng hợp ngày YYYY-MM-DD lưu trong tệp, hoặc với một phiên bản cũ của tệp (.xlsx)",
-      "  -o, --out OUT        tệp kết quả: một bản sao, tệp gốc không bao giờ bị sửa (split: thư mục nhận các tệp)",
+      "  -o, --out OUT        tệp kết quả: một bản sao, tệp gốc không bao giờ bị sửa (split: thư mục nhận các tệp); cũng viết --output",
+      '  --commune "TÊN"      settings: xã, phường hoặc đặc khu của kế hoạch, ghi cả loại (ví dụ: --commune "phường Lê Chân")',
+      '  --plan "KẾ HOẠCH"    settings: số, ngày và trích yếu của kế hoạch (ví dụ: --plan "Kế hoạch số 25/KH-UBND ngày 15/3/2026 về chuyển đổi số")',
+      '  --signer "HỌ TÊN"    settings: họ và tên người ký báo cáo',
+      '  --signer-title "…"   settings: chức danh người ký (ví dụ: --signer-title "CHỦ TỊCH" in thành TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH)',
+      "  --units-from-plan    settings: dùng danh sách đơn vị lập từ cột Cơ quan chủ trì của kế hoạch",
       "  -h, --help           hiện hướng dẫn này",
       "  -V, --version        hiện phiên bản",
       "",
@@ -27,25 +34,33 @@ export const cliTexts = {
     ].join("\n"),
 
   // Usage problems (exit 2).
-  unknownOption: (o: string) => `Tùy chọn không hợp lệ: ${o}. Xem "phuluc --help".`,
-  unknownCommand: (c: string, names: string[]) => `Lệnh không hợp lệ: "${c}". Các lệnh: ${names.join(", ")}. Xem "phuluc --help".`,
-  missingCommand: `Thiếu lệnh. Dùng "phuluc check FILE" hoặc "phuluc summarize FILE -o OUT" (xem "phuluc --help").`,
+  unknownOption: (o: string) => `Tùy chọn không hợp lệ: ${o}. Xem «phuluc --help».`,
+  unknownCommand: (c: string, names: string[]) => `Lệnh không hợp lệ: «${c}». Các lệnh: ${names.join(", ")}. Xem «phuluc --help».`,
+  missingCommand: "Thiếu lệnh. Dùng «phuluc check FILE» hoặc «phuluc summarize FILE -o OUT» (xem «phuluc --help»).",
   missingFile: (c: string) => `Thiếu tên tệp Excel cần xử lý: phuluc ${c} FILE.`,
-  extraArgument: (a: string) => `Thừa tham số: "${a}". Mỗi lần chỉ xử lý một tệp.`,
+  extraArgument: (a: string) => `Thừa tham số: «${a}». Mỗi lần chỉ xử lý một tệp.`,
   optionNeedsValue: (o: string) => `Tùy chọn ${o} cần một giá trị.`,
   optionNotFor: (o: string, c: string) => `Tùy chọn ${o} không dùng với lệnh ${c}.`,
   missingOut: (c: string) => `Thiếu tệp kết quả: phuluc ${c} FILE -o OUT.`,
   missingInputs: (c: string) => `Thiếu tệp của đơn vị gửi về: phuluc ${c} FILE RETURN.xlsx… -o OUT.`,
-  outNotFolder: (d: string) => `"${d}" là một tệp, không phải thư mục: hãy chọn một thư mục cho -o.`,
-  outFolderFailed: (d: string, why: string) => `Không tạo được thư mục "${d}" (${why}).`,
-  badLang: (v: string) => `Ngôn ngữ không hợp lệ: "${v}". Dùng --lang vi hoặc --lang en.`,
+  outNotFolder: (d: string) => `«${d}» là một tệp, không phải thư mục: hãy chọn một thư mục cho -o.`,
+  outFolderFailed: (d: string, why: string) => `Không tạo được thư mục «${d}» (${why}).`,
+  badLang: (v: string) => `Ngôn ngữ không hợp lệ: «${v}». Dùng --lang vi hoặc --lang en.`,
   badSince: (v: string) =>
-    `Giá trị --since không hợp lệ: "${v}". Hãy ghi một ngày có thật dạng YYYY-MM-DD (ngày của một bản tổng hợp đã lưu) hoặc tên một tệp .xlsx.`,
+    `Giá trị --since không hợp lệ: «${v}». Hãy ghi một ngày có thật dạng YYYY-MM-DD (ngày của một bản tổng hợp đã lưu) hoặc tên một tệp .xlsx.`,
+  /** `date`, `available`: ISO (each shown dd/mm/yyyy, with the value to type after --since). */
   sinceNotFound: (date: string, available: string[]) =>
     available.length
-      ? `Tệp không có bản tổng hợp ngày ${date}. Các ngày đã lưu: ${available.join(", ")}.`
-      : `Tệp chưa lưu bản tổng hợp nào để so sánh (mỗi lần "Tạo bảng tổng hợp" lưu một bản). Hãy dùng --since TỆP_CŨ.xlsx.`,
-  badAsOf: (v: string) => `Ngày báo cáo không hợp lệ: "${v}". Hãy viết theo dạng YYYY-MM-DD và là ngày có thật, ví dụ 2026-11-24.`,
+      ? `Tệp không có bản tổng hợp ngày ${formatViDate(date)}. Các bản đã lưu: ${available.map((d) => `${formatViDate(d)} (--since ${d})`).join(", ")}.`
+      : "Tệp chưa lưu bản tổng hợp nào để so sánh (mỗi lần «Tạo bảng tổng hợp» lưu một bản). Hãy dùng --since TỆP_CŨ.xlsx.",
+  badAsOf: (v: string) => `Ngày báo cáo không hợp lệ: «${v}». Hãy viết theo dạng YYYY-MM-DD và là ngày có thật, ví dụ --as-of 2026-11-24.`,
+  badCommune: (v: string) =>
+    `Tên xã không hợp lệ: «${v}». Hãy ghi cả loại và tên, ví dụ --commune "xã An Hòa", --commune "phường Lê Chân" hoặc --commune "đặc khu Cô Tô".`,
+  badPlan: (v: string) =>
+    `Không đọc được kế hoạch «${v}». Hãy ghi số, ngày hoặc trích yếu, ví dụ --plan "Kế hoạch số 25/KH-UBND ngày 15/3/2026 về chuyển đổi số năm 2026".`,
+  badPlanDate: (v: string) => `Ngày của kế hoạch «${v}» không có thật. Hãy ghi một ngày có thật, ví dụ «ngày 15/3/2026».`,
+  emptyValue: (o: string) => `Tùy chọn ${o} không được để trống.`,
+  settingsNeedOut: (c: string) => `Để ghi cài đặt, hãy chỉ ra tệp kết quả: phuluc ${c} FILE -o OUT … (tệp gốc không bao giờ bị sửa).`,
   unexpected: (m: string) => `Lỗi không mong muốn: ${m}. Hãy báo lại cho người phát triển kèm tệp gây lỗi.`,
   settingsWarning: (m: string) => `Cảnh báo: ${m}`,
   wrote: (f: string) => `Đã ghi tệp ${f}.`,
@@ -55,11 +70,12 @@ const reportVi = {
   reportTitle: "BÁO CÁO KIỂM TRA PHỤ LỤC KẾ HOẠCH",
   fileLine: (f: string) => `Tệp: ${f}`,
   asOfLine: (d: string, year: number) => `Ngày báo cáo: ${d} — năm kế hoạch: ${year}`,
-  planTitle: (t: string) => `Kế hoạch: ${t}`,
+  /** The plan as the documents name it ("Kế hoạch số 45/KH-UBND … của UBND xã An Hòa"). */
+  planTitle: (t: string) => t,
   tasksLine: (n: number, sheets: number) => `Đã đọc ${n} nhiệm vụ trên ${sheets} trang phụ lục:`,
   sheetTasks: (name: string, n: number, title: string) => `  • ${name}: ${n} nhiệm vụ${title ? ` — ${title}` : ""}`,
   noAppendix:
-    'Không tìm thấy trang phụ lục nào (trang có tiêu đề "Phụ lục" hoặc có dòng tiêu đề cột STT, Nội dung, Cơ quan chủ trì, Thời gian hoàn thành).',
+    "Không tìm thấy trang phụ lục nào (trang có tiêu đề «Phụ lục» hoặc có dòng tiêu đề cột «STT», «Nội dung», «Cơ quan chủ trì», «Thời gian hoàn thành»).",
   indicatorSheets: (names: string) => `Trang chỉ tiêu: ${names}`,
   legacySheet: (name: string, enc: string) =>
     `  (trang ${name} dùng bảng mã cũ ${enc.toUpperCase()}, đã tự chuyển sang Unicode để kiểm tra)`,
@@ -82,17 +98,17 @@ const reportVi = {
     sheet: "Phụ lục",
     total: "Tổng",
     done_on_time: "HT đúng hạn",
-    done_late: "HT trễ hạn",
+    done_late: "HT quá hạn",
     in_progress: "Trong hạn",
     overdue: "Quá hạn",
     recurring: "Thường xuyên",
-    undetermined: "Chưa rõ hạn",
+    undetermined: "Chưa xác định hạn",
     completionRate: "Tỷ lệ HT",
     onTimeRate: "Tỷ lệ đúng hạn",
   },
   legend:
-    "HT = hoàn thành; Trong hạn = đang thực hiện, chưa đến hạn; Quá hạn = chưa hoàn thành, đã qua hạn; Chưa rõ hạn = thiếu hoặc sai thời hạn.\n" +
-    'Tỷ lệ tính trên số nhiệm vụ không kể nhiệm vụ thường xuyên; "—" khi không có nhiệm vụ để tính.',
+    "HT = hoàn thành; Trong hạn = đang thực hiện trong hạn; Quá hạn = quá hạn chưa hoàn thành; Thường xuyên = thường xuyên / định kỳ; Chưa xác định hạn = thiếu hoặc sai thời hạn.\n" +
+    "Tỷ lệ tính trên số nhiệm vụ không kể nhiệm vụ thường xuyên; «—» khi không có nhiệm vụ để tính.",
 
   indicatorsTitle: "CHỈ TIÊU",
   noIndicators: "Không có bảng chỉ tiêu.",
@@ -132,19 +148,19 @@ const reportEn: typeof reportVi = {
   reportTitle: "PLAN APPENDIX CHECK REPORT",
   fileLine: (f) => `File: ${f}`,
   asOfLine: (d, year) => `As of: ${d} — plan year: ${year}`,
-  planTitle: (t) => `Plan: ${t}`,
-  tasksLine: (n, sheets) => `Read ${n} tasks on ${sheets} appendix sheets:`,
-  sheetTasks: (name, n, title) => `  • ${name}: ${n} tasks${title ? ` — ${title}` : ""}`,
+  planTitle: (t) => `Plan: «${t}»`,
+  tasksLine: (n, sheets) => `Read ${plural(n, "task", "tasks")} on ${plural(sheets, "appendix sheet", "appendix sheets")}:`,
+  sheetTasks: (name, n, title) => `  • ${name}: ${plural(n, "task", "tasks")}${title ? ` — ${title}` : ""}`,
   noAppendix:
-    'No appendix sheet found (a sheet titled "Phụ lục", or with a header row of STT, Nội dung, Cơ quan chủ trì, Thời gian hoàn thành).',
+    "No appendix sheet found (a sheet titled «Phụ lục», or with a header row of «STT», «Nội dung», «Cơ quan chủ trì», «Thời gian hoàn thành»).",
   indicatorSheets: (names) => `Indicator sheets: ${names}`,
   legacySheet: (name, enc) => `  (sheet ${name} is in the old ${enc.toUpperCase()} encoding, converted to Unicode for the check)`,
   skippedSheets: (names) =>
     `Hidden sheets skipped (old drafts or copies, not read or counted): ${names}. To read hidden sheets too: Settings → «Read hidden sheets».`,
 
-  issuesTitle: (errors, warnings) => `CHECK RESULT: ${errors} errors, ${warnings} warnings`,
+  issuesTitle: (errors, warnings) => `CHECK RESULT: ${plural(errors, "error", "errors")}, ${plural(warnings, "warning", "warnings")}`,
   noIssues: "No errors or warnings found.",
-  sheetHeading: (name, errors, warnings) => `[${name}] ${errors} errors, ${warnings} warnings`,
+  sheetHeading: (name, errors, warnings) => `[${name}] ${plural(errors, "error", "errors")}, ${plural(warnings, "warning", "warnings")}`,
   severity: { error: "Error", warning: "Warning" },
   suggestion: (s) => `Suggestion: ${s}`,
   wholeSheet: "(whole sheet)",
@@ -200,7 +216,7 @@ const reportEn: typeof reportVi = {
   gone: "no longer in the table",
   indicatorChangesTitle: "Indicators that changed:",
 
-  footerErrors: (n) => `${n} errors to fix before building the summary (exit code 1).`,
+  footerErrors: (n) => `${plural(n, "error", "errors")} to fix before building the summary (exit code 1).`,
   footerOk: "No errors; the summary can be built.",
 };
 

@@ -3,6 +3,7 @@
  * and help, and what it says when done. Typed by the registry: a command without its strings does not compile.
  */
 import type { CommandId } from "../app/commands";
+import { plural } from "./format";
 
 export type CommandLang = "vi" | "en";
 
@@ -29,7 +30,7 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
     },
     highlight: { label: "Đánh dấu", help: "" },
     clear: {
-      label: "Xoá đánh dấu",
+      label: "Xóa đánh dấu",
       help: "Ghi một bản sao của tệp đã gỡ các ô phuluc tô màu (trả lại màu cũ của ô).",
       tooltip: "Gỡ các ô phuluc đã tô màu khi kiểm tra; ô trở lại màu cũ của nó.",
     },
@@ -46,7 +47,10 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
       help: "Gộp các tệp đơn vị gửi về (RETURN…) vào kế hoạch: ghi các cột Tình trạng, Ngày hoàn thành, Kết quả, Ghi chú vào bản sao OUT, kèm trang Nhật ký gộp; liệt kê xung đột (mã thoát 1 khi còn xung đột); --json in các thay đổi và xung đột dạng JSON.",
     },
     fix: { label: "Sửa", help: "" },
-    settings: { label: "Cài đặt", help: "" },
+    settings: {
+      label: "Cài đặt",
+      help: "In cài đặt của tệp (xã, kế hoạch, người ký, danh sách đơn vị; JSON với --json); với -o OUT và --commune, --plan, --signer, --signer-title, --units-from-plan, ghi cài đặt mới vào bản sao OUT (cùng nơi lưu với Cài đặt trong Excel).",
+    },
   },
   en: {
     check: {
@@ -78,7 +82,10 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
       help: "Merge the files the units sent back (RETURN…) into the plan: their Status, Completion date, Result and Note columns are written into the copy OUT with a merge log sheet; conflicts are listed (exit code 1 while any remain); --json prints the changes and conflicts as JSON.",
     },
     fix: { label: "Fix", help: "" },
-    settings: { label: "Settings", help: "" },
+    settings: {
+      label: "Settings",
+      help: "Print the file's settings (commune, plan, signer, unit list; JSON with --json); with -o OUT and --commune, --plan, --signer, --signer-title, --units-from-plan, write new settings into the copy OUT (the same store as Settings in Excel).",
+    },
   },
 };
 
@@ -88,10 +95,10 @@ const outcomeVi = {
       ? `Đã kiểm tra ${tasks} nhiệm vụ: không phát hiện lỗi nào.`
       : `Đã kiểm tra ${tasks} nhiệm vụ: ${errors} lỗi, ${warnings} cảnh báo.` +
         (highlighted === null ? "" : ` Các ô có vấn đề đã được tô màu (đỏ: lỗi, vàng: cảnh báo). Mở phuluc để xem chi tiết và gỡ tô màu.`),
-  summaryDone: (names: string[]) => `Đã tạo bảng tổng hợp: ${names.map((n) => `"${n}"`).join(", ")}.`,
-  summaryReplaced: (names: string[]) => `Đã thay bảng tổng hợp cũ: ${names.map((n) => `"${n}"`).join(", ")}.`,
+  summaryDone: (names: string[]) => `Đã tạo bảng tổng hợp: ${names.map((n) => `«${n}»`).join(", ")}.`,
+  summaryReplaced: (names: string[]) => `Đã thay bảng tổng hợp cũ: ${names.map((n) => `«${n}»`).join(", ")}.`,
   highlighted: (n: number) => `Đã đánh dấu ${n} ô có lỗi hoặc cảnh báo.`,
-  highlightsCleared: "Đã xoá đánh dấu; các ô trở lại màu cũ.",
+  highlightsCleared: "Đã xóa đánh dấu; các ô trở lại màu cũ.",
   /** Earlier summary snapshots that could not be read (they are ignored). */
   snapshotsDamaged: (count: number | null) =>
     count === null
@@ -101,30 +108,32 @@ const outcomeVi = {
   reportDrafted: (tasks: number, asOf: string, errors: number) =>
     `Đã soạn dự thảo báo cáo từ ${tasks} nhiệm vụ (số liệu đến ngày ${asOf}); hãy viết vào các chỗ đánh dấu vàng trước khi trình ký.` +
     (errors ? ` Lưu ý: bảng tính còn ${errors} lỗi nên số liệu có thể chưa đầy đủ (chạy phuluc check để xem).` : ""),
-  reportSheetWritten: (name: string) => `Đã ghi báo cáo vào trang "${name}" của bảng tính (in ra giấy A4 dọc).`,
+  reportSheetWritten: (name: string) => `Đã ghi báo cáo vào trang «${name}» của bảng tính (in ra giấy A4 dọc).`,
 };
 
 const outcomeEn: typeof outcomeVi = {
   checked: (tasks, errors, warnings, highlighted) =>
     errors + warnings === 0
-      ? `Checked ${tasks} tasks: no problems found.`
-      : `Checked ${tasks} tasks: ${errors} errors, ${warnings} warnings.` +
+      ? `Checked ${plural(tasks, "task", "tasks")}: no problems found.`
+      : `Checked ${plural(tasks, "task", "tasks")}: ${plural(errors, "error", "errors")}, ${plural(warnings, "warning", "warnings")}.` +
         (highlighted === null
           ? ""
           : ` The problem cells are highlighted (red: errors, yellow: warnings). Open phuluc for the details and to clear the highlights.`),
-  summaryDone: (names) => `Summary built: ${names.map((n) => `"${n}"`).join(", ")}.`,
-  summaryReplaced: (names) => `Replaced the previous summary: ${names.map((n) => `"${n}"`).join(", ")}.`,
-  highlighted: (n) => `Highlighted ${n} cells with errors or warnings.`,
+  summaryDone: (names) => `Summary built: ${names.map((n) => `«${n}»`).join(", ")}.`,
+  summaryReplaced: (names) => `Replaced the previous summary: ${names.map((n) => `«${n}»`).join(", ")}.`,
+  highlighted: (n) => `Highlighted ${plural(n, "cell", "cells")} with errors or warnings.`,
   highlightsCleared: "Highlights cleared; the cells have their own fills back.",
   snapshotsDamaged: (count) =>
     count === null
       ? "Warning: the earlier summaries stored in the file are damaged and cannot be compared with; this summary starts the record afresh."
-      : `Warning: ${count} earlier summaries stored in the file are damaged and were ignored.`,
+      : `Warning: ${plural(count, "earlier summary", "earlier summaries")} stored in the file ${count === 1 ? "was" : "were"} damaged and ignored.`,
   snapshotTooBig: "The plan is too large for this summary to be kept for the next comparison (the earlier ones are kept).",
   reportDrafted: (tasks, asOf, errors) =>
-    `Drafted the report from ${tasks} tasks (figures as of ${asOf}); fill in the places marked in yellow before it is signed.` +
-    (errors ? ` Note: the workbook still has ${errors} errors, so the figures may be incomplete (run phuluc check to see them).` : ""),
-  reportSheetWritten: (name) => `Wrote the report into the sheet "${name}" (prints on A4 portrait).`,
+    `Drafted the report from ${plural(tasks, "task", "tasks")} (figures as of ${asOf}); fill in the places marked in yellow before it is signed.` +
+    (errors
+      ? ` Note: the workbook still has ${plural(errors, "error", "errors")}, so the figures may be incomplete (run phuluc check to see them).`
+      : ""),
+  reportSheetWritten: (name) => `Wrote the report into the sheet «${name}» (prints on A4 portrait).`,
 };
 
 /** What the commands say when done. */

@@ -27,3 +27,19 @@ export function formatNumber(n: number | null | undefined, lang: NumberLang = "v
 export function sheetRef(name: string): string {
   return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
+
+/**
+ * A count with its noun in English: both forms come from the message ("1 conflict", "2 conflicts";
+ * "1 task names", "2 tasks name"), never a letter added to a word (src/i18n/README.md).
+ */
+export function plural(n: number, one: string, other: string): string {
+  return `${n} ${n === 1 ? one : other}`;
+}
+
+/** The comparison an indicator's target sets, as a sign (the summary and the report show the one applied). */
+export const COMPARATOR_SIGNS: Readonly<Record<">=" | "<=" | ">" | "<", string>> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<" };
+
+/** "Không đạt (> 90%)": a verdict with the comparison it was judged by (strict "Trên 90%" reads "> 90%"). */
+export function verdictWithSign(verdict: string, comparator: keyof typeof COMPARATOR_SIGNS, target: string | null): string {
+  return target === null ? verdict : `${verdict} (${COMPARATOR_SIGNS[comparator]} ${target})`;
+}

@@ -7,6 +7,29 @@ import type { StatusCategory } from "../core/report-schema";
 
 export type LabelLang = "vi" | "en";
 
+/**
+ * A status category's name: one name each, the printed summary's, in every door (the pane's columns, the
+ * summary sheets, the report document). Short forms (the CLI's narrow columns) abbreviate these words.
+ */
+export const CATEGORY_LABELS: { readonly [L in LabelLang]: { readonly [C in StatusCategory]: string } } = {
+  vi: {
+    done_on_time: "Hoàn thành đúng hạn",
+    done_late: "Hoàn thành quá hạn",
+    in_progress: "Đang thực hiện trong hạn",
+    overdue: "Quá hạn chưa hoàn thành",
+    recurring: "Thường xuyên / định kỳ",
+    undetermined: "Chưa xác định hạn",
+  },
+  en: {
+    done_on_time: "Done on time",
+    done_late: "Done late",
+    in_progress: "In progress, in time",
+    overdue: "Overdue, not done",
+    recurring: "Recurring",
+    undetermined: "No deadline",
+  },
+};
+
 /** A status category as words inside a sentence (lower case). */
 export const CATEGORY_WORDS: { readonly [L in LabelLang]: { readonly [C in StatusCategory]: string } } = {
   vi: {

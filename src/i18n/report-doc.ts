@@ -11,9 +11,11 @@ export const reportDocText = {
   /** "Số: 125/BC-UBND"; a blank for the clerk when the number is not known yet. */
   number: (n: string) => `Số: ${n}/BC-UBND`,
   numberBlank: "Số:        /BC-UBND",
-  /** The committee's name in capitals, before the commune ("ỦY BAN NHÂN DÂN" / "XÃ CHÍ MINH"). */
+  /** The committee's name in capitals, over the commune ("ỦY BAN NHÂN DÂN" / "XÃ AN HÒA"). */
   committeeCaps: "ỦY BAN NHÂN DÂN",
-  committee: "Ủy ban nhân dân",
+  /** A vice-chair's signature: "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH". */
+  onBehalfOfChair: "KT. CHỦ TỊCH",
+  viceChair: "PHÓ CHỦ TỊCH",
   subject: (plan: string) => `Kết quả thực hiện ${plan}`,
   recipientsTitle: "Nơi nhận:",
   recipient: (r: string) => `- ${r};`,
@@ -132,7 +134,7 @@ export const reportDocText = {
   },
   indicatorChangesIntro: "Các chỉ tiêu có thay đổi:",
   indicatorChange: (name: string, before: string, after: string, verdict: string | null) =>
-    `- Chỉ tiêu "${name}": kết quả thực hiện từ ${before} thành ${after}${verdict ? ` (${verdict})` : ""}.`,
+    `- Chỉ tiêu «${name}»: kết quả thực hiện từ ${before} thành ${after}${verdict ? ` (${verdict})` : ""}.`,
   verdictMoved: (before: string, after: string) => `từ ${before} chuyển thành ${after}`,
   none: "chưa có",
 

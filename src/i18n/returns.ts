@@ -5,7 +5,7 @@
  */
 import type { FillField } from "../core/returns/fields";
 import type { ConflictKind } from "../core/returns/merge-schema";
-import { sheetRef } from "./format";
+import { plural, sheetRef } from "./format";
 
 export type ReturnsLang = "vi" | "en";
 
@@ -14,7 +14,7 @@ export const returnsSheetText = {
   /** Headers of fill-in columns the plan lacks (added to the copy, and to the plan when a return fills them). */
   columnLabels: { status: "Tình trạng", doneDate: "Ngày hoàn thành", result: "Kết quả", note: "Ghi chú" } as Record<FillField, string>,
   instruction: (unit: string, tasks: number, asOf: string) =>
-    `Gửi ${unit}: xin điền các cột tô vàng (Tình trạng, Ngày hoàn thành, Kết quả, Ghi chú) cho ${tasks} nhiệm vụ dưới đây, ` +
+    `Gửi ${unit}: đề nghị cập nhật các cột tô vàng (Tình trạng, Ngày hoàn thành, Kết quả, Ghi chú) cho ${tasks} nhiệm vụ dưới đây, ` +
     `giữ nguyên các cột khác, rồi gửi lại tệp này để tổng hợp (số liệu đến ngày ${asOf}).`,
   statusPromptTitle: "Tình trạng",
   statusPrompt: "Chọn trong danh sách: Chưa thực hiện, Đang thực hiện, Đã hoàn thành, Hoàn thành (chậm), Tạm dừng.",
@@ -27,7 +27,7 @@ export const returnsSheetText = {
   logMergeHeading: (date: string, files: string[], undone: boolean) =>
     `Lần gộp ngày ${date}: ${files.length} tệp (${files.join("; ")})${undone ? " — ĐÃ HOÀN TÁC" : ""}`,
   logCounts: (applied: number, conflicts: number) => `Đã ghi ${applied} thay đổi; ${conflicts} xung đột.`,
-  logTruncated: (n: number) => `… và ${n} dòng nữa (không lưu đủ trong sổ).`,
+  logTruncated: (n: number) => `… và ${n} dòng nữa (không lưu đủ trong tệp).`,
   colNo: "TT",
   colFile: "Tệp của đơn vị",
   colUnit: "Đơn vị gửi",
@@ -114,7 +114,7 @@ const textsVi = {
   conflictLine: (kind: string, file: string, where: string, task: string, detail: string) =>
     `  • [${kind}] ${file}${where ? ` ${where}` : ""}${task ? ` — ${task}` : ""}${detail ? `: ${detail}` : ""}`,
   conflictDetail: (value: string, planValue: string) => `«${value || "trống"}» (kế hoạch: «${planValue || "trống"}»)`,
-  logWritten: (sheet: string) => `Nhật ký gộp: trang "${sheet}".`,
+  logWritten: (sheet: string) => `Nhật ký gộp: trang «${sheet}».`,
   recordDamaged: "Cảnh báo: nhật ký các lần gộp trước lưu trong tệp bị hỏng nên được bắt đầu lại.",
   undone: (cells: number, kept: number) =>
     `Đã hoàn tác lần gộp: trả lại giá trị cũ cho ${cells} ô.` + (kept ? ` ${kept} ô đã được sửa sau khi gộp nên giữ nguyên.` : ""),
@@ -125,15 +125,15 @@ const textsEn: typeof textsVi = {
   splitDone: (files, tasks, unassigned) =>
     files === 0
       ? "No task has a clear lead unit to send it to (check the lead unit column)."
-      : `Made ${files} files for the units (${tasks} tasks).` +
+      : `Made ${plural(files, "file", "files")} for the units (${plural(tasks, "task", "tasks")}).` +
         (unassigned
-          ? ` ${unassigned} tasks have no single known lead unit and were sent to no one: fix the lead unit column and make the files again.`
+          ? ` ${plural(unassigned, "task has", "tasks have")} no single known lead unit and ${unassigned === 1 ? "was" : "were"} sent to no one: fix the lead unit column and make the files again.`
           : ""),
   mergeHeadline: (files, applied, conflicts) =>
-    `Merged ${files} files into the plan: ${applied} changes written; ${conflicts ? `${conflicts} conflicts left (not written).` : "no conflicts."}`,
+    `Merged ${plural(files, "file", "files")} into the plan: ${plural(applied, "change", "changes")} written; ${conflicts ? `${plural(conflicts, "conflict", "conflicts")} left (not written).` : "no conflicts."}`,
   filesTitle: "Files:",
   fileLine: (label, unit, sentOn, tasks, matched, record) =>
-    `  • ${label} — ${unit ?? "unit not known"}${sentOn ? ` (sent on ${dmy(sentOn)})` : ""}: ${tasks} tasks, ${matched} matched with the plan` +
+    `  • ${label} — ${unit ?? "unit not known"}${sentOn ? ` (sent on ${dmy(sentOn)})` : ""}: ${plural(tasks, "task", "tasks")}, ${matched} matched with the plan` +
     (record === "missing"
       ? " (not made by «Send to units»: tasks matched by their text)"
       : record === "damaged"
@@ -146,11 +146,13 @@ const textsEn: typeof textsVi = {
   conflictLine: (kind, file, where, task, detail) =>
     `  • [${kind}] ${file}${where ? ` ${where}` : ""}${task ? ` — ${task}` : ""}${detail ? `: ${detail}` : ""}`,
   conflictDetail: (value, planValue) => `«${value || "empty"}» (plan: «${planValue || "empty"}»)`,
-  logWritten: (sheet) => `Merge log: sheet "${sheet}".`,
+  logWritten: (sheet) => `Merge log: sheet «${sheet}».`,
   recordDamaged: "Warning: the log of earlier merges kept in the file was damaged and has been started afresh.",
   undone: (cells, kept) =>
-    `Merge undone: ${cells} cells have their previous values back.` +
-    (kept ? ` ${kept} cells edited since the merge were left as they are.` : ""),
+    `Merge undone: ${plural(cells, "cell has its", "cells have their")} previous value back.` +
+    (kept
+      ? ` ${plural(kept, "cell edited since the merge was", "cells edited since the merge were")} left as ${kept === 1 ? "it is" : "they are"}.`
+      : ""),
   nothingToUndo: "There is no merge to undo.",
 };
 
@@ -270,13 +272,13 @@ const uiVi = {
   moreChanges: (n: number) => `… và ${n} thay đổi nữa (giữ lựa chọn mặc định; dùng các nút chọn tất cả/bỏ chọn tất cả).`,
   selectAll: "Chọn tất cả",
   selectNone: "Bỏ chọn tất cả",
-  conflictsTitle: (n: number) => `Xung đột khác (${n}) — không ghi gì, cần xem tay`,
+  conflictsTitle: (n: number) => `Xung đột khác (${n}) — không ghi gì, cần xem xét, xử lý`,
   conflictLine: (kind: string, file: string, where: string, detail: string) =>
     `${kind} — ${file}${where ? ` (${where})` : ""}${detail ? `: ${detail}` : ""}`,
   apply: (n: number) => `Ghi ${n} thay đổi đã chọn`,
-  cancel: "Huỷ",
+  cancel: "Hủy",
   applied: (n: number, conflicts: number, sheet: string) =>
-    `Đã ghi ${n} thay đổi vào bảng tính.${conflicts ? ` ${conflicts} xung đột chưa xử lý.` : ""} Xem trang "${sheet}".`,
+    `Đã ghi ${n} thay đổi vào bảng tính.${conflicts ? ` ${conflicts} xung đột chưa xử lý.` : ""} Xem trang «${sheet}».`,
   undo: (date: string, n: number) => `Hoàn tác lần gộp ngày ${date} (${n} thay đổi)`,
   undone: (cells: number, kept: number) =>
     `Đã hoàn tác lần gộp: ${cells} ô trở lại giá trị cũ.` + (kept ? ` ${kept} ô đã được sửa sau khi gộp nên giữ nguyên.` : ""),
@@ -291,11 +293,14 @@ const uiEn: typeof uiVi = {
   hint: "Send each lead unit a file with only its tasks; when the units send them back, merge their Status, Completion date, Result and Note columns into the plan.",
   splitting: "Making the units' files…",
   splitFiles: (n, unassigned) =>
-    `${n} files, one per unit.` + (unassigned ? ` ${unassigned} tasks have no known lead unit and were sent to no one.` : ""),
-  downloadFile: (name, tasks) => `Download ${name} (${tasks} tasks)`,
+    `${plural(n, "file", "files")}, one per unit.` +
+    (unassigned
+      ? ` ${plural(unassigned, "task has", "tasks have")} no known lead unit and ${unassigned === 1 ? "was" : "were"} sent to no one.`
+      : ""),
+  downloadFile: (name, tasks) => `Download ${name} (${plural(tasks, "task", "tasks")})`,
   downloadAll: "Download all (.zip)",
   zipName: "gui-don-vi.zip",
-  openFile: (name, tasks) => `Open ${name} in Excel (${tasks} tasks)`,
+  openFile: (name, tasks) => `Open ${name} in Excel (${plural(tasks, "task", "tasks")})`,
   openHint:
     "Excel for Mac does not let phuluc download files: each button opens one unit's file in a new Excel window; save it (File → Save As) and send it.",
   noOpen: "This Excel cannot make a new workbook from phuluc. Use phuluc in Excel on the web or on Windows, or the phuluc split command.",
@@ -304,8 +309,10 @@ const uiEn: typeof uiVi = {
   reading: "Reading the units' files…",
   applying: "Writing the selected changes into the workbook…",
   undoing: "Undoing the merge…",
-  reviewTitle: (files, changes, conflicts) => `${files} files: ${changes} proposed changes, ${conflicts} conflicts`,
-  fileLine: (label, unit, tasks, matched) => `${label} — ${unit ?? "unit not known"}: ${matched}/${tasks} tasks matched with the plan`,
+  reviewTitle: (files, changes, conflicts) =>
+    `${plural(files, "file", "files")}: ${plural(changes, "proposed change", "proposed changes")}, ${plural(conflicts, "conflict", "conflicts")}`,
+  fileLine: (label, unit, tasks, matched) =>
+    `${label} — ${unit ?? "unit not known"}: ${matched}/${plural(tasks, "task", "tasks")} matched with the plan`,
   fileNoRecord: "not made by «Send to units»: tasks matched by their text",
   fileOtherPlan: "belongs to another plan: not used",
   filePlanChanged: (date) => `the plan changed since it was sent (${date})`,
@@ -313,22 +320,23 @@ const uiEn: typeof uiVi = {
   changeValue: (field, before, after) => `${field}: «${before || "empty"}» → «${after}»`,
   changeFrom: (file, returnCell, confidence) => `From ${file} (${returnCell}) · match ${Math.round(confidence * 100)}%`,
   changeHeld: (kinds) => `Conflict: ${kinds}. Written only if you tick it.`,
-  moreChanges: (n) => `… and ${n} more changes (default choice kept; use select all / none).`,
+  moreChanges: (n) => `… and ${plural(n, "more change", "more changes")} (default choice kept; use select all / none).`,
   selectAll: "Select all",
   selectNone: "Select none",
-  conflictsTitle: (n) => `Other conflicts (${n}) — nothing written, to look at by hand`,
+  conflictsTitle: (n) => `Other conflicts (${n}) — nothing written, to be reviewed and handled`,
   conflictLine: (kind, file, where, detail) => `${kind} — ${file}${where ? ` (${where})` : ""}${detail ? `: ${detail}` : ""}`,
-  apply: (n) => `Write the ${n} selected changes`,
+  apply: (n) => (n === 1 ? "Write the selected change" : `Write the ${n} selected changes`),
   cancel: "Cancel",
   applied: (n, conflicts, sheet) =>
-    `Wrote ${n} changes into the workbook.${conflicts ? ` ${conflicts} conflicts left.` : ""} See the sheet "${sheet}".`,
-  undo: (date, n) => `Undo the merge of ${date} (${n} changes)`,
+    `Wrote ${plural(n, "change", "changes")} into the workbook.${conflicts ? ` ${plural(conflicts, "conflict", "conflicts")} left.` : ""} See the sheet «${sheet}».`,
+  undo: (date, n) => `Undo the merge of ${date} (${plural(n, "change", "changes")})`,
   undone: (cells, kept) =>
-    `Merge undone: ${cells} cells have their previous values back.` + (kept ? ` ${kept} cells edited since were left as they are.` : ""),
+    `Merge undone: ${plural(cells, "cell has its", "cells have their")} previous value back.` +
+    (kept ? ` ${plural(kept, "cell edited since was", "cells edited since were")} left as ${kept === 1 ? "it is" : "they are"}.` : ""),
   nothingToUndo: "There is no merge to undo.",
   noChanges: "The files have no change to write.",
   filesTitle: "The files picked",
-  unreadableTitle: (n) => `${n} files could not be read — left out, the other files are still merged:`,
+  unreadableTitle: (n) => `${plural(n, "file", "files")} could not be read — left out, the other files are still merged:`,
 };
 
 /** The pane's words for the returns (src/taskpane/views/ReturnsPanel.tsx). */

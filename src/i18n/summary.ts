@@ -1,5 +1,5 @@
 /** User-facing text of the summary sheets and of `phuluc summarize` (Vietnamese, administrative style). */
-import { CHANGE_KIND_LABELS } from "./labels";
+import { CATEGORY_LABELS, CHANGE_KIND_LABELS } from "./labels";
 import type { StatusCategory } from "../core/report-schema";
 
 export const summaryText = {
@@ -9,7 +9,7 @@ export const summaryText = {
 
   nationalName: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
   nationalMotto: "Độc lập - Tự do - Hạnh phúc",
-  /** "Chí Minh, ngày 24 tháng 11 năm 2026" */
+  /** "An Hòa, ngày 24 tháng 11 năm 2026" */
   dateLine: (place: string, day: string, month: string, year: number) =>
     `${place ? `${place}, ` : ""}ngày ${day} tháng ${month} năm ${year}`,
   asOfLine: (ddmmyyyy: string) => `(Số liệu tính đến ngày ${ddmmyyyy})`,
@@ -32,14 +32,7 @@ export const summaryText = {
   colTotal: "Tổng số nhiệm vụ",
   colCompletionRate: "Tỷ lệ hoàn thành",
   colOnTimeRate: "Tỷ lệ đúng hạn",
-  categories: {
-    done_on_time: "Hoàn thành đúng hạn",
-    done_late: "Hoàn thành quá hạn",
-    in_progress: "Đang thực hiện trong hạn",
-    overdue: "Quá hạn chưa hoàn thành",
-    recurring: "Thường xuyên / định kỳ",
-    undetermined: "Chưa xác định hạn",
-  } satisfies Record<StatusCategory, string>,
+  categories: CATEGORY_LABELS.vi satisfies Record<StatusCategory, string>,
   totalRow: "Tổng cộng",
   noGroup: "(Không thuộc nhóm)",
 
@@ -66,7 +59,8 @@ export const summaryText = {
   met: "Đạt",
   notMet: "Không đạt",
   unknownVerdict: "Chưa đủ số liệu",
-  noIndicators: "Không tìm thấy bảng chỉ tiêu trong sổ tính.",
+  /** A plan without an indicator table: this line in the main sheet, no empty sheet of its own. */
+  noIndicators: "Kế hoạch không có bảng chỉ tiêu (không tìm thấy trang chỉ tiêu trong tệp Excel).",
   atMost: "Tối đa",
   atLeast: "Tối thiểu",
 

@@ -18,9 +18,9 @@ export const supportTexts = {
     {
       heading: "Khi có trục trặc",
       items: [
-        'Ngăn phuluc hiện "phuluc chưa chạy được trong Excel này": Office 2016/2019 dùng trình duyệt cũ. Dùng Excel trên web, bản Office mới hơn, hoặc mở trang trong trình duyệt mới.',
-        'Ngăn dừng lâu ở "Đang tải phuluc…": lần đầu Excel có thể mất đến một phút. Nếu quá lâu, đóng ngăn và mở lại; kiểm tra kết nối mạng tới appsforoffice.microsoft.com.',
-        'Thông báo "được bảo vệ": bỏ bảo vệ trang tính hoặc sổ làm việc (Xem lại → Bỏ bảo vệ) rồi làm lại.',
+        "Ngăn phuluc hiện «phuluc chưa chạy được trong Excel này»: Office 2016/2019 dùng trình duyệt cũ. Dùng Excel trên web, bản Office mới hơn, hoặc mở trang trong trình duyệt mới.",
+        "Ngăn dừng lâu ở «Đang tải phuluc…»: lần đầu Excel có thể mất đến một phút. Nếu quá lâu, đóng ngăn và mở lại; kiểm tra kết nối mạng tới appsforoffice.microsoft.com.",
+        "Thông báo «được bảo vệ»: bỏ bảo vệ trang tính hoặc sổ làm việc (Xem lại → Bỏ bảo vệ) rồi làm lại.",
         "Tô màu không gỡ được, hoặc bảng tổng hợp thiếu định dạng in: ghi lại thông báo phuluc hiện và gửi cho người quản trị cùng phiên bản Excel (Tệp → Tài khoản → Giới thiệu về Excel).",
       ],
     },

@@ -1,11 +1,13 @@
 /**
  * Every string of the task pane and its browser preview. Vietnamese first; English is an optional
  * toggle. Functions take the numbers/names they show, so word order stays natural in each language.
+ * Every string here follows the wording rules of src/i18n/README.md (checked by test/i18n/wording.test.ts).
  */
 
-import { CATEGORY_WORDS, CHANGE_KIND_LABELS } from "./labels";
+import { CATEGORY_LABELS, CATEGORY_WORDS, CHANGE_KIND_LABELS } from "./labels";
 import type { FinishingTouch } from "../core/summary/spec";
 import { unappliedTouchesText } from "./excel";
+import { plural } from "./format";
 
 export type Lang = "vi" | "en";
 
@@ -30,7 +32,7 @@ const vi = {
   startHint: "Chọn ngày báo cáo rồi bấm Kiểm tra để soát các phụ lục của bảng tính này.",
   noIssues: "Không phát hiện lỗi nào. Các phụ lục đã đúng mẫu.",
   skippedSheets: (names: string) => `Bỏ qua trang ẩn (không đọc, không tính): ${names}. Muốn đọc: Cài đặt → «Đọc cả trang ẩn».`,
-  noAppendix: 'Không tìm thấy phụ lục nào. Tên trang tính hoặc tiêu đề cần có chữ "Phụ lục" (hoặc "PL") và một dòng tiêu đề cột.',
+  noAppendix: "Không tìm thấy phụ lục nào. Tên trang tính hoặc tiêu đề cần có chữ «Phụ lục» (hoặc «PL») và một dòng tiêu đề cột.",
   issuesTitle: "Lỗi và cảnh báo",
   filterSeverity: "Mức độ",
   filterAll: "Tất cả",
@@ -43,7 +45,7 @@ const vi = {
   issueGoTo: (cell: string) => `Chọn ô ${cell}`,
   noCell: "Cả trang",
   showMore: (n: number) => `Hiện thêm ${n}`,
-  fixReplace: (value: string) => `Sửa thành "${value}"`,
+  fixReplace: (value: string) => `Sửa thành «${value}»`,
   fixDecode: "Chuyển sang Unicode",
   fixApplied: "Đã sửa và kiểm tra lại.",
   fixNothing: "Không có ô nào cần chuyển mã.",
@@ -53,13 +55,14 @@ const vi = {
   indicatorsTitle: "Chỉ tiêu",
   colUnit: "Đơn vị",
   colTotal: "Tổng",
-  colDoneOnTime: "Xong đúng hạn",
-  colDoneLate: "Xong quá hạn",
-  colInProgress: "Đang làm trong hạn",
+  // the summary's names of the categories (one name each, every door)
+  colDoneOnTime: CATEGORY_LABELS.vi.done_on_time,
+  colDoneLate: CATEGORY_LABELS.vi.done_late,
+  colInProgress: CATEGORY_LABELS.vi.in_progress,
   colDueSoon: "Sắp đến hạn (14 ngày)",
-  colOverdue: "Quá hạn chưa xong",
-  colRecurring: "Thường xuyên",
-  colUndetermined: "Chưa xác định hạn",
+  colOverdue: CATEGORY_LABELS.vi.overdue,
+  colRecurring: CATEGORY_LABELS.vi.recurring,
+  colUndetermined: CATEGORY_LABELS.vi.undetermined,
   colCompletion: "Tỷ lệ HT",
   colOnTime: "Đúng hạn",
   colIndicator: "Chỉ tiêu",
@@ -106,7 +109,7 @@ const vi = {
   writeReportSheet: "Ghi báo cáo vào trang «Báo cáo»",
   buildingReport: "Đang soạn báo cáo…",
   reportDownloaded: (name: string) => `Đã tạo ${name}. Hãy viết vào các chỗ đánh dấu vàng trước khi trình ký.`,
-  reportSheetWritten: (name: string) => `Đã ghi báo cáo vào trang "${name}". Hãy viết vào các ô tô vàng trước khi in.`,
+  reportSheetWritten: (name: string) => `Đã ghi báo cáo vào trang «${name}». Hãy viết vào các ô tô vàng trước khi in.`,
   reportSettings: "Báo cáo (Word)",
   parentAgency: "Cơ quan chủ quản (để trống nếu không có)",
   issuingAgency: "Cơ quan ban hành",
@@ -120,9 +123,24 @@ const vi = {
   closeSettings: "Đóng cài đặt",
   settingsTitle: "Cài đặt của bảng tính",
   settingsHint: "Cài đặt được lưu trong tệp Excel, người khác mở tệp sẽ dùng cùng danh sách.",
-  communeName: "Tên xã (dòng tiêu đề bảng tổng hợp)",
-  planName: "Tên kế hoạch (tiêu đề bảng tổng hợp)",
-  planNameHint: "Ví dụ: Kế hoạch Khoa học và Công nghệ năm 2026. Để trống: dùng tiêu đề phụ lục đầu tiên.",
+  communeName: "Xã, phường hoặc đặc khu",
+  communeHint: (read: string | null) =>
+    read
+      ? `Ví dụ: xã An Hòa, phường Lê Chân. Để trống: theo bảng tính (${read}).`
+      : "Ví dụ: xã An Hòa, phường Lê Chân. Để trống: theo dòng tiêu đề trong bảng tính.",
+  communeInvalid: "Hãy ghi cả loại và tên, ví dụ «xã An Hòa», «phường Lê Chân» hoặc «đặc khu Cô Tô».",
+  planRead: (plan: string) => `Bảng tính ghi: ${plan}.`,
+  planNumber: "Số kế hoạch (ví dụ: 45/KH-UBND)",
+  planDate: "Ngày ban hành kế hoạch (ngày/tháng/năm)",
+  planDateInvalid: "Ngày ban hành phải là một ngày có thật (ví dụ 10/3/2026), hoặc để trống.",
+  planFieldHint: "Để trống: theo dòng «Kèm theo Kế hoạch số …» trong bảng tính.",
+  planName: "Kế hoạch về (trích yếu)",
+  planNameHint: "Ví dụ: chuyển đổi số năm 2026. Để trống: theo bảng tính.",
+  proposalBanner: (unknown: number, leads: number) =>
+    `Danh sách dưới đây lấy từ cột «Cơ quan chủ trì» của kế hoạch (${unknown}/${leads} nhiệm vụ ghi đơn vị không có trong danh sách đang dùng); các cách viết gần giống nhau được gộp thành một đơn vị. Danh sách chưa được lưu: hãy kiểm tra rồi bấm Lưu để dùng, hoặc bấm Khôi phục mặc định.`,
+  proposalNotice: (unknown: number, leads: number) =>
+    `${unknown}/${leads} nhiệm vụ ghi cơ quan chủ trì không có trong danh sách đơn vị. phuluc đề xuất một danh sách lấy từ chính cột «Cơ quan chủ trì» của kế hoạch.`,
+  proposalOpen: "Xem danh sách đề xuất",
   includeHiddenSheets: "Đọc cả trang ẩn",
   includeHiddenSheetsHint: "Trang phụ lục bị ẩn thường là bản nháp hoặc bản sao cũ nên mặc định không được đọc và tính.",
   planYear: "Năm kế hoạch (để trống: lấy từ tiêu đề phụ lục)",
@@ -130,7 +148,7 @@ const vi = {
   unitsList: "Danh sách đơn vị",
   unitName: (i: number) => `Tên đơn vị ${i}`,
   unitAliases: (i: number) => `Cách viết khác của đơn vị ${i} (cách nhau bằng dấu ;)`,
-  removeUnit: (name: string) => `Xoá đơn vị ${name}`,
+  removeUnit: (name: string) => `Xóa đơn vị ${name}`,
   addUnit: "Thêm đơn vị",
   unitNameRequired: "Tên đơn vị không được để trống.",
   save: "Lưu",
@@ -175,15 +193,15 @@ const en: UiStrings = {
   analysing: "Analysing…",
   analysingSheet: (sheet, n, total) => `Analysing sheet ${sheet} (${n}/${total})…`,
   aggregating: "Adding up the results…",
-  headline: (tasks, sheets) => `${tasks} tasks in ${sheets} appendices`,
-  errorCount: (n) => `${n} error${n === 1 ? "" : "s"}`,
-  warningCount: (n) => `${n} warning${n === 1 ? "" : "s"}`,
+  headline: (tasks, sheets) => `${plural(tasks, "task", "tasks")} in ${plural(sheets, "appendix", "appendices")}`,
+  errorCount: (n) => plural(n, "error", "errors"),
+  warningCount: (n) => plural(n, "warning", "warnings"),
   completionRate: "Completion",
   onTimeRate: "On time",
   startHint: "Pick the report date and press Check to review this workbook's appendices.",
   noIssues: "No problems found. The appendices follow the template.",
   skippedSheets: (names) => `Hidden sheets skipped (not read or counted): ${names}. To read them: Settings → «Read hidden sheets».`,
-  noAppendix: 'No appendix found. A sheet name or title must contain "Phụ lục" (or "PL") and a header row.',
+  noAppendix: "No appendix found. A sheet name or title must contain «Phụ lục» (or «PL») and a header row.",
   issuesTitle: "Errors and warnings",
   filterSeverity: "Severity",
   filterAll: "All",
@@ -196,7 +214,7 @@ const en: UiStrings = {
   issueGoTo: (cell) => `Select cell ${cell}`,
   noCell: "Whole sheet",
   showMore: (n) => `Show ${n} more`,
-  fixReplace: (value) => `Change to "${value}"`,
+  fixReplace: (value) => `Change to «${value}»`,
   fixDecode: "Convert to Unicode",
   fixApplied: "Fixed and checked again.",
   fixNothing: "No cell needs converting.",
@@ -206,13 +224,13 @@ const en: UiStrings = {
   indicatorsTitle: "Indicators",
   colUnit: "Unit",
   colTotal: "Total",
-  colDoneOnTime: "Done on time",
-  colDoneLate: "Done late",
-  colInProgress: "In progress",
+  colDoneOnTime: CATEGORY_LABELS.en.done_on_time,
+  colDoneLate: CATEGORY_LABELS.en.done_late,
+  colInProgress: CATEGORY_LABELS.en.in_progress,
   colDueSoon: "Due within 14 days",
-  colOverdue: "Overdue",
-  colRecurring: "Recurring",
-  colUndetermined: "No deadline",
+  colOverdue: CATEGORY_LABELS.en.overdue,
+  colRecurring: CATEGORY_LABELS.en.recurring,
+  colUndetermined: CATEGORY_LABELS.en.undetermined,
   colCompletion: "Completion",
   colOnTime: "On time",
   colIndicator: "Indicator",
@@ -226,7 +244,7 @@ const en: UiStrings = {
   changesTitle: "Changes",
   changesSince: (date) => `Changes since ${date}`,
   changesCompareWith: "Compared with the summary of",
-  snapshotOption: (date, tasks) => `${date} (${tasks} tasks)`,
+  snapshotOption: (date, tasks) => `${date} (${plural(tasks, "task", "tasks")})`,
   changesPickOne: "Pick a date to compare with",
   changesNoEarlier:
     "No summary before the report date yet. Each time you build the summary, phuluc keeps that day's figures to compare with next time.",
@@ -243,7 +261,7 @@ const en: UiStrings = {
   snapshotsDamaged: (count) =>
     count === null
       ? "The earlier summaries stored in the workbook are damaged and cannot be compared with."
-      : `${count} earlier summaries stored in the workbook are damaged and were ignored.`,
+      : `${plural(count, "earlier summary", "earlier summaries")} stored in the workbook ${count === 1 ? "is" : "are"} damaged and ignored.`,
   snapshotTooBig: "The plan is too large for this summary to be kept for the next comparison (the earlier ones are kept).",
   summaryTitle: "Summary",
   buildSummary: "Build summary sheets",
@@ -259,7 +277,7 @@ const en: UiStrings = {
   writeReportSheet: "Write the report sheet «Báo cáo»",
   buildingReport: "Drafting the report…",
   reportDownloaded: (name) => `Created ${name}. Fill in the places marked in yellow before it is signed.`,
-  reportSheetWritten: (name) => `Wrote the report into the sheet "${name}". Fill in the yellow cells before printing.`,
+  reportSheetWritten: (name) => `Wrote the report into the sheet «${name}». Fill in the yellow cells before printing.`,
   reportSettings: "Report (Word)",
   parentAgency: "Parent agency (empty if none)",
   issuingAgency: "Issuing agency",
@@ -273,9 +291,24 @@ const en: UiStrings = {
   closeSettings: "Close settings",
   settingsTitle: "Workbook settings",
   settingsHint: "Settings are saved in the Excel file, so colleagues get the same unit list.",
-  communeName: "Commune name (summary title)",
-  planName: "Plan name (summary title)",
-  planNameHint: "E.g. Kế hoạch Khoa học và Công nghệ năm 2026. Empty: the first appendix's title.",
+  communeName: "Commune, ward or special zone",
+  communeHint: (read) =>
+    read
+      ? `E.g. «xã An Hòa», «phường Lê Chân». Empty: as the workbook says (${read}).`
+      : "E.g. «xã An Hòa», «phường Lê Chân». Empty: as the workbook's heading says.",
+  communeInvalid: "Write the kind and the name, e.g. «xã An Hòa», «phường Lê Chân» or «đặc khu Cô Tô».",
+  planRead: (plan) => `The workbook says: ${plan}.`,
+  planNumber: "Plan number (e.g. 45/KH-UBND)",
+  planDate: "Date the plan was signed (day/month/year)",
+  planDateInvalid: "The date must be a real day (e.g. 10/3/2026), or empty.",
+  planFieldHint: "Empty: as the workbook's line «Kèm theo Kế hoạch số …» says.",
+  planName: "What the plan is about (its subject)",
+  planNameHint: "E.g. «chuyển đổi số năm 2026». Empty: as the workbook says.",
+  proposalBanner: (unknown, leads) =>
+    `The list below comes from the plan's own lead unit column (${plural(unknown, "task names", "tasks name")} a unit that is not in the list in use, of ${leads}); spellings that are nearly the same are grouped as one unit. The list is not saved yet: check it and press Save to use it, or press Restore defaults.`,
+  proposalNotice: (unknown, leads) =>
+    `${plural(unknown, "task names", "tasks name")} a lead unit that is not in the unit list (of ${leads}). phuluc proposes a list taken from the plan's own lead unit column.`,
+  proposalOpen: "See the proposed list",
   includeHiddenSheets: "Read hidden sheets",
   includeHiddenSheetsHint: "A hidden appendix sheet is usually an old draft or a copy, so by default it is not read or counted.",
   planYear: "Plan year (empty: from the appendix titles)",

@@ -1,6 +1,16 @@
 /** The task pane: check the appendices, see the results, fix, highlight, build the summary, settings. */
 import { useState, type ReactNode } from "react";
-import { Button, Field, FluentProvider, Input, MessageBar, MessageBarBody, ProgressBar, webLightTheme } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  FluentProvider,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  webLightTheme,
+} from "@fluentui/react-components";
 import type { WorkbookPort } from "../core/port";
 import { UI, type Lang } from "../i18n/ui";
 import { LangContext } from "./i18n";
@@ -158,11 +168,23 @@ function Pane({
         </MessageBar>
       )}
 
+      {!showSettings && report?.unitProposal && (
+        // Never adopted by itself: the button opens Cài đặt with the proposed list, for the user to save or not.
+        <MessageBar intent="warning" layout="multiline" politeness="polite" data-testid="units-proposal">
+          <MessageBarBody>{t.proposalNotice(report.unitProposal.unknown, report.unitProposal.leads)}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => setShowSettings(true)}>{t.proposalOpen}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
       {showSettings ? (
         state.settings && (
           <SettingsView
             key={JSON.stringify(state.settings)}
             settings={state.settings}
+            identity={report?.identity ?? null}
+            proposal={report?.unitProposal ?? null}
             warning={state.settingsWarning?.(t) ?? null}
             busy={busy}
             onSave={pane.saveSettings}

@@ -63,6 +63,7 @@ test("usage lines come from the options each command declares", () => {
     "FILE -o OUT [--as-of YYYY-MM-DD] [--since YYYY-MM-DD|OLD.xlsx] [--lang vi|en]",
     "FILE -o DIR [--as-of YYYY-MM-DD] [--lang vi|en]",
     "FILE RETURN.xlsx… -o OUT [--as-of YYYY-MM-DD] [--json] [--lang vi|en]",
+    'FILE [--json] [--lang vi|en] [--commune "phường …"] [--plan "Kế hoạch số …"] [--signer "Họ tên"] [--signer-title "CHỦ TỊCH"] [--units-from-plan] [-o OUT]',
   ]);
 });
 
@@ -97,7 +98,7 @@ test("--lang en: the text report is English", async () => {
   const io = captureIO();
   expect(await main(["check", file, "--as-of", AS_OF, "--lang", "en"], io)).toBe(1);
   expect(io.out).toContain("PLAN APPENDIX CHECK REPORT");
-  expect(io.out).toMatch(/Error: 'PL I'!D5 — Cell D5: «Phong Van hoa - Xa hoi» is not in the list of units/);
+  expect(io.out).toMatch(/Error: 'PL I'!D5 — «Phong Van hoa - Xa hoi» is not in the list of units/);
   expect(io.out).toContain("BY LEAD UNIT");
 });
 
@@ -116,7 +117,7 @@ test("check -o writes a copy with the problem cells highlighted; clear -o takes 
   const cleared = path.join(dir, "đã gỡ.xlsx");
   const io2 = captureIO();
   expect(await main(["clear", marked, "-o", cleared], io2)).toBe(0);
-  expect(io2.out).toContain("Đã xoá đánh dấu");
+  expect(io2.out).toContain("Đã xóa đánh dấu");
   expect(sha(marked)).toBe(markedBefore);
   expect(await fills(cleared)).toEqual({ D5: undefined, H6: undefined, B5: undefined });
   expect((await storeOf(cleared)).highlights).toEqual([]);

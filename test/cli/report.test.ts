@@ -18,7 +18,7 @@ const sha = (p: string) => crypto.createHash("sha256").update(fs.readFileSync(p)
 
 function plan(): GridBuilder {
   return new GridBuilder("PL I")
-    .title("PHỤ LỤC I", "NHIỆM VỤ TRỌNG TÂM TRONG NĂM 2026")
+    .title("PHỤ LỤC I", "NHIỆM VỤ TRỌNG TÂM TRONG NĂM 2026", "(Kèm theo Kế hoạch số /KH-UBND ngày tháng năm 2026 của UBND xã Chí Minh)")
     .header()
     .group("I", "Cải cách hành chính")
     .task({ stt: 1, content: "Rà soát thủ tục hành chính", lead: "Phòng Văn hóa - Xã hội", deadline: "30/6/2026" })
@@ -59,7 +59,8 @@ test("writes the .docx to -o from the workbook's numbers and settings; the workb
     "BÁO CÁO",
     "Số: 42/BC-UBND",
     "Trần Thị Bình",
-    "Kết quả thực hiện Kế hoạch Khoa học và Công nghệ năm 2026",
+    // the plan as the settings name it, the commune as the workbook's attachment line names it
+    "Kết quả thực hiện Kế hoạch Khoa học và Công nghệ năm 2026 của UBND xã Chí Minh",
     "Chí Minh, ngày 22 tháng 11 năm 2026",
   ])
     expect(xml).toContain(s);

@@ -3,6 +3,7 @@
  * and in the text report (Vietnamese and English); a snapshot inside FILE (written by `summarize`) or
  * another version of the file (never modified); usage and file problems exit 2 with one line.
  */
+import { formatViDate } from "../../src/core/dates";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
@@ -105,7 +106,10 @@ test("the text report lists the changes, in Vietnamese and in English", async ()
 test("a date with no snapshot, a file that is not there, a date that does not exist: exit 2, one line", async () => {
   const none = await cli("check", after, "--since", "2026-05-31");
   expect(none.code).toBe(2);
-  expect(none.err.trim().split("\n")).toEqual([`phuluc: Tệp không có bản tổng hợp ngày 2026-05-31. Các ngày đã lưu: ${BEFORE_AS_OF}.`]);
+  // dates in the sentence as dd/mm/yyyy, each with the value to type after --since
+  expect(none.err.trim().split("\n")).toEqual([
+    `phuluc: Tệp không có bản tổng hợp ngày 31/05/2026. Các bản đã lưu: ${formatViDate(BEFORE_AS_OF)} (--since ${BEFORE_AS_OF}).`,
+  ]);
   const noSnapshots = await cli("check", before, "--since", BEFORE_AS_OF);
   expect(noSnapshots.code).toBe(2);
   expect(noSnapshots.err).toMatch(/chưa lưu bản tổng hợp nào/);

@@ -127,7 +127,9 @@ test("Kiểm tra shows the engine's issues and headline for the chosen date", as
   expect(await page.locator('[data-testid="warning-count"]').innerText()).toBe(`${warnings} cảnh báo`);
   const missing = expected.issues.find((i) => i.code === "DEADLINE_MISSING")!;
   const row = page.locator(`[data-testid="issue"][data-code="DEADLINE_MISSING"][data-cell="${missing.cell}"]`);
-  expect(await row.innerText()).toContain(`${missing.cell} — ${missing.message}`);
+  // the cell once, then the message without its own "Ô G16:" (the JSON message keeps it)
+  expect(await row.innerText()).toContain(`${missing.cell} — ${missing.message.replace(`Ô ${missing.cell}: `, "")}`);
+  expect(await row.innerText()).not.toContain(`Ô ${missing.cell}:`);
   await shot("02-validated");
   await page.locator('[data-testid="units-table"]').scrollIntoViewIfNeeded();
   await shot("03-units-table");
@@ -151,7 +153,7 @@ test("clicking an issue selects its cell in the grid (switching the tab)", async
   await shot("04-issue-selected");
 });
 
-test("Đánh dấu fills the issue cells, Xoá đánh dấu removes exactly those fills", async () => {
+test("Đánh dấu fills the issue cells, Xóa đánh dấu removes exactly those fills", async () => {
   const first = expected.issues.find((i) => i.cell && i.sheet === "PL I")!;
   await page.locator('[role="tab"][data-sheet-tab="PL I"]').click();
   const cell = page.locator(`[data-testid="preview-grid"][data-sheet="PL I"] td[data-cell="${first.cell}"]`);
@@ -162,8 +164,8 @@ test("Đánh dấu fills the issue cells, Xoá đánh dấu removes exactly thos
   expect(await cell.getAttribute("data-fill")).toMatch(/^#[0-9A-F]{6}$/);
   await cell.scrollIntoViewIfNeeded();
   await shot("05-highlighted");
-  await page.getByRole("button", { name: "Xoá đánh dấu", exact: true }).click();
-  await page.getByText("Đã xoá đánh dấu; các ô trở lại màu cũ.").waitFor();
+  await page.getByRole("button", { name: "Xóa đánh dấu", exact: true }).click();
+  await page.getByText("Đã xóa đánh dấu; các ô trở lại màu cũ.").waitFor();
   expect(await cell.getAttribute("data-fill")).toBe(before);
 });
 
@@ -173,7 +175,7 @@ test("a suggestion fixes the cell and re-validates", async () => {
   const value = (fixable.fix as { value: string }).value;
   await page
     .locator(`[data-testid="issue"][data-cell="${fixable.cell}"][data-code="${fixable.code}"]`)
-    .getByRole("button", { name: `Sửa thành "${value}"` })
+    .getByRole("button", { name: `Sửa thành «${value}»` })
     .click();
   await page.getByText("Đã sửa và kiểm tra lại.").waitFor();
   await expect(issueRows().count()).resolves.toBe(expected.issues.length - 1);
@@ -191,7 +193,7 @@ test("decoding a TCVN3 sheet rewrites its text in Unicode", async () => {
   const sheet = legacy!.sheet;
   await page
     .locator(`[data-testid="issue"][data-code="TEXT_LEGACY_ENCODING"]`)
-    .getByRole("button", { name: "Chuyển sang Unicode" })
+    .getByRole("button", { name: "Chuyển sang Unicode", exact: true })
     .click();
   await page.getByText("Đã sửa và kiểm tra lại.").waitFor();
   expect(await page.locator('[data-testid="issue"][data-code="TEXT_LEGACY_ENCODING"]').count()).toBe(0);

@@ -117,7 +117,7 @@ describe("files that are not workbooks: exit 2, one clear line naming the file, 
     expect(r.code).toBe(1);
     const lines = r.err.split("\n").filter(Boolean);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('"PL I"');
+    expect(lines[0]).toContain("«PL I»");
     expect(lines[0]).toMatch(/hỏng/);
     const report = parseJsonReport(JSON.parse(r.out));
     expectHealthyChecked(report);

@@ -5,7 +5,8 @@ import { docText, type DocBlock, type DocTable, type ReportDoc } from "../../src
 import { defaultSettings, SettingsSchema, type Settings } from "../../src/core/settings";
 import { reportDocText } from "../../src/i18n/report-doc";
 import { reportFrom, task } from "../summary/fixtures";
-import { fullSettings, sampleChanges, sampleReport, withChanges } from "./fixtures";
+import { fullSettings, sampleChanges, sampleReport, withChanges, withIdentity } from "./fixtures";
+import { identityOf } from "../../src/core/document/identity";
 
 const headings = (doc: ReportDoc, level: 1 | 2) =>
   doc.body.filter((b): b is Extract<DocBlock, { kind: "heading" }> => b.kind === "heading" && b.level === level).map((b) => b.text);
@@ -22,8 +23,8 @@ const tableAfter = (doc: ReportDoc, headingText: string): DocTable | undefined =
 };
 
 describe("the header and the signature block from the settings", () => {
-  test("defaults: the commune's committee in capitals on two lines, a blank number, the vice-chair's block, the usual recipients", () => {
-    const doc = buildReportDoc(sampleReport(), defaultSettings());
+  test("defaults: the commune's committee in capitals on two lines, a blank number, the chair's block, the usual recipients", () => {
+    const doc = buildReportDoc(withIdentity(sampleReport(), { kind: "xa", name: "Chí Minh" }), defaultSettings());
     expect(doc.header.parentAgency).toBeNull();
     expect(doc.header.issuingAgency).toEqual(["ỦY BAN NHÂN DÂN", "XÃ CHÍ MINH"]);
     expect(doc.header.number).toBe(reportDocText.numberBlank);
@@ -32,7 +33,7 @@ describe("the header and the signature block from the settings", () => {
     expect(doc.header.placeDate).toBe("Chí Minh, ngày 24 tháng 11 năm 2026");
     expect(doc.title).toBe("BÁO CÁO");
     expect(doc.signature).toEqual({
-      titleLines: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+      titleLines: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
       name: null,
       namePlaceholder: "[Họ và tên người ký]",
     });
@@ -40,6 +41,41 @@ describe("the header and the signature block from the settings", () => {
     expect(doc.recipients.lines.at(-1)).toBe("- Lưu: VT, VHXH.");
     for (const l of doc.recipients.lines.slice(0, -1)) expect(l).toMatch(/^- .+;$/);
     expect(doc.fileName).toBe("bao-cao-2026-11-24.docx");
+  });
+
+  test("nothing known of the commune or the plan: visible placeholders, never another commune's name", () => {
+    const doc = buildReportDoc(sampleReport(), defaultSettings());
+    expect(doc.header.issuingAgency).toEqual(["ỦY BAN NHÂN DÂN", "XÃ …"]);
+    expect(doc.header.placeDate).toBe("…, ngày 24 tháng 11 năm 2026");
+    expect(doc.subject).toEqual(["Kết quả thực hiện Kế hoạch số …/KH-UBND ngày … của UBND xã …"]);
+    expect(docText(doc).join("\n")).not.toMatch(/Chí Minh|CHÍ MINH/);
+  });
+
+  test("a ward: its committee, its place line, its recipients in a ward's words", () => {
+    const doc = buildReportDoc(withIdentity(sampleReport(), { kind: "phuong", name: "Lê Chân" }), defaultSettings());
+    expect(doc.header.issuingAgency).toEqual(["ỦY BAN NHÂN DÂN", "PHƯỜNG LÊ CHÂN"]);
+    expect(doc.header.placeDate).toBe("Lê Chân, ngày 24 tháng 11 năm 2026");
+    expect(doc.recipients.lines.slice(0, 2)).toEqual(["- Thường trực Đảng ủy phường;", "- Thường trực HĐND phường;"]);
+  });
+
+  test("the subject names the plan: number, date, commune and what it is about", () => {
+    const report = withIdentity(
+      sampleReport(),
+      { kind: "xa", name: "An Hòa" },
+      { number: "45/KH-UBND", date: "2026-03-10", title: "chuyển đổi số năm 2026" },
+    );
+    const doc = buildReportDoc(report, defaultSettings());
+    expect(doc.subject).toEqual(["Kết quả thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2026 của UBND xã An Hòa về chuyển đổi số năm 2026"]);
+    expect(paragraphs(doc)[0]).toBe(
+      "Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2026 về chuyển đổi số năm 2026, Ủy ban nhân dân xã An Hòa báo cáo kết quả thực hiện (số liệu tính đến ngày 24/11/2026) như sau:",
+    );
+  });
+
+  test("a signer title given alone gets its lines above: the chair's, a vice-chair's", () => {
+    const s = (signerTitle: string): Settings => ({ ...defaultSettings(), report: { signerTitle } });
+    expect(signatureOf(s("CHỦ TỊCH")).titleLines).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
+    expect(signatureOf(s("Phó Chủ tịch")).titleLines).toEqual(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
+    expect(signatureOf(s("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH")).titleLines).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
   });
 
   test("settings fill the header: parent agency, agency, number, signer, recipients (no doubled '-' or ';')", () => {
@@ -50,7 +86,7 @@ describe("the header and the signature block from the settings", () => {
     expect(doc.signature.titleLines).toEqual(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
     expect(doc.signature.name).toBe("Nguyễn Văn An");
     expect(doc.recipients.lines).toEqual(["- Sở Khoa học và Công nghệ;", "- Thường trực Đảng ủy xã;", "- Lưu: VT, VHXH."]);
-    expect(doc.subject).toEqual(["Kết quả thực hiện Kế hoạch Khoa học và Công nghệ năm 2026"]);
+    expect(doc.subject).toEqual(["Kết quả thực hiện Kế hoạch Khoa học và Công nghệ năm 2026 của UBND xã Chí Minh"]);
   });
 
   test("the number: a full symbol is kept, a typed 'Số:' is not doubled; the agency keeps the user's own line breaks", () => {
@@ -58,9 +94,10 @@ describe("the header and the signature block from the settings", () => {
     expect(documentNumber(s({ number: "12/BC-VHXH" }))).toBe("Số: 12/BC-VHXH");
     expect(documentNumber(s({ number: "Số: 7" }))).toBe("Số: 7/BC-UBND");
     expect(documentNumber(s({ number: "  " }))).toBe(reportDocText.numberBlank);
-    expect(issuingAgencyLines(s({ issuingAgency: "Ủy ban nhân dân\nxã Chí Minh" }))).toEqual(["ỦY BAN NHÂN DÂN", "XÃ CHÍ MINH"]);
-    expect(issuingAgencyLines(s({ issuingAgency: "UBND XÃ A" }))).toEqual(["UBND XÃ A"]);
-    expect(recipientLines(s({ recipients: [], archive: "Lưu: VT, VP." }))).toEqual(["- Lưu: VT, VP."]);
+    const id = identityOf({}, defaultSettings());
+    expect(issuingAgencyLines(s({ issuingAgency: "Ủy ban nhân dân\nxã Chí Minh" }), id)).toEqual(["ỦY BAN NHÂN DÂN", "XÃ CHÍ MINH"]);
+    expect(issuingAgencyLines(s({ issuingAgency: "UBND XÃ A" }), id)).toEqual(["UBND XÃ A"]);
+    expect(recipientLines(s({ recipients: [], archive: "Lưu: VT, VP." }), id)).toEqual(["- Lưu: VT, VP."]);
     expect(signatureOf(s({ signerTitle: "tm. ủy ban nhân dân\nchủ tịch", signerName: "  " })).titleLines).toEqual([
       "TM. ỦY BAN NHÂN DÂN",
       "CHỦ TỊCH",
@@ -157,10 +194,11 @@ describe("the content", () => {
       "Tối thiểu 80%",
       "85%",
       "106,3%",
-      "Đạt",
+      "Đạt (≥ 80%)",
     ]);
-    expect(rows[1]).toEqual(["2", "Số sáng kiến được công nhận", "sáng kiến", "Ít nhất 02", "1", "50%", "Không đạt"]);
-    expect(rows[2]).toEqual(["3", "Số vụ mất an toàn thông tin", "vụ", "Tối đa 0", "0", "—", "Đạt"]);
+    // the verdict with the comparison applied
+    expect(rows[1]).toEqual(["2", "Số sáng kiến được công nhận", "sáng kiến", "Ít nhất 02", "1", "50%", "Không đạt (≥ 2)"]);
+    expect(rows[2]).toEqual(["3", "Số vụ mất an toàn thông tin", "vụ", "Tối đa 0", "0", "—", "Đạt (≤ 0)"]);
     expect(rows[3][6]).toBe("Chưa đủ số liệu");
   });
 
@@ -212,7 +250,7 @@ describe("the content", () => {
       cells: ["4", "Nhiệm vụ số 4", "(Chưa xác định đơn vị)", "Thời hạn: 30/09/2026 → 31/12/2026"],
     });
     expect(p).toContain(
-      '- Chỉ tiêu "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình": kết quả thực hiện từ 70% thành 85% (từ Không đạt chuyển thành Đạt).',
+      "- Chỉ tiêu «Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình»: kết quả thực hiện từ 70% thành 85% (từ Không đạt chuyển thành Đạt).",
     );
     expect(p).not.toContain("Chưa có số liệu của kỳ báo cáo trước để so sánh.");
   });

@@ -4,13 +4,21 @@ import { ChangesSchema } from "../../src/core/changes-schema";
 import { defaultSettings, type Settings } from "../../src/core/settings";
 import type { Report } from "../../src/core/report-schema";
 import { sampleReport } from "../summary/fixtures";
+import { NO_IDENTITY, type Commune, type PlanIdentity } from "../../src/core/document/identity";
 
 export { sampleReport };
+
+/** The report as the engine reads a workbook that names this commune (and plan), with no settings of its own. */
+export function withIdentity(report: Report, commune: Commune, plan: PlanIdentity = NO_IDENTITY.plan): Report {
+  const parts = { commune, plan };
+  return { ...report, identity: { ...parts, read: parts } };
+}
 
 /** Settings with every report field filled in. */
 export function fullSettings(): Settings {
   return {
     ...defaultSettings(),
+    communeName: "xã Chí Minh",
     planName: "Kế hoạch Khoa học và Công nghệ năm 2026",
     report: {
       parentAgency: "UBND thành phố Hải Phòng",

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { parseReport, STATUS_CATEGORIES, UNASSIGNED_UNIT, type Report } from "../../src/core/report-schema";
 import { buildSummary, SUMMARY_MARKER, summarySheetNames } from "../../src/core/summary/build";
-import { communeHeading, dateLine, placeName } from "../../src/core/summary/format";
+import { dateLine } from "../../src/core/summary/format";
 import { daysBetween } from "../../src/core/dates";
 import { MAIN_COL, MAIN_KEY, splitGroupNumber } from "../../src/core/summary/sheet-main";
 import { DEADLINE_COL, DEADLINES_KEY } from "../../src/core/summary/sheet-deadlines";
@@ -13,17 +13,10 @@ import { AS_OF, countsOf, INJECTIONS, reportFrom, sampleReport, sampleSettings, 
 import { cellAt, findRow, sheetByKey, styleAt, valueAt } from "./spec-helpers";
 
 describe("title block wording", () => {
-  test("commune heading is upper-cased Vietnamese, the place drops the administrative prefix", () => {
-    expect(communeHeading("UBND xã Chí Minh")).toBe("UBND XÃ CHÍ MINH");
-    expect(placeName("UBND xã Chí Minh")).toBe("Chí Minh");
-    expect(placeName("Ủy ban nhân dân phường Hồng Bàng")).toBe("Hồng Bàng");
-    expect(placeName("Xã Tiên Lãng")).toBe("Tiên Lãng");
-  });
-
   test("date line follows the administrative convention (leading zero for days < 10 and months 1, 2)", () => {
-    expect(dateLine("UBND xã Chí Minh", "2026-11-24")).toBe("Chí Minh, ngày 24 tháng 11 năm 2026");
-    expect(dateLine("UBND xã Chí Minh", "2026-01-05")).toBe("Chí Minh, ngày 05 tháng 01 năm 2026");
-    expect(dateLine("UBND xã Chí Minh", "2026-03-09")).toBe("Chí Minh, ngày 09 tháng 3 năm 2026");
+    expect(dateLine("Chí Minh", "2026-11-24")).toBe("Chí Minh, ngày 24 tháng 11 năm 2026");
+    expect(dateLine("Chí Minh", "2026-01-05")).toBe("Chí Minh, ngày 05 tháng 01 năm 2026");
+    expect(dateLine("Lê Chân", "2026-03-09")).toBe("Lê Chân, ngày 09 tháng 3 năm 2026");
   });
 
   test("daysBetween counts calendar days across months and leap years", () => {
@@ -51,7 +44,7 @@ describe("buildSummary", () => {
       expect(valueAt(s, 1, 1)).toBe("UBND XÃ CHÍ MINH");
       const right = s.cells.filter((c) => c.row <= 3 && c.col > 1 && c.value !== null).map((c) => c.value);
       expect(right).toEqual(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Chí Minh, ngày 24 tháng 11 năm 2026"]);
-      expect(valueAt(s, 6, 1)).toBe(report.planTitle);
+      expect(valueAt(s, 6, 1)).toBe("Kế hoạch số …/KH-UBND ngày … của UBND xã Chí Minh");
       expect(styleAt(s, 1, 1)?.font?.name).toBe("Times New Roman");
       expect(styleAt(s, 2, s.cells.find((c) => c.row === 2 && c.value)!.col)?.font?.underline).toBe(true);
       // merged across the table
@@ -59,18 +52,30 @@ describe("buildSummary", () => {
     }
   });
 
-  test("without a plan title the first appendix title names the plan", () => {
+  test("the summary names the plan (never its first appendix); what is not known stays a placeholder", () => {
     const r = reportFrom([task({ status: "in_progress" })]);
     const s = buildSummary(r, defaultSettings()).sheets[0];
-    expect(valueAt(s, 6, 1)).toBe(r.appendices[0].title);
+    expect(valueAt(s, 1, 1)).toBe("UBND XÃ …");
+    expect(valueAt(s, 6, 1)).toBe("Kế hoạch số …/KH-UBND ngày … của UBND xã …");
+    // the appendix is a row of section II, never the plan
+    expect(s.cells.some((c) => typeof c.value === "string" && c.value.includes(r.appendices[0].title!) && c.row > 8)).toBe(true);
   });
 
-  test("the plan name from the settings titles the report, over the appendix title", () => {
+  test("a plan without an indicator table: no empty «Chỉ tiêu» page, one line in the main summary says so", () => {
     const r = reportFrom([task({ status: "in_progress" })]);
-    const named = buildSummary(r, { ...defaultSettings(), planName: "  Kế hoạch Khoa học và Công nghệ năm 2026 " });
-    for (const s of named.sheets) expect(valueAt(s, 6, 1)).toBe("Kế hoạch Khoa học và Công nghệ năm 2026");
-    const blank = buildSummary(r, { ...defaultSettings(), planName: "   " }).sheets[0];
-    expect(valueAt(blank, 6, 1)).toBe(r.appendices[0].title);
+    const plain = buildSummary(r, sampleSettings());
+    expect(plain.sheets.map((s) => s.key)).toEqual([MAIN_KEY, DEADLINES_KEY]);
+    const main = plain.sheets[0];
+    expect(main.cells.filter((c) => c.value === summaryText.noIndicators)).toHaveLength(1);
+    expect(spec.sheets[0].cells.some((c) => c.value === summaryText.noIndicators)).toBe(false);
+  });
+
+  test("the plan the settings name titles every sheet, over the workbook's", () => {
+    const r = reportFrom([task({ status: "in_progress" })]);
+    const named = buildSummary(r, { ...sampleSettings(), planName: "  Kế hoạch Khoa học và Công nghệ năm 2026 " });
+    for (const s of named.sheets) expect(valueAt(s, 6, 1)).toBe("Kế hoạch Khoa học và Công nghệ năm 2026 của UBND xã Chí Minh");
+    const numbered = buildSummary(r, { ...sampleSettings(), planNumber: "15/KH-UBND", planDate: "2026-02-20" }).sheets[0];
+    expect(valueAt(numbered, 6, 1)).toBe("Kế hoạch số 15/KH-UBND ngày 20/02/2026 của UBND xã Chí Minh");
   });
 
   test("every Times New Roman style: all styles name the font", () => {
@@ -175,7 +180,7 @@ describe("buildSummary", () => {
     expect(dl.cells.some((c) => c.col === DEADLINE_COL.lead && c.value === "Phòng VH -XH cũ")).toBe(true);
   });
 
-  test("indicators: target, actual, achievement; met green, not met red, unknown plain", () => {
+  test("indicators: target, actual, achievement; met green, not met red, unknown plain; the verdict shows the sign applied", () => {
     report.indicators.forEach((x) => {
       const r = findRow(ind, INDICATOR_COL.name, x.name);
       expect(valueAt(ind, r, INDICATOR_COL.measure)).toBe(x.unitOfMeasure);
@@ -184,12 +189,13 @@ describe("buildSummary", () => {
       expect(styleAt(ind, r, INDICATOR_COL.achievement)?.numFmt).toBe("0.0%");
       const verdict = valueAt(ind, r, INDICATOR_COL.verdict);
       const fill = styleAt(ind, r, INDICATOR_COL.verdict)?.fill;
-      if (x.met === true) expect([verdict, fill]).toEqual([summaryText.met, TONES.green.fill]);
-      else if (x.met === false) expect([verdict, fill]).toEqual([summaryText.notMet, TONES.red.fill]);
+      if (x.met === true) expect([verdict, fill]).toEqual([expect.stringMatching(/^Đạt \([≥≤<>] /), TONES.green.fill]);
+      else if (x.met === false) expect([verdict, fill]).toEqual([expect.stringMatching(/^Không đạt \([≥≤<>] /), TONES.red.fill]);
       else expect([verdict, fill]).toEqual([summaryText.unknownVerdict, undefined]);
     });
     const pct = findRow(ind, INDICATOR_COL.name, report.indicators[0].name);
     expect(valueAt(ind, pct, INDICATOR_COL.target)).toBe("Tối thiểu 80%");
+    expect(valueAt(ind, pct, INDICATOR_COL.verdict)).toBe("Đạt (≥ 80%)");
     expect(styleAt(ind, pct, INDICATOR_COL.actual)?.numFmt).toBe("0.0%");
     const atMost = findRow(ind, INDICATOR_COL.name, "Số vụ mất an toàn thông tin");
     expect(valueAt(ind, atMost, INDICATOR_COL.target)).toBe("Tối đa 0");

@@ -21,7 +21,7 @@ import { makeTempDir, removeTempDir } from "../support/xlsx-builder";
 import { AFTER_AS_OF, BEFORE_AS_OF, planAfter, planBefore, TEXTS } from "../support/plan-versions";
 import { findRow, sheetByKey, styleAt, valueAt } from "./spec-helpers";
 
-const settings = defaultSettings();
+const settings = { ...defaultSettings(), communeName: "xã Chí Minh" };
 
 function reportWithChanges(): Report {
   const before = analyze(planBefore(), { asOf: BEFORE_AS_OF, settings });

@@ -219,6 +219,7 @@ export function sampleReport(): Report {
   });
 }
 
+/** The sample's settings: the commune saved in Cài đặt (the plan is not named: its line is a blank to fill in). */
 export function sampleSettings(): Settings {
-  return defaultSettings();
+  return { ...defaultSettings(), communeName: "xã Chí Minh" };
 }

@@ -87,7 +87,8 @@ describe("phuluc summarize", () => {
       "Tổng hợp - Quá hạn",
       "Tổng hợp - Chỉ tiêu",
     ]);
-    expect(wb.getWorksheet("Tổng hợp (2)")!.getCell("A1").value).toBe("UBND XÃ CHÍ MINH");
+    // the workbook names no commune and none is saved: a visible placeholder, never another commune's name
+    expect(wb.getWorksheet("Tổng hợp (2)")!.getCell("A1").value).toBe("UBND XÃ …");
     expect(fs.readdirSync(dir).sort()).toEqual(["kế hoạch.xlsx", "tổng hợp.xlsx"].sort());
   });
 

@@ -93,9 +93,9 @@ describe("writeSummary (file writer)", () => {
     expect(dl.getCell(soon, DEADLINE_COL.content).alignment.wrapText).toBe(true);
 
     const ind = back.getWorksheet(res.sheetNames[2])!;
-    const met = findRowIn(ind, 7, summaryText.met);
+    const met = findRowIn(ind, 7, `${summaryText.met} (≥ 80%)`);
     expect((ind.getCell(met, 7).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF" + TONES.green.fill);
-    const notMet = findRowIn(ind, 7, summaryText.notMet);
+    const notMet = findRowIn(ind, 7, `${summaryText.notMet} (≥ 2)`);
     expect((ind.getCell(notMet, 7).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF" + TONES.red.fill);
     expect(ind.getCell(notMet, 6).value).toBe(0.5);
   });

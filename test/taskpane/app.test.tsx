@@ -61,7 +61,9 @@ test("validate reads the sheets, analyses with the chosen date and shows the hea
       .getAllByTestId("issue")
       .map((li) => li.getAttribute("data-cell")),
   ).toEqual(["D2", "E3", "F3"]);
-  expect(within(group).getByRole("button", { name: /D2 — Ô D2: «Phong VHXH» không có trong danh sách đơn vị/ })).toBeInTheDocument();
+  // the cell once: "D2 — «Phong VHXH» …", never "D2 — Ô D2: …"
+  expect(within(group).getByRole("button", { name: /D2 — «Phong VHXH» không có trong danh sách đơn vị/ })).toBeInTheDocument();
+  expect(within(group).queryByRole("button", { name: /Ô D2/ })).toBeNull();
   // Unit and indicator tables with the summary colours.
   expect(screen.getByTestId("units-table")).toHaveTextContent("Phòng Văn hóa - Xã hội");
   expect(screen.getByTestId("indicators-table").querySelector('[data-met="true"]')).toHaveTextContent("Đạt");
@@ -105,7 +107,7 @@ test("clicking an issue, or Enter/Space on it, selects its cell in Excel", async
   expect(port.callsOf("select").at(-1)).toEqual({ m: "select", sheet: "PL I", cell: "D2" });
 });
 
-test("Đánh dấu highlights every issue cell, Xoá đánh dấu removes them", async () => {
+test("Đánh dấu highlights every issue cell, Xóa đánh dấu removes them", async () => {
   const { port, user } = setup();
   await validate(user);
   await user.click(screen.getByRole("button", { name: "Đánh dấu" }));
@@ -116,15 +118,15 @@ test("Đánh dấu highlights every issue cell, Xoá đánh dấu removes them",
     { sheet: "PL I", cell: "F3", severity: "warning" },
   ]);
   expect(await screen.findByText("Đã đánh dấu 3 ô có lỗi hoặc cảnh báo.")).toBeInTheDocument();
-  await user.click(screen.getByRole("button", { name: "Xoá đánh dấu" }));
+  await user.click(screen.getByRole("button", { name: "Xóa đánh dấu" }));
   await waitFor(() => expect(port.callsOf("clearHighlights")).toHaveLength(1));
-  expect(await screen.findByText("Đã xoá đánh dấu; các ô trở lại màu cũ.")).toBeInTheDocument();
+  expect(await screen.findByText("Đã xóa đánh dấu; các ô trở lại màu cũ.")).toBeInTheDocument();
 });
 
 test("a replace suggestion writes the canonical name and re-validates", async () => {
   const { port, user } = setup();
   await validate(user);
-  await user.click(screen.getByRole("button", { name: 'Sửa thành "Phòng Văn hóa - Xã hội"' }));
+  await user.click(screen.getByRole("button", { name: "Sửa thành «Phòng Văn hóa - Xã hội»" }));
   await screen.findByText("Đã sửa và kiểm tra lại.");
   expect(port.callsOf("writeCells")).toEqual([
     { m: "writeCells", sheet: "PL I", edits: [{ cell: "D2", value: "Phòng Văn hóa - Xã hội" }] },

@@ -40,7 +40,7 @@ async function summarizedThenFixed() {
   await first.user.click(screen.getByRole("button", { name: "Tạo bảng tổng hợp" }));
   await screen.findByTestId("summary-result");
   expect(first.port.records[SNAPSHOTS_KEY]).toBeDefined();
-  await first.user.click(screen.getByRole("button", { name: 'Sửa thành "Phòng Văn hóa - Xã hội"' }));
+  await first.user.click(screen.getByRole("button", { name: "Sửa thành «Phòng Văn hóa - Xã hội»" }));
   await screen.findByText("Đã sửa và kiểm tra lại.");
   return first;
 }

@@ -23,10 +23,11 @@ function countingEngine() {
   return { analyzeSteps, loader: () => Promise.resolve(engine) };
 }
 
-const VI_LEAD = "Ô D4: «Phong Van hoa - Xa hoi» không có trong danh sách đơn vị. Có phải là «Phòng Văn hóa - Xã hội»?";
-const EN_LEAD = "Cell D4: «Phong Van hoa - Xa hoi» is not in the list of units. Did you mean «Phòng Văn hóa - Xã hội»?";
-const VI_STATUS = /^Ô H5: không hiểu tình trạng «Sắp xong rồi»/;
-const EN_STATUS = /^Cell H5: the status «Sắp xong rồi» is not understood/;
+// the pane shows the cell beside the message, so the message does not name it again ("D4 — «Phong…»")
+const VI_LEAD = "«Phong Van hoa - Xa hoi» không có trong danh sách đơn vị. Có phải là «Phòng Văn hóa - Xã hội»?";
+const EN_LEAD = "«Phong Van hoa - Xa hoi» is not in the list of units. Did you mean «Phòng Văn hóa - Xã hội»?";
+const VI_STATUS = /^không hiểu tình trạng «Sắp xong rồi»/;
+const EN_STATUS = /^the status «Sắp xong rồi» is not understood/;
 
 function plan(): Grid {
   return new GridBuilder("PL I")
@@ -39,7 +40,7 @@ function plan(): Grid {
 
 /** The message part of each shown issue ("D4 — message"), in list order. */
 function shownMessages(): string[] {
-  return screen.getAllByTestId("issue").map((li) => li.textContent!.replace(/^.*? — /, "").replace(/(Sửa thành|Change to) ".*"$/, ""));
+  return screen.getAllByTestId("issue").map((li) => li.textContent!.replace(/^.*? — /, "").replace(/(Sửa thành|Change to) «.*»$/, ""));
 }
 
 async function check(user: ReturnType<typeof userEvent.setup>) {
@@ -63,7 +64,7 @@ test("toggling English after a check shows the issues in English without reading
   await user.click(screen.getByRole("button", { name: "English" }));
   await waitFor(() => expect(shownMessages()).toEqual([EN_LEAD]));
   expect(screen.getByTestId("filter-severity")).toHaveValue("error");
-  expect(within(screen.getByTestId("issue")).getByTestId("fix")).toHaveTextContent('Change to "Phòng Văn hóa - Xã hội"');
+  expect(within(screen.getByTestId("issue")).getByTestId("fix")).toHaveTextContent("Change to «Phòng Văn hóa - Xã hội»");
   await user.selectOptions(screen.getByTestId("filter-severity"), "all");
   expect(shownMessages()).toEqual([EN_LEAD, expect.stringMatching(EN_STATUS)]);
   expect(screen.getByTestId("headline")).toHaveTextContent("1 error");

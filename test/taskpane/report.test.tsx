@@ -71,7 +71,7 @@ test("Excel for Mac: one sentence says why, and the button writes the sheet 'Bá
   expect(spec.sheets.map((s) => s.name)).toEqual(["Báo cáo"]);
   expect(spec.sheets[0].print.orientation).toBe("portrait");
   expect(saveFile).not.toHaveBeenCalled();
-  expect(await screen.findByTestId("notice")).toHaveTextContent('Đã ghi báo cáo vào trang "Báo cáo"');
+  expect(await screen.findByTestId("notice")).toHaveTextContent("Đã ghi báo cáo vào trang «Báo cáo»");
 });
 
 test("Cài đặt: the report's header and signer, with what prints by default, saved in the workbook", async () => {
@@ -82,9 +82,7 @@ test("Cài đặt: the report's header and signer, with what prints by default, 
   await waitFor(() => expect(port.callsOf("loadSettings")).toHaveLength(1));
   await user.click(screen.getByRole("button", { name: "Cài đặt" }));
   const box = await screen.findByTestId("report-settings");
-  expect(within(box).getByLabelText("Chức danh người ký (mỗi dòng một dòng in)")).toHaveValue(
-    "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
-  );
+  expect(within(box).getByLabelText("Chức danh người ký (mỗi dòng một dòng in)")).toHaveValue("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH");
   expect(within(box).getByLabelText("Lưu (ví dụ: VT, VHXH)")).toHaveValue("VT, VHXH");
   await user.type(within(box).getByLabelText("Số báo cáo (để trống: điền tay khi lấy số)"), "42");
   await user.type(within(box).getByLabelText("Họ và tên người ký"), "Trần Thị Bình");

@@ -238,11 +238,11 @@ describe("Gộp báo cáo đơn vị…", () => {
     expect(await screen.findByText(/^Đã hoàn tác lần gộp: \d+ ô trở lại giá trị cũ\.$/, {}, { timeout: 15000 })).toBeInTheDocument();
   });
 
-  test("Huỷ closes the proposals without writing anything", async () => {
+  test("Hủy closes the proposals without writing anything", async () => {
     const { port, user, panel } = setup();
     await user.upload(within(panel).getByLabelText("Chọn các tệp đơn vị gửi về (.xlsx)"), (await returns()).slice(0, 1));
     const review = await within(panel).findByTestId("merge-review", {}, { timeout: 15000 });
-    await user.click(within(review).getByRole("button", { name: "Huỷ" }));
+    await user.click(within(review).getByRole("button", { name: "Hủy" }));
     expect(within(panel).queryByTestId("merge-review")).not.toBeInTheDocument();
     expect(port.callsOf("writeBatch")).toHaveLength(0);
     expect(port.callsOf("saveRecord")).toHaveLength(0);
@@ -257,7 +257,7 @@ describe("Gộp báo cáo đơn vị…", () => {
     const bad = within(review).getByTestId("merge-unreadable");
     expect(bad).toHaveTextContent("1 tệp không đọc được — bỏ qua, các tệp khác vẫn được gộp:");
     expect(within(bad).getByRole("listitem")).toHaveTextContent(
-      'Tệp "ghi-chu.xlsx" là tệp văn bản (ví dụ CSV) chứ không phải sổ làm việc Excel, dù tên có đuôi .xlsx.',
+      "Tệp «ghi-chu.xlsx» là tệp văn bản (ví dụ CSV) chứ không phải sổ làm việc Excel, dù tên có đuôi .xlsx.",
     );
     expect(within(review).getAllByRole("checkbox").length).toBeGreaterThan(0);
     await user.click(within(review).getByRole("button", { name: /^Ghi \d+ thay đổi đã chọn$/ }));
@@ -270,7 +270,7 @@ describe("Gộp báo cáo đơn vị…", () => {
       new File([new Uint8Array([0, 1, 2, 3])], "hong.xlsx", { type: XLSX_TYPE }),
     ]);
     const alert = await screen.findByRole("alert", {}, { timeout: 15000 });
-    expect(alert).toHaveTextContent('Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx).');
+    expect(alert).toHaveTextContent("Tệp «hong.xlsx» không phải sổ làm việc Excel (.xlsx).");
     expect(within(panel).queryByTestId("merge-review")).not.toBeInTheDocument();
     await user.click(within(panel).getByRole("button", { name: "Gửi đơn vị" }));
     expect(await within(panel).findByTestId("split-files")).toBeInTheDocument();

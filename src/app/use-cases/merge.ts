@@ -16,6 +16,8 @@ import { MERGES_KEY, parseMergesRecord, type MergeProposal, type MergesRecord } 
 import type { InputWorkbook } from "../command";
 import type { RunDeps } from "../run-context";
 import { checkWorkbook } from "./check";
+import { identifyGrids } from "../../core/analyze";
+import { identityOf } from "../../core/document/identity";
 
 export interface MergeReview {
   proposal: MergeProposal;
@@ -92,7 +94,7 @@ export async function applyMerge(
   // The sheet lists this merge in full even when the record had to cut its log.
   const last = next.merges.length - 1;
   const shown: MergesRecord = { ...next, merges: next.merges.map((m, i) => (i === last ? { ...m, log: lines, truncated: undefined } : m)) };
-  const written = await port.writeSummary(buildMergeLog(shown, review.settings));
+  const written = await port.writeSummary(buildMergeLog(shown, identityOf(review.report, review.settings).commune));
   return {
     applied: applied.length,
     ids: applied.map((c) => c.id),
@@ -135,6 +137,6 @@ export async function undoLastMerge(port: WorkbookPort, settings: Settings): Pro
     merges: record.merges.map((m) => (m.seq === entry.seq ? { ...m, undone: true, undo: null } : m)),
   };
   await port.saveRecord(MERGES_KEY, next);
-  await port.writeSummary(buildMergeLog(next, settings));
+  await port.writeSummary(buildMergeLog(next, identifyGrids(grids, settings).commune));
   return { undone: true, cells: writes.length, kept };
 }

@@ -9,13 +9,14 @@
  *   V.   recommendations (placeholder).
  */
 import { reportDocText as T } from "../../i18n/report-doc";
-import { formatNumber, formatPercent } from "../../i18n/format";
+import { formatNumber, formatPercent, verdictWithSign } from "../../i18n/format";
 import type { Changes, TaskChange } from "../changes-schema";
 import { addDays, daysBetween, formatViDate } from "../dates";
 import { UNASSIGNED_UNIT, type Counts, type Indicator, type Report, type Task } from "../report-schema";
 import type { Settings } from "../settings";
 import { isPercentIndicator } from "../summary/sheet-indicators";
-import { planTitleOf } from "../summary/title";
+import { identityOf } from "../document/identity";
+import { planReference } from "../../i18n/document";
 import { agencyInProse, recipientLines, reportHeaderOf, signatureOf } from "./header";
 import type { DocBlock, DocRow, DocTable, ReportDoc } from "./spec";
 
@@ -189,7 +190,7 @@ function indicatorTable(report: Report): DocTable {
         indicatorTarget(ind),
         indicatorValue(ind, ind.actual),
         ind.achievement === null ? "—" : pct(ind.achievement),
-        verdictOf(ind.met),
+        ind.met === null ? verdictOf(ind.met) : verdictWithSign(verdictOf(ind.met), ind.comparator, indicatorValue(ind, ind.target)),
       ],
     })),
   };
@@ -392,9 +393,18 @@ function sectionNext(report: Report): DocBlock[] {
   return out;
 }
 
+/** The identity with its plan's title as it reads in a sentence (a title in capitals in sentence case). */
+function inProse(identity: ReturnType<typeof identityOf>): ReturnType<typeof identityOf> {
+  const title = identity.plan.title;
+  return title ? { ...identity, plan: { ...identity.plan, title: planInProse(title) } } : identity;
+}
+
 export function buildReportDoc(report: Report, settings: Settings): ReportDoc {
-  const plan = planInProse(planTitleOf(report, settings));
-  const agency = agencyInProse(settings.communeName);
+  const identity = inProse(identityOf(report, settings));
+  // The subject names the plan and its commune; the sentences name the commune themselves.
+  const subject = planReference(identity, "short");
+  const plan = planReference(identity, "none");
+  const agency = agencyInProse(identity);
   const body: DocBlock[] = [
     para(T.opening(plan, agency, formatViDate(report.asOf))),
     ...sectionResults(report),
@@ -406,11 +416,11 @@ export function buildReportDoc(report: Report, settings: Settings): ReportDoc {
     para(T.closing(plan, agency)),
   ];
   return {
-    header: reportHeaderOf(settings, report.asOf),
+    header: reportHeaderOf(settings, identity, report.asOf),
     title: T.title,
-    subject: [T.subject(plan)],
+    subject: [T.subject(subject)],
     body,
-    recipients: { title: T.recipientsTitle, lines: recipientLines(settings) },
+    recipients: { title: T.recipientsTitle, lines: recipientLines(settings, identity) },
     signature: signatureOf(settings),
     fileName: T.fileName(report.asOf),
   };

@@ -1,37 +1,34 @@
-/** The report's header and signature from the settings (Cài đặt → Báo cáo), with the defaults filled in. */
+/** The report's header and signature from the identity and the settings (Cài đặt → Báo cáo), with the defaults filled in. */
 import { reportDocDefaults, reportDocText } from "../../i18n/report-doc";
+import { agencyOf, communeCaps, KIND_WORDS, placeOf } from "../../i18n/document";
 import type { Settings } from "../settings";
+import type { DocumentIdentity } from "../document/identity";
 import { dateLine } from "../summary/format";
-import { HEADER_COLUMNS_MM, PT_PER_MM, SIZES, TABLE_CELL_PADDING_MM } from "./form";
 import type { ReportDoc } from "./spec";
-import { textWidthPt } from "./text-width";
 
 const clean = (s: string | undefined): string => (s ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
 const caps = (s: string): string => s.toLocaleUpperCase("vi");
 
-/** "UBND xã Chí Minh" → "Ủy ban nhân dân xã Chí Minh" (how the agency is named in a sentence). */
-export function agencyInProse(communeName: string): string {
-  const name = clean(communeName);
-  return name.replace(/^(UBND|ủy ban nhân dân|uỷ ban nhân dân)\s+/iu, reportDocText.committee + " ") || reportDocText.committee;
+/** "Ủy ban nhân dân xã An Hòa" (how the agency is named in a sentence; "xã …" when its name is not known). */
+export function agencyInProse(identity: DocumentIdentity): string {
+  return agencyOf(identity.commune, "full");
 }
 
 /**
- * The issuing agency in capitals, split into printed lines: the user's own line breaks, else after
- * "ỦY BAN NHÂN DÂN" when the whole name does not fit the header's left column on one line.
+ * The issuing agency in capitals, one entry per printed line: the user's own lines (Cài đặt), else
+ * "ỦY BAN NHÂN DÂN" over "XÃ AN HÒA" / "PHƯỜNG LÊ CHÂN" (Nghị định 30/2020/NĐ-CP).
  */
-export function issuingAgencyLines(settings: Settings): string[] {
-  const own = (settings.report?.issuingAgency ?? "").normalize("NFC").trim();
-  const text = own || caps(agencyInProse(settings.communeName));
-  const lines = text
+export function issuingAgencyLines(settings: Settings, identity: DocumentIdentity): string[] {
+  const own = (settings.report?.issuingAgency ?? "")
+    .normalize("NFC")
     .split(/\n/)
-    .map((l) => caps(clean(l)))
+    .map((l) => caps(clean(l)).replace(/^UỶ BAN/u, "ỦY BAN"))
     .filter(Boolean);
-  if (lines.length !== 1) return lines;
-  const one = lines[0].replace(/^UỶ BAN/u, "ỦY BAN");
-  const room = (HEADER_COLUMNS_MM.left - 2 * TABLE_CELL_PADDING_MM) * PT_PER_MM;
   const head = reportDocText.committeeCaps;
-  if (textWidthPt(one, SIZES.issuingAgency, true) > room && one.startsWith(head + " ")) return [head, one.slice(head.length + 1)];
-  return [one];
+  // one line "ỦY BAN NHÂN DÂN XÃ …" prints as the form has it: the committee over the commune
+  if (own.length === 1 && own[0].startsWith(head + " ")) return [head, own[0].slice(head.length + 1)];
+  if (own.length) return own;
+  return [head, communeCaps(identity.commune)];
 }
 
 /** "Số: 125/BC-UBND": a bare number gets the report's symbol; a full "125/BC-UBND" is kept; empty → a blank. */
@@ -41,21 +38,21 @@ export function documentNumber(settings: Settings): string {
   return n.includes("/") ? `Số: ${n}` : reportDocText.number(n);
 }
 
-export function reportHeaderOf(settings: Settings, asOf: string): ReportDoc["header"] {
+export function reportHeaderOf(settings: Settings, identity: DocumentIdentity, asOf: string): ReportDoc["header"] {
   const parent = clean(settings.report?.parentAgency);
   return {
     parentAgency: parent ? caps(parent) : null,
-    issuingAgency: issuingAgencyLines(settings),
+    issuingAgency: issuingAgencyLines(settings, identity),
     number: documentNumber(settings),
     nationalName: reportDocText.nationalName,
     motto: reportDocText.motto,
-    placeDate: dateLine(settings.communeName, asOf),
+    placeDate: dateLine(placeOf(identity.commune), asOf),
   };
 }
 
 /** "- X;" per recipient (the user's own "-" and ";" are not doubled), then "- Lưu: VT, …." */
-export function recipientLines(settings: Settings): string[] {
-  const list = settings.report?.recipients ?? reportDocDefaults.recipients;
+export function recipientLines(settings: Settings, identity: DocumentIdentity): string[] {
+  const list = settings.report?.recipients ?? reportDocDefaults.recipients(KIND_WORDS[identity.commune?.kind ?? "xa"]);
   const lines = list
     .map((r) =>
       clean(r)
@@ -70,14 +67,28 @@ export function recipientLines(settings: Settings): string[] {
   return [...lines.map(reportDocText.recipient), reportDocText.archive(archive)];
 }
 
-export function signatureOf(settings: Settings): ReportDoc["signature"] {
-  const own = (settings.report?.signerTitle ?? "")
-    .split(/\n/)
+/**
+ * The signature's title lines as Nghị định 30/2020/NĐ-CP sets them: "TM. ỦY BAN NHÂN DÂN" over "CHỦ TỊCH"
+ * (the chair signs for the committee); a vice-chair signs "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH". A title given
+ * alone ("CHỦ TỊCH", "PHÓ CHỦ TỊCH") gets the lines above it; one that starts with "TM." is kept as given.
+ */
+export function signerTitleLines(text: string): string[] {
+  const own = text
+    .split(/\n|\s+\/\s+/)
     .map((l) => caps(clean(l)))
     .filter(Boolean);
+  if (!own.length) return [...reportDocDefaults.signerTitle];
+  if (/^(TM|KT|Q|TL|TUQ)\.?\s/u.test(own[0])) return own;
+  const [tm, chair] = reportDocDefaults.signerTitle;
+  if (own.length === 1 && own[0] === chair) return [tm, chair];
+  if (own.length === 1 && own[0] === reportDocText.viceChair) return [tm, reportDocText.onBehalfOfChair, own[0]];
+  return own;
+}
+
+export function signatureOf(settings: Settings): ReportDoc["signature"] {
   const name = clean(settings.report?.signerName);
   return {
-    titleLines: own.length ? own : [...reportDocDefaults.signerTitle],
+    titleLines: signerTitleLines(settings.report?.signerTitle ?? ""),
     name: name || null,
     namePlaceholder: reportDocText.signerPlaceholder,
   };

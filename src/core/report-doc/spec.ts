@@ -56,7 +56,7 @@ export interface ReportDoc {
     number: string;
     nationalName: string;
     motto: string;
-    /** "Chí Minh, ngày 22 tháng 11 năm 2026". */
+    /** "An Hòa, ngày 22 tháng 11 năm 2026" ("…, ngày …" when the commune is not known). */
     placeDate: string;
   };
   /** "BÁO CÁO". */

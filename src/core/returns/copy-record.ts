@@ -36,7 +36,7 @@ export const CopyTaskSchema = z.object({
 export type CopyTask = z.infer<typeof CopyTaskSchema>;
 
 export const PlanStampSchema = z.object({
-  /** The plan's title (settings.planName, else the report's), year, and the commune. */
+  /** The plan as the documents name it ("Kế hoạch số … của UBND xã …"), its year, and the commune ("xã An Hòa"). */
   title: z.string(),
   year: z.number().int(),
   commune: z.string(),

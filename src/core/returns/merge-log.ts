@@ -5,12 +5,12 @@
  * write it, replacing phuluc's earlier one, never a user's sheet), A4 landscape, the header repeated.
  */
 import { formatViDate } from "../dates";
-import type { Settings } from "../settings";
 import { reportPrint } from "../summary/print";
 import { SheetBuilder } from "../summary/sheet-builder";
 import type { SummarySpec } from "../summary/spec";
 import { TAB_COLOR } from "../summary/styles";
-import { communeHeading } from "../summary/format";
+import type { Commune } from "../document/identity";
+import { agencyOf } from "../../i18n/document";
 import { returnsSheetText } from "../../i18n/returns";
 import type { MergesRecord } from "./merge-schema";
 
@@ -18,10 +18,11 @@ export const MERGE_LOG_MARKER = "phuluc.merge-log.v1";
 export const MERGE_LOG_KEY = "merge_log";
 const COLUMNS = 10;
 
-export function buildMergeLog(record: MergesRecord, settings: Settings): SummarySpec {
+/** `commune`: the plan's (the sheet's heading names it). */
+export function buildMergeLog(record: MergesRecord, commune: Commune | null): SummarySpec {
   const t = returnsSheetText;
   const b = new SheetBuilder(MERGE_LOG_KEY, t.logSheetName);
-  b.mergeSet(1, 1, 4, communeHeading(settings.communeName), b.style("commune"));
+  b.mergeSet(1, 1, 4, agencyOf(commune, "short").toLocaleUpperCase("vi"), b.style("commune"));
   b.mergeSet(3, 1, COLUMNS, t.logTitle, b.style("title"));
   b.fixedHeights[2] = 8;
   let r = 5;

@@ -19,7 +19,8 @@ import type { CellStyle, SpecCell, SpecMerge, SpecValue, SummarySheetSpec } from
 import { estimateRowHeights } from "../summary/layout";
 import { PRINT_MARGINS } from "../summary/print";
 import { FONT_NAME, HEADER_FILL, TONES } from "../summary/styles";
-import { planTitleOf } from "../summary/title";
+import { identityOf } from "../document/identity";
+import { communeWords, planReference } from "../../i18n/document";
 import { summaryText } from "../../i18n/summary";
 import { returnsSheetText } from "../../i18n/returns";
 import type { TaskField } from "../columns";
@@ -119,9 +120,9 @@ const STYLES: Record<string, CellStyle> = {
 export function planStamp(report: Report, settings: Settings, planFile?: string): PlanStamp {
   const entries = entriesOf(report.tasks);
   return {
-    title: planTitleOf(report, settings),
+    title: planReference(identityOf(report, settings), "short"),
     year: report.planYear,
-    commune: settings.communeName,
+    commune: communeWords(identityOf(report, settings).commune),
     tasks: report.tasks.length,
     fingerprint: fingerprintOf(report.tasks, entries),
     ...(planFile ? { file: planFile } : {}),

@@ -1,5 +1,6 @@
 /** "… - Chỉ tiêu": each indicator with its target, actual, achievement and met / not met. */
 import { summaryText } from "../../i18n/summary";
+import { verdictWithSign } from "../../i18n/format";
 import type { Indicator } from "../report-schema";
 import { SheetBuilder } from "./sheet-builder";
 import { TAB_COLOR } from "./styles";
@@ -59,7 +60,10 @@ export function buildIndicatorsSheet(ctx: SummaryContext, name: string) {
         else b.set(r, INDICATOR_COL.target, ind.target, b.style(pct ? "pct" : "num", { tone }));
         b.set(r, INDICATOR_COL.actual, ind.actual, b.style(pct ? "pct" : "num", { tone }));
         b.set(r, INDICATOR_COL.achievement, ind.achievement, b.style("pct", { tone }));
-        const verdict = ind.met === true ? summaryText.met : ind.met === false ? summaryText.notMet : summaryText.unknownVerdict;
+        // the verdict with the comparison applied ("Không đạt (> 90%)": "Trên 90%" is strict)
+        const word = ind.met === true ? summaryText.met : ind.met === false ? summaryText.notMet : summaryText.unknownVerdict;
+        const verdict =
+          ind.met === null ? word : verdictWithSign(word, ind.comparator, ind.target === null ? null : formatPlain(ind.target, pct));
         b.set(r, INDICATOR_COL.verdict, verdict, b.style("center", { tone, bold: ind.met !== null }));
         r++;
       });

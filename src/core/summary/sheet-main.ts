@@ -27,7 +27,7 @@ export const MAIN_COL = {
 export function unitRows(ctx: SummaryContext): { unit: string; counts: Counts }[] {
   const byName = new Map(ctx.report.units.map((u) => [u.unit, u]));
   const names: string[] = [];
-  for (const u of ctx.settings.units) if (!names.includes(u.name) && u.name !== UNASSIGNED_UNIT) names.push(u.name);
+  for (const u of ctx.units) if (!names.includes(u.name) && u.name !== UNASSIGNED_UNIT) names.push(u.name);
   for (const u of ctx.report.units) if (!names.includes(u.unit) && u.unit !== UNASSIGNED_UNIT) names.push(u.unit);
   names.push(UNASSIGNED_UNIT);
   return names.map((unit) => ({ unit, counts: byName.get(unit) ?? zeroCounts() }));
@@ -131,6 +131,12 @@ export function buildMainSheet(ctx: SummaryContext, name: string): { sheet: Retu
       countsRow(b, r++, no ?? i + 1, name, g);
     });
     dataBar(b, first, r - 1);
+  }
+
+  // A plan without an indicator table: one line here instead of an empty page of its own.
+  if (!report.indicators.length) {
+    r++;
+    b.mergeSet(r++, 1, MAIN_COLUMNS, summaryText.noIndicators, b.style("text"));
   }
 
   // Legend

@@ -1,34 +1,33 @@
 /** The administrative title block at the top of every summary sheet (rows 1–8). */
 import { summaryText } from "../../i18n/summary";
+import { agencyOf, placeOf, planReference } from "../../i18n/document";
 import type { Report } from "../report-schema";
-import type { Settings } from "../settings";
+import type { Settings, UnitDef } from "../settings";
 import { formatViDate } from "../dates";
-import { communeHeading, dateLine } from "./format";
+import type { DocumentIdentity } from "../document/identity";
+import { dateLine } from "./format";
 import type { SheetBuilder } from "./sheet-builder";
 
 export interface SummaryContext {
   report: Report;
   settings: Settings;
   asOf: string;
-  planTitle: string;
+  /** Whose document it is: the commune and the plan every title names. */
+  identity: DocumentIdentity;
+  /** The unit list the analysis used (the settings', or the default list of the commune's kind). */
+  units: UnitDef[];
 }
 
 /** First row after the title block. */
 export const CONTENT_ROW = 9;
 
-export function planTitleOf(report: Report, settings?: Settings): string {
-  const fromSettings = settings?.planName?.trim();
-  if (fromSettings) return fromSettings;
-  const fromReport = report.planTitle?.trim();
-  if (fromReport) return fromReport;
-  const appendixTitle = report.appendices.find((a) => a.title?.trim())?.title?.trim();
-  if (appendixTitle) return appendixTitle;
-  const sheetTitle = report.sheets.find((s) => s.role === "appendix" && s.title.trim())?.title.trim();
-  return sheetTitle || summaryText.planFallback;
+/** The plan as a summary's title names it: "Kế hoạch số 15/KH-UBND ngày 20/02/2026 của UBND xã Chí Minh". */
+export function planLine(identity: DocumentIdentity): string {
+  return planReference(identity, "short");
 }
 
 /**
- * Left: the issuing body ("UBND XÃ CHÍ MINH"); right: the national name, motto and the place/date
+ * Left: the issuing body ("UBND XÃ AN HÒA"); right: the national name, motto and the place/date
  * line; then the sheet's title, the plan's name and the as-of date, centred across the table.
  */
 export function addTitleBlock(
@@ -39,12 +38,13 @@ export function addTitleBlock(
 ): void {
   const [l1, l2] = spans.left;
   const [r1, r2] = spans.right;
-  b.mergeSet(1, l1, l2, communeHeading(ctx.settings.communeName), b.style("commune"));
+  const commune = ctx.identity.commune;
+  b.mergeSet(1, l1, l2, agencyOf(commune, "short").toLocaleUpperCase("vi"), b.style("commune"));
   b.mergeSet(1, r1, r2, summaryText.nationalName, b.style("nation"));
   b.mergeSet(2, r1, r2, summaryText.nationalMotto, b.style("motto"));
-  b.mergeSet(3, r1, r2, dateLine(ctx.settings.communeName, ctx.asOf), b.style("dateLine"));
+  b.mergeSet(3, r1, r2, dateLine(placeOf(commune), ctx.asOf), b.style("dateLine"));
   b.mergeSet(5, 1, spans.columns, title, b.style("title"));
-  b.mergeSet(6, 1, spans.columns, ctx.planTitle, b.style("plan"));
+  b.mergeSet(6, 1, spans.columns, planLine(ctx.identity), b.style("plan"));
   b.mergeSet(7, 1, spans.columns, summaryText.asOfLine(formatViDate(ctx.asOf)), b.style("asOf"));
   b.fixedHeights[4] = 8;
   b.fixedHeights[8] = 8;

@@ -293,7 +293,7 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
     [exclusive, port],
   );
 
-  /** A registry command with a plain pane button (Đánh dấu, Xoá đánh dấu…): the same function as the CLI and the ribbon. */
+  /** A registry command with a plain pane button (Đánh dấu, Xóa đánh dấu…): the same function as the CLI and the ribbon. */
   const runCommand = useCallback(
     (def: CommandDef) =>
       exclusive(def.id, async (engine) => {

@@ -1,6 +1,7 @@
 /** The plan's indicators: target, actual, achievement, met (green) / not met (red). */
 import type { Indicator, Report } from "../../core/report-schema";
 import { formatNumber, formatPercent, type Lang } from "../../i18n/ui";
+import { verdictWithSign } from "../../i18n/format";
 import { useLang, useStrings } from "../i18n";
 import { useStyles } from "../styles";
 import { TitledSection } from "./TitledSection";
@@ -39,7 +40,7 @@ export function IndicatorsTable({ report }: { report: Report }) {
               <td>{value(ind, ind.actual, lang)}</td>
               <td>{formatPercent(ind.achievement, lang)}</td>
               <td className={ind.met === true ? s.green : ind.met === false ? s.red : undefined} data-met={String(ind.met)}>
-                {ind.met === true ? t.met : ind.met === false ? t.notMet : t.unknown}
+                {ind.met === null ? t.unknown : verdictWithSign(ind.met ? t.met : t.notMet, ind.comparator, value(ind, ind.target, lang))}
               </td>
             </tr>
           ))}

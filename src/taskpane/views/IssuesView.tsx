@@ -5,7 +5,7 @@
 import { useMemo, useState } from "react";
 import { Button, Field, Select } from "@fluentui/react-components";
 import { ISSUE_CODES, type Fix, type Issue, type IssueCode } from "../../core/issues";
-import { ISSUE_LABELS, renderIssue } from "../../i18n/issues";
+import { ISSUE_LABELS, renderIssueBody } from "../../i18n/issues";
 import { useLang, useStrings } from "../i18n";
 import { STATUS_COLORS, useStyles } from "../styles";
 import { TitledSection } from "./TitledSection";
@@ -102,8 +102,9 @@ function IssueRow({ issue, busy, onSelect, onFix }: { issue: Issue; busy: boolea
   const t = useStrings();
   const lang = useLang();
   const s = useStyles();
-  // Rendered here, from the issue's data: a language switch re-renders, it never re-analyses.
-  const message = renderIssue(issue, lang);
+  // Rendered here, from the issue's data: a language switch re-renders, it never re-analyses. The cell
+  // stands before the text, so the message does not name it again.
+  const message = renderIssueBody(issue, lang);
   const color = issue.severity === "error" ? STATUS_COLORS.red.color : "#C19C00";
   const sevLabel = issue.severity === "error" ? t.severityError : t.severityWarning;
   const fix = issue.fix;

@@ -28,7 +28,7 @@ export interface ReportViewsProps {
   /** The changes section's chooser (a snapshot's seq; null: the default). */
   onChooseSnapshot: (seq: number | null) => Promise<unknown>;
   onFix: (fix: Fix) => Promise<unknown>;
-  /** Runs a registry command with a results button (Đánh dấu, Xoá đánh dấu…). */
+  /** Runs a registry command with a results button (Đánh dấu, Xóa đánh dấu…). */
   onCommand: (def: CommandDef) => Promise<unknown>;
 }
 

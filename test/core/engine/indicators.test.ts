@@ -64,12 +64,29 @@ describe("indicators", () => {
     expect(byRow.get(6)).toMatchObject({ target: 2, comparator: ">=", actual: 3, achievement: 1.5, met: true });
   });
 
-  it("ceilings ('Không quá 5%', 'Dưới 3') compare ≤ and have no achievement ratio", () => {
+  it("ceilings ('Không quá 5%' ≤, 'Dưới 3' strictly <) have no achievement ratio", () => {
     const a = byRow.get(7)!;
     expect(a).toMatchObject({ comparator: "<=", met: true, achievement: null });
     expect(a.target).toBeCloseTo(0.05);
     expect(a.actual).toBeCloseTo(0.045);
-    expect(byRow.get(8)).toMatchObject({ target: 3, comparator: "<=", actual: 4, met: false, achievement: null });
+    expect(byRow.get(8)).toMatchObject({ target: 3, comparator: "<", actual: 4, met: false, achievement: null });
+  });
+
+  it("'Trên' and 'Dưới' are strict: 90% against 'Trên 90%' is not met, 5% against 'Dưới 5%' neither", () => {
+    const b = new GridBuilder("Chỉ tiêu").title("CÁC CHỈ TIÊU NĂM 2026").header(HEADER);
+    b.row([1, "Tỷ lệ hồ sơ trực tuyến", "%", "Trên 90%", null, null, "90%"]);
+    b.row([2, "Tỷ lệ hồ sơ trực tuyến (quý IV)", "%", "Trên 90%", null, null, "91%"]);
+    b.row([3, "Tỷ lệ hồ sơ trễ hạn", "%", "Dưới 5%", null, null, "5%"]);
+    b.row([4, "Tỷ lệ hồ sơ trễ hạn (quý IV)", "%", "Dưới 5%", null, null, "4,9%"]);
+    b.row([5, "Tỷ lệ hồ sơ trực tuyến (năm)", "%", "Từ 90% trở lên", null, null, "90%"]);
+    const got = run([b.build()]).indicators.map((i) => [i.comparator, i.met]);
+    expect(got).toEqual([
+      [">", false],
+      [">", true],
+      ["<", false],
+      ["<", true],
+      [">=", true],
+    ]);
   });
 
   it("'≥ 90%' with '85%' text", () => {
@@ -106,10 +123,19 @@ describe("indicator values", () => {
     ["100%", 1, ">=", true],
     ["≥ 90%", 0.9, ">=", true],
     ["Không quá 5%", 0.05, "<=", true],
-    ["Dưới 3", 3, "<=", false],
+    ["Dưới 3", 3, "<", false],
     ["Tối đa 10", 10, "<=", false],
     ["Không dưới 70%", 0.7, ">=", true],
-    ["Trên 50%", 0.5, ">=", true],
+    ["Trên 50%", 0.5, ">", true],
+    ["Hơn 60%", 0.6, ">", true],
+    ["Ít hơn 5 vụ", 5, "<", false],
+    ["Không hơn 5 vụ", 5, "<=", false],
+    ["Đạt trên 90%", 0.9, ">", true],
+    ["80% trở lên", 0.8, ">=", true],
+    ["5% trở xuống", 0.05, "<=", true],
+    ["> 90%", 0.9, ">", true],
+    ["< 5%", 0.05, "<", true],
+    ["tốc độ trên 01Gbps/s đạt tối thiểu 80%", 0.8, ">=", true],
     ["≤ 2,5%", 0.025, "<=", true],
     ["Kế hoạch năm 2026: 80%", 0.8, ">=", true],
     ["1.000", 1000, ">=", false],
@@ -133,7 +159,8 @@ describe("indicator values", () => {
     expect(readNumber("khoảng 5", null, false)).toEqual({ kind: "invalid", raw: "khoảng 5" });
     expect(numberFromText("2,5")).toBe(2.5);
     expect(numberFromText("1.234,5")).toBe(1234.5);
-    expect(comparatorOf("Giảm xuống còn dưới 3%")).toBe("<=");
+    expect(comparatorOf("Giảm xuống còn dưới 3%")).toBe("<");
+    expect(comparatorOf("Giảm xuống còn 3%")).toBe("<=");
   });
 });
 

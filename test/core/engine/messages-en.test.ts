@@ -195,6 +195,24 @@ const CASES: Case[] = [
     cell: "E3",
     vi: /ô D3 chưa có số/,
   },
+  {
+    code: "COMMUNE_MISMATCH",
+    variant: "",
+    grids: [
+      new GridBuilder("PL I")
+        .title("PHỤ LỤC I", "(Kèm theo Kế hoạch số 45/KH-UBND ngày 10/3/2026 của Ủy ban nhân dân xã An Hòa)")
+        .header()
+        .task({ stt: 1, ...OK })
+        .build(),
+      new GridBuilder("PL II")
+        .title("PHỤ LỤC II", "(Kèm theo Kế hoạch số 45/KH-UBND ngày 10/3/2026 của UBND xã Bình Minh)")
+        .header()
+        .task({ stt: 1, ...OK })
+        .build(),
+    ],
+    cell: "A2",
+    vi: /trang «PL II» ghi «xã Bình Minh», khác với «xã An Hòa» ở trang «PL I»/,
+  },
 ];
 
 function analyse(grids: Grid[]): Report {

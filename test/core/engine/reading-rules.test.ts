@@ -109,7 +109,7 @@ describe("legacy text pasted into a Unicode sheet: detected and decoded per cell
       ],
     ]);
     expect(legacy[0].message).toBe(
-      "Ô D5: chữ «C«ng an x·» gõ bằng bảng mã cũ TCVN3 (ABC, phông .VnTime), đọc là «Công an xã». phuluc đã tự đọc đúng để kiểm tra; hãy bấm nút «Sửa thành …» để thay bằng chữ Unicode cho người khác đọc được.",
+      "Ô D5: chữ «C«ng an x·» gõ bằng bảng mã cũ TCVN3 (ABC, phông .VnTime), đọc là «Công an xã». phuluc đã tự đọc đúng để kiểm tra; hãy thay bằng chữ Unicode để người khác đọc được (trong ngăn phuluc: nút «Sửa thành …» bên cạnh dòng này).",
     );
   });
 
@@ -482,5 +482,43 @@ describe("settled cases", () => {
       [7, "3", "Tổng kết"],
     ]);
     expect(codes(r)).toEqual([]);
+  });
+
+  it("a numbered row with its own status over its sub-items is a task too, its merged lead and deadline its own", () => {
+    const g = new GridBuilder("PL I")
+      .header(["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Tình trạng"])
+      .row([3, "Tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số, gồm:", "Công an xã", "30/11/2026", "Đang triển khai"])
+      .row(["a)", "Treo băng rôn", null, null, "Xong"])
+      .row(["b)", "Tổ chức hội thi", null, null, "đang thực hiện"])
+      .row([4, "Tổng kết", UNIT, "31/12/2026", "Chưa thực hiện"])
+      .merge(2, 3, 4, 3)
+      .merge(2, 4, 4, 4)
+      .build();
+    const r = run([g], { asOf: "2026-07-15" });
+    expect(r.tasks.map((t) => [t.row, t.stt, t.lead, t.deadline.due, t.status])).toEqual([
+      [2, "3", "Công an xã", "2026-11-30", "in_progress"],
+      [3, "a)", "Công an xã", "2026-11-30", "done_on_time"],
+      [4, "b)", "Công an xã", "2026-11-30", "in_progress"],
+      [5, "4", UNIT, "2026-12-31", "in_progress"],
+    ]);
+    expect(r.units.find((u) => u.unit === "Công an xã")?.total).toBe(3);
+    expect(codes(r)).toEqual([]);
+  });
+
+  it("a status merged down over the sub-items is theirs: the numbered row stays a heading", () => {
+    const g = new GridBuilder("PL I")
+      .header(["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Tình trạng"])
+      .row([3, "Tổ chức các hoạt động, gồm:", "Công an xã", "30/11/2026", "Đang triển khai"])
+      .row(["a)", "Treo băng rôn"])
+      .row(["b)", "Tổ chức hội thi"])
+      .merge(2, 3, 4, 3)
+      .merge(2, 4, 4, 4)
+      .merge(2, 5, 4, 5)
+      .build();
+    const r = run([g], { asOf: "2026-07-15" });
+    expect(r.tasks.map((t) => [t.stt, t.statusRaw])).toEqual([
+      ["a)", "Đang triển khai"],
+      ["b)", "Đang triển khai"],
+    ]);
   });
 });
