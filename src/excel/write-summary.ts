@@ -18,7 +18,7 @@
  *           is told which are missing. Without any of them, the activation is sync 3 alone.
  * A user's sheet with the same name is never touched: the new sheet takes "Tổng hợp (2)".
  */
-import { STORE_SHEET, type Store } from "../core/store";
+import { STORE_SHEET, type SummarySheetRecord } from "../core/store";
 import { sheetNameKey, uniqueSheetName } from "../core/summary/names";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
 import { queueDateSystemProbe } from "./date-system";
@@ -30,10 +30,22 @@ import {
   queueColumnWidths,
   queueSheet,
   sheetExtras,
-  type ByteCounter,
   type SheetExtra,
 } from "./summary-ops";
-import { loadSheetsAndStore, queueStoreWrite } from "./store";
+import {
+  loadSheetsAndStore,
+  MAX_STORE_ATTEMPTS,
+  queueHeadRead,
+  queueStoreWrite,
+  readHead,
+  recordedSheets,
+  StoreBusyError,
+  updateStore,
+  withinBudget,
+  syncingCounter,
+  writerIds,
+} from "./store";
+import { headKept } from "../core/store";
 
 export const WRITE_BUDGET_BYTES = 3_500_000;
 
@@ -41,25 +53,69 @@ export interface WriteOptions {
   features: Record<Feature, boolean>;
   budgetBytes?: number;
   rowsPerBlock?: number;
+  /** Ids of this runtime's writes of the store (default: a generator of its own). */
+  by?: () => string;
 }
 
-export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummarySpec, opts: WriteOptions): Promise<WriteSummaryResult> {
-  const sheets = ctx.workbook.worksheets;
-  const isDate1904 = queueDateSystemProbe(ctx); // rides with the sheet list
-  const { items, loaded: loadedStore } = await loadSheetsAndStore(ctx, "items/name,items/visibility");
-  const date1904 = isDate1904();
-  const store = loadedStore.store;
+/** Another runtime got in first (it created `_phuluc`, or wrote the record of summary sheets meanwhile): start again. */
+class StartAgain extends Error {}
 
-  const existing = items.map((w) => ({ name: w.name, visible: w.visibility === "Visible", veryHidden: w.visibility === "VeryHidden" }));
+export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummarySpec, opts: WriteOptions): Promise<WriteSummaryResult> {
+  const by = opts.by ?? writerIds();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeOnce(ctx, spec, { ...opts, by });
+    } catch (err) {
+      if (!(err instanceof StartAgain)) throw err;
+      if (attempt >= MAX_STORE_ATTEMPTS) throw new StoreBusyError();
+    }
+  }
+}
+
+interface Existing {
+  name: string;
+  visible: boolean;
+  veryHidden: boolean;
+}
+
+/** The product's earlier sheets of this summary (by the store's record) that still exist: these are replaced. */
+function sheetsToReplace(recorded: SummarySheetRecord[], existing: Existing[], marker: string): string[] {
   const existingKeys = new Set(existing.map((e) => sheetNameKey(e.name)));
-  const replacedKeys = new Set<string>();
+  const seen = new Set<string>();
   const replaced: string[] = [];
-  for (const rec of store.summarySheets) {
+  for (const rec of recorded) {
     const k = sheetNameKey(rec.name);
-    if (rec.marker !== spec.marker || k === sheetNameKey(STORE_SHEET) || !existingKeys.has(k) || replacedKeys.has(k)) continue;
-    replacedKeys.add(k);
+    if (rec.marker !== marker || k === sheetNameKey(STORE_SHEET) || !existingKeys.has(k) || seen.has(k)) continue;
+    seen.add(k);
     replaced.push(existing.find((e) => sheetNameKey(e.name) === k)!.name);
   }
+  return replaced;
+}
+
+/** The record of summary sheets: `recorded` without `drop`, then `added` (one entry per name). */
+function sheetRecords(recorded: SummarySheetRecord[], drop: ReadonlySet<string>, added: SummarySheetRecord[]): SummarySheetRecord[] {
+  const mine = new Set(added.map((r) => sheetNameKey(r.name)));
+  return [...recorded.filter((r) => !drop.has(sheetNameKey(r.name)) && !mine.has(sheetNameKey(r.name))), ...added];
+}
+
+async function writeOnce(
+  ctx: Excel.RequestContext,
+  spec: SummarySpec,
+  opts: WriteOptions & { by: () => string },
+): Promise<WriteSummaryResult> {
+  const sheets = ctx.workbook.worksheets;
+  const isDate1904 = queueDateSystemProbe(ctx); // rides with the sheet list
+  const { items, session } = await loadSheetsAndStore(ctx, "items/name,items/visibility", ["sheets"]);
+  const date1904 = isDate1904();
+
+  const existing: Existing[] = items.map((w) => ({
+    name: w.name,
+    visible: w.visibility === "Visible",
+    veryHidden: w.visibility === "VeryHidden",
+  }));
+  const recorded = recordedSheets(session);
+  const replaced = sheetsToReplace(recorded, existing, spec.marker);
+  const replacedKeys = new Set(replaced.map(sheetNameKey));
   // Excel keeps at least one visible sheet: if only old summaries are visible, add the new ones first.
   const deleteFirst = existing.some((e) => e.visible && !replacedKeys.has(sheetNameKey(e.name)));
 
@@ -72,20 +128,22 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
     taken.add(n);
     return n;
   });
+  const added = spec.sheets.map((s, i) => ({ name: sheetNames[i], key: s.key, marker: spec.marker }));
+  const existingKeys = new Set(existing.map((e) => sheetNameKey(e.name)));
+  const gone = new Set(recorded.map((r) => sheetNameKey(r.name)).filter((k) => !existingKeys.has(k)));
+  // The record first — the sheets about to be replaced and the new ones — so that a batch Excel stops part
+  // way leaves nothing unrecorded: the next summary replaces whatever this one managed to add.
+  const record = sheetRecords(recorded, gone, added);
+  const changes = await withinBudget(ctx, session, new Map([["sheets", record]]), ["sheets"]);
+  if (!changes) throw new StartAgain();
 
-  const budget = opts.budgetBytes ?? WRITE_BUDGET_BYTES;
-  let queued = 0;
-  const counter: ByteCounter = {
-    add: (n) => void (queued += n),
-    checkpoint: async () => {
-      if (queued < budget) return;
-      await ctx.sync();
-      queued = 0;
-      if (opts.features.suspendCalculation) ctx.workbook.application.suspendApiCalculationUntilNextSync();
-    },
-  };
-
-  if (opts.features.suspendCalculation) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+  const suspend = opts.features.suspendCalculation;
+  const suspendCalculation = () => ctx.workbook.application.suspendApiCalculationUntilNextSync();
+  // Calculation suspended in every batch (again after each sync): the counter syncs at the budget.
+  const counter = syncingCounter(ctx, opts.budgetBytes ?? WRITE_BUDGET_BYTES, suspend ? suspendCalculation : undefined);
+  if (suspend) suspendCalculation();
+  const created = !session.exists;
+  const write = await queueStoreWrite(ctx, session, changes, opts.by(), counter);
   // Excel refuses to delete a very hidden sheet (InvalidOperation, Worksheet.delete's reference): hide it first.
   const veryHidden = new Set(existing.filter((e) => e.veryHidden).map((e) => sheetNameKey(e.name)));
   const remove = () =>
@@ -94,34 +152,73 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
       if (veryHidden.has(sheetNameKey(n))) ws.visibility = "Hidden" as Excel.SheetVisibility;
       ws.delete();
     });
-  if (deleteFirst) remove();
-  const added: Excel.Worksheet[] = [];
-  for (let i = 0; i < spec.sheets.length; i++) {
-    const ws = sheets.add(sheetNames[i]);
-    added.push(ws);
-    await queueSheet(ws, spec.sheets[i], counter, opts.rowsPerBlock, date1904);
+  const addedSheets: Excel.Worksheet[] = [];
+  try {
+    if (deleteFirst) remove();
+    for (let i = 0; i < spec.sheets.length; i++) {
+      const ws = sheets.add(sheetNames[i]);
+      addedSheets.push(ws);
+      await queueSheet(ws, spec.sheets[i], counter, opts.rowsPerBlock, date1904);
+    }
+    if (!deleteFirst) remove();
+  } catch (err) {
+    if (created && !addedSheets.length) throw new StartAgain();
+    throw err;
   }
-  if (!deleteFirst) remove();
-
-  const stillThere = new Set(existing.map((e) => sheetNameKey(e.name)).filter((k) => !replacedKeys.has(k)));
-  const next: Store = {
-    ...store,
-    summarySheets: [
-      ...store.summarySheets.filter((r) => r.marker !== spec.marker && stillThere.has(sheetNameKey(r.name))),
-      ...spec.sheets.map((s, i) => ({ name: sheetNames[i], key: s.key, marker: spec.marker })),
-    ],
-  };
-  queueStoreWrite(ctx, next, loadedStore);
   // The Normal font's character width: a column no summary uses (the sheet's last) has the standard width.
-  const measure = added.length ? added[0].getRange("XFD1").format : null;
+  const measure = addedSheets.length ? addedSheets[0].getRange("XFD1").format : null;
   measure?.load("columnWidth");
-  if (measure && opts.features.standardWidth) added[0].load("standardWidth");
-  await ctx.sync();
+  if (measure && opts.features.standardWidth) addedSheets[0].load("standardWidth");
+  try {
+    await ctx.sync();
+  } catch (err) {
+    // A runtime that lost the race to create `_phuluc` fails on the batch's first operation, nothing applied.
+    if (created && !(await storeSheetExists(ctx))) throw err;
+    if (created) throw new StartAgain();
+    throw err;
+  }
   const pxPerChar = measure
-    ? measureCharWidth(opts.features.standardWidth ? added[0].standardWidth : DEFAULT_STANDARD_WIDTH, measure.columnWidth)
+    ? measureCharWidth(opts.features.standardWidth ? addedSheets[0].standardWidth : DEFAULT_STANDARD_WIDTH, measure.columnWidth)
     : CALIBRI_11_PX;
 
-  // Sync 3: the finishing touches, isolated so that one Excel refuses never costs the summary itself.
+  const unapplied = await finish(ctx, spec, sheetNames, addedSheets, pxPerChar, opts.features, created ? null : write);
+  // Drop what no longer exists from the record — and write it again if another runtime wrote over it.
+  const deleted = new Set(replaced.map(sheetNameKey).filter((k) => !sheetNames.some((n) => sheetNameKey(n) === k)));
+  if (unapplied.overwritten || deleted.size)
+    await updateStore(
+      ctx,
+      ["sheets"],
+      (values) => new Map([["sheets", sheetRecords((values.get("sheets") as SummarySheetRecord[] | undefined) ?? [], deleted, added)]]),
+      { by: opts.by, budgetBytes: opts.budgetBytes },
+    );
+  const refused = unapplied.refused;
+  if (!refused.length) return { sheetNames, replaced };
+  // Tell the user which touches are missing (once per sheet and touch: two refused charts are one line).
+  const list: NonNullable<WriteSummaryResult["unapplied"]> = [];
+  for (const e of refused) if (!list.some((u) => u.sheet === e.sheet && u.touch === e.touch)) list.push({ sheet: e.sheet, touch: e.touch });
+  return { sheetNames, replaced, unapplied: list };
+}
+
+async function storeSheetExists(ctx: Excel.RequestContext): Promise<boolean> {
+  const ws = ctx.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+  ws.load("name");
+  await ctx.sync();
+  return !ws.isNullObject;
+}
+
+/**
+ * Sync 3: the finishing touches, isolated so that one Excel refuses never costs the summary itself — and,
+ * riding with them, the check that the store still logs the record written with the content (`write`).
+ */
+async function finish(
+  ctx: Excel.RequestContext,
+  spec: SummarySpec,
+  sheetNames: string[],
+  added: Excel.Worksheet[],
+  pxPerChar: number,
+  features: Record<Feature, boolean>,
+  write: { rev: number; by: string } | null,
+): Promise<{ refused: PlacedExtra[]; overwritten: boolean }> {
   const widths: PlacedExtra[] =
     Math.abs(pxPerChar - CALIBRI_11_PX) < 0.05
       ? []
@@ -132,25 +229,37 @@ export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummaryS
           kind: "set" as const,
           queue: (ws: Excel.Worksheet) => void queueColumnWidths(ws, s.columnWidths, pxPerChar),
         }));
-  const extras = [...widths, ...spec.sheets.flatMap((s, i) => sheetExtras(s, opts.features).map((e) => ({ sheet: sheetNames[i], ...e })))];
+  const extras = [...widths, ...spec.sheets.flatMap((s, i) => sheetExtras(s, features).map((e) => ({ sheet: sheetNames[i], ...e })))];
   // The first new sheet is shown after the sync that added it: Excel on the web ignores activating a sheet
   // added in the same batch (office-js#930). It rides with the finishing touches, or alone without any.
   const show = added.length ? () => added[0].activate() : null;
-  const refused = extras.length ? await applyExtras(ctx, extras, show) : [];
-  if (!extras.length && show) {
-    show();
+  const head = write ? queueHeadRead(ctx) : null;
+  let refused: PlacedExtra[] = [];
+  if (extras.length) refused = await applyExtras(ctx, extras, show);
+  else {
+    show?.();
     try {
       await ctx.sync();
     } catch {
       /* not showing the sheet costs nothing else */
     }
   }
-  if (!refused.length) return { sheetNames, replaced };
-  // Tell the user which touches are missing (once per sheet and touch: two refused charts are one line).
-  const unapplied: NonNullable<WriteSummaryResult["unapplied"]> = [];
-  for (const e of refused)
-    if (!unapplied.some((u) => u.sheet === e.sheet && u.touch === e.touch)) unapplied.push({ sheet: e.sheet, touch: e.touch });
-  return { sheetNames, replaced, unapplied };
+  let overwritten = false;
+  if (head && write) {
+    let now = null;
+    try {
+      now = readHead(head);
+    } catch {
+      /* the batch stopped before the read: read it again below */
+    }
+    if (!now) {
+      const again = queueHeadRead(ctx);
+      await ctx.sync();
+      now = readHead(again);
+    }
+    overwritten = !now || !headKept(now, write.rev, write.by);
+  }
+  return { refused, overwritten };
 }
 
 type PlacedExtra = SheetExtra & { sheet: string };

@@ -1,6 +1,7 @@
 /** OfficeWorkbookPort.writeSummary against the fake Excel, and against the ExcelJS writer's output. */
 import ExcelJS from "exceljs";
-import { decodeStore, emptyStore, STORE_SHEET } from "../../src/core/store";
+import { emptyStore, STORE_SHEET } from "../../src/core/store";
+import { fakeStoreOf } from "../support/store-cells";
 import { buildSummary, SUMMARY_MARKER } from "../../src/core/summary/build";
 import type { SummarySheetSpec, SummarySpec } from "../../src/core/summary/spec";
 import { OfficeWorkbookPort } from "../../src/excel/port";
@@ -196,7 +197,7 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(second).toEqual({ sheetNames: first.sheetNames, replaced: first.sheetNames });
     expect(fake.model.sheet("Bảng").at("A50")).toBeUndefined();
     expect(fake.model.sheets.map((s) => s.name)).toEqual(["PL I", "Tổng hợp", STORE_SHEET, "Bảng"]);
-    const store = decodeStore([fake.model.sheet(STORE_SHEET).at("A1")?.value]).store;
+    const store = fakeStoreOf(fake.model).store;
     expect(store.summarySheets).toEqual([{ name: "Bảng", key: "summary_units", marker: "test.marker" }]);
     expect(fake.model.sheet(STORE_SHEET).visibility).toBe("VeryHidden");
     expect(fake.model.activeSheetId).toBe(fake.model.sheet("Bảng").id);
@@ -314,7 +315,7 @@ describe("writeSummary (Office.js adapter)", () => {
   test("the real marker from buildSummary is what the store records", async () => {
     const fake = fakeWorkbook(userGrids());
     const res = await portOf(fake).writeSummary(buildSummary(sampleReport(), sampleSettings()));
-    const store = decodeStore([fake.model.sheet(STORE_SHEET).at("A1")?.value]).store;
+    const store = fakeStoreOf(fake.model).store;
     expect(store.summarySheets.map((r) => [r.name, r.marker])).toEqual(res.sheetNames.map((n) => [n, SUMMARY_MARKER]));
   });
 });

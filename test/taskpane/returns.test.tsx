@@ -246,6 +246,7 @@ describe("Gộp báo cáo đơn vị…", () => {
     expect(within(panel).queryByTestId("merge-review")).not.toBeInTheDocument();
     expect(port.callsOf("writeBatch")).toHaveLength(0);
     expect(port.callsOf("saveRecord")).toHaveLength(0);
+    expect(port.callsOf("updateRecord")).toHaveLength(0);
   });
 
   test("a file that is not a workbook is named with the reason in Vietnamese; the other file is still merged", async () => {
