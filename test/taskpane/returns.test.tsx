@@ -117,6 +117,9 @@ describe("Gửi đơn vị", () => {
         .toString(),
     ).toBe("PK");
     expect(await screen.findByTestId("notice")).toHaveTextContent(`Đã mở ${kt.fileName} trong cửa sổ mới`);
+    // Excel for Mac opens it behind the current window (office-js#6943): the notice says where to look.
+    expect(screen.getByTestId("notice")).toHaveTextContent("có thể nằm phía sau cửa sổ này");
+    expect(screen.getByTestId("notice")).toHaveTextContent("menu Cửa sổ");
     expect(saveFile).not.toHaveBeenCalled();
   });
 
