@@ -319,3 +319,33 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(store.summarySheets.map((r) => [r.name, r.marker])).toEqual(res.sheetNames.map((n) => [n, SUMMARY_MARKER]));
   });
 });
+
+describe("the summary writer counts every operation, and a failure part way leaves nothing unrecorded", () => {
+  test("10,000 merged areas (a sheet of changes has two per change): every request within the budget", async () => {
+    const rows = 10_000;
+    const spec = tableSpec(rows, { merges: Array.from({ length: rows }, (_, r) => ({ top: r + 3, left: 2, bottom: r + 3, right: 3 })) });
+    const fake = fakeWorkbook(userGrids());
+    const budget = 400_000;
+    await new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported, budgetBytes: budget }).writeSummary(spec);
+    expect(fake.model.sheet("Bảng").merges).toHaveLength(rows);
+    const largest = Math.max(...fake.stats.log.map((s) => s.requestBytes));
+    expect(largest).toBeLessThanOrEqual(budget * 1.1);
+  });
+
+  test("Excel stops a batch part way: the sheets added are on record, and the next summary replaces them (no «… (2)»)", async () => {
+    const spec = buildSummary(sampleReport(), sampleSettings());
+    expect(spec.sheets.length).toBeGreaterThan(1);
+    const second = spec.sheets[1].name;
+    const fake = fakeWorkbook([userGrids()[0]]);
+    let refuse = true;
+    fake.model.rejectOps = (req) => refuse && req.set === "values" && String(req.path).includes(`add(${second})`);
+    const port = portOf(fake);
+    await expect(port.writeSummary(spec)).rejects.toThrow();
+    expect(fake.model.find(spec.sheets[0].name)).toBeDefined(); // added before Excel stopped
+    refuse = false;
+    const res = await port.writeSummary(spec);
+    expect(res.sheetNames).toEqual(spec.sheets.map((s) => s.name));
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["PL I", STORE_SHEET, ...res.sheetNames]);
+    expect(fakeStoreOf(fake.model).store.summarySheets.map((r) => r.name)).toEqual(res.sheetNames);
+  });
+});
