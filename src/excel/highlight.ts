@@ -4,14 +4,20 @@
  * pattern, which tells "no fill" from white) and recorded in the store with the fill applied. Clearing
  * restores the previous fill (or clears it) only where the cell still has the fill phuluc applied: a cell
  * the user has recoloured since is left alone. Three syncs up to 4,000 cells (old and new together) —
- * sheet list, fills, writes — plus one to read the store when `_phuluc` exists (see store.ts);
- * beyond that, one more sync per 4,000 cells read or changed, so no request nears Excel's 5 MB limit.
+ * sheet list, fills, writes — on a workbook without `_phuluc`; once it exists, one more to read its head
+ * and highlights (only that part, see store.ts) and one after the writes to check that no other runtime
+ * wrote over them; beyond that, one more sync per 4,000 cells read or changed, so no request nears Excel's
+ * 5 MB limit. The store keeps the highlights as ranges (store-highlights.ts), not one record per cell.
  *
  * The record is written before any fill changes, at the head of the first write batch: Excel runs a
  * batch in order and stops at the first operation it refuses, so if the record cannot be written (a
  * workbook whose structure is protected cannot get its `_phuluc` sheet) no fill is made, and if a fill
  * is refused half way (a protected sheet) every fill already made is on record. That first record also
  * keeps the old highlights still to be restored; the final one, last in the last batch, drops them.
+ *
+ * One writer at a time: the head is checked with the fill reads (another runtime's new highlights: start
+ * again, nothing written yet) and after the writes (written over: these records are written again over
+ * what the other runtime left, the cells this run touched taking this run's records).
  */
 import type { HighlightTarget } from "../core/port";
 import { STORE_SHEET, type HighlightRecord, type PartKey } from "../core/store";
@@ -27,6 +33,7 @@ import {
   SHEET_LIST_PROPS,
   sessionValue,
   StoreBusyError,
+  StoreClient,
   syncingCounter,
   updateStore,
   verifyWrite,
@@ -192,10 +199,10 @@ export async function applyHighlights(
   ctx: Excel.RequestContext,
   targets: HighlightTarget[],
   withPattern: boolean,
-  by: () => string,
+  client: StoreClient = new StoreClient(),
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    if (await highlightOnce(ctx, targets, withPattern, by)) return;
+    if (await highlightOnce(ctx, targets, withPattern, client)) return;
     if (attempt >= MAX_STORE_ATTEMPTS) throw new StoreBusyError();
   }
 }
@@ -205,9 +212,9 @@ async function highlightOnce(
   ctx: Excel.RequestContext,
   targets: HighlightTarget[],
   withPattern: boolean,
-  by: () => string,
+  client: StoreClient,
 ): Promise<boolean> {
-  const { items, session } = await loadSheetsAndStore(ctx, SHEET_LIST_PROPS, ["highlights"]);
+  const { items, session } = await loadSheetsAndStore(ctx, SHEET_LIST_PROPS, ["highlights"], client);
   const sheetNames = new Set(items.map((w) => sheetNameKey(w.name)));
   const old = decodeHighlights(sessionValue(session, "highlights")) ?? [];
   // The one highlight plan (one fill per cell, an error wins), also when a caller hands raw targets.
@@ -228,15 +235,18 @@ async function highlightOnce(
     "highlights",
   ]);
   if (!changes) return false;
-  const write = await writeFills(ctx, session, changes, plan, by);
+  const write = await writeFills(ctx, session, changes, plan, client.by);
   if (write === "restart") return false;
   for (const p of probes) p.range.untrack();
   if (write && !(await verifyWrite(ctx, write))) {
     const touched = new Set([...plan.restores, ...plan.fills].map((x) => cellKey(x.p.sheet, x.p.cell)));
-    await updateStore(ctx, ["highlights"], (v) => new Map([["highlights", mergedRecords(v.get("highlights"), touched, plan.records)]]), {
-      by,
-    });
-  }
+    await updateStore(
+      ctx,
+      ["highlights"],
+      (v) => new Map([["highlights", mergedRecords(v.get("highlights"), touched, plan.records)]]),
+      client,
+    );
+  } else client.remember(session);
   return true;
 }
 

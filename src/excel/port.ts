@@ -16,7 +16,7 @@ import { applyHighlights } from "./highlight";
 import { readSheetsWith } from "./read-sheets";
 import { featureSupport, officeIsSetSupported, type Feature, type IsSetSupported } from "./requirements";
 import { getRecord, partOfRecord, setRecord, type PartKey } from "../core/store";
-import { loadSheetsAndStore, SHEET_LIST_PROPS, sessionValue, updateStore, writerIds, type PartsUpdate } from "./store";
+import { loadSheetsAndStore, SHEET_LIST_PROPS, sessionValue, StoreClient, updateStore, type PartsUpdate } from "./store";
 import { writeSummaryWith } from "./write-summary";
 import { readColumnWidthsWith, writeBatchWith } from "./write-batch";
 
@@ -36,8 +36,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   private readonly isSetSupported: IsSetSupported;
   private readonly budgetBytes?: number;
   private featureCache?: Record<Feature, boolean>;
-  /** A new id for each write of the store (how a write is found in the store's log, store.ts). */
-  private readonly writer = writerIds();
+  /** This runtime's side of the store: ids for its writes, the parts it last read or wrote (store.ts). */
+  private readonly store: StoreClient;
   /** The last read could not read (all) merged areas although this Excel has the API (over 512 areas…). */
   private mergesUnread = false;
 
@@ -45,6 +45,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     this.run = options.run ?? defaultRun;
     this.isSetSupported = options.isSetSupported ?? officeIsSetSupported();
     this.budgetBytes = options.budgetBytes;
+    this.store = new StoreClient(options.budgetBytes);
   }
 
   /** Which optional features this Excel supports (ExcelApi sets above the manifest's 1.4). */
@@ -76,16 +77,16 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   writeSummary(spec: SummarySpec): Promise<WriteSummaryResult> {
     return withUserErrors(() =>
-      this.run((ctx) => writeSummaryWith(ctx, spec, { features: this.supported, budgetBytes: this.budgetBytes, by: this.writer })),
+      this.run((ctx) => writeSummaryWith(ctx, spec, { features: this.supported, budgetBytes: this.budgetBytes, client: this.store })),
     );
   }
 
   highlight(targets: HighlightTarget[]): Promise<void> {
-    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, targets, this.supported.fillPattern, this.writer)));
+    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, targets, this.supported.fillPattern, this.store)));
   }
 
   clearHighlights(): Promise<void> {
-    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, [], this.supported.fillPattern, this.writer)));
+    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, [], this.supported.fillPattern, this.store)));
   }
 
   select(sheet: string, cell: string): Promise<void> {
@@ -126,7 +127,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   async loadSettings(): Promise<LoadedSettings> {
     try {
       // 1 sync without `_phuluc`, 2 with it (the list tells whether it exists; see store.ts): only the settings' part.
-      const session = await this.run(async (ctx) => (await loadSheetsAndStore(ctx, SHEET_LIST_PROPS, ["settings"])).session);
+      const session = await this.run(async (ctx) => (await loadSheetsAndStore(ctx, SHEET_LIST_PROPS, ["settings"], this.store)).session);
       const part = session.parts.get("settings");
       if (session.corrupt || part?.damaged) return { settings: defaultSettings(), warning: excelTexts.settingsCorrupt };
       if (part?.value === undefined) return { settings: defaultSettings() };
@@ -142,7 +143,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const part = partOfRecord(key);
     return withUserErrors(() =>
       this.run(async (ctx) => {
-        const { session } = await loadSheetsAndStore(ctx, SHEET_LIST_PROPS, [part]);
+        const { session } = await loadSheetsAndStore(ctx, SHEET_LIST_PROPS, [part], this.store);
         return session.corrupt ? undefined : getRecord(sessionValue(session, part), key);
       }),
     );
@@ -166,6 +167,6 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   /** One write of the store's parts, checked against the other runtime's writes (store.ts). */
   private updateStore(parts: PartKey[], update: PartsUpdate): Promise<void> {
-    return withUserErrors(() => this.run((ctx) => updateStore(ctx, parts, update, { by: this.writer, budgetBytes: this.budgetBytes })));
+    return withUserErrors(() => this.run((ctx) => updateStore(ctx, parts, update, this.store)));
   }
 }

@@ -30,7 +30,7 @@ import { parseMergedAreas } from "./addresses";
 import { jsonBytes } from "../core/text/utf8";
 import { readCell } from "./cell-values";
 import { queueDateSystemProbe, to1900 } from "./date-system";
-import { queueStoreRead, readStore, recordedSheets } from "./store";
+import { longerThanRead, queueStoreRead, readStore, readStoreInPieces, recordedSheets, type StoreSession } from "./store";
 import { isPayloadTooLarge } from "./payload";
 
 export interface ReadOptions {
@@ -159,8 +159,19 @@ async function readOnce(ctx: Excel.RequestContext, opts: ReadOptions): Promise<G
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     return { ws, used };
   });
-  await ctx.sync();
-  const skip = new Set(recordedSheets(readStore(pendingStore)).map((s) => sheetNameKey(s.name)));
+  let session: StoreSession;
+  try {
+    await ctx.sync();
+    session = readStore(pendingStore);
+  } catch (err) {
+    // A store of format 1 too big for one response (written by desktop Excel): the used ranges again, the store in pieces.
+    if (!isPayloadTooLarge(err) || !pendingStore.exists) throw err;
+    for (const { used } of probes) used.load("rowIndex,columnIndex,rowCount,columnCount");
+    await ctx.sync();
+    session = await readStoreInPieces(ctx, sheets.items, ["sheets"]);
+  }
+  if (longerThanRead(session)) session = await readStoreInPieces(ctx, sheets.items, ["sheets"]);
+  const skip = new Set(recordedSheets(session).map((s) => sheetNameKey(s.name)));
 
   const plans: SheetPlan[] = probes
     .filter(({ ws }) => !skip.has(sheetNameKey(ws.name)))

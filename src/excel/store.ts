@@ -68,6 +68,47 @@ export function writerIds(): () => string {
   return () => `${base}.${(++n).toString(36)}`;
 }
 
+interface CachedPart {
+  /** The revision the part was last written at (undefined: never written), and by whom. */
+  r: number | undefined;
+  by: string | undefined;
+  chunks: string[];
+}
+
+/**
+ * What one runtime (one port) keeps between its commands: ids for its writes, its request budget, and the
+ * parts it last read or wrote — a part the head says nobody wrote since is not read again (a merge's
+ * record, 1.5 MB, is then read once for the merge, its undo and the pane's state, not four times).
+ */
+export class StoreClient {
+  readonly by = writerIds();
+  private readonly parts = new Map<PartKey, CachedPart>();
+  constructor(readonly budgetBytes?: number) {}
+
+  has(part: PartKey): boolean {
+    return this.parts.has(part);
+  }
+
+  /** The part as remembered, if `head` says it is still what the store holds. */
+  cached(part: PartKey, head: StoreHead): LoadedPart | null {
+    const c = this.parts.get(part);
+    const meta = head.parts[part];
+    if (!c || meta?.r !== c.r || (c.r !== undefined && !headKept(head, c.r, c.by ?? ""))) return null;
+    return { chunks: c.chunks, ...decodePart(part, c.chunks.join("")) };
+  }
+
+  /** Remember the parts a session read or wrote (format 2 only, readable ones only). */
+  remember(session: StoreSession): void {
+    if (session.format !== "v2") return;
+    for (const [part, loaded] of session.parts) {
+      const r = session.head.parts[part]?.r;
+      const by = r === undefined ? undefined : session.head.log.find(([rev]) => rev === r)?.[1];
+      if (!loaded.chunks || loaded.damaged || (r !== undefined && by === undefined)) this.parts.delete(part);
+      else this.parts.set(part, { r, by, chunks: loaded.chunks });
+    }
+  }
+}
+
 export interface LoadedPart {
   /** The cells as read (format 2), so a write sends only the rows that changed; null when not known. */
   chunks: string[] | null;
@@ -123,21 +164,25 @@ const firstColumn = (r: Excel.Range) => r.values.map((row) => row[0]);
 /** After the sync: what the store holds (never throws: a damaged part counts as empty and is flagged). */
 export function readStore(p: PendingStore): StoreSession {
   if (!p.exists || !p.colA) return emptySession(false);
-  const a = firstColumn(p.colA);
+  return sessionOf(firstColumn(p.colA), new Map([...p.parts].map(([part, range]) => [part, firstColumn(range)])));
+}
+
+/** The session from the cells of column A and of the parts' columns. */
+function sessionOf(a: unknown[], parts: ReadonlyMap<PartKey, unknown[]>): StoreSession {
   const session = emptySession(true);
   session.headRows = columnChunks(a).length;
   const head = decodeHead(a[0]);
   if (head) {
     session.format = "v2";
     session.head = head;
-    for (const [part, range] of p.parts) {
-      const chunks = columnChunks(firstColumn(range));
+    for (const [part, cells] of parts) {
+      const chunks = columnChunks(cells);
       session.parts.set(part, { chunks, ...decodePart(part, chunks.join("")) });
     }
     return session;
   }
   if (session.headRows === 0) {
-    for (const part of p.parts.keys()) session.parts.set(part, { chunks: [], value: undefined, damaged: false });
+    for (const part of parts.keys()) session.parts.set(part, { chunks: [], value: undefined, damaged: false });
     return session;
   }
   const { store, corrupt } = decodeLegacyStore(a);
@@ -148,18 +193,95 @@ export function readStore(p: PendingStore): StoreSession {
   return session;
 }
 
-/** Load the sheet list and then the store's `parts`: one sync when the workbook has no `_phuluc`, two when it has. */
+/**
+ * Load the sheet list and then the store's `parts`: one sync when the workbook has no `_phuluc`, two when it
+ * has. Parts the client remembers are not read when the head says they are unchanged (a third sync reads
+ * those another runtime wrote meanwhile).
+ */
 export async function loadSheetsAndStore(
   ctx: Excel.RequestContext,
   props: string,
   parts: readonly PartKey[],
+  client?: StoreClient,
 ): Promise<{ items: Excel.Worksheet[]; session: StoreSession }> {
   const sheets = ctx.workbook.worksheets;
   sheets.load(props.includes("items/name") ? props : `${SHEET_LIST_PROPS},${props}`);
   await ctx.sync();
-  const pending = queueStoreRead(sheets.items, parts);
-  if (pending.exists) await ctx.sync();
-  return { items: sheets.items, session: readStore(pending) };
+  const remembered = parts.filter((p) => client?.has(p));
+  const pending = queueStoreRead(
+    sheets.items,
+    parts.filter((p) => !remembered.includes(p)),
+  );
+  if (!pending.exists) return { items: sheets.items, session: readStore(pending) };
+  let session: StoreSession;
+  try {
+    await ctx.sync();
+    session = readStore(pending);
+  } catch (err) {
+    if (!isPayloadTooLarge(err)) throw err;
+    session = await readStoreInPieces(ctx, sheets.items, parts);
+  }
+  if (longerThanRead(session)) session = await readStoreInPieces(ctx, sheets.items, parts);
+  if (session.format !== "legacy") {
+    const stale: PartKey[] = [];
+    for (const p of remembered) {
+      const c = session.format === "v2" ? client!.cached(p, session.head) : null;
+      if (c) session.parts.set(p, c);
+      else stale.push(p);
+    }
+    if (stale.length) await loadParts(ctx, session, stale);
+  }
+  client?.remember(session);
+  return { items: sheets.items, session };
+}
+
+/** A store of format 1 that goes on below the rows read (only `readStoreInPieces` reads it all). */
+export function longerThanRead(session: StoreSession): boolean {
+  return session.format === "legacy" && session.headRows >= MAX_STORE_ROWS;
+}
+
+/** Rows of column A per sync when the store is too big for one response. */
+const ROWS_PER_PIECE = 40;
+
+/**
+ * The store read in pieces, one column (and, in column A, 40 rows) per sync: for a store of format 1 too
+ * big for one response (one written by desktop Excel, which has no 5 MB limit), which the next write
+ * migrates within the budget. Column A is read down to its first empty cell (at most 5 × MAX_STORE_ROWS rows).
+ */
+export async function readStoreInPieces(
+  ctx: Excel.RequestContext,
+  items: Excel.Worksheet[],
+  parts: readonly PartKey[],
+): Promise<StoreSession> {
+  const sheet = findStoreSheet(items);
+  if (!sheet) return emptySession(false);
+  const a: unknown[] = [];
+  for (let top = 1; top <= 5 * MAX_STORE_ROWS; top += ROWS_PER_PIECE) {
+    const r = sheet.getRange(columnAddress(0, top, top + ROWS_PER_PIECE - 1)).load("values");
+    await ctx.sync();
+    const cells = firstColumn(r);
+    a.push(...cells);
+    if (cells.some((v) => v === "" || v === null)) break;
+  }
+  const cells = new Map<PartKey, unknown[]>();
+  if (decodeHead(a[0]))
+    for (const p of parts) {
+      const r = sheet.getRange(columnAddress(PART_COLUMN[p], 1, MAX_STORE_ROWS)).load("values");
+      await ctx.sync();
+      cells.set(p, firstColumn(r));
+    }
+  return sessionOf(a, cells);
+}
+
+/** Read more parts into a session (one sync). */
+async function loadParts(ctx: Excel.RequestContext, session: StoreSession, parts: readonly PartKey[]): Promise<void> {
+  const ws = ctx.workbook.worksheets.getItem(STORE_SHEET);
+  const ranges = parts.map((p) => [p, ws.getRange(columnAddress(PART_COLUMN[p], 1, MAX_STORE_ROWS)).load("values")] as const);
+  await ctx.sync();
+  for (const [p, r] of ranges) {
+    const chunks = session.format === "v2" ? columnChunks(firstColumn(r)) : [];
+    session.parts.set(p, { chunks, ...decodePart(p, chunks.join("")) });
+  }
 }
 
 /** A part's value as the session knows it (undefined: empty, damaged, or not read). */
@@ -236,15 +358,9 @@ export async function withinBudget(
   } catch (err) {
     const missing = session.format === "v2" ? PART_KEYS.filter((p) => (sizes[p] ?? 0) > 0 && !changes.has(p) && !session.parts.has(p)) : [];
     if (!missing.length) throw err;
-    const ws = ctx.workbook.worksheets.getItem(STORE_SHEET);
-    const head = queueHeadRead(ctx);
-    const ranges = missing.map((p) => [p, ws.getRange(columnAddress(PART_COLUMN[p], 1, MAX_STORE_ROWS)).load("values")] as const);
-    await ctx.sync();
+    const head = queueHeadRead(ctx); // rides with the parts' read: the check before the write
+    await loadParts(ctx, session, missing);
     if (changedSince(session, readHead(head), depends)) return null;
-    for (const [p, r] of ranges) {
-      const chunks = columnChunks(firstColumn(r));
-      session.parts.set(p, { chunks, ...decodePart(p, chunks.join("")) });
-    }
     trims = fitBudget(sizesAfter(session, changes), valueOf);
   }
   const out = new Map(changes);
@@ -342,12 +458,6 @@ export async function verifyWrite(ctx: Excel.RequestContext, write: StoreWrite):
 
 export type PartsUpdate = (values: ReadonlyMap<PartKey, unknown>) => Map<PartKey, unknown> | null;
 
-export interface UpdateOptions {
-  /** A new writer id per write. */
-  by: () => string;
-  budgetBytes?: number;
-}
-
 /** True when writing `changes` would change nothing the session read. */
 function unchanged(session: StoreSession, changes: ReadonlyMap<PartKey, unknown>): boolean {
   if (session.format === "legacy") return false;
@@ -364,24 +474,21 @@ async function commit(
   session: StoreSession,
   changes: ReadonlyMap<PartKey, unknown>,
   parts: readonly PartKey[],
-  opts: UpdateOptions,
+  client: StoreClient,
 ): Promise<"done" | "retry"> {
   const fitted = await withinBudget(ctx, session, changes, parts);
   if (!fitted) return "retry";
   const created = !session.exists;
-  let budget = opts.budgetBytes ?? STORE_WRITE_BUDGET;
+  let budget = client.budgetBytes ?? STORE_WRITE_BUDGET;
   for (let split = 0; ; split++) {
     try {
-      const write = await queueStoreWrite(
-        ctx,
-        { ...session, parts: new Map(session.parts) },
-        fitted,
-        opts.by(),
-        syncingCounter(ctx, budget),
-      );
+      const after = { ...session, parts: new Map(session.parts) };
+      const write = await queueStoreWrite(ctx, after, fitted, client.by(), syncingCounter(ctx, budget));
       await ctx.sync();
       // Creating `_phuluc` is a test and set: a runtime that raced to create it too has failed on its first operation.
-      return created || (await verifyWrite(ctx, write)) ? "done" : "retry";
+      if (!created && !(await verifyWrite(ctx, write))) return "retry";
+      client.remember(after);
+      return "done";
     } catch (err) {
       // Creating `_phuluc` failed: most likely another runtime created it first (the caller reads it and starts again).
       if (created || !isPayloadTooLarge(err) || split >= 3) throw err;
@@ -398,17 +505,17 @@ export async function updateStore(
   ctx: Excel.RequestContext,
   parts: readonly PartKey[],
   update: PartsUpdate,
-  opts: UpdateOptions,
+  client: StoreClient,
 ): Promise<void> {
   let createFailed: unknown = null;
   for (let attempt = 0; attempt < MAX_STORE_ATTEMPTS; attempt++) {
-    const { session } = await loadSheetsAndStore(ctx, SHEET_LIST_PROPS, parts);
+    const { session } = await loadSheetsAndStore(ctx, SHEET_LIST_PROPS, parts, client);
     if (!session.exists && createFailed) throw createFailed; // creating it failed and no one else made it: the real reason
     const values = new Map(parts.map((p) => [p, sessionValue(session, p)] as const));
     const changes = update(values);
     if (!changes || unchanged(session, changes)) return;
     try {
-      if ((await commit(ctx, session, changes, parts, opts)) === "done") return;
+      if ((await commit(ctx, session, changes, parts, client)) === "done") return;
     } catch (err) {
       if (session.exists) throw err;
       createFailed = err;

@@ -2,12 +2,15 @@
 /**
  * WorkbookPort.writeSummary through Office.js:
  *   sync 1  the sheet list (and so whether `_phuluc` exists) and the date system (date-system.ts);
- *   (+1)    the store (which sheets are the product's earlier summaries) — only when `_phuluc` exists,
- *           because its used range may not be asked for before Excel says the sheet is there (store.ts);
- *   sync 2  delete those (a very hidden one made hidden first: Excel refuses to delete it), add the new
- *           sheets, write values (text cells as "@" first), styles, merges, widths, and the store record —
- *           one batch, with calculation suspended (ExcelApi 1.6). A summary larger than the request budget
- *           (~3.5 MB, e.g. tens of thousands of overdue tasks) is sent in as many batches as it needs.
+ *   (+1)    the store's record of the product's earlier summaries (its head and that part only) — only
+ *           when `_phuluc` exists, because nothing may be asked of it before Excel says it is there (store.ts);
+ *   sync 2  first the record: the sheets about to be replaced and the new ones (so that a batch Excel stops
+ *           part way leaves nothing unrecorded: the next summary replaces whatever this one added), then
+ *           delete the old sheets (a very hidden one made hidden first: Excel refuses to delete it), add
+ *           the new ones, write values (text cells as "@" first), styles, merged areas, widths — with
+ *           calculation suspended (ExcelApi 1.6). Every operation is counted against the request budget
+ *           (~3.5 MB), so a large summary (tens of thousands of overdue tasks, a sheet of changes with two
+ *           merged areas per change) is sent in as many batches as it needs, calculation suspended in each.
  *           The last batch also measures the workbook's Normal font: the first new sheet's standard width
  *           (ExcelApi 1.7; else Excel's 8.43 characters) and an untouched column's width in points;
  *   sync 3  the first new sheet is activated (not in the batch that added it: Excel on the web ignores
@@ -15,7 +18,9 @@
  *           points, and a character of Times New Roman 13 is wider), data bars, the chart, page setup,
  *           frozen header, tab colour (feature-detected). If Excel rejects any of them, they are retried
  *           one by one; the refused ones are left out and listed in the result's `unapplied`, so the user
- *           is told which are missing. Without any of them, the activation is sync 3 alone.
+ *           is told which are missing. Without any of them, the activation is sync 3 alone. The check that
+ *           no other runtime wrote the record over meanwhile rides with it; if one did — or when old sheets
+ *           were deleted that the new ones did not replace by name — the record is written once more.
  * A user's sheet with the same name is never touched: the new sheet takes "Tổng hợp (2)".
  */
 import { STORE_SHEET, type SummarySheetRecord } from "../core/store";
@@ -43,9 +48,11 @@ import {
   updateStore,
   withinBudget,
   syncingCounter,
-  writerIds,
+  StoreClient,
+  type StoreSession,
+  type StoreWrite,
 } from "./store";
-import { headKept } from "../core/store";
+import { headKept, type PartKey } from "../core/store";
 
 export const WRITE_BUDGET_BYTES = 3_500_000;
 
@@ -53,18 +60,18 @@ export interface WriteOptions {
   features: Record<Feature, boolean>;
   budgetBytes?: number;
   rowsPerBlock?: number;
-  /** Ids of this runtime's writes of the store (default: a generator of its own). */
-  by?: () => string;
+  /** This runtime's side of the store (default: one of its own). */
+  client?: StoreClient;
 }
 
 /** Another runtime got in first (it created `_phuluc`, or wrote the record of summary sheets meanwhile): start again. */
 class StartAgain extends Error {}
 
 export async function writeSummaryWith(ctx: Excel.RequestContext, spec: SummarySpec, opts: WriteOptions): Promise<WriteSummaryResult> {
-  const by = opts.by ?? writerIds();
+  const client = opts.client ?? new StoreClient(opts.budgetBytes);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await writeOnce(ctx, spec, { ...opts, by });
+      return await writeOnce(ctx, spec, opts, client);
     } catch (err) {
       if (!(err instanceof StartAgain)) throw err;
       if (attempt >= MAX_STORE_ATTEMPTS) throw new StoreBusyError();
@@ -98,16 +105,19 @@ function sheetRecords(recorded: SummarySheetRecord[], drop: ReadonlySet<string>,
   return [...recorded.filter((r) => !drop.has(sheetNameKey(r.name)) && !mine.has(sheetNameKey(r.name))), ...added];
 }
 
-async function writeOnce(
-  ctx: Excel.RequestContext,
-  spec: SummarySpec,
-  opts: WriteOptions & { by: () => string },
-): Promise<WriteSummaryResult> {
-  const sheets = ctx.workbook.worksheets;
-  const isDate1904 = queueDateSystemProbe(ctx); // rides with the sheet list
-  const { items, session } = await loadSheetsAndStore(ctx, "items/name,items/visibility", ["sheets"]);
-  const date1904 = isDate1904();
+/** Where the new sheets go: which recorded sheets they replace, their names, and the record to write first. */
+interface Layout {
+  existing: Existing[];
+  replaced: string[];
+  /** Excel keeps at least one visible sheet: when only old summaries are visible, the new ones are added first. */
+  deleteFirst: boolean;
+  sheetNames: string[];
+  added: SummarySheetRecord[];
+  /** The record of summary sheets written before any sheet is added: the ones about to be replaced, and the new ones. */
+  record: SummarySheetRecord[];
+}
 
+function layoutOf(spec: SummarySpec, items: Excel.Worksheet[], session: StoreSession): Layout {
   const existing: Existing[] = items.map((w) => ({
     name: w.name,
     visible: w.visibility === "Visible",
@@ -116,9 +126,7 @@ async function writeOnce(
   const recorded = recordedSheets(session);
   const replaced = sheetsToReplace(recorded, existing, spec.marker);
   const replacedKeys = new Set(replaced.map(sheetNameKey));
-  // Excel keeps at least one visible sheet: if only old summaries are visible, add the new ones first.
   const deleteFirst = existing.some((e) => e.visible && !replacedKeys.has(sheetNameKey(e.name)));
-
   const taken = new Set<string>([
     STORE_SHEET,
     ...existing.filter((e) => !deleteFirst || !replacedKeys.has(sheetNameKey(e.name))).map((e) => e.name),
@@ -131,56 +139,31 @@ async function writeOnce(
   const added = spec.sheets.map((s, i) => ({ name: sheetNames[i], key: s.key, marker: spec.marker }));
   const existingKeys = new Set(existing.map((e) => sheetNameKey(e.name)));
   const gone = new Set(recorded.map((r) => sheetNameKey(r.name)).filter((k) => !existingKeys.has(k)));
-  // The record first — the sheets about to be replaced and the new ones — so that a batch Excel stops part
-  // way leaves nothing unrecorded: the next summary replaces whatever this one managed to add.
-  const record = sheetRecords(recorded, gone, added);
-  const changes = await withinBudget(ctx, session, new Map([["sheets", record]]), ["sheets"]);
+  return { existing, replaced, deleteFirst, sheetNames, added, record: sheetRecords(recorded, gone, added) };
+}
+
+async function writeOnce(
+  ctx: Excel.RequestContext,
+  spec: SummarySpec,
+  opts: WriteOptions,
+  client: StoreClient,
+): Promise<WriteSummaryResult> {
+  const isDate1904 = queueDateSystemProbe(ctx); // rides with the sheet list
+  const { items, session } = await loadSheetsAndStore(ctx, "items/name,items/visibility", ["sheets"], client);
+  const layout = layoutOf(spec, items, session);
+  // The record first, so that a batch Excel stops part way leaves nothing unrecorded: the next summary
+  // replaces whatever this one managed to add.
+  const changes = await withinBudget(ctx, session, new Map([["sheets", layout.record]]), ["sheets"]);
   if (!changes) throw new StartAgain();
-
-  const suspend = opts.features.suspendCalculation;
-  const suspendCalculation = () => ctx.workbook.application.suspendApiCalculationUntilNextSync();
-  // Calculation suspended in every batch (again after each sync): the counter syncs at the budget.
-  const counter = syncingCounter(ctx, opts.budgetBytes ?? WRITE_BUDGET_BYTES, suspend ? suspendCalculation : undefined);
-  if (suspend) suspendCalculation();
   const created = !session.exists;
-  const write = await queueStoreWrite(ctx, session, changes, opts.by(), counter);
-  // Excel refuses to delete a very hidden sheet (InvalidOperation, Worksheet.delete's reference): hide it first.
-  const veryHidden = new Set(existing.filter((e) => e.veryHidden).map((e) => sheetNameKey(e.name)));
-  const remove = () =>
-    replaced.forEach((n) => {
-      const ws = sheets.getItem(n);
-      if (veryHidden.has(sheetNameKey(n))) ws.visibility = "Hidden" as Excel.SheetVisibility;
-      ws.delete();
-    });
-  const addedSheets: Excel.Worksheet[] = [];
-  try {
-    if (deleteFirst) remove();
-    for (let i = 0; i < spec.sheets.length; i++) {
-      const ws = sheets.add(sheetNames[i]);
-      addedSheets.push(ws);
-      await queueSheet(ws, spec.sheets[i], counter, opts.rowsPerBlock, date1904);
-    }
-    if (!deleteFirst) remove();
-  } catch (err) {
-    if (created && !addedSheets.length) throw new StartAgain();
-    throw err;
-  }
-  // The Normal font's character width: a column no summary uses (the sheet's last) has the standard width.
-  const measure = addedSheets.length ? addedSheets[0].getRange("XFD1").format : null;
-  measure?.load("columnWidth");
-  if (measure && opts.features.standardWidth) addedSheets[0].load("standardWidth");
-  try {
-    await ctx.sync();
-  } catch (err) {
-    // A runtime that lost the race to create `_phuluc` fails on the batch's first operation, nothing applied.
-    if (created && !(await storeSheetExists(ctx))) throw err;
-    if (created) throw new StartAgain();
-    throw err;
-  }
-  const pxPerChar = measure
-    ? measureCharWidth(opts.features.standardWidth ? addedSheets[0].standardWidth : DEFAULT_STANDARD_WIDTH, measure.columnWidth)
-    : CALIBRI_11_PX;
-
+  const { write, addedSheets, pxPerChar } = await writeContent(ctx, spec, layout, {
+    session,
+    changes,
+    date1904: isDate1904(),
+    opts,
+    client,
+  });
+  const { sheetNames, replaced, added } = layout;
   const unapplied = await finish(ctx, spec, sheetNames, addedSheets, pxPerChar, opts.features, created ? null : write);
   // Drop what no longer exists from the record — and write it again if another runtime wrote over it.
   const deleted = new Set(replaced.map(sheetNameKey).filter((k) => !sheetNames.some((n) => sheetNameKey(n) === k)));
@@ -189,14 +172,77 @@ async function writeOnce(
       ctx,
       ["sheets"],
       (values) => new Map([["sheets", sheetRecords((values.get("sheets") as SummarySheetRecord[] | undefined) ?? [], deleted, added)]]),
-      { by: opts.by, budgetBytes: opts.budgetBytes },
+      client,
     );
+  else client.remember(session);
   const refused = unapplied.refused;
   if (!refused.length) return { sheetNames, replaced };
   // Tell the user which touches are missing (once per sheet and touch: two refused charts are one line).
   const list: NonNullable<WriteSummaryResult["unapplied"]> = [];
   for (const e of refused) if (!list.some((u) => u.sheet === e.sheet && u.touch === e.touch)) list.push({ sheet: e.sheet, touch: e.touch });
   return { sheetNames, replaced, unapplied: list };
+}
+
+interface ContentInput {
+  session: StoreSession;
+  changes: Map<PartKey, unknown>;
+  date1904: boolean;
+  opts: WriteOptions;
+  client: StoreClient;
+}
+
+/**
+ * The record, the sheets deleted and added, their content — in batches within the request budget, with
+ * calculation suspended in each — and, in the last batch, the measure of the workbook's Normal font.
+ * StartAgain when another runtime created `_phuluc` first (this batch then failed on its first operation).
+ */
+async function writeContent(
+  ctx: Excel.RequestContext,
+  spec: SummarySpec,
+  layout: Layout,
+  { session, changes, date1904, opts, client }: ContentInput,
+): Promise<{ write: StoreWrite; addedSheets: Excel.Worksheet[]; pxPerChar: number }> {
+  const sheets = ctx.workbook.worksheets;
+  const created = !session.exists;
+  let synced = false;
+  const suspendCalculation = () => opts.features.suspendCalculation && ctx.workbook.application.suspendApiCalculationUntilNextSync();
+  const counter = syncingCounter(ctx, opts.budgetBytes ?? WRITE_BUDGET_BYTES, () => {
+    synced = true;
+    suspendCalculation();
+  });
+  // Excel refuses to delete a very hidden sheet (InvalidOperation, Worksheet.delete's reference): hide it first.
+  const veryHidden = new Set(layout.existing.filter((e) => e.veryHidden).map((e) => sheetNameKey(e.name)));
+  const remove = () =>
+    layout.replaced.forEach((n) => {
+      const ws = sheets.getItem(n);
+      if (veryHidden.has(sheetNameKey(n))) ws.visibility = "Hidden" as Excel.SheetVisibility;
+      ws.delete();
+    });
+  const addedSheets: Excel.Worksheet[] = [];
+  try {
+    suspendCalculation();
+    const write = await queueStoreWrite(ctx, session, changes, client.by(), counter);
+    if (layout.deleteFirst) remove();
+    for (let i = 0; i < spec.sheets.length; i++) {
+      const ws = sheets.add(layout.sheetNames[i]);
+      addedSheets.push(ws);
+      await queueSheet(ws, spec.sheets[i], counter, opts.rowsPerBlock, date1904);
+    }
+    if (!layout.deleteFirst) remove();
+    // The Normal font's character width: a column no summary uses (the sheet's last) has the standard width.
+    const measure = addedSheets.length ? addedSheets[0].getRange("XFD1").format : null;
+    measure?.load("columnWidth");
+    if (measure && opts.features.standardWidth) addedSheets[0].load("standardWidth");
+    await ctx.sync();
+    const pxPerChar = measure
+      ? measureCharWidth(opts.features.standardWidth ? addedSheets[0].standardWidth : DEFAULT_STANDARD_WIDTH, measure.columnWidth)
+      : CALIBRI_11_PX;
+    return { write, addedSheets, pxPerChar };
+  } catch (err) {
+    // A runtime that lost the race to create `_phuluc` fails on its first batch's first operation: nothing applied.
+    if (created && !synced && (await storeSheetExists(ctx))) throw new StartAgain();
+    throw err;
+  }
 }
 
 async function storeSheetExists(ctx: Excel.RequestContext): Promise<boolean> {

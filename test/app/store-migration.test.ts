@@ -105,3 +105,28 @@ describe("a full store of format 1 (4.5 MB down column A) at the web's limit", (
     300_000,
   );
 });
+
+test("a store of format 1 bigger than one response (30,000 highlights, 5.6 MB, as desktop Excel could write it) is read in pieces and migrated", async () => {
+  const grid = appendixGrid(FULL_SHEET, 5000);
+  const big = fullStore(grid);
+  const more = big.highlights.map((h) => ({ ...h, cell: h.cell.replace(/\d+$/, (r) => String(Number(r) + 1)) }));
+  const store = { ...big, highlights: [...big.highlights, ...more] };
+  const chunks = legacyChunks(store);
+  expect(Buffer.byteLength(JSON.stringify(chunks))).toBeGreaterThan(PAYLOAD_LIMIT);
+  const fake = fakeWorkbook([grid], { storeChunks: chunks });
+  const port = new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported });
+  expect((await port.loadSettings()).warning).toBeUndefined();
+  expect((await port.readSheets()).map((g) => g.name)).toEqual([FULL_SHEET]);
+  await port.saveSettings({ ...defaultSettings(), communeName: "UBND xã Mới" });
+  // Excel refused the first reads for their size (how the adapter knows to read in pieces)…
+  expect(fake.stats.log.some((s) => s.responseBytes > PAYLOAD_LIMIT)).toBe(true);
+  // …and once migrated, the store is read in one exchange well under the limit.
+  fake.stats.reset();
+  expect((await port.loadSettings()).settings.communeName).toBe("UBND xã Mới");
+  await port.readSheets();
+  expect(fake.stats.largestPayloadBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+  const after = fakeStoreOf(fake.model);
+  expect(after.format).toBe("v2");
+  expect(after.store.highlights).toHaveLength(store.highlights.length);
+  expect(after.store.settings?.communeName).toBe("UBND xã Mới");
+}, 300_000);
