@@ -46,6 +46,8 @@ export const cliTexts = {
       ? `Tệp không có bản tổng hợp ngày ${date}. Các ngày đã lưu: ${available.join(", ")}.`
       : `Tệp chưa lưu bản tổng hợp nào để so sánh (mỗi lần "Tạo bảng tổng hợp" lưu một bản). Hãy dùng --since TỆP_CŨ.xlsx.`,
   badAsOf: (v: string) => `Ngày báo cáo không hợp lệ: "${v}". Hãy viết theo dạng YYYY-MM-DD và là ngày có thật, ví dụ 2026-11-24.`,
+  storeFull:
+    "Trang ẩn _phuluc của tệp đã đầy (đã bỏ bớt các bản tổng hợp và nhật ký gộp cũ nhất mà vẫn không đủ chỗ) nên không ghi được; tệp gốc không bị sửa. Hãy bớt số ô cần đánh dấu hoặc bớt danh sách đơn vị.",
   unexpected: (m: string) => `Lỗi không mong muốn: ${m}. Hãy báo lại cho người phát triển kèm tệp gây lỗi.`,
   settingsWarning: (m: string) => `Cảnh báo: ${m}`,
   wrote: (f: string) => `Đã ghi tệp ${f}.`,
