@@ -82,10 +82,15 @@ describe("the head", () => {
     expect(head.parts.settings).toEqual({ r: head.rev, b: head.rev });
   });
 
-  test.each([[""], ["{}"], ['{"version":1}'], ['{"phuluc":2,"rev":-1}'], ['{"phuluc":9,"rev":1,"by":"","log":[],"parts":{}}'], [12], [null]])(
-    "%j is not a head",
-    (cell) => expect(decodeHead(cell)).toBeNull(),
-  );
+  test.each([
+    [""],
+    ["{}"],
+    ['{"version":1}'],
+    ['{"phuluc":2,"rev":-1}'],
+    ['{"phuluc":9,"rev":1,"by":"","log":[],"parts":{}}'],
+    [12],
+    [null],
+  ])("%j is not a head", (cell) => expect(decodeHead(cell)).toBeNull());
 });
 
 function sampleStore(): Store {
@@ -149,7 +154,8 @@ describe("highlights as ranges", () => {
   test("cells with the same fills become rectangles; read back sheet by sheet, row by row", () => {
     const recs: HighlightRecord[] = [];
     for (let r = 6; r <= 5005; r++) recs.push({ sheet: "PL I", cell: `D${r}`, previousFill: null, appliedFill: "FFC7CE" });
-    for (const c of ["E", "F", "G"]) for (let r = 10; r <= 12; r++) recs.push({ sheet: "PL II", cell: `${c}${r}`, previousFill: "00B050", appliedFill: "FFEB9C" });
+    for (const c of ["E", "F", "G"])
+      for (let r = 10; r <= 12; r++) recs.push({ sheet: "PL II", cell: `${c}${r}`, previousFill: "00B050", appliedFill: "FFEB9C" });
     const part = encodeHighlights(recs);
     expect(part.g).toEqual([
       ["PL I", null, "FFC7CE", "D6:D5005"],
@@ -172,7 +178,12 @@ describe("highlights as ranges", () => {
       fc.property(fc.array(rec, { maxLength: 120 }), (list) => {
         const byCell = new Map<string, HighlightRecord>();
         for (const r of list) {
-          const h = { sheet: r.sheet, cell: `${String.fromCharCode(64 + r.at.col)}${r.at.row}`, previousFill: r.previousFill, appliedFill: r.appliedFill };
+          const h = {
+            sheet: r.sheet,
+            cell: `${String.fromCharCode(64 + r.at.col)}${r.at.row}`,
+            previousFill: r.previousFill,
+            appliedFill: r.appliedFill,
+          };
           byCell.set(`${h.sheet}!${h.cell}`, h);
         }
         const recs = [...byCell.values()];
@@ -189,7 +200,9 @@ describe("highlights as ranges", () => {
     expect(recs).toHaveLength(FULL.highlights);
     const ranges = partBytes(encodeHighlights(recs));
     const perCell = Buffer.byteLength(JSON.stringify(recs));
-    console.log(`15,000 scattered highlights: ${ranges.toLocaleString("en")} bytes as ranges (one record per cell: ${perCell.toLocaleString("en")})`);
+    console.log(
+      `15,000 scattered highlights: ${ranges.toLocaleString("en")} bytes as ranges (one record per cell: ${perCell.toLocaleString("en")})`,
+    );
     expect(ranges).toBeLessThan(perCell / 8);
   });
 
@@ -247,7 +260,13 @@ describe("the budget: one owner of what is dropped first", () => {
 
   test("when dropping every snapshot is not enough, the oldest merges' logs go next; never the settings", () => {
     const s = full();
-    const twoMerges = { v: 1, merges: [{ ...fullMerges().merges[0], seq: 1, undo: null }, { ...fullMerges().merges[0], seq: 2 }] };
+    const twoMerges = {
+      v: 1,
+      merges: [
+        { ...fullMerges().merges[0], seq: 1, undo: null },
+        { ...fullMerges().merges[0], seq: 2 },
+      ],
+    };
     const z = { ...sizes(s), merges: partBytes(twoMerges), settings: 1_200_000 };
     const out = fitBudget(z, (p) => (p === "merges" ? twoMerges : partValue(s, p)));
     expect([...out.keys()]).toEqual(["snapshots", "merges"]);
