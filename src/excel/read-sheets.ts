@@ -137,23 +137,13 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
   }
 }
 
-async function readOnce(ctx: Excel.RequestContext, opts: ReadOptions): Promise<Grid[]> {
-  const budget = opts.budgetBytes ?? READ_BUDGET_BYTES;
-  let perCell = opts.bytesPerCell ?? READ_BYTES_PER_CELL;
-  const maxRows = opts.maxRowsPerChunk ?? MAX_ROWS_PER_CHUNK;
-
-  // Sync 1: the sheet list — which also tells whether `_phuluc` exists.
-  const sheets = ctx.workbook.worksheets;
-  sheets.load("items/name,items/visibility");
-  const isDate1904 = queueDateSystemProbe(ctx);
-  await ctx.sync();
-  const date1904 = isDate1904();
-  const storeKey = sheetNameKey(STORE_SHEET);
-  const candidates = sheets.items.filter((ws) => sheetNameKey(ws.name) !== storeKey);
-
-  // Sync 2: the used range (values only) of every sheet and, when it exists, the store's. Sheets the
-  // store then names as the product's summaries are dropped: measuring them cost a few bytes, not a sync.
-  const pendingStore = queueStoreRead(sheets.items, ["sheets"]);
+/** Sync 2: every candidate's used range, and the names of the product's summaries (keys) the store records. */
+async function measureSheets(
+  ctx: Excel.RequestContext,
+  items: Excel.Worksheet[],
+  candidates: Excel.Worksheet[],
+): Promise<{ probes: { ws: Excel.Worksheet; used: Excel.Range }[]; skip: Set<string> }> {
+  const pendingStore = queueStoreRead(items, ["sheets"]);
   const probes = candidates.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -168,10 +158,29 @@ async function readOnce(ctx: Excel.RequestContext, opts: ReadOptions): Promise<G
     if (!isPayloadTooLarge(err) || !pendingStore.exists) throw err;
     for (const { used } of probes) used.load("rowIndex,columnIndex,rowCount,columnCount");
     await ctx.sync();
-    session = await readStoreInPieces(ctx, sheets.items, ["sheets"]);
+    session = await readStoreInPieces(ctx, items, ["sheets"]);
   }
-  if (longerThanRead(session)) session = await readStoreInPieces(ctx, sheets.items, ["sheets"]);
-  const skip = new Set(recordedSheets(session).map((s) => sheetNameKey(s.name)));
+  if (longerThanRead(session)) session = await readStoreInPieces(ctx, items, ["sheets"]);
+  return { probes, skip: new Set(recordedSheets(session).map((s) => sheetNameKey(s.name))) };
+}
+
+async function readOnce(ctx: Excel.RequestContext, opts: ReadOptions): Promise<Grid[]> {
+  const budget = opts.budgetBytes ?? READ_BUDGET_BYTES;
+  let perCell = opts.bytesPerCell ?? READ_BYTES_PER_CELL;
+  const maxRows = opts.maxRowsPerChunk ?? MAX_ROWS_PER_CHUNK;
+
+  // Sync 1: the sheet list — which also tells whether `_phuluc` exists.
+  const sheets = ctx.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  const isDate1904 = queueDateSystemProbe(ctx);
+  await ctx.sync();
+  const date1904 = isDate1904();
+  const storeKey = sheetNameKey(STORE_SHEET);
+  const candidates = sheets.items.filter((ws) => sheetNameKey(ws.name) !== storeKey);
+
+  // Sync 2: the used range (values only) of every sheet and, when it exists, the store's record of the
+  // product's summaries. Those sheets are dropped: measuring them cost a few bytes, not a sync.
+  const { probes, skip } = await measureSheets(ctx, sheets.items, candidates);
 
   const plans: SheetPlan[] = probes
     .filter(({ ws }) => !skip.has(sheetNameKey(ws.name)))
