@@ -9,7 +9,7 @@
  * sheets' names, the highlights and the other records are never dropped: a write they alone would take
  * over the budget is refused (StoreFullError), and nothing is written.
  */
-import { jsonBytes } from "./text/utf8";
+import { countWithin, jsonBytes } from "./text/utf8";
 import { decodeBook, trimBook } from "./snapshot";
 import { parseMergesRecord, type MergeEntry, type MergesRecord } from "./returns/merge-schema";
 import { PART_KEYS, partBytes, type PartKey } from "./store";
@@ -41,14 +41,7 @@ function trimSnapshots(raw: unknown, maxBytes: number): unknown {
 
 /** The last merge's log cut to fit (its undo data dropped when even that is not enough). */
 function cutLastMerge(last: MergeEntry, maxBytes: number): MergesRecord | undefined {
-  const room = maxBytes - jsonBytes({ v: 1, merges: [{ ...last, log: [] }] });
-  let used = 0;
-  let keep = 0;
-  for (const line of last.log) {
-    used += jsonBytes(line) + 1;
-    if (used > room) break;
-    keep++;
-  }
+  const keep = countWithin(last.log, maxBytes - jsonBytes({ v: 1, merges: [{ ...last, log: [] }] }));
   const cut: MergesRecord = {
     v: 1,
     merges: [{ ...last, log: last.log.slice(0, keep), truncated: (last.truncated ?? 0) + last.log.length - keep }],

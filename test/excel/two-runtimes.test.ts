@@ -53,6 +53,15 @@ const highlightsOf = async (fake: FakeExcel) => {
   return { fills, state: await mergeState(port) };
 };
 
+/** Clearing the highlights (in a third, quiet runtime) leaves no fill on the plan: every fill phuluc made was on record. */
+async function expectAllCleared(fake: FakeExcel): Promise<void> {
+  await plainPort(fake).clearHighlights();
+  const left: string[] = [];
+  for (const name of ["PL I", "PL II", "PL III"])
+    fake.model.sheet(name).forEachCell({ top: 1, left: 1, bottom: 40, right: 12 }, (c) => c.fill && left.push(`${name}:${c.fill}`));
+  expect(left).toEqual([]);
+}
+
 /** Every offset at which the second runtime may start, up to `max` syncs of the first. */
 const OFFSETS = Array.from({ length: 14 }, (_, k) => k);
 
@@ -97,10 +106,7 @@ describe("the ribbon checks (and highlights) while the pane writes a summary", (
       expect(fake.model.sheets.length).toBe(before);
       expect(fake.model.sheets.some((s) => / \(2\)$/.test(s.name))).toBe(false);
       // Clearing takes off every fill phuluc made.
-      await port.clearHighlights();
-      const left: string[] = [];
-      fake.model.sheet("PL I").forEachCell({ top: 1, left: 1, bottom: 40, right: 12 }, (c) => c.fill && left.push(c.fill));
-      expect(left).toEqual([]);
+      await expectAllCleared(fake);
     },
   );
 });
@@ -157,10 +163,7 @@ describe("a fresh workbook (no `_phuluc`): the pane saves settings while the rib
       expect((await port.loadSettings()).settings.communeName).toBe("UBND xã An Hòa");
       expect(fake.model.sheets.filter((s) => s.name === "_phuluc")).toHaveLength(1);
       // Every fill phuluc made is on record: clearing takes them all off.
-      await port.clearHighlights();
-      const left: string[] = [];
-      fake.model.sheet("PL I").forEachCell({ top: 1, left: 1, bottom: 40, right: 12 }, (c) => c.fill && left.push(c.fill));
-      expect(left).toEqual([]);
+      await expectAllCleared(fake);
     },
   );
 });
@@ -177,10 +180,6 @@ describe("the same part from both sides: the pane highlights while the ribbon cl
       lock.as("pane", () => pane.highlight(targets)),
       lock.as("ribbon", () => ribbon.clearHighlights({ completed: () => undefined })),
     ]);
-    await plainPort(fake).clearHighlights();
-    const left: string[] = [];
-    for (const name of ["PL I", "PL II", "PL III"])
-      fake.model.sheet(name).forEachCell({ top: 1, left: 1, bottom: 40, right: 12 }, (c) => c.fill && left.push(`${name}:${c.fill}`));
-    expect(left).toEqual([]);
+    await expectAllCleared(fake);
   });
 });
