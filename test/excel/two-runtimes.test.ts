@@ -129,29 +129,38 @@ describe("the pane undoes the merge while the ribbon writes a summary", () => {
   });
 });
 
-describe("the same record from both sides: the pane summarises as of another date while the ribbon summarises", () => {
-  test.each(OFFSETS)("the ribbon starts after %i syncs of the pane: both snapshots are kept", async (lead) => {
-    const fake = fakeWorkbook(planGrids());
-    const earlier = "2026-09-30";
-    const { report, settings } = await checkWorkbook(plainPort(fake), { asOf: earlier, settings: defaultSettings() });
-    const lock = new Lockstep(["pane", "ribbon"], lead);
-    const pane = new OfficeWorkbookPort({ run: lock.run(fake, "pane"), isSetSupported: fake.isSetSupported });
-    const ribbon = createCommands(ribbonDeps(fake, lock.run(fake, "ribbon")));
-    await Promise.all([
-      lock.as("pane", () => writeSummarySheets(pane, report, settings)),
-      lock.as("ribbon", () => ribbon.buildSummary({ completed: () => undefined })),
-    ]);
-    const asOfs = decodeBook(await plainPort(fake).loadRecord(SNAPSHOTS_KEY)).book.snapshots.map((s) => s.asOf);
-    expect([...asOfs].sort()).toEqual([earlier, AS_OF]);
-  });
-});
+/** Which runtime starts first (the other starts after `lead` of its syncs). */
+const ORDERS: [string, [string, string]][] = [
+  ["the pane", ["pane", "ribbon"]],
+  ["the ribbon", ["ribbon", "pane"]],
+];
 
-describe("a fresh workbook (no `_phuluc`): the pane saves settings while the ribbon checks and highlights", () => {
-  test.each(OFFSETS.slice(0, 8))(
-    "the ribbon starts after %i syncs of the pane: one `_phuluc`, with the settings and the highlights",
-    async (lead) => {
+describe.each(ORDERS)(
+  "the same record from both sides: the pane summarises as of another date while the ribbon summarises; %s first",
+  (_f, order) => {
+    test.each(OFFSETS)("the other starts after %i syncs: both snapshots are kept", async (lead) => {
       const fake = fakeWorkbook(planGrids());
-      const lock = new Lockstep(["pane", "ribbon"], lead);
+      const earlier = "2026-09-30";
+      const { report, settings } = await checkWorkbook(plainPort(fake), { asOf: earlier, settings: defaultSettings() });
+      const lock = new Lockstep(order, lead);
+      const pane = new OfficeWorkbookPort({ run: lock.run(fake, "pane"), isSetSupported: fake.isSetSupported });
+      const ribbon = createCommands(ribbonDeps(fake, lock.run(fake, "ribbon")));
+      await Promise.all([
+        lock.as("pane", () => writeSummarySheets(pane, report, settings)),
+        lock.as("ribbon", () => ribbon.buildSummary({ completed: () => undefined })),
+      ]);
+      const asOfs = decodeBook(await plainPort(fake).loadRecord(SNAPSHOTS_KEY)).book.snapshots.map((s) => s.asOf);
+      expect([...asOfs].sort()).toEqual([earlier, AS_OF]);
+    });
+  },
+);
+
+describe.each(ORDERS)(
+  "a fresh workbook (no `_phuluc`): the pane saves settings while the ribbon checks and highlights; %s first",
+  (_f, order) => {
+    test.each(OFFSETS)("the other starts after %i syncs: one `_phuluc`, with the settings and the highlights", async (lead) => {
+      const fake = fakeWorkbook(planGrids());
+      const lock = new Lockstep(order, lead);
       const pane = new OfficeWorkbookPort({ run: lock.run(fake, "pane"), isSetSupported: fake.isSetSupported });
       const ribbon = createCommands(ribbonDeps(fake, lock.run(fake, "ribbon")));
       const settings = { ...defaultSettings(), communeName: "UBND xã An Hòa" };
@@ -164,9 +173,9 @@ describe("a fresh workbook (no `_phuluc`): the pane saves settings while the rib
       expect(fake.model.sheets.filter((s) => s.name === "_phuluc")).toHaveLength(1);
       // Every fill phuluc made is on record: clearing takes them all off.
       await expectAllCleared(fake);
-    },
-  );
-});
+    });
+  },
+);
 
 describe("the same part from both sides: the pane highlights while the ribbon clears", () => {
   test.each(OFFSETS)("the ribbon starts after %i syncs of the pane: every fill phuluc leaves is on record", async (lead) => {
