@@ -13,6 +13,9 @@
  * the head's revision is read just before a write (the check) and, after it, the head must still log that
  * write (the verification) — when another runtime (the ribbon's, or the pane's: they share nothing) wrote
  * in between, the update is made again on what the store now holds, so neither loses the other's records.
+ * (Office.js has no conditional write: the one case this cannot see is another runtime's write *and* its
+ * verification both falling between this runtime's check and its write — two round trips of the other
+ * inside the few milliseconds this one computes; Excel runs the runtimes' requests one at a time.)
  * Before a write that would take the store over its budget, store-budget.ts says what to drop.
  */
 import {
