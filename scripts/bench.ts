@@ -31,6 +31,11 @@ import { splitWorkbook } from "../src/app/use-cases/split";
 import { applyMerge, reviewReturns } from "../src/app/use-cases/merge";
 import { XlsxWorkbookPort } from "../src/xlsx/port";
 import { buildXlsx } from "../test/support/xlsx-builder";
+import { appendixGrid } from "../test/fakes/fake-workbook";
+import { FULL, FULL_SHEET, fullStore } from "../test/support/full-store";
+import { HIGHLIGHT_FILL } from "../src/excel/highlight";
+import { readStoreFile } from "../src/xlsx/store";
+import { PART_KEYS, partBytes, partValue } from "../src/core/store";
 
 type BenchFn = (ctx: BenchContext) => Promise<void> | void;
 interface BenchContext {
@@ -534,6 +539,26 @@ function mergeBench(tasks: number, units: number, sheets: number, runs: number):
   };
 }
 registerBench("merge", mergeBench(5000, 100, 5, 2));
+
+/**
+ * The full store of issue 26, as a file to open in Excel (docs/first-run-in-excel.md, the store at scale):
+ * a 5,000-task plan whose `_phuluc` holds 24 summaries' snapshots, one 4,000-cell merge and 15,000
+ * highlights (made by the file adapter, so their fills are on the cells). Written to .bench/full-store.xlsx.
+ */
+registerBench("full-store", async ({ root, log }) => {
+  const grid = appendixGrid(FULL_SHEET, FULL.tasks);
+  const store = fullStore(grid);
+  const port = await XlsxWorkbookPort.fromBytes(await buildXlsx([grid], { store: { ...store, highlights: [] } }), "full-store.xlsx");
+  await port.highlight(
+    store.highlights.map((h) => ({ sheet: h.sheet, cell: h.cell, severity: h.appliedFill === HIGHLIGHT_FILL.error ? "error" : "warning" })),
+  );
+  const out = path.join(root, ".bench", "full-store.xlsx");
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, await port.toBuffer());
+  const { store: written } = readStoreFile(port.workbook);
+  const sizes = PART_KEYS.map((p) => `${p} ${partBytes(partValue(written, p)).toLocaleString("en")}`).join(", ");
+  log(`${path.relative(root, out)}: ${FULL.tasks.toLocaleString("en")} tasks; the store's parts in bytes: ${sizes}`);
+});
 
 // ---------------------------------------------------------------------------------------------------
 

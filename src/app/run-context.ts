@@ -15,18 +15,22 @@ export class Cancelled extends Error {
   }
 }
 
-/** One per run: the door cancels it, the use case checks it between steps. */
+/**
+ * One per run: the door cancels it, the use case checks it between steps. `expired` cancels it by itself
+ * (the ribbon's: once its runtime's time is nearly up).
+ */
 export class CancelToken {
   private done = false;
+  constructor(private readonly expired?: () => boolean) {}
   get cancelled(): boolean {
-    return this.done;
+    return this.done || (this.expired?.() ?? false);
   }
   cancel(): void {
     this.done = true;
   }
   /** Throws Cancelled once the token is cancelled. */
   throwIfCancelled(): void {
-    if (this.done) throw new Cancelled();
+    if (this.cancelled) throw new Cancelled();
   }
 }
 

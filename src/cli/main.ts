@@ -5,6 +5,7 @@ import { cliCommands } from "../app/commands";
 import { COMMAND_STRINGS } from "../i18n/commands";
 import { cliTexts } from "../i18n/cli";
 import { causeChain, XlsxReadError } from "../xlsx/detect";
+import { StoreFullError } from "../core/store-budget";
 import { parseArgs, usageOf } from "./args";
 import { CliError, processIO, type CliIO } from "./io";
 import { runCommand } from "./run-command";
@@ -47,6 +48,8 @@ export function reportFailure(e: unknown, io: CliIO, debug = !!process.env.PHULU
     code = e.exitCode;
   } else if (e instanceof XlsxReadError) {
     io.stderr("phuluc: " + oneLine(e.message) + "\n");
+  } else if (e instanceof StoreFullError) {
+    io.stderr("phuluc: " + oneLine(cliTexts.storeFull) + "\n");
   } else {
     const msg = e instanceof Error ? e.message : String(e);
     io.stderr("phuluc: " + oneLine(cliTexts.unexpected(msg)) + "\n");

@@ -20,10 +20,16 @@ export function dialogUrl(base: string, message: string, kind: "ok" | "error"): 
   return u.toString();
 }
 
-/** notify() for createCommands: opens the dialog and resolves when it is closed. */
-export function officeDialogNotify(base: () => string = () => window.location.href) {
-  return (message: string, kind: "ok" | "error"): Promise<void> =>
-    new Promise<void>((resolve) => {
+/**
+ * notify() for createCommands: opens the dialog and resolves when it is closed — by the user, or by itself
+ * after DIALOG_MAX_OPEN_MS or at `closeBy` (ms, the command's own deadline) if that comes first. With no
+ * time left, no dialog is opened.
+ */
+export function officeDialogNotify(base: () => string = () => window.location.href, now: () => number = Date.now) {
+  return (message: string, kind: "ok" | "error", closeBy?: number): Promise<void> => {
+    const open = closeBy === undefined ? DIALOG_MAX_OPEN_MS : Math.min(DIALOG_MAX_OPEN_MS, closeBy - now());
+    if (open <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
       let settled = false;
       let dialog: Office.Dialog | undefined;
       const close = (d: Office.Dialog | undefined) => {
@@ -42,7 +48,7 @@ export function officeDialogNotify(base: () => string = () => window.location.hr
       };
       // Started before asking for the dialog: a host that never calls back (a dialog blocked, another one
       // open in an old build) must not keep the command — and the ribbon button — waiting for ever.
-      const timer = setTimeout(finish, DIALOG_MAX_OPEN_MS);
+      const timer = setTimeout(finish, open);
       try {
         Office.context.ui.displayDialogAsync(dialogUrl(base(), message, kind), { height: 30, width: 30, displayInIframe: true }, (res) => {
           if (res.status !== Office.AsyncResultStatus.Succeeded) return finish();
@@ -55,6 +61,7 @@ export function officeDialogNotify(base: () => string = () => window.location.hr
         finish();
       }
     });
+  };
 }
 
 /** Inside the dialog: show the message (as text, never HTML) and a close button. */

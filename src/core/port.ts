@@ -75,4 +75,11 @@ export interface WorkbookPort {
   loadRecord(key: string): Promise<unknown>;
   /** Store a record under `key` (undefined removes it); the settings and the other records are kept. */
   saveRecord(key: string, value: unknown): Promise<void>;
+  /**
+   * Store the record `update` makes of the one kept now (undefined: absent or unreadable; returning
+   * undefined removes it). When another runtime on the same workbook (the ribbon's, the pane's) writes the
+   * store at the same time, `update` is called again with what it wrote, so both changes are kept: it
+   * must be a pure function of its argument.
+   */
+  updateRecord(key: string, update: (current: unknown) => unknown): Promise<void>;
 }

@@ -5,7 +5,7 @@
  * scratch, the product's own store and summary sheets) is ignored and never flagged.
  */
 import { foldKey } from "./text/fold";
-import { decodeStore, STORE_SHEET } from "./store";
+import { decodeStoreColumns, gridColumns, STORE_SHEET } from "./store";
 import { summarySheetNames } from "./summary/names";
 import type { Grid } from "./grid";
 import type { Settings } from "./settings";
@@ -52,10 +52,8 @@ export function productSheetNames(grids: readonly Grid[], settings: Settings, ig
     if (settings.summarySheetName) names.add(settings.summarySheetName);
   }
   const store = grids.find((g) => g && g.name === STORE_SHEET);
-  if (store && Array.isArray(store.values)) {
-    const chunks = store.values.map((row) => (Array.isArray(row) ? row[0] : null));
-    for (const rec of decodeStore(chunks).store.summarySheets) names.add(rec.name);
-  }
+  if (store && Array.isArray(store.values) && store.origin)
+    for (const rec of decodeStoreColumns(gridColumns(store)).store.summarySheets) names.add(rec.name);
   return names;
 }
 

@@ -439,18 +439,37 @@ export function addSnapshot(
     dropped++;
   }
   const cache = new Map<number, StoredSnapshot>(book.stored ?? []);
-  let next: SnapshotBook = { next: Math.max(book.next, identified.next), catalog, snapshots, stored: cache };
+  const trimmed = trimBook({ next: Math.max(book.next, identified.next), catalog, snapshots, stored: cache }, maxBytes, 1);
+  if (trimmed.bytes > maxBytes) {
+    const unchanged = encodeBook(book);
+    return { book, stored: unchanged, bytes: storedBytes(unchanged), dropped: 0, tooBig: true };
+  }
+  return { ...trimmed, dropped: dropped + trimmed.dropped };
+}
+
+export interface TrimmedBook {
+  book: SnapshotBook;
+  stored: StoredBook;
+  bytes: number;
+  /** Snapshots dropped, the oldest taken first. */
+  dropped: number;
+}
+
+/**
+ * The book within `maxBytes`: the oldest snapshots taken go first, down to `keep` of them (the store's
+ * budget, store-budget.ts, may drop them all). The catalog then keeps only the ids still used.
+ */
+export function trimBook(book: SnapshotBook, maxBytes: number, keep = 0): TrimmedBook {
+  const cache = book.stored ?? new Map<number, StoredSnapshot>();
+  let next = book;
   let stored = encodeBook(next, cache);
   let bytes = storedBytes(stored);
-  while (bytes > maxBytes && next.snapshots.length > 1) {
+  let dropped = 0;
+  while (bytes > maxBytes && next.snapshots.length > keep) {
     next = { ...next, snapshots: next.snapshots.slice(1) };
     dropped++;
     stored = encodeBook(next, cache);
     bytes = storedBytes(stored);
-  }
-  if (bytes > maxBytes) {
-    const unchanged = encodeBook(book);
-    return { book, stored: unchanged, bytes: storedBytes(unchanged), dropped: 0, tooBig: true };
   }
   // The catalog and the cache in memory match what is stored.
   const used = new Set<string>();
@@ -458,7 +477,7 @@ export function addSnapshot(
   const kept = new Set(next.snapshots.map((s) => s.seq));
   next = {
     ...next,
-    catalog: new Map([...catalog].filter(([id]) => used.has(id))),
+    catalog: new Map([...next.catalog].filter(([id]) => used.has(id))),
     stored: new Map([...cache].filter(([seq]) => kept.has(seq))),
   };
   return { book: next, stored, bytes, dropped };

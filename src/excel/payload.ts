@@ -7,3 +7,10 @@ const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePaylo
 export function isPayloadTooLarge(err: unknown): boolean {
   return PAYLOAD_CODES.has(officeErrorCode(err) ?? "");
 }
+
+/** Request bytes queued so far: the caller syncs when its budget is reached. */
+export interface ByteCounter {
+  add(bytes: number): void;
+  /** Called between operations: syncs when the queued request is over budget. */
+  checkpoint(): Promise<void>;
+}

@@ -15,7 +15,8 @@ import { withUserErrors } from "./errors";
 import { applyHighlights } from "./highlight";
 import { readSheetsWith } from "./read-sheets";
 import { featureSupport, officeIsSetSupported, type Feature, type IsSetSupported } from "./requirements";
-import { loadSheetsAndStore, queueStoreWrite } from "./store";
+import { getRecord, partOfRecord, setRecord, type PartKey } from "../core/store";
+import { loadSheetsAndStore, SHEET_LIST_PROPS, sessionValue, StoreClient, updateStore, type PartsUpdate } from "./store";
 import { writeSummaryWith } from "./write-summary";
 import { readColumnWidthsWith, writeBatchWith } from "./write-batch";
 
@@ -35,6 +36,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   private readonly isSetSupported: IsSetSupported;
   private readonly budgetBytes?: number;
   private featureCache?: Record<Feature, boolean>;
+  /** This runtime's side of the store: ids for its writes, the parts it last read or wrote (store.ts). */
+  private readonly store: StoreClient;
   /** The last read could not read (all) merged areas although this Excel has the API (over 512 areas…). */
   private mergesUnread = false;
 
@@ -42,6 +45,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     this.run = options.run ?? defaultRun;
     this.isSetSupported = options.isSetSupported ?? officeIsSetSupported();
     this.budgetBytes = options.budgetBytes;
+    this.store = new StoreClient(options.budgetBytes);
   }
 
   /** Which optional features this Excel supports (ExcelApi sets above the manifest's 1.4). */
@@ -73,16 +77,16 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   writeSummary(spec: SummarySpec): Promise<WriteSummaryResult> {
     return withUserErrors(() =>
-      this.run((ctx) => writeSummaryWith(ctx, spec, { features: this.supported, budgetBytes: this.budgetBytes })),
+      this.run((ctx) => writeSummaryWith(ctx, spec, { features: this.supported, budgetBytes: this.budgetBytes, client: this.store })),
     );
   }
 
   highlight(targets: HighlightTarget[]): Promise<void> {
-    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, targets, this.supported.fillPattern)));
+    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, targets, this.supported.fillPattern, this.store)));
   }
 
   clearHighlights(): Promise<void> {
-    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, [], this.supported.fillPattern)));
+    return withUserErrors(() => this.run((ctx) => applyHighlights(ctx, [], this.supported.fillPattern, this.store)));
   }
 
   select(sheet: string, cell: string): Promise<void> {
@@ -111,7 +115,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   writeBatch(writes: CellWrite[]): Promise<void> {
-    return withUserErrors(() => this.run(async (ctx) => void (await writeBatchWith(ctx, writes, { budgetBytes: this.budgetBytes }))));
+    const opts = { budgetBytes: this.budgetBytes, suspendCalculation: this.supported.suspendCalculation };
+    return withUserErrors(() => this.run(async (ctx) => void (await writeBatchWith(ctx, writes, opts))));
   }
 
   readColumnWidths(sheets: { sheet: string; columns: number }[]): Promise<Record<string, number[]>> {
@@ -121,48 +126,47 @@ export class OfficeWorkbookPort implements WorkbookPort {
   /** Never throws: unreadable or corrupt settings → defaults with a Vietnamese warning. */
   async loadSettings(): Promise<LoadedSettings> {
     try {
-      // 1 sync without `_phuluc`, 2 with it (the list tells whether it exists; see store.ts).
-      const loaded = await this.run(async (ctx) => (await loadSheetsAndStore(ctx)).loaded);
-      if (loaded.corrupt) return { settings: defaultSettings(), warning: excelTexts.settingsCorrupt };
-      if (!loaded.store.settings) return { settings: defaultSettings() };
-      const parsed = parseSettings(loaded.store.settings);
+      // 1 sync without `_phuluc`, 2 with it (the list tells whether it exists; see store.ts): only the settings' part.
+      const session = await this.run(async (ctx) => (await loadSheetsAndStore(ctx, SHEET_LIST_PROPS, ["settings"], this.store)).session);
+      const part = session.parts.get("settings");
+      if (session.corrupt || part?.damaged) return { settings: defaultSettings(), warning: excelTexts.settingsCorrupt };
+      if (part?.value === undefined) return { settings: defaultSettings() };
+      const parsed = parseSettings(part.value);
       return parsed.warning ? { settings: parsed.settings, warning: excelTexts.settingsCorrupt } : { settings: parsed.settings };
     } catch (err) {
       return { settings: defaultSettings(), warning: excelTexts.settingsUnreadable(toUserMessage(err)) };
     }
   }
 
-  /** Never throws for a corrupt store (undefined); Excel errors become Vietnamese messages. */
+  /** Never throws for a corrupt store (undefined); Excel errors become Vietnamese messages. Reads only the record's part. */
   loadRecord(key: string): Promise<unknown> {
+    const part = partOfRecord(key);
     return withUserErrors(() =>
       this.run(async (ctx) => {
-        const { loaded } = await loadSheetsAndStore(ctx);
-        return loaded.corrupt ? undefined : loaded.store.records[key];
+        const { session } = await loadSheetsAndStore(ctx, SHEET_LIST_PROPS, [part], this.store);
+        return session.corrupt ? undefined : getRecord(sessionValue(session, part), key);
       }),
     );
   }
 
   saveRecord(key: string, value: unknown): Promise<void> {
-    return withUserErrors(() =>
-      this.run(async (ctx) => {
-        const { loaded } = await loadSheetsAndStore(ctx);
-        const records = { ...loaded.store.records };
-        if (value === undefined) delete records[key];
-        else records[key] = value;
-        queueStoreWrite(ctx, { ...loaded.store, records }, loaded);
-        await ctx.sync();
-      }),
+    return this.updateRecord(key, () => value);
+  }
+
+  updateRecord(key: string, update: (current: unknown) => unknown): Promise<void> {
+    const part = partOfRecord(key);
+    return this.updateStore(
+      [part],
+      (values) => new Map([[part, setRecord(values.get(part), key, update(getRecord(values.get(part), key)))]]),
     );
   }
 
   saveSettings(settings: Settings): Promise<void> {
-    return withUserErrors(() =>
-      this.run(async (ctx) => {
-        // 2 syncs without `_phuluc` (list, write), 3 with it (list, store, write): the store is kept whole.
-        const { loaded } = await loadSheetsAndStore(ctx);
-        queueStoreWrite(ctx, { ...loaded.store, settings }, loaded);
-        await ctx.sync();
-      }),
-    );
+    return this.updateStore(["settings"], () => new Map([["settings", settings]]));
+  }
+
+  /** One write of the store's parts, checked against the other runtime's writes (store.ts). */
+  private updateStore(parts: PartKey[], update: PartsUpdate): Promise<void> {
+    return withUserErrors(() => this.run((ctx) => updateStore(ctx, parts, update, this.store)));
   }
 }

@@ -3,8 +3,8 @@
  * WorkbookPort.readSheets through Office.js with a bounded number of syncs:
  *   sync 1  the sheet list (name, visibility) — which tells whether the store sheet `_phuluc` exists —
  *           and the date system (date-system.ts: a 1904 workbook's date cells are shifted to 1900 serials);
- *   sync 2  every sheet's used range (values only) and, when `_phuluc` exists, the store (to skip the
- *           product's summaries);
+ *   sync 2  every sheet's used range (values only) and, when `_phuluc` exists, the store's head and the
+ *           part that names the product's summaries (to skip them) — never the snapshots or merge records;
  *   sync 3… values + numberFormat + valueTypes of all sheets, in row chunks queued together and synced
  *           once per ~4 MB of expected response (Excel on the web rejects a request over 5 MB with
  *           RequestPayloadSizeLimitExceeded and a response over 5 MB with ResponsePayloadSizeLimitExceeded).
@@ -30,7 +30,7 @@ import { parseMergedAreas } from "./addresses";
 import { jsonBytes } from "../core/text/utf8";
 import { readCell } from "./cell-values";
 import { queueDateSystemProbe, to1900 } from "./date-system";
-import { queueStoreLoad, readStore } from "./store";
+import { longerThanRead, queueStoreRead, readStore, readStoreInPieces, recordedSheets, type StoreSession } from "./store";
 import { isPayloadTooLarge } from "./payload";
 
 export interface ReadOptions {
@@ -119,7 +119,52 @@ function takeBatch(queue: Piece[], cellBudget: number, maxRows: number): Piece[]
   return batch;
 }
 
+/** Reads started again when a sheet of the list disappears meanwhile. */
+export const MAX_READ_ATTEMPTS = 3;
+
+/**
+ * Read every sheet. A sheet the list named may be deleted before it is read — the product's own sheet
+ * replaced by the other runtime (the ribbon's or the pane's: a merge log, a summary): the read then starts
+ * again from the list.
+ */
 export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOptions): Promise<Grid[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readOnce(ctx, opts);
+    } catch (err) {
+      if (officeErrorCode(err) !== "ItemNotFound" || attempt >= MAX_READ_ATTEMPTS) throw err;
+    }
+  }
+}
+
+/** Sync 2: every candidate's used range, and the names of the product's summaries (keys) the store records. */
+async function measureSheets(
+  ctx: Excel.RequestContext,
+  items: Excel.Worksheet[],
+  candidates: Excel.Worksheet[],
+): Promise<{ probes: { ws: Excel.Worksheet; used: Excel.Range }[]; skip: Set<string> }> {
+  const pendingStore = queueStoreRead(items, ["sheets"]);
+  const probes = candidates.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { ws, used };
+  });
+  let session: StoreSession;
+  try {
+    await ctx.sync();
+    session = readStore(pendingStore);
+  } catch (err) {
+    // A store of format 1 too big for one response (written by desktop Excel): the used ranges again, the store in pieces.
+    if (!isPayloadTooLarge(err) || !pendingStore.exists) throw err;
+    for (const { used } of probes) used.load("rowIndex,columnIndex,rowCount,columnCount");
+    await ctx.sync();
+    session = await readStoreInPieces(ctx, items, ["sheets"]);
+  }
+  if (longerThanRead(session)) session = await readStoreInPieces(ctx, items, ["sheets"]);
+  return { probes, skip: new Set(recordedSheets(session).map((s) => sheetNameKey(s.name))) };
+}
+
+async function readOnce(ctx: Excel.RequestContext, opts: ReadOptions): Promise<Grid[]> {
   const budget = opts.budgetBytes ?? READ_BUDGET_BYTES;
   let perCell = opts.bytesPerCell ?? READ_BYTES_PER_CELL;
   const maxRows = opts.maxRowsPerChunk ?? MAX_ROWS_PER_CHUNK;
@@ -133,17 +178,9 @@ export async function readSheetsWith(ctx: Excel.RequestContext, opts: ReadOption
   const storeKey = sheetNameKey(STORE_SHEET);
   const candidates = sheets.items.filter((ws) => sheetNameKey(ws.name) !== storeKey);
 
-  // Sync 2: the used range (values only) of every sheet and, when it exists, the store's. Sheets the
-  // store then names as the product's summaries are dropped: measuring them cost a few bytes, not a sync.
-  const pendingStore = queueStoreLoad(sheets.items);
-  const probes = candidates.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
-    return { ws, used };
-  });
-  await ctx.sync();
-  const { store } = readStore(pendingStore);
-  const skip = new Set(store.summarySheets.map((s) => sheetNameKey(s.name)));
+  // Sync 2: the used range (values only) of every sheet and, when it exists, the store's record of the
+  // product's summaries. Those sheets are dropped: measuring them cost a few bytes, not a sync.
+  const { probes, skip } = await measureSheets(ctx, sheets.items, candidates);
 
   const plans: SheetPlan[] = probes
     .filter(({ ws }) => !skip.has(sheetNameKey(ws.name)))

@@ -6,12 +6,7 @@ import type { Feature } from "./requirements";
 import { jsonBytes } from "../core/text/utf8";
 import { specCell } from "./cell-values";
 
-/** Request bytes queued so far; the writer syncs when a budget is reached. */
-export interface ByteCounter {
-  add(bytes: number): void;
-  /** Called between row blocks: syncs when the queued request is over budget. */
-  checkpoint(): Promise<void>;
-}
+import type { ByteCounter } from "./payload";
 
 export interface StyleRect {
   style: string;
@@ -213,23 +208,27 @@ export async function queueSheet(
     await counter.checkpoint();
   }
 
-  // Styles, as rectangles.
+  // Styles, as rectangles; then merged areas (a sheet of changes has two per change), each one counted.
   for (const r of styleRects(spec.cells)) {
     const s = spec.styles[r.style];
     if (!s) continue;
     const ops = applyStyle(ws.getRange(rangeA1(r.top, r.left, r.bottom, r.right)), s, r.bottom - r.top + 1, r.right - r.left + 1);
     counter.add(ops * OP_BYTES);
+    await counter.checkpoint();
   }
-  await counter.checkpoint();
-
-  for (const m of spec.merges) ws.getRange(rangeA1(m.top, m.left, m.bottom, m.right)).merge(false);
-  counter.add(spec.merges.length * OP_BYTES);
+  for (const m of spec.merges) {
+    ws.getRange(rangeA1(m.top, m.left, m.bottom, m.right)).merge(false);
+    counter.add(OP_BYTES);
+    await counter.checkpoint();
+  }
 
   // Column widths (for Calibri 11; write-summary corrects them for another Normal font), row heights.
-  queueColumnWidths(ws, spec.columnWidths);
-  for (const [row, h] of Object.entries(spec.rowHeights ?? {})) ws.getRange(`A${row}`).format.rowHeight = h;
-
-  counter.add(20 * OP_BYTES);
+  counter.add(queueColumnWidths(ws, spec.columnWidths) * OP_BYTES);
+  for (const [row, h] of Object.entries(spec.rowHeights ?? {})) {
+    ws.getRange(`A${row}`).format.rowHeight = h;
+    counter.add(OP_BYTES);
+  }
+  await counter.checkpoint();
 }
 
 /**

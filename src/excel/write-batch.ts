@@ -7,6 +7,7 @@
  * date; the cell's format untouched), or, for a write that carries the Text format "@", by that format
  * set first (no apostrophe, which a Text cell would keep as a character); a date is a
  * serial of the workbook's date system (one probe sync first, only when there are dates) with its number format.
+ * Calculation is suspended in every batch where Excel can (ExcelApi 1.6), as the summary writer does.
  */
 import type { CellWrite } from "../core/port";
 import { isPayloadTooLarge } from "./payload";
@@ -28,6 +29,11 @@ export function writeCost(w: CellWrite, value: unknown): number {
 
 export interface BatchOptions {
   budgetBytes?: number;
+  /**
+   * Suspend calculation in every batch (ExcelApi 1.6): a merge of thousands of cells into a plan full of
+   * formulas is then recalculated once per batch, not after each cell.
+   */
+  suspendCalculation?: boolean;
 }
 
 interface Prepared {
@@ -85,6 +91,7 @@ export async function writeBatchWith(ctx: Excel.RequestContext, writes: readonly
   let retries = 0;
   while (queue.length) {
     const next = queue.shift()!;
+    if (opts.suspendCalculation) ctx.workbook.application.suspendApiCalculationUntilNextSync();
     const sheets = new Map<string, Excel.Worksheet>();
     for (const { w, value } of next) {
       let ws = sheets.get(w.sheet);

@@ -61,6 +61,8 @@ export const cliTexts = {
   badPlanDate: (v: string) => `Ngày của kế hoạch «${v}» không có thật. Hãy ghi một ngày có thật, ví dụ «ngày 15/3/2026».`,
   emptyValue: (o: string) => `Tùy chọn ${o} không được để trống.`,
   settingsNeedOut: (c: string) => `Để ghi cài đặt, hãy chỉ ra tệp kết quả: phuluc ${c} FILE -o OUT … (tệp gốc không bao giờ bị sửa).`,
+  storeFull:
+    "Trang ẩn _phuluc của tệp đã đầy (đã bỏ bớt các bản tổng hợp và nhật ký gộp cũ nhất mà vẫn không đủ chỗ) nên không ghi được; tệp gốc không bị sửa. Hãy bớt số ô cần đánh dấu hoặc bớt danh sách đơn vị.",
   unexpected: (m: string) => `Lỗi không mong muốn: ${m}. Hãy báo lại cho người phát triển kèm tệp gây lỗi.`,
   settingsWarning: (m: string) => `Cảnh báo: ${m}`,
   wrote: (f: string) => `Đã ghi tệp ${f}.`,

@@ -62,12 +62,27 @@ export const excelTexts = {
     "Phiên bản Excel này không cho đọc các ô đã gộp: giá trị ghi một lần cho nhiều dòng gộp có thể bị báo thiếu. Hãy cập nhật Office hoặc dùng Excel trên web.",
   // Ribbon commands
   commandFailed: (message: string) => `Không thực hiện được: ${message}`,
+  /** A ribbon command that would not finish within its runtime's five minutes: nothing was written. */
+  handOff: (command: string) =>
+    `Sổ làm việc này lớn: lệnh trên ruy-băng chỉ được chạy 5 phút nên phuluc chưa ghi gì. Hãy bấm Mở phuluc rồi bấm «${command}» trong ngăn phuluc (ngăn không bị giới hạn thời gian).`,
+  storeFull:
+    "Trang ẩn _phuluc đã đầy (đã bỏ bớt các bản tổng hợp và nhật ký gộp cũ nhất mà vẫn không đủ chỗ) nên phuluc không ghi được. Hãy bớt số ô cần đánh dấu hoặc bớt danh sách đơn vị, rồi thử lại.",
+  storeBusy: "Một cửa sổ phuluc khác đang ghi vào sổ làm việc này cùng lúc. Hãy đợi một chút rồi thử lại.",
   dialogTitle: "phuluc",
   dialogClose: "Đóng",
 };
 
 export type ExcelErrorKind =
-  "cellEditMode" | "protectedSheet" | "apiUnsupported" | "payloadTooLarge" | "itemNotFound" | "generalException" | "busy" | "unknown";
+  | "cellEditMode"
+  | "protectedSheet"
+  | "apiUnsupported"
+  | "payloadTooLarge"
+  | "itemNotFound"
+  | "generalException"
+  | "busy"
+  | "storeFull"
+  | "storeBusy"
+  | "unknown";
 
 /** The Office error code of anything thrown by Office.js (OfficeExtension.Error: `code`, `debugInfo.code`). */
 export function officeErrorCode(err: unknown): string | undefined {
@@ -89,6 +104,9 @@ function errorText(err: unknown): string {
 export function classifyExcelError(err: unknown): ExcelErrorKind {
   const code = officeErrorCode(err) ?? "";
   const msg = errorText(err);
+  const name = err instanceof Error ? err.name : "";
+  if (name === "StoreFullError") return "storeFull";
+  if (name === "StoreBusyError") return "storeBusy";
   if (code === "InvalidOperationInCellEditMode" || /cell[- ]?edit/i.test(msg)) return "cellEditMode";
   if (code === "AccessDenied" || /protect/i.test(msg)) return "protectedSheet";
   if (code === "ApiNotFound" || code === "ApiNotAvailable" || code === "NotImplemented" || code === "RequirementSetUnsupported")

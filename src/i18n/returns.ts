@@ -253,7 +253,8 @@ const uiVi = {
   openHint:
     "Excel cho Mac không cho tải tệp từ phuluc: mỗi nút mở tệp của một đơn vị trong cửa sổ Excel mới, hãy lưu lại (Tệp → Lưu thành) rồi gửi đi.",
   noOpen: "Excel này không tạo được sổ làm việc mới từ phuluc. Hãy dùng phuluc trên Excel bản web hoặc Windows, hoặc lệnh phuluc split.",
-  opened: (name: string) => `Đã mở ${name} trong cửa sổ mới: hãy lưu lại rồi gửi cho đơn vị.`,
+  opened: (name: string) =>
+    `Đã mở ${name} trong cửa sổ mới, có thể nằm phía sau cửa sổ này (Excel cho Mac không đưa nó lên trước: hãy tìm trong menu Cửa sổ). Hãy lưu lại rồi gửi cho đơn vị.`,
   pickReturns: "Chọn các tệp đơn vị gửi về (.xlsx)",
   reading: "Đang đọc các tệp đơn vị gửi về…",
   applying: "Đang ghi các thay đổi đã chọn vào bảng tính…",
@@ -304,7 +305,8 @@ const uiEn: typeof uiVi = {
   openHint:
     "Excel for Mac does not let phuluc download files: each button opens one unit's file in a new Excel window; save it (File → Save As) and send it.",
   noOpen: "This Excel cannot make a new workbook from phuluc. Use phuluc in Excel on the web or on Windows, or the phuluc split command.",
-  opened: (name) => `Opened ${name} in a new window: save it, then send it to the unit.`,
+  opened: (name) =>
+    `Opened ${name} in a new window, which may be behind this one (Excel for Mac does not bring it to the front: look in the Window menu). Save it, then send it to the unit.`,
   pickReturns: "Choose the files the units sent back (.xlsx)",
   reading: "Reading the units' files…",
   applying: "Writing the selected changes into the workbook…",

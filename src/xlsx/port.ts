@@ -134,14 +134,20 @@ export class XlsxWorkbookPort implements WorkbookPort {
     writeStore(this.workbook, store);
   }
 
+  /** A record (a part of the store that cannot be read counts as absent). */
   async loadRecord(key: string): Promise<unknown> {
-    const { store, corrupt } = readStore(this.workbook);
-    return corrupt ? undefined : store.records[key];
+    return readStore(this.workbook).store.records[key];
   }
 
   async saveRecord(key: string, value: unknown): Promise<void> {
+    return this.updateRecord(key, () => value);
+  }
+
+  /** A file has one writer at a time: `update` is called once. */
+  async updateRecord(key: string, update: (current: unknown) => unknown): Promise<void> {
     const { store } = readStore(this.workbook);
     const records = { ...store.records };
+    const value = update(records[key]);
     if (value === undefined) delete records[key];
     else records[key] = value;
     writeStore(this.workbook, { ...store, records });

@@ -125,6 +125,7 @@ test("check --since (the check command): the report carries the changes", async 
   expect(fromFile.report?.changes?.total).toMatchObject({ done_on_time: 1, done_late: 1, overdue: 0, added: 1, removed: 1 });
   expect(other.callsOf("writeSummary")).toEqual([]);
   expect(other.callsOf("saveRecord")).toEqual([]);
+  expect(other.callsOf("updateRecord")).toEqual([]);
 });
 
 test("the file adapter keeps the snapshots in the saved file", async () => {

@@ -16,21 +16,21 @@ test("the undo record is saved before the cells are written; a refused record wr
     calls.push("writeBatch");
     return writeBatch(w);
   };
-  const saveRecord = port.saveRecord.bind(port);
+  const updateRecord = port.updateRecord.bind(port);
   let refuse = true;
-  port.saveRecord = async (key: string, value: unknown) => {
-    calls.push(`saveRecord:${key}`);
+  port.updateRecord = async (key: string, update: (current: unknown) => unknown) => {
+    calls.push(`updateRecord:${key}`);
     if (refuse) throw new Error("Cấu trúc sổ làm việc đang được bảo vệ");
-    return saveRecord(key, value);
+    return updateRecord(key, update);
   };
   const review = await reviewReturns(port, [{ label: "kt.xlsx", port: await openPort(ret, "kt.xlsx", true) }], { asOf: AS_OF });
   expect(review.proposal.changes).toHaveLength(1);
   await expect(applyMerge(port, review)).rejects.toThrow("bảo vệ");
-  expect(calls).toEqual(["saveRecord:merges"]);
+  expect(calls).toEqual(["updateRecord:merges"]);
 
   refuse = false;
   calls.length = 0;
   const applied = await applyMerge(port, review);
   expect(applied.applied).toBe(1);
-  expect(calls).toEqual(["saveRecord:merges", "writeBatch"]);
+  expect(calls).toEqual(["updateRecord:merges", "writeBatch"]);
 });

@@ -12,7 +12,8 @@ import { main } from "../../src/cli/main";
 import { usageOf } from "../../src/cli/args";
 import { cliCommands } from "../../src/app/commands";
 import { JsonReportSchema } from "../../src/core/report-schema";
-import { decodeStore, STORE_SHEET } from "../../src/core/store";
+import { STORE_SHEET } from "../../src/core/store";
+import { excelJsStoreOf } from "../support/store-cells";
 import { COMMAND_STRINGS } from "../../src/i18n/commands";
 import { renderIssue } from "../../src/i18n/issues";
 import { captureIO } from "../support/cli-io";
@@ -46,7 +47,7 @@ async function fills(file: string): Promise<Record<string, string | undefined>> 
 async function storeOf(file: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(fs.readFileSync(file) as never);
-  return decodeStore([wb.getWorksheet(STORE_SHEET)?.getCell("A1").value]).store;
+  return excelJsStoreOf(wb.getWorksheet(STORE_SHEET)).store;
 }
 
 let dir: string;

@@ -2,7 +2,8 @@
  * @jest-environment jsdom
  */
 /** Ribbon commands: the same steps as the pane, on the fake Excel, with the real engine and summary. */
-import { decodeStore, STORE_SHEET } from "../../src/core/store";
+import { STORE_SHEET } from "../../src/core/store";
+import { fakeStoreOf } from "../support/store-cells";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import { DIALOG_CLOSE, DIALOG_MAX_OPEN_MS, dialogUrl, officeDialogNotify, renderDialog } from "../../src/commands/dialog";
 import { createCommands, type CommandDeps } from "../../src/commands/run-commands";
@@ -45,7 +46,7 @@ describe("ribbon commands", () => {
     expect(notes[0][1]).toBe("ok");
     expect(notes[0][0]).toBe(OUTCOME_TEXTS.vi.checked(2, 1, 0, 1)); // the missing lead of task 2
     expect(notes[0][0]).toMatch(/^Đã kiểm tra 2 nhiệm vụ: 1 lỗi, 0 cảnh báo/);
-    const store = decodeStore([fake.model.sheet(STORE_SHEET).at("A1")?.value]).store;
+    const store = fakeStoreOf(fake.model).store;
     expect(store.highlights).toHaveLength(1);
     const lead = store.highlights.find((h) => h.cell === "D6");
     expect(lead).toMatchObject({ sheet: "PL I", previousFill: null, appliedFill: "FFC7CE" });
@@ -73,7 +74,7 @@ describe("ribbon commands", () => {
     expect(ev.completed).toHaveBeenCalledTimes(1);
     expect(notes[1]).toEqual([OUTCOME_TEXTS.vi.highlightsCleared, "ok"]);
     expect(fake.model.sheet("PL I").at("D6")?.fill ?? null).toBeNull();
-    expect(decodeStore([fake.model.sheet(STORE_SHEET).at("A1")?.value]).store.highlights).toEqual([]);
+    expect(fakeStoreOf(fake.model).store.highlights).toEqual([]);
   });
 
   test("buildSummary: a finishing touch Excel refuses is named in the message", async () => {

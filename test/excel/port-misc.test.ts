@@ -1,6 +1,7 @@
 /** Settings in `_phuluc`, select, writeCells (text stays text) through the Office.js adapter. */
 import { defaultSettings } from "../../src/core/settings";
-import { emptyStore, encodeStore, STORE_SHEET } from "../../src/core/store";
+import { emptyStore, STORE_SHEET } from "../../src/core/store";
+import { fakeStoreOf, legacyChunks } from "../support/store-cells";
 import { excelTexts } from "../../src/i18n/excel";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import type { FakeExcel } from "../fakes/fake-excel";
@@ -32,22 +33,22 @@ describe("settings in the very hidden _phuluc sheet", () => {
     expect(await port.loadSettings()).toEqual({ settings: s });
     const ws = fake.model.sheet(STORE_SHEET);
     expect(ws.visibility).toBe("VeryHidden");
-    const chunks: unknown[] = [];
-    for (let r = 1; ws.cell(r, 1)?.value; r++) chunks.push(ws.cell(r, 1)!.value);
-    expect(JSON.parse(chunks.join(""))).toMatchObject({ settings: s, summarySheets: store.summarySheets });
+    expect(fakeStoreOf(fake.model)).toMatchObject({ format: "v2", store: { settings: s, summarySheets: store.summarySheets } });
   });
 
-  test("a store written by the ExcelJS adapter (the CLI) is read by the add-in: same sheet, same chunks", async () => {
+  test.each([
+    ["format 2, as phuluc writes it now", (big: ReturnType<typeof emptyStore>) => ({ store: big })],
+    ["format 1, as earlier versions wrote it", (big: ReturnType<typeof emptyStore>) => ({ storeChunks: legacyChunks(big) })],
+  ])("a store written by the file adapter (the CLI) is read by the add-in, %s: same sheet, same cells", async (_f, cells) => {
     const s = { ...defaultSettings(), communeName: "Xã từ CLI", summarySheetName: "TH" };
     const big = {
       ...emptyStore(),
       settings: { ...s, units: Array.from({ length: 900 }, (_, i) => ({ name: `Đơn vị số ${i} của xã`, aliases: ["viết tắt " + i] })) },
     };
-    const chunks = encodeStore(big);
-    expect(chunks.length).toBeGreaterThan(1);
-    const wb = XlsxWorkbook.open(await buildXlsx(sheets(), { storeChunks: chunks }), "a.xlsx");
+    expect(JSON.stringify(big).length).toBeGreaterThan(30000); // more than one cell
+    const wb = XlsxWorkbook.open(await buildXlsx(sheets(), cells(big)), "a.xlsx");
     expect(readStoreFromFile(wb).store).toEqual(big);
-    const fake = fakeWorkbook(sheets(), { storeChunks: chunks });
+    const fake = fakeWorkbook(sheets(), cells(big));
     expect((await portOf(fake).loadSettings()).settings).toEqual(big.settings);
   });
 

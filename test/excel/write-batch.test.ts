@@ -69,6 +69,24 @@ describe("writeBatch (Office.js adapter)", () => {
     expect(cellOf(fake, "PL", "J5005").value).toBe(writes[9999].value);
   });
 
+  test("recalculation is suspended in every sync that writes cells (ExcelApi 1.6): a merge into a plan full of formulas recalculates once", async () => {
+    const fake = fakeWorkbook([appendixGrid("PL", 5000)]);
+    fake.stats.reset();
+    await portOf(fake).writeBatch(statusWrites(10_000, 600));
+    const writing = fake.stats.log.filter((s) => s.valueSets > 0);
+    expect(writing.length).toBeGreaterThan(1);
+    expect(writing.filter((s) => !s.calcSuspended)).toEqual([]);
+  });
+
+  test("an Excel without ExcelApi 1.6 is not asked to suspend calculation: the cells are written all the same", async () => {
+    const fake = fakeWorkbook([appendixGrid("PL", 50)], { apiVersion: "1.4" });
+    fake.stats.reset();
+    const writes = statusWrites(40);
+    await portOf(fake).writeBatch(writes);
+    expect(fake.stats.log.some((s) => s.calcSuspended)).toBe(false);
+    expect(cellOf(fake, "PL", writes[39].cell).value).toBe(writes[39].value);
+  });
+
   test("a sync refused as too large (RequestPayloadSizeLimitExceeded) is split in halves and retried: every cell written once", async () => {
     const fake = fakeWorkbook([appendixGrid("PL", 5000)]);
     fake.stats.reset();

@@ -1,6 +1,7 @@
 /** OfficeWorkbookPort.writeSummary against the fake Excel, and against the ExcelJS writer's output. */
 import ExcelJS from "exceljs";
-import { decodeStore, emptyStore, STORE_SHEET } from "../../src/core/store";
+import { emptyStore, STORE_SHEET } from "../../src/core/store";
+import { fakeStoreOf } from "../support/store-cells";
 import { buildSummary, SUMMARY_MARKER } from "../../src/core/summary/build";
 import type { SummarySheetSpec, SummarySpec } from "../../src/core/summary/spec";
 import { OfficeWorkbookPort } from "../../src/excel/port";
@@ -196,7 +197,7 @@ describe("writeSummary (Office.js adapter)", () => {
     expect(second).toEqual({ sheetNames: first.sheetNames, replaced: first.sheetNames });
     expect(fake.model.sheet("Bảng").at("A50")).toBeUndefined();
     expect(fake.model.sheets.map((s) => s.name)).toEqual(["PL I", "Tổng hợp", STORE_SHEET, "Bảng"]);
-    const store = decodeStore([fake.model.sheet(STORE_SHEET).at("A1")?.value]).store;
+    const store = fakeStoreOf(fake.model).store;
     expect(store.summarySheets).toEqual([{ name: "Bảng", key: "summary_units", marker: "test.marker" }]);
     expect(fake.model.sheet(STORE_SHEET).visibility).toBe("VeryHidden");
     expect(fake.model.activeSheetId).toBe(fake.model.sheet("Bảng").id);
@@ -314,7 +315,37 @@ describe("writeSummary (Office.js adapter)", () => {
   test("the real marker from buildSummary is what the store records", async () => {
     const fake = fakeWorkbook(userGrids());
     const res = await portOf(fake).writeSummary(buildSummary(sampleReport(), sampleSettings()));
-    const store = decodeStore([fake.model.sheet(STORE_SHEET).at("A1")?.value]).store;
+    const store = fakeStoreOf(fake.model).store;
     expect(store.summarySheets.map((r) => [r.name, r.marker])).toEqual(res.sheetNames.map((n) => [n, SUMMARY_MARKER]));
+  });
+});
+
+describe("the summary writer counts every operation, and a failure part way leaves nothing unrecorded", () => {
+  test("10,000 merged areas (a sheet of changes has two per change): every request within the budget", async () => {
+    const rows = 10_000;
+    const spec = tableSpec(rows, { merges: Array.from({ length: rows }, (_, r) => ({ top: r + 3, left: 2, bottom: r + 3, right: 3 })) });
+    const fake = fakeWorkbook(userGrids());
+    const budget = 400_000;
+    await new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported, budgetBytes: budget }).writeSummary(spec);
+    expect(fake.model.sheet("Bảng").merges).toHaveLength(rows);
+    const largest = Math.max(...fake.stats.log.map((s) => s.requestBytes));
+    expect(largest).toBeLessThanOrEqual(budget * 1.1);
+  });
+
+  test("Excel stops a batch part way: the sheets added are on record, and the next summary replaces them (no «… (2)»)", async () => {
+    const spec = buildSummary(sampleReport(), sampleSettings());
+    expect(spec.sheets.length).toBeGreaterThan(1);
+    const second = spec.sheets[1].name;
+    const fake = fakeWorkbook([userGrids()[0]]);
+    let refuse = true;
+    fake.model.rejectOps = (req) => refuse && req.set === "values" && String(req.path).includes(`add(${second})`);
+    const port = portOf(fake);
+    await expect(port.writeSummary(spec)).rejects.toThrow();
+    expect(fake.model.find(spec.sheets[0].name)).toBeDefined(); // added before Excel stopped
+    refuse = false;
+    const res = await port.writeSummary(spec);
+    expect(res.sheetNames).toEqual(spec.sheets.map((s) => s.name));
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["PL I", STORE_SHEET, ...res.sheetNames]);
+    expect(fakeStoreOf(fake.model).store.summarySheets.map((r) => r.name)).toEqual(res.sheetNames);
   });
 });

@@ -31,7 +31,11 @@ import {
 
 export { FakeOfficeError } from "./fake-model";
 
-export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/**
+ * Excel on the web's limit on a request or a response: "5 MB" in Microsoft's documentation, read as the
+ * stricter 5,000,000 bytes (not 5 MiB: a request of 5,236,518 bytes passes one reading and fails the other).
+ */
+export const PAYLOAD_LIMIT = 5_000_000;
 export const MAX_CELLS_PER_READ = 5_000_000;
 /** Range.getMergedAreasOrNullObject fails beyond this many areas (its reference page). */
 export const MAX_MERGED_AREAS = 512;
@@ -40,6 +44,9 @@ export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
   ops: number;
+  /** Cell values set by the sync (Range.values), and whether it suspended calculation first (ExcelApi 1.6). */
+  valueSets: number;
+  calcSuspended: boolean;
 }
 
 export class FakeStats {
@@ -131,7 +138,14 @@ export class FakeRequestContext {
     this.stats.syncs++;
     this.addedThisSync = new Set();
     const sent = queue.filter((q) => !q.guard);
-    const record: SyncRecord = { requestBytes: sent.reduce((n, q) => n + bytes(q.req), 0), responseBytes: 0, ops: sent.length };
+    const reqs = sent.map((q) => q.req as Record<string, unknown>);
+    const record: SyncRecord = {
+      requestBytes: sent.reduce((n, q) => n + bytes(q.req), 0),
+      responseBytes: 0,
+      ops: sent.length,
+      valueSets: reqs.filter((r) => r.set === "values").length,
+      calcSuspended: reqs.some((r) => r.method === "suspendApiCalculationUntilNextSync"),
+    };
     this.stats.log.push(record);
     await Promise.resolve();
     if (record.requestBytes > PAYLOAD_LIMIT)
@@ -528,6 +542,19 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
           const s = this.live();
           const rect = address ? parseAddress(address) : { top: 1, left: 1, bottom: 1048576, right: 16384 };
           return { sheet: s, rect };
+        }),
+    );
+  }
+
+  /** Worksheet.getCell(row, column): 0-based, the one cell there. */
+  getCell(row: number, column: number): FakeRange {
+    return this.derive(
+      "getCell",
+      () =>
+        new FakeRange(this.context, `${this.path}.getCell(${row},${column})`, () => {
+          if (!Number.isInteger(row) || !Number.isInteger(column) || row < 0 || column < 0 || row >= 1048576 || column >= 16384)
+            throw new FakeOfficeError("InvalidArgument", `getCell(${row}, ${column})`);
+          return { sheet: this.live(), rect: { top: row + 1, left: column + 1, bottom: row + 1, right: column + 1 } };
         }),
     );
   }

@@ -9,6 +9,22 @@ import type { MergeArea } from "../../src/core/grid";
 
 export type FakeValue = string | number | boolean | null;
 
+export const MAX_CELL_CHARS = 32767;
+
+/** Each half of a surrogate pair that stands alone → U+FFFD. */
+function replaceLoneSurrogates(s: string): string {
+  if (!/[\uD800-\uDFFF]/.test(s)) return s;
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+      out += s[i] + s[i + 1];
+      i++;
+    } else out += c >= 0xd800 && c <= 0xdfff ? "\uFFFD" : s[i];
+  }
+  return out;
+}
+
 export class FakeOfficeError extends Error {
   override readonly name = "RichApi.Error";
   readonly debugInfo: { code: string; message: string };
@@ -213,6 +229,13 @@ export class FakeSheet {
       return;
     }
     if (typeof v !== "string") throw new FakeOfficeError("InvalidArgument", "Unsupported cell value");
+    // A cell holds at most 32,767 characters (Excel's specifications and limits).
+    if (v.length > MAX_CELL_CHARS) throw new FakeOfficeError("InvalidArgument", `A cell holds at most ${MAX_CELL_CHARS} characters.`);
+    // Excel on the web sends text as UTF-8: half of a surrogate pair comes back as U+FFFD.
+    this.writeText(c, replaceLoneSurrogates(v));
+  }
+
+  private writeText(c: FakeCell, v: string): void {
     if (v === "") {
       c.value = null; // "" empties the cell, whatever its format
       return;

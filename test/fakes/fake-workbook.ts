@@ -1,13 +1,16 @@
 /** Builds fake Excel workbooks from Grids / GridBuilders (the same fixtures the ExcelJS tests use). */
 import type { Grid } from "../../src/core/grid";
 import { isCellError } from "../../src/core/grid";
-import { encodeStore, STORE_SHEET, type Store } from "../../src/core/store";
+import { STORE_SHEET, type Store } from "../../src/core/store";
+import { putStore } from "../support/store-cells";
 import { GridBuilder } from "../support/grid-builder";
 import { createFakeExcel, type FakeExcel } from "./fake-excel";
 import { FakeWorkbookModel, type FakeSheet } from "./fake-model";
 
 export interface FakeWorkbookOptions {
+  /** A store, written as phuluc writes it now (format 2). */
   store?: Store;
+  /** Cells of column A of `_phuluc`, as they are (format 1 — test/support/store-cells.ts legacyChunks — or anything). */
   storeChunks?: string[];
   apiVersion?: string;
 }
@@ -38,11 +41,10 @@ export function putGrid(model: FakeWorkbookModel, g: Grid): FakeSheet {
 export function fakeWorkbook(sources: (Grid | GridBuilder)[], options: FakeWorkbookOptions = {}): FakeExcel {
   const model = new FakeWorkbookModel();
   for (const src of sources) putGrid(model, src instanceof GridBuilder ? src.build() : src);
-  const chunks = options.storeChunks ?? (options.store ? encodeStore(options.store) : null);
-  if (chunks) {
+  if (options.store || options.storeChunks) {
     const s = model.addSheet(STORE_SHEET);
     s.visibility = "VeryHidden";
-    chunks.forEach((c, i) => s.put(i + 1, 1, c, "@"));
+    putStore(options.store, options.storeChunks, (r, c, text) => s.put(r, c, text, "@"));
   }
   return createFakeExcel({ model, apiVersion: options.apiVersion });
 }

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { STATUS_CATEGORIES, UNASSIGNED_UNIT } from "../../src/core/report-schema";
 import { defaultSettings } from "../../src/core/settings";
-import { decodeStore, emptyStore, STORE_SHEET, type Store } from "../../src/core/store";
+import { emptyStore, STORE_SHEET, type Store } from "../../src/core/store";
+import { excelJsStoreOf } from "../support/store-cells";
 import { buildSummary, SUMMARY_MARKER } from "../../src/core/summary/build";
 import { sanitizeSheetName, uniqueSheetName } from "../../src/core/summary/names";
 import { MAIN_COL } from "../../src/core/summary/sheet-main";
@@ -236,7 +237,7 @@ describe("writeSummary (file writer)", () => {
     const ws = wb.addWorksheet(STORE_SHEET);
     ws.getCell("A1").value = "{not json";
     const { result: res, wb: back } = await writeSummaryInto(wb, spec());
-    const { store, corrupt } = decodeStore([back.getWorksheet(STORE_SHEET)!.getCell("A1").value]);
+    const { store, corrupt } = excelJsStoreOf(back.getWorksheet(STORE_SHEET));
     expect(corrupt).toBe(false);
     expect(store.summarySheets.map((r) => r.name)).toEqual(res.sheetNames);
   });

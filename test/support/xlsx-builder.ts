@@ -14,7 +14,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, MergeArea } from "../../src/core/grid";
 import { isCellError } from "../../src/core/grid";
-import { encodeStore, STORE_SHEET, type Store } from "../../src/core/store";
+import { STORE_SHEET, type Store } from "../../src/core/store";
+import { putStore } from "./store-cells";
 import { GridBuilder } from "./grid-builder";
 
 export interface FormulaInput {
@@ -142,11 +143,10 @@ export function buildWorkbook(sheets: SheetSource[], options: BuildOptions = {})
   wb.created = options.created ?? FIXED_DATE;
   wb.modified = options.created ?? FIXED_DATE;
   for (const s of sheets) addSheet(wb, toSheetInput(s));
-  const chunks = options.storeChunks ?? (options.store ? encodeStore(options.store) : null);
-  if (chunks) {
+  if (options.store || options.storeChunks) {
     const ws = wb.addWorksheet(STORE_SHEET);
     ws.state = "veryHidden";
-    chunks.forEach((c, i) => (ws.getCell(i + 1, 1).value = c));
+    putStore(options.store, options.storeChunks, (r, c, text) => (ws.getCell(r, c).value = text));
   }
   return wb;
 }

@@ -117,7 +117,7 @@ test("the summary's sheet of changes compares with the snapshot chosen in the se
   const report = mock.buildSummary.mock.calls[1][0];
   expect(report.changes?.since.asOf).toBe("2026-11-24");
   expect(report.changes?.tasks.map((c) => c.kind)).toEqual(["lead_changed"]);
-  expect(port.callsOf("saveRecord").length).toBe(2);
+  expect(port.callsOf("updateRecord").length).toBe(2);
 });
 
 test("a damaged record: a warning in the section, nothing to compare, the pane keeps working", async () => {

@@ -17,7 +17,8 @@ export type Call =
   | { m: "loadSettings" }
   | { m: "saveSettings"; settings: Settings }
   | { m: "loadRecord"; key: string }
-  | { m: "saveRecord"; key: string; value: unknown };
+  | { m: "saveRecord"; key: string; value: unknown }
+  | { m: "updateRecord"; key: string; value: unknown };
 
 export class FakePort implements WorkbookPort {
   calls: Call[] = [];
@@ -121,6 +122,14 @@ export class FakePort implements WorkbookPort {
   async saveRecord(key: string, value: unknown): Promise<void> {
     this.calls.push({ m: "saveRecord", key, value });
     this.fail("saveRecord");
+    if (value === undefined) delete this.records[key];
+    else this.records[key] = value;
+  }
+  /** Records the value `update` made (a record kept in the workbook is written once per call). */
+  async updateRecord(key: string, update: (current: unknown) => unknown): Promise<void> {
+    this.fail("updateRecord");
+    const value = update(this.records[key]);
+    this.calls.push({ m: "updateRecord", key, value });
     if (value === undefined) delete this.records[key];
     else this.records[key] = value;
   }

@@ -117,6 +117,9 @@ describe("Gửi đơn vị", () => {
         .toString(),
     ).toBe("PK");
     expect(await screen.findByTestId("notice")).toHaveTextContent(`Đã mở ${kt.fileName} trong cửa sổ mới`);
+    // Excel for Mac opens it behind the current window (office-js#6943): the notice says where to look.
+    expect(screen.getByTestId("notice")).toHaveTextContent("có thể nằm phía sau cửa sổ này");
+    expect(screen.getByTestId("notice")).toHaveTextContent("menu Cửa sổ");
     expect(saveFile).not.toHaveBeenCalled();
   });
 
@@ -246,6 +249,7 @@ describe("Gộp báo cáo đơn vị…", () => {
     expect(within(panel).queryByTestId("merge-review")).not.toBeInTheDocument();
     expect(port.callsOf("writeBatch")).toHaveLength(0);
     expect(port.callsOf("saveRecord")).toHaveLength(0);
+    expect(port.callsOf("updateRecord")).toHaveLength(0);
   });
 
   test("a file that is not a workbook is named with the reason in Vietnamese; the other file is still merged", async () => {

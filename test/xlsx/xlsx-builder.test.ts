@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { GridBuilder } from "../support/grid-builder";
 import { buildXlsx } from "../support/xlsx-builder";
-import { decodeStore, emptyStore, STORE_SHEET } from "../../src/core/store";
+import { emptyStore, STORE_SHEET } from "../../src/core/store";
+import { excelJsStoreOf } from "../support/store-cells";
 
 describe("xlsx builder (test support)", () => {
   it("writes grid values, merges, formats, visibility, formulas, rich text and the store", async () => {
@@ -35,7 +36,7 @@ describe("xlsx builder (test support)", () => {
     expect((ex.getCell("B1").value as any).richText.map((p: any) => p.text).join("")).toBe("Phòng Kinh tế");
     const store = wb.getWorksheet(STORE_SHEET)!;
     expect(store.state).toBe("veryHidden");
-    const decoded = decodeStore([store.getCell("A1").value]);
+    const decoded = excelJsStoreOf(store);
     expect(decoded.corrupt).toBe(false);
     expect(decoded.store.summarySheets[0].name).toBe("Tổng hợp");
   });

@@ -11,6 +11,7 @@ import type { Report } from "../../core/report-schema";
 import {
   addSnapshot,
   decodeBook,
+  type AddedSnapshot,
   defaultBaseline,
   identifyReport,
   SNAPSHOTS_KEY,
@@ -137,12 +138,21 @@ export async function recordSnapshot(
   loaded?: LoadedSnapshots,
   identified?: Identified,
 ): Promise<RecordedSnapshot> {
-  const { book } = loaded ?? (await loadSnapshots(port));
-  const ids = identified ?? identifyReport(report, book);
-  const added = addSnapshot(book, report, ids);
-  if (added.tooBig) return { asOf: report.asOf, bytes: added.bytes, kept: added.book.snapshots.length, tooBig: true };
-  await port.saveRecord(SNAPSHOTS_KEY, added.stored);
-  return { asOf: report.asOf, bytes: added.bytes, kept: added.book.snapshots.length };
+  let added: AddedSnapshot | undefined;
+  // Added to the record as it is when written (another runtime may have recorded a summary meanwhile).
+  await port.updateRecord(SNAPSHOTS_KEY, (raw) => {
+    const { book } = decodeBook(raw);
+    const ids = identified && loaded && sameBook(book, loaded.book) ? identified : identifyReport(report, book);
+    added = addSnapshot(book, report, ids);
+    return added.tooBig ? raw : added.stored;
+  });
+  const a = added!;
+  return { asOf: report.asOf, bytes: a.bytes, kept: a.book.snapshots.length, ...(a.tooBig ? { tooBig: true as const } : {}) };
+}
+
+/** Two reads of the same record (the ids found against one hold for the other). */
+function sameBook(a: SnapshotBook, b: SnapshotBook): boolean {
+  return a.next === b.next && a.snapshots.length === b.snapshots.length && a.snapshots.every((s, i) => s.seq === b.snapshots[i].seq);
 }
 
 /** No snapshot of that as-of date in the workbook (the CLI checks first and says which dates there are). */

@@ -10,6 +10,7 @@ export const run: CommandRun = async (req) => {
   const report = req.since
     ? { ...checked.report, changes: await changesSince(req.port, checked.report, req.since, req.deps) }
     : checked.report;
+  req.deps?.cancel?.throwIfCancelled(); // nothing written yet: a run called off now leaves the workbook as it was
   const highlighted = req.writeBack ? (await highlightIssues(req.port, report)).cells : null;
   const errors = report.issues.filter((i) => i.severity === "error").length;
   return {

@@ -34,7 +34,17 @@ export async function checkWorkbook(port: WorkbookPort, input: CheckInput, deps:
   }
   deps.cancel?.throwIfCancelled();
   deps.onProgress?.({ stage: "reading", done: 0, total: 0 });
-  const grids = await port.readSheets((p) => cancelled() || deps.onProgress?.({ stage: "reading", ...p }));
+  let grids: Grid[];
+  try {
+    // A run called off stops reading at the next sheet (the ribbon's, when its time is nearly up).
+    grids = await port.readSheets((p) => {
+      deps.cancel?.throwIfCancelled();
+      deps.onProgress?.({ stage: "reading", ...p });
+    });
+  } catch (err) {
+    if (cancelled()) throw new Cancelled();
+    throw err;
+  }
   deps.cancel?.throwIfCancelled();
   deps.onProgress?.({ stage: "analysing" });
   const run = deps.runSteps ?? runAllSteps;

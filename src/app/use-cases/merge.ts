@@ -74,11 +74,10 @@ export async function applyMerge(
 ): Promise<MergeApplied> {
   const { proposal } = review;
   const { writes, undo, applied } = mergeWrites(proposal, accepted);
-  const { record, damaged } = parseMergesRecord(await port.loadRecord(MERGES_KEY));
   const taken = new Set(applied.map((c) => c.id));
   const unresolved = proposal.conflicts.filter((k) => !(k.change && taken.has(k.change))).length;
   const lines = logLines(proposal, taken);
-  const { record: next } = addMerge(record, {
+  const entry = {
     on: proposal.asOf,
     files: proposal.files.map((f) => f.label),
     applied: applied.length,
@@ -86,10 +85,18 @@ export async function applyMerge(
     undone: false,
     log: lines,
     undo,
-  });
+  };
   // The undo data first: a workbook that refuses the record (structure protected) gets no cell changed that
   // could not be put back. (Should the writes then fail, undo finds the cells as they were and leaves them.)
-  await port.saveRecord(MERGES_KEY, next);
+  // Added to the record as it is when written (another runtime may write the store meanwhile).
+  let next: MergesRecord = { v: 1, merges: [] };
+  let damaged = false;
+  await port.updateRecord(MERGES_KEY, (raw) => {
+    const parsed = parseMergesRecord(raw);
+    damaged = parsed.damaged;
+    next = addMerge(parsed.record, entry).record;
+    return next;
+  });
   if (writes.length) await port.writeBatch(writes);
   // The sheet lists this merge in full even when the record had to cut its log.
   const last = next.merges.length - 1;
@@ -132,11 +139,12 @@ export async function undoLastMerge(port: WorkbookPort, settings: Settings): Pro
   const grids = await port.readSheets();
   const { writes, kept } = undoWrites(entry, grids);
   if (writes.length) await port.writeBatch(writes);
-  const next: MergesRecord = {
-    ...record,
-    merges: record.merges.map((m) => (m.seq === entry.seq ? { ...m, undone: true, undo: null } : m)),
-  };
-  await port.saveRecord(MERGES_KEY, next);
+  let next: MergesRecord = record;
+  await port.updateRecord(MERGES_KEY, (raw) => {
+    const now = parseMergesRecord(raw).record;
+    next = { ...now, merges: now.merges.map((m) => (m.seq === entry.seq ? { ...m, undone: true, undo: null } : m)) };
+    return next;
+  });
   await port.writeSummary(buildMergeLog(next, identifyGrids(grids, settings).commune));
   return { undone: true, cells: writes.length, kept };
 }

@@ -7,6 +7,7 @@ import { writeSummarySheets } from "./summarize";
 
 export const run: CommandRun = async (req) => {
   const { report, settings } = await reportOf(req);
+  req.deps?.cancel?.throwIfCancelled(); // nothing written yet; once writing starts, the summary is finished
   const result = await writeSummarySheets(req.port, report, settings, req.deps?.engine);
   const t = OUTCOME_TEXTS[req.lang];
   const w = result.snapshotWarning;

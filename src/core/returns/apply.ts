@@ -10,7 +10,7 @@ import { isDateFormat, serialToIso } from "../dates";
 import { cellAt, type Grid } from "../grid";
 import type { CellWrite } from "../port";
 import { nfc } from "../text/fold";
-import { jsonBytes } from "../text/utf8";
+import { countWithin, jsonBytes } from "../text/utf8";
 import { cellLabel, CONFLICT_LABELS, FIELD_LABELS, returnsSheetText } from "../../i18n/returns";
 import {
   MAX_MERGES,
@@ -135,14 +135,7 @@ export function addMerge(record: MergesRecord, entry: Omit<MergeEntry, "seq">): 
   }
   if (jsonBytes(next) > MAX_MERGES_BYTES) {
     // One merge alone is too big: its log is cut (the sheet written now still lists everything), then its undo data.
-    const budget = MAX_MERGES_BYTES - jsonBytes({ ...added, log: [] });
-    let used = 0;
-    let keep = 0;
-    for (const line of added.log) {
-      used += jsonBytes(line) + 1;
-      if (used > budget) break;
-      keep++;
-    }
+    const keep = countWithin(added.log, MAX_MERGES_BYTES - jsonBytes({ ...added, log: [] }));
     const cut: MergeEntry = { ...added, log: added.log.slice(0, keep), truncated: added.log.length - keep };
     next = { v: 1, merges: [cut] };
     if (jsonBytes(next) > MAX_MERGES_BYTES) next = { v: 1, merges: [{ ...cut, undo: null }] };

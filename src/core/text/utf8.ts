@@ -20,3 +20,15 @@ export function utf8Length(s: string): number {
 export function jsonBytes(v: unknown): number {
   return utf8Length(JSON.stringify(v) ?? "");
 }
+
+/** How many of `items`, from the first, fit in `room` bytes as elements of a JSON array (each with its comma). */
+export function countWithin(items: readonly unknown[], room: number): number {
+  let used = 0;
+  let n = 0;
+  for (const item of items) {
+    used += jsonBytes(item) + 1;
+    if (used > room) break;
+    n++;
+  }
+  return n;
+}

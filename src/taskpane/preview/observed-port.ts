@@ -26,6 +26,7 @@ export function observePort(inner: WorkbookPort, listener: (e: PortEvent) => voi
     saveSettings: (settings) => changed(inner.saveSettings(settings)),
     loadRecord: (key) => inner.loadRecord(key),
     saveRecord: (key, value) => changed(inner.saveRecord(key, value)),
+    updateRecord: (key, update) => changed(inner.updateRecord(key, update)),
     select: async (sheet, cell) => {
       await inner.select(sheet, cell);
       listener({ kind: "select", sheet, cell });
