@@ -115,7 +115,7 @@ describe("ribbon, on a full store at the web's limit", () => {
   test.each([
     ["Kiểm tra", "validateWorkbook"],
     ["Tạo bảng tổng hợp", "buildSummary"],
-    ["Xoá đánh dấu", "clearHighlights"],
+    ["Xóa đánh dấu", "clearHighlights"],
   ])("%s", async (label, name) => expectWithinLimit(await measure(`ribbon ${label}`, ribbon(name))), 300_000);
 });
 
@@ -131,7 +131,7 @@ describe("pane, on a full store at the web's limit", () => {
     expectWithinLimit(await measure("pane Đánh dấu", (_f, port) => port.highlight(targets)));
   }, 300_000);
 
-  test("Xoá đánh dấu", async () => expectWithinLimit(await measure("pane Xoá đánh dấu", (_f, port) => port.clearHighlights())), 300_000);
+  test("Xóa đánh dấu", async () => expectWithinLimit(await measure("pane Xóa đánh dấu", (_f, port) => port.clearHighlights())), 300_000);
 
   test("Tạo bảng tổng hợp (a changes sheet of about 10,000 changes)", async () => {
     let changes = 0;

@@ -275,10 +275,106 @@ describe("legacy: one cell in a Unicode sheet (detectCellEncoding)", () => {
   });
 });
 
+/**
+ * Real Vietnamese syllables: an onset, a vowel nucleus with its tone on the vowel that carries it, a coda.
+ * Random strings of letters ("aù") are not syllables, and some of them are exactly VNI's spelling of one
+ * ("aù" is VNI for «á»): text no Vietnamese writer types cannot show that Unicode is never taken for legacy.
+ */
+const ONSETS = [
+  "",
+  "b",
+  "c",
+  "ch",
+  "d",
+  "đ",
+  "g",
+  "gh",
+  "gi",
+  "h",
+  "k",
+  "kh",
+  "l",
+  "m",
+  "n",
+  "ng",
+  "ngh",
+  "nh",
+  "ph",
+  "qu",
+  "r",
+  "s",
+  "t",
+  "th",
+  "tr",
+  "v",
+  "x",
+];
+/** Nuclei, with the index of the vowel that takes the tone when a coda follows / when none does. */
+const NUCLEI: [string, number, number][] = [
+  ["a", 0, 0],
+  ["ă", 0, 0],
+  ["â", 0, 0],
+  ["e", 0, 0],
+  ["ê", 0, 0],
+  ["i", 0, 0],
+  ["o", 0, 0],
+  ["ô", 0, 0],
+  ["ơ", 0, 0],
+  ["u", 0, 0],
+  ["ư", 0, 0],
+  ["y", 0, 0],
+  ["ai", 0, 0],
+  ["ao", 0, 0],
+  ["au", 0, 0],
+  ["ay", 0, 0],
+  ["âu", 0, 0],
+  ["ây", 0, 0],
+  ["eo", 0, 0],
+  ["êu", 0, 0],
+  ["ia", 0, 0],
+  ["iê", 1, 1],
+  ["iu", 0, 0],
+  ["oa", 1, 1],
+  ["oă", 1, 1],
+  ["oe", 1, 1],
+  ["oi", 0, 0],
+  ["ôi", 0, 0],
+  ["ơi", 0, 0],
+  ["ua", 0, 0],
+  ["uâ", 1, 1],
+  ["uê", 1, 1],
+  ["ui", 0, 0],
+  ["uô", 1, 1],
+  ["uy", 1, 1],
+  ["ưa", 0, 0],
+  ["ưi", 0, 0],
+  ["ươ", 1, 1],
+  ["ưu", 0, 0],
+  ["yê", 1, 1],
+  ["uyê", 2, 2],
+  ["oai", 1, 1],
+  ["uôi", 1, 1],
+  ["ươi", 1, 1],
+  ["ươu", 1, 1],
+  ["iêu", 1, 1],
+  ["yêu", 1, 1],
+];
+const CODAS = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+const TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"];
+/** «qu» already holds the glide u, and «gi» the i: neither is followed by another. */
+const fits = (onset: string, nucleus: string) => !(onset === "qu" && /^[uưo]/.test(nucleus)) && !(onset === "gi" && /^[iy]/.test(nucleus));
+const syllable = fc
+  .tuple(fc.constantFrom(...ONSETS), fc.constantFrom(...NUCLEI), fc.constantFrom(...CODAS), fc.constantFrom(...TONES))
+  .filter(([onset, [nucleus]]) => fits(onset, nucleus))
+  .map(([onset, [nucleus, withCoda, withoutCoda], coda, tone]) => {
+    const vowels = [...nucleus];
+    const at = coda ? withCoda : withoutCoda;
+    vowels[at] = (vowels[at] + tone).normalize("NFC");
+    return onset + vowels.join("") + coda;
+  });
+
 describe("legacy: properties", () => {
-  const vietWord = fc
-    .array(fc.constantFrom(...[..."abcdeghiklmnopqrstuvxy"], ...LETTERS_67), { minLength: 1, maxLength: 7 })
-    .map((cs) => cs.join(""));
+  const vietWord = syllable;
   const vietText = fc.array(vietWord, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(" "));
   const realWord = fc.constantFrom(...allLines.flatMap((l) => l.split(/\s+/)).filter((w) => w.length > 0));
 
