@@ -8,61 +8,54 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { manifestConfig, manifestFile, manifestVersion, renderManifest, type ManifestTarget } from "../../scripts/manifest";
+import * as os from "node:os";
+import { DEV_BASE, DEV_MANIFEST, manifestVersion, renderDevManifest, renderManifest } from "../../scripts/manifest";
 import { findAll, localName, parseXml, walk, type XmlNode } from "./xml-lite";
 import { validateManifest, xsdTest } from "../support/manifest-xsd";
 
 const ROOT = path.resolve(__dirname, "../..");
-/** Pages the webpack build emits (owned by the task pane helper); assets/ is copied to dist/assets/. */
+/** Pages the webpack build emits; assets/ is copied to the build's assets/. */
 const BUILT_PAGES = ["taskpane.html", "commands.html", "support.html"];
-const TARGETS: ManifestTarget[] = ["development", "production"];
 
-describe("one source for both manifests", () => {
-  test("the committed manifest.xml and manifest.prod.xml are exactly what scripts/manifest.ts writes (npm run manifest)", () => {
-    for (const t of TARGETS) {
-      const file = manifestFile(t);
-      expect({ file: path.relative(ROOT, file), same: fs.readFileSync(file, "utf8") === renderManifest(t) }).toEqual({
-        file: path.relative(ROOT, file),
-        same: true,
-      });
-    }
-    expect(path.relative(ROOT, manifestFile("development"))).toBe("manifest.xml");
-    expect(path.relative(ROOT, manifestFile("production"))).toBe("manifest.prod.xml");
+/** The manifests under test: the committed development one, and a release's for a host and for a sub-path. */
+const CASES = [
+  { name: "manifest.xml (development)", base: DEV_BASE, text: fs.readFileSync(DEV_MANIFEST, "utf8") },
+  ...["https://phuluc.xa-chiminh.gov.vn/", "https://stttt.haiphong.gov.vn/ung-dung/phuluc/"].map((base) => ({
+    name: `a release for ${base}`,
+    base,
+    text: renderManifest(base, "Release."),
+  })),
+];
+
+describe("one source for every manifest", () => {
+  test("the committed manifest.xml is exactly what scripts/manifest.ts writes (npm run manifest)", () => {
+    expect(path.relative(ROOT, DEV_MANIFEST)).toBe("manifest.xml");
+    expect(fs.readFileSync(DEV_MANIFEST, "utf8") === renderDevManifest()).toBe(true);
   });
 
-  test("Version is package.json's version; the two differ only in their origin (and the generated notice)", () => {
+  test("Version is package.json's version; manifests for two addresses differ only in the address (and the notice)", () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
     expect(manifestVersion()).toBe(`${version}.0`);
-    const cfg = manifestConfig();
-    const dev = renderManifest("development");
-    const prod = renderManifest("production");
-    expect(
-      dev
-        .split(cfg.development.origin)
-        .join("ORIGIN")
-        .replace(/Target: development/, "T"),
-    ).toBe(
-      prod
-        .split(cfg.production.origin)
-        .join("ORIGIN")
-        .replace(/Target: production/, "T"),
-    );
-    expect(prod).not.toMatch(/localhost|127\.0\.0\.1/);
-    expect(prod).not.toMatch(/(Value="|<AppDomain>)http:/); // (the XML namespaces are http: names, not addresses)
-    expect(cfg.development.origin).toBe("https://localhost:3000");
+    const [dev, host, sub] = CASES;
+    const plain = (c: (typeof CASES)[number]) => c.text.split(c.base).join("BASE/").replace(/<!--\n {2}GENERATED[^\n]*/, "");
+    expect(plain(host)).toBe(plain(dev));
+    expect(plain(sub)).toBe(plain(dev));
+    expect(host.text).not.toMatch(/localhost|127\.0\.0\.1/);
+    expect(host.text).not.toMatch(/Value="http:/); // (the XML namespaces are http: names, not addresses)
+  });
+
+  test("a base address that does not end in / is refused", () => {
+    expect(() => renderManifest("https://phuluc.example.org", "x")).toThrow(/end in "\/"/);
+    expect(() => renderManifest("https://phuluc.example.org/app?x=1/", "x")).toThrow();
   });
 });
 
-for (const target of TARGETS) {
-  const MANIFEST = manifestFile(target);
-  const ORIGIN = manifestConfig()[target].origin;
-  const name = path.basename(MANIFEST);
-  const text = fs.readFileSync(MANIFEST, "utf8");
+for (const { name, base: BASE, text } of CASES) {
   const doc = parseXml(text);
   const app = doc.children.find((c) => localName(c) === "OfficeApp")!;
   const resources = (kind: "Images" | "Urls" | "ShortStrings" | "LongStrings"): XmlNode[] => findAll(app, kind).flatMap((c) => c.children);
 
-  describe(`${name} (${target})`, () => {
+  describe(name, () => {
     xsdTest("validates against the Office add-in XSDs (xmllint, offline)", () => {
       const r = validateManifest(text);
       expect(r.output).toContain("validates");
@@ -127,7 +120,7 @@ for (const target of TARGETS) {
       expect(new Set(all).size).toBe(all.length);
     });
 
-    test(`every URL is ${ORIGIN}/<a file the build produces>; the support page is support.html`, () => {
+    test(`every URL is ${BASE}<a file the build produces>; the support page is support.html`, () => {
       const urls: string[] = [];
       walk(app, (n) => {
         const l = localName(n);
@@ -137,8 +130,8 @@ for (const target of TARGETS) {
       });
       expect(urls.length).toBeGreaterThanOrEqual(8);
       for (const u of urls) {
-        expect(u.startsWith(ORIGIN + "/")).toBe(true);
-        const file = u.slice(ORIGIN.length + 1);
+        expect({ u, under: u.startsWith(BASE) }).toEqual({ u, under: true });
+        const file = u.slice(BASE.length);
         if (file.startsWith("assets/")) {
           expect(file).toMatch(/^assets\/icon-\d+\.png$/);
           expect({ file, exists: fs.existsSync(path.join(ROOT, file)) }).toEqual({ file, exists: true });
@@ -146,9 +139,10 @@ for (const target of TARGETS) {
           expect(BUILT_PAGES).toContain(file);
         }
       }
-      expect(findAll(app, "AppDomain").map((d) => d.text.trim())).toEqual([ORIGIN]);
+      // No AppDomain: the pages need no other domain (listing the SourceLocation's own domain is useless).
+      expect(findAll(app, "AppDomain")).toEqual([]);
       expect(fs.existsSync(path.join(ROOT, "src/commands/commands.html"))).toBe(true);
-      expect(findAll(app, "SupportUrl")[0].attrs.DefaultValue).toBe(`${ORIGIN}/support.html`);
+      expect(findAll(app, "SupportUrl")[0].attrs.DefaultValue).toBe(`${BASE}support.html`);
       expect(findAll(app, "Version")[0].text.trim()).toBe(manifestVersion());
     });
 
@@ -209,7 +203,10 @@ for (const target of TARGETS) {
       const cli = path.join(ROOT, "node_modules/office-addin-manifest/cli.js");
       const bin = fs.existsSync(cli) ? cli : path.join(ROOT, "node_modules/.bin/office-addin-manifest");
       const guard = path.join(__dirname, "no-network.js");
-      const r = spawnSync(process.execPath, ["-r", guard, bin, "info", MANIFEST], { encoding: "utf8", cwd: ROOT });
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-manifest-")), "manifest.xml");
+      fs.writeFileSync(file, text);
+      const r = spawnSync(process.execPath, ["-r", guard, bin, "info", file], { encoding: "utf8", cwd: ROOT });
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
       expect(r.stderr).not.toContain("NETWORK BLOCKED");
       expect(r.status).toBe(0);
       expect(r.stdout).toContain("5b0e6c1f-8a34-4d2e-9f6b-1c7a2d9e4f30");

@@ -1,0 +1,47 @@
+/**
+ * A yes/no question in a modal dialog (Fluent's: focus kept inside, Escape and the backdrop answer no,
+ * focus back where it was after). Used before «Lưu» writes over the opened file, and before another file
+ * replaces one with unsaved changes. Loaded with the workspace.
+ */
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  FluentProvider,
+  webLightTheme,
+} from "@fluentui/react-components";
+import type { Lang } from "../i18n/ui";
+
+export interface ConfirmDialogProps {
+  lang: Lang;
+  title: string;
+  body: string;
+  yes: string;
+  no: string;
+  onAnswer: (yes: boolean) => void;
+}
+
+export default function ConfirmDialog({ lang, title, body, yes, no, onAnswer }: ConfirmDialogProps) {
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onAnswer(false)}>
+        <DialogSurface lang={lang} data-testid="confirm-dialog">
+          <DialogBody>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogContent>{body}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => onAnswer(true)} data-testid="confirm-yes">
+                {yes}
+              </Button>
+              <Button onClick={() => onAnswer(false)}>{no}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </FluentProvider>
+  );
+}
