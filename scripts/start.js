@@ -56,7 +56,9 @@ async function main() {
   console.log("");
   console.log(`phuluc đang chạy tại ${base}/`);
   console.log(`  Ứng dụng web (mở sẵn tệp mẫu): ${app}`);
-  console.log(`  Ngăn tác vụ trong Excel: nạp manifest.xml (Trang đầu → Phần bổ trợ → Tải lên Phần bổ trợ của Tôi), trang ${base}/taskpane.html`);
+  console.log(
+    `  Ngăn tác vụ trong Excel: nạp manifest.xml (Trang đầu → Phần bổ trợ → Tải lên Phần bổ trợ của Tôi), trang ${base}/taskpane.html`,
+  );
   console.log("  Nhấn Ctrl+C để dừng.");
   if (canOpenBrowser()) openBrowser(app);
   const stop = () => server.stop().then(() => process.exit(0));

@@ -15,13 +15,20 @@ const { requireSource } = require("./legacy-script");
 
 const ROOT = path.resolve(__dirname, "..");
 const SW_TEMPLATE = path.join(ROOT, "src/webapp/service-worker.js");
-const SW_PLACEHOLDER = "/*@PHULUC_PRECACHE@*/ { version: \"dev\", files: [\"index.html\"] }";
+const SW_PLACEHOLDER = '/*@PHULUC_PRECACHE@*/ { version: "dev", files: ["index.html"] }';
 const WEBAPP_TEXTS = path.join(ROOT, "src/i18n/webapp.ts");
 
 /** Icons of the installed app (assets/icon-N.png, made by scripts/make-icons.ts). */
 const APP_ICONS = [192, 512];
 /** Files of the web app besides its scripts (relative to the folder). */
-const APP_FILES = ["index.html", "manifest.webmanifest", "support.html", "assets/sample.xlsx", "assets/icon-32.png", ...APP_ICONS.map((s) => `assets/icon-${s}.png`)];
+const APP_FILES = [
+  "index.html",
+  "manifest.webmanifest",
+  "support.html",
+  "assets/sample.xlsx",
+  "assets/icon-32.png",
+  ...APP_ICONS.map((s) => `assets/icon-${s}.png`),
+];
 
 function webManifest() {
   const t = requireSource(WEBAPP_TEXTS).WEBAPP_TEXTS.vi;

@@ -142,7 +142,12 @@ function Pane({
           <Input type="date" value={state.asOf} onChange={(_, d) => pane.setAsOf(d.value)} data-testid="as-of" />
         </Field>
         <div className={s.grow} />
-        <Button ref={settings.toggle} aria-expanded={showSettings} onClick={() => settings.setOpen(!showSettings)} data-testid="settings-toggle">
+        <Button
+          ref={settings.toggle}
+          aria-expanded={showSettings}
+          onClick={() => settings.setOpen(!showSettings)}
+          data-testid="settings-toggle"
+        >
           {showSettings ? t.closeSettings : t.settings}
         </Button>
         {onToggleLang && (

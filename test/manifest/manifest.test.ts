@@ -37,7 +37,11 @@ describe("one source for every manifest", () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
     expect(manifestVersion()).toBe(`${version}.0`);
     const [dev, host, sub] = CASES;
-    const plain = (c: (typeof CASES)[number]) => c.text.split(c.base).join("BASE/").replace(/<!--\n {2}GENERATED[^\n]*/, "");
+    const plain = (c: (typeof CASES)[number]) =>
+      c.text
+        .split(c.base)
+        .join("BASE/")
+        .replace(/<!--\n {2}GENERATED[^\n]*/, "");
     expect(plain(host)).toBe(plain(dev));
     expect(plain(sub)).toBe(plain(dev));
     expect(host.text).not.toMatch(/localhost|127\.0\.0\.1/);
