@@ -19,7 +19,6 @@ import { RELEASE as DIST } from "./release";
 
 const { BUNDLE_ECMA_VERSION } = require("../../scripts/legacy-script");
 
-const ROOT = path.join(__dirname, "..", "..");
 const SHOTS = path.join(__dirname, "screenshots");
 const UA = {
   trident: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko",
