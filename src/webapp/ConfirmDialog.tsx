@@ -1,6 +1,8 @@
 /**
- * A yes/no question in a modal dialog (Fluent's: focus kept inside, Escape and the backdrop answer no,
- * focus back where it was after). Used before «Lưu» writes over the opened file, and before another file
+ * A yes/no question in a modal dialog (Fluent's: focus kept inside, Escape and the backdrop answer no),
+ * the focus given back after to the control that asked (the buttons that can ask carry Fluent's
+ * restore-focus target mark). No opening animation: the question is there at
+ * once (and reduced motion for everyone). Used before «Lưu» writes over the opened file, and before another file
  * replaces one with unsaved changes. Loaded with the workspace.
  */
 import {
@@ -17,6 +19,8 @@ import {
 import type { Lang } from "../i18n/ui";
 
 export interface ConfirmDialogProps {
+  /** Kept mounted and opened by this (Fluent then gives the page back its focus and its accessibility when it closes). */
+  open: boolean;
   lang: Lang;
   title: string;
   body: string;
@@ -25,11 +29,11 @@ export interface ConfirmDialogProps {
   onAnswer: (yes: boolean) => void;
 }
 
-export default function ConfirmDialog({ lang, title, body, yes, no, onAnswer }: ConfirmDialogProps) {
+export default function ConfirmDialog({ open, lang, title, body, yes, no, onAnswer }: ConfirmDialogProps) {
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
-      <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onAnswer(false)}>
-        <DialogSurface lang={lang} data-testid="confirm-dialog">
+      <Dialog open={open} modalType="modal" surfaceMotion={null} onOpenChange={(_, d) => !d.open && onAnswer(false)}>
+        <DialogSurface lang={lang} data-testid="confirm-dialog" backdropMotion={null}>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent>{body}</DialogContent>

@@ -17,7 +17,6 @@ import type { WorkspaceProps } from "./Workspace";
 import { addFirstScreenStyles } from "./first-screen.css";
 
 const Workspace = lazy(() => import(/* webpackChunkName: "workspace" */ "./Workspace"));
-const ConfirmDialog = lazy(() => import(/* webpackChunkName: "workspace" */ "./ConfirmDialog"));
 
 const openXlsx: WorkbookOpener = (bytes, name) =>
   import(/* webpackChunkName: "workspace" */ "./open-xlsx").then(({ openXlsx }) => openXlsx(bytes, name));
@@ -124,6 +123,7 @@ export function WebApp(props: WebAppProps) {
             openError={files.error}
             fileAccess={writable}
             onDirtyChange={setDirty}
+            discard={{ open: confirming, onAnswer: answer }}
             onMoved={files.moveTo}
             {...props.workspace}
           />
@@ -156,18 +156,6 @@ export function WebApp(props: WebAppProps) {
         <div className="phl-drop" aria-hidden="true">
           {t.dropHere}
         </div>
-      )}
-      {confirming && (
-        <Suspense fallback={null}>
-          <ConfirmDialog
-            lang={lang}
-            title={t.confirmDiscardTitle}
-            body={t.confirmDiscard(opened?.workbook.fileName ?? "")}
-            yes={t.confirmDiscardYes}
-            no={t.cancel}
-            onAnswer={answer}
-          />
-        </Suspense>
       )}
     </div>
   );

@@ -5,7 +5,7 @@
  * cell, highlights, fixes, new summary sheets. Unsaved changes are marked, and leaving the page asks first.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
-import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, makeStyles, tokens, useRestoreFocusTarget, webLightTheme } from "@fluentui/react-components";
 import type { Lang } from "../i18n/ui";
 import { WEBAPP_TEXTS, type WebAppTexts } from "../i18n/webapp";
 import { App } from "../taskpane/App";
@@ -76,6 +76,8 @@ export interface WorkspaceProps {
   /** Whether «Lưu» / «Lưu thành bản mới» can write files (else: a download). */
   fileAccess: boolean;
   onDirtyChange: (dirty: boolean) => void;
+  /** The question asked before another file replaces this one while it has unsaved changes. */
+  discard: { open: boolean; onAnswer: (yes: boolean) => void };
   onMoved: (handle: FileHandle) => void;
   /** The download (tests inject a stand-in). */
   saveFile?: SaveFile;
@@ -142,16 +144,15 @@ export default function Workspace(props: WorkspaceProps) {
             </Suspense>
           </section>
         </div>
-        {save.confirming && (
-          <ConfirmDialog
-            lang={lang}
-            title={t.confirmSaveTitle}
-            body={t.confirmSave(fileName)}
-            yes={t.confirmSaveYes}
-            no={t.cancel}
-            onAnswer={save.confirmSave}
-          />
-        )}
+        {/* One dialog, kept mounted, for both questions (see ConfirmDialog). */}
+        <ConfirmDialog
+          open={props.discard.open || save.confirming}
+          lang={lang}
+          {...(props.discard.open
+            ? { title: t.confirmDiscardTitle, body: t.confirmDiscard(fileName), yes: t.confirmDiscardYes, onAnswer: props.discard.onAnswer }
+            : { title: t.confirmSaveTitle, body: t.confirmSave(fileName), yes: t.confirmSaveYes, onAnswer: save.confirmSave })}
+          no={t.cancel}
+        />
       </FluentProvider>
     </LangContext.Provider>
   );
@@ -174,6 +175,8 @@ function WorkspaceBar({
   lang,
 }: BarProps) {
   const s = useStyles();
+  // The buttons that may open a question (ConfirmDialog): the focus comes back to them when it closes.
+  const asks = useRestoreFocusTarget();
   return (
     <header className={s.bar} data-testid="app-bar">
       <h1 className={s.brand}>phuluc</h1>
@@ -182,15 +185,15 @@ function WorkspaceBar({
         {dirty ? ` (${t.unsaved})` : ""}
       </span>
       <div className={s.grow} />
-      <Button onClick={onOpenFile} disabled={opening}>
+      <Button {...asks} onClick={onOpenFile} disabled={opening}>
         {t.openFile}
       </Button>
-      <Button onClick={onOpenSample} disabled={opening}>
+      <Button {...asks} onClick={onOpenSample} disabled={opening}>
         {t.openSample}
       </Button>
       {fileAccess ? (
         <>
-          <Button appearance="primary" disabled={!handle || save.saving} onClick={save.askSave} data-testid="save">
+          <Button {...asks} appearance="primary" disabled={!handle || save.saving} onClick={save.askSave} data-testid="save">
             {t.save}
           </Button>
           <Button disabled={save.saving} onClick={save.saveAs} data-testid="save-as">

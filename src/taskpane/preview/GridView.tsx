@@ -16,7 +16,10 @@ export const MAX_COLS = 40;
 /** The column letters' row height (px). */
 const HEADER_HEIGHT = 22;
 
-/** The row numbers' column width (px) for the largest row number shown: digits at 7 px, plus padding. */
+/**
+ * The row numbers' column width (px) for the largest row number shown: digits at 7 px, plus padding. The
+ * scroller's scroll padding is the same, so the browser's own scrolling (find in page) keeps cells clear of it.
+ */
 export function rowHeaderWidth(lastRow: number): number {
   return Math.max(3, String(lastRow).length) * 7 + 14;
 }
@@ -96,6 +99,8 @@ export function GridView({ sheets, activeSheet, selected, onActivate }: GridView
   const scroller = useRef<HTMLDivElement | null>(null);
   /** Each sheet's scroll position, kept while another tab is shown. */
   const positions = useRef(new Map<string, { top: number; left: number }>());
+  /** The last row number shown (its width sets the row numbers' column). */
+  const lastShownRow = useRef(1);
   const shown = sheet?.name;
 
   const selRow = sel?.row;
@@ -133,16 +138,29 @@ export function GridView({ sheets, activeSheet, selected, onActivate }: GridView
     el.scrollLeft = at.left;
   }, [shown]);
 
+  // A new selection (a problem or a change clicked in the pane) is scrolled to the view's top left, as
+  // Excel's Go To does: just beside the row numbers and under the column letters, never beneath them
+  // (also for a cell taller or wider than the view). Only the sheet view scrolls, not the page (on a narrow
+  // screen the pane above stays where the user is). Showing a tab again does not move it back to an old
+  // selection: it opens where it was left.
+  const scrolledFor = useRef<typeof selected>(null);
   useEffect(() => {
     const el = selectedRef.current;
-    // "nearest" with the scroller's scroll padding: the cell ends up in view beside the row numbers and
-    // under the column letters, not beneath them.
-    if (el && typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "nearest", inline: "nearest" });
+    const box = scroller.current;
+    if (!el || !box || selected === scrolledFor.current) return;
+    scrolledFor.current = selected;
+    const cell = el.getBoundingClientRect();
+    const view = box.getBoundingClientRect();
+    const letters = box.querySelector("thead")?.getBoundingClientRect().height ?? HEADER_HEIGHT;
+    const numbers = el.parentElement?.querySelector("th")?.getBoundingClientRect().width ?? rowHeaderWidth(lastShownRow.current);
+    box.scrollTop += cell.top - view.top - box.clientTop - letters;
+    box.scrollLeft += cell.left - view.left - box.clientLeft - numbers;
   }, [selected, shown, sheets]);
 
   if (!sheet || !layout) return <p>{t.noSheets}</p>;
   const { first, last, rowsTotal, colsTotal, spans, covered } = layout;
   const headerWidth = rowHeaderWidth(last);
+  lastShownRow.current = last;
   const remember = () => {
     const el = scroller.current;
     if (el && shown) positions.current.set(shown, { top: el.scrollTop, left: el.scrollLeft });
