@@ -274,7 +274,10 @@ describe("saving", () => {
             close: async () => {
               const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
               let at = 0;
-              for (const p of parts) (all.set(p, at), (at += p.length));
+              for (const p of parts) {
+                all.set(p, at);
+                at += p.length;
+              }
               w.__written[name] = b64(all);
             },
           };
