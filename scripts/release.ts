@@ -4,6 +4,7 @@
  *   release/                   index.html (the web app), taskpane.html, commands.html, support.html, the
  *                              scripts (content-hashed names), sw.js, manifest.webmanifest, assets/, and
  *                              manifest.xml for that origin (every address under it);
+ *                              web.config, so IIS serves it right as copied (media types, cache headers);
  *   release/phuluc-<version>.zip  the same files under a folder phuluc-<version>/.
  * The origin must be https (http only for localhost, to try a release on one's own machine). A bad
  * origin is one line on stderr and exit 2, before anything is built. The folder is built beside
@@ -54,6 +55,51 @@ export function listFiles(dir: string, prefix = ""): string[] {
     else if (e.isFile()) out.push(rel);
   }
   return out.sort();
+}
+
+/** Files never kept by a browser's HTTP cache (always checked with the server): the pages, the worker, the manifests. */
+export const NO_CACHE = ["index.html", "taskpane.html", "commands.html", "support.html", "sw.js", "manifest.webmanifest", "manifest.xml"];
+
+/**
+ * IIS's settings for the release folder (web.config beside index.html): the media types IIS lacks or gets
+ * wrong, content-hashed scripts cached for a year, the pages, the worker, the manifests and the zip never
+ * cached, assets/ for a day; index.html for the folder's address. Other servers: docs/deploy.md.
+ */
+export function iisConfig(zipName: string): string {
+  const types: [string, string][] = [
+    [".js", "text/javascript; charset=utf-8"],
+    [".webmanifest", "application/manifest+json"],
+    [".xml", "application/xml"],
+    [".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    [".zip", "application/zip"],
+  ];
+  const cache = (file: string, rule: string) =>
+    `  <location path="${file}">\n    <system.webServer>\n      <staticContent>\n        ${rule}\n      </staticContent>\n    </system.webServer>\n  </location>`;
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<!-- phuluc on IIS (written by npm run release; see docs/deploy.md). -->`,
+    `<configuration>`,
+    `  <system.webServer>`,
+    `    <defaultDocument enabled="true">`,
+    `      <files>`,
+    `        <clear />`,
+    `        <add value="index.html" />`,
+    `      </files>`,
+    `    </defaultDocument>`,
+    `    <staticContent>`,
+    ...types.flatMap(([ext, type]) => [
+      `      <remove fileExtension="${ext}" />`,
+      `      <mimeMap fileExtension="${ext}" mimeType="${type}" />`,
+    ]),
+    `      <!-- Scripts have their content's hash in their names: a year, never asked again. -->`,
+    `      <clientCache cacheControlMode="UseMaxAge" cacheControlMaxAge="365.00:00:00" cacheControlCustom="public, immutable" />`,
+    `    </staticContent>`,
+    `  </system.webServer>`,
+    ...[...NO_CACHE, zipName].map((f) => cache(f, `<clientCache cacheControlMode="DisableCache" />`)),
+    cache("assets", `<clientCache cacheControlMode="UseMaxAge" cacheControlMaxAge="1.00:00:00" />`),
+    `</configuration>`,
+    ``,
+  ].join("\n");
 }
 
 /** DOS date and time of a moment (zip entries carry the build's time: servers derive Last-Modified and ETag from it). */
@@ -120,6 +166,7 @@ export async function makeRelease(base: string, root = ROOT): Promise<ReleaseRes
     fs.writeFileSync(path.join(staged, "manifest.xml"), renderManifest(base, `Release for ${base}: npm run release -- --origin ${base}`));
     const version = manifestVersion().replace(/\.0$/, "");
     const zipName = `phuluc-${version}.zip`;
+    fs.writeFileSync(path.join(staged, "web.config"), iisConfig(zipName));
     const zip = zipRelease(staged, `phuluc-${version}`);
     fs.writeFileSync(path.join(staged, zipName), zip);
     replaceFolder(staged, target);

@@ -106,7 +106,16 @@ describe("the release folder", () => {
   const manifest = fs.readFileSync(path.join(RELEASE, "manifest.xml"), "utf8");
 
   test("holds the web app, the add-in's pages, the service worker, the web-app manifest, the icons, the zip — and no source maps", () => {
-    for (const f of ["index.html", "taskpane.html", "commands.html", "support.html", "manifest.xml", "sw.js", "manifest.webmanifest"])
+    for (const f of [
+      "index.html",
+      "taskpane.html",
+      "commands.html",
+      "support.html",
+      "manifest.xml",
+      "sw.js",
+      "manifest.webmanifest",
+      "web.config",
+    ])
       expect(files).toContain(f);
     for (const s of [16, 32, 64, 80, 192, 512]) expect(files).toContain(`assets/icon-${s}.png`);
     expect(files).toContain(`phuluc-${VERSION}.zip`);

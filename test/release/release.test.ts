@@ -7,7 +7,8 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { listFiles, parseOrigin, OriginError, replaceFolder, zipRelease } from "../../scripts/release";
+import { iisConfig, listFiles, NO_CACHE, parseOrigin, OriginError, replaceFolder, zipRelease } from "../../scripts/release";
+import { findAll, parseXml } from "../manifest/xml-lite";
 import { ZipReader } from "../../src/ooxml/zip-read";
 import { WEBAPP_TEXTS } from "../../src/i18n/webapp";
 
@@ -114,6 +115,33 @@ describe("the release folder", () => {
   });
 });
 
+describe("web.config (IIS)", () => {
+  const doc = parseXml(iisConfig("phuluc-1.2.3.zip"));
+
+  test("never caches the pages, the worker, the manifests and the zip; assets for a day; hashed scripts a year", () => {
+    const rules = Object.fromEntries(
+      findAll(doc, "location").map((l) => [l.attrs.path, findAll(l, "clientCache")[0].attrs.cacheControlMode]),
+    );
+    for (const f of [...NO_CACHE, "phuluc-1.2.3.zip"]) expect({ f, mode: rules[f] }).toEqual({ f, mode: "DisableCache" });
+    expect(NO_CACHE).toEqual(expect.arrayContaining(["index.html", "sw.js", "taskpane.html", "manifest.xml"]));
+    expect(rules.assets).toBe("UseMaxAge");
+    const site = findAll(doc, "staticContent")[0];
+    expect(findAll(site, "clientCache")[0].attrs).toMatchObject({
+      cacheControlMaxAge: "365.00:00:00",
+      cacheControlCustom: "public, immutable",
+    });
+  });
+
+  test("sets the media types (each removed first: IIS refuses a duplicate) and index.html for the folder", () => {
+    const site = findAll(doc, "staticContent")[0];
+    const types = Object.fromEntries(findAll(site, "mimeMap").map((m) => [m.attrs.fileExtension, m.attrs.mimeType]));
+    expect(types[".webmanifest"]).toBe("application/manifest+json");
+    expect(types[".js"]).toMatch(/^text\/javascript/);
+    expect(findAll(site, "remove").map((r) => r.attrs.fileExtension)).toEqual(Object.keys(types));
+    expect(findAll(doc, "add").map((a) => a.attrs.value)).toEqual(["index.html"]);
+  });
+});
+
 describe("the web-app manifest (manifest.webmanifest)", () => {
   const m = webManifest();
 
@@ -138,4 +166,11 @@ describe("the web-app manifest (manifest.webmanifest)", () => {
     }
     expect(m.file_handlers[0].accept["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]).toEqual([".xlsx"]);
   });
+});
+
+test("the Pages workflow publishes the release made for the repository's Pages address", () => {
+  const yml = fs.readFileSync(path.join(ROOT, ".github/workflows/pages.yml"), "utf8");
+  expect(yml).toContain('npm run release -- --origin "${{ steps.pages.outputs.base_url }}/"');
+  expect(yml).toMatch(/upload-pages-artifact@v\d+\s+with:\s+path: release/);
+  expect(yml).toContain("actions/deploy-pages@");
 });
