@@ -150,6 +150,11 @@ function build(dir: string): Promise<void> {
   );
 }
 
+/** A release's manifest.xml for `base` (its notice names the command; an XML comment may not hold "--"). */
+export function releaseManifest(base: string): string {
+  return renderManifest(base, `Release for ${base}, made by npm run release with that origin.`);
+}
+
 export interface ReleaseResult {
   dir: string;
   zip: string;
@@ -163,7 +168,7 @@ export async function makeRelease(base: string, root = ROOT): Promise<ReleaseRes
   fs.rmSync(staged, { recursive: true, force: true });
   try {
     await build(staged);
-    fs.writeFileSync(path.join(staged, "manifest.xml"), renderManifest(base, `Release for ${base}: npm run release -- --origin ${base}`));
+    fs.writeFileSync(path.join(staged, "manifest.xml"), releaseManifest(base));
     const version = manifestVersion().replace(/\.0$/, "");
     const zipName = `phuluc-${version}.zip`;
     fs.writeFileSync(path.join(staged, "web.config"), iisConfig(zipName));

@@ -117,6 +117,17 @@ function useLeaveGuard(dirty: boolean) {
   }, [dirty]);
 }
 
+/**
+ * Whether a question has been asked yet. The dialog is mounted only from then on: Fluent's focus manager
+ * adds its focus-trap helpers to the page as soon as a modal dialog exists; once it has been used it stays
+ * mounted, so that closing it always hands the page back (an unmounted open dialog can leave it hidden).
+ */
+function useAsked(asking: boolean): boolean {
+  const [asked, setAsked] = useState(false);
+  if (asking && !asked) setAsked(true);
+  return asked || asking;
+}
+
 export default function Workspace(props: WorkspaceProps) {
   const { workbook, handle, lang, onDirtyChange } = props;
   const t = WEBAPP_TEXTS[lang];
@@ -129,6 +140,8 @@ export default function Workspace(props: WorkspaceProps) {
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   useLeaveGuard(dirty);
   const fileName = handle?.name ?? workbook.fileName;
+  const asking = props.discard.open || save.confirming;
+  const asked = useAsked(asking);
 
   return (
     <LangContext.Provider value={lang}>
@@ -144,15 +157,22 @@ export default function Workspace(props: WorkspaceProps) {
             </Suspense>
           </section>
         </div>
-        {/* One dialog, kept mounted, for both questions (see ConfirmDialog). */}
-        <ConfirmDialog
-          open={props.discard.open || save.confirming}
-          lang={lang}
-          {...(props.discard.open
-            ? { title: t.confirmDiscardTitle, body: t.confirmDiscard(fileName), yes: t.confirmDiscardYes, onAnswer: props.discard.onAnswer }
-            : { title: t.confirmSaveTitle, body: t.confirmSave(fileName), yes: t.confirmSaveYes, onAnswer: save.confirmSave })}
-          no={t.cancel}
-        />
+        {/* One dialog for both questions, mounted when first asked and kept (see ConfirmDialog). */}
+        {asked && (
+          <ConfirmDialog
+            open={asking}
+            lang={lang}
+            {...(props.discard.open
+              ? {
+                  title: t.confirmDiscardTitle,
+                  body: t.confirmDiscard(fileName),
+                  yes: t.confirmDiscardYes,
+                  onAnswer: props.discard.onAnswer,
+                }
+              : { title: t.confirmSaveTitle, body: t.confirmSave(fileName), yes: t.confirmSaveYes, onAnswer: save.confirmSave })}
+            no={t.cancel}
+          />
+        )}
       </FluentProvider>
     </LangContext.Provider>
   );

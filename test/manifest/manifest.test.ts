@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as os from "node:os";
 import { DEV_BASE, DEV_MANIFEST, manifestVersion, renderDevManifest, renderManifest } from "../../scripts/manifest";
+import { releaseManifest } from "../../scripts/release";
 import { findAll, localName, parseXml, walk, type XmlNode } from "./xml-lite";
 import { validateManifest, xsdTest } from "../support/manifest-xsd";
 
@@ -23,7 +24,7 @@ const CASES = [
   ...["https://phuluc.xa-chiminh.gov.vn/", "https://stttt.haiphong.gov.vn/ung-dung/phuluc/"].map((base) => ({
     name: `a release for ${base}`,
     base,
-    text: renderManifest(base, "Release."),
+    text: releaseManifest(base),
   })),
 ];
 
@@ -46,6 +47,14 @@ describe("one source for every manifest", () => {
     expect(plain(sub)).toBe(plain(dev));
     expect(host.text).not.toMatch(/localhost|127\.0\.0\.1/);
     expect(host.text).not.toMatch(/Value="http:/); // (the XML namespaces are http: names, not addresses)
+  });
+
+  test("every manifest is well-formed XML even without the XSDs: no comment holds a double hyphen", () => {
+    for (const c of CASES) {
+      const comments = [...c.text.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => m[1]);
+      expect(comments.length).toBeGreaterThan(0);
+      expect({ name: c.name, bad: comments.filter((x) => x.includes("--") || x.endsWith("-")) }).toEqual({ name: c.name, bad: [] });
+    }
   });
 
   test("a base address that does not end in / is refused", () => {

@@ -14,17 +14,6 @@ import type { FileHandle } from "../../src/webapp/file-access";
 import { FakePort } from "../taskpane/fake-port";
 import { plSheet } from "../taskpane/fake-engine";
 
-// jsdom's Blob lacks arrayBuffer() (every browser has it): read through its FileReader.
-if (!Blob.prototype.arrayBuffer)
-  Blob.prototype.arrayBuffer = function (this: Blob) {
-    return new Promise<ArrayBuffer>((resolve, reject) => {
-      const r = new FileReader();
-      r.onload = () => resolve(r.result as ArrayBuffer);
-      r.onerror = () => reject(r.error);
-      r.readAsArrayBuffer(this);
-    });
-  };
-
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** The bytes the stand-in workbook saves as (a real one: the package with phuluc's changes). */
 const SAVED = new Uint8Array([80, 75, 3, 4, 1, 2, 3]);
