@@ -6,32 +6,13 @@
  * keeps its own scroll position; in English the web app's own buttons are English.
  * With PHULUC_DOCS_SCREENSHOTS=1 the 350 px pane also goes to docs/screenshots/pane-350.png.
  */
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { launch, type Session } from "./browser";
-import { RELEASE, ROOT } from "./release";
-import { serveDir, type StaticServer } from "./static-server";
+import { ROOT } from "./release";
+import { browserSuite, SHOTS } from "./suite";
 
-const SHOTS = path.join(__dirname, "screenshots");
-
-let server: StaticServer;
-let session: Session;
+const suite = browserSuite("keys");
 const pageErrors: string[] = [];
-const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-e2e-keys-"));
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  server = await serveDir(RELEASE);
-  session = await launch(downloads);
-}, 120000);
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-  fs.rmSync(downloads, { recursive: true, force: true });
-});
 
 /** What the focused element says (its label, else its text). */
 const focused = (page: Page) =>
@@ -66,7 +47,7 @@ for (const width of [350, 1280]) {
     let page: Page;
 
     beforeAll(async () => {
-      page = await session.context.newPage();
+      page = await suite.session.context.newPage();
       page.on("pageerror", (e) => pageErrors.push(String(e)));
       await page.setViewportSize({ width, height: 860 });
       // A browser that saves by download: the same keys everywhere (the File System Access path: webapp.e2e).
@@ -74,7 +55,7 @@ for (const width of [350, 1280]) {
         delete (window as any).showOpenFilePicker;
         delete (window as any).showSaveFilePicker;
       });
-      await page.goto(`${server.url}/index.html?sample=1`);
+      await page.goto(`${suite.server.url}/index.html?sample=1`);
       await page.getByRole("button", { name: "Kiểm tra", exact: true }).waitFor();
       await page.locator("body").focus();
       await tabTo(page, { text: "Kiểm tra" });
@@ -228,5 +209,5 @@ for (const width of [350, 1280]) {
 
 test("no page error, no request left the machine", () => {
   expect(pageErrors).toEqual([]);
-  expect(session.external).toEqual([]);
+  expect(suite.session.external).toEqual([]);
 });

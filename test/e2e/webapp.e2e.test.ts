@@ -18,22 +18,19 @@ import { ZipReader } from "../../src/ooxml/zip-read";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { findAll, localName, parseXml, walk } from "../manifest/xml-lite";
 import { validateManifest, xsdTest } from "../support/manifest-xsd";
-import { launch, type Session } from "./browser";
 import { ORIGIN, PORT, RELEASE, ROOT } from "./release";
-import { serveDir, type StaticServer } from "./static-server";
+import { serveDir } from "./static-server";
+import { browserSuite, SHOTS } from "./suite";
 
-const SHOTS = path.join(__dirname, "screenshots");
 const SAMPLE = path.join(ROOT, "assets", "sample.xlsx");
 const AS_OF = "2026-10-15";
 const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version as string;
 /** The web app's first load (the page and every script it fetches before its first screen), gzip. */
 const FIRST_LOAD_BUDGET = 100 * 1024;
 
-let server: StaticServer;
-let session: Session;
+const suite = browserSuite("webapp", { port: PORT });
 let expected: Report;
 const pageErrors: string[] = [];
-const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-e2e-webapp-"));
 
 async function shot(page: Page, name: string, docsName?: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
@@ -44,7 +41,7 @@ async function shot(page: Page, name: string, docsName?: string) {
 }
 
 async function newPage(): Promise<Page> {
-  const page = await session.context.newPage();
+  const page = await suite.session.context.newPage();
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   return page;
 }
@@ -87,18 +84,9 @@ async function expectFixedWorkbook(bytes: Uint8Array) {
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
   const port = await XlsxWorkbookPort.fromBytes(fs.readFileSync(SAMPLE), "sample.xlsx", { readOnly: true });
   expected = analyze(await port.readSheets(), { asOf: AS_OF, settings: (await port.loadSettings()).settings });
-  server = await serveDir(RELEASE, PORT);
-  expect(`${server.url}/`).toBe(ORIGIN);
-  session = await launch(downloads);
-}, 120000);
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-  fs.rmSync(downloads, { recursive: true, force: true });
+  expect(`${suite.server.url}/`).toBe(ORIGIN);
 });
 
 describe("the release folder", () => {
@@ -218,9 +206,9 @@ describe("the web app", () => {
       return (await Promise.all(keys.map(async (k) => (await (await caches.open(k)).keys()).length))).reduce((a, b) => a + b, 0);
     });
     expect(cached).toBeGreaterThan(20);
-    await session.context.setOffline(true);
+    await suite.session.context.setOffline(true);
     try {
-      const served = server.log.length;
+      const served = suite.server.log.length;
       await page.reload();
       await page.getByRole("button", { name: "Mở tệp mẫu" }).click();
       await page.locator('[data-testid="as-of"]').fill(AS_OF);
@@ -237,14 +225,14 @@ describe("the web app", () => {
         page.getByRole("button", { name: "Tạo báo cáo (.docx)" }).click(),
       ]);
       expect(download.suggestedFilename()).toBe(`bao-cao-${AS_OF}.docx`);
-      expect(server.log.slice(served)).toEqual([]); // nothing reached the server
+      expect(suite.server.log.slice(served)).toEqual([]); // nothing reached the server
     } finally {
-      await session.context.setOffline(false);
+      await suite.session.context.setOffline(false);
     }
   });
 
   test("it can be installed: Chromium finds no installability error (manifest, icons, service worker)", async () => {
-    const cdp = await session.context.newCDPSession(page);
+    const cdp = await suite.session.context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: unknown[] };
     expect(installabilityErrors).toEqual([]);
     const manifest = await page.evaluate(async () => (await fetch("manifest.webmanifest")).json());
@@ -335,7 +323,7 @@ describe("saving", () => {
     expect(await page.getByRole("button", { name: "Lưu", exact: true }).count()).toBe(0);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải xuống .xlsx" }).click()]);
     expect(download.suggestedFilename()).toBe("sample-phuluc.xlsx");
-    const file = path.join(downloads, download.suggestedFilename());
+    const file = path.join(suite.downloads, download.suggestedFilename());
     await download.saveAs(file);
     await expectFixedWorkbook(fs.readFileSync(file));
     await page.close();
@@ -365,6 +353,6 @@ test("under a sub-path (https://host/ung-dung/phuluc/) the same folder works: th
 });
 
 test("no request left the machine, no page error", () => {
-  expect(session.external).toEqual([]);
+  expect(suite.session.external).toEqual([]);
   expect(pageErrors).toEqual([]);
 });

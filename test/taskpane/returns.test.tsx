@@ -24,17 +24,6 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const engine = jest.requireActual("../../src/taskpane/engine-impl") as Engine;
 const loader: EngineLoader = () => Promise.resolve(engine);
 
-// jsdom's Blob lacks arrayBuffer() (every browser has it): read through its FileReader.
-if (!Blob.prototype.arrayBuffer)
-  Blob.prototype.arrayBuffer = function (this: Blob) {
-    return new Promise<ArrayBuffer>((resolve, reject) => {
-      const r = new FileReader();
-      r.onload = () => resolve(r.result as ArrayBuffer);
-      r.onerror = () => reject(r.error);
-      r.readAsArrayBuffer(this);
-    });
-  };
-
 type Copies = Awaited<ReturnType<typeof split>>;
 let copies: Copies;
 beforeAll(async () => {
