@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // The React rules: hooks only at the top level, and every effect's dependencies listed.
-    files: ["src/taskpane/**/*.{ts,tsx}", "test/taskpane/**/*.{ts,tsx}"],
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/webapp/**/*.{ts,tsx}", "test/taskpane/**/*.{ts,tsx}", "test/webapp/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks },
     rules: {
       "react-hooks/rules-of-hooks": "error",
@@ -36,6 +36,11 @@ export default tseslint.config(
       "no-var": "off",
       "prefer-const": "off",
     },
+  },
+  {
+    // The web app's service worker (a plain script the release build fills in): the worker's globals, not the page's.
+    files: ["src/webapp/service-worker.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.serviceworker } },
   },
   {
     // The core stays pure: no Office, no DOM, no Node API.

@@ -8,5 +8,8 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   setupFiles: ["<rootDir>/test/support/jest-setup.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/jest-after-env.ts"],
   testTimeout: 30000,
+  // Tests skipped on purpose (no XSD folder, no xmllint) say why in one line under the summary.
+  reporters: ["default", "<rootDir>/test/support/skip-notes-reporter.js"],
 };

@@ -1,9 +1,12 @@
 /**
- * Builds the add-in's web part: the task pane (src/taskpane → taskpane.html) and the ribbon commands
- * (src/commands → commands.html, when present), each page led by the old-engine script (src/legacy,
- * scripts/legacy-script.js). Production: minified, content-hashed names, size hints.
+ * Builds phuluc's pages: the web app (src/webapp → index.html, with manifest.webmanifest and, in
+ * production, the service worker sw.js), the task pane (src/taskpane → taskpane.html), the ribbon commands
+ * (src/commands → commands.html) and the support page; each page with a script is led by the old-engine
+ * script (src/legacy, scripts/legacy-script.js). Production: minified, content-hashed names, size hints.
  * Dev: `webpack serve` on https://localhost:3000 with the Office dev certificates when present
  * (~/.office-addin-dev-certs), else plain http.
+ * --env outDir=DIR builds into DIR instead of dist/; --env release (scripts/release.ts) leaves out the
+ * source maps and the publishing note.
  */
 const fs = require("fs");
 const os = require("os");
@@ -11,6 +14,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { LegacyScriptPlugin, requireSource } = require("./scripts/legacy-script");
+const { ServiceWorkerPlugin, WebManifestPlugin } = require("./scripts/webapp-plugins");
 
 const root = __dirname;
 const PORT = Number(process.env.PHULUC_PORT || 3000);
@@ -30,55 +34,67 @@ function devCerts() {
   return out;
 }
 
-/** Only our own origin and Office.js; no inline scripts. Dev adds the dev server's websocket. */
-function csp(dev, https) {
-  const connect = ["'self'", OFFICE_CDN];
+/**
+ * Only our own origin (and, for the add-in's pages, Office.js); no inline scripts. Dev adds the dev
+ * server's websocket. The web app loads nothing from elsewhere: it works with no network.
+ */
+function csp(dev, https, office = true) {
+  const cdn = office ? ` ${OFFICE_CDN}` : "";
+  const connect = [`'self'${cdn}`];
   if (dev) connect.push(`${https ? "wss" : "ws"}://localhost:${PORT}`);
   return [
     "default-src 'self'",
-    `script-src 'self' ${OFFICE_CDN}`,
+    `script-src 'self'${cdn}`,
     // Fluent UI (Griffel) inserts its CSS rules at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src ${connect.join(" ")}`,
-    `frame-src 'self' ${OFFICE_CDN}`,
+    `frame-src 'self'${cdn}`,
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",
   ].join("; ");
 }
 
-/** After a production build: how to publish it (the origin and the manifest come from scripts/manifest.config.json). */
+/** After `npm run build`: the build is for development; a release is made with `npm run release`. */
 class PublishNotePlugin {
   apply(compiler) {
     compiler.hooks.done.tap("PhulucPublishNote", (stats) => {
       if (stats.hasErrors()) return;
-      const config = JSON.parse(fs.readFileSync(path.join(root, "scripts/manifest.config.json"), "utf8"));
-      const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
       console.log(
         [
-          `phuluc ${version}: production build in dist/. To publish:`,
-          `  1. copy everything in dist/ to ${config.production.origin}/ (https; serve .js as text/javascript);`,
-          `  2. give users ${config.production.file} (Version ${version}.0): Excel on the web → Add-ins → Upload My Add-in, or a shared-folder / admin-center catalog;`,
-          `  3. next release: npm version patch (or minor), npm run manifest, npm run build, publish again — the new Version makes Office drop its cached pane.`,
-          `  The origin is set in scripts/manifest.config.json (production.origin); README.md "Publishing" has the details.`,
+          "phuluc: đã dựng bản production trong dist/ (để thử và đo kích thước).",
+          "  Để phát hành cho xã/tỉnh: npm run release -- --origin https://địa-chỉ-máy-chủ/đường-dẫn/",
+          "  (thư mục release/ và tệp .zip của nó, kèm manifest.xml cho địa chỉ đó; xem docs/deploy.md).",
         ].join("\n"),
       );
     });
   }
 }
 
-module.exports = (_env, argv = {}) => {
+module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  const release = !!env.release;
   const certs = dev ? devCerts() : null;
   const hasCommands =
     fs.existsSync(path.join(root, "src/commands/commands.ts")) && fs.existsSync(path.join(root, "src/commands/commands.html"));
 
-  const entry = { taskpane: "./src/taskpane/index.tsx" };
+  const entry = { app: "./src/webapp/index.tsx", taskpane: "./src/taskpane/index.tsx" };
   if (hasCommands) entry.commands = "./src/commands/commands.ts";
 
   const plugins = [
+    // The web app: the page offices open in a browser (no Office.js), installable, usable offline.
+    new HtmlWebpackPlugin({
+      filename: "index.html",
+      template: "./src/webapp/index.html",
+      chunks: ["app"],
+      csp: csp(dev, !!certs, false),
+      scriptLoading: "module",
+    }),
+    new WebManifestPlugin(),
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
@@ -98,7 +114,8 @@ module.exports = (_env, argv = {}) => {
       texts: requireSource(path.join(root, "src/i18n/support.ts")).supportTexts,
     }),
     new CopyWebpackPlugin({
-      patterns: [{ from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.*"] } }],
+      // The icons and the sample (assets/seed-data is what the sample is made from, not served).
+      patterns: [{ from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.*", "**/seed-data/**"] } }],
     }),
   ];
   if (hasCommands) {
@@ -113,13 +130,14 @@ module.exports = (_env, argv = {}) => {
     );
   }
 
-  if (!dev) plugins.push(new PublishNotePlugin());
+  if (!dev) plugins.push(new ServiceWorkerPlugin({ entry: "app" }));
+  if (!dev && !release) plugins.push(new PublishNotePlugin());
 
   if (dev) {
     console.log(
       certs
-        ? `phuluc: https://localhost:${PORT} (Office dev certificates from ~/.office-addin-dev-certs)`
-        : `phuluc: no Office dev certificates in ~/.office-addin-dev-certs — serving plain http://localhost:${PORT} (fine for the browser preview; Excel needs https: run "npx office-addin-dev-certs install")`,
+        ? `phuluc: chạy https://localhost:${PORT} (chứng chỉ phát triển của Office trong ~/.office-addin-dev-certs).`
+        : `phuluc: chưa có chứng chỉ phát triển của Office (~/.office-addin-dev-certs) nên chạy http://localhost:${PORT}: đủ cho ứng dụng web; Excel cần https — chạy "npx office-addin-dev-certs install".`,
     );
   }
 
@@ -128,9 +146,9 @@ module.exports = (_env, argv = {}) => {
     context: root,
     entry,
     // No eval in dev either: the page's CSP forbids it.
-    devtool: dev ? "cheap-module-source-map" : "source-map",
+    devtool: dev ? "cheap-module-source-map" : release ? false : "source-map",
     output: {
-      path: path.join(root, "dist"),
+      path: env.outDir ? path.resolve(env.outDir) : path.join(root, "dist"),
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
       publicPath: "",

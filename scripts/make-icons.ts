@@ -1,14 +1,15 @@
 /**
- * Generates the add-in's icons (assets/icon-16/32/64/80/128.png): a green table with a check mark on a
- * transparent background. A tiny PNG encoder (node:zlib + CRC-32) keeps this free of image libraries and
- * the output byte-for-byte reproducible, so the committed PNGs can always be regenerated:
+ * Generates the icons (assets/icon-16/32/64/80/128.png for the add-in, 192 and 512 for the installed web
+ * app): a green table with a check mark on a transparent background. A tiny PNG encoder (node:zlib +
+ * CRC-32) keeps this free of image libraries and the output byte-for-byte reproducible, so the committed
+ * PNGs can always be regenerated:
  *   npx tsc -p tsconfig.cli.json && node lib/scripts/make-icons.js
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 
-export const ICON_SIZES = [16, 32, 64, 80, 128] as const;
+export const ICON_SIZES = [16, 32, 64, 80, 128, 192, 512] as const;
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);

@@ -1,40 +1,24 @@
 /**
- * The add-in's manifests, from one source: scripts/manifest.template.xml filled in with
- * scripts/manifest.config.json (each target's https origin) and package.json's version:
- *   manifest.xml       development: https://localhost:3000 (npm start), for sideloading while developing;
- *   manifest.prod.xml  production: the origin dist/ is published at — no localhost anywhere.
+ * The add-in's manifest, from one source: scripts/manifest.template.xml filled in with the address the
+ * files are served from (its "base", ending in "/") and package.json's version.
+ *   manifest.xml (committed)  development: https://localhost:3000/ (npm start), for sideloading while developing;
+ *   release/manifest.xml      a release: the origin given to `npm run release -- --origin …` (scripts/release.ts).
  * Version: package.json's "x.y.z" as "x.y.z.0"; bump it (npm version patch) for every release, so Office
- * reloads the pane and the ribbon instead of a cached copy. Regenerate after any change:
+ * reloads the pane and the ribbon instead of a cached copy. Regenerate the committed one after any change:
  *   npm run manifest
- * test/manifest checks that the committed files are exactly what this writes, and validates both.
+ * test/manifest checks that the committed file is exactly what this writes, and validates it.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ribbonCommands, type CommandId } from "../src/app/commands";
 import { COMMAND_STRINGS } from "../src/i18n/commands";
 
-export type ManifestTarget = "development" | "production";
-
 const ROOT = path.resolve(__dirname, fs.existsSync(path.resolve(__dirname, "../package.json")) ? ".." : "../..");
 const TEMPLATE = path.join(ROOT, "scripts", "manifest.template.xml");
-const CONFIG = path.join(ROOT, "scripts", "manifest.config.json");
 
-export interface TargetConfig {
-  origin: string;
-  file: string;
-}
-
-export function manifestConfig(): Record<ManifestTarget, TargetConfig> {
-  const raw = JSON.parse(fs.readFileSync(CONFIG, "utf8")) as Record<ManifestTarget, TargetConfig>;
-  for (const t of ["development", "production"] as const) {
-    const origin = raw[t]?.origin;
-    if (!origin || !/^https:\/\/[^/?#]+(\/[^?#]*[^/?#])?$/.test(origin))
-      throw new Error(`scripts/manifest.config.json: ${t}.origin must be an https address without a trailing slash (got ${origin})`);
-  }
-  if (/localhost|127\.0\.0\.1/i.test(raw.production.origin))
-    throw new Error("scripts/manifest.config.json: production.origin may not be localhost");
-  return raw;
-}
+/** Where `npm start` serves the add-in (webpack's dev server), and the committed manifest that points there. */
+export const DEV_BASE = "https://localhost:3000/";
+export const DEV_MANIFEST = path.join(ROOT, "manifest.xml");
 
 /** package.json's version as the manifest's four-part Version ("0.1.0" → "0.1.0.0"). */
 export function manifestVersion(): string {
@@ -48,6 +32,36 @@ function xmlAttr(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** One ribbon button (ExecuteFunction) of the group. */
+function ribbonButton(fn: string): string {
+  return [
+    `                <Control xsi:type="Button" id="phuluc.${fn}">`,
+    `                  <Label resid="${fn}.Label"/>`,
+    `                  <Supertip>`,
+    `                    <Title resid="${fn}.Label"/>`,
+    `                    <Description resid="${fn}.Tip"/>`,
+    `                  </Supertip>`,
+    `                  <Icon>`,
+    `                    <bt:Image size="16" resid="Icon.16x16"/>`,
+    `                    <bt:Image size="32" resid="Icon.32x32"/>`,
+    `                    <bt:Image size="80" resid="Icon.80x80"/>`,
+    `                  </Icon>`,
+    `                  <Action xsi:type="ExecuteFunction">`,
+    `                    <FunctionName>${fn}</FunctionName>`,
+    `                  </Action>`,
+    `                </Control>`,
+  ].join("\n");
+}
+
+/** A string resource in Vietnamese with its English override. */
+function stringResource(id: string, vi: string, en: string): string {
+  return [
+    `        <bt:String id="${id}" DefaultValue="${xmlAttr(vi)}">`,
+    `          <bt:Override Locale="en-US" Value="${xmlAttr(en)}"/>`,
+    `        </bt:String>`,
+  ].join("\n");
+}
+
 /** The ribbon's buttons and their strings: one per ribbon command of the registry (src/app/commands.ts). */
 function ribbonParts(): { buttons: string; labels: string; tooltips: string } {
   const buttons: string[] = [];
@@ -57,79 +71,42 @@ function ribbonParts(): { buttons: string; labels: string; tooltips: string } {
     const fn = def.ribbon!.functionName;
     const vi = COMMAND_STRINGS.vi[def.id as CommandId];
     const en = COMMAND_STRINGS.en[def.id as CommandId];
-    buttons.push(
-      [
-        `                <Control xsi:type="Button" id="phuluc.${fn}">`,
-        `                  <Label resid="${fn}.Label"/>`,
-        `                  <Supertip>`,
-        `                    <Title resid="${fn}.Label"/>`,
-        `                    <Description resid="${fn}.Tip"/>`,
-        `                  </Supertip>`,
-        `                  <Icon>`,
-        `                    <bt:Image size="16" resid="Icon.16x16"/>`,
-        `                    <bt:Image size="32" resid="Icon.32x32"/>`,
-        `                    <bt:Image size="80" resid="Icon.80x80"/>`,
-        `                  </Icon>`,
-        `                  <Action xsi:type="ExecuteFunction">`,
-        `                    <FunctionName>${fn}</FunctionName>`,
-        `                  </Action>`,
-        `                </Control>`,
-      ].join("\n"),
-    );
-    const str = (id: string, v: string, e: string) =>
-      [
-        `        <bt:String id="${id}" DefaultValue="${xmlAttr(v)}">`,
-        `          <bt:Override Locale="en-US" Value="${xmlAttr(e)}"/>`,
-        `        </bt:String>`,
-      ].join("\n");
-    labels.push(str(`${fn}.Label`, vi.label, en.label));
-    tooltips.push(str(`${fn}.Tip`, vi.tooltip ?? vi.help, en.tooltip ?? en.help));
+    buttons.push(ribbonButton(fn));
+    labels.push(stringResource(`${fn}.Label`, vi.label, en.label));
+    tooltips.push(stringResource(`${fn}.Tip`, vi.tooltip ?? vi.help, en.tooltip ?? en.help));
   }
   return { buttons: buttons.join("\n"), labels: labels.join("\n"), tooltips: tooltips.join("\n") };
 }
 
-const NOTICE = "GENERATED by scripts/manifest.ts from scripts/manifest.template.xml (npm run manifest): do not edit.";
+const NOTICE = "GENERATED by scripts/manifest.ts from scripts/manifest.template.xml: do not edit.";
 
-/** The manifest text of a target. */
-export function renderManifest(target: ManifestTarget): string {
-  const { origin } = manifestConfig()[target];
-  const values: Record<string, string> = {
-    NOTICE: `${NOTICE} Target: ${target}.`,
-    VERSION: manifestVersion(),
-    ORIGIN: origin,
-    SUPPORT_URL: `${origin}/support.html`,
-  };
+/**
+ * The manifest for files served under `base` (an absolute http(s) address ending in "/"); `made` says in
+ * the generated notice how to make it again (npm run manifest, or the release command).
+ */
+export function renderManifest(base: string, made: string): string {
+  if (!/^https?:\/\/[^/?#]+\/([^?#]*\/)?$/.test(base)) throw new Error(`manifest: the base address must end in "/" (got ${base})`);
   const ribbon = ribbonParts();
-  values.RIBBON_BUTTONS = ribbon.buttons;
-  values.RIBBON_LABELS = ribbon.labels;
-  values.RIBBON_TOOLTIPS = ribbon.tooltips;
-  const out = fs.readFileSync(TEMPLATE, "utf8").replace(/\{\{([A-Z_]+)\}\}/g, (_, k: string) => {
+  const values: Record<string, string> = {
+    NOTICE: `${NOTICE} ${made}`,
+    VERSION: manifestVersion(),
+    BASE: base,
+    RIBBON_BUTTONS: ribbon.buttons,
+    RIBBON_LABELS: ribbon.labels,
+    RIBBON_TOOLTIPS: ribbon.tooltips,
+  };
+  return fs.readFileSync(TEMPLATE, "utf8").replace(/\{\{([A-Z_]+)\}\}/g, (_, k: string) => {
     if (!(k in values)) throw new Error(`manifest.template.xml: unknown placeholder {{${k}}}`);
     return values[k];
   });
-  return out;
 }
 
-/** Where a target's manifest is written (relative to the repository). */
-export function manifestFile(target: ManifestTarget): string {
-  return path.join(ROOT, manifestConfig()[target].file);
-}
-
-export function writeManifests(): string[] {
-  const written: string[] = [];
-  for (const t of ["development", "production"] as const) {
-    fs.writeFileSync(manifestFile(t), renderManifest(t));
-    written.push(path.relative(ROOT, manifestFile(t)));
-  }
-  return written;
+/** The committed development manifest's text (npm start's address). */
+export function renderDevManifest(): string {
+  return renderManifest(DEV_BASE, "Development (npm start): npm run manifest.");
 }
 
 if (require.main === module) {
-  const files = writeManifests();
-  console.log(`phuluc: wrote ${files.join(", ")} (Version ${manifestVersion()})`);
-  const prod = manifestConfig().production.origin;
-  if (/\bexample\.(org|com|net)\b|\.example$/i.test(prod))
-    console.warn(
-      `phuluc: manifest.prod.xml still points at ${prod}: set production.origin in scripts/manifest.config.json to where dist/ is published.`,
-    );
+  fs.writeFileSync(DEV_MANIFEST, renderDevManifest());
+  console.log(`phuluc: đã ghi ${path.relative(ROOT, DEV_MANIFEST)} (Version ${manifestVersion()}, địa chỉ ${DEV_BASE})`);
 }

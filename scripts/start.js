@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm start`: build and serve the add-in with webpack's dev server (https://localhost:3000 when the
- * Office dev certificates exist, else http), print the browser-preview URL and open it when a browser
- * can be opened. Never fails because no browser exists. Options: --no-open, PHULUC_PORT=NNNN.
+ * `npm start`: build and serve phuluc with webpack's dev server (https://localhost:3000 when the Office dev
+ * certificates exist, else http), say in Vietnamese where things are, and open the web app on the bundled
+ * sample when a browser can be opened. Never fails because no browser exists. Options: --no-open,
+ * PHULUC_PORT=NNNN. Webpack's own progress lines are kept quiet: one line per build (errors in full).
  */
 const { spawn } = require("child_process");
 const path = require("path");
@@ -27,20 +28,39 @@ function openBrowser(url) {
   }
 }
 
+/** One Vietnamese line per build; webpack's errors and warnings as webpack writes them. */
+function reportBuilds(compiler) {
+  compiler.hooks.done.tap("PhulucStart", (stats) => {
+    const seconds = ((stats.endTime - stats.startTime) / 1000).toFixed(1).replace(".", ",");
+    if (stats.hasErrors()) {
+      console.log(`Dựng lỗi (${seconds} giây):`);
+      console.log(stats.toString({ all: false, errors: true, warnings: true, colors: true }));
+      return;
+    }
+    console.log(`Đã dựng xong (${seconds} giây). Sửa mã nguồn thì trang tự tải lại.`);
+  });
+}
+
 async function main() {
   const makeConfig = require(path.join(__dirname, "..", "webpack.config.js"));
   const config = makeConfig({}, { mode: "development" });
+  config.stats = "none";
+  config.infrastructureLogging = { level: "error" };
   const compiler = webpack(config);
+  reportBuilds(compiler);
   const server = new WebpackDevServer(config.devServer, compiler);
   await server.start();
   const https = config.devServer.server && config.devServer.server.type === "https";
   const base = `${https ? "https" : "http"}://localhost:${config.devServer.port}`;
-  const preview = `${base}/taskpane.html?sample=1`;
+  const app = `${base}/index.html?sample=1`;
   console.log("");
-  console.log(`phuluc đang chạy: ${base}/taskpane.html`);
-  console.log(`Xem thử trên trình duyệt (mở sẵn tệp mẫu): ${preview}`);
-  console.log("Trong Excel: nạp manifest.xml (Chèn → Bổ trợ → Tải lên bổ trợ). Nhấn Ctrl+C để dừng.");
-  if (canOpenBrowser()) openBrowser(preview);
+  console.log(`phuluc đang chạy tại ${base}/`);
+  console.log(`  Ứng dụng web (mở sẵn tệp mẫu): ${app}`);
+  console.log(
+    `  Ngăn tác vụ trong Excel: nạp manifest.xml (Trang đầu → Phần bổ trợ → Tải lên Phần bổ trợ của Tôi), trang ${base}/taskpane.html`,
+  );
+  console.log("  Nhấn Ctrl+C để dừng.");
+  if (canOpenBrowser()) openBrowser(app);
   const stop = () => server.stop().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -64,7 +64,7 @@ export function officeDialogNotify(base: () => string = () => window.location.hr
   };
 }
 
-/** Inside the dialog: show the message (as text, never HTML) and a close button. */
+/** Inside the dialog: show the message (as text, never HTML) and a close button; Escape closes it too. */
 export function renderDialog(doc: Document, params: URLSearchParams, close: () => void): void {
   const kind = params.get("kind") === "error" ? "error" : "ok";
   doc.title = excelTexts.dialogTitle;
@@ -85,5 +85,8 @@ export function renderDialog(doc: Document, params: URLSearchParams, close: () =
   button.style.padding = "6px 20px";
   button.addEventListener("click", close);
   body.append(p, button);
+  doc.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") close();
+  });
   button.focus();
 }

@@ -7,12 +7,17 @@ export const supportTexts = {
   title: "phuluc – Hỗ trợ",
   intro:
     "phuluc kiểm tra và tổng hợp các phụ lục kế hoạch của UBND xã ngay trong Excel: nhiệm vụ thiếu đơn vị chủ trì, thời hạn sai, tình trạng quá hạn, và tạo bảng tổng hợp in A4.",
+  /** The web app at the same address (index.html beside this page): the link's words and what it is for. */
+  webApp: {
+    link: "Mở ứng dụng web phuluc",
+    note: "Dùng được trên Chrome, Cốc Cốc, Edge mà không cần Excel cài phần bổ trợ; sau lần mở đầu tiên, vẫn dùng được khi mất mạng.",
+  },
   sections: [
     {
       heading: "Mở phuluc",
       items: [
         "Trong Excel: thẻ Trang đầu (Home) → nhóm phuluc → Mở phuluc. Hai nút Kiểm tra và Tạo bảng tổng hợp chạy ngay, không cần mở ngăn.",
-        "Không có Excel phù hợp: mở trang taskpane.html của địa chỉ này bằng trình duyệt mới (Chrome, Cốc Cốc, Edge, Firefox) và chọn tệp .xlsx.",
+        "Không có Excel phù hợp (Office 2010/2013/2016/2019, WPS, LibreOffice): mở ứng dụng web ở đầu trang này bằng Chrome, Cốc Cốc hoặc Edge, chọn tệp .xlsx; «Lưu» ghi lại vào chính tệp đó (hoặc tải xuống bản đã sửa). Trình duyệt cho phép cài ứng dụng lên máy (biểu tượng cài đặt trên thanh địa chỉ).",
       ],
     },
     {
@@ -26,5 +31,5 @@ export const supportTexts = {
     },
   ],
   english:
-    "phuluc checks and summarises the appendix tables of a commune plan in Excel. Open it from Home → phuluc. Office 2016/2019 (Internet Explorer or Edge Legacy web views) cannot run it: use Excel on the web, a newer Office, or taskpane.html in a modern browser. Report problems with the message shown and Excel's version.",
+    "phuluc checks and summarises the appendix tables of a commune plan in Excel. Open it from Home → phuluc. Office 2016/2019 (Internet Explorer or Edge Legacy web views) cannot run it: use Excel on the web, a newer Office, or the web app (index.html at this address) in a modern browser. Report problems with the message shown and Excel's version.",
 };

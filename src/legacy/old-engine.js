@@ -2,17 +2,18 @@
  * phuluc: the old-engine check. ES5 only (no let/const, arrow functions, template strings, classes; no
  * eval): it must run in Internet Explorer 11 and Edge Legacy, the web views of Office 2016 and 2019
  * (volume-licensed, or retail without WebView2), which cannot even parse phuluc's bundles. This file is
- * ASCII only: an old engine may read it in another charset. Included in
- * taskpane.html and commands.html after office.js and before the bundles (scripts/legacy-script.js
- * generates the served file from this one, putting in the texts of src/i18n/legacy.ts and the ribbon's
- * function names; see test/legacy and test/e2e/old-engine.e2e.test.ts).
+ * ASCII only: an old engine may read it in another charset. Included in taskpane.html and commands.html
+ * after office.js and before the bundles, and in the web app's index.html before its bundle
+ * (scripts/legacy-script.js generates the served file from this one, putting in the texts of
+ * src/i18n/legacy.ts and the ribbon's function names; see test/legacy and test/e2e/old-engine.e2e.test.ts).
  *
  * On a modern engine it does nothing. On an old one it sets window.phulucOldEngine (the bundles step
  * aside: they are module scripts, which IE 11 skips, and EdgeHTML fails to parse), and:
  * - in the task pane: replaces the page's loading line with the Vietnamese message: what works instead;
  * - in the function file: registers every ribbon function as an ES5 function that shows the same message
  *   in a dialog (this page again, ?dialog=1, rendered here as well) and always calls event.completed();
- * - in that dialog: shows the message and a close button.
+ * - in that dialog: shows the message and a close button;
+ * - in the web app (index.html, <html data-phuluc-page="webapp">): says which browsers work, with this address.
  */
 (function () {
   "use strict";
@@ -53,10 +54,10 @@
     }
   }
 
-  /** The task pane's address, to open in a modern browser (this folder's taskpane.html). */
-  function paneUrl() {
+  /** The web app's address, to open in a modern browser (this folder's index.html). */
+  function appUrl() {
     var l = w.location;
-    return l.protocol + "//" + l.host + l.pathname.replace(/[^/]*$/, "") + "taskpane.html";
+    return l.protocol + "//" + l.host + l.pathname.replace(/[^/]*$/, "") + "index.html";
   }
 
   function text(tag, s, style) {
@@ -75,7 +76,7 @@
     if (first) box.appendChild(text("p", first, "font-weight:bold"));
     box.appendChild(text("p", T.intro));
     var list = doc.createElement("ol");
-    for (var i = 0; i < T.ways.length; i++) list.appendChild(text("li", T.ways[i].replace("{url}", paneUrl()), "margin-bottom:6px"));
+    for (var i = 0; i < T.ways.length; i++) list.appendChild(text("li", T.ways[i].replace("{url}", appUrl()), "margin-bottom:6px"));
     box.appendChild(list);
     box.appendChild(text("p", T.english, "color:#605E5C;font-size:12px"));
     box.setAttribute("data-phuluc-old-engine", reason);
@@ -97,6 +98,24 @@
   }
 
   var isCommands = /commands\.html$/i.test(w.location.pathname || "");
+  var isWebApp = doc.documentElement && doc.documentElement.getAttribute("data-phuluc-page") === "webapp";
+
+  if (isWebApp) {
+    // The web app in an old browser (not in Office): which browsers work, and this address for them.
+    whenReady(function () {
+      var root = doc.getElementById("root") || doc.body;
+      while (root.firstChild) root.removeChild(root.firstChild);
+      var box = doc.createElement("div");
+      box.setAttribute("role", "alert");
+      box.setAttribute("data-phuluc-old-engine", reason);
+      box.style.cssText = "font-family:'Segoe UI',Arial,sans-serif;font-size:15px;line-height:1.5;margin:24px;color:#201F1E";
+      box.appendChild(text("h1", T.webAppTitle, "font-size:20px;margin:0 0 8px 0;color:#A4262C"));
+      box.appendChild(text("p", T.webAppIntro.replace("{url}", appUrl())));
+      box.appendChild(text("p", T.webAppEnglish, "color:#605E5C;font-size:12px"));
+      root.appendChild(box);
+    });
+    return;
+  }
   var isDialog = param("dialog") !== null;
 
   if (isDialog) {

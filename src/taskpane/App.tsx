@@ -1,5 +1,5 @@
 /** The task pane: check the appendices, see the results, fix, highlight, build the summary, settings. */
-import { useState, type ReactNode } from "react";
+import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import {
   Button,
   Field,
@@ -20,12 +20,10 @@ import { loadEngine, type EngineLoader } from "./engine";
 import { isBusy, type Activity } from "./state/pane-state";
 import { useStyles } from "./styles";
 import { ErrorBar } from "./views/ErrorBar";
-import { ReportViews } from "./views/ReportViews";
 import { SummaryPanel } from "./views/SummaryPanel";
-import { SettingsView } from "./views/SettingsView";
 import { ReportPanel } from "./views/ReportPanel";
 import { saveFile as downloadFile, type FileDelivery, type SaveFile } from "./file-delivery";
-import { ReturnsPanel } from "./views/ReturnsPanel";
+import { ResultsView, ReturnsSection, SettingsPanel } from "./views/lazy";
 import { RETURNS_UI } from "../i18n/returns";
 import { XLSX_MEDIA_TYPE } from "../app/use-cases/split-media";
 
@@ -36,6 +34,8 @@ export interface AppProps {
   /** Extra buttons beside "Tạo bảng tổng hợp" (the preview's download). */
   summaryExtra?: ReactNode;
   initialLang?: Lang;
+  /** The language, when the page around the pane chooses it (the web app): the pane then has no toggle of its own. */
+  lang?: Lang;
   /** The engine chunk (tests inject a stand-in). */
   engine?: EngineLoader;
   /** How a made file reaches the user: a download (default), or a sheet in the workbook (Excel for Mac). */
@@ -49,14 +49,28 @@ export interface AppProps {
 }
 
 export function App(props: AppProps) {
-  const [lang, setLang] = useState<Lang>(props.initialLang ?? "vi");
+  const [own, setOwn] = useState<Lang>(props.initialLang ?? "vi");
+  const lang = props.lang ?? own;
   return (
     <LangContext.Provider value={lang}>
       <FluentProvider theme={webLightTheme} lang={lang} dir="ltr" style={{ background: "transparent" }}>
-        <Pane {...props} lang={lang} onToggleLang={() => setLang(lang === "vi" ? "en" : "vi")} />
+        <Pane {...props} lang={lang} onToggleLang={props.lang ? undefined : () => setOwn(lang === "vi" ? "en" : "vi")} />
       </FluentProvider>
     </LangContext.Provider>
   );
+}
+
+/** Cài đặt opens and closes from its toggle; Escape while it is open closes it and gives the focus back to the toggle. */
+function useSettingsToggle() {
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const onKeyDown = useCallback((e: KeyboardEvent) => {
+    if (e.key !== "Escape" || e.defaultPrevented) return;
+    e.preventDefault();
+    setOpen(false);
+    toggle.current?.focus();
+  }, []);
+  return { open, setOpen, toggle, onKeyDown };
 }
 
 function progressText(activity: Activity, t: (typeof UI)["vi"]): string {
@@ -105,13 +119,14 @@ function Pane({
   openWorkbook,
   fileName,
   onToggleLang,
-}: AppProps & { lang: Lang; onToggleLang: () => void }) {
+}: AppProps & { lang: Lang; onToggleLang?: () => void }) {
   const t = UI[lang];
   const s = useStyles();
   const engineLoader = engine ?? loadEngine;
   const pane = usePane(port, engineLoader, today, lang);
   const { state } = pane;
-  const [showSettings, setShowSettings] = useState(false);
+  const settings = useSettingsToggle();
+  const showSettings = settings.open;
   const busy = isBusy(state);
   const checking = state.activity.kind === "checking";
   const report = state.result?.report ?? null;
@@ -119,22 +134,37 @@ function Pane({
   const fraction = progressFraction(state.activity);
 
   return (
-    <main className={s.root} lang={lang} aria-busy={busy}>
+    <main className={s.root} lang={lang} aria-busy={busy} onKeyDown={showSettings ? settings.onKeyDown : undefined}>
       <h1 className={s.title}>{t.appTitle}</h1>
       <div className={s.toolbar}>
-        <Button appearance="primary" disabled={busy && !checking} onClick={() => void pane.validate()} data-testid="validate">
+        <Button
+          appearance="primary"
+          disabled={busy && !checking}
+          onClick={() => {
+            void ResultsView.preload().catch(() => undefined); // the results' view loads while the check runs
+            void pane.validate();
+          }}
+          data-testid="validate"
+        >
           {t.validate}
         </Button>
         <Field label={t.asOfDate} className={s.dateInput} validationMessage={state.asOf ? undefined : t.asOfInvalid}>
           <Input type="date" value={state.asOf} onChange={(_, d) => pane.setAsOf(d.value)} data-testid="as-of" />
         </Field>
         <div className={s.grow} />
-        <Button aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)} data-testid="settings-toggle">
+        <Button
+          ref={settings.toggle}
+          aria-expanded={showSettings}
+          onClick={() => settings.setOpen(!showSettings)}
+          data-testid="settings-toggle"
+        >
           {showSettings ? t.closeSettings : t.settings}
         </Button>
-        <Button appearance="subtle" title={t.languageName} lang={lang === "vi" ? "en" : "vi"} onClick={onToggleLang}>
-          {t.language}
-        </Button>
+        {onToggleLang && (
+          <Button appearance="subtle" title={t.languageName} lang={lang === "vi" ? "en" : "vi"} onClick={onToggleLang}>
+            {t.language}
+          </Button>
+        )}
       </div>
 
       <div role="status" aria-live="polite" data-testid="progress">
@@ -173,14 +203,14 @@ function Pane({
         <MessageBar intent="warning" layout="multiline" politeness="polite" data-testid="units-proposal">
           <MessageBarBody>{t.proposalNotice(report.unitProposal.unknown, report.unitProposal.leads)}</MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => setShowSettings(true)}>{t.proposalOpen}</Button>
+            <Button onClick={() => settings.setOpen(true)}>{t.proposalOpen}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
 
       {showSettings ? (
         state.settings && (
-          <SettingsView
+          <SettingsPanel
             key={JSON.stringify(state.settings)}
             settings={state.settings}
             identity={report?.identity ?? null}
@@ -195,7 +225,7 @@ function Pane({
         <div className={s.section} data-testid="results">
           {!report && !busy && <p className={s.muted}>{t.startHint}</p>}
           {state.result && (
-            <ReportViews
+            <ResultsView
               report={state.result.report}
               dueSoon={state.result.dueSoon}
               busy={busy}
@@ -208,7 +238,7 @@ function Pane({
           )}
           <SummaryPanel busy={busy} result={state.summary} onBuild={() => void pane.buildSummary()} extra={summaryExtra} />
           <ReportPanel busy={busy} delivery={delivery} onBuild={() => void pane.buildReport(delivery, saveFile)} />
-          <ReturnsPanel
+          <ReturnsSection
             busy={busy}
             delivery={delivery}
             state={state.returns}

@@ -1,8 +1,9 @@
 /**
- * Task pane entry. Inside Excel the pane runs on the Office.js adapter (loaded lazily, small); in a
- * plain browser it starts the preview shell (lazily: it brings the file reader and writer, which Excel users never load).
- * Inside Office the pane keeps "Đang tải" until Office.js is ready, however long a cold Excel takes; a
- * preview started because Office.js was slow gives way to Excel mode as soon as Office reports Excel.
+ * Task pane entry. Inside Excel the pane runs on the Office.js adapter (loaded lazily, small); opened in a
+ * plain browser it shows the web app (src/webapp, lazily: Excel users never load it; the web app's own
+ * page is index.html). Inside Office the pane keeps "Đang tải" until Office.js is ready, however long a
+ * cold Excel takes; the web app started because Office.js was slow gives way to Excel mode as soon as
+ * Office reports Excel.
  * On an engine too old for the bundle (Internet Explorer / Edge Legacy web views), src/legacy's script
  * has already shown its message, and nothing here runs.
  */
@@ -49,10 +50,10 @@ function boot(): void {
               openWorkbook={workbookOpener()}
             />
           ))
-        : await import(/* webpackChunkName: "preview" */ "./preview/PreviewShell").then(({ PreviewShell }) => (
-            <PreviewShell today={todayIso(new Date())} />
+        : await import(/* webpackChunkName: "webapp" */ "../webapp/WebApp").then(({ WebApp }) => (
+            <WebApp today={todayIso(new Date())} autoSample={new URLSearchParams(window.location.search).get("sample") === "1"} />
           ));
-    if (latest !== host) return; // Excel reported while the preview was loading: Excel wins
+    if (latest !== host) return; // Excel reported while the web app was loading: Excel wins
     root ??= createRoot(el);
     root.render(view);
   };

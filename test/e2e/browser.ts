@@ -1,6 +1,6 @@
 /**
  * Headless Debian Chromium with no way out: Office.js from the CDN is answered from node_modules,
- * anything else that is not 127.0.0.1 is aborted and recorded (the test fails on it).
+ * anything else that is not this machine (127.0.0.1, localhost) is aborted and recorded (the test fails on it).
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -20,7 +20,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(downloadsPath: string): Promise<Session> {
+export async function launch(downloadsPath: string, viewport = { width: 1280, height: 860 }): Promise<Session> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-e2e-profile-"));
   const args = [
     "--no-sandbox",
@@ -38,7 +38,7 @@ export async function launch(downloadsPath: string): Promise<Session> {
     args,
     downloadsPath,
     acceptDownloads: true,
-    viewport: { width: 1280, height: 860 },
+    viewport,
     locale: "vi-VN",
   });
   const external: string[] = [];
@@ -46,7 +46,7 @@ export async function launch(downloadsPath: string): Promise<Session> {
   await context.route("**/*", async (route) => {
     const url = new URL(route.request().url());
     if (url.protocol === "data:" || url.protocol === "blob:") return route.continue();
-    if (url.hostname === "127.0.0.1") return route.continue();
+    if (url.hostname === "127.0.0.1" || url.hostname === "localhost" || url.hostname === "[::1]") return route.continue();
     if (url.protocol === "https:" && url.hostname === OFFICE_HOST) {
       const name = path.basename(url.pathname);
       const file = path.join(OFFICE_DIST, name);
@@ -69,4 +69,16 @@ export async function launch(downloadsPath: string): Promise<Session> {
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Pages opened after this behave like a browser without the File System Access API (Firefox, Safari):
+ * the web app saves by download. (Headless Chromium has the API but cannot show its pickers.)
+ */
+export async function withoutFileAccess(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    delete (window as any).showOpenFilePicker;
+    delete (window as any).showSaveFilePicker;
+    delete (window as any).showDirectoryPicker;
+  });
 }

@@ -1,6 +1,7 @@
 /**
- * End-to-end tests: the production build in a real (headless) Chromium, preview mode, no network.
- * Run: npx jest -c test/e2e/jest.config.js   (builds dist/ once first; PHULUC_E2E_SKIP_BUILD=1 reuses it)
+ * End-to-end tests: the release (npm run release for http://localhost:PORT/) served as static files, in a
+ * real (headless) Chromium, no network.
+ * Run: npx jest -c test/e2e/jest.config.js   (builds release/ once first; PHULUC_E2E_SKIP_BUILD=1 reuses it)
  */
 const path = require("path");
 
@@ -12,8 +13,10 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
-  // dist/ is built once for every suite (global-setup.js).
+  // release/ is built once for every suite (global-setup.js).
   globalSetup: "<rootDir>/test/e2e/global-setup.js",
   testTimeout: 240000,
+  // Tests skipped on purpose (no XSD folder) say why in one line under the summary.
+  reporters: ["default", "<rootDir>/test/support/skip-notes-reporter.js"],
   maxWorkers: 1,
 };

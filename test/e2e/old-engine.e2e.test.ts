@@ -7,45 +7,27 @@
  * for Mac, cannot parse one), and no syntax newer than the old-engine script tests for.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as acorn from "acorn";
 import type { Page } from "playwright-core";
 import { COMMAND_NAMES } from "../../src/commands/names";
 import { legacyTexts } from "../../src/i18n/legacy";
-import { launch, type Session } from "./browser";
-import { serveDir, type StaticServer } from "./static-server";
+import { RELEASE as DIST } from "./release";
+import { browserSuite, SHOTS } from "./suite";
 
 const { BUNDLE_ECMA_VERSION } = require("../../scripts/legacy-script");
 
-const ROOT = path.join(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
-const SHOTS = path.join(__dirname, "screenshots");
 const UA = {
   trident: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko",
   edgeHtml:
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64; WebView/3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045",
 };
 
-let server: StaticServer;
-let session: Session;
-const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-e2e-old-"));
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  server = await serveDir(DIST);
-  session = await launch(downloads);
-}, 120000);
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-  fs.rmSync(downloads, { recursive: true, force: true });
-});
+const suite = browserSuite("old");
 
 /** A page whose engine claims `ua` (and runs `setup` first); page errors and CSP violations are kept. */
 async function open(url: string, ua: string | null, setup?: () => void): Promise<{ page: Page; errors: string[] }> {
-  const page = await session.context.newPage();
+  const page = await suite.session.context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on(
@@ -59,7 +41,7 @@ async function open(url: string, ua: string | null, setup?: () => void): Promise
       ((window as any).__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`),
     ),
   );
-  await page.goto(`${server.url}/${url}`);
+  await page.goto(`${suite.server.url}/${url}`);
   return { page, errors };
 }
 
@@ -78,7 +60,7 @@ describe("an Office whose web view is too old (Office 2016/2019)", () => {
       const text = await page.locator("#root").innerText();
       expect(text).not.toContain("Đang tải");
       expect(text).toContain("Excel trên web");
-      expect(text).toContain(`${server.url}/taskpane.html`);
+      expect(text).toContain(`${suite.server.url}/index.html`); // the web app, at the same address
       expect(await page.evaluate(() => (window as any).phulucOldEngine)).toBe(name === "trident" ? "trident" : "edgehtml");
       await page.waitForTimeout(1500); // time for the bundle to have done anything it would do
       expect(await page.getByRole("button", { name: "Kiểm tra", exact: true }).count()).toBe(0);
@@ -89,6 +71,17 @@ describe("an Office whose web view is too old (Office 2016/2019)", () => {
       await page.close();
     });
   }
+
+  test("the web app (index.html) in Internet Explorer says which browsers work, at this address; its bundle does not run", async () => {
+    const { page, errors } = await open("index.html", UA.trident);
+    await page.getByRole("heading", { name: legacyTexts.webAppTitle }).waitFor();
+    expect(await page.locator("#root").innerText()).toContain(`${suite.server.url}/index.html`);
+    await page.waitForTimeout(1000);
+    expect(await page.getByRole("button", { name: "Mở tệp mẫu" }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, "old-engine-webapp.png") });
+    await page.close();
+  });
 
   test("the ribbon functions are registered by the old-engine script and always complete", async () => {
     const { page, errors } = await open("commands.html", UA.trident);
@@ -161,12 +154,16 @@ describe("the built scripts", () => {
       expect(tags[1]).toBe(`<script src=${legacy[0]}>`);
       expect(tags[2]).toMatch(/^<script type=module src=(taskpane|commands)\.[0-9a-f]{8}\.js>$/);
     }
+    // The web app: no Office.js at all, the old-engine script, then its bundle.
+    const tags = fs.readFileSync(path.join(DIST, "index.html"), "utf8").match(/<script[^>]*>/g) ?? [];
+    expect(tags).toEqual([`<script src=${legacy[0]}>`, expect.stringMatching(/^<script type=module src=app\.[0-9a-f]{8}\.js>$/)]);
   });
 
-  test("the support page (the manifests' SupportUrl) is built, Vietnamese, without any script", () => {
+  test("the support page (the manifest's SupportUrl) is built, Vietnamese, without any script, and links to the web app beside it", () => {
     const html = fs.readFileSync(path.join(DIST, "support.html"), "utf8");
     expect(html).toContain("phuluc – Hỗ trợ");
     expect(html).not.toMatch(/<script/i);
+    expect(html).toMatch(/<a href=index\.html>Mở ứng dụng web phuluc<\/a>/);
   });
 
   test(`the bundles (with their node_modules code): no regex look-behind, no syntax newer than ES${BUNDLE_ECMA_VERSION}`, () => {

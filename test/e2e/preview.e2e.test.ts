@@ -14,11 +14,11 @@ import type { JsonReport } from "../../src/core/report-schema";
 import { withMessages } from "../../src/i18n/issues";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { changesSinceSnapshot } from "../../src/app/use-cases/changes";
-import { launch, type Session } from "./browser";
+import { launch, withoutFileAccess, type Session } from "./browser";
+import { RELEASE } from "./release";
 import { serveDir, type StaticServer } from "./static-server";
 
 const ROOT = path.join(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
 const SHOTS = path.join(__dirname, "screenshots");
 const SAMPLE = path.join(ROOT, "assets", "sample.xlsx");
 const AS_OF = "2026-10-15";
@@ -71,15 +71,16 @@ async function unnamedButtons(): Promise<string[]> {
 const issueRows = () => page.locator('[data-testid="issue"]');
 
 beforeAll(async () => {
-  // dist/ is built by test/e2e/global-setup.js.
+  // release/ is built by test/e2e/global-setup.js.
   fs.mkdirSync(SHOTS, { recursive: true });
   // What the engine says about the sample (same adapter, same settings, same date) in Node.
   const port = await XlsxWorkbookPort.fromBytes(fs.readFileSync(SAMPLE), "sample.xlsx");
   const report = analyze(await port.readSheets(), { asOf: AS_OF, settings: (await port.loadSettings()).settings });
   expected = { ...report, lang: "vi", issues: withMessages(report.issues) };
 
-  server = await serveDir(DIST);
+  server = await serveDir(RELEASE);
   session = await launch(downloads);
+  await withoutFileAccess(session.context);
   page = session.context.pages()[0] ?? (await session.context.newPage());
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) =>
@@ -96,16 +97,20 @@ afterAll(async () => {
   fs.rmSync(downloads, { recursive: true, force: true });
 });
 
-test("the production build starts in preview mode, Office.js served locally, nothing leaves the machine", async () => {
-  await page.goto(`${server.url}/taskpane.html?sample=1`);
+test("the web app opens the sample, with no Office.js and nothing leaving the machine", async () => {
+  await page.goto(`${server.url}/index.html?sample=1`);
   await page.getByRole("button", { name: "Kiểm tra", exact: true }).waitFor();
   await page.locator('[data-testid="preview-grid"]').waitFor();
   expect(await page.locator("html").getAttribute("lang")).toBe("vi");
-  expect(session.officeServed).toContain("/lib/1/hosted/office.js");
-  // The first tab stop is Kiểm tra.
+  expect(session.officeServed).toEqual([]); // the web app is not an add-in page: it never asks for Office.js
+  // The tab order: the bar (open, sample, download, language), then the pane, whose first stop is Kiểm tra.
   await page.locator("body").focus();
-  await page.keyboard.press("Tab");
-  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Kiểm tra");
+  const stops: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press("Tab");
+    stops.push((await page.evaluate(() => document.activeElement?.textContent)) ?? "");
+  }
+  expect(stops).toEqual(["Mở tệp .xlsx…", "Mở tệp mẫu", "Tải xuống .xlsx", "English", "Kiểm tra"]);
   await shot("01-sample-opened");
   expect(await axeViolations()).toEqual([]);
   expect(await unnamedButtons()).toEqual([]);
@@ -355,7 +360,7 @@ test("the settings panel is accessible and shows the workbook's unit list", asyn
   await page.locator('[data-testid="headline"]').waitFor();
 });
 
-test("with Office.js blocked (no internet) the page still starts in preview mode", async () => {
+test("taskpane.html opened in a browser with Office.js blocked (no internet) starts the web app", async () => {
   const other = await session.context.newPage();
   await other.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
   const errors: string[] = [];

@@ -153,6 +153,9 @@ describe("result dialog", () => {
     button.click();
     expect(close).toHaveBeenCalledTimes(1);
     expect(DIALOG_CLOSE).toBe("phuluc:close");
+    // Escape closes it as well (keyboard users need not Tab to the button).
+    document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    expect(close).toHaveBeenCalledTimes(2);
   });
 
   test("commands.ts registers both functions with Office.actions.associate and as globals", () => {

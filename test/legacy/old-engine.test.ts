@@ -40,6 +40,9 @@ function fakeOffice() {
 /** Load a page (path + query) with a user agent and run the script as the page's head would. */
 function run(ua: string, page: string, office: ReturnType<typeof fakeOffice> | null = fakeOffice()) {
   window.history.replaceState(null, "", page);
+  // The web app's page says what it is on <html> (src/webapp/index.html).
+  if (/^\/(index\.html)?(\?|$)/.test(page)) document.documentElement.setAttribute("data-phuluc-page", "webapp");
+  else document.documentElement.removeAttribute("data-phuluc-page");
   Object.defineProperty(window.navigator, "userAgent", { value: ua, configurable: true });
   document.body.innerHTML = '<div id="root"><p id="boot-message">Đang tải phuluc…</p></div>';
   delete w.phulucOldEngine;
@@ -76,7 +79,7 @@ describe("the old-engine script", () => {
     expect(root.querySelector('[role="alert"]')).not.toBeNull();
     const ways = [...root.querySelectorAll("li")].map((li) => li.textContent);
     expect(ways).toHaveLength(3);
-    expect(ways[0]).toContain("http://localhost/taskpane.html"); // the page, to open in a modern browser
+    expect(ways[0]).toContain("http://localhost/index.html"); // the page, to open in a modern browser
     expect(ways[0]).not.toContain("_host_Info");
     expect(ways[1]).toContain("Excel trên web");
     expect(ways[2]).toContain("Microsoft 365");
@@ -157,7 +160,7 @@ describe("the old-engine script", () => {
     const text = document.body.textContent!;
     expect(text).toContain(legacyTexts.commandIntro);
     expect(document.querySelectorAll("li")).toHaveLength(3);
-    expect(text).toContain("http://localhost/taskpane.html");
+    expect(text).toContain("http://localhost/index.html");
     document.querySelector("button")!.click();
     expect(office.context.ui.messageParent).toHaveBeenCalledWith(DIALOG_CLOSE);
   });
@@ -165,5 +168,18 @@ describe("the old-engine script", () => {
   test("without Office.js (the CDN blocked) an old engine still gets the message", () => {
     run(UA.trident, "/taskpane.html", null);
     expect(document.getElementById("root")!.querySelector("h1")!.textContent).toBe(legacyTexts.title);
+  });
+
+  test("the web app (index.html) in Internet Explorer says which browsers work, with its own address; a modern browser is left alone", () => {
+    run(UA.trident, "/index.html?sample=1", null);
+    expect(w.phulucOldEngine).toBe("trident");
+    const root = document.getElementById("root")!;
+    expect(root.querySelector("h1")!.textContent).toBe(legacyTexts.webAppTitle);
+    expect(root.textContent).toContain("http://localhost/index.html");
+    expect(root.textContent).toContain("Cốc Cốc");
+    expect(root.textContent).not.toContain(legacyTexts.title); // not the Excel message
+    run(UA.chromiumEdge, "/", null);
+    expect(w.phulucOldEngine).toBeUndefined();
+    expect(document.getElementById("root")!.textContent).toBe("Đang tải phuluc…");
   });
 });

@@ -8,94 +8,75 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { manifestConfig, manifestFile, manifestVersion, renderManifest, type ManifestTarget } from "../../scripts/manifest";
+import * as os from "node:os";
+import { DEV_BASE, DEV_MANIFEST, manifestVersion, renderDevManifest, renderManifest } from "../../scripts/manifest";
+import { releaseManifest } from "../../scripts/release";
 import { findAll, localName, parseXml, walk, type XmlNode } from "./xml-lite";
+import { validateManifest, xsdTest } from "../support/manifest-xsd";
 
 const ROOT = path.resolve(__dirname, "../..");
-/**
- * Microsoft's manifest XSDs are not ours to commit: the folder comes from PHULUC_MANIFEST_SCHEMAS, else
- * ../shared/manifest-schemas beside the repository when it exists; without either the XSD check is
- * skipped, and says so.
- */
-const SCHEMA_DIR = process.env.PHULUC_MANIFEST_SCHEMAS || path.resolve(ROOT, "../shared/manifest-schemas");
-const SCHEMA = path.join(SCHEMA_DIR, "OfficeAppManifestV1_1.xsd");
-const HAVE_SCHEMA = fs.existsSync(SCHEMA);
-/** Pages the webpack build emits (owned by the task pane helper); assets/ is copied to dist/assets/. */
+/** Pages the webpack build emits; assets/ is copied to the build's assets/. */
 const BUILT_PAGES = ["taskpane.html", "commands.html", "support.html"];
-const TARGETS: ManifestTarget[] = ["development", "production"];
 
-function hasCommand(cmd: string): boolean {
-  return spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
-}
+/** The manifests under test: the committed development one, and a release's for a host and for a sub-path. */
+const CASES = [
+  { name: "manifest.xml (development)", base: DEV_BASE, text: fs.readFileSync(DEV_MANIFEST, "utf8") },
+  ...["https://phuluc.xa-chiminh.gov.vn/", "https://stttt.haiphong.gov.vn/ung-dung/phuluc/"].map((base) => ({
+    name: `a release for ${base}`,
+    base,
+    text: releaseManifest(base),
+  })),
+];
 
-describe("one source for both manifests", () => {
-  test("the committed manifest.xml and manifest.prod.xml are exactly what scripts/manifest.ts writes (npm run manifest)", () => {
-    for (const t of TARGETS) {
-      const file = manifestFile(t);
-      expect({ file: path.relative(ROOT, file), same: fs.readFileSync(file, "utf8") === renderManifest(t) }).toEqual({
-        file: path.relative(ROOT, file),
-        same: true,
-      });
-    }
-    expect(path.relative(ROOT, manifestFile("development"))).toBe("manifest.xml");
-    expect(path.relative(ROOT, manifestFile("production"))).toBe("manifest.prod.xml");
+describe("one source for every manifest", () => {
+  test("the committed manifest.xml is exactly what scripts/manifest.ts writes (npm run manifest)", () => {
+    expect(path.relative(ROOT, DEV_MANIFEST)).toBe("manifest.xml");
+    expect(fs.readFileSync(DEV_MANIFEST, "utf8") === renderDevManifest()).toBe(true);
   });
 
-  test("Version is package.json's version; the two differ only in their origin (and the generated notice)", () => {
+  test("Version is package.json's version; manifests for two addresses differ only in the address (and the notice)", () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
     expect(manifestVersion()).toBe(`${version}.0`);
-    const cfg = manifestConfig();
-    const dev = renderManifest("development");
-    const prod = renderManifest("production");
-    expect(
-      dev
-        .split(cfg.development.origin)
-        .join("ORIGIN")
-        .replace(/Target: development/, "T"),
-    ).toBe(
-      prod
-        .split(cfg.production.origin)
-        .join("ORIGIN")
-        .replace(/Target: production/, "T"),
-    );
-    expect(prod).not.toMatch(/localhost|127\.0\.0\.1/);
-    expect(prod).not.toMatch(/(Value="|<AppDomain>)http:/); // (the XML namespaces are http: names, not addresses)
-    expect(cfg.development.origin).toBe("https://localhost:3000");
+    const [dev, host, sub] = CASES;
+    const plain = (c: (typeof CASES)[number]) =>
+      c.text
+        .split(c.base)
+        .join("BASE/")
+        .replace(/<!--\n {2}GENERATED[^\n]*/, "");
+    expect(plain(host)).toBe(plain(dev));
+    expect(plain(sub)).toBe(plain(dev));
+    expect(host.text).not.toMatch(/localhost|127\.0\.0\.1/);
+    expect(host.text).not.toMatch(/Value="http:/); // (the XML namespaces are http: names, not addresses)
+  });
+
+  test("every manifest is well-formed XML even without the XSDs: no comment holds a double hyphen", () => {
+    for (const c of CASES) {
+      const comments = [...c.text.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => m[1]);
+      expect(comments.length).toBeGreaterThan(0);
+      expect({ name: c.name, bad: comments.filter((x) => x.includes("--") || x.endsWith("-")) }).toEqual({ name: c.name, bad: [] });
+    }
+  });
+
+  test("a base address that does not end in / is refused", () => {
+    expect(() => renderManifest("https://phuluc.example.org", "x")).toThrow(/end in "\/"/);
+    expect(() => renderManifest("https://phuluc.example.org/app?x=1/", "x")).toThrow();
   });
 });
 
-for (const target of TARGETS) {
-  const MANIFEST = manifestFile(target);
-  const ORIGIN = manifestConfig()[target].origin;
-  const name = path.basename(MANIFEST);
-  const text = fs.readFileSync(MANIFEST, "utf8");
+for (const { name, base: BASE, text } of CASES) {
   const doc = parseXml(text);
   const app = doc.children.find((c) => localName(c) === "OfficeApp")!;
   const resources = (kind: "Images" | "Urls" | "ShortStrings" | "LongStrings"): XmlNode[] => findAll(app, kind).flatMap((c) => c.children);
 
-  describe(`${name} (${target})`, () => {
-    const xsdTest = HAVE_SCHEMA ? test : test.skip;
-    if (!HAVE_SCHEMA) {
-      if (process.env.PHULUC_MANIFEST_SCHEMAS) throw new Error(`PHULUC_MANIFEST_SCHEMAS names no XSD folder: ${SCHEMA_DIR}`);
-      console.warn(`${name}: XSD validation SKIPPED — no schema folder (set PHULUC_MANIFEST_SCHEMAS; looked in ${SCHEMA_DIR})`);
-    }
-
+  describe(name, () => {
     xsdTest("validates against the Office add-in XSDs (xmllint, offline)", () => {
-      if (!hasCommand("xmllint")) {
-        if (process.env.CI) throw new Error("xmllint is missing (apt-get install libxml2-utils)");
-        console.warn("xmllint missing: schema validation skipped (outside CI)");
-        return;
-      }
-      const r = spawnSync("xmllint", ["--noout", "--schema", SCHEMA, MANIFEST], { encoding: "utf8" });
-      expect(r.stderr).toContain("validates");
-      expect(r.status).toBe(0);
+      const r = validateManifest(text);
+      expect(r.output).toContain("validates");
+      expect(r.ok).toBe(true);
     });
 
     xsdTest("the XSD check is real: a manifest without <Id> is rejected", () => {
-      if (!hasCommand("xmllint")) return;
-      const bad = text.replace(/<Id>[^<]*<\/Id>/, "");
-      const r = spawnSync("xmllint", ["--noout", "--schema", SCHEMA, "-"], { input: bad, encoding: "utf8" });
-      expect(r.status).not.toBe(0);
+      expect(validateManifest(text.replace(/<Id>[^<]*<\/Id>/, "")).ok).toBe(false);
     });
 
     test("is a task pane add-in for Excel with a GUID Id, a 4-part version and ReadWriteDocument", () => {
@@ -152,7 +133,7 @@ for (const target of TARGETS) {
       expect(new Set(all).size).toBe(all.length);
     });
 
-    test(`every URL is ${ORIGIN}/<a file the build produces>; the support page is support.html`, () => {
+    test(`every URL is ${BASE}<a file the build produces>; the support page is support.html`, () => {
       const urls: string[] = [];
       walk(app, (n) => {
         const l = localName(n);
@@ -162,8 +143,8 @@ for (const target of TARGETS) {
       });
       expect(urls.length).toBeGreaterThanOrEqual(8);
       for (const u of urls) {
-        expect(u.startsWith(ORIGIN + "/")).toBe(true);
-        const file = u.slice(ORIGIN.length + 1);
+        expect({ u, under: u.startsWith(BASE) }).toEqual({ u, under: true });
+        const file = u.slice(BASE.length);
         if (file.startsWith("assets/")) {
           expect(file).toMatch(/^assets\/icon-\d+\.png$/);
           expect({ file, exists: fs.existsSync(path.join(ROOT, file)) }).toEqual({ file, exists: true });
@@ -171,9 +152,10 @@ for (const target of TARGETS) {
           expect(BUILT_PAGES).toContain(file);
         }
       }
-      expect(findAll(app, "AppDomain").map((d) => d.text.trim())).toEqual([ORIGIN]);
+      // No AppDomain: the pages need no other domain (listing the SourceLocation's own domain is useless).
+      expect(findAll(app, "AppDomain")).toEqual([]);
       expect(fs.existsSync(path.join(ROOT, "src/commands/commands.html"))).toBe(true);
-      expect(findAll(app, "SupportUrl")[0].attrs.DefaultValue).toBe(`${ORIGIN}/support.html`);
+      expect(findAll(app, "SupportUrl")[0].attrs.DefaultValue).toBe(`${BASE}support.html`);
       expect(findAll(app, "Version")[0].text.trim()).toBe(manifestVersion());
     });
 
@@ -234,7 +216,10 @@ for (const target of TARGETS) {
       const cli = path.join(ROOT, "node_modules/office-addin-manifest/cli.js");
       const bin = fs.existsSync(cli) ? cli : path.join(ROOT, "node_modules/.bin/office-addin-manifest");
       const guard = path.join(__dirname, "no-network.js");
-      const r = spawnSync(process.execPath, ["-r", guard, bin, "info", MANIFEST], { encoding: "utf8", cwd: ROOT });
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-manifest-")), "manifest.xml");
+      fs.writeFileSync(file, text);
+      const r = spawnSync(process.execPath, ["-r", guard, bin, "info", file], { encoding: "utf8", cwd: ROOT });
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
       expect(r.stderr).not.toContain("NETWORK BLOCKED");
       expect(r.status).toBe(0);
       expect(r.stdout).toContain("5b0e6c1f-8a34-4d2e-9f6b-1c7a2d9e4f30");

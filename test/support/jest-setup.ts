@@ -14,3 +14,15 @@ if (typeof g.window !== "undefined" && !g.TextEncoder) {
   g.TextEncoder = util.TextEncoder;
   g.TextDecoder = util.TextDecoder;
 }
+
+// jsdom's Blob lacks arrayBuffer() (every browser has it): read through its FileReader.
+if (typeof g.window !== "undefined" && typeof Blob !== "undefined" && !Blob.prototype.arrayBuffer) {
+  Blob.prototype.arrayBuffer = function (this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const r = new FileReader();
+      r.onload = () => resolve(r.result as ArrayBuffer);
+      r.onerror = () => reject(r.error);
+      r.readAsArrayBuffer(this);
+    });
+  };
+}

@@ -13,7 +13,7 @@ import { excelTexts } from "../../src/i18n/excel";
 let act: (cb: () => Promise<void>) => Promise<void>;
 
 jest.mock("../../src/taskpane/App", () => ({ App: () => <div data-testid="excel-app">Excel</div> }));
-jest.mock("../../src/taskpane/preview/PreviewShell", () => ({ PreviewShell: () => <div data-testid="preview">Preview</div> }));
+jest.mock("../../src/webapp/WebApp", () => ({ WebApp: () => <div data-testid="preview">Web app</div> }));
 jest.mock("../../src/excel/port", () => ({ OfficeWorkbookPort: class {} }));
 
 const g = globalThis as any;

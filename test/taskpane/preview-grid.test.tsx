@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
 import "./dom-matchers";
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
-import { GridView, MAX_ROWS } from "../../src/taskpane/preview/GridView";
+import { GridView, MAX_ROWS, rowHeaderWidth } from "../../src/taskpane/preview/GridView";
 import { observePort, type PortEvent } from "../../src/taskpane/preview/observed-port";
 import { displayValue, serialToDate, type PreviewSheet } from "../../src/taskpane/preview/sheet-model";
 import type { Grid } from "../../src/core/grid";
@@ -61,6 +61,42 @@ test("a big sheet shows a window of rows around the selected cell", () => {
   expect(cell("A900")).toHaveAttribute("aria-selected", "true");
   expect(cell("A1")).toBeNull();
   expect(screen.getByText(`Hiện ${MAX_ROWS}/1000 dòng.`)).toBeInTheDocument();
+});
+
+test("each sheet tab keeps its own scroll position; a sheet shown for the first time opens at its top left", async () => {
+  const user = userEvent.setup();
+  const rows = (n: number, tag: string) => Array.from({ length: n }, (_, i) => [`${tag}${i + 1}`, "x", "y"]);
+  render(
+    <Harness sheets={[sheet("PL I", rows(150, "a")), sheet("Tổng hợp", rows(40, "t")), sheet("PL II", rows(90, "b"))]} selected={null} />,
+  );
+  const scroller = () => screen.getByTestId("grid-scroller");
+  const scrollTo = (top: number, left: number) => {
+    scroller().scrollTop = top;
+    scroller().scrollLeft = left;
+    fireEvent.scroll(scroller());
+  };
+  scrollTo(900, 40);
+  await user.click(screen.getByRole("tab", { name: "Tổng hợp" }));
+  expect([scroller().scrollTop, scroller().scrollLeft]).toEqual([0, 0]); // not PL I's row 18
+  scrollTo(120, 0);
+  await user.click(screen.getByRole("tab", { name: "PL I" }));
+  expect([scroller().scrollTop, scroller().scrollLeft]).toEqual([900, 40]);
+  await user.click(screen.getByRole("tab", { name: "PL II" }));
+  expect([scroller().scrollTop, scroller().scrollLeft]).toEqual([0, 0]);
+  await user.click(screen.getByRole("tab", { name: "Tổng hợp" }));
+  expect([scroller().scrollTop, scroller().scrollLeft]).toEqual([120, 0]);
+});
+
+test("the row numbers have a fixed width, and the scroller's padding keeps a selected cell clear of them and of the letters", () => {
+  render(<Harness sheets={[sheet("PL I", [["a", "b"]])]} selected={{ sheet: "PL I", cell: "B1" }} />);
+  const width = rowHeaderWidth(1);
+  expect(width).toBeGreaterThanOrEqual(30);
+  expect(rowHeaderWidth(100000)).toBeGreaterThan(width); // six digits need more room
+  const rowHeader = screen.getByRole("rowheader", { name: "1" });
+  expect(rowHeader.style.width).toBe(`${width}px`);
+  expect(rowHeader.style.minWidth).toBe(`${width}px`);
+  expect(screen.getByTestId("grid-scroller").style.scrollPaddingLeft).toBe(`${width}px`);
+  expect(screen.getByTestId("grid-scroller").style.scrollPaddingTop).toMatch(/^\d+px$/);
 });
 
 test("cells show dates, percents and error values as Excel would", () => {

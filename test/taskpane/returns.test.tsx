@@ -7,7 +7,7 @@
  * runs (the merge needs the real analysis) on the in-memory port; the returns are real .xlsx bytes.
  */
 import "./dom-matchers";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import JSZip from "jszip";
 import type { Grid } from "../../src/core/grid";
@@ -24,24 +24,13 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const engine = jest.requireActual("../../src/taskpane/engine-impl") as Engine;
 const loader: EngineLoader = () => Promise.resolve(engine);
 
-// jsdom's Blob lacks arrayBuffer() (every browser has it): read through its FileReader.
-if (!Blob.prototype.arrayBuffer)
-  Blob.prototype.arrayBuffer = function (this: Blob) {
-    return new Promise<ArrayBuffer>((resolve, reject) => {
-      const r = new FileReader();
-      r.onload = () => resolve(r.result as ArrayBuffer);
-      r.onerror = () => reject(r.error);
-      r.readAsArrayBuffer(this);
-    });
-  };
-
 type Copies = Awaited<ReturnType<typeof split>>;
 let copies: Copies;
 beforeAll(async () => {
   copies = await split(await planBytes());
 });
 
-function setup(options: { delivery?: FileDelivery; openWorkbook?: (bytes: Uint8Array) => Promise<void> } = {}) {
+async function setup(options: { delivery?: FileDelivery; openWorkbook?: (bytes: Uint8Array) => Promise<void> } = {}) {
   const port = new FakePort(planGrids());
   port.settings = { settings: defaultSettings() };
   port.summaryNames = ["Nhật ký gộp"];
@@ -58,6 +47,9 @@ function setup(options: { delivery?: FileDelivery; openWorkbook?: (bytes: Uint8A
       fileName="ke-hoach.xlsx"
     />,
   );
+  // The pane loads the workbook's settings and the last merge's record as it opens: let those land
+  // (inside act) before the test acts, as a user would see them.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   const panel = screen.getByRole("region", { name: "Báo cáo của các đơn vị" });
   return { port, saveFile, user, panel };
 }
@@ -73,7 +65,7 @@ function cellValue(grids: Grid[], sheet: string, a1: string) {
 
 describe("Gửi đơn vị", () => {
   test("one download per unit named after it, and a .zip of all; nothing written into the workbook", async () => {
-    const { port, saveFile, user, panel } = setup();
+    const { port, saveFile, user, panel } = await setup();
     await user.click(within(panel).getByRole("button", { name: "Gửi đơn vị" }));
     const list = await within(panel).findByTestId("split-files");
     expect(list).toHaveTextContent(`${copies.length} tệp, mỗi đơn vị một tệp.`);
@@ -103,7 +95,7 @@ describe("Gửi đơn vị", () => {
 
   test("Excel for Mac: no download; each unit's file opens in a new Excel window, said in one sentence", async () => {
     const openWorkbook = jest.fn(() => Promise.resolve());
-    const { saveFile, user, panel } = setup({ delivery: "sheet", openWorkbook });
+    const { saveFile, user, panel } = await setup({ delivery: "sheet", openWorkbook });
     await user.click(within(panel).getByRole("button", { name: "Gửi đơn vị" }));
     const list = await within(panel).findByTestId("split-files");
     expect(list).toHaveTextContent("Excel cho Mac không cho tải tệp từ phuluc");
@@ -124,7 +116,7 @@ describe("Gửi đơn vị", () => {
   });
 
   test("an Excel that cannot open a new workbook says what to do instead", async () => {
-    const { user, panel } = setup({ delivery: "sheet" });
+    const { user, panel } = await setup({ delivery: "sheet" });
     await user.click(within(panel).getByRole("button", { name: "Gửi đơn vị" }));
     const list = await within(panel).findByTestId("split-files");
     expect(list).toHaveTextContent("Excel này không tạo được sổ làm việc mới từ phuluc");
@@ -144,7 +136,7 @@ describe("Gộp báo cáo đơn vị…", () => {
   }
 
   test("lists the proposals (task, field, old → new, file, match), conflicts unticked; the keyboard ticks; apply writes exactly the ticked cells in one batch, then 'Nhật ký gộp'; undo gives them back", async () => {
-    const { port, user, panel } = setup();
+    const { port, user, panel } = await setup();
     const before = port.grids.map((g) => ({ ...g, values: g.values.map((r) => [...r]) }));
     const input = within(panel).getByLabelText("Chọn các tệp đơn vị gửi về (.xlsx)");
     await user.upload(input, await returns());
@@ -221,7 +213,7 @@ describe("Gộp báo cáo đơn vị…", () => {
   }, 60000);
 
   test("while the changes are written, and while a merge is undone, the progress says so", async () => {
-    const { port, user, panel } = setup();
+    const { port, user, panel } = await setup();
     await user.upload(within(panel).getByLabelText("Chọn các tệp đơn vị gửi về (.xlsx)"), (await returns()).slice(0, 1));
     const review = await within(panel).findByTestId("merge-review", {}, { timeout: 15000 });
     // Hold the batch write until the progress has been seen.
@@ -242,7 +234,7 @@ describe("Gộp báo cáo đơn vị…", () => {
   });
 
   test("Hủy closes the proposals without writing anything", async () => {
-    const { port, user, panel } = setup();
+    const { port, user, panel } = await setup();
     await user.upload(within(panel).getByLabelText("Chọn các tệp đơn vị gửi về (.xlsx)"), (await returns()).slice(0, 1));
     const review = await within(panel).findByTestId("merge-review", {}, { timeout: 15000 });
     await user.click(within(review).getByRole("button", { name: "Hủy" }));
@@ -253,7 +245,7 @@ describe("Gộp báo cáo đơn vị…", () => {
   });
 
   test("a file that is not a workbook is named with the reason in Vietnamese; the other file is still merged", async () => {
-    const { port, user, panel } = setup();
+    const { port, user, panel } = await setup();
     const [vh] = await returns();
     const notes = new File(["Báo cáo tháng 10: đã xong"], "ghi-chu.xlsx", { type: XLSX_TYPE });
     await user.upload(within(panel).getByLabelText("Chọn các tệp đơn vị gửi về (.xlsx)"), [notes, vh]);
@@ -269,7 +261,7 @@ describe("Gộp báo cáo đơn vị…", () => {
   });
 
   test("only unreadable files: an error in Vietnamese, nothing proposed; the panel still works afterwards", async () => {
-    const { port, user, panel } = setup();
+    const { port, user, panel } = await setup();
     await user.upload(within(panel).getByLabelText("Chọn các tệp đơn vị gửi về (.xlsx)"), [
       new File([new Uint8Array([0, 1, 2, 3])], "hong.xlsx", { type: XLSX_TYPE }),
     ]);
@@ -307,7 +299,7 @@ describe("Gộp báo cáo đơn vị…", () => {
     });
     const [otherCopy] = await split(otherBytes);
     const filled = await fill(otherCopy.bytes, [{ task: "Kiểm kê di tích", status: "Đã hoàn thành" }]);
-    const { port, user, panel } = setup();
+    const { port, user, panel } = await setup();
     await user.upload(within(panel).getByLabelText("Chọn các tệp đơn vị gửi về (.xlsx)"), [fileOfBytes(filled, "xa-khac.xlsx")]);
     const review = await within(panel).findByTestId("merge-review", {}, { timeout: 15000 });
     expect(within(review).getByRole("list", { name: "Các tệp đã chọn" })).toHaveTextContent("xa-khac.xlsx");

@@ -1,9 +1,10 @@
 /**
- * A simple spreadsheet view of the preview workbook: sheet tabs, row/column headers, merged cells,
+ * A simple spreadsheet view of the web app's workbook: sheet tabs, row/column headers, merged cells,
  * fills (highlights), the selected cell (data-cell, aria-selected). Big sheets show a window of rows
- * around the selection, never the whole sheet.
+ * around the selection, never the whole sheet. Each sheet keeps its own scroll position when another tab
+ * is shown and back; a selected cell is scrolled clear of the sticky row numbers and column letters.
  */
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { columnLetter, fromA1, toA1 } from "../../core/a1";
 import { cellAt, lastCol, lastRow } from "../../core/grid";
@@ -12,6 +13,16 @@ import { displayValue, type PreviewSheet } from "./sheet-model";
 
 export const MAX_ROWS = 200;
 export const MAX_COLS = 40;
+/** The column letters' row height (px). */
+const HEADER_HEIGHT = 22;
+
+/**
+ * The row numbers' column width (px) for the largest row number shown: digits at 7 px, plus padding. The
+ * scroller's scroll padding is the same, so the browser's own scrolling (find in page) keeps cells clear of it.
+ */
+export function rowHeaderWidth(lastRow: number): number {
+  return Math.max(3, String(lastRow).length) * 7 + 14;
+}
 
 const useGridStyles = makeStyles({
   wrap: { display: "flex", flexDirection: "column", minHeight: 0, minWidth: 0, flexGrow: 1, gap: "4px" },
@@ -62,9 +73,11 @@ const useGridStyles = makeStyles({
       padding: "2px 4px",
       fontFamily: tokens.fontFamilyBase,
     },
-    "& thead th": { top: 0, zIndex: 2 },
+    "& thead th": { top: 0, zIndex: 2, height: `${HEADER_HEIGHT}px`, boxSizing: "border-box" },
     "& thead th:first-child": { left: 0, zIndex: 3 },
-    "& tbody th": { left: 0, zIndex: 1, textAlign: "right", minWidth: "32px" },
+    // The row numbers' column has a fixed width (the cells' scroll padding leaves it clear).
+    "& tbody th, & thead th:first-child": { textAlign: "right", boxSizing: "border-box" },
+    "& tbody th": { left: 0, zIndex: 1 },
   },
   selected: { outline: "2px solid #107C41", outlineOffset: "-2px" },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -83,6 +96,12 @@ export function GridView({ sheets, activeSheet, selected, onActivate }: GridView
   const sheet = sheets.find((x) => x.name === activeSheet) ?? sheets[0];
   const sel = selected && sheet && selected.sheet === sheet.name ? fromA1(selected.cell) : null;
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
+  const scroller = useRef<HTMLDivElement | null>(null);
+  /** Each sheet's scroll position, kept while another tab is shown. */
+  const positions = useRef(new Map<string, { top: number; left: number }>());
+  /** The last row number shown (its width sets the row numbers' column). */
+  const lastShownRow = useRef(1);
+  const shown = sheet?.name;
 
   const selRow = sel?.row;
   const selCol = sel?.col;
@@ -109,13 +128,43 @@ export function GridView({ sheets, activeSheet, selected, onActivate }: GridView
     return { first, last, rowsTotal, colsTotal, spans, covered };
   }, [sheet, selRow, selCol]);
 
+  // A tab shown again opens where it was left (a sheet never shown opens at its top left); the position
+  // is recorded as the user scrolls, so it survives whatever re-renders the grid.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || !shown) return;
+    const at = positions.current.get(shown) ?? { top: 0, left: 0 };
+    el.scrollTop = at.top;
+    el.scrollLeft = at.left;
+  }, [shown]);
+
+  // A new selection (a problem or a change clicked in the pane) is scrolled to the view's top left, as
+  // Excel's Go To does: just beside the row numbers and under the column letters, never beneath them
+  // (also for a cell taller or wider than the view). Only the sheet view scrolls, not the page (on a narrow
+  // screen the pane above stays where the user is). Showing a tab again does not move it back to an old
+  // selection: it opens where it was left.
+  const scrolledFor = useRef<typeof selected>(null);
   useEffect(() => {
     const el = selectedRef.current;
-    if (el && typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "center", inline: "center" });
-  }, [selected, sheet?.name, sheets]);
+    const box = scroller.current;
+    if (!el || !box || selected === scrolledFor.current) return;
+    scrolledFor.current = selected;
+    const cell = el.getBoundingClientRect();
+    const view = box.getBoundingClientRect();
+    const letters = box.querySelector("thead")?.getBoundingClientRect().height ?? HEADER_HEIGHT;
+    const numbers = el.parentElement?.querySelector("th")?.getBoundingClientRect().width ?? rowHeaderWidth(lastShownRow.current);
+    box.scrollTop += cell.top - view.top - box.clientTop - letters;
+    box.scrollLeft += cell.left - view.left - box.clientLeft - numbers;
+  }, [selected, shown, sheets]);
 
   if (!sheet || !layout) return <p>{t.noSheets}</p>;
   const { first, last, rowsTotal, colsTotal, spans, covered } = layout;
+  const headerWidth = rowHeaderWidth(last);
+  lastShownRow.current = last;
+  const remember = () => {
+    const el = scroller.current;
+    if (el && shown) positions.current.set(shown, { top: el.scrollTop, left: el.scrollLeft });
+  };
   const cols = Array.from({ length: colsTotal }, (_, i) => i + 1);
   const rows = Array.from({ length: last - first + 1 }, (_, i) => first + i);
 
@@ -136,11 +185,20 @@ export function GridView({ sheets, activeSheet, selected, onActivate }: GridView
           </button>
         ))}
       </div>
-      <div className={s.scroller} role="tabpanel" aria-label={t.gridLabel(sheet.name)} tabIndex={0} data-testid="grid-scroller">
+      <div
+        ref={scroller}
+        className={s.scroller}
+        role="tabpanel"
+        aria-label={t.gridLabel(sheet.name)}
+        tabIndex={0}
+        data-testid="grid-scroller"
+        onScroll={remember}
+        style={{ scrollPaddingLeft: `${headerWidth}px`, scrollPaddingTop: `${HEADER_HEIGHT}px` }}
+      >
         <table role="grid" aria-label={t.gridLabel(sheet.name)} className={s.table} data-sheet={sheet.name} data-testid="preview-grid">
           <thead>
             <tr>
-              <th aria-hidden="true" />
+              <th aria-hidden="true" style={{ width: headerWidth, minWidth: headerWidth, maxWidth: headerWidth }} />
               {cols.map((c) => (
                 <th key={c} scope="col">
                   {columnLetter(c)}
@@ -151,7 +209,9 @@ export function GridView({ sheets, activeSheet, selected, onActivate }: GridView
           <tbody>
             {rows.map((r) => (
               <tr key={r}>
-                <th scope="row">{r}</th>
+                <th scope="row" style={{ width: headerWidth, minWidth: headerWidth, maxWidth: headerWidth }}>
+                  {r}
+                </th>
                 {cols.map((c) => {
                   const key = `${r},${c}`;
                   if (covered.has(key)) return null;

@@ -1,8 +1,10 @@
 /**
  * Issues grouped by sheet, filterable by severity and by code. Each row is a real button that selects
- * the cell in Excel; a second button applies the suggested fix when the engine offers one.
+ * the cell in Excel; a second button applies the suggested fix when the engine offers one. After a fix
+ * (and the check that follows it) the focus goes to the next problem in the list — the one after the
+ * fixed issue, or the last one, or the "no problems" line — never to the page body.
  */
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { Button, Field, Select } from "@fluentui/react-components";
 import { ISSUE_CODES, type Fix, type Issue, type IssueCode } from "../../core/issues";
 import { ISSUE_LABELS, renderIssueBody } from "../../i18n/issues";
@@ -24,6 +26,42 @@ export interface IssuesViewProps {
 
 type SeverityFilter = "all" | "error" | "warning";
 
+/** An issue's identity across checks (its place may change when an earlier one is fixed). */
+const issueKey = (i: Issue) => `${i.code}|${i.cell ?? ""}|${i.sheet}`;
+
+/** The first enabled button of a row (its cell, else its fix), else the row itself. */
+function focusRow(row: HTMLElement | null | undefined): boolean {
+  if (!row) return false;
+  const target = row.querySelector<HTMLElement>("button:not([disabled])") ?? row;
+  target.focus();
+  return true;
+}
+
+/**
+ * Where the focus goes once a fix has been applied and the list checked again: the issue that followed
+ * the fixed one (found by its identity), else the row now at the fixed one's place or the last row, else
+ * the "no problems" line. A fix that changed nothing gives the focus back to its own row.
+ */
+function useFocusAfterFix(shown: Issue[], issues: Issue[], busy: boolean, list: RefObject<HTMLElement | null>) {
+  const pending = useRef<{ issues: Issue[]; self: string; next: string | null; index: number } | null>(null);
+  useEffect(() => {
+    const want = pending.current;
+    if (!want || busy) return;
+    pending.current = null;
+    const root = list.current;
+    const rows = [...(root?.querySelectorAll<HTMLElement>("[data-issue-key]") ?? [])];
+    const byKey = (k: string | null) => (k === null ? undefined : rows.find((r) => r.dataset.issueKey === k));
+    if (want.issues === issues && focusRow(byKey(want.self))) return;
+    if (focusRow(byKey(want.next)) || focusRow(rows[Math.min(want.index, rows.length - 1)])) return;
+    root?.querySelector<HTMLElement>('[data-testid="no-issues"]')?.focus();
+  }, [issues, busy, list]);
+  return (issue: Issue) => {
+    const index = shown.indexOf(issue);
+    const next = shown[index + 1] ?? shown[index - 1] ?? null;
+    pending.current = { issues, self: issueKey(issue), next: next && issueKey(next), index };
+  };
+}
+
 export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
   const t = useStrings();
   const lang = useLang();
@@ -31,6 +69,7 @@ export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
   const [severity, setSeverity] = useState<SeverityFilter>("all");
   const [code, setCode] = useState<IssueCode | "all">("all");
   const [limits, setLimits] = useState<Record<string, number>>({});
+  const list = useRef<HTMLDivElement>(null);
 
   const codesPresent = useMemo(() => CODE_ORDER.filter((c) => issues.some((i) => i.code === c)), [issues]);
   const shown = useMemo(
@@ -46,59 +85,80 @@ export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
     }
     return [...m.entries()];
   }, [shown]);
+  const fixing = useFocusAfterFix(shown, issues, busy, list);
+  const fix = (issue: Issue, f: Fix) => {
+    fixing(issue);
+    onFix(f);
+  };
 
-  if (issues.length === 0) return <p data-testid="no-issues">{t.noIssues}</p>;
+  if (issues.length === 0)
+    return (
+      <div ref={list}>
+        <p data-testid="no-issues" tabIndex={-1}>
+          {t.noIssues}
+        </p>
+      </div>
+    );
 
   return (
     <TitledSection id="issues" title={t.issuesTitle}>
-      <div className={s.filters}>
-        <Field label={t.filterSeverity} className={s.filterField}>
-          <Select
-            className={s.select}
-            value={severity}
-            onChange={(_, d) => setSeverity(d.value as SeverityFilter)}
-            data-testid="filter-severity"
-          >
-            <option value="all">{t.filterAll}</option>
-            <option value="error">{t.filterErrors}</option>
-            <option value="warning">{t.filterWarnings}</option>
-          </Select>
-        </Field>
-        <Field label={t.filterCode} className={s.filterField}>
-          <Select className={s.select} value={code} onChange={(_, d) => setCode(d.value as IssueCode | "all")} data-testid="filter-code">
-            <option value="all">{t.filterAllCodes}</option>
-            {codesPresent.map((c) => (
-              <option key={c} value={c}>
-                {ISSUE_LABELS[lang][c]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
-      {shown.length !== issues.length && <div className={s.muted}>{t.filteredCount(shown.length, issues.length)}</div>}
-      {bySheet.map(([sheet, list]) => {
-        const limit = limits[sheet] ?? PAGE;
-        return (
-          <div key={sheet} className={s.sheetGroup} data-testid="issue-sheet" data-sheet={sheet}>
-            <h3 className={s.sheetTitle}>{t.sheetIssues(sheet, list.length)}</h3>
-            <ul className={s.issueList}>
-              {list.slice(0, limit).map((issue, idx) => (
-                <IssueRow key={`${issue.code}-${issue.cell ?? ""}-${idx}`} issue={issue} busy={busy} onSelect={onSelect} onFix={onFix} />
+      <div ref={list} className={s.section}>
+        <div className={s.filters}>
+          <Field label={t.filterSeverity} className={s.filterField}>
+            <Select
+              className={s.select}
+              value={severity}
+              onChange={(_, d) => setSeverity(d.value as SeverityFilter)}
+              data-testid="filter-severity"
+            >
+              <option value="all">{t.filterAll}</option>
+              <option value="error">{t.filterErrors}</option>
+              <option value="warning">{t.filterWarnings}</option>
+            </Select>
+          </Field>
+          <Field label={t.filterCode} className={s.filterField}>
+            <Select className={s.select} value={code} onChange={(_, d) => setCode(d.value as IssueCode | "all")} data-testid="filter-code">
+              <option value="all">{t.filterAllCodes}</option>
+              {codesPresent.map((c) => (
+                <option key={c} value={c}>
+                  {ISSUE_LABELS[lang][c]}
+                </option>
               ))}
-            </ul>
-            {list.length > limit && (
-              <Button appearance="subtle" onClick={() => setLimits({ ...limits, [sheet]: limit + PAGE })}>
-                {t.showMore(Math.min(PAGE, list.length - limit))}
-              </Button>
-            )}
-          </div>
-        );
-      })}
+            </Select>
+          </Field>
+        </div>
+        {shown.length !== issues.length && <div className={s.muted}>{t.filteredCount(shown.length, issues.length)}</div>}
+        {bySheet.map(([sheet, list]) => {
+          const limit = limits[sheet] ?? PAGE;
+          return (
+            <div key={sheet} className={s.sheetGroup} data-testid="issue-sheet" data-sheet={sheet}>
+              <h3 className={s.sheetTitle}>{t.sheetIssues(sheet, list.length)}</h3>
+              <ul className={s.issueList}>
+                {list.slice(0, limit).map((issue, idx) => (
+                  <IssueRow key={`${issue.code}-${issue.cell ?? ""}-${idx}`} issue={issue} busy={busy} onSelect={onSelect} onFix={fix} />
+                ))}
+              </ul>
+              {list.length > limit && (
+                <Button appearance="subtle" onClick={() => setLimits({ ...limits, [sheet]: limit + PAGE })}>
+                  {t.showMore(Math.min(PAGE, list.length - limit))}
+                </Button>
+              )}
+            </div>
+          );
+        })}
+      </div>
     </TitledSection>
   );
 }
 
-function IssueRow({ issue, busy, onSelect, onFix }: { issue: Issue; busy: boolean } & Pick<IssuesViewProps, "onSelect" | "onFix">) {
+interface IssueRowProps {
+  issue: Issue;
+  busy: boolean;
+  onSelect: (issue: Issue) => void;
+  onFix: (issue: Issue, fix: Fix) => void;
+}
+
+function IssueRow({ issue, busy, onSelect, onFix }: IssueRowProps) {
   const t = useStrings();
   const lang = useLang();
   const s = useStyles();
@@ -109,7 +169,15 @@ function IssueRow({ issue, busy, onSelect, onFix }: { issue: Issue; busy: boolea
   const sevLabel = issue.severity === "error" ? t.severityError : t.severityWarning;
   const fix = issue.fix;
   return (
-    <li className={s.issueRow} data-testid="issue" data-code={issue.code} data-severity={issue.severity} data-cell={issue.cell ?? ""}>
+    <li
+      className={s.issueRow}
+      data-testid="issue"
+      data-code={issue.code}
+      data-severity={issue.severity}
+      data-cell={issue.cell ?? ""}
+      data-issue-key={issueKey(issue)}
+      tabIndex={-1}
+    >
       <CellButton
         cell={issue.cell}
         text={message}
@@ -120,7 +188,14 @@ function IssueRow({ issue, busy, onSelect, onFix }: { issue: Issue; busy: boolea
         onSelect={() => onSelect(issue)}
       />
       {fix && (
-        <Button size="small" appearance="outline" className={s.fixButton} disabled={busy} onClick={() => onFix(fix)} data-testid="fix">
+        <Button
+          size="small"
+          appearance="outline"
+          className={s.fixButton}
+          disabled={busy}
+          onClick={() => onFix(issue, fix)}
+          data-testid="fix"
+        >
           {fix.kind === "replace" ? t.fixReplace(fix.value) : t.fixDecode}
         </Button>
       )}
