@@ -29,6 +29,7 @@ import type { CellWrite } from "../src/core/port";
 import { fillCells, readTaskTables } from "../src/core/returns/task-tables";
 import { splitWorkbook } from "../src/app/use-cases/split";
 import { applyMerge, reviewReturns } from "../src/app/use-cases/merge";
+import { checkWorkbook } from "../src/app/use-cases/check";
 import { XlsxWorkbookPort } from "../src/xlsx/port";
 import { buildXlsx } from "../test/support/xlsx-builder";
 
@@ -480,8 +481,8 @@ function mergeBench(tasks: number, units: number, sheets: number, runs: number):
         if (cells.status) writes.push({ sheet: t.sheet, cell: cells.status.cell, value: "Đã hoàn thành" });
         if (cells.doneDate)
           writes.push({ sheet: t.sheet, cell: cells.doneDate.cell, value: { date: "2026-11-20" }, numberFormat: "dd/mm/yyyy" });
-        if (cells.result && k % 4 === 0)
-          writes.push({ sheet: t.sheet, cell: cells.result.cell, value: `Đã báo cáo kết quả (${copy.unit})` });
+        if (cells.outcome && k % 4 === 0)
+          writes.push({ sheet: t.sheet, cell: cells.outcome.cell, value: `Đã báo cáo kết quả (${copy.unit})` });
       });
       edits += writes.length;
       await port.writeBatch(writes);
@@ -534,6 +535,92 @@ function mergeBench(tasks: number, units: number, sheets: number, runs: number):
   };
 }
 registerBench("merge", mergeBench(5000, 100, 5, 2));
+
+/**
+ * One unit's return of `rows` task rows (a plan of that many tasks, all led by one unit, split, every task
+ * filled — a status in the unit's words, a completion date on every other one): the merge itself
+ * (matching, proposing, writing, the record, the log sheet) against the reading of the two files, in process,
+ * and `phuluc merge` as a child (time, peak RSS, the size of what it wrote).
+ */
+function bigReturnBench(rows: number, sheets: number): BenchFn {
+  return async ({ tmp, root, log }) => {
+    const asOf = "2026-11-24";
+    const settings = defaultSettings();
+    const unit = "Phòng Văn hóa - Xã hội";
+    const per = Math.ceil(rows / sheets);
+    const grids = Array.from({ length: sheets }, (_, s) => {
+      const sheet = appendixSheet(s, per);
+      for (const row of sheet.rows) if (typeof row[0] === "number" && row.length === HEADER.length) row[3] = unit;
+      return toGrid(sheet);
+    });
+    const plan = path.join(tmp, "big-plan.xlsx");
+    fs.writeFileSync(plan, await buildXlsx(grids, { store: { version: 1, settings, summarySheets: [], highlights: [], records: {} } }));
+    const split = await splitWorkbook(await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "big-plan.xlsx", { readOnly: true }), {
+      asOf,
+      planFile: "big-plan.xlsx",
+    });
+    const copy = split.files[0];
+    const port = await XlsxWorkbookPort.fromBytes(copy.bytes, copy.fileName);
+    const cGrids = await port.readSheets();
+    const report = analyze(cGrids, { asOf, settings });
+    const tables = readTaskTables(report, cGrids);
+    const writes: CellWrite[] = [];
+    const words = ["Đã xong", "đang làm, đạt khoảng 70%", "Hoàn thành 100%", "xong rồi"];
+    report.tasks.forEach((t, k) => {
+      const cells = fillCells(tables.get(t.sheet)!, t.row);
+      if (cells.status) writes.push({ sheet: t.sheet, cell: cells.status.cell, value: words[k % words.length] });
+      if (cells.doneDate && k % 2 === 0) writes.push({ sheet: t.sheet, cell: cells.doneDate.cell, value: `${(k % 28) + 1}/10/2026` });
+    });
+    await port.writeBatch(writes);
+    const ret = path.join(tmp, "big-return.xlsx");
+    fs.writeFileSync(ret, await port.toBuffer());
+    log(
+      `plan ${fmt(report.tasks.length)} tasks in ${sheets} sheets (${fmt(fs.statSync(plan).size / 1024)} KB); ` +
+        `one unit's return of ${fmt(report.tasks.length)} rows, ${fmt(writes.length)} cells typed (${fmt(fs.statSync(ret).size / 1024)} KB)`,
+    );
+
+    gc?.();
+    const open = async () => ({
+      plan: await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "big-plan.xlsx"),
+      ret: await XlsxWorkbookPort.fromBytes(fs.readFileSync(ret), "big-return.xlsx", { readOnly: true }),
+    });
+    const reading = await measure(async () => {
+      const p = await open();
+      await checkWorkbook(p.plan, { asOf });
+      await checkWorkbook(p.ret, { asOf, settings });
+    });
+    gc?.();
+    const whole = await measure(async () => {
+      const p = await open();
+      const t0 = performance.now();
+      const review = await reviewReturns(p.plan, [{ label: "big-return.xlsx", port: p.ret }], { asOf });
+      const t1 = performance.now();
+      const applied = await applyMerge(p.plan, review);
+      const t2 = performance.now();
+      const bytes = await p.plan.toBuffer();
+      return { review: t1 - t0, apply: t2 - t1, package: performance.now() - t2, review_: review, applied, size: bytes.byteLength };
+    });
+    const r = whole.result;
+    log(`reading and checking the two files: ${fmt(reading.ms)} ms`);
+    log(
+      `merge in process: review ${fmt(r.review)} ms (of which reading ≈ ${fmt(reading.ms)}), apply ${fmt(r.apply)} ms, package ${fmt(r.package)} ms → ` +
+        `the merge itself ≈ ${fmt(Math.max(0, r.review - reading.ms) + r.apply)} ms; peak heapUsed ${mb(whole.heap)}`,
+    );
+    log(
+      `proposed ${fmt(r.review_.proposal.changes.length)} changes, ${fmt(r.review_.proposal.conflicts.length)} conflicts; ` +
+        `written ${fmt(r.applied.applied)} (${fmt(r.applied.cells)} cells); output ${fmt(r.size / 1024)} KB`,
+    );
+    const bin = path.join(root, "bin", "phuluc.js");
+    const out = path.join(tmp, "big-merged.xlsx");
+    const child = runChild([bin, "merge", plan, ret, "-o", out, "--as-of", asOf], tmp, root);
+    log(
+      `phuluc merge (child): ${fmt(child.ms)} ms, max RSS ${mb(child.maxRss)}, exit ${child.code}, ` +
+        `wrote ${fs.existsSync(out) ? fmt(fs.statSync(out).size / 1024) : "—"} KB`,
+    );
+    if (child.code !== 0 && child.code !== 1) log(`phuluc merge failed: ${child.stderr.trim().slice(0, 300)}`);
+  };
+}
+registerBench("merge", bigReturnBench(200000, 4));
 
 // ---------------------------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@
 import type { CommandRun } from "./command";
 
 /** CLI options a command may take (parsed by src/cli/args.ts, described in src/i18n/commands.ts). */
-export type CliOption = "asOf" | "json" | "lang" | "out" | "since";
+export type CliOption = "asOf" | "json" | "lang" | "out" | "since" | "accept" | "decisions";
 
 export interface CommandDef {
   readonly id: string;
@@ -77,7 +77,13 @@ export const COMMANDS = [
   },
   {
     id: "merge",
-    cli: { name: "merge", inputs: "many", options: ["asOf", "json", "lang", "out"], out: "required", prints: "message" },
+    cli: {
+      name: "merge",
+      inputs: "many",
+      options: ["asOf", "accept", "decisions", "json", "lang", "out"],
+      out: "required",
+      prints: "message",
+    },
     pane: "custom",
     load: () => import(/* webpackChunkName: "engine" */ "./use-cases/merge-command"),
   },

@@ -31,6 +31,35 @@ export interface ParsedArgs {
   lang: "vi" | "en";
   /** --since: a summary snapshot inside the file (by its as-of date), or another version of the file. */
   since?: SinceArg;
+  /** merge --accept all|none|ID,ID…: the proposals accepted (or, "none", all rejected). */
+  accept?: AcceptArg;
+  /** merge --decisions FILE.json: {id: "accept" | "reject"}. */
+  decisions?: string;
+}
+
+export interface AcceptArg {
+  all?: "accept" | "reject";
+  ids: string[];
+}
+
+/** --accept VALUE: "all", "none", ids separated by commas, or "all" with the ids of values to keep where units disagree. */
+export function parseAccept(value: string): AcceptArg {
+  const parts = value
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const words: string[] = parts.filter((x) => x === "all" || x === "none");
+  if (
+    !parts.length ||
+    new Set(words).size > 1 ||
+    (words.includes("none") && parts.length > 1) ||
+    parts.some((x) => !/^[\w-]{1,40}$/.test(x))
+  )
+    throw new CliError(cliTexts.badAccept(value));
+  return {
+    ...(words.length ? { all: words[0] === "all" ? ("accept" as const) : ("reject" as const) } : {}),
+    ids: parts.filter((x) => !words.includes(x)),
+  };
 }
 
 export type SinceArg = { kind: "date"; asOf: string } | { kind: "file"; path: string };
@@ -54,6 +83,8 @@ const VALUED: Record<string, CliOption> = {
   "--out": "out",
   "--output": "out",
   "--since": "since",
+  "--accept": "accept",
+  "--decisions": "decisions",
 };
 
 /** The usage line's arguments of a command, from the options it declares ("FILE -o OUT [--as-of YYYY-MM-DD]"). */
@@ -64,6 +95,8 @@ export function usageOf(def: CommandDef): string {
     json: "[--json]",
     lang: "[--lang vi|en]",
     since: "[--since YYYY-MM-DD|OLD.xlsx]",
+    accept: "[--accept all|none|ID,ID…]",
+    decisions: "[--decisions FILE.json]",
   };
   const parts = [cli.inputs === "many" ? "FILE RETURN.xlsx…" : "FILE"];
   const out = cli.output === "directory" ? "DIR" : "OUT";
@@ -142,6 +175,8 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
   const out = given.get("out")?.value;
   if (cli.out === "required" && out === undefined) throw new CliError(cliTexts.missingOut(cli.name));
   const since = given.get("since")?.value;
+  const accept = given.get("accept")?.value;
+  const decisions = given.get("decisions")?.value;
   return {
     command: def.id,
     def,
@@ -153,5 +188,7 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
     json: given.has("json"),
     lang: lang ?? "vi",
     ...(since !== undefined ? { since: parseSince(since) } : {}),
+    ...(accept !== undefined ? { accept: parseAccept(accept) } : {}),
+    ...(decisions !== undefined ? { decisions } : {}),
   };
 }

@@ -18,6 +18,8 @@ export const cliTexts = {
       "  --json               in kết quả dạng JSON (check: báo cáo; merge: các thay đổi và xung đột)",
       "  --lang vi|en         ngôn ngữ của các thông báo (mặc định: vi)",
       "  --since NGÀY|TỆP     so sánh với bản tổng hợp ngày YYYY-MM-DD lưu trong tệp, hoặc với một phiên bản cũ của tệp (.xlsx)",
+      "  --accept all|none|MÃ,…  merge: ghi các mục chờ quyết định mang mã đó (mã in ra khi gộp và trong --json), hoặc tất cả / không mục nào",
+      '  --decisions TỆP.json merge: quyết định từng mục, {"mã": "accept" | "reject"}',
       "  -o, --out OUT        tệp kết quả: một bản sao, tệp gốc không bao giờ bị sửa (split: thư mục nhận các tệp)",
       "  -h, --help           hiện hướng dẫn này",
       "  -V, --version        hiện phiên bản",
@@ -45,10 +47,16 @@ export const cliTexts = {
     available.length
       ? `Tệp không có bản tổng hợp ngày ${date}. Các ngày đã lưu: ${available.join(", ")}.`
       : `Tệp chưa lưu bản tổng hợp nào để so sánh (mỗi lần "Tạo bảng tổng hợp" lưu một bản). Hãy dùng --since TỆP_CŨ.xlsx.`,
+  badAccept: (v: string) =>
+    `Giá trị --accept không hợp lệ: "${v}". Dùng --accept all, --accept none hoặc các mã cách nhau bởi dấu phẩy (ví dụ --accept c1a2b3c4,k5d6e7f8).`,
+  badDecisions: (f: string, why: string) =>
+    `Tệp quyết định "${f}" không dùng được (${why}). Tệp cần là JSON dạng {"mã": "accept" | "reject"}, như các mã trong phuluc merge --json.`,
   badAsOf: (v: string) => `Ngày báo cáo không hợp lệ: "${v}". Hãy viết theo dạng YYYY-MM-DD và là ngày có thật, ví dụ 2026-11-24.`,
   unexpected: (m: string) => `Lỗi không mong muốn: ${m}. Hãy báo lại cho người phát triển kèm tệp gây lỗi.`,
   settingsWarning: (m: string) => `Cảnh báo: ${m}`,
   wrote: (f: string) => `Đã ghi tệp ${f}.`,
+  wroteFiles: (n: number, dir: string) => `Đã ghi ${n} tệp vào thư mục ${dir}.`,
+  sameOutputName: (f: string) => `Hai tệp cùng tên "${f}": không ghi đè lên nhau. Hãy báo lại cho người phát triển.`,
 };
 
 const reportVi = {

@@ -125,7 +125,9 @@ describe("Gửi đơn vị", () => {
     await user.click(within(panel).getByRole("button", { name: "Gửi đơn vị" }));
     const list = await within(panel).findByTestId("split-files");
     expect(list).toHaveTextContent("Excel này không tạo được sổ làm việc mới từ phuluc");
-    expect(within(list).queryAllByRole("button")).toHaveLength(0);
+    // No download or open button; only the tasks sent to no one, each a button to its lead cell.
+    expect(within(list).queryAllByRole("button", { name: /^(Tải|Mở)/ })).toHaveLength(0);
+    expect(within(list).getByRole("button", { name: /^Đến ô 'PL I'!D\d+: 4\. Rà soát danh mục/ })).toBeInTheDocument();
   });
 });
 
@@ -205,7 +207,12 @@ describe("Gộp báo cáo đơn vị…", () => {
     const logText = JSON.stringify(spec.sheets[0]);
     for (const s of ["vh.xlsx", "kt.xlsx", "vh-lan-2.xlsx", "Đã trình UBND xã", "Không ghi (người gộp bỏ chọn)"])
       expect(logText).toContain(s);
-    expect(await screen.findByTestId("notice")).toHaveTextContent(`Đã ghi ${ticked} thay đổi vào bảng tính.`);
+    // The result is said beside the button, where the user is, and focus goes there; nothing is left to decide.
+    const result = await within(review).findByTestId("merge-result");
+    expect(result).toHaveTextContent(`Đã ghi ${ticked} thay đổi vào bảng tính`);
+    expect(result).toHaveTextContent("Không còn mục nào chờ quyết định.");
+    await waitFor(() => expect(document.activeElement).toBe(result));
+    expect(screen.queryByTestId("notice")).not.toBeInTheDocument();
     expect(cellValue(port.grids, "PL I", `H${planRow}`)).toBe("Đã hoàn thành");
 
     // Undo: one more batch puts every written cell back.

@@ -1,13 +1,17 @@
 /**
  * The columns a unit fills in its copy and the merge brings back (domain.md, "The reporting cycle"):
- * Tình trạng, Ngày hoàn thành, Kết quả, Ghi chú. Every other column belongs to the plan.
+ * Tình trạng, Ngày hoàn thành, Kết quả thực hiện (what the unit achieved) and Ghi chú. Every other column
+ * belongs to the plan — its planned output (Kết quả / Sản phẩm …) as much as its text, lead and deadline.
  */
 import type { CellValue } from "../grid";
 import { isDateFormat, parseDateText, serialToIso } from "../dates";
 import { nfc, normalizeTones } from "../text/fold";
 
-export const FILL_FIELDS = ["status", "doneDate", "result", "note"] as const;
+export const FILL_FIELDS = ["status", "doneDate", "outcome", "note"] as const;
 export type FillField = (typeof FILL_FIELDS)[number];
+
+/** The columns that are the plan's: a return never writes them, whatever the person merging accepts. */
+export const PLAN_FIELDS = ["stt", "content", "head", "lead", "support", "result", "deadline", "period", "start"] as const;
 
 /**
  * The drop-down of Tình trạng in a unit's copy: statuses the engine reads (status.ts) as not started,

@@ -15,6 +15,8 @@ export interface SummaryContext {
 
 /** First row after the title block. */
 export const CONTENT_ROW = 9;
+/** The row of "(Số liệu tính đến ngày …)" (column A): a merge marks it on the summaries it makes out of date. */
+export const AS_OF_ROW = 7;
 
 export function planTitleOf(report: Report, settings?: Settings): string {
   const fromSettings = settings?.planName?.trim();
@@ -45,7 +47,7 @@ export function addTitleBlock(
   b.mergeSet(3, r1, r2, dateLine(ctx.settings.communeName, ctx.asOf), b.style("dateLine"));
   b.mergeSet(5, 1, spans.columns, title, b.style("title"));
   b.mergeSet(6, 1, spans.columns, ctx.planTitle, b.style("plan"));
-  b.mergeSet(7, 1, spans.columns, summaryText.asOfLine(formatViDate(ctx.asOf)), b.style("asOf"));
+  b.mergeSet(AS_OF_ROW, 1, spans.columns, summaryText.asOfLine(formatViDate(ctx.asOf)), b.style("asOf"));
   b.fixedHeights[4] = 8;
   b.fixedHeights[8] = 8;
 }
