@@ -44,7 +44,12 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   const since = await sinceRequest(args, port, io);
   // More files the command reads (merge: the units' returns), each opened read-only.
   const more: { label: string; port: XlsxWorkbookPort }[] = [];
-  for (const f of args.files) more.push({ label: path.basename(f), port: await openFilePort(f, { readOnly: true }) });
+  for (const f of args.files) {
+    const port = await openFilePort(f, { readOnly: true });
+    // Each return is read once: its sheets are not kept by the port (a 200,000-row return's would stay to the end).
+    port.workbook.keepGrids = false;
+    more.push({ label: path.basename(f), port });
+  }
   const decisions = decisionsOf(args);
   const { run } = await def.load!();
   const outcome = await run({

@@ -17,7 +17,10 @@ export const run: CommandRun = async (req) => {
   return {
     ok: applied.undecided.length === 0,
     message: mergeReportText(review.proposal, applied, req.lang),
-    json: mergeJson(review.proposal, applied, decided.decisions, req.lang),
+    // Built only when a door asks for it (--json): a 200,000-row return's account is large.
+    get json() {
+      return mergeJson(review.proposal, applied, decided.decisions, req.lang);
+    },
     report: review.report,
     changed: true,
     ...(decided.unknown.length ? { notes: [RETURNS_TEXTS[req.lang].unknownIds(decided.unknown)] } : {}),

@@ -39,6 +39,7 @@ function explicit(proposal: MergeProposal, byId: ReadonlyMap<string, Decision>) 
   const changes = new Map<string, Decision>();
   const loose = new Map<string, Decision>();
   const unknown: string[] = [];
+  if (!byId.size) return { changes, loose, unknown };
   const changeIds = new Set(proposal.changes.map((c) => c.id));
   const conflicts = new Map(proposal.conflicts.map((k) => [k.id, k]));
   for (const [id, d] of byId) {
@@ -62,7 +63,11 @@ function changeDecisions(proposal: MergeProposal, given: Map<string, Decision>, 
   }
   // One value kept for a cell: the other values proposed for it are rejected.
   const byCell = new Map<string, ProposedChange[]>();
-  for (const c of proposal.changes) byCell.set(cellKey(c), [...(byCell.get(cellKey(c)) ?? []), c]);
+  for (const c of proposal.changes) {
+    const group = byCell.get(cellKey(c));
+    if (group) group.push(c);
+    else byCell.set(cellKey(c), [c]);
+  }
   for (const group of byCell.values()) {
     if (group.length < 2 || !group.some((c) => out.get(c.id) === "accept")) continue;
     for (const c of group) if (!out.has(c.id)) out.set(c.id, "reject");

@@ -18,7 +18,7 @@
  */
 import { toA1 } from "../a1";
 import type { Grid } from "../grid";
-import { matchEntry, matchTasks, storedMatchEntry, textSimilarity, type MatchEntry } from "../identity";
+import { groupKey, matchEntry, matchTasks, storedMatchEntry, textSimilarity, type MatchEntry } from "../identity";
 import type { Report, Task } from "../report-schema";
 import type { Settings } from "../settings";
 import { foldKey } from "../text/fold";
@@ -64,9 +64,16 @@ export interface Pair {
   confidence: number;
 }
 
-/** Every task of a report as a match entry. */
+/** Every task of a report as a match entry (a group's key worked out once: a return's 200,000 rows share a few groups). */
 export function entriesOf(tasks: readonly Task[]): MatchEntry[] {
-  return tasks.map((t) => matchEntry({ ...t, due: t.deadline.due }));
+  const groups = new Map<string | null, string>();
+  return tasks.map((t) => {
+    let group = groups.get(t.group);
+    if (group === undefined) groups.set(t.group, (group = groupKey(t.group)));
+    const e = matchEntry({ sheet: t.sheet, group: null, stt: t.stt, content: t.content, lead: t.lead, due: t.deadline.due });
+    e.group = group;
+    return e;
+  });
 }
 
 /** The plan's stamp fingerprint (copy-record.ts) from its tasks. */
@@ -82,7 +89,7 @@ function pairUp(
 ): { pairs: Pair[]; freeBefore: number[]; freeAfter: number[] } {
   const pairs: Pair[] = m.pairs.map((p) => ({ before: p.before, after: p.after, confidence: p.confidence }));
   const extra = numberPass(before, after, m.unmatchedBefore, m.unmatchedAfter);
-  pairs.push(...extra);
+  for (const p of extra) pairs.push(p);
   const takenB = new Set(extra.map((p) => p.before));
   const takenA = new Set(extra.map((p) => p.after));
   return {
@@ -94,6 +101,7 @@ function pairUp(
 
 /** Tasks left over with the same appendix, group and number (STT), texts at least NUMBER_MIN_SIMILARITY alike. */
 function numberPass(before: readonly MatchEntry[], after: readonly MatchEntry[], freeB: number[], freeA: number[]): Pair[] {
+  if (!freeB.length || !freeA.length) return [];
   const key = (e: MatchEntry) => (e.stt ? `${e.sheet}\u0000${e.group}\u0000${e.stt}` : "");
   const byKey = new Map<string, number[]>();
   for (const b of freeB) {
@@ -205,8 +213,9 @@ function matchWithRecord(plan: PlanCtx, record: UnitCopyRecord, sent: MatchEntry
     );
   }
   const left = m1.freeAfter;
-  if (left.length) {
-    const free = plan.entries.map((_, i) => i).filter((i) => !claimed.has(i));
+  const free = left.length ? plan.entries.map((_, i) => i).filter((i) => !claimed.has(i)) : [];
+  // Rows the unit added, against the plan's tasks not sent in this copy (none left: nothing to look for).
+  if (left.length && free.length) {
     const m3 = pairUp(
       free.map((i) => plan.entries[i]),
       left.map((i) => entries[i]),
@@ -309,7 +318,8 @@ function proposeFile(
     return;
   }
   const file: FileCtx = { fi, ret, record, sent, entries: m.entries, tables: readTaskTables(ret.report, ret.grids), unit: info.unit };
-  out.conflicts.push(...notInPlan(file, m.unmatched, m.toPlan));
+  // One by one: a return may add 200,000 rows (a spread of that many arguments overflows the stack).
+  for (const k of notInPlan(file, m.unmatched, m.toPlan)) out.conflicts.push(k);
   for (const [a, match] of m.toPlan) if (match.p >= 0) compareTask(plan, file, a, match, out);
 }
 
@@ -319,7 +329,7 @@ export function proposeMerge(input: MergeInput): MergeProposal {
   const fingerprint = fingerprintOf(input.plan.report.tasks, plan.entries);
   const out = { files: [] as MergeFileInfo[], raw: [] as RawChange[], conflicts: [] as MergeConflict[] };
   input.returns.forEach((ret, fi) => proposeFile(plan, ret, fi, out, fingerprint, input.settings));
-  const changes = settle(out.raw, out.conflicts, out.files);
+  const changes = settle(out.raw, out.conflicts);
   return {
     asOf: input.asOf,
     files: out.files,

@@ -6,7 +6,7 @@
  * names the same thing when another return is added. Pure.
  */
 import { hash36 } from "../identity";
-import { comparable, sameFill, type FillValue } from "./fields";
+import { sameFill, type FillValue } from "./fields";
 import type { ConflictKind, MergeConflict, MergeFileInfo, MergeProposal, ProposedChange, WriteValue } from "./merge-schema";
 import type { RawChange } from "./propose-task";
 
@@ -22,15 +22,19 @@ function idOf(prefix: string, key: string, taken: Set<string>): string {
   return id;
 }
 
-function changeKey(c: RawChange, files: readonly MergeFileInfo[]): string {
-  return [files[c.file].label, c.task.sheet, c.cell, c.field, comparable(c.after)].join("\u0000");
+/**
+ * What a change is: the plan's cell and field, and the value (already in the plan's words) — not the file
+ * proposing it, so the same value from several files, in any order, is the same change.
+ */
+function changeKey(c: RawChange): string {
+  return `${c.task.sheet}\u0000${c.cell}\u0000${c.field}\u0000${c.after}`;
 }
 
+/** What a conflict is: its kind, file, change (if any), cells, field and the start of the value. */
 function conflictKey(k: MergeConflict, files: readonly MergeFileInfo[]): string {
   const at = (r: { sheet: string; cell: string } | undefined) => (r ? `${r.sheet}!${r.cell}` : "");
-  return [k.kind, files[k.file].label, k.change ?? "", at(k.planCell), at(k.returnCell), k.field ?? "", comparable(k.value ?? "")].join(
-    "\u0000",
-  );
+  const value = (k.value ?? "").slice(0, 40);
+  return `${k.kind}\u0000${files[k.file].label}\u0000${k.change ?? ""}\u0000${at(k.planCell)}\u0000${at(k.returnCell)}\u0000${k.field ?? ""}\u0000${value}`;
 }
 
 /** Every conflict with its stable id (those given one already keep it). */
@@ -107,7 +111,7 @@ function settleValue(d: Distinct, all: Distinct[], id: string, conflicts: MergeC
  * One change per plan cell and value (alsoIn: the other files proposing it), each with its conflicts;
  * in file order, then as proposed.
  */
-export function settle(raw: RawChange[], conflicts: MergeConflict[], files: readonly MergeFileInfo[]): ProposedChange[] {
+export function settle(raw: RawChange[], conflicts: MergeConflict[]): ProposedChange[] {
   const groups = new Map<string, RawChange[]>();
   for (const c of raw) {
     const k = `${c.planTask}\u0000${c.field}`;
@@ -121,7 +125,7 @@ export function settle(raw: RawChange[], conflicts: MergeConflict[], files: read
   for (const g of groups.values()) {
     const distinct = distinctValues(g);
     for (const d of distinct)
-      out.push({ change: settleValue(d, distinct, idOf("c", changeKey(d.keep, files), taken), conflicts), order: order++ });
+      out.push({ change: settleValue(d, distinct, idOf("c", changeKey(d.keep), taken), conflicts), order: order++ });
   }
   return out.sort((a, b) => a.change.file - b.change.file || a.order - b.order).map((x) => x.change);
 }
@@ -144,7 +148,7 @@ export function holdFormulaCells(
     if (!c.conflicts.includes("formula")) c.conflicts.push("formula");
     added.push(changeConflict(c, "formula"));
   }
-  proposal.conflicts.push(...added);
+  for (const k of added) proposal.conflicts.push(k);
   withConflictIds(proposal.conflicts, proposal.files);
   return proposal;
 }

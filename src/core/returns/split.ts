@@ -427,7 +427,7 @@ export function splitPlan(input: SplitInput): SplitPlan {
       const own = tasks.filter((t) => t.task.sheet === name).sort((a, b) => a.task.row - b.task.row);
       const made = copySheet(tables.get(name)!, own, unit, input.columnWidths[name] ?? [], input.asOf);
       sheets.push(made.sheet);
-      records.push(...made.records);
+      for (const r of made.records) records.push(r);
     }
     const record: UnitCopyRecord = { v: 1, unit, sentOn: input.asOf, plan: stamp, tasks: records, fill: [...FILL_FIELDS] };
     return { unit, fileName: fileNames[u], sheets, record, tasks: tasks.length };
