@@ -119,10 +119,12 @@ export class FakePort implements WorkbookPort {
   }
   /** The kinds of product sheets written (by their marker). */
   markers = new Set<string>();
-  /** The summary sheets once a summary was written. */
+  /** The product's sheets as a test gives them (else: the summary sheets once a summary was written). */
+  productSheetList: ProductSheet[] | null = null;
   async productSheets(): Promise<ProductSheet[]> {
     this.calls.push({ m: "productSheets" });
     this.fail("productSheets");
+    if (this.productSheetList) return this.productSheetList;
     return this.markers.has(SUMMARY_MARKER) ? this.summaryNames.map((name) => ({ name, key: "main", marker: SUMMARY_MARKER })) : [];
   }
   private put(sheet: string, cell: string, value: string | number | boolean | null, format?: string): void {
