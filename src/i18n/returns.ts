@@ -390,8 +390,6 @@ const uiVi = {
     `${kind} — ${file}${where ? ` (${where})` : ""}${detail ? `: ${detail}` : ""}`,
   apply: (n: number) => `Ghi ${n} thay đổi đã chọn`,
   cancel: "Huỷ",
-  applied: (n: number, conflicts: number, sheet: string) =>
-    `Đã ghi ${n} thay đổi vào bảng tính.${conflicts ? ` ${conflicts} xung đột chưa xử lý.` : ""} Xem trang "${sheet}".`,
   undo: (date: string, n: number) => `Hoàn tác lần gộp ngày ${date} (${n} thay đổi)`,
   undone: (cells: number, kept: number) =>
     `Đã hoàn tác lần gộp: ${cells} ô trở lại giá trị cũ.` + (kept ? ` ${kept} ô đã được sửa sau khi gộp nên giữ nguyên.` : ""),
@@ -449,8 +447,6 @@ const uiEn: typeof uiVi = {
   conflictLine: (kind, file, where, detail) => `${kind} — ${file}${where ? ` (${where})` : ""}${detail ? `: ${detail}` : ""}`,
   apply: (n) => `Write the ${n} selected changes`,
   cancel: "Cancel",
-  applied: (n, conflicts, sheet) =>
-    `Wrote ${n} changes into the workbook.${conflicts ? ` ${conflicts} conflicts left.` : ""} See the sheet "${sheet}".`,
   undo: (date, n) => `Undo the merge of ${date} (${n} changes)`,
   undone: (cells, kept) =>
     `Merge undone: ${cells} cells have their previous values back.` + (kept ? ` ${kept} cells edited since were left as they are.` : ""),

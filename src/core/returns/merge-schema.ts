@@ -7,30 +7,8 @@
 import { z } from "zod";
 import { FILL_FIELDS, type FillField } from "./fields";
 
-export const CONFLICT_KINDS = [
-  "disagree",
-  "not_lead",
-  "text_changed",
-  "deadline_changed",
-  "lead_changed",
-  "not_in_plan",
-  "other_plan",
-  "older_version",
-  "cell_merged",
-  "formula",
-  "planned_output",
-  "status_unknown",
-  "date_invalid",
-  "date_after_as_of",
-  "done_without_date",
-] as const;
-export type ConflictKind = (typeof CONFLICT_KINDS)[number];
-
-/**
- * Kinds that are not two sources disagreeing but a unit's value that needs a person before it is written
- * (domain.md: "proposals flagged for review, never silent writes"). Held back like conflicts.
- */
-export const REVIEW_KINDS: readonly ConflictKind[] = ["status_unknown", "date_invalid", "date_after_as_of", "done_without_date"];
+export { CONFLICT_KINDS, REVIEW_KINDS, type ConflictKind } from "./conflict-kinds";
+import type { ConflictKind } from "./conflict-kinds";
 
 /** A value written into a cell: text (always as text), a number, a boolean, empty, or a date. */
 export type WriteValue = string | number | boolean | null | { date: string };

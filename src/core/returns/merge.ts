@@ -264,13 +264,18 @@ function planContext(input: MergeInput): PlanCtx {
   const bottoms = new Map<string, number>();
   for (const t of report.tasks) bottoms.set(t.sheet, Math.max(bottoms.get(t.sheet) ?? 0, t.row));
   const newColumns: NewColumn[] = [];
+  const words = new Map<string, ReturnType<typeof statusWords>>();
   return {
     report,
     entries: entriesOf(report.tasks),
     tables,
     fills: new Map(),
     newColumns,
-    words: (sheet) => statusWords(input.statusChoices?.get(sheet)),
+    words: (sheet) => {
+      let w = words.get(sheet);
+      if (!w) words.set(sheet, (w = statusWords(input.statusChoices?.get(sheet))));
+      return w;
+    },
     planYear: report.planYear,
     asOf: input.asOf,
     newColumn: (table, field) => newColumn(table, field, bottoms.get(table.name) ?? table.header.dataStart, newColumns),
