@@ -20,7 +20,24 @@ import { runMain } from "../support/cli-io";
 import { GridBuilder, STD_HEADER } from "../support/grid-builder";
 import { buildXlsx } from "../support/xlsx-builder";
 import { FakePort } from "../taskpane/fake-port";
-import { AS_OF, fileOf, fill, KT, openPort, planBytes, planFileEachTest, split, T, VH } from "./support";
+import ExcelJS from "exceljs";
+import { shiftFormula } from "../../src/xlsx/cell-details";
+import {
+  AS_OF,
+  fileOf,
+  fill,
+  fillCellsOf,
+  KT,
+  merge,
+  openPort,
+  planBytes,
+  planFileEachTest,
+  reportOf,
+  split,
+  T,
+  taskOf,
+  VH,
+} from "./support";
 
 const ctx = (choices?: string[]) => ({ words: statusWords(choices), planYear: 2026, asOf: AS_OF });
 
@@ -210,5 +227,70 @@ describe("summaries made before a merge", () => {
     const again = path.join(dir(), "tong-hop-lai.xlsx");
     expect((await runMain(["summarize", merged, "-o", again, "--as-of", AS_OF])).code).toBe(0);
     expect(asOfLine(again, "Tổng hợp")).toBe("(Số liệu tính đến ngày 15/10/2026)");
+  });
+});
+
+test("a copy made before Kết quả thực hiện was the unit's column (its record without `fill`): the planned output as sent is the third value", async () => {
+  const plan = await planBytes();
+  const port = await openPort(fileOf(await split(plan), KT).bytes, "kt.xlsx");
+  const record = (await port.loadRecord(UNIT_COPY_KEY)) as { fill?: unknown; tasks: { values: string[]; result?: string }[] };
+  delete record.fill;
+  for (const t of record.tasks) {
+    t.values[2] = t.result === undefined ? "" : `t:${t.result}`;
+    delete t.result;
+  }
+  await port.saveRecord(UNIT_COPY_KEY, record);
+  const old = await port.toBuffer();
+  const { cells } = await fillCellsOf(old, T.wifi);
+  expect(cells.outcome).toBeDefined();
+  // The unit of an old copy wrote its result where it used to: into Kết quả.
+  const at = await locateResult(old, T.wifi);
+  const edited = await openPort(old, "kt.xlsx");
+  await edited.writeBatch([{ sheet: at.sheet, cell: at.cell, value: "Đã lắp 5 điểm wifi" }]);
+  const m = await merge(plan, [{ name: "kt.xlsx", bytes: await edited.toBuffer() }]);
+  expect(m.review.proposal.changes.map((c) => [c.field, c.after, c.conflicts])).toEqual([
+    ["outcome", "Đã lắp 5 điểm wifi", ["planned_output"]],
+  ]);
+  expect(taskOf(await reportOf(m.bytes), T.wifi).result).toBe("Hệ thống mạng");
+});
+
+async function locateResult(bytes: Uint8Array, text: string): Promise<{ sheet: string; cell: string }> {
+  const report = await reportOf(bytes);
+  const t = taskOf(report, text);
+  return { sheet: t.sheet, cell: `${report.sheets.find((s) => s.name === t.sheet)!.columns!.result}${t.row}` };
+}
+
+describe("a file's formulas and drop-downs (the xlsx adapter)", () => {
+  test("a shared formula's cells get the master's formula moved to them, as Excel shows it", () => {
+    expect(shiftFormula('IF(G6="","",G6&" A1")', 1, 0)).toBe('IF(G7="","",G7&" A1")');
+    expect(shiftFormula("SUM($A$1:A6)+'PL 2'!B3+LOG10(C6)+PL1!D6", 2, 1)).toBe("SUM($A$1:B8)+'PL 2'!C5+LOG10(D8)+PL1!E8");
+    expect(shiftFormula("$H6*H$6", 3, 2)).toBe("$H9*J$6");
+  });
+
+  test("read back from a workbook ExcelJS wrote (shared formulas), and a drop-down whose words are in another sheet", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("PL I");
+    const list = wb.addWorksheet("Danh mục");
+    ["Chưa làm", "Đang làm", "Xong"].forEach((w, i) => (list.getCell(i + 1, 1).value = w));
+    ws.getCell("H6").value = { formula: 'IF(G6="","","Đang làm")', result: "Đang làm", shareType: "shared", ref: "H6:H8" } as never;
+    ws.getCell("H7").value = { sharedFormula: "H6", result: "Đang làm" } as never;
+    ws.getCell("H8").value = { sharedFormula: "H6", result: "" } as never;
+    ws.getCell("J6").value = "không có công thức";
+    const validations = (ws as unknown as { dataValidations: { add: (range: string, v: object) => void } }).dataValidations;
+    validations.add("H6:H20", { type: "list", allowBlank: true, formulae: ["'Danh mục'!$A$1:$A$3"] });
+    validations.add("J6:J20", { type: "list", allowBlank: true, formulae: ['"Có,Không"'] });
+    const port = await openPort(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), "x.xlsx", true);
+    const cells = ["H6", "H7", "H8", "J6", "K6"].map((cell) => ({ sheet: "PL I", cell }));
+    expect(await port.readFormulas(cells)).toEqual([
+      { sheet: "PL I", cell: "H6", formula: '=IF(G6="","","Đang làm")' },
+      { sheet: "PL I", cell: "H7", formula: '=IF(G7="","","Đang làm")' },
+      { sheet: "PL I", cell: "H8", formula: '=IF(G8="","","Đang làm")' },
+    ]);
+    expect(await port.readLists(cells)).toEqual([
+      { sheet: "PL I", cell: "H6", list: ["Chưa làm", "Đang làm", "Xong"] },
+      { sheet: "PL I", cell: "H7", list: ["Chưa làm", "Đang làm", "Xong"] },
+      { sheet: "PL I", cell: "H8", list: ["Chưa làm", "Đang làm", "Xong"] },
+      { sheet: "PL I", cell: "J6", list: ["Có", "Không"] },
+    ]);
   });
 });
