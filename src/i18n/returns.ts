@@ -31,7 +31,7 @@ export const returnsSheetText = {
   logTitle: "NHẬT KÝ GỘP BÁO CÁO CỦA CÁC ĐƠN VỊ",
   logMergeHeading: (date: string, files: string[], undone: boolean) =>
     `Lần gộp ngày ${date}: ${files.length} tệp (${files.join("; ")})${undone ? " — ĐÃ HOÀN TÁC" : ""}`,
-  logCounts: (applied: number, conflicts: number) => `Đã ghi ${applied} thay đổi; ${conflicts} xung đột.`,
+  logCounts: (applied: number, waiting: number) => `Đã ghi ${applied} thay đổi; ${waiting} xung đột chờ quyết định.`,
   colNo: "TT",
   colFile: "Tệp của đơn vị",
   colUnit: "Đơn vị gửi",
@@ -150,8 +150,13 @@ const textsVi = {
             unassignedList(unassigned, "vi")
           : ""),
   unassignedLead: (lead: string) => (lead.trim() ? `«${lead.trim()}»` : "trống"),
-  mergeHeadline: (files: number, applied: number, conflicts: number) =>
-    `Đã gộp ${files} tệp vào kế hoạch: ghi ${applied} thay đổi; ${conflicts ? `${conflicts} xung đột chưa xử lý (không ghi).` : "không có xung đột."}`,
+  mergeHeadline: (files: number, applied: number, waiting: number, decided: number) =>
+    `Đã gộp ${files} tệp vào kế hoạch: ghi ${applied} thay đổi; ` +
+    (waiting
+      ? `${waiting} xung đột chưa xử lý (không ghi).`
+      : decided
+        ? `${decided} xung đột đã quyết định, không còn gì chờ.`
+        : "không có xung đột."),
   filesTitle: "Các tệp:",
   fileLine: (
     label: string,
@@ -201,8 +206,9 @@ const textsEn: typeof textsVi = {
             unassignedList(unassigned, "en")
           : ""),
   unassignedLead: (lead) => (lead.trim() ? `«${lead.trim()}»` : "empty"),
-  mergeHeadline: (files, applied, conflicts) =>
-    `Merged ${files} files into the plan: ${applied} changes written; ${conflicts ? `${conflicts} conflicts left (not written).` : "no conflicts."}`,
+  mergeHeadline: (files, applied, waiting, decided) =>
+    `Merged ${files} files into the plan: ${applied} changes written; ` +
+    (waiting ? `${waiting} conflicts left (not written).` : decided ? `${decided} conflicts decided, nothing waits.` : "no conflicts."),
   filesTitle: "Files:",
   fileLine: (label, unit, sentOn, tasks, matched, record) =>
     `  • ${label} — ${unit ?? "unit not known"}${sentOn ? ` (sent on ${dmy(sentOn)})` : ""}: ${tasks} tasks, ${matched} matched with the plan` +
@@ -276,6 +282,7 @@ interface ReportableProposal {
 export interface ReportableMerge {
   applied: number;
   unresolved: number;
+  waiting: number;
   logSheet: string;
   recordDamaged: boolean;
   written: readonly string[];
@@ -324,7 +331,7 @@ export function mergeReportText(proposal: ReportableProposal, applied: Reportabl
   const t = RETURNS_TEXTS[lang];
   const written = new Set(applied.written);
   const waiting = new Set(applied.undecided);
-  const lines = [t.mergeHeadline(proposal.files.length, applied.written.length, applied.unresolved)];
+  const lines = [t.mergeHeadline(proposal.files.length, applied.written.length, applied.waiting, applied.unresolved - applied.waiting)];
   if (applied.recordDamaged) lines.push(t.recordDamaged);
   lines.push(t.filesTitle, ...proposal.files.map((f) => t.fileLine(f.label, f.unit, f.sentOn, f.tasks, f.matched, f.record)));
   const done = proposal.changes.filter((c) => written.has(c.id));

@@ -313,4 +313,20 @@ toolTest("the text account lists what waits with its id and says how to decide",
   expect(r.out).toMatch(/\[ô có công thức\] .* \[mã c[0-9a-z]{7}\]/);
   expect(r.out).toContain("mục chờ quyết định. Quyết định bằng --accept");
   expect(r.out).toMatch(/«Đang triển khai» → «Hoàn thành» — .* \(đơn vị ghi «Đã xong»\)/);
+  // Once decided, the account says so (nothing left waiting), each decided item marked.
+  const none = await runMain([
+    "merge",
+    plans.get("openpyxl")!,
+    returns.get("openpyxl")!.get("ExcelJS")!,
+    "-o",
+    path.join(dir, "t2.xlsx"),
+    "--as-of",
+    AS_OF,
+    "--accept",
+    "none",
+  ]);
+  expect(none.code).toBe(0);
+  expect(none.out).toMatch(/ghi \d+ thay đổi; 5 xung đột đã quyết định, không còn gì chờ\./);
+  expect(none.out).toMatch(/\[ô có công thức\] .* \[mã c[0-9a-z]{7}, đã quyết định không ghi\]/);
+  expect(none.out).not.toContain("mục chờ quyết định. Quyết định bằng");
 });

@@ -90,6 +90,8 @@ export interface MergeApplied {
   written: string[];
   /** Conflicts whose change was not written (or with none to write). */
   unresolved: number;
+  /** Of those, the ones still waiting for a decision (the others were decided: not written). */
+  waiting: number;
   /** Changes and conflicts still waiting for a decision (ids). */
   undecided: string[];
   logSheet: string;
@@ -144,13 +146,16 @@ export async function applyMerge(
   const { writes, undo, applied } = mergeWrites(proposal, decided.accepted, new Set(earlier?.written ?? []));
   const written = new Set([...(earlier?.written ?? []), ...applied.map((c) => c.id)]);
   const { record, damaged } = parseMergesRecord(await port.loadRecord(MERGES_KEY));
-  const unresolved = proposal.conflicts.filter((k) => !(k.change && written.has(k.change))).length;
+  const open = proposal.conflicts.filter((k) => !(k.change && written.has(k.change)));
+  const unresolved = open.length;
+  // Of those, the ones still waiting for a person (the others were decided: not written).
+  const waiting = open.filter((k) => decided.undecided.has(k.change ?? k.id)).length;
   const { lines, more } = logLines(proposal, decided, written);
   const entry = {
     on: proposal.asOf,
     files: proposal.files.map((f) => f.label),
     applied: written.size,
-    conflicts: unresolved,
+    conflicts: waiting,
     undone: false,
     log: lines,
     ...(more ? { truncated: more } : {}),
@@ -175,6 +180,7 @@ export async function applyMerge(
     cells: writes.length,
     written: [...written],
     unresolved,
+    waiting,
     undecided: [...decided.undecided].filter((id) => !written.has(id)),
     logSheet,
     seq: next.merges[last].seq,
