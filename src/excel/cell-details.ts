@@ -4,15 +4,19 @@
  * (Range.formulas: a cell without a formula gives its value back, so only text starting with "=" counts),
  * and the drop-down words on the plan's Tình trạng cells (Range.dataValidation, ExcelApi 1.8: an inline
  * list, or a range / name resolved in a second sync). Cells are read by column runs of at most RUN_ROWS
- * rows, synced once per CELLS_PER_SYNC cells, so a large merge stays well under Excel on the web's 5 MB.
+ * rows, synced once per CELLS_PER_SYNC cells, so a large merge stays well under Excel on the web's 5 MB
+ * (a merge of a few thousand cells: one sync).
  */
 import { fromA1, toA1 } from "../core/a1";
 import type { SheetCell } from "../core/port";
 
 /** Rows per range read (one column). */
-const RUN_ROWS = 5_000;
-/** Cells loaded before a sync (a formula or a value each: far under 5 MB). */
-const CELLS_PER_SYNC = 40_000;
+const RUN_ROWS = 2_000;
+/**
+ * Cells loaded before a sync: `formulas` gives a cell without one its value, and a note may be long — at
+ * 5,000 cells even notes of 500 characters stay well under Excel on the web's 5 MB.
+ */
+const CELLS_PER_SYNC = 5_000;
 /** Words of a drop-down kept at most. */
 const MAX_LIST = 200;
 

@@ -119,15 +119,23 @@ function recordWith(record: MergesRecord, entry: Omit<MergeEntry, "seq">, earlie
   return addMerge(record, entry).record;
 }
 
-/** The as-of line of each summary sheet made before this merge says so (regenerating the summary writes it afresh). */
+/**
+ * The as-of line of each summary sheet made before this merge says so (regenerating the summary writes it
+ * afresh). Best effort: the merge is written by then, so a sheet that refuses the line (protected) costs
+ * only the line.
+ */
 async function markSummaries(port: WorkbookPort, mergedOn: string): Promise<string[]> {
-  const sheets = (await port.productSheets()).filter((s) => s.marker === SUMMARY_MARKER);
-  if (!sheets.length) return [];
-  const { book } = await loadSnapshots(port);
-  const last = book.snapshots.reduce<(typeof book.snapshots)[number] | null>((a, s) => (!a || s.seq > a.seq ? s : a), null);
-  const line = returnsSheetText.summaryStale(last ? formatViDate(last.asOf) : null, formatViDate(mergedOn));
-  await port.writeBatch(sheets.map((s) => ({ sheet: s.name, cell: toA1(AS_OF_ROW, 1), value: line })));
-  return sheets.map((s) => s.name);
+  try {
+    const sheets = (await port.productSheets()).filter((s) => s.marker === SUMMARY_MARKER);
+    if (!sheets.length) return [];
+    const { book } = await loadSnapshots(port);
+    const last = book.snapshots.reduce<(typeof book.snapshots)[number] | null>((a, s) => (!a || s.seq > a.seq ? s : a), null);
+    const line = returnsSheetText.summaryStale(last ? formatViDate(last.asOf) : null, formatViDate(mergedOn));
+    await port.writeBatch(sheets.map((s) => ({ sheet: s.name, cell: toA1(AS_OF_ROW, 1), value: line })));
+    return sheets.map((s) => s.name);
+  } catch {
+    return [];
+  }
 }
 
 /**
