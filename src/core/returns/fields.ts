@@ -24,9 +24,18 @@ export type FillValue = { kind: "blank" } | { kind: "text"; text: string } | { k
 
 const SPACES = /\s+/g;
 
-/** Text for comparisons: NFC, one tone placement, lower case, spaces collapsed. */
+const COMPARABLE_CACHE_LIMIT = 20_000;
+const comparableCache = new Map<string, string>();
+
+/** Text for comparisons: NFC, one tone placement, lower case, spaces collapsed (the few texts a merge sees again and again worked out once). */
 export function comparable(s: string): string {
-  return normalizeTones(nfc(s)).toLowerCase().replace(SPACES, " ").trim();
+  let c = comparableCache.get(s);
+  if (c === undefined) {
+    c = normalizeTones(nfc(s)).toLowerCase().replace(SPACES, " ").trim();
+    if (comparableCache.size >= COMPARABLE_CACHE_LIMIT) comparableCache.clear();
+    comparableCache.set(s, c);
+  }
+  return c;
 }
 
 /** A number as Excel shows it in a General cell. */

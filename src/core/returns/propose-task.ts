@@ -56,8 +56,9 @@ export type RawChange = Omit<ProposedChange, "id" | "alsoIn"> & { planTask: numb
 /** The plan's own columns a return is compared on. */
 type TextField = "content" | "deadline" | "lead";
 
+/** The task's reference (its text's first 100 code points: the text itself, not a copy, when shorter). */
 function taskRef(t: Task): TaskRef {
-  const text = Array.from(t.content).slice(0, 100).join("");
+  const text = t.content.length <= 100 ? t.content : Array.from(t.content).slice(0, 100).join("");
   return { sheet: t.sheet, row: t.row, stt: t.stt, text, lead: t.lead };
 }
 

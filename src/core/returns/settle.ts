@@ -86,13 +86,11 @@ function distinctValues(group: RawChange[]): Distinct[] {
 
 /** The change of one distinct value and the conflicts it carries (disagree, and those of each file proposing it). */
 function settleValue(d: Distinct, all: Distinct[], id: string, conflicts: MergeConflict[]): ProposedChange {
-  const { planTask: _p, ...c } = d.keep;
-  const change: ProposedChange = {
-    ...c,
-    conflicts: [...c.conflicts],
+  // The kept proposal becomes the change itself (no copy of each of 200,000; its `planTask` stays along).
+  const change: ProposedChange = Object.assign(d.keep, {
     id,
-    alsoIn: [...new Set(d.dropped.map((x) => x.file))].filter((f) => f !== c.file),
-  };
+    alsoIn: d.dropped.length ? [...new Set(d.dropped.map((x) => x.file))].filter((f) => f !== d.keep.file) : [],
+  });
   if (all.length > 1) {
     change.conflicts.push("disagree");
     const others = all.filter((x) => x !== d).flatMap((x) => [x.keep.file, ...x.dropped.map((y) => y.file)]);
