@@ -155,7 +155,7 @@ const textsVi = {
     (waiting
       ? `${waiting} xung đột chưa xử lý (không ghi).`
       : decided
-        ? `${decided} xung đột đã quyết định, không còn gì chờ.`
+        ? `${decided} xung đột đã quyết định không ghi, không còn gì chờ.`
         : "không có xung đột."),
   filesTitle: "Các tệp:",
   fileLine: (
@@ -208,7 +208,11 @@ const textsEn: typeof textsVi = {
   unassignedLead: (lead) => (lead.trim() ? `«${lead.trim()}»` : "empty"),
   mergeHeadline: (files, applied, waiting, decided) =>
     `Merged ${files} files into the plan: ${applied} changes written; ` +
-    (waiting ? `${waiting} conflicts left (not written).` : decided ? `${decided} conflicts decided, nothing waits.` : "no conflicts."),
+    (waiting
+      ? `${waiting} conflicts left (not written).`
+      : decided
+        ? `${decided} conflicts decided not to write, nothing waits.`
+        : "no conflicts."),
   filesTitle: "Files:",
   fileLine: (label, unit, sentOn, tasks, matched, record) =>
     `  • ${label} — ${unit ?? "unit not known"}${sentOn ? ` (sent on ${dmy(sentOn)})` : ""}: ${tasks} tasks, ${matched} matched with the plan` +

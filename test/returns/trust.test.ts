@@ -326,7 +326,7 @@ toolTest("the text account lists what waits with its id and says how to decide",
     "none",
   ]);
   expect(none.code).toBe(0);
-  expect(none.out).toMatch(/ghi \d+ thay đổi; 5 xung đột đã quyết định, không còn gì chờ\./);
+  expect(none.out).toMatch(/ghi \d+ thay đổi; 5 xung đột đã quyết định không ghi, không còn gì chờ\./);
   expect(none.out).toMatch(/\[ô có công thức\] .* \[mã c[0-9a-z]{7}, đã quyết định không ghi\]/);
   expect(none.out).not.toContain("mục chờ quyết định. Quyết định bằng");
 });
