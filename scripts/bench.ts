@@ -6,7 +6,8 @@
  * Targets: engine ≥ 200,000 rows/s on grids; `phuluc check` ≤ 0.6 × a plain ExcelJS full read of the same
  * file at 20,000 and 100,000 tasks, peak RSS ≤ 300 MB at 100,000 tasks; `phuluc summarize` ≤ 1.0 × a plain
  * ExcelJS read + write (all measured as child processes, so all pay Node's start-up). Merging 100 units'
- * returns into a 5,000-task plan: time and peak memory (no target set; figures for the notes).
+ * returns into a 5,000-task plan: time and peak memory (no target set; figures for the notes). A unit's
+ * return of 200,000 rows: the merge itself ≤ 3 s and ≤ 500 MB (issue 21).
  *
  * Compiled on its own (tsconfig.bench.json → .bench/): it uses test data builders, which never go into
  * lib/ (what ships for the CLI). `npm run bench` builds both.
@@ -29,6 +30,9 @@ import type { CellWrite } from "../src/core/port";
 import { fillCells, readTaskTables } from "../src/core/returns/task-tables";
 import { splitWorkbook } from "../src/app/use-cases/split";
 import { applyMerge, reviewReturns } from "../src/app/use-cases/merge";
+import { proposeMerge } from "../src/core/returns/merge";
+import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../src/core/returns/copy-record";
+import { checkWorkbook } from "../src/app/use-cases/check";
 import { XlsxWorkbookPort } from "../src/xlsx/port";
 import { buildXlsx } from "../test/support/xlsx-builder";
 import { appendixGrid } from "../test/fakes/fake-workbook";
@@ -493,8 +497,8 @@ function mergeBench(tasks: number, units: number, sheets: number, runs: number):
         if (cells.status) writes.push({ sheet: t.sheet, cell: cells.status.cell, value: "Đã hoàn thành" });
         if (cells.doneDate)
           writes.push({ sheet: t.sheet, cell: cells.doneDate.cell, value: { date: "2026-11-20" }, numberFormat: "dd/mm/yyyy" });
-        if (cells.result && k % 4 === 0)
-          writes.push({ sheet: t.sheet, cell: cells.result.cell, value: `Đã báo cáo kết quả (${copy.unit})` });
+        if (cells.outcome && k % 4 === 0)
+          writes.push({ sheet: t.sheet, cell: cells.outcome.cell, value: `Đã báo cáo kết quả (${copy.unit})` });
       });
       edits += writes.length;
       await port.writeBatch(writes);
@@ -567,6 +571,119 @@ registerBench("full-store", async ({ root, log }) => {
   const sizes = PART_KEYS.map((p) => `${p} ${partBytes(partValue(written, p)).toLocaleString("en")}`).join(", ");
   log(`${path.relative(root, out)}: ${FULL.tasks.toLocaleString("en")} tasks; the store's parts in bytes: ${sizes}`);
 });
+/** CPU milliseconds (user + system, all threads) since `from`. */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+};
+/** Heap in use after a full collection (the live data), in MB. */
+const liveHeap = () => {
+  gc?.();
+  return mb(process.memoryUsage().heapUsed);
+};
+
+/** A 5,000-task plan led by one unit, and that unit's return with `rows` rows: its tasks filled in its own words, the rest rows it added. */
+async function bigReturnFiles(tmp: string, rows: number): Promise<{ plan: string; ret: string; typed: number }> {
+  const asOf = "2026-11-24";
+  const settings = defaultSettings();
+  const unit = "Phòng Văn hóa - Xã hội";
+  const sheet = appendixSheet(0, 5000);
+  for (const row of sheet.rows) if (typeof row[0] === "number" && row.length === HEADER.length) row[3] = unit;
+  const plan = path.join(tmp, "big-plan.xlsx");
+  fs.writeFileSync(
+    plan,
+    await buildXlsx([toGrid(sheet)], { store: { version: 1, settings, summarySheets: [], highlights: [], records: {} } }),
+  );
+  const split = await splitWorkbook(await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "big-plan.xlsx", { readOnly: true }), {
+    asOf,
+    planFile: "big-plan.xlsx",
+  });
+  const port = await XlsxWorkbookPort.fromBytes(split.files[0].bytes, split.files[0].fileName);
+  const cGrids = await port.readSheets();
+  const report = analyze(cGrids, { asOf, settings });
+  const tables = readTaskTables(report, cGrids);
+  const writes: CellWrite[] = [];
+  const words = ["Đã xong", "đang làm, đạt khoảng 70%", "Hoàn thành 100%", "xong rồi"];
+  report.tasks.forEach((t, k) => {
+    const cells = fillCells(tables.get(t.sheet)!, t.row);
+    if (cells.status) writes.push({ sheet: t.sheet, cell: cells.status.cell, value: words[k % words.length] });
+    if (cells.doneDate && k % 2 === 0) writes.push({ sheet: t.sheet, cell: cells.doneDate.cell, value: `${(k % 28) + 1}/10/2026` });
+  });
+  const g = cGrids[0];
+  let r = g.origin.row + g.values.length - 1;
+  for (let i = report.tasks.length; i < rows; i++) {
+    r++;
+    const at = (col: string, value: string | number) => writes.push({ sheet: g.name, cell: `${col}${r}`, value });
+    at("A", i + 1);
+    at("B", `Nhiệm vụ đơn vị tự thêm số ${i + 1}: thống kê hồ sơ, số liệu của đơn vị`);
+    at("D", unit);
+    at("G", "31/12/2026");
+    at("H", "Đang thực hiện");
+  }
+  await port.writeBatch(writes);
+  const ret = path.join(tmp, "big-return.xlsx");
+  fs.writeFileSync(ret, await port.toBuffer());
+  return { plan, ret, typed: writes.length };
+}
+
+/**
+ * A unit's return of `rows` rows (issue 21's case: the copy of a 5,000-task plan, its tasks filled in the
+ * unit's own words, 195,000 rows added by the unit — each a task not in the plan, each a line of the log):
+ * the merge itself (matching, proposing, deciding, writing, the record, the log sheet) timed apart from the
+ * reading of the two files, in process, and `phuluc merge` as a child (time, peak RSS, what it wrote).
+ */
+function bigReturnBench(rows: number): BenchFn {
+  return async ({ tmp, root, log }) => {
+    const asOf = "2026-11-24";
+    const { plan, ret, typed } = await bigReturnFiles(tmp, rows);
+    log(
+      `plan: 5,000 tasks (${fmt(fs.statSync(plan).size / 1024)} KB); one unit's return of ${fmt(rows)} rows, ${fmt(typed)} cells typed (${fmt(fs.statSync(ret).size / 1024)} KB)`,
+    );
+    const heap0 = liveHeap();
+    let c = process.cpuUsage();
+    let t = performance.now();
+    const planPort = await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "big-plan.xlsx");
+    const retPort = await XlsxWorkbookPort.fromBytes(fs.readFileSync(ret), "big-return.xlsx", { readOnly: true });
+    const p = await checkWorkbook(planPort, { asOf });
+    const r = await checkWorkbook(retPort, { asOf, settings: p.settings });
+    const record = parseUnitCopyRecord(await retPort.loadRecord(UNIT_COPY_KEY)).record;
+    log(
+      `reading and checking the two files: ${fmt(performance.now() - t)} ms (${fmt(cpuMs(c))} ms CPU); live heap ${heap0} → ${liveHeap()}`,
+    );
+    c = process.cpuUsage();
+    t = performance.now();
+    const proposal = proposeMerge({
+      plan: { report: p.report, grids: p.grids },
+      returns: [{ label: "big-return.xlsx", report: r.report, grids: r.grids, record }],
+      settings: p.settings,
+      asOf,
+    });
+    const propose = { ms: performance.now() - t, cpu: cpuMs(c) };
+    c = process.cpuUsage();
+    t = performance.now();
+    const applied = await applyMerge(planPort, { proposal, report: p.report, settings: p.settings });
+    const apply = { ms: performance.now() - t, cpu: cpuMs(c) };
+    log(
+      `the merge itself: ${fmt(propose.ms + apply.ms)} ms (${fmt(propose.cpu + apply.cpu)} ms CPU) — propose ${fmt(propose.ms)} ms, ` +
+        `write + record + log sheet ${fmt(apply.ms)} ms; live heap after ${liveHeap()}`,
+    );
+    log(
+      `proposed ${fmt(proposal.changes.length)} changes, ${fmt(proposal.conflicts.length)} conflicts; written ${fmt(applied.applied)}; ` +
+        `waiting ${fmt(applied.undecided.length)}; package ${fmt((await planPort.toBuffer()).byteLength / 1024)} KB`,
+    );
+    const bin = path.join(root, "bin", "phuluc.js");
+    const out = path.join(tmp, "big-merged.xlsx");
+    const child = runChild([bin, "merge", plan, ret, "-o", out, "--as-of", asOf], tmp, root);
+    log(
+      `phuluc merge (child): ${fmt(child.ms)} ms, max RSS ${mb(child.maxRss)}, exit ${child.code}, wrote ${fs.existsSync(out) ? fmt(fs.statSync(out).size / 1024) : "—"} KB, ` +
+        `printed ${fmt(child.stdoutBytes / 1024)} KB`,
+    );
+    if (child.code !== 0 && child.code !== 1) log(`phuluc merge failed: ${child.stderr.trim().slice(0, 300)}`);
+    const check = runChild([bin, "check", ret, "--as-of", asOf], tmp, root);
+    log(`for comparison, phuluc check of the return alone (child): ${fmt(check.ms)} ms, max RSS ${mb(check.maxRss)}`);
+  };
+}
+registerBench("merge", bigReturnBench(200000));
 
 // ---------------------------------------------------------------------------------------------------
 

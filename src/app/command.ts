@@ -2,6 +2,7 @@
 import type { WorkbookPort } from "../core/port";
 import type { Report } from "../core/report-schema";
 import type { Settings } from "../core/settings";
+import type { DecisionInput } from "../core/returns/decisions";
 import type { RunDeps } from "./run-context";
 
 export type Lang = "vi" | "en";
@@ -48,6 +49,8 @@ export interface CommandRequest {
   inputs?: InputWorkbook[];
   /** The settings to change (the settings command). */
   settingsEdit?: SettingsEdit;
+  /** merge: what the person merging decided (--accept, --decisions); absent: only the changes no conflict holds back are written. */
+  decisions?: DecisionInput;
   deps?: RunDeps;
 }
 
@@ -74,6 +77,8 @@ export interface CommandOutcome {
   json?: Record<string, unknown>;
   /** The files the command made, when it makes several (commands whose CLI `output` is "directory": split). */
   outputs?: CommandOutput[];
+  /** Warnings about the request itself (an id that names nothing): the CLI says them on stderr. */
+  notes?: string[];
 }
 
 export type CommandRun = (request: CommandRequest) => Promise<CommandOutcome>;

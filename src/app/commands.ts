@@ -8,7 +8,7 @@
 import type { CommandRun } from "./command";
 
 /** CLI options a command may take (parsed by src/cli/args.ts, described in src/i18n/cli.ts). */
-export type CliOption = "asOf" | "json" | "lang" | "out" | "since" | SettingsOption;
+export type CliOption = "asOf" | "json" | "lang" | "out" | "since" | "accept" | "decisions" | SettingsOption;
 
 /** Options that change the workbook's settings (`phuluc settings … -o OUT`): they need -o. */
 export type SettingsOption = "commune" | "plan" | "signer" | "signerTitle" | "unitsFromPlan";
@@ -81,7 +81,13 @@ export const COMMANDS = [
   },
   {
     id: "merge",
-    cli: { name: "merge", inputs: "many", options: ["asOf", "json", "lang", "out"], out: "required", prints: "message" },
+    cli: {
+      name: "merge",
+      inputs: "many",
+      options: ["asOf", "accept", "decisions", "json", "lang", "out"],
+      out: "required",
+      prints: "message",
+    },
     pane: "custom",
     load: () => import(/* webpackChunkName: "engine" */ "./use-cases/merge-command"),
   },

@@ -36,6 +36,35 @@ export interface ParsedArgs {
   since?: SinceArg;
   /** settings: what to change (--commune, --plan, --signer, --signer-title, --units-from-plan). */
   settingsEdit?: SettingsEdit;
+  /** merge --accept all|none|ID,ID…: the proposals accepted (or, "none", all rejected). */
+  accept?: AcceptArg;
+  /** merge --decisions FILE.json: {id: "accept" | "reject"}. */
+  decisions?: string;
+}
+
+export interface AcceptArg {
+  all?: "accept" | "reject";
+  ids: string[];
+}
+
+/** --accept VALUE: "all", "none", ids separated by commas, or "all" with the ids of values to keep where units disagree. */
+export function parseAccept(value: string): AcceptArg {
+  const parts = value
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const words: string[] = parts.filter((x) => x === "all" || x === "none");
+  if (
+    !parts.length ||
+    new Set(words).size > 1 ||
+    (words.includes("none") && parts.length > 1) ||
+    parts.some((x) => !/^[\w-]{1,40}$/.test(x))
+  )
+    throw new CliError(cliTexts.badAccept(value));
+  return {
+    ...(words.length ? { all: words[0] === "all" ? ("accept" as const) : ("reject" as const) } : {}),
+    ids: parts.filter((x) => !words.includes(x)),
+  };
 }
 
 export type SinceArg = { kind: "date"; asOf: string } | { kind: "file"; path: string };
@@ -63,6 +92,8 @@ const VALUED: Record<string, CliOption> = {
   "--plan": "plan",
   "--signer": "signer",
   "--signer-title": "signerTitle",
+  "--accept": "accept",
+  "--decisions": "decisions",
 };
 
 /** Every option as typed (the help lists each: a test checks it). */
@@ -109,6 +140,8 @@ export function usageOf(def: CommandDef): string {
     signer: '[--signer "Họ tên"]',
     signerTitle: '[--signer-title "CHỦ TỊCH"]',
     unitsFromPlan: "[--units-from-plan]",
+    accept: "[--accept all|none|ID,ID…]",
+    decisions: "[--decisions FILE.json]",
   };
   const parts = [cli.inputs === "many" ? "FILE RETURN.xlsx…" : "FILE"];
   const out = cli.output === "directory" ? "DIR" : "OUT";
@@ -189,6 +222,8 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
   const out = given.get("out")?.value;
   if (cli.out === "required" && out === undefined) throw new CliError(cliTexts.missingOut(cli.name));
   const since = given.get("since")?.value;
+  const accept = given.get("accept")?.value;
+  const decisions = given.get("decisions")?.value;
   return {
     command: def.id,
     def,
@@ -201,5 +236,7 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
     lang: lang ?? "vi",
     ...(since !== undefined ? { since: parseSince(since) } : {}),
     ...(settingsEdit ? { settingsEdit } : {}),
+    ...(accept !== undefined ? { accept: parseAccept(accept) } : {}),
+    ...(decisions !== undefined ? { decisions } : {}),
   };
 }

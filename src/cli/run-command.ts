@@ -5,7 +5,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { z } from "zod";
 import type { ParsedArgs } from "./args";
+import type { Decision, DecisionInput } from "../core/returns/decisions";
 import type { CommandOutcome, SinceRequest } from "../app/command";
 import { listSnapshots, loadSnapshots } from "../app/use-cases/changes";
 import { OUTCOME_TEXTS } from "../i18n/commands";
@@ -42,7 +44,13 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   const since = await sinceRequest(args, port, io);
   // More files the command reads (merge: the units' returns), each opened read-only.
   const more: { label: string; port: XlsxWorkbookPort }[] = [];
-  for (const f of args.files) more.push({ label: path.basename(f), port: await openFilePort(f, { readOnly: true }) });
+  for (const f of args.files) {
+    const port = await openFilePort(f, { readOnly: true });
+    // Each return is read once: its sheets are not kept by the port (a 200,000-row return's would stay to the end).
+    port.workbook.keepGrids = false;
+    more.push({ label: path.basename(f), port });
+  }
+  const decisions = decisionsOf(args);
   const { run } = await def.load!();
   const outcome = await run({
     port,
@@ -55,7 +63,9 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
     ...(since ? { since } : {}),
     ...(more.length ? { inputs: more } : {}),
     ...(args.settingsEdit ? { settingsEdit: args.settingsEdit } : {}),
+    ...(decisions ? { decisions } : {}),
   });
+  for (const note of outcome.notes ?? []) io.stderr("phuluc: " + note + "\n");
   // A damaged sheet is skipped (the others are read), said on stderr, and the run is not clean.
   const skipped = [...port.skippedSheets, ...more.flatMap((m) => m.port.skippedSheets.map((s) => `${s} (${m.label})`))];
   for (const sheet of skipped) io.stderr("phuluc: " + xlsxTexts.sheetSkipped(sheet) + "\n");
@@ -63,12 +73,18 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   // With --json, stdout holds the JSON alone: what was written is said on stderr.
   const said = (line: string) => (args.json ? io.stderr(line) : io.stdout(line));
   if (writes && writesFolder) {
+    // Each file its own name (a name written twice would leave fewer files than said): counted as written.
+    const written = new Set<string>();
     for (const o of outcome.outputs ?? []) {
       const target = path.join(args.out!, o.fileName);
+      const key = target.normalize("NFC").toLocaleLowerCase("vi");
+      if (written.has(key)) throw new CliError(cliTexts.sameOutputName(o.fileName));
       checkOutputPath(target, inputs);
       writeFileAtomic(target, o.bytes);
+      written.add(key);
       said(cliTexts.wrote(target) + "\n");
     }
+    said(cliTexts.wroteFiles(written.size, args.out!) + "\n");
   } else if (writes && outcome.output) {
     writeFileAtomic(args.out!, outcome.output.bytes);
     said(cliTexts.wrote(args.out!) + "\n");
@@ -78,6 +94,31 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   }
   const code = outcome.ok ? 0 : 1;
   return skipped.length ? Math.max(1, code) : code;
+}
+
+/** A decisions file is read whole: bounded (an id and a word per line of a very large merge fit many times over). */
+const MAX_DECISIONS_BYTES = 32 * 1024 * 1024;
+const DecisionsFileSchema = z.record(z.string().max(64), z.enum(["accept", "reject"]));
+
+/** merge's --decisions FILE.json and --accept: what the person merging decided (--accept wins for the ids it names). */
+function decisionsOf(args: ParsedArgs): DecisionInput | undefined {
+  if (!args.accept && args.decisions === undefined) return undefined;
+  const byId = new Map<string, Decision>();
+  if (args.decisions !== undefined) {
+    const file = args.decisions;
+    let parsed: unknown;
+    try {
+      if (fs.statSync(file).size > MAX_DECISIONS_BYTES) throw new Error("> 32 MB");
+      parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+      throw new CliError(cliTexts.badDecisions(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message), 2, { cause: e });
+    }
+    const r = DecisionsFileSchema.safeParse(parsed);
+    if (!r.success) throw new CliError(cliTexts.badDecisions(file, r.error.issues[0]?.message ?? "JSON"), 2);
+    for (const [id, d] of Object.entries(r.data)) byId.set(id, d);
+  }
+  for (const id of args.accept?.ids ?? []) byId.set(id, "accept");
+  return { ...(args.accept?.all ? { all: args.accept.all } : {}), byId };
 }
 
 /** -o DIR for commands that make several files: created when missing (with its parents); a file there is refused. */

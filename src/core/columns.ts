@@ -17,6 +17,7 @@ export const TASK_FIELDS = [
   "status",
   "doneDate",
   "note",
+  "outcome",
 ] as const;
 export type TaskField = (typeof TASK_FIELDS)[number];
 
@@ -127,6 +128,8 @@ const TASK_SYNONYMS: Partial<Record<TaskField, string[]>> = {
   ],
   doneDate: ["ngay hoan thanh", "thoi diem hoan thanh", "ngay hoan thanh thuc te", "ngay thuc te hoan thanh"],
   note: ["ghi chu"],
+  // what the unit actually achieved (filled by the unit), never the plan's planned output ("Kết quả")
+  outcome: ["ket qua thuc hien", "ket qua dat duoc", "ket qua trien khai", "ket qua thuc hien nhiem vu", "ket qua da thuc hien"],
 };
 
 const TASK_SUB: Record<string, TaskField> = {
@@ -223,6 +226,9 @@ const TASK_PREFIXES: [string, TaskField][] = [
   ["tien do thuc hien", "status"],
   ["ngay hoan thanh", "doneDate"],
   ["ghi chu", "note"],
+  ["ket qua thuc hien", "outcome"],
+  ["ket qua dat duoc", "outcome"],
+  ["ket qua trien khai", "outcome"],
 ];
 
 function sortPrefixes<F>(p: [string, F][]): (readonly [string, F])[] {

@@ -35,6 +35,23 @@ export interface CellWrite {
    * with text: the text is written as it is (no quote prefix: the format keeps it from being parsed).
    */
   numberFormat?: string;
+  /** A cell of the same sheet whose look (font, fill, borders, alignment, number format) the cell takes first: a column added to a table is headed like its neighbours. */
+  styleFrom?: string;
+  /** A formula written as a formula (undo of a merge puts back the formula a cell held; `value` is what it showed then). Never from user text. */
+  formula?: string;
+}
+
+/** A cell of a sheet. */
+export interface SheetCell {
+  sheet: string;
+  cell: string; // A1
+}
+
+/** The product's own sheets (summaries, the merge log) as the workbook records them. */
+export interface ProductSheet {
+  name: string;
+  key: string;
+  marker: string;
 }
 
 export interface LoadedSettings {
@@ -66,6 +83,12 @@ export interface WorkbookPort {
    * column A; 0 = not known): the units' copies keep the plan's layout.
    */
   readColumnWidths(sheets: { sheet: string; columns: number }[]): Promise<Record<string, number[]>>;
+  /** The formulas of these cells (only the cells that hold one): the merge never writes over one unasked, and its undo puts it back. */
+  readFormulas(cells: readonly SheetCell[]): Promise<(SheetCell & { formula: string })[]>;
+  /** The drop-down (list validation) words of these cells (only the cells that have one): the merge writes a status in the plan's own words. */
+  readLists(cells: readonly SheetCell[]): Promise<(SheetCell & { list: string[] })[]>;
+  /** The product's own sheets now in the workbook (a merge marks the summaries made before it). */
+  productSheets(): Promise<ProductSheet[]>;
   loadSettings(): Promise<LoadedSettings>;
   saveSettings(settings: Settings): Promise<void>;
   /**

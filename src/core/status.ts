@@ -10,9 +10,9 @@ import { foldKey, nfc } from "./text/fold";
 export type StatusKind = "done" | "done_late" | "in_progress" | "paused" | "not_started" | "unknown";
 
 const DONE = new Set(["da hoan thanh", "hoan thanh", "xong", "da xong", "hoan tat", "da hoan tat", "da thuc hien", "ht", "da ht", "done"]);
-/** Done, optionally followed by when/how: "Đã hoàn thành ngày 15/6/2026", "Hoàn thành đúng hạn", "Hoàn thành 100%". */
+/** Done, optionally followed by when/how: "Đã hoàn thành ngày 15/6/2026", "Hoàn thành đúng hạn", "Hoàn thành 100%", "Xong rồi". */
 const DONE_PHRASE =
-  /^(?:da )?(?:hoan thanh|hoan tat|xong)(?: (?:(?:ngay|vao|luc|dung han|som|truoc han|cham|tre|tre han|qua han|100|xong)(?: .*)?|\d{1,2} \d{1,2}(?: \d{2,4})?))?$/;
+  /^(?:da )?(?:hoan thanh|hoan tat|xong)(?: roi)?(?: (?:(?:ngay|vao|luc|dung han|som|truoc han|cham|tre|tre han|qua han|100|xong)(?: .*)?|\d{1,2} \d{1,2}(?: \d{2,4})?))?$/;
 /** Words that make a done status late ("chậm nhất" is "at the latest", not late). */
 const LATE = /(?:^| )(?:cham(?! nhat)|qua han|tre han|tre)(?: |$)/;
 /** "100% (chậm)". */

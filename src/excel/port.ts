@@ -6,17 +6,28 @@
  * Every failure reaches the caller as an ExcelUserError whose message is one Vietnamese sentence.
  */
 import type { Grid } from "../core/grid";
-import type { CellEdit, CellWrite, HighlightTarget, LoadedSettings, ReadProgress, WorkbookPort } from "../core/port";
+import type {
+  CellEdit,
+  CellWrite,
+  HighlightTarget,
+  LoadedSettings,
+  ProductSheet,
+  ReadProgress,
+  SheetCell,
+  WorkbookPort,
+} from "../core/port";
 import { defaultSettings, parseSettings, type Settings } from "../core/settings";
+import { sheetNameKey } from "../core/summary/names";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
 import { excelTexts, toUserMessage } from "../i18n/excel";
 import { textForUserCell } from "./cell-values";
 import { withUserErrors } from "./errors";
+import { readFormulasWith, readListsWith } from "./cell-details";
 import { applyHighlights } from "./highlight";
 import { readSheetsWith } from "./read-sheets";
 import { featureSupport, officeIsSetSupported, type Feature, type IsSetSupported } from "./requirements";
 import { getRecord, partOfRecord, setRecord, type PartKey } from "../core/store";
-import { loadSheetsAndStore, SHEET_LIST_PROPS, sessionValue, StoreClient, updateStore, type PartsUpdate } from "./store";
+import { loadSheetsAndStore, recordedSheets, SHEET_LIST_PROPS, sessionValue, StoreClient, updateStore, type PartsUpdate } from "./store";
 import { writeSummaryWith } from "./write-summary";
 import { readColumnWidthsWith, writeBatchWith } from "./write-batch";
 
@@ -115,8 +126,39 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   writeBatch(writes: CellWrite[]): Promise<void> {
-    const opts = { budgetBytes: this.budgetBytes, suspendCalculation: this.supported.suspendCalculation };
+    const opts = {
+      budgetBytes: this.budgetBytes,
+      suspendCalculation: this.supported.suspendCalculation,
+      copyFormats: this.supported.copyFormats,
+    };
     return withUserErrors(() => this.run(async (ctx) => void (await writeBatchWith(ctx, writes, opts))));
+  }
+
+  readFormulas(cells: readonly SheetCell[]): Promise<(SheetCell & { formula: string })[]> {
+    if (!cells.length) return Promise.resolve([]);
+    return withUserErrors(() => this.run((ctx) => readFormulasWith(ctx, cells)));
+  }
+
+  /** Never throws: a drop-down that cannot be read (an older Excel, a name that points nowhere) is no drop-down. */
+  async readLists(cells: readonly SheetCell[]): Promise<(SheetCell & { list: string[] })[]> {
+    if (!cells.length || !this.supported.dataValidation) return [];
+    try {
+      return await this.run((ctx) => readListsWith(ctx, cells));
+    } catch {
+      return [];
+    }
+  }
+
+  productSheets(): Promise<ProductSheet[]> {
+    return withUserErrors(() =>
+      this.run(async (ctx) => {
+        const { items, session } = await loadSheetsAndStore(ctx, SHEET_LIST_PROPS, ["sheets"], this.store);
+        const present = new Set(items.map((ws) => sheetNameKey(ws.name)));
+        return recordedSheets(session)
+          .filter((s) => present.has(sheetNameKey(s.name)))
+          .map((s) => ({ ...s }));
+      }),
+    );
   }
 
   readColumnWidths(sheets: { sheet: string; columns: number }[]): Promise<Record<string, number[]>> {

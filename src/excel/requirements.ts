@@ -21,6 +21,10 @@ export const FEATURE_SETS = {
   pageLayout: "1.9",
   /** RangeFill.pattern: tells "no fill" from a white fill when recording a highlight. */
   fillPattern: "1.9",
+  /** Range.copyFrom(…, formats): a column a merge adds is headed like its neighbour; otherwise its header is plain. */
+  copyFormats: "1.9",
+  /** Range.dataValidation: the merge writes a status in the words of the plan's drop-down; otherwise in the copies' words. */
+  dataValidation: "1.8",
   /** Range.getMergedAreasOrNullObject(); before 1.13 merged areas are not read (none). */
   mergedAreas: "1.13",
 } as const;

@@ -24,7 +24,13 @@ const MAX_PAYLOAD_RETRIES = 16;
 /** What one cell's operations weigh in a request: the range's path (sheet and address) three times, the value, the format. */
 export function writeCost(w: CellWrite, value: unknown): number {
   const path = utf8Length(w.sheet) + w.cell.length + 70;
-  return 3 * path + jsonBytes(value) + (w.numberFormat ? path + utf8Length(w.numberFormat) + 30 : 0);
+  return (
+    3 * path +
+    jsonBytes(value) +
+    (w.numberFormat ? path + utf8Length(w.numberFormat) + 30 : 0) +
+    (w.styleFrom ? 2 * path : 0) +
+    (w.formula !== undefined ? utf8Length(w.formula) + 30 : 0)
+  );
 }
 
 export interface BatchOptions {
@@ -34,6 +40,8 @@ export interface BatchOptions {
    * formulas is then recalculated once per batch, not after each cell.
    */
   suspendCalculation?: boolean;
+  /** Range.copyFrom can copy formats (ExcelApi 1.9): a write's `styleFrom` is honoured. */
+  copyFormats?: boolean;
 }
 
 interface Prepared {
@@ -97,8 +105,11 @@ export async function writeBatchWith(ctx: Excel.RequestContext, writes: readonly
       let ws = sheets.get(w.sheet);
       if (!ws) sheets.set(w.sheet, (ws = ctx.workbook.worksheets.getItem(w.sheet)));
       const range = ws.getRange(w.cell);
+      if (w.styleFrom && opts.copyFormats) range.copyFrom(ws.getRange(w.styleFrom), "Formats" as Excel.RangeCopyType);
       if (w.numberFormat) range.numberFormat = [[w.numberFormat]];
-      range.values = [[value]];
+      // A formula a merge's undo puts back is written as a formula (never user text: that is protected above).
+      if (w.formula !== undefined) range.formulas = [[w.formula]];
+      else range.values = [[value]];
       range.untrack();
     }
     try {

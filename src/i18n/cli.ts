@@ -26,6 +26,8 @@ export const cliTexts = {
       '  --signer "HỌ TÊN"    settings: họ và tên người ký báo cáo',
       '  --signer-title "…"   settings: chức danh người ký (ví dụ: --signer-title "CHỦ TỊCH" in thành TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH)',
       "  --units-from-plan    settings: dùng danh sách đơn vị lập từ cột Cơ quan chủ trì của kế hoạch",
+      "  --accept all|none|MÃ,…  merge: ghi các mục chờ quyết định mang mã đó (mã in ra khi gộp và trong --json), hoặc tất cả / không mục nào",
+      '  --decisions TỆP.json merge: quyết định từng mục, {"mã": "accept" | "reject"}',
       "  -h, --help           hiện hướng dẫn này",
       "  -V, --version        hiện phiên bản",
       "",
@@ -63,9 +65,15 @@ export const cliTexts = {
   settingsNeedOut: (c: string) => `Để ghi cài đặt, hãy chỉ ra tệp kết quả: phuluc ${c} FILE -o OUT … (tệp gốc không bao giờ bị sửa).`,
   storeFull:
     "Trang ẩn _phuluc của tệp đã đầy (đã bỏ bớt các bản tổng hợp và nhật ký gộp cũ nhất mà vẫn không đủ chỗ) nên không ghi được; tệp gốc không bị sửa. Hãy bớt số ô cần đánh dấu hoặc bớt danh sách đơn vị.",
+  badAccept: (v: string) =>
+    `Giá trị --accept không hợp lệ: «${v}». Dùng --accept all, --accept none hoặc các mã cách nhau bởi dấu phẩy (ví dụ --accept c1a2b3c4,k5d6e7f8).`,
+  badDecisions: (f: string, why: string) =>
+    `Tệp quyết định «${f}» không dùng được (${why}). Tệp cần là JSON dạng {"mã": "accept" | "reject"}, như các mã trong phuluc merge --json.`,
   unexpected: (m: string) => `Lỗi không mong muốn: ${m}. Hãy báo lại cho người phát triển kèm tệp gây lỗi.`,
   settingsWarning: (m: string) => `Cảnh báo: ${m}`,
   wrote: (f: string) => `Đã ghi tệp ${f}.`,
+  wroteFiles: (n: number, dir: string) => `Đã ghi ${n} tệp vào thư mục ${dir}.`,
+  sameOutputName: (f: string) => `Hai tệp cùng tên «${f}»: không ghi đè lên nhau. Hãy báo lại cho người phát triển.`,
 };
 
 const reportVi = {

@@ -34,7 +34,7 @@ const vi = {
   confirmDiscardTitle: "Bỏ các thay đổi chưa lưu?",
   confirmDiscard: (name: string) => `Tệp «${name}» có thay đổi chưa lưu. Mở tệp khác thì các thay đổi này sẽ mất.`,
   confirmDiscardYes: "Mở tệp khác",
-  cancel: "Huỷ",
+  cancel: "Hủy",
   saving: "Đang lưu…",
   saved: (name: string) => `Đã lưu vào tệp «${name}».`,
   savedCopy: (name: string) => `Đã lưu bản mới «${name}». Từ giờ «Lưu» ghi vào tệp này.`,

@@ -251,6 +251,8 @@ function Pane({
               )
             }
             onAccept={pane.acceptChanges}
+            onSelect={(target) => void pane.select(target)}
+            onRebuildSummary={() => void pane.buildSummary()}
             onApply={() => void pane.applyReview()}
             onCancel={pane.closeReview}
             onUndo={() => void pane.undoMerge()}

@@ -21,6 +21,27 @@ export interface BatchEdit {
   cell: string; // A1
   value: XmlCellValue | { date: string };
   numberFormat?: string;
+  /** A cell of the same sheet whose style the cell takes (before `numberFormat`). */
+  styleFrom?: string;
+  /** A formula written with the value (the value is what it shows). */
+  formula?: string;
+}
+
+/** The style index of some cells of a sheet's XML (read with the patcher, nothing changed). */
+function stylesOf(xml: string, cells: readonly string[]): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  const targets = new Map<number, Set<number>>();
+  for (const a1 of cells) {
+    const a = fromA1(a1);
+    if (!a) continue;
+    if (!targets.has(a.row)) targets.set(a.row, new Set());
+    targets.get(a.row)!.add(a.col);
+  }
+  patchSheetXml(xml, targets, (row, col, state) => {
+    out.set(`${row}:${col}`, state.style);
+    return null;
+  });
+  return out;
 }
 
 /**
@@ -46,6 +67,12 @@ export function writeCellBatch(wb: XlsxWorkbook, sheet: string, edits: BatchEdit
   if (!byCell.size) return;
   const derived = new Map<string, number>();
   const xml = wb.pkg.text(ws.part) ?? "";
+  const sources = edits.flatMap((e) => (e.styleFrom ? [e.styleFrom] : []));
+  const looks = sources.length ? stylesOf(xml, sources) : new Map<string, number | null>();
+  const lookOf = (a1: string) => {
+    const a = fromA1(a1);
+    return a ? (looks.get(`${a.row}:${a.col}`) ?? null) : null;
+  };
   const next = patchSheetXml(xml, targets, (row, col, state) => {
     const e = byCell.get(`${row}:${col}`);
     if (!e) return null;
@@ -54,12 +81,14 @@ export function writeCellBatch(wb: XlsxWorkbook, sheet: string, edits: BatchEdit
       const serial = isoToSerial(e.value.date);
       value = Number.isNaN(serial) ? e.value.date : serial - (date1904 ? DATE_1904_OFFSET : 0);
     } else value = e.value;
-    if (!e.numberFormat) return { value };
-    const from = state.style ?? 0;
+    const own = e.styleFrom ? lookOf(e.styleFrom) : state.style;
+    const formula = e.formula !== undefined ? { formula: e.formula } : {};
+    if (!e.numberFormat) return e.styleFrom ? { value, style: own, ...formula } : { value, ...formula };
+    const from = own ?? 0;
     const key = `${from}|${e.numberFormat}`;
     let style = derived.get(key);
     if (style === undefined) derived.set(key, (style = wb.styles().xfWithNumFmt(from, e.numberFormat)));
-    return { value, style: style === 0 ? null : style };
+    return { value, style: style === 0 ? null : style, ...formula };
   });
   wb.setSheetXml(ws.part, next);
 }

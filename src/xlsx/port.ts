@@ -5,10 +5,20 @@
  */
 import { fromA1 } from "../core/a1";
 import type { Grid } from "../core/grid";
-import type { CellEdit, CellWrite, HighlightTarget, LoadedSettings, ReadProgress, WorkbookPort } from "../core/port";
+import type {
+  CellEdit,
+  CellWrite,
+  HighlightTarget,
+  LoadedSettings,
+  ProductSheet,
+  ReadProgress,
+  SheetCell,
+  WorkbookPort,
+} from "../core/port";
 import { SettingsSchema, type Settings } from "../core/settings";
 import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
 import { writeCellBatch, type CellValueEdit } from "./cells";
+import { readFormulas, readLists } from "./cell-details";
 import { readColumnWidths } from "./columns";
 import { applyHighlights, clearHighlightRecords } from "./highlight";
 import { XlsxReadError } from "./detect";
@@ -100,6 +110,19 @@ export class XlsxWorkbookPort implements WorkbookPort {
     const out: Record<string, number[]> = {};
     for (const s of sheets) out[s.sheet] = readColumnWidths(this.workbook, s.sheet, s.columns);
     return out;
+  }
+
+  async readFormulas(cells: readonly SheetCell[]): Promise<(SheetCell & { formula: string })[]> {
+    return readFormulas(this.workbook, cells);
+  }
+
+  async readLists(cells: readonly SheetCell[]): Promise<(SheetCell & { list: string[] })[]> {
+    return readLists(this.workbook, cells);
+  }
+
+  async productSheets(): Promise<ProductSheet[]> {
+    const { store, corrupt } = readStore(this.workbook);
+    return corrupt ? [] : store.summarySheets.filter((s) => this.workbook.sheet(s.name)).map((s) => ({ ...s }));
   }
 
   async highlight(targets: HighlightTarget[]): Promise<void> {

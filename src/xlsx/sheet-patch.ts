@@ -6,7 +6,7 @@
  */
 import { SaxesParser } from "saxes";
 import { escapeAttr, XmlFormatError } from "../ooxml/xml";
-import { cellXml, type XmlCellValue } from "./sheet-xml";
+import { cellXml, formulaCellXml, type XmlCellValue } from "./sheet-xml";
 import { parseRef } from "./sheet-reader";
 import { cellRef } from "./text";
 
@@ -25,6 +25,8 @@ export interface CellPatch {
   style?: number | null;
   /** New value (the cell's formula, if any, goes). */
   value?: XmlCellValue;
+  /** With `value`: a formula written with it (`value` is what it shows). */
+  formula?: string;
   /** Remove the cell element (and its row when nothing else is left in it and `removeEmptyRow`). */
   remove?: boolean;
   removeEmptyRow?: boolean;
@@ -76,6 +78,12 @@ function startTag(name: string, attrs: Record<string, string>, selfClosing: bool
   return s + (selfClosing ? "/>" : ">");
 }
 
+function valueXml(row: number, col: number, p: CellPatch, style: number | undefined, prefix: string): string {
+  return p.formula !== undefined
+    ? formulaCellXml(row, col, p.formula, p.value ?? null, style, prefix)
+    : cellXml(row, col, p.value ?? null, style, prefix);
+}
+
 /** Apply patches to the cells `targets` (row → columns) of a sheet's XML. Throws XmlFormatError. */
 export function patchSheetXml(xml: string, targets: Map<number, Set<number>>, decide: Decide): string {
   const splices: Splice[] = [];
@@ -105,7 +113,7 @@ export function patchSheetXml(xml: string, targets: Map<number, Set<number>>, de
     for (const c of cols) {
       const p = decide(row, c, { exists: false, style: null, hasValue: false, rowExists });
       if (!p || p.remove) continue;
-      if (p.value !== undefined) out += cellXml(row, c, p.value, p.style ?? undefined, prefix);
+      if (p.value !== undefined) out += valueXml(row, c, p, p.style ?? undefined, prefix);
       else if (p.style) out += `<${prefix}c r="${cellRef(row, c)}" s="${p.style}"/>`;
     }
     return out;
@@ -148,7 +156,7 @@ export function patchSheetXml(xml: string, targets: Map<number, Set<number>>, de
       }
       if (p.value !== undefined) {
         const st = p.style === undefined ? style : p.style;
-        const text = cellXml(rowNum, c.col, p.value, st ?? undefined, prefix) || `<${prefix}c r="${cellRef(rowNum, c.col)}"/>`;
+        const text = valueXml(rowNum, c.col, p, st ?? undefined, prefix) || `<${prefix}c r="${cellRef(rowNum, c.col)}"/>`;
         rowSplices.push({ start: c.start, end: c.end, text });
       } else if (p.style !== undefined) {
         rowSplices.push({ start: c.start, end: c.tagEnd, text: startTag(c.name, withStyle(c.attrs, p.style), c.selfClosing) });

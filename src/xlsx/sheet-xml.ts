@@ -40,6 +40,19 @@ export function cellXml(row: number, col: number, value: XmlCellValue, style?: n
   return s ? `<${c} r="${r}"${s}/>` : "";
 }
 
+/** `<c>` for a formula with the value it showed (a merge's undo puts a formula back); `formula` without "=" or with it. */
+export function formulaCellXml(row: number, col: number, formula: string, cached: XmlCellValue, style?: number, prefix = ""): string {
+  const s = style ? ` s="${style}"` : "";
+  const c = prefix + "c";
+  const f = `<${prefix}f>${escapeText(safeText(formula.replace(/^=/, "")))}</${prefix}f>`;
+  const head = `<${c} r="${cellRef(row, col)}"${s}`;
+  if (typeof cached === "string")
+    return `${head} t="str">${f}<${prefix}v>${escapeText(encodeXstring(safeText(cached)))}</${prefix}v></${c}>`;
+  if (typeof cached === "boolean") return `${head} t="b">${f}<${prefix}v>${cached ? 1 : 0}</${prefix}v></${c}>`;
+  if (typeof cached === "number" && Number.isFinite(cached)) return `${head}>${f}<${prefix}v>${cached}</${prefix}v></${c}>`;
+  return `${head}>${f}</${c}>`;
+}
+
 function rowsXml(cells: XmlCell[], heights: Record<number, number> = {}): { xml: string; ref: string } {
   // Row by row, left to right; a cell given twice: the last one wins (a stable sort keeps their order).
   const sorted = cells.slice().sort((a, b) => a.row - b.row || a.col - b.col);

@@ -8,7 +8,7 @@ import { AS_OF, fill, fileOf, KT, openPort, planBytes, split, T } from "../retur
 
 test("the undo record is saved before the cells are written; a refused record writes nothing", async () => {
   const plan = await planBytes();
-  const ret = await fill(fileOf(await split(plan), KT).bytes, [{ task: T.wifi, status: "Đã hoàn thành" }]);
+  const ret = await fill(fileOf(await split(plan), KT).bytes, [{ task: T.wifi, status: "Tạm dừng" }]);
   const calls: string[] = [];
   const port = await openPort(plan);
   const writeBatch = port.writeBatch.bind(port);

@@ -21,7 +21,7 @@ test("merge --json: changes and conflicts as the schema says; stdout is JSON alo
     return file;
   };
   const kt = await write("kt.xlsx", KT, [{ task: T.wifi, status: "Đã hoàn thành", doneDate: { date: "2026-09-20" } }]);
-  const vh1 = await write("vh-1.xlsx", VH, [{ task: T.plan, status: "Đã hoàn thành" }]);
+  const vh1 = await write("vh-1.xlsx", VH, [{ task: T.plan, status: "Chưa thực hiện" }]);
   const vh2 = await write("vh-2.xlsx", VH, [{ task: T.plan, status: "Tạm dừng" }]);
   const out = path.join(dir(), "gop.xlsx");
 
@@ -42,7 +42,7 @@ test("merge --json: changes and conflicts as the schema says; stdout is JSON alo
   ]);
   const held = json.changes.filter((c) => !c.written);
   expect(held.map((c) => [json.files[c.file].label, c.after, c.conflicts])).toEqual([
-    ["vh-1.xlsx", "Đã hoàn thành", ["disagree"]],
+    ["vh-1.xlsx", "Chưa thực hiện", ["disagree"]],
     ["vh-2.xlsx", "Tạm dừng", ["disagree"]],
   ]);
   expect(json.conflicts.map((k) => [k.kind, k.label, json.files[k.file].label, k.resolved, k.planCell?.sheet])).toEqual([

@@ -53,14 +53,19 @@ test("merge writes OUT with the changes and the log, lists conflicts, exits 1 wh
     ]),
   );
   const vhFile = path.join(dir(), "vh-tra-ve.xlsx");
-  fs.writeFileSync(vhFile, await fill(fs.readFileSync(path.join(gui, `${VH}.xlsx`)), [{ task: T.plan, status: "Đã hoàn thành" }]));
+  fs.writeFileSync(
+    vhFile,
+    await fill(fs.readFileSync(path.join(gui, `${VH}.xlsx`)), [
+      { task: T.plan, status: "Đã hoàn thành", doneDate: { date: "2026-10-01" } },
+    ]),
+  );
   const before = [planFile(), ktFile, vhFile].map(sha);
   const out = path.join(dir(), "da-gop.xlsx");
 
   const clean = await run(["merge", planFile(), ktFile, vhFile, "-o", out, "--as-of", AS_OF]);
   expect(clean.err).toBe("");
   expect(clean.code).toBe(0);
-  expect(clean.out).toContain("Đã gộp 2 tệp vào kế hoạch: ghi 3 thay đổi; không có xung đột.");
+  expect(clean.out).toContain("Đã gộp 2 tệp vào kế hoạch: ghi 4 thay đổi; không có xung đột.");
   expect(clean.out).toMatch(/'PL I'!H\d+ \(Tình trạng\) «Đang thực hiện» → «Đã hoàn thành» — kt-tra-ve\.xlsx 'PL I'!H7/);
   expect(clean.out).toContain(`Đã ghi tệp ${out}.`);
   expect([planFile(), ktFile, vhFile].map(sha)).toEqual(before);
@@ -74,7 +79,8 @@ test("merge writes OUT with the changes and the log, lists conflicts, exits 1 wh
   const out2 = path.join(dir(), "da-gop-2.xlsx");
   const conflicted = await run(["merge", planFile(), vhFile, vh2, "-o", out2, "--as-of", AS_OF, "--lang", "en"]);
   expect(conflicted.code).toBe(1);
-  expect(conflicted.out).toContain("Merged 2 files into the plan: 0 changes written; 2 conflicts left (not written).");
+  // (vh-tra-ve's completion date has no rival: written.)
+  expect(conflicted.out).toContain("Merged 2 files into the plan: 1 changes written; 2 conflicts left (not written).");
   expect(conflicted.out).toContain("[the units' returns disagree] vh-tra-ve.xlsx 'PL I'!H");
   expect(conflicted.out).toContain("«Tạm dừng» (plan: «Đang thực hiện»)");
   expect(taskOf(await reportOf(fs.readFileSync(out2)), T.plan).statusRaw).toBe("Đang thực hiện");

@@ -148,7 +148,10 @@ test("split the sample, two units fill their copies, merge them back, accept: th
   expect(await first.isChecked()).toBe(true);
 
   await review.getByRole("button", { name: "Ghi 4 thay đổi đã chọn" }).click();
-  await page.getByTestId("notice").filter({ hasText: "Đã ghi 4 thay đổi vào bảng tính." }).waitFor();
+  // The result beside the button, where the user is; focus goes there (the region's heading now says nothing waits).
+  const result = panel.getByTestId("merge-result");
+  await result.filter({ hasText: "Đã ghi 4 thay đổi vào bảng tính" }).waitFor();
+  expect(await result.evaluate((el) => el === document.activeElement)).toBe(true);
   // The pane checked again: one more task done on time for each unit.
   await page.waitForFunction(
     ([vh, ca]) =>
@@ -177,5 +180,63 @@ test("split the sample, two units fill their copies, merge them back, accept: th
   expect(after.total.done_on_time).toBe(before.total.done_on_time + 2);
   expect(after.total.in_progress).toBe(before.total.in_progress - 2);
   expect(after.tasks.length).toBe(before.tasks.length);
+  expect(pageErrors).toEqual([]);
+}, 120000);
+
+test("at 350 px: after «Ghi» the result is beside the button and focused, what waits is listed with its buttons, the old summary says it predates the merge", async () => {
+  await page.setViewportSize({ width: 350, height: 900 });
+  await page.goto(`${server.url}/taskpane.html?sample=1`);
+  await page.locator('[data-testid="as-of"]').fill(AS_OF);
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+  await page.locator('[data-testid="headline"]').waitFor();
+  // A summary made before the merge.
+  await page.getByRole("button", { name: "Tạo bảng tổng hợp" }).click();
+  await page.locator('[data-testid="summary-result"]').waitFor();
+
+  const panel = page.getByRole("region", { name: "Báo cáo của các đơn vị" });
+  await panel.getByRole("button", { name: "Gửi đơn vị" }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    panel.getByRole("button", { name: new RegExp(`^Tải ${VH}\\.xlsx`) }).click(),
+  ]);
+  const copy = path.join(downloads, "vh-350.xlsx");
+  await download.saveAs(copy);
+  // The unit's words: «Đã xong» with a date typed as text; a status nobody can read; a second file that disagrees.
+  const mine = before.tasks.filter((t) => t.lead === VH && t.status === "in_progress" && t.deadline.due! >= AS_OF);
+  const first = await fill(fs.readFileSync(copy), [
+    { task: mine[0].content.slice(0, 60), status: "Đã xong", doneDate: "ngày 10/10/2026" },
+    { task: mine[1].content.slice(0, 60), status: "Thường xuyên thực hiện" },
+  ]);
+  const second = await fill(fs.readFileSync(copy), [{ task: mine[0].content.slice(0, 60), status: "Tạm dừng" }]);
+  const files = [path.join(downloads, "vhxh-lan-1.xlsx"), path.join(downloads, "vhxh-lan-2.xlsx")];
+  fs.writeFileSync(files[0], first);
+  fs.writeFileSync(files[1], second);
+  await panel.locator('[data-testid="merge-input"]').setInputFiles(files);
+  const review = panel.getByTestId("merge-review");
+  await review.waitFor();
+  const apply = review.getByTestId("merge-apply");
+  await apply.click();
+  const result = review.getByTestId("merge-result");
+  await result.filter({ hasText: "Còn 3 mục chờ quyết định, liệt kê ở trên." }).waitFor();
+  expect(await result.evaluate((el) => el === document.activeElement)).toBe(true);
+  // Beside the button: just under it, in view.
+  const [b, r] = [await apply.boundingBox(), await result.boundingBox()];
+  expect(r!.y - (b!.y + b!.height)).toBeLessThan(40);
+  expect(r!.y + r!.height).toBeLessThanOrEqual(900);
+  // What waits is still there, with its checkboxes; the summary made before says so, and the pane offers to make it again.
+  expect(await review.getByRole("checkbox").count()).toBe(3);
+  await panel.getByTestId("stale-summaries").waitFor();
+  expect(await panel.getByRole("button", { name: "Tạo lại bảng tổng hợp" }).count()).toBe(1);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBe(0);
+  // What the user sees at 350 px: the window scrolled to where they pressed «Ghi».
+  await panel.getByTestId("stale-summaries").scrollIntoViewIfNeeded();
+  await shot(page, "16-merge-after-apply-350", "merge-after-apply-350");
+  expect(await axeViolations('[data-testid="returns"]')).toEqual([]);
+
+  // Tạo lại bảng tổng hợp: the line goes.
+  await panel.getByRole("button", { name: "Tạo lại bảng tổng hợp" }).click();
+  await panel.getByTestId("stale-summaries").waitFor({ state: "detached" });
+  await page.setViewportSize({ width: 1280, height: 860 });
   expect(pageErrors).toEqual([]);
 }, 120000);

@@ -177,8 +177,12 @@ describe("pane, on a full store at the web's limit", () => {
       const writes: { sheet: string; cell: string; value: string }[] = [];
       for (const g of grids)
         g.values.forEach((row, i) => {
+          // Done, with its completion date (a done status without one waits for a person: issue 21).
           if (typeof row[0] === "number" && row[7] === "Đang thực hiện")
-            writes.push({ sheet: g.name, cell: `H${g.origin.row + i}`, value: "Đã hoàn thành" });
+            writes.push(
+              { sheet: g.name, cell: `H${g.origin.row + i}`, value: "Đã hoàn thành" },
+              { sheet: g.name, cell: `I${g.origin.row + i}`, value: "15/10/2026" },
+            );
         });
       await ret.writeBatch(writes.slice(0, 1000));
       returnFile = {

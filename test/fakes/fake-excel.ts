@@ -19,6 +19,7 @@
  */
 import {
   colLetter,
+  defaultFont,
   FakeOfficeError,
   FakeSheet,
   FakeWorkbookModel,
@@ -727,6 +728,51 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   get formulas(): unknown[][] {
     return this.get("formulas");
   }
+  /** Range.formulas setter: "=…" is a formula (its result unknown to the fake), anything else a value. */
+  set formulas(v: unknown[][]) {
+    this.op({ set: "formulas", v }, (t) =>
+      each2d(t, v, (r, c, x) => {
+        if (typeof x !== "string" || !x.startsWith("=")) return t.sheet.writeValue(r, c, x);
+        t.sheet.assertWritable();
+        const cell = t.sheet.touch(r, c);
+        delete cell.error;
+        cell.formula = x;
+        cell.value = null;
+      }),
+    );
+  }
+
+  /** Range.copyFrom(source, "Formats") (ExcelApi 1.9): each cell takes the look of the source's cell at the same offset. */
+  copyFrom(source: FakeRange, copyType?: string): void {
+    this.context.need("1.9", "Range.copyFrom");
+    if (copyType !== "Formats") throw new FakeOfficeError("InvalidArgument", "the fake copies formats only");
+    this.op({ method: "copyFrom", source: source.path, copyType }, (t) => {
+      t.sheet.assertWritable();
+      const from = source.rangeTarget();
+      const rows = rowsOf(from);
+      const cols = colsOf(from);
+      t.sheet.forEachCell(
+        t.rect,
+        (cell, r, c) => {
+          const src = from.sheet.cell(from.rect.top + ((r - t.rect.top) % rows), from.rect.left + ((c - t.rect.left) % cols));
+          cell.numberFormat = src?.numberFormat ?? "General";
+          cell.fill = src?.fill ?? null;
+          cell.font = { ...(src?.font ?? defaultFont()) };
+          cell.horizontalAlignment = src?.horizontalAlignment;
+          cell.verticalAlignment = src?.verticalAlignment;
+          cell.wrapText = src?.wrapText;
+          cell.borders = { ...(src?.borders ?? {}) };
+        },
+        true,
+      );
+    });
+  }
+
+  /** Range.dataValidation (ExcelApi 1.8): the list validation over the range's top-left cell. */
+  get dataValidation(): FakeDataValidation {
+    this.context.need("1.8", "Range.dataValidation");
+    return this.derive("dataValidation", () => new FakeDataValidation(this.context, `${this.path}.dataValidation`, this));
+  }
 
   get format(): FakeRangeFormat {
     return this.derive("format", () => new FakeRangeFormat(this.context, `${this.path}.format`, this));
@@ -958,6 +1004,23 @@ export class FakeRangeFormat extends RangePart {
   }
   set wrapText(v: boolean) {
     this.setCells({ set: "wrapText", v }, (c) => (c.wrapText = v));
+  }
+}
+
+export class FakeDataValidation extends RangePart {
+  protected override read(t: RangeTarget, prop: string): unknown {
+    const v = t.sheet.validations.find(
+      (x) => t.rect.top >= x.rect.top && t.rect.top <= x.rect.bottom && t.rect.left >= x.rect.left && t.rect.left <= x.rect.right,
+    );
+    if (prop === "type") return v ? "List" : "None";
+    if (prop === "rule") return v ? { list: { inCellDropDown: true, source: v.source } } : {};
+    throw new FakeOfficeError("InvalidArgument", `dataValidation: cannot load ${prop}`);
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get rule(): { list?: { source: string } } {
+    return this.get("rule");
   }
 }
 

@@ -174,6 +174,8 @@ export class FakeSheet {
   tabColor = "";
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   protected = false;
+  /** List data validations (drop-downs): the cells, and the list's source ("a,b,c" or "=$Z$1:$Z$5"). */
+  validations: { rect: Rect; source: string }[] = [];
 
   constructor(
     readonly id: string,

@@ -42,7 +42,8 @@ const LITERALS = FILES.flatMap(literalsOf);
 /** A letter only Vietnamese writes (a vowel with a diacritic, đ): the text is Vietnamese, or quotes it. */
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;
 /** A command line to type: an option and its quoted value keep the shell's straight quotes. */
-const COMMAND_VALUE = /--[a-z-]+ "[^"]*"/g;
+/** Machine syntax the user types or reads as is: a command line's value, a JSON example ({"mã": "accept"}). */
+const COMMAND_VALUE = /--[a-z-]+ "[^"]*"|\{"[^{}]*\}/g;
 
 const where = (l: Literal) => `${l.file}:${l.line} ${JSON.stringify(l.text.slice(0, 120))}`;
 
@@ -68,10 +69,10 @@ const RULES: Rule[] = [
     good: ["Xóa đánh dấu", "Hủy", "văn hóa", "Tùy chọn", "hoàn thành", "Quý II", "khỏe", "toán"],
   },
   {
-    name: "2. «…» quote in Vietnamese text; straight quotes only around a command line's value",
+    name: "2. «…» quote in Vietnamese text; straight quotes only around a command line's value or in a JSON example",
     breaks: (t) => VIETNAMESE.test(t) && t.replace(COMMAND_VALUE, "").includes('"'),
     bad: ['Tệp "${}" rỗng.', 'chữ "Phụ lục"'],
-    good: ["Tệp «${}» rỗng.", 'ví dụ --commune "phường Lê Chân"', 'Sheet "${}" is empty.'],
+    good: ["Tệp «${}» rỗng.", 'ví dụ --commune "phường Lê Chân"', 'Sheet "${}" is empty.', 'tệp JSON dạng {"mã": "accept" | "reject"}'],
   },
   {
     name: "3. no ISO date in a Vietnamese sentence (dd/mm/yyyy), except as the value of a command-line option",

@@ -2,14 +2,17 @@
  * The merge as a property (fast-check), in memory through the use cases every door calls (the plan and
  * the returns are in-memory ports; the copies are the real files Gửi đơn vị writes, read back by the file
  * layer). A random plan (appendices, groups, tasks, leads, deadlines, the fill-in values it already has)
- * is split; the units fill their copies at random (statuses the engine reads, completion dates, results,
- * notes, blanks — a blank means "no change" — task rows re-sorted, a unit sending its file twice):
+ * is split; the units fill their copies at random (statuses the engine reads — often in their own words,
+ * which the plan gets as its canonical word — completion dates, what they achieved, notes, blanks — a blank
+ * means "no change" — task rows re-sorted, a unit sending its file twice):
  *  - valid edits only → the merged plan is exactly the plan with those edits, cell by cell, and no conflict;
  *  - with conflicting edits injected (two returns disagree; a unit edits a task it does not lead; the
  *    task's text or deadline changed in the return; a task added in the return; a return of another plan;
- *    a copy of an older version) → every injected conflict is reported with its kind, task and file, no
- *    other, and nothing conflicting is written (the merged plan is still exactly the plan with the valid
- *    edits).
+ *    a copy of an older version; a value for a plan cell holding a formula; words typed into the plan's
+ *    planned output; and the values that need a person: a status nobody can read, a completion date after
+ *    the as-of date or that does not exist, a done status with no date) → every injected conflict is
+ *    reported with its kind, task and file, no other, and nothing conflicting is written (the merged plan is
+ *    still exactly the plan with the valid edits).
  * The number of cases, edits and conflicts run is printed.
  */
 import fc from "fast-check";
@@ -76,10 +79,21 @@ const DEADLINES = ["Quý I/2026", "Quý II/2026", "Quý III/2026", "Quý IV/2026
 const RESULTS = ["Báo cáo", "Kế hoạch", "Hệ thống mạng", "Dự toán", "Lớp tập huấn"];
 const NOTES = ["Chờ kinh phí", "Đã trình UBND xã", "Phối hợp Công an xã"];
 const TYPED = ["Đã lắp 5 điểm wifi", "Hoàn thành 80% khối lượng", "Đã tổ chức 2 lớp, 60 người dự", "Chờ hướng dẫn của tỉnh", "Đã ban hành"];
+/** Statuses as units type them, each with the canonical word the plan gets. */
+const OWN_WORDS: Record<string, string[]> = {
+  "Chưa thực hiện": ["chưa làm", "Chưa triển khai"],
+  "Đang thực hiện": ["đang làm, đạt khoảng 70%", "Đang triển khai", "60%"],
+  "Đã hoàn thành": ["Đã xong", "xong rồi", "Hoàn thành 100%"],
+  "Hoàn thành (chậm)": ["Hoàn thành trễ hạn"],
+  "Tạm dừng": ["tạm dừng, chờ kinh phí", "Tạm hoãn"],
+};
+const DONE_WORDS = new Set(["Đã hoàn thành", "Hoàn thành (chậm)"]);
 const CAMERA = "Lắp camera giám sát tại trụ sở UBND xã, kết nối về điện thoại trực ban";
 const serial = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86400000 + 25569;
 const DATE_MIN = serial("2026-01-05");
 const DATE_MAX = serial("2026-12-20");
+/** Completion dates the units type: never after the as-of date (that one is held for a person). */
+const TYPED_DATE_MAX = serial(AS_OF);
 
 // --------------------------------------------------------------------------------------------------
 // The plan
@@ -176,7 +190,7 @@ const clone = (grids: Grid[]): Grid[] =>
 // --------------------------------------------------------------------------------------------------
 // Where a task's cells are (in the plan or a return), and editing a grid
 
-type Col = FillField | "content" | "deadline" | "lead" | "stt";
+type Col = FillField | "result" | "content" | "deadline" | "lead" | "stt";
 interface Where {
   sheet: string;
   row: number;
@@ -193,7 +207,7 @@ function locator(grids: Grid[]): (text: string) => Where {
     if (!t) throw new Error(`task not found: ${text}`);
     const header = tables.get(t.sheet)!.header;
     const cols = Object.fromEntries(
-      (["status", "doneDate", "result", "note", "content", "deadline", "lead", "stt"] as Col[]).map((c) => [c, header.columns.get(c)]),
+      ([...FILL_FIELDS, "result", "content", "deadline", "lead", "stt"] as Col[]).map((c) => [c, header.columns.get(c)]),
     ) as Record<Col, number | undefined>;
     return { sheet: t.sheet, row: t.row, header: header.row, cols };
   };
@@ -226,20 +240,30 @@ function rng(seed: number): () => number {
 }
 const pick = <X>(r: () => number, xs: readonly X[]): X => xs[Math.floor(r() * xs.length)];
 
-/** A value a unit types into a fill-in column: a status the engine reads, a date, a text, or a blank. */
-type Typed = { kind: "blank" } | { kind: "text"; text: string } | { kind: "date"; serial: number };
-function typedValue(r: () => number, field: FillField): Typed {
+/**
+ * A value a unit types into a fill-in column: a status the engine reads (`as`: in the unit's own words,
+ * `text` the plan's word for it), a date, a text, or a blank.
+ */
+type Typed = { kind: "blank" } | { kind: "text"; text: string; as?: string } | { kind: "date"; serial: number };
+function typedValue(r: () => number, field: FillField, noDone = false): Typed {
   if (r() < 0.15) return { kind: "blank" };
-  if (field === "status") return { kind: "text", text: pick(r, STATUS_CHOICES) };
-  if (field === "doneDate") return { kind: "date", serial: DATE_MIN + Math.floor(r() * (DATE_MAX - DATE_MIN)) };
-  return { kind: "text", text: pick(r, field === "result" ? [...TYPED, ...RESULTS] : [...TYPED, ...NOTES]) };
+  if (field === "status") {
+    const text = pick(
+      r,
+      STATUS_CHOICES.filter((s) => !noDone || !DONE_WORDS.has(s)),
+    );
+    return r() < 0.4 ? { kind: "text", text, as: pick(r, OWN_WORDS[text]) } : { kind: "text", text };
+  }
+  if (field === "doneDate") return typedDate(r);
+  return { kind: "text", text: pick(r, field === "outcome" ? TYPED : [...TYPED, ...NOTES]) };
 }
+const typedDate = (r: () => number): Typed => ({ kind: "date", serial: DATE_MIN + Math.floor(r() * (TYPED_DATE_MAX - DATE_MIN)) });
 const norm = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
 
-/** The plan's value of a field, as the unit's copy shows it. */
+/** The plan's value of a field, as the unit's copy shows it (the plans here have no Kết quả thực hiện). */
 function planValue(t: PlanTask, field: FillField): Typed {
   if (field === "doneDate") return t.done === null ? { kind: "blank" } : { kind: "date", serial: t.done };
-  const v = field === "status" ? t.status : field === "result" ? t.result : t.note;
+  const v = field === "status" ? t.status : field === "note" ? t.note : null;
   return v === null ? { kind: "blank" } : { kind: "text", text: v };
 }
 /** Does a typed value change the plan (a blank never does; the same text, case and spacing aside, neither)? */
@@ -249,26 +273,43 @@ function changes(v: Typed, plan: Typed): boolean {
   if (v.kind === "date") return plan.kind !== "date" || plan.serial !== v.serial;
   return plan.kind !== "text" || norm(plan.text) !== norm(v.text);
 }
-/** A typed value different from the plan's (for conflicting edits). */
+/** A typed value different from the plan's (for conflicting edits: never a done status, which would also want a date). */
 function differentValue(r: () => number, field: FillField, plan: Typed, not?: Typed): Typed {
   for (;;) {
-    const v = typedValue(r, field);
+    const v = typedValue(r, field, true);
     if (changes(v, plan) && (!not || changes(v, not))) return v;
   }
 }
 
 const cellValue = (v: Typed): CellValue => (v.kind === "blank" ? null : v.kind === "date" ? v.serial : v.text);
-/** As the unit types it: sometimes with a TCVN3 font (.VnTime), the letters then in TCVN3. */
+/** As the unit types it: in its own words, sometimes with a TCVN3 font (.VnTime), the letters then in TCVN3. */
 function typedCell(r: () => number, v: Typed): CellValue {
-  if (v.kind !== "text" || r() >= 0.2) return cellValue(v);
+  if (v.kind !== "text") return cellValue(v);
+  if (v.as) stats.ownWords++;
+  const text = v.as ?? v.text;
+  if (r() >= 0.2) return text;
   stats.tcvn3++;
-  return encodeTcvn3(v.text);
+  return encodeTcvn3(text);
 }
 
 // --------------------------------------------------------------------------------------------------
 // One case
 
-const INJECTIONS = ["disagree", "not_lead", "text_changed", "deadline_changed", "not_in_plan", "other_plan", "older_version"] as const;
+const INJECTIONS = [
+  "disagree",
+  "not_lead",
+  "text_changed",
+  "deadline_changed",
+  "not_in_plan",
+  "other_plan",
+  "older_version",
+  "formula",
+  "planned_output",
+  "status_unknown",
+  "date_invalid",
+  "date_after_as_of",
+  "done_without_date",
+] as const;
 type Injection = (typeof INJECTIONS)[number];
 
 interface Return {
@@ -306,6 +347,8 @@ const stats = {
   blanks: 0,
   unchanged: 0,
   tcvn3: 0,
+  ownWords: 0,
+  datesAdded: 0,
   written: 0,
   newColumns: 0,
   olderUntouched: 0,
@@ -339,8 +382,16 @@ async function runCase(shape: Shape, seed: number, inject: readonly Injection[])
     used.add(t.text);
     return t;
   };
+  const tracked = (t: Placed) => inPlan(t.text).cols.status !== undefined;
+  const notDone = (t: Placed) => t.done === null && (t.status === null || !DONE_WORDS.has(t.status));
+  const FILTERS: Partial<Record<Injection, (t: Placed) => boolean>> = {
+    // The whole plan sent back: a value typed where the plan has the column (a plain sheet has none of the unit's).
+    not_lead: tracked,
+    formula: tracked,
+    done_without_date: (t) => tracked(t) && notDone(t),
+  };
   const chosen = new Map<Injection, Placed | null>();
-  for (const k of inject) chosen.set(k, k === "not_in_plan" || k === "other_plan" ? null : take());
+  for (const k of inject) chosen.set(k, k === "not_in_plan" || k === "other_plan" ? null : take(FILTERS[k]));
   /** The unit that adds a task to its copy. */
   const addTo = inject.includes("not_in_plan") ? pick(r, led).lead : null;
   // An older version of the plan: the task's deadline, or one of its fill-in values, was different when the copy was made.
@@ -348,7 +399,8 @@ async function runCase(shape: Shape, seed: number, inject: readonly Injection[])
   let olderField: FillField | null = null;
   let olderValue: Typed | null = null;
   const olderTask: Partial<PlanTask> = {};
-  if (older && r() < 0.5)
+  // (A plain sheet has none of the unit's columns: there the deadline is what changed.)
+  if (older && (r() < 0.5 || !tracked(older)))
     // Another due day: a deadline reworded to the same day is no change (the rule of deadline_changed too).
     olderTask.deadline = pick(
       r,
@@ -362,7 +414,7 @@ async function runCase(shape: Shape, seed: number, inject: readonly Injection[])
     );
     olderValue = differentValue(r, olderField, planValue(older, olderField));
     if (olderValue.kind === "date") olderTask.done = olderValue.serial;
-    else if (olderValue.kind === "text") olderTask[olderField as "status" | "result" | "note"] = olderValue.text;
+    else if (olderValue.kind === "text") olderTask[olderField as "status" | "note"] = olderValue.text;
   }
 
   const current = await splitCopies(planGrids);
@@ -375,6 +427,7 @@ async function runCase(shape: Shape, seed: number, inject: readonly Injection[])
   const expectedConflicts: string[] = [];
   const conflict = (kind: ConflictKind, task: string | null, label: string) =>
     expectedConflicts.push(`${kind} | ${task ?? "-"} | ${label}`);
+  const formulaCells: { sheet: string; cell: string; formula: string }[] = [];
 
   // Each unit (most of them) returns its copy, with valid edits on the tasks no injection uses.
   for (const [unit, copy] of current) {
@@ -386,9 +439,15 @@ async function runCase(shape: Shape, seed: number, inject: readonly Injection[])
     for (const t of tasks.filter((x) => x.lead === unit && !used.has(x.text))) {
       if (r() < 0.35) continue;
       const w = at(t.text);
-      for (const field of FILL_FIELDS) {
-        if (r() < 0.5) continue;
-        const v = typedValue(r, field);
+      const typed = new Map<FillField, Typed>();
+      for (const field of FILL_FIELDS) if (r() >= 0.5) typed.set(field, typedValue(r, field));
+      // A done status comes with its completion date where the plan keeps one (without, it waits for a person).
+      const st = typed.get("status");
+      if (st?.kind === "text" && DONE_WORDS.has(st.text) && changes(st, planValue(t, "status")) && tracked(t) && t.done === null) {
+        if (typed.get("doneDate")?.kind !== "date") stats.datesAdded++;
+        if (typed.get("doneDate")?.kind !== "date") typed.set("doneDate", typedDate(r));
+      }
+      for (const [field, v] of typed) {
         stats.edits++;
         put(ret.grids, w.sheet, w.row, w.cols[field], typedCell(r, v), v.kind === "date" ? "dd/mm/yyyy" : undefined);
         if (!changes(v, planValue(t, field))) {
@@ -510,11 +569,35 @@ async function runCase(shape: Shape, seed: number, inject: readonly Injection[])
       const ret = { label: `${KT} - kế hoạch khác.xlsx`, ...other };
       returns.push(ret);
       conflict("other_plan", null, ret.label);
+    } else {
+      const ret = primary.get(t!.lead!)!;
+      const w = locator(ret.grids)(t!.text);
+      const at = (f: FillField | "result", v: CellValue, format?: string) => put(ret.grids, w.sheet, w.row, w.cols[f], v, format);
+      if (kind === "formula") {
+        const p = inPlan(t!.text);
+        const f = pick(
+          r,
+          (["status", "doneDate", "note"] as const).filter((x) => p.cols[x] !== undefined),
+        );
+        formulaCells.push({
+          sheet: p.sheet,
+          cell: `${String.fromCharCode(64 + p.cols[f]!)}${p.row}`,
+          formula: `=IF(A${p.row}="","",${f === "doneDate" ? "TODAY()" : '"x"'})`,
+        });
+        const v = differentValue(r, f, planValue(t!, f));
+        at(f, typedCell(r, v), v.kind === "date" ? "dd/mm/yyyy" : undefined);
+      } else if (kind === "planned_output") at("result", "Đã nộp 05 hồ sơ, nhận 03 kết quả");
+      else if (kind === "status_unknown") at("status", "Thường xuyên thực hiện");
+      else if (kind === "date_invalid") at("doneDate", "30/02/2026");
+      else if (kind === "date_after_as_of") at("doneDate", serial("2026-12-05"), "dd/mm/yyyy");
+      else if (kind === "done_without_date") at("status", pick(r, ["Đã hoàn thành", "Đã xong", "xong rồi"]));
+      conflict(kind, t!.text, ret.label);
     }
   }
 
   // Merge them all (the default choice: every change no conflict holds back).
   const planPort = new FakePort(clone(planGrids));
+  for (const f of formulaCells) planPort.formulas[`${f.sheet}!${f.cell}`] = f.formula;
   const inputs = returns.map((x) => {
     const port = new FakePort(x.grids);
     if (x.record !== undefined) port.records[UNIT_COPY_KEY] = x.record;
@@ -597,7 +680,8 @@ function expectSameGrids(o: Outcome): void {
 afterAll(() => {
   console.log(
     `merge property: ${stats.cases.valid} cases of valid edits, ${stats.cases.conflicting} cases with conflicts injected; ` +
-      `${stats.returns} returns, ${stats.edits} cells typed (${stats.blanks} blanks, ${stats.unchanged} the plan's own value, ${stats.tcvn3} typed in TCVN3), ` +
+      `${stats.returns} returns, ${stats.edits} cells typed (${stats.blanks} blanks, ${stats.unchanged} the plan's own value, ${stats.tcvn3} typed in TCVN3, ` +
+      `${stats.ownWords} statuses in the unit's own words, ${stats.datesAdded} completion dates given with a done status), ` +
       `${stats.written} cells written (${stats.newColumns} columns added); ` +
       `conflicts injected: ${Object.entries(stats.conflicts)
         .map(([k, n]) => `${k} ${n}`)

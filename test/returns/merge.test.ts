@@ -15,6 +15,7 @@ import {
   type ConflictKind,
 } from "../../src/core/returns/merge-schema";
 import { addMerge } from "../../src/core/returns/apply";
+import { CONFLICT_LABELS } from "../../src/i18n/returns";
 import { undoLastMerge, mergeState } from "../../src/app/use-cases/merge";
 import { defaultSettings } from "../../src/core/settings";
 import { removeSheet } from "../../src/xlsx/sheet-parts";
@@ -42,21 +43,26 @@ async function cell(bytes: Uint8Array, sheet: string, a1: string) {
 
 test("a unit's edits come back into the fill-in columns: dates as dates, TCVN3 sheets in TCVN3, missing columns added; a blank never overwrites", async () => {
   const kt = await fill(fileOf(files, KT).bytes, [
-    { task: T.wifi, status: "Đã hoàn thành", doneDate: { date: "2026-09-20" }, note: null, result: "Đã lắp 5 điểm wifi" },
+    { task: T.wifi, status: "Đã hoàn thành", doneDate: { date: "2026-09-20" }, note: null, outcome: "Đã lắp 5 điểm wifi" },
     { task: T.standing, status: "Đang thực hiện" },
-    { task: T.legacy, status: "Đã hoàn thành", note: "Tổ chức 2 lớp" },
+    { task: T.legacy, status: "Đã hoàn thành", doneDate: { date: "2026-10-02" }, note: "Tổ chức 2 lớp" },
   ]);
   const m = await merge(plan, [{ name: "kt.xlsx", bytes: kt }]);
   expect(m.review.proposal.conflicts).toEqual([]);
-  expect(m.applied).toMatchObject({ applied: 6, unresolved: 0, logSheet: "Nhật ký gộp" });
+  expect(m.applied).toMatchObject({ applied: 7, unresolved: 0, logSheet: "Nhật ký gộp" });
   const after = await reportOf(m.bytes);
   const wifi = taskOf(after, T.wifi);
+  // The plan's planned output stays the plan's; what the unit achieved goes into Kết quả thực hiện, added
+  // right of everything PL I holds.
   expect([wifi.statusRaw, wifi.doneDate, wifi.result, wifi.status]).toEqual([
     "Đã hoàn thành",
     "2026-09-20",
-    "Đã lắp 5 điểm wifi",
+    "Hệ thống mạng",
     "done_on_time",
   ]);
+  expect(after.sheets.find((s) => s.name === "PL I")?.columns?.outcome).toBe("K");
+  expect((await cell(m.bytes, "PL I", "K4")).value).toBe("Kết quả thực hiện");
+  expect((await cell(m.bytes, "PL I", `K${wifi.row}`)).value).toBe("Đã lắp 5 điểm wifi");
   // The note was left blank in the return: the plan keeps its own.
   const { cells } = await fillCellsOf(m.bytes, T.wifi);
   expect((await cell(m.bytes, "PL I", cells.note!)).value).toBe("Chờ kinh phí");
@@ -85,11 +91,11 @@ test("an unchanged copy proposes nothing; a value the plan already has is no cha
 
 test("two returns that disagree: both held back and listed; the same value from two files is one change", async () => {
   const a = await fill(fileOf(files, VH).bytes, [
-    { task: T.plan, status: "Đã hoàn thành" },
+    { task: T.plan, status: "Đã hoàn thành", doneDate: { date: "2026-10-10" } },
     { task: T.standing2, note: "Đã đăng 12 tin" },
   ]);
   const b = await fill(fileOf(files, VH).bytes, [
-    { task: T.plan, status: "Đang thực hiện, đạt 80%" },
+    { task: T.plan, status: "tạm dừng, chờ kinh phí" },
     { task: T.standing2, note: "Đã đăng 12 tin" },
   ]);
   const m = await merge(plan, [
@@ -98,9 +104,10 @@ test("two returns that disagree: both held back and listed; the same value from 
   ]);
   const p = m.review.proposal;
   const status = p.changes.filter((c) => c.field === "status");
-  expect(status.map((c) => [c.file, c.after, c.conflicts])).toEqual([
-    [0, "Đã hoàn thành", ["disagree"]],
-    [1, "Đang thực hiện, đạt 80%", ["disagree"]],
+  // The second unit's words are written as the plan's word for that status (its own words kept beside).
+  expect(status.map((c) => [c.file, c.after, c.unitValue, c.conflicts])).toEqual([
+    [0, "Đã hoàn thành", undefined, ["disagree"]],
+    [1, "Tạm dừng", "tạm dừng, chờ kinh phí", ["disagree"]],
   ]);
   expect(p.conflicts.filter((k) => k.kind === "disagree").map((k) => [k.file, k.others, k.returnCell?.sheet, k.planCell])).toEqual([
     [0, [1], "PL I", { sheet: "PL I", cell: status[0].cell }],
@@ -108,6 +115,7 @@ test("two returns that disagree: both held back and listed; the same value from 
   ]);
   const note = p.changes.filter((c) => c.field === "note");
   expect(note.map((c) => [c.file, c.alsoIn, c.conflicts])).toEqual([[0, [1], []]]);
+  // The completion date of file 0 has no rival: written.
   expect(m.applied.unresolved).toBe(2);
   expect(taskOf(await reportOf(m.bytes), T.plan).statusRaw).toBe("Đang thực hiện");
 
@@ -142,7 +150,7 @@ test("the return changed the plan's own columns (text, deadline, lead): listed, 
     { sheet: "PL II", cell: `D${srow}`, value: VH },
   ]);
   const kt = await fill(await port.toBuffer(), [
-    { task: "Lắp đặt mạng nội bộ", status: "Đã hoàn thành" },
+    { task: "Lắp đặt mạng nội bộ", status: "Tạm dừng" },
     { task: T.budget, note: "Đã trình" },
     { task: T.standing, status: "Đang thực hiện" },
   ]);
@@ -216,14 +224,14 @@ test("a copy of an older version of the plan: the tasks that changed since, and 
   pl1.values[rowOf(T.wifi)][9] = "Đã có kinh phí"; // … and here, where the unit writes nothing
   const planV2 = await planBytes(v2);
   const kt = await fill(fileOf(files, KT).bytes, [
-    { task: T.wifi, status: "Đã hoàn thành" },
+    { task: T.wifi, status: "Tạm dừng" },
     { task: T.budget, note: "Đã trình dự toán" },
     { task: T.standing, status: "Đang thực hiện" },
   ]);
   const m = await merge(planV2, [{ name: "kt.xlsx", bytes: kt }]);
   expect(m.review.proposal.files[0]).toMatchObject({ planChanged: true, otherPlan: false, unit: KT, record: "ok" });
   expect(m.review.proposal.changes.map((c) => [c.after, c.conflicts])).toEqual([
-    ["Đã hoàn thành", ["older_version"]],
+    ["Tạm dừng", ["older_version"]],
     ["Đã trình dự toán", ["older_version"]],
     ["Đang thực hiện", []],
   ]);
@@ -251,7 +259,7 @@ test("a unit edits a task it does not lead (its whole-plan copy, named after it)
   const wifi = await fillCellsOf(plan, T.wifi);
   const data = await fillCellsOf(plan, T.data);
   await port.writeBatch([
-    { sheet: "PL I", cell: wifi.cells.status!, value: "Đã hoàn thành" },
+    { sheet: "PL I", cell: wifi.cells.status!, value: "Tạm dừng" },
     { sheet: "PL I", cell: data.cells.note!, value: "Phòng Kinh tế ghi hộ" },
   ]);
   // A copy that did not come from Gửi đơn vị (no record): matched by text, the unit from its file name.
@@ -262,7 +270,12 @@ test("a unit edits a task it does not lead (its whole-plan copy, named after it)
     [T.data.slice(0, 20), ["not_lead"], 1],
   ]);
   expect(kinds(m)).toEqual(["not_lead"]);
-  expect(m.review.proposal.conflicts[0]).toMatchObject({ file: 0, field: "note", value: "Phòng Kinh tế ghi hộ", change: "c2" });
+  expect(m.review.proposal.conflicts[0]).toMatchObject({
+    file: 0,
+    field: "note",
+    value: "Phòng Kinh tế ghi hộ",
+    change: m.review.proposal.changes[1].id,
+  });
   expect(m.applied).toMatchObject({ applied: 1, unresolved: 1 });
 });
 
@@ -283,7 +296,7 @@ test("a plan cell merged with others is a conflict (writing there would show for
   const secRow = pl1.values.findIndex((r) => r[1] === T.security) + 1;
   pl1.merges.push({ top: secRow, left: 10, bottom: secRow + 1, right: 10 });
   const merged = await planBytes(g);
-  const ca = await fill(fileOf(await split(merged), CA).bytes, [{ task: T.security, note: "Đã triển khai", status: "Đã hoàn thành" }]);
+  const ca = await fill(fileOf(await split(merged), CA).bytes, [{ task: T.security, note: "Đã triển khai", status: "Tạm dừng" }]);
   const m = await merge(merged, [{ name: "ca.xlsx", bytes: ca }]);
   expect(m.review.proposal.changes.map((c) => [c.field, c.conflicts])).toEqual([
     ["status", []],
@@ -303,7 +316,15 @@ test("every kind of conflict has a name in both languages and is one of the cont
     "other_plan",
     "older_version",
     "cell_merged",
+    "formula",
+    "planned_output",
+    "status_unknown",
+    "date_invalid",
+    "date_after_as_of",
+    "done_without_date",
   ]);
+  for (const lang of ["vi", "en"] as const) for (const k of CONFLICT_KINDS) expect(CONFLICT_LABELS[lang][k]).toMatch(/\S{3}/);
+  expect(CONFLICT_LABELS.vi.formula).toBe("ô có công thức");
 });
 
 test("Nhật ký gộp lists every change applied and every conflict, with file and cells; undo puts the whole merge back", async () => {
@@ -311,7 +332,7 @@ test("Nhật ký gộp lists every change applied and every conflict, with file 
     { task: T.wifi, status: "Đã hoàn thành", doneDate: { date: "2026-09-20" } },
     { task: T.standing, status: "Xong" },
   ]);
-  const vh = await fill(fileOf(files, VH).bytes, [{ task: T.plan, status: "Đã hoàn thành" }]);
+  const vh = await fill(fileOf(files, VH).bytes, [{ task: T.plan, status: "Chưa thực hiện" }]);
   const vh2 = await fill(fileOf(files, VH).bytes, [{ task: T.plan, status: "Tạm dừng" }]);
   const m = await merge(plan, [
     { name: "kt.xlsx", bytes: kt },
@@ -356,7 +377,7 @@ test("Nhật ký gộp lists every change applied and every conflict, with file 
 });
 
 test("undo leaves a cell someone edited after the merge", async () => {
-  const kt = await fill(fileOf(files, KT).bytes, [{ task: T.wifi, status: "Đã hoàn thành", note: "Xong" }]);
+  const kt = await fill(fileOf(files, KT).bytes, [{ task: T.wifi, status: "Tạm dừng", note: "Xong" }]);
   const m = await merge(plan, [{ name: "kt.xlsx", bytes: kt }]);
   const { cells } = await fillCellsOf(m.bytes, T.wifi);
   await m.port.writeBatch([{ sheet: "PL I", cell: cells.note!, value: "Sửa tay sau khi gộp" }]);

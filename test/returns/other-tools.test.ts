@@ -44,22 +44,48 @@ if (!tools) {
 }
 const toolTest = tools ? test : test.skip;
 
+type Typed = { task: string; values: Partial<Record<"status" | "doneDate" | "outcome" | "result" | "note", OpValue>> }[];
+
 /** What Phòng Kinh tế types into its copy (its four tasks, on PL I, PL II and PL III). */
-const TYPED: { task: string; values: Partial<Record<"status" | "doneDate" | "result" | "note", OpValue>> }[] = [
-  { task: T.wifi, values: { status: "Đã hoàn thành", doneDate: { date: "2026-09-20" }, result: "Đã lắp 5 điểm wifi" } },
+const TYPED: Typed = [
+  { task: T.wifi, values: { status: "Đã hoàn thành", doneDate: { date: "2026-09-20" }, outcome: "Đã lắp 5 điểm wifi" } },
   { task: T.budget, values: { note: "Đã trình UBND xã" } },
   { task: T.standing, values: { status: "Đang thực hiện" } },
-  { task: T.legacy, values: { status: "Đã hoàn thành", note: "Tổ chức 2 lớp" } },
+  { task: T.legacy, values: { status: "Đã hoàn thành", doneDate: { date: "2026-10-02" }, note: "Tổ chức 2 lớp" } },
+];
+
+/** The same, in the units' own words: statuses as people type them, completion dates typed as text. */
+const OWN_WORDS: Typed = [
+  { task: T.wifi, values: { status: "Đã xong", doneDate: "ngày 20/9/2026", outcome: "Đã lắp 5 điểm wifi" } },
+  { task: T.budget, values: { note: "Đã trình UBND xã" } },
+  { task: T.standing, values: { status: "đang làm, đạt khoảng 70%" } },
+  { task: T.legacy, values: { status: "Hoàn thành 100%", doneDate: "2/10/2026", note: "Tổ chức 2 lớp" } },
+];
+
+/** What needs a person (merged 15/10/2026): a status nobody can read, a date after the merge, a done without a date, a date that does not exist. */
+const NEEDS_A_PERSON: Typed = [
+  { task: T.wifi, values: { status: "Đã hoàn thành", doneDate: "05/12/2026", outcome: "Đã lắp 5 điểm wifi" } },
+  { task: T.budget, values: { note: "Đã trình UBND xã", doneDate: "30/02/2026" } },
+  { task: T.standing, values: { status: "Thường xuyên thực hiện" } },
+  { task: T.legacy, values: { status: "Xong", note: "Tổ chức 2 lớp" } },
+];
+
+/** The unit writes into the plan's planned output (Kết quả): for the budget instead of Kết quả thực hiện, for the wifi beside it. */
+const PLANNED_OUTPUT: Typed = [
+  ...TYPED.filter((t) => t.task !== T.budget && t.task !== T.wifi),
+  { task: T.wifi, values: { ...TYPED[0].values, result: "Lắp xong 5 điểm" } },
+  { task: T.budget, values: { note: "Đã trình UBND xã", result: "05 hồ sơ đã nộp" } },
 ];
 
 /** The changes every return proposes: [task, field, plan's value → return's, conflicts]. */
 const CHANGES: [string, string, string, string, string[]][] = [
   [T.wifi, "status", "Đang thực hiện", "Đã hoàn thành", []],
   [T.wifi, "doneDate", "", "20/09/2026", []],
-  [T.wifi, "result", "Hệ thống mạng", "Đã lắp 5 điểm wifi", []],
+  [T.wifi, "outcome", "", "Đã lắp 5 điểm wifi", []],
   [T.budget, "note", "", "Đã trình UBND xã", []],
   [T.standing, "status", "", "Đang thực hiện", []],
   [T.legacy, "status", "Chưa thực hiện", "Đã hoàn thành", []],
+  [T.legacy, "doneDate", "", "02/10/2026", []],
   [T.legacy, "note", "", "Tổ chức 2 lớp", []],
 ];
 const CAMERA = "Lắp camera giám sát tại trụ sở UBND xã";
@@ -70,10 +96,14 @@ interface Edit {
   changes: typeof CHANGES;
   conflicts: [string, string | null][];
   record: "ok" | "missing";
+  /** The plan after the default merge reads as the typed values say (false: what is held back is not written). */
+  standard?: false;
+  /** What the unit typed, kept beside the plan's words: [task, field, typed]. */
+  unitWords?: [string, string, string][];
 }
 
-function typed(at: Awaited<ReturnType<typeof locate>>, encode: (s: string) => string = (s) => s): Op[] {
-  return TYPED.flatMap(({ task, values }) => {
+function typed(at: Awaited<ReturnType<typeof locate>>, encode: (s: string) => string = (s) => s, values: Typed = TYPED): Op[] {
+  return values.flatMap(({ task, values }) => {
     const l = at(task);
     return Object.entries(values).map(([field, v]) => ({
       op: "set" as const,
@@ -99,18 +129,65 @@ const convertAll = (sheets: Grid[], encode: (s: string) => string): Op[] =>
   );
 
 /** Excel will not sort across merged group rows: the unit unmerges them, then puts group II (and its task) first. */
-const groupIIFirst = (at: (text: string) => { row: number }): Op[] => {
+const groupIIFirst = (at: (text: string) => { row: number; cols: Record<string, number> }): Op[] => {
   const w = at(T.wifi);
   const b = at(T.budget);
+  // Group rows span the copy's columns (the plan's, then the unit's columns it lacked).
+  const last = col(Math.max(...Object.values(w.cols)));
   return [
-    { op: "unmerge", sheet: "PL I", range: `B${w.row - 1}:J${w.row - 1}` },
-    { op: "unmerge", sheet: "PL I", range: `B${b.row - 1}:J${b.row - 1}` },
+    { op: "unmerge", sheet: "PL I", range: `B${w.row - 1}:${last}${w.row - 1}` },
+    { op: "unmerge", sheet: "PL I", range: `B${b.row - 1}:${last}${b.row - 1}` },
     { op: "order", sheet: "PL I", start: w.row - 1, rows: [b.row - 1, b.row, w.row - 1, w.row] },
   ];
 };
 
 const EDITS: Edit[] = [
   { name: "values typed", ops: (at) => typed(at), changes: CHANGES, conflicts: [], record: "ok" },
+  {
+    name: "units' own words",
+    ops: (at) => typed(at, undefined, OWN_WORDS),
+    changes: CHANGES,
+    conflicts: [],
+    record: "ok",
+    unitWords: [
+      [T.wifi, "status", "Đã xong"],
+      [T.wifi, "doneDate", "ngày 20/9/2026"],
+      [T.standing, "status", "đang làm, đạt khoảng 70%"],
+      [T.legacy, "status", "Hoàn thành 100%"],
+    ],
+  },
+  {
+    name: "needs a person",
+    ops: (at) => typed(at, undefined, NEEDS_A_PERSON),
+    changes: [
+      [T.wifi, "status", "Đang thực hiện", "Đã hoàn thành", []],
+      [T.wifi, "doneDate", "", "05/12/2026", ["date_after_as_of"]],
+      [T.wifi, "outcome", "", "Đã lắp 5 điểm wifi", []],
+      [T.budget, "doneDate", "25/03/2026", "30/02/2026", ["date_invalid"]],
+      [T.budget, "note", "", "Đã trình UBND xã", []],
+      [T.standing, "status", "", "Thường xuyên thực hiện", ["status_unknown"]],
+      [T.legacy, "status", "Chưa thực hiện", "Đã hoàn thành", ["done_without_date"]],
+      [T.legacy, "note", "", "Tổ chức 2 lớp", []],
+    ],
+    conflicts: [
+      ["date_after_as_of", T.wifi],
+      ["date_invalid", T.budget],
+      ["status_unknown", T.standing],
+      ["done_without_date", T.legacy],
+    ],
+    record: "ok",
+    standard: false,
+  },
+  {
+    name: "planned output written",
+    ops: (at) => typed(at, undefined, PLANNED_OUTPUT),
+    changes: [...CHANGES, [T.budget, "outcome", "", "05 hồ sơ đã nộp", ["planned_output"]]],
+    conflicts: [
+      ["planned_output", T.wifi],
+      ["planned_output", T.budget],
+    ],
+    record: "ok",
+  },
   {
     name: "rows re-sorted",
     ops: (at) => {
@@ -169,7 +246,11 @@ const EDITS: Edit[] = [
   {
     name: "dates typed as text",
     ops: (at) =>
-      typed(at).map((o) => (o.op === "set" && o.value !== null && typeof o.value === "object" ? { ...o, value: "20/9/2026" } : o)),
+      typed(at).map((o) => {
+        if (o.op !== "set" || o.value === null || typeof o.value !== "object") return o;
+        const [y, m, d] = o.value.date.split("-").map(Number);
+        return { ...o, value: `${d}/${m}/${y}` };
+      }),
     changes: CHANGES,
     conflicts: [],
     record: "ok",
@@ -288,8 +369,10 @@ describe("a unit's return written by other tools and edited in every usual way",
       expect(sorted(p.changes.map(shown))).toEqual(sorted(edit.changes.map(([t, f, b, a, k]) => [taskName(t), f, b, a, k])));
       expect(sorted(conflictsOf(m.review))).toEqual(sorted(edit.conflicts.map(([k, t]) => [k, t === null ? "camera" : taskName(t)])));
       for (const c of p.changes) expect(c.confidence).toBeGreaterThanOrEqual(edit.record === "ok" ? 1 : 0.5);
+      for (const [task, field, words] of edit.unitWords ?? [])
+        expect(p.changes.find((c) => c.task.text === task.slice(0, 100) && c.field === field)?.unitValue).toBe(words);
       // PL III is typed in TCVN3 in the plan: the unit's words are written into it in TCVN3.
-      expect(p.changes.filter((c) => c.task.sheet === "PL III").map((c) => c.write)).toEqual([
+      expect(p.changes.filter((c) => c.task.sheet === "PL III" && typeof c.write === "string").map((c) => c.write)).toEqual([
         encodeTcvn3("Đã hoàn thành"),
         encodeTcvn3("Tổ chức 2 lớp"),
       ]);
@@ -297,13 +380,19 @@ describe("a unit's return written by other tools and edited in every usual way",
       const after = await reportOf(m.bytes);
       const free = edit.changes.filter((c) => c[4].length === 0).length;
       expect(m.applied).toMatchObject({ applied: free, unresolved: edit.conflicts.length });
-      expect([taskOf(after, T.wifi).status, taskOf(after, T.wifi).doneDate, taskOf(after, T.wifi).result]).toEqual([
-        "done_on_time",
-        "2026-09-20",
-        "Đã lắp 5 điểm wifi",
-      ]);
-      expect([taskOf(after, T.legacy).statusRaw, taskOf(after, T.standing).statusRaw]).toEqual(["Đã hoàn thành", "Đang thực hiện"]);
+      // The plan's own columns are the plan's whatever the unit typed: the planned output, the deadline.
+      expect([taskOf(after, T.wifi).result, taskOf(after, T.budget).result]).toEqual(["Hệ thống mạng", "Dự toán"]);
       expect(taskOf(after, T.budget).deadline.raw).toBe("Quý I/2026");
+      // Kết quả thực hiện, which PL I lacked, is added right of everything it holds (K, past Ghi chú in J).
+      expect(after.sheets.find((x) => x.name === "PL I")?.columns?.outcome).toBe("K");
+      if (edit.standard !== false) {
+        expect([taskOf(after, T.wifi).status, taskOf(after, T.wifi).doneDate]).toEqual(["done_on_time", "2026-09-20"]);
+        expect([taskOf(after, T.legacy).statusRaw, taskOf(after, T.standing).statusRaw]).toEqual(["Đã hoàn thành", "Đang thực hiện"]);
+      } else {
+        // Held back: the date after the merge, the date that does not exist, the unreadable status, the done without a date.
+        expect([taskOf(after, T.wifi).doneDate, taskOf(after, T.budget).doneDate]).toEqual([null, "2026-03-25"]);
+        expect([taskOf(after, T.standing).statusRaw, taskOf(after, T.legacy).statusRaw]).toEqual(["", "Chưa thực hiện"]);
+      }
       expect(after.tasks.some((t) => t.content === CAMERA)).toBe(false);
       results.set(key(tool, editName), `ok ${p.changes.length}/${p.conflicts.length} ${p.files[0].record}`);
     } catch (e) {
@@ -376,7 +465,7 @@ describe("the CLI door merges the tools' returns together", () => {
     const code = await main(["merge", planFile, ...files, "-o", out, "--as-of", AS_OF], io);
     expect(io.err).toBe("");
     expect(code).toBe(0);
-    expect(io.out).toContain("Đã gộp 5 tệp vào kế hoạch: ghi 7 thay đổi; không có xung đột.");
+    expect(io.out).toContain("Đã gộp 5 tệp vào kế hoạch: ghi 8 thay đổi; không có xung đột.");
     const after = await reportOf(fs.readFileSync(out));
     expect(taskOf(after, T.wifi).status).toBe("done_on_time");
     expect(taskOf(after, T.legacy).statusRaw).toBe("Đã hoàn thành");
@@ -387,7 +476,7 @@ describe("the CLI door merges the tools' returns together", () => {
     const code2 = await main(["merge", planFile, files[0], touched, "-o", path.join(dir, "da-gop-2.xlsx"), "--as-of", AS_OF], io2);
     expect(code2).toBe(1);
     // The budget's note comes from the clean return too (the same value): written; the touched return's two conflicts are listed.
-    expect(io2.out).toContain("Đã gộp 2 tệp vào kế hoạch: ghi 7 thay đổi; 2 xung đột chưa xử lý (không ghi).");
+    expect(io2.out).toContain("Đã gộp 2 tệp vào kế hoạch: ghi 8 thay đổi; 2 xung đột chưa xử lý (không ghi).");
     expect(io2.out).toContain("[nhiệm vụ không có trong kế hoạch] cli-touched.xlsx 'PL I'!B10: «Lắp camera giám sát tại trụ sở UBND xã»");
     expect(io2.out).toMatch(
       /\[thời hạn bị sửa trong tệp gửi về\] cli-touched\.xlsx 'PL I'!G9 → 'PL I'!G\d+ — 3\. Tham mưu .*: «Quý II\/2026» \(kế hoạch: «Quý I\/2026»\)/,

@@ -61,18 +61,21 @@ test("titles, headers, groups, widths, the marked fill-in columns, the drop-down
   expect(ws.getCell("A1").value).toBe("PHỤ LỤC I");
   expect(ws.getCell("A2").value).toBe("NHIỆM VỤ TRỌNG TÂM NĂM 2026");
   expect(String(ws.getCell("A4").value)).toContain(`Gửi ${KT}`);
-  expect(ws.getRow(5).values).toEqual([undefined, ...TRACKING_HEADER]);
+  // The plan's columns, then Kết quả thực hiện (what the unit achieved), which the plan has not.
+  expect(ws.getRow(5).values).toEqual([undefined, ...TRACKING_HEADER, "Kết quả thực hiện"]);
   // Both groups hold a task of the unit: each group row comes before its tasks.
   expect([6, 7, 8, 9].map((r) => ws.getCell(r, 1).value)).toEqual(["I", 1, "II", 3]);
   expect(ws.getCell("B7").value).toBe(T.wifi);
   expect(ws.getCell("B9").value).toBe(T.budget);
   expect(ws.getColumn(2).width).toBe(52);
   expect(ws.getColumn(10).width).toBe(26);
-  // Fill-in columns (Kết quả, Tình trạng, Ngày hoàn thành, Ghi chú): amber headers, light cells; the others are not marked.
+  // Fill-in columns (Tình trạng, Ngày hoàn thành, Ghi chú, Kết quả thực hiện): amber headers, light cells; the
+  // others are not marked — the planned output (Kết quả, F) is the plan's.
   const fillOf = (c: ExcelJS.Cell) => (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-  for (const col of ["F", "H", "I", "J"]) expect(fillOf(ws.getCell(`${col}5`))).toBe("FF" + FILL_HEADER_RGB);
-  for (const col of ["F", "H", "I", "J"]) expect(fillOf(ws.getCell(`${col}7`))).toBe("FF" + FILL_CELL_RGB);
-  for (const col of ["A", "B", "D", "E", "G"]) {
+  for (const col of ["H", "I", "J", "K"]) expect(fillOf(ws.getCell(`${col}5`))).toBe("FF" + FILL_HEADER_RGB);
+  for (const col of ["H", "I", "J", "K"]) expect(fillOf(ws.getCell(`${col}7`))).toBe("FF" + FILL_CELL_RGB);
+  expect(ws.getCell("F7").value).toBe("Hệ thống mạng");
+  for (const col of ["A", "B", "D", "E", "F", "G"]) {
     expect(fillOf(ws.getCell(`${col}5`))).not.toBe("FF" + FILL_HEADER_RGB);
     expect(fillOf(ws.getCell(`${col}7`))).not.toBe("FF" + FILL_CELL_RGB);
   }
@@ -94,10 +97,16 @@ test("a plan sheet without the fill-in columns gets them in the copy, at the rig
   const wb = await excelJs(fileOf(files, KT).bytes);
   const ws = wb.getWorksheet("PL II")!;
   const header = ws.getRow(4).values as unknown[];
-  expect(header.slice(8)).toEqual(["Tình trạng", "Ngày hoàn thành", "Ghi chú"]);
+  expect(header.slice(8)).toEqual(["Tình trạng", "Ngày hoàn thành", "Kết quả thực hiện", "Ghi chú"]);
   expect(header.slice(6, 8)).toEqual(["Kết quả", "Thời gian hoàn thành"]);
   const report = await reportOf(fileOf(files, KT).bytes);
-  expect(report.sheets.find((s) => s.name === "PL II")?.columns).toMatchObject({ status: "H", doneDate: "I", note: "J", result: "F" });
+  expect(report.sheets.find((s) => s.name === "PL II")?.columns).toMatchObject({
+    status: "H",
+    doneDate: "I",
+    outcome: "J",
+    note: "K",
+    result: "F",
+  });
 });
 
 test("a TCVN3 sheet is sent decoded to Unicode (readable in any font)", async () => {
@@ -122,7 +131,10 @@ test("the copy's record: the unit, the day, the plan's stamp, each task's identi
     ["PL II", T.standing, KT, "PL II"],
     ["PL III", T.legacy, KT, "PL III"],
   ]);
-  expect(record!.tasks[0].values).toEqual(["t:Đang thực hiện", "", "t:Hệ thống mạng", "t:Chờ kinh phí"]);
+  // The values of the unit's columns as sent (Kết quả thực hiện empty); the planned output beside them.
+  expect(record!.fill).toEqual(["status", "doneDate", "outcome", "note"]);
+  expect(record!.tasks[0].values).toEqual(["t:Đang thực hiện", "", "", "t:Chờ kinh phí"]);
+  expect(record!.tasks[0].result).toBe("Hệ thống mạng");
   expect(record!.tasks[1].values[1]).toBe("d:2026-03-25");
   // Identities are the plan's (distinct), the rows those of the copy.
   expect(new Set(record!.tasks.map((t) => t.id)).size).toBe(4);

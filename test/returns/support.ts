@@ -9,7 +9,7 @@ import type { CellWrite } from "../../src/core/port";
 import { analyze } from "../../src/core/analyze";
 import { defaultSettings } from "../../src/core/settings";
 import { readTaskTables } from "../../src/core/returns/task-tables";
-import type { FillField } from "../../src/core/returns/fields";
+import { FILL_FIELDS, type FillField } from "../../src/core/returns/fields";
 import { splitWorkbook, type UnitFile } from "../../src/app/use-cases/split";
 import { applyMerge, reviewReturns, type MergeApplied, type MergeReview } from "../../src/app/use-cases/merge";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
@@ -177,7 +177,7 @@ export async function fillCellsOf(bytes: Uint8Array, text: string): Promise<{ sh
   if (!task) throw new Error(`task not found: ${text}`);
   const table = readTaskTables(report, grids).get(task.sheet)!;
   const cells: Partial<Record<FillField, string>> = {};
-  for (const f of ["status", "doneDate", "result", "note"] as FillField[]) {
+  for (const f of FILL_FIELDS) {
     const col = table.header.columns.get(f);
     if (col !== undefined) cells[f] = toA1(task.row, col);
   }

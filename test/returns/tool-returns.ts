@@ -45,7 +45,7 @@ export interface Located {
   sheet: string;
   row: number;
   /** Column numbers of the task's fields in the copy. */
-  cols: Record<"stt" | "content" | "lead" | "deadline" | "status" | "doneDate" | "result" | "note", number>;
+  cols: Record<"stt" | "content" | "lead" | "deadline" | "status" | "doneDate" | "outcome" | "result" | "note", number>;
 }
 
 /** Where each task of a copy is (by its text's start), as a person finds the row. */
@@ -73,6 +73,7 @@ export async function locate(bytes: Uint8Array): Promise<(text: string) => Locat
         deadline: col("deadline"),
         status: col("status"),
         doneDate: col("doneDate"),
+        outcome: col("outcome"),
         result: col("result"),
         note: col("note"),
       },

@@ -1,6 +1,16 @@
 /** A WorkbookPort in memory that records every call (for the task pane's component tests). */
 import type { Grid } from "../../src/core/grid";
-import type { CellEdit, CellWrite, HighlightTarget, LoadedSettings, ReadProgress, WorkbookPort } from "../../src/core/port";
+import type {
+  CellEdit,
+  CellWrite,
+  HighlightTarget,
+  LoadedSettings,
+  ProductSheet,
+  ReadProgress,
+  SheetCell,
+  WorkbookPort,
+} from "../../src/core/port";
+import { SUMMARY_MARKER } from "../../src/core/summary/build";
 import type { Settings } from "../../src/core/settings";
 import { defaultSettings } from "../../src/core/settings";
 import type { SummarySpec, WriteSummaryResult } from "../../src/core/summary/spec";
@@ -14,6 +24,9 @@ export type Call =
   | { m: "writeCells"; sheet: string; edits: CellEdit[] }
   | { m: "writeBatch"; writes: CellWrite[] }
   | { m: "readColumnWidths"; sheets: { sheet: string; columns: number }[] }
+  | { m: "readFormulas"; cells: readonly SheetCell[] }
+  | { m: "readLists"; cells: readonly SheetCell[] }
+  | { m: "productSheets" }
   | { m: "loadSettings" }
   | { m: "saveSettings"; settings: Settings }
   | { m: "loadRecord"; key: string }
@@ -53,6 +66,7 @@ export class FakePort implements WorkbookPort {
     this.fail("writeSummary");
     const replaced = this.written ? [...this.summaryNames] : [];
     this.written = true;
+    this.markers.add(spec.marker);
     return { sheetNames: [...this.summaryNames], replaced };
   }
   async highlight(targets: HighlightTarget[]): Promise<void> {
@@ -90,6 +104,29 @@ export class FakePort implements WorkbookPort {
     this.calls.push({ m: "readColumnWidths", sheets });
     this.fail("readColumnWidths");
     return Object.fromEntries(sheets.map((s) => [s.sheet, this.columnWidths[s.sheet] ?? new Array<number>(s.columns).fill(0)]));
+  }
+  /** Formulas and drop-downs the test gives, by "sheet!A1". */
+  formulas: Record<string, string> = {};
+  lists: Record<string, string[]> = {};
+  async readFormulas(cells: readonly SheetCell[]): Promise<(SheetCell & { formula: string })[]> {
+    this.calls.push({ m: "readFormulas", cells });
+    this.fail("readFormulas");
+    return cells.flatMap((c) => (this.formulas[`${c.sheet}!${c.cell}`] ? [{ ...c, formula: this.formulas[`${c.sheet}!${c.cell}`] }] : []));
+  }
+  async readLists(cells: readonly SheetCell[]): Promise<(SheetCell & { list: string[] })[]> {
+    this.calls.push({ m: "readLists", cells });
+    this.fail("readLists");
+    return cells.flatMap((c) => (this.lists[`${c.sheet}!${c.cell}`] ? [{ ...c, list: this.lists[`${c.sheet}!${c.cell}`] }] : []));
+  }
+  /** The kinds of product sheets written (by their marker). */
+  markers = new Set<string>();
+  /** The product's sheets as a test gives them (else: the summary sheets once a summary was written). */
+  productSheetList: ProductSheet[] | null = null;
+  async productSheets(): Promise<ProductSheet[]> {
+    this.calls.push({ m: "productSheets" });
+    this.fail("productSheets");
+    if (this.productSheetList) return this.productSheetList;
+    return this.markers.has(SUMMARY_MARKER) ? this.summaryNames.map((name) => ({ name, key: "main", marker: SUMMARY_MARKER })) : [];
   }
   private put(sheet: string, cell: string, value: string | number | boolean | null, format?: string): void {
     const g = this.grids.find((x) => x.name === sheet);

@@ -19,6 +19,7 @@ import { GridBuilder } from "../support/grid-builder";
 import { buildXlsx } from "../support/xlsx-builder";
 import { AS_OF, fileOf, fill, KT, openPort, planBytes, planGrids, split, T, VH } from "../returns/support";
 import { FakePort } from "./fake-port";
+import { SUMMARY_MARKER } from "../../src/core/summary/build";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const engine = jest.requireActual("../../src/taskpane/engine-impl") as Engine;
@@ -120,7 +121,9 @@ describe("Gửi đơn vị", () => {
     await user.click(within(panel).getByRole("button", { name: "Gửi đơn vị" }));
     const list = await within(panel).findByTestId("split-files");
     expect(list).toHaveTextContent("Excel này không tạo được sổ làm việc mới từ phuluc");
-    expect(within(list).queryAllByRole("button")).toHaveLength(0);
+    // No download or open button; only the tasks sent to no one, each a button to its lead cell.
+    expect(within(list).queryAllByRole("button", { name: /^(Tải|Mở)/ })).toHaveLength(0);
+    expect(within(list).getByRole("button", { name: /^Đến ô 'PL I'!D\d+: 4\. Rà soát danh mục/ })).toBeInTheDocument();
   });
 });
 
@@ -200,7 +203,12 @@ describe("Gộp báo cáo đơn vị…", () => {
     const logText = JSON.stringify(spec.sheets[0]);
     for (const s of ["vh.xlsx", "kt.xlsx", "vh-lan-2.xlsx", "Đã trình UBND xã", "Không ghi (người gộp bỏ chọn)"])
       expect(logText).toContain(s);
-    expect(await screen.findByTestId("notice")).toHaveTextContent(`Đã ghi ${ticked} thay đổi vào bảng tính.`);
+    // The result is said beside the button, where the user is, and focus goes there; nothing is left to decide.
+    const result = await within(review).findByTestId("merge-result");
+    expect(result).toHaveTextContent(`Đã ghi ${ticked} thay đổi vào bảng tính`);
+    expect(result).toHaveTextContent("Không còn mục nào chờ quyết định.");
+    await waitFor(() => expect(document.activeElement).toBe(result));
+    expect(screen.queryByTestId("notice")).not.toBeInTheDocument();
     expect(cellValue(port.grids, "PL I", `H${planRow}`)).toBe("Đã hoàn thành");
 
     // Undo: one more batch puts every written cell back.
@@ -232,6 +240,57 @@ describe("Gộp báo cáo đơn vị…", () => {
     release();
     expect(await screen.findByText(/^Đã hoàn tác lần gộp: \d+ ô trở lại giá trị cũ\.$/, {}, { timeout: 15000 })).toBeInTheDocument();
   });
+
+  test("what is still undecided stays listed after «Ghi»; a second «Ghi» goes on with the same merge; summaries made before say so until made again", async () => {
+    const { port, user, panel } = await setup();
+    port.productSheetList = [{ name: "Tổng hợp", key: "main", marker: SUMMARY_MARKER }];
+    await user.upload(within(panel).getByLabelText("Chọn các tệp đơn vị gửi về (.xlsx)"), await returns());
+    const review = await within(panel).findByTestId("merge-review", {}, { timeout: 15000 });
+    const ticked = within(review).getAllByRole("checkbox").filter(checked).length;
+    await user.click(within(review).getByRole("button", { name: `Ghi ${ticked} thay đổi đã chọn` }));
+    const result = await within(review).findByTestId("merge-result", {}, { timeout: 15000 });
+    expect(result).toHaveTextContent(`Đã ghi ${ticked} thay đổi vào bảng tính`);
+    expect(result).toHaveTextContent("Còn 2 mục chờ quyết định, liệt kê ở trên.");
+    await waitFor(() => expect(document.activeElement).toBe(result));
+    // The two statuses the units disagree on are still there, with their checkboxes and the button.
+    expect(within(review).getByRole("heading", { level: 3 })).toHaveTextContent("Còn 2 mục chờ quyết định");
+    const left = within(review).getAllByRole("checkbox");
+    expect(left).toHaveLength(2);
+    expect(left.every((b) => !checked(b))).toBe(true);
+    // The summary made before the merge now says so; the pane offers to make it again.
+    const stale = within(panel).getByTestId("stale-summaries");
+    expect(stale).toHaveTextContent("Bảng tổng hợp (Tổng hợp) lập trước lần gộp này");
+    expect(
+      port
+        .callsOf("writeBatch")
+        .flatMap((b) => b.writes)
+        .find((w) => w.sheet === "Tổng hợp"),
+    ).toMatchObject({
+      cell: "A7",
+      value: expect.stringMatching(/^\(Số liệu .*chưa gồm lần gộp ngày 15\/10\/2026\)$/),
+    });
+
+    // Choose one of the two: one more cell, the same merge (one record entry, its undo covering both steps).
+    await user.click(left.find((b) => /Đã hoàn thành/.test(accessibleName(b)))!);
+    await user.click(within(review).getByRole("button", { name: "Ghi 1 thay đổi đã chọn" }));
+    await waitFor(
+      () => expect(within(review).getByTestId("merge-result")).toHaveTextContent("Đã ghi 1 thay đổi vào bảng tính (cả lần gộp này:"),
+      {
+        timeout: 15000,
+      },
+    );
+    expect(within(review).getByTestId("merge-result")).toHaveTextContent("Không còn mục nào chờ quyết định.");
+    expect(within(review).queryAllByRole("checkbox")).toHaveLength(0);
+    const record = port.records.merges as { merges: { applied: number; undo: unknown[] }[] };
+    expect(record.merges).toHaveLength(1);
+    expect(record.merges[0].applied).toBe(ticked + 1);
+    expect(record.merges[0].undo).toHaveLength(ticked + 1);
+
+    // Tạo lại bảng tổng hợp: the summary is written afresh, the line goes.
+    await user.click(within(panel).getByRole("button", { name: "Tạo lại bảng tổng hợp" }));
+    await waitFor(() => expect(within(panel).queryByTestId("stale-summaries")).not.toBeInTheDocument(), { timeout: 15000 });
+    expect(port.callsOf("writeSummary").some((c) => c.spec.marker === SUMMARY_MARKER)).toBe(true);
+  }, 60000);
 
   test("Hủy closes the proposals without writing anything", async () => {
     const { port, user, panel } = await setup();

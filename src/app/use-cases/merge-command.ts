@@ -1,21 +1,28 @@
 /**
  * The "merge" command (phuluc merge PLAN RETURN… -o OUT): every change no conflict holds back is written
- * into the plan (the CLI writes the copy to OUT), the conflicts are listed, and the outcome is not ok
- * while any conflict remains (exit 1). `--json` prints the account of the merge (MergeJsonSchema) instead.
+ * into the plan (the CLI writes the copy to OUT), and so is every proposal the person merging accepted
+ * (--accept, --decisions); the plan's own columns never are. The outcome is not ok while anything waits for
+ * a decision (exit 1). `--json` prints the account of the merge (MergeJsonSchema) instead.
  */
+import { decide } from "../../core/returns/decisions";
 import { mergeJson } from "../../core/returns/merge-json";
-import { mergeReportText } from "../../i18n/returns";
+import { mergeReportText, RETURNS_TEXTS } from "../../i18n/returns";
 import type { CommandRun } from "../command";
 import { applyMerge, reviewReturns } from "./merge";
 
 export const run: CommandRun = async (req) => {
   const review = await reviewReturns(req.port, req.inputs ?? [], { asOf: req.asOf, settings: req.settings }, req.deps);
-  const applied = await applyMerge(req.port, review);
+  const decided = decide(review.proposal, req.decisions);
+  const applied = await applyMerge(req.port, review, decided);
   return {
-    ok: applied.unresolved === 0,
+    ok: applied.undecided.length === 0,
     message: mergeReportText(review.proposal, applied, req.lang),
-    json: mergeJson(review.proposal, applied, req.lang),
+    // Built only when a door asks for it (--json): a 200,000-row return's account is large.
+    get json() {
+      return mergeJson(review.proposal, applied, decided.decisions, req.lang);
+    },
     report: review.report,
     changed: true,
+    ...(decided.unknown.length ? { notes: [RETURNS_TEXTS[req.lang].unknownIds(decided.unknown)] } : {}),
   };
 };

@@ -1,20 +1,30 @@
 /**
  * Gộp báo cáo đơn vị: read the units' returns (files), propose what they change in the plan and every
- * conflict (src/core/returns/merge.ts), write the accepted changes into the plan in one batch, keep the
- * merge's log and what the cells held before in `_phuluc` (record "merges"), and write the sheet
- * "Nhật ký gộp". The last merge can be undone as a whole. The returns are only read.
+ * conflict (src/core/returns/merge.ts) — in the words of the plan's own status drop-down, holding back a
+ * value for a cell that holds a formula — write what was decided into the plan in one batch, keep the
+ * merge's log and what the cells held before in `_phuluc` (record "merges"), write the sheet "Nhật ký
+ * gộp", and mark the summary sheets made before the merge. The last merge can be undone as a whole. The
+ * returns are only read.
  */
+import { toA1 } from "../../core/a1";
+import { formatViDate } from "../../core/dates";
 import type { Grid } from "../../core/grid";
 import type { WorkbookPort } from "../../core/port";
 import type { Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
-import { addMerge, defaultAccepted, logLines, mergeWrites, undoableMerge, undoWrites } from "../../core/returns/apply";
+import { SUMMARY_MARKER } from "../../core/summary/build";
+import { AS_OF_ROW } from "../../core/summary/title";
+import { addMerge, logLines, mergeWrites, undoableMerge, undoWrites } from "../../core/returns/apply";
 import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../../core/returns/copy-record";
+import { decide, decideFromTicks, type Decided } from "../../core/returns/decisions";
 import { proposeMerge, type ReturnInput } from "../../core/returns/merge";
 import { buildMergeLog } from "../../core/returns/merge-log";
-import { MERGES_KEY, parseMergesRecord, type MergeProposal, type MergesRecord } from "../../core/returns/merge-schema";
+import { MERGES_KEY, parseMergesRecord, type MergeEntry, type MergeProposal, type MergesRecord } from "../../core/returns/merge-schema";
+import { holdFormulaCells } from "../../core/returns/settle";
+import { returnsSheetText } from "../../i18n/returns";
 import type { InputWorkbook } from "../command";
 import type { RunDeps } from "../run-context";
+import { loadSnapshots } from "./changes";
 import { checkWorkbook } from "./check";
 import { identifyGrids } from "../../core/analyze";
 import { identityOf } from "../../core/document/identity";
@@ -31,6 +41,23 @@ export interface ReviewInput {
   settings?: Settings;
   /** A check the door already has (the pane's). */
   checked?: { report: Report; grids: Grid[]; settings: Settings };
+}
+
+/** The words of the drop-down on each appendix sheet's Tình trạng column (read at its first task). */
+async function statusChoices(port: WorkbookPort, report: Report): Promise<Map<string, string[]>> {
+  const cells = report.sheets.flatMap((s) => {
+    const col = s.columns?.status;
+    const first = col ? report.tasks.find((t) => t.sheet === s.name) : undefined;
+    return first ? [{ sheet: s.name, cell: `${col}${first.row}` }] : [];
+  });
+  const found = cells.length ? await port.readLists(cells) : [];
+  return new Map(found.map((f) => [f.sheet, f.list]));
+}
+
+/** The plan cells the proposal would write that hold a formula: held back ("ô có công thức"). */
+async function holdFormulas(port: WorkbookPort, proposal: MergeProposal): Promise<void> {
+  const cells = proposal.changes.filter((c) => c.newColumn === undefined).map((c) => ({ sheet: c.task.sheet, cell: c.cell }));
+  if (cells.length) holdFormulaCells(proposal, await port.readFormulas(cells));
 }
 
 /** What the returns would change, and the conflicts (nothing is written). */
@@ -50,40 +77,97 @@ export async function reviewReturns(
     const { record, damaged } = parseUnitCopyRecord(await r.port.loadRecord(UNIT_COPY_KEY));
     side.push({ label: r.label, report: ret.report, grids: ret.grids, record, recordDamaged: damaged });
   }
-  const proposal = proposeMerge({ plan: { report, grids }, returns: side, settings, asOf: report.asOf });
+  const choices = await statusChoices(port, report);
+  const proposal = proposeMerge({ plan: { report, grids }, returns: side, settings, asOf: report.asOf, statusChoices: choices });
+  await holdFormulas(port, proposal);
   return { proposal, report, settings };
 }
 
 export interface MergeApplied {
-  /** Changes written (their ids), and cells (new column headers included). */
+  /** Changes written by this call (their ids), and cells (new column headers included). */
   applied: number;
   ids: string[];
   cells: number;
-  /** Conflicts left (not resolved by choosing one of their changes). */
+  /** Every change of this merge written so far (earlier steps of the pane's review included). */
+  written: string[];
+  /** Conflicts whose change was not written (or with none to write). */
   unresolved: number;
+  /** Of those, the ones still waiting for a decision (the others were decided: not written). */
+  waiting: number;
+  /** Changes and conflicts still waiting for a decision (ids). */
+  undecided: string[];
   logSheet: string;
+  /** The merge's number in the record (a later step of the same review continues it). */
+  seq: number;
+  /** The summary sheets now marked as made before this merge. */
+  staleSummaries: string[];
   /** The workbook's earlier merge record could not be read (it was started afresh). */
   recordDamaged: boolean;
 }
 
-/** Write the accepted changes, record the merge, write "Nhật ký gộp". */
+/** What was decided: by default every change no conflict holds back; a set of ids is the pane's ticks. */
+function decidedOf(proposal: MergeProposal, choice: ReadonlySet<string> | Decided | undefined): Decided {
+  if (!choice) return decide(proposal);
+  return "undecided" in choice ? (choice as Decided) : decideFromTicks(proposal, choice as ReadonlySet<string>);
+}
+
+/** The record with this merge: a new entry, or — a later step of the same review — its entry grown. */
+function recordWith(record: MergesRecord, entry: Omit<MergeEntry, "seq">, earlier: MergeApplied | undefined): MergesRecord {
+  const last = record.merges[record.merges.length - 1];
+  if (earlier && last && last.seq === earlier.seq && !last.undone) {
+    const grown = { ...entry, undo: [...(last.undo ?? []), ...(entry.undo ?? [])] };
+    return addMerge({ ...record, merges: record.merges.slice(0, -1) }, grown).record;
+  }
+  return addMerge(record, entry).record;
+}
+
+/**
+ * The as-of line of each summary sheet made before this merge says so (regenerating the summary writes it
+ * afresh). Best effort: the merge is written by then, so a sheet that refuses the line (protected) costs
+ * only the line.
+ */
+async function markSummaries(port: WorkbookPort, mergedOn: string): Promise<string[]> {
+  try {
+    const sheets = (await port.productSheets()).filter((s) => s.marker === SUMMARY_MARKER);
+    if (!sheets.length) return [];
+    const { book } = await loadSnapshots(port);
+    const last = book.snapshots.reduce<(typeof book.snapshots)[number] | null>((a, s) => (!a || s.seq > a.seq ? s : a), null);
+    const line = returnsSheetText.summaryStale(last ? formatViDate(last.asOf) : null, formatViDate(mergedOn));
+    await port.writeBatch(sheets.map((s) => ({ sheet: s.name, cell: toA1(AS_OF_ROW, 1), value: line })));
+    return sheets.map((s) => s.name);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Write what was decided, record the merge, write "Nhật ký gộp", mark the summaries made before it.
+ * `earlier`: the result of an earlier step of the same review (the pane writes what is still undecided
+ * later): the same merge goes on — one log entry, one undo.
+ */
 export async function applyMerge(
   port: WorkbookPort,
   review: MergeReview,
-  accepted: ReadonlySet<string> = defaultAccepted(review.proposal),
+  choice?: ReadonlySet<string> | Decided,
+  earlier?: MergeApplied,
 ): Promise<MergeApplied> {
   const { proposal } = review;
-  const { writes, undo, applied } = mergeWrites(proposal, accepted);
-  const taken = new Set(applied.map((c) => c.id));
-  const unresolved = proposal.conflicts.filter((k) => !(k.change && taken.has(k.change))).length;
-  const lines = logLines(proposal, taken);
+  const decided = decidedOf(proposal, choice);
+  const { writes, undo, applied } = mergeWrites(proposal, decided.accepted, new Set(earlier?.written ?? []));
+  const written = new Set([...(earlier?.written ?? []), ...applied.map((c) => c.id)]);
+  const open = proposal.conflicts.filter((k) => !(k.change && written.has(k.change)));
+  const unresolved = open.length;
+  // Of those, the ones still waiting for a person (the others were decided: not written).
+  const waiting = open.filter((k) => decided.undecided.has(k.change ?? k.id)).length;
+  const { lines, more } = logLines(proposal, decided, written);
   const entry = {
     on: proposal.asOf,
     files: proposal.files.map((f) => f.label),
-    applied: applied.length,
-    conflicts: unresolved,
+    applied: written.size,
+    conflicts: waiting,
     undone: false,
     log: lines,
+    ...(more ? { truncated: more } : {}),
     undo,
   };
   // The undo data first: a workbook that refuses the record (structure protected) gets no cell changed that
@@ -94,20 +178,29 @@ export async function applyMerge(
   await port.updateRecord(MERGES_KEY, (raw) => {
     const parsed = parseMergesRecord(raw);
     damaged = parsed.damaged;
-    next = addMerge(parsed.record, entry).record;
+    next = recordWith(parsed.record, entry, earlier);
     return next;
   });
   if (writes.length) await port.writeBatch(writes);
-  // The sheet lists this merge in full even when the record had to cut its log.
+  // The sheet lists this merge as far as the log goes even when the record had to cut it.
   const last = next.merges.length - 1;
-  const shown: MergesRecord = { ...next, merges: next.merges.map((m, i) => (i === last ? { ...m, log: lines, truncated: undefined } : m)) };
-  const written = await port.writeSummary(buildMergeLog(shown, identityOf(review.report, review.settings).commune));
+  const shown: MergesRecord = {
+    ...next,
+    merges: next.merges.map((m, i) => (i === last ? { ...m, log: lines, truncated: more || undefined } : m)),
+  };
+  const logSheet = (await port.writeSummary(buildMergeLog(shown, identityOf(review.report, review.settings).commune))).sheetNames[0];
+  const staleSummaries = written.size ? await markSummaries(port, proposal.asOf) : [];
   return {
     applied: applied.length,
     ids: applied.map((c) => c.id),
     cells: writes.length,
+    written: [...written],
     unresolved,
-    logSheet: written.sheetNames[0],
+    waiting,
+    undecided: [...decided.undecided].filter((id) => !written.has(id)),
+    logSheet,
+    seq: next.merges[last].seq,
+    staleSummaries,
     recordDamaged: damaged,
   };
 }

@@ -9,6 +9,7 @@ export const run: CommandRun = async (req) => {
   return {
     ok: true,
     message: RETURNS_TEXTS[req.lang].splitDone(result.files.length, tasks, result.unassigned),
+
     report: result.report,
     changed: false,
     outputs: result.files.map((f) => ({ bytes: f.bytes, fileName: f.fileName, mediaType: XLSX_MEDIA_TYPE })),

@@ -8,7 +8,7 @@ import type { WorkbookPort } from "../../core/port";
 import type { Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
 import { identifyReport } from "../../core/snapshot";
-import { splitPlan } from "../../core/returns/split";
+import { splitPlan, type UnassignedTask } from "../../core/returns/split";
 import type { RunDeps } from "../run-context";
 import { checkWorkbook } from "./check";
 import { loadSnapshots } from "./changes";
@@ -25,8 +25,8 @@ export interface UnitFile {
 
 export interface SplitResult {
   files: UnitFile[];
-  /** Tasks sent to no one (no lead unit, an unknown one, or several). */
-  unassigned: number;
+  /** Tasks sent to no one (no lead unit, an unknown one, or several), with their lead cells. */
+  unassigned: UnassignedTask[];
   report: Report;
 }
 
@@ -52,5 +52,5 @@ export async function splitWorkbook(port: WorkbookPort, input: SplitInput, deps:
   const plan = splitPlan({ report, grids, settings, ids, columnWidths, asOf: report.asOf, planFile: input.planFile });
   const { writeUnitCopy } = await import(/* webpackChunkName: "xlsx-writer" */ "../../xlsx/unit-copy");
   const files = plan.copies.map((c) => ({ unit: c.unit, fileName: c.fileName, bytes: writeUnitCopy(c, settings), tasks: c.tasks }));
-  return { files, unassigned: plan.unassigned.length, report };
+  return { files, unassigned: plan.unassigned, report };
 }

@@ -12,11 +12,13 @@ import type { CellWrite } from "../port";
 import { nfc } from "../text/fold";
 import { countWithin, jsonBytes } from "../text/utf8";
 import { cellLabel, CONFLICT_LABELS, FIELD_LABELS, returnsSheetText } from "../../i18n/returns";
+import type { Decided } from "./decisions";
 import {
   MAX_MERGES,
   MAX_MERGES_BYTES,
-  type ConflictKind,
+  REVIEW_KINDS,
   type LogLine,
+  type MergeConflict,
   type MergeEntry,
   type MergeProposal,
   type MergesRecord,
@@ -38,89 +40,131 @@ export interface MergeWrites {
   applied: ProposedChange[];
 }
 
-/** The cells to write for the accepted changes (at most one per cell: the first accepted wins), new column headers first. */
-export function mergeWrites(proposal: MergeProposal, accepted: ReadonlySet<string>): MergeWrites {
-  const applied: ProposedChange[] = [];
-  const seen = new Set<string>();
-  for (const c of proposal.changes) {
-    if (!accepted.has(c.id)) continue;
-    const key = `${c.task.sheet}\u0000${c.cell}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    applied.push(c);
-  }
-  const writes: CellWrite[] = [];
-  const undo: UndoWrite[] = [];
-  const columns = new Set(applied.flatMap((c) => (c.newColumn === undefined ? [] : [c.newColumn])));
+const cellKey = (c: ProposedChange) => `${c.task.sheet}\u0000${c.cell}`;
+
+/** The header of a new column: its name in the top cell, each header cell given the look of its neighbour's. */
+function headerWrites(proposal: MergeProposal, columns: Iterable<number>, out: MergeWrites): void {
   for (const i of [...columns].sort((a, b) => a - b)) {
     const n = proposal.newColumns[i];
-    writes.push({ sheet: n.sheet, cell: n.headerCell, value: n.label });
-    undo.push({ s: n.sheet, c: n.headerCell, b: null, f: null, a: n.label });
+    n.headerStyle.forEach((h, k) => out.writes.push({ sheet: n.sheet, cell: h.cell, value: k === 0 ? n.label : null, styleFrom: h.from }));
+    if (!n.headerStyle.length) out.writes.push({ sheet: n.sheet, cell: n.headerCell, value: n.label });
+    out.undo.push({ s: n.sheet, c: n.headerCell, b: null, f: null, a: n.label });
   }
-  for (const c of applied) {
+}
+
+/**
+ * The cells to write for the accepted changes (at most one per cell: the first accepted wins), new column
+ * headers first. `earlier`: changes an earlier step of the same merge wrote (the pane writes a review in
+ * steps) — their cells and column headers are not written again.
+ */
+export function mergeWrites(proposal: MergeProposal, accepted: ReadonlySet<string>, earlier: ReadonlySet<string> = new Set()): MergeWrites {
+  const out: MergeWrites = { writes: [], undo: [], applied: [] };
+  const seen = new Set<string>();
+  const columnsDone = new Set<number>();
+  for (const c of proposal.changes)
+    if (earlier.has(c.id)) {
+      seen.add(cellKey(c));
+      if (c.newColumn !== undefined) columnsDone.add(c.newColumn);
+    }
+  for (const c of proposal.changes) {
+    if (!accepted.has(c.id) || earlier.has(c.id) || seen.has(cellKey(c))) continue;
+    seen.add(cellKey(c));
+    out.applied.push(c);
+  }
+  const columns = new Set(out.applied.flatMap((c) => (c.newColumn === undefined || columnsDone.has(c.newColumn) ? [] : [c.newColumn])));
+  headerWrites(proposal, columns, out);
+  for (const c of out.applied) {
     // Text into a cell formatted as Text says so: the adapter then writes it as it is (a quote prefix,
     // which keeps text from being read as a formula elsewhere, would stay visible there: "'- Đã triển khai").
     const format = c.numberFormat ?? (typeof c.write === "string" && c.previous.format === TEXT_FORMAT ? TEXT_FORMAT : undefined);
-    writes.push({ sheet: c.task.sheet, cell: c.cell, value: c.write, ...(format ? { numberFormat: format } : {}) });
-    undo.push({
+    out.writes.push({ sheet: c.task.sheet, cell: c.cell, value: c.write, ...(format ? { numberFormat: format } : {}) });
+    out.undo.push({
       s: c.task.sheet,
       c: c.cell,
       b: c.previous.value,
       f: c.previous.format,
       a: c.write,
       ...(c.numberFormat ? { n: 1 as const } : {}),
+      ...(c.previous.formula !== undefined ? { x: c.previous.formula } : {}),
     });
   }
-  return { writes, undo, applied };
+  return out;
 }
 
-/** The log lines of one merge: every change (with what became of it), then every conflict not tied to a change. */
-export function logLines(proposal: MergeProposal, accepted: ReadonlySet<string>): LogLine[] {
+/** Lines of the log kept and shown per merge; the rest are counted. */
+export const LOG_LINE_CAP = 2000;
+
+/** What became of a change (the log's outcome column). */
+function changeOutcome(c: ProposedChange, decided: Decided, written: ReadonlySet<string>): string {
   const t = returnsSheetText;
-  const labels = CONFLICT_LABELS.vi;
-  const fileOf = (i: number) => proposal.files[i];
-  const kinds = (ks: ConflictKind[]) => [...new Set(ks)].map((k) => labels[k]).join("; ");
-  const taskText = (c: { stt: string; text: string } | undefined) => (c ? `${c.stt ? c.stt + ". " : ""}${c.text}` : "");
+  const kinds = [...new Set(c.conflicts)].map((k) => CONFLICT_LABELS.vi[k]).join("; ");
+  if (written.has(c.id)) return c.conflicts.length ? t.outcomeAppliedByChoice(kinds) : t.outcomeApplied;
+  const d = decided.decisions.get(c.id);
+  if (d === "accept") return t.outcomeSuperseded;
+  if (d === "reject") return c.conflicts.length ? t.outcomeRejectedHeld(kinds) : t.outcomeRejected;
+  return c.conflicts.every((k) => REVIEW_KINDS.includes(k)) ? t.outcomePending(kinds) : t.outcomeConflict(kinds);
+}
+
+const taskText = (c: { stt: string; text: string } | undefined) => (c ? `${c.stt ? c.stt + ". " : ""}${c.text}` : "");
+
+function changeLine(proposal: MergeProposal, c: ProposedChange, outcome: string): LogLine {
+  const file = proposal.files[c.file];
+  const label = [file.label, ...c.alsoIn.map((i) => proposal.files[i].label)].join("; ");
+  const line: LogLine = [
+    label,
+    file.unit ?? "",
+    cellLabel(c.returnCell.sheet, c.returnCell.cell),
+    cellLabel(c.task.sheet, c.cell),
+    taskText(c.task),
+    FIELD_LABELS.vi[c.field],
+    c.before,
+    c.after,
+    outcome,
+  ];
+  if (c.unitValue !== undefined) line.push(c.unitValue);
+  return line;
+}
+
+function conflictLine(proposal: MergeProposal, k: MergeConflict, decided: Decided): LogLine {
+  const file = proposal.files[k.file];
+  const t = returnsSheetText;
+  const label = CONFLICT_LABELS.vi[k.kind];
+  return [
+    file.label,
+    file.unit ?? "",
+    k.returnCell ? cellLabel(k.returnCell.sheet, k.returnCell.cell) : "",
+    k.planCell ? cellLabel(k.planCell.sheet, k.planCell.cell) : "",
+    taskText(k.task),
+    k.field ? FIELD_LABELS.vi[k.field] : "",
+    k.planValue ?? "",
+    k.value ?? "",
+    decided.undecided.has(k.id) ? t.outcomeConflict(label) : t.outcomeAcknowledged(label),
+  ];
+}
+
+/**
+ * The log lines of one merge: every change (with what became of it and, when it was put in the plan's
+ * words, what the unit typed), then every conflict not tied to a change — the first `cap` of them; `more`
+ * counts the rest.
+ */
+export function logLines(
+  proposal: MergeProposal,
+  decided: Decided,
+  written: ReadonlySet<string>,
+  cap = LOG_LINE_CAP,
+): { lines: LogLine[]; more: number } {
   const lines: LogLine[] = [];
+  let more = 0;
   for (const c of proposal.changes) {
-    const file = fileOf(c.file);
-    const taken = accepted.has(c.id);
-    const outcome = taken
-      ? c.conflicts.length
-        ? t.outcomeAppliedByChoice(kinds(c.conflicts))
-        : t.outcomeApplied
-      : c.conflicts.length
-        ? t.outcomeConflict(kinds(c.conflicts))
-        : t.outcomeRejected;
-    const label = [file.label, ...c.alsoIn.map((i) => fileOf(i).label)].join("; ");
-    lines.push([
-      label,
-      file.unit ?? "",
-      cellLabel(c.returnCell.sheet, c.returnCell.cell),
-      cellLabel(c.task.sheet, c.cell),
-      taskText(c.task),
-      FIELD_LABELS.vi[c.field],
-      c.before,
-      c.after,
-      outcome,
-    ]);
+    if (lines.length >= cap) more++;
+    else lines.push(changeLine(proposal, c, changeOutcome(c, decided, written)));
   }
   for (const k of proposal.conflicts) {
     if (k.change) continue;
-    const file = fileOf(k.file);
-    lines.push([
-      file.label,
-      file.unit ?? "",
-      k.returnCell ? cellLabel(k.returnCell.sheet, k.returnCell.cell) : "",
-      k.planCell ? cellLabel(k.planCell.sheet, k.planCell.cell) : "",
-      taskText(k.task),
-      k.field ? FIELD_LABELS.vi[k.field] : "",
-      k.planValue ?? "",
-      k.value ?? "",
-      t.outcomeConflict(labels[k.kind]),
-    ]);
+    if (lines.length >= cap) more++;
+    else lines.push(conflictLine(proposal, k, decided));
   }
-  return lines;
+  return { lines, more };
 }
 
 /** The record with one more merge (the earlier merges lose their undo data; the oldest go first beyond the bounds). */
@@ -177,7 +221,14 @@ export function undoWrites(entry: MergeEntry, grids: readonly Grid[]): { writes:
     // workbook would land 1,462 days off); text into a Text cell says so, as the merge's own writes do.
     const iso = typeof w.b === "number" && Number.isInteger(w.b) && isDateFormat(w.f) ? serialToIso(w.b) : null;
     const format = w.n ? (w.f ?? "General") : typeof w.b === "string" && w.f === TEXT_FORMAT ? TEXT_FORMAT : undefined;
-    writes.push({ sheet: w.s, cell: w.c, value: iso ? { date: iso } : w.b, ...(format ? { numberFormat: format } : {}) });
+    writes.push({
+      sheet: w.s,
+      cell: w.c,
+      value: iso ? { date: iso } : w.b,
+      ...(format ? { numberFormat: format } : {}),
+      // A formula goes back as a formula (with the value it showed, for a file's cached value).
+      ...(w.x !== undefined && w.x.startsWith("=") ? { formula: w.x } : {}),
+    });
   }
   return { writes, kept };
 }

@@ -30,8 +30,10 @@ export const CopyTaskSchema = z.object({
   /** Where the task sits in the copy (sheet name and row), as sent. */
   copySheet: z.string(),
   copyRow: z.number().int().positive(),
-  /** The fill-in values as sent: status, doneDate, result, note (encodeFill). */
+  /** The fill-in values as sent, in the record's `fill` order (encodeFill). */
   values: z.tuple([z.string(), z.string(), z.string(), z.string()]),
+  /** The plan's planned output (Kết quả / Sản phẩm) as sent, when the plan has that column. */
+  result: z.string().optional(),
 });
 export type CopyTask = z.infer<typeof CopyTaskSchema>;
 
@@ -55,8 +57,16 @@ export const UnitCopyRecordSchema = z.object({
   sentOn: isoDate,
   plan: PlanStampSchema,
   tasks: z.array(CopyTaskSchema),
+  /**
+   * The fields of each task's `values`, in order. Absent in copies made before *Kết quả thực hiện* became
+   * the unit's column: there the third value is the planned output as sent (LEGACY_FILL).
+   */
+  fill: z.tuple([z.literal("status"), z.literal("doneDate"), z.literal("outcome"), z.literal("note")]).optional(),
 });
 export type UnitCopyRecord = z.infer<typeof UnitCopyRecordSchema>;
+
+/** What the four values of an older copy's tasks were. */
+export const LEGACY_FILL = ["status", "doneDate", "result", "note"] as const;
 
 /** The record of a return, or null when absent; `damaged` when present but unreadable. */
 export function parseUnitCopyRecord(raw: unknown): { record: UnitCopyRecord | null; damaged: boolean } {

@@ -1,13 +1,17 @@
 /**
  * The columns a unit fills in its copy and the merge brings back (domain.md, "The reporting cycle"):
- * Tình trạng, Ngày hoàn thành, Kết quả, Ghi chú. Every other column belongs to the plan.
+ * Tình trạng, Ngày hoàn thành, Kết quả thực hiện (what the unit achieved) and Ghi chú. Every other column
+ * belongs to the plan — its planned output (Kết quả / Sản phẩm …) as much as its text, lead and deadline.
  */
 import type { CellValue } from "../grid";
 import { isDateFormat, parseDateText, serialToIso } from "../dates";
 import { nfc, normalizeTones } from "../text/fold";
 
-export const FILL_FIELDS = ["status", "doneDate", "result", "note"] as const;
+export const FILL_FIELDS = ["status", "doneDate", "outcome", "note"] as const;
 export type FillField = (typeof FILL_FIELDS)[number];
+
+/** The columns that are the plan's: a return never writes them, whatever the person merging accepts. */
+export const PLAN_FIELDS = ["stt", "content", "head", "lead", "support", "result", "deadline", "period", "start"] as const;
 
 /**
  * The drop-down of Tình trạng in a unit's copy: statuses the engine reads (status.ts) as not started,
@@ -20,9 +24,18 @@ export type FillValue = { kind: "blank" } | { kind: "text"; text: string } | { k
 
 const SPACES = /\s+/g;
 
-/** Text for comparisons: NFC, one tone placement, lower case, spaces collapsed. */
+const COMPARABLE_CACHE_LIMIT = 20_000;
+const comparableCache = new Map<string, string>();
+
+/** Text for comparisons: NFC, one tone placement, lower case, spaces collapsed (the few texts a merge sees again and again worked out once). */
 export function comparable(s: string): string {
-  return normalizeTones(nfc(s)).toLowerCase().replace(SPACES, " ").trim();
+  let c = comparableCache.get(s);
+  if (c === undefined) {
+    c = normalizeTones(nfc(s)).toLowerCase().replace(SPACES, " ").trim();
+    if (comparableCache.size >= COMPARABLE_CACHE_LIMIT) comparableCache.clear();
+    comparableCache.set(s, c);
+  }
+  return c;
 }
 
 /** A number as Excel shows it in a General cell. */

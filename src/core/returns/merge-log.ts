@@ -16,7 +16,15 @@ import type { MergesRecord } from "./merge-schema";
 
 export const MERGE_LOG_MARKER = "phuluc.merge-log.v1";
 export const MERGE_LOG_KEY = "merge_log";
-const COLUMNS = 10;
+const COLUMNS = 11;
+
+/** Red while a person still has to decide, green when written. */
+function toneOf(outcome: string): "red" | "green" | undefined {
+  const t = returnsSheetText;
+  if (outcome.startsWith(t.outcomeConflict("")) || outcome.startsWith(t.outcomePending("").trim())) return "red";
+  if (outcome.startsWith(t.outcomeApplied)) return "green";
+  return undefined;
+}
 
 /** `commune`: the plan's (the sheet's heading names it). */
 export function buildMergeLog(record: MergesRecord, commune: Commune | null): SummarySpec {
@@ -28,9 +36,19 @@ export function buildMergeLog(record: MergesRecord, commune: Commune | null): Su
   let r = 5;
   const headerRow = r;
   const h = b.style("header");
-  [t.colNo, t.colFile, t.colUnit, t.colReturnCell, t.colPlanCell, t.colTask, t.colField, t.colBefore, t.colAfter, t.colOutcome].forEach(
-    (x, i) => b.set(r, i + 1, x, h),
-  );
+  [
+    t.colNo,
+    t.colFile,
+    t.colUnit,
+    t.colReturnCell,
+    t.colPlanCell,
+    t.colTask,
+    t.colField,
+    t.colBefore,
+    t.colAfter,
+    t.colOutcome,
+    t.colUnitWords,
+  ].forEach((x, i) => b.set(r, i + 1, x, h));
   r++;
   const merges = [...record.merges].reverse();
   if (!merges.length) b.mergeSet(r++, 1, COLUMNS, t.noEntries, b.style("text"));
@@ -38,16 +56,14 @@ export function buildMergeLog(record: MergesRecord, commune: Commune | null): Su
     b.mergeSet(r++, 1, COLUMNS, t.logMergeHeading(formatViDate(m.on), m.files, m.undone), b.style("subhead"));
     b.mergeSet(r++, 1, COLUMNS, t.logCounts(m.applied, m.conflicts), b.style("text"));
     m.log.forEach((line, i) => {
-      const conflict = line[8].startsWith("Xung đột");
-      const applied = line[8].startsWith("Đã ghi");
-      const tone = m.undone ? undefined : conflict ? ("red" as const) : applied ? ("green" as const) : undefined;
+      const tone = m.undone ? undefined : toneOf(line[8]);
       const text = b.style("text", tone ? { tone } : {});
       const center = b.style("center", tone ? { tone } : {});
       b.set(r, 1, i + 1, b.style("int", tone ? { tone } : {}));
       line.forEach((v, j) => b.set(r, j + 2, v, j === 2 || j === 3 || j === 5 ? center : text));
       r++;
     });
-    if (m.truncated) b.mergeSet(r++, 1, COLUMNS, t.logTruncated(m.truncated), b.style("text"));
+    if (m.truncated) b.mergeSet(r++, 1, COLUMNS, t.logMore(m.truncated), b.style("text"));
   }
   return {
     marker: MERGE_LOG_MARKER,
@@ -65,6 +81,7 @@ export function buildMergeLog(record: MergesRecord, commune: Commune | null): Su
           { min: 12, max: 24 },
           { min: 12, max: 24 },
           { min: 14, max: 30 },
+          { min: 12, max: 24 },
         ],
         print: reportPrint(headerRow, Math.max(r - 1, headerRow), COLUMNS),
         tabColor: TAB_COLOR,

@@ -7,18 +7,8 @@
 import { z } from "zod";
 import { FILL_FIELDS, type FillField } from "./fields";
 
-export const CONFLICT_KINDS = [
-  "disagree",
-  "not_lead",
-  "text_changed",
-  "deadline_changed",
-  "lead_changed",
-  "not_in_plan",
-  "other_plan",
-  "older_version",
-  "cell_merged",
-] as const;
-export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+export { CONFLICT_KINDS, REVIEW_KINDS, type ConflictKind } from "./conflict-kinds";
+import type { ConflictKind } from "./conflict-kinds";
 
 /** A value written into a cell: text (always as text), a number, a boolean, empty, or a date. */
 export type WriteValue = string | number | boolean | null | { date: string };
@@ -50,15 +40,17 @@ export interface ProposedChange {
   cell: string;
   /** Where the value is in the return. */
   returnCell: CellRefA1;
-  /** As people read them ("" = empty). */
+  /** As people read them ("" = empty); `after` in the plan's words (a canonical status, a date). */
   before: string;
   after: string;
+  /** What the unit typed, when the plan's words differ from it ("đang làm, đạt 70%" for "Đang thực hiện"). */
+  unitValue?: string;
   /** What is written (already in the plan sheet's encoding; dates as dates). */
   write: WriteValue;
   /** Number format set with the value (a date into a cell not formatted as a date). */
   numberFormat?: string;
-  /** The plan cell as it was (raw, not decoded), for undo. */
-  previous: { value: string | number | boolean | null; format: string | null };
+  /** The plan cell as it was (raw, not decoded; its formula when it held one), for undo. */
+  previous: { value: string | number | boolean | null; format: string | null; formula?: string };
   /** How sure the task match is (1 = the same task as sent; lower: found by text). */
   confidence: number;
   /** Conflicts that hold this change back: applied only when chosen (the pane); never by the CLI. */
@@ -70,6 +62,8 @@ export interface ProposedChange {
 }
 
 export interface MergeConflict {
+  /** Stable: the same conflict of the same files has the same id in every run (the CLI's decisions name it). */
+  id: string;
   kind: ConflictKind;
   file: number;
   task?: TaskRef;
@@ -110,6 +104,8 @@ export interface NewColumn {
   /** The header cell that gets the column's name. */
   headerCell: string;
   label: string;
+  /** The header's cells of the new column, top to bottom, each with the neighbour cell whose look it takes. */
+  headerStyle: { cell: string; from: string }[];
 }
 
 export interface MergeProposal {
@@ -130,6 +126,9 @@ export const MAX_MERGES = 20;
 /** Bound on the record (UTF-8 JSON): the oldest merges' logs go first; the store is rewritten on every save. */
 export const MAX_MERGES_BYTES = 1_500_000;
 
+/** Excel's limit on a formula's length. */
+export const MAX_FORMULA = 8192;
+
 const StoredValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 /** One cell written by a merge: its sheet, cell, value before (raw, and number format) and the value written. */
@@ -141,21 +140,19 @@ export const UndoWriteSchema = z.object({
   a: z.union([StoredValue, z.object({ date: z.string() })]),
   /** The merge set the cell's number format (a date): undo puts `f` back too. */
   n: z.literal(1).optional(),
+  /** The cell held this formula (b: its value then): undo writes the formula back. */
+  x: z.string().max(MAX_FORMULA).optional(),
 });
 export type UndoWrite = z.infer<typeof UndoWriteSchema>;
 
-/** One line of the log sheet: file, unit, return cell, plan cell, task, field, before, after, outcome. */
-export const LogLineSchema = z.tuple([
+/**
+ * One line of the log sheet: file, unit, return cell, plan cell, task, field, before, after, outcome, and
+ * (lines written since the units' words are normalised) what the unit typed when it differs from `after`.
+ */
+export const LogLineSchema = z.tuple(
+  [z.string(), z.string(), z.string(), z.string(), z.string(), z.string(), z.string(), z.string(), z.string()],
   z.string(),
-  z.string(),
-  z.string(),
-  z.string(),
-  z.string(),
-  z.string(),
-  z.string(),
-  z.string(),
-  z.string(),
-]);
+);
 export type LogLine = z.infer<typeof LogLineSchema>;
 
 export const MergeEntrySchema = z.object({

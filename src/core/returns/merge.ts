@@ -11,50 +11,31 @@
  *     similarity of at least NUMBER_MIN_SIMILARITY.
  *  The confidence shown is the product of the two steps' confidences (1 = the same task, unchanged).
  *
- * Changes: only the fill-in columns (Tình trạng, Ngày hoàn thành, Kết quả, Ghi chú). A return's value is
- * an edit when it differs from the value sent (with a record) or from the plan's (without); a blank never
- * overwrites a value; a value the plan already has is no change.
- *
- * Conflicts (never applied silently; a change they hold back is applied only when chosen):
- *  - disagree: two returns give different values for one cell;
- *  - not_lead: a unit edited a task it does not lead;
- *  - text_changed / deadline_changed / lead_changed: the return changed a column that is the plan's;
- *  - not_in_plan: a task of the return is not in the plan (added by the unit, or removed from the plan);
- *  - other_plan: the return belongs to another plan (another plan year, or fewer than half of its tasks
- *    found in this plan) — nothing of it is used;
- *  - older_version: the copy was made from an older version of the plan — the task (its text, lead or
- *    deadline) or the cell's value changed in the plan since it was sent;
- *  - cell_merged: the plan's cell is merged with others (a value there would show for other tasks).
+ * Changes (propose-task.ts): only the unit's columns (Tình trạng, Ngày hoàn thành, Kết quả thực hiện, Ghi
+ * chú), in the plan's words; every other column is the plan's and is never written. Conflicts and the
+ * values that need a person are held back (merge-schema.ts, CONFLICT_KINDS); a change they hold back is
+ * written only when chosen. Ids are stable (settle.ts).
  */
 import { toA1 } from "../a1";
-import { isDateFormat } from "../dates";
 import type { Grid } from "../grid";
-import { matchEntry, matchTasks, storedMatchEntry, textSimilarity, type MatchEntry } from "../identity";
+import { groupKey, matchEntry, matchTasks, storedMatchEntry, textSimilarity, type MatchEntry } from "../identity";
 import type { Report, Task } from "../report-schema";
 import type { Settings } from "../settings";
-import { encodeLegacy } from "../text/legacy-encode";
 import { foldKey } from "../text/fold";
 import { planFingerprint, type UnitCopyRecord } from "./copy-record";
-import { comparable, decodeFill, FILL_FIELDS, fillText, sameFill, type FillField, type FillValue } from "./fields";
-import type {
-  ConflictKind,
-  MergeConflict,
-  MergeFileInfo,
-  MergeProposal,
-  NewColumn,
-  ProposedChange,
-  TaskRef,
-  WriteValue,
-} from "./merge-schema";
-import { fieldCell, fillCells, readTaskTables, type FillCell, type TaskTable } from "./task-tables";
+import type { FillField } from "./fields";
+import type { MergeConflict, MergeFileInfo, MergeProposal, NewColumn } from "./merge-schema";
+import { statusWords } from "./normalize";
+import { compareTask, notInPlan, type FileCtx, type PlanCtx, type RawChange } from "./propose-task";
+import { settle, withConflictIds } from "./settle";
+import { readTaskTables, valueLastCol, type TaskTable } from "./task-tables";
 import { returnsSheetText } from "../../i18n/returns";
 
 /** Fewer than this share of a return's tasks found in the plan: the return belongs to another plan. */
 export const OTHER_PLAN_SHARE = 0.5;
 /** The number rule (same appendix, group and STT) still needs this text similarity. */
 export const NUMBER_MIN_SIMILARITY = 0.5;
-/** Date format given to a plan cell that receives a date and is not formatted as one. */
-export const DATE_FORMAT = "dd/mm/yyyy";
+export { DATE_FORMAT } from "./propose-task";
 
 export interface MergeSide {
   report: Report;
@@ -73,19 +54,26 @@ export interface MergeInput {
   returns: ReturnInput[];
   settings: Settings;
   asOf: string;
+  /** The words of the drop-down on the plan's Tình trạng column, by sheet (when it has one). */
+  statusChoices?: ReadonlyMap<string, readonly string[]>;
 }
 
-interface Pair {
+export interface Pair {
   before: number;
   after: number;
   confidence: number;
 }
 
-const TASK_LEVEL: ConflictKind[] = ["text_changed", "deadline_changed", "lead_changed"];
-
-/** Every task of a report as a match entry. */
+/** Every task of a report as a match entry (a group's key worked out once: a return's 200,000 rows share a few groups). */
 export function entriesOf(tasks: readonly Task[]): MatchEntry[] {
-  return tasks.map((t) => matchEntry({ ...t, due: t.deadline.due }));
+  const groups = new Map<string | null, string>();
+  return tasks.map((t) => {
+    let group = groups.get(t.group);
+    if (group === undefined) groups.set(t.group, (group = groupKey(t.group)));
+    const e = matchEntry({ sheet: t.sheet, group: null, stt: t.stt, content: t.content, lead: t.lead, due: t.deadline.due });
+    e.group = group;
+    return e;
+  });
 }
 
 /** The plan's stamp fingerprint (copy-record.ts) from its tasks. */
@@ -101,7 +89,7 @@ function pairUp(
 ): { pairs: Pair[]; freeBefore: number[]; freeAfter: number[] } {
   const pairs: Pair[] = m.pairs.map((p) => ({ before: p.before, after: p.after, confidence: p.confidence }));
   const extra = numberPass(before, after, m.unmatchedBefore, m.unmatchedAfter);
-  pairs.push(...extra);
+  for (const p of extra) pairs.push(p);
   const takenB = new Set(extra.map((p) => p.before));
   const takenA = new Set(extra.map((p) => p.after));
   return {
@@ -113,6 +101,7 @@ function pairUp(
 
 /** Tasks left over with the same appendix, group and number (STT), texts at least NUMBER_MIN_SIMILARITY alike. */
 function numberPass(before: readonly MatchEntry[], after: readonly MatchEntry[], freeB: number[], freeA: number[]): Pair[] {
+  if (!freeB.length || !freeA.length) return [];
   const key = (e: MatchEntry) => (e.stt ? `${e.sheet}\u0000${e.group}\u0000${e.stt}` : "");
   const byKey = new Map<string, number[]>();
   for (const b of freeB) {
@@ -189,341 +178,171 @@ export function unitFromFileName(label: string, settings: Settings): string | nu
   return best?.unit ?? null;
 }
 
-function taskRef(t: Task): TaskRef {
-  const text = Array.from(t.content).slice(0, 100).join("");
-  return { sheet: t.sheet, row: t.row, stt: t.stt, text, lead: t.lead };
+/** A return task's place in the plan: the plan task (-1: none), the task as sent (null: matched without the record), how sure. */
+export interface ToPlan {
+  p: number;
+  e: number | null;
+  confidence: number;
 }
 
-interface PlanCtx {
-  report: Report;
+interface Matching {
+  toPlan: Map<number, ToPlan>;
+  unmatched: number[];
+  otherPlan: boolean;
+  planChanged: boolean;
+  /** The return's entries, renamed sheets read under the copy's names. */
   entries: MatchEntry[];
-  tables: Map<string, TaskTable>;
-  fills: Map<number, Partial<Record<FillField, FillCell>>>;
-  newColumns: NewColumn[];
 }
 
-function planFill(ctx: PlanCtx, p: number): Partial<Record<FillField, FillCell>> {
-  let f = ctx.fills.get(p);
-  if (!f) {
-    const t = ctx.report.tasks[p];
-    const table = ctx.tables.get(t.sheet);
-    f = table ? fillCells(table, t.row) : {};
-    ctx.fills.set(p, f);
+/** With the copy's record: return ↔ as sent ↔ plan, then the rows the unit added against the plan's tasks not sent. */
+function matchWithRecord(plan: PlanCtx, record: UnitCopyRecord, sent: MatchEntry[], rEntries: MatchEntry[], fingerprint: string): Matching {
+  const first = matchTasks(sent, rEntries);
+  const renamed = renamedSheets(sent, rEntries, first);
+  const entries = renamed.size ? rEntries.map((e) => (renamed.has(e.sheet) ? { ...e, sheet: renamed.get(e.sheet)! } : e)) : rEntries;
+  // Nothing renamed: the match just made is the one to pair up with (not made a second time).
+  const m1 = pairUp(sent, entries, renamed.size ? undefined : first);
+  const m2 = pairUp(sent, plan.entries);
+  const sentToPlan = new Map(m2.pairs.map((p) => [p.before, p]));
+  const claimed = new Set(m2.pairs.map((p) => p.after));
+  const toPlan = new Map<number, ToPlan>();
+  for (const p of m1.pairs) {
+    const q = sentToPlan.get(p.before);
+    toPlan.set(
+      p.after,
+      q ? { p: q.after, e: p.before, confidence: round3(p.confidence * q.confidence) } : { p: -1, e: p.before, confidence: p.confidence },
+    );
   }
-  return f;
+  const left = m1.freeAfter;
+  const free = left.length ? plan.entries.map((_, i) => i).filter((i) => !claimed.has(i)) : [];
+  // Rows the unit added, against the plan's tasks not sent in this copy (none left: nothing to look for).
+  if (left.length && free.length) {
+    const m3 = pairUp(
+      free.map((i) => plan.entries[i]),
+      left.map((i) => entries[i]),
+    );
+    for (const p of m3.pairs) toPlan.set(left[p.after], { p: free[p.before], e: null, confidence: p.confidence });
+  }
+  const otherPlan = record.plan.year !== plan.report.planYear || (sent.length > 0 && m2.pairs.length / sent.length < OTHER_PLAN_SHARE);
+  const unmatched = rEntries.map((_, i) => i).filter((i) => !toPlan.has(i) || toPlan.get(i)!.p < 0);
+  return { toPlan, unmatched, otherPlan, planChanged: record.plan.fingerprint !== fingerprint, entries };
 }
 
-/** The plan's cell for a field (a new column at the right of the table when the sheet has none). */
-function targetCell(ctx: PlanCtx, task: Task, field: FillField): { cell: string; newColumn?: number } | null {
-  const table = ctx.tables.get(task.sheet);
-  if (!table) return null;
-  const col = table.header.columns.get(field);
-  if (col !== undefined) return { cell: toA1(task.row, col) };
-  let i = ctx.newColumns.findIndex((n) => n.sheet === task.sheet && n.field === field);
-  if (i < 0) {
-    const added = ctx.newColumns.filter((n) => n.sheet === task.sheet).length;
-    const newCol = table.lastCol + 1 + added;
-    ctx.newColumns.push({
-      sheet: task.sheet,
-      field,
-      col: newCol,
-      headerCell: toA1(table.header.row, newCol),
-      label: returnsSheetText.columnLabels[field],
+/** Without a record: the return's tasks straight against the plan's. */
+function matchWithoutRecord(plan: PlanCtx, rEntries: MatchEntry[]): Matching {
+  const m = pairUp(plan.entries, rEntries);
+  const toPlan = new Map<number, ToPlan>(m.pairs.map((p) => [p.after, { p: p.before, e: null, confidence: p.confidence }]));
+  const otherPlan = rEntries.length > 0 && m.pairs.length / rEntries.length < OTHER_PLAN_SHARE;
+  return { toPlan, unmatched: m.freeAfter, otherPlan, planChanged: false, entries: rEntries };
+}
+
+/** Which unit sent the file: the record's; else the unit its file name names; else the one lead of all its tasks. */
+function fileInfo(ret: ReturnInput, settings: Settings): MergeFileInfo {
+  const record = ret.record;
+  const info: MergeFileInfo = {
+    label: ret.label,
+    unit: record?.unit ?? null,
+    unitFrom: record ? "record" : null,
+    record: record ? "ok" : ret.recordDamaged ? "damaged" : "missing",
+    sentOn: record?.sentOn ?? null,
+    tasks: ret.report.tasks.length,
+    matched: 0,
+    planChanged: false,
+    otherPlan: false,
+  };
+  if (record) return info;
+  const named = unitFromFileName(ret.label, settings);
+  const leads = [...new Set(ret.report.tasks.map((t) => t.lead).filter((l): l is string => l !== null))];
+  if (named) Object.assign(info, { unit: named, unitFrom: "file_name" });
+  else if (leads.length === 1) Object.assign(info, { unit: leads[0], unitFrom: "leads" });
+  return info;
+}
+
+/** The plan as the merge compares with it (its tables read once, its status words, where its tables end). */
+function planContext(input: MergeInput): PlanCtx {
+  const report = input.plan.report;
+  const tables = readTaskTables(report, input.plan.grids);
+  const bottoms = new Map<string, number>();
+  for (const t of report.tasks) bottoms.set(t.sheet, Math.max(bottoms.get(t.sheet) ?? 0, t.row));
+  const newColumns: NewColumn[] = [];
+  const words = new Map<string, ReturnType<typeof statusWords>>();
+  return {
+    report,
+    entries: entriesOf(report.tasks),
+    tables,
+    fills: new Map(),
+    newColumns,
+    words: (sheet) => {
+      let w = words.get(sheet);
+      if (!w) words.set(sheet, (w = statusWords(input.statusChoices?.get(sheet))));
+      return w;
+    },
+    planYear: report.planYear,
+    asOf: input.asOf,
+    newColumn: (table, field) => newColumn(table, field, bottoms.get(table.name) ?? table.header.dataStart, newColumns),
+  };
+}
+
+/** The column a field gets in a plan sheet without one: right of everything the table holds, headed like its neighbour. */
+function newColumn(table: TaskTable, field: FillField, bottom: number, columns: NewColumn[]): number {
+  const found = columns.findIndex((n) => n.sheet === table.name && n.field === field);
+  if (found >= 0) return found;
+  const added = columns.filter((n) => n.sheet === table.name).length;
+  const col = valueLastCol(table, bottom) + 1 + added;
+  const { row, height } = table.header;
+  const headerStyle = Array.from({ length: height }, (_, i) => ({ cell: toA1(row + i, col), from: toA1(row + i, table.lastCol) }));
+  columns.push({ sheet: table.name, field, col, headerCell: toA1(row, col), label: returnsSheetText.columnLabels[field], headerStyle });
+  return columns.length - 1;
+}
+
+/** One return: which unit, its tasks matched with the plan's, and what it proposes. */
+function proposeFile(
+  plan: PlanCtx,
+  ret: ReturnInput,
+  fi: number,
+  out: { files: MergeFileInfo[]; raw: RawChange[]; conflicts: MergeConflict[] },
+  fingerprint: string,
+  settings: Settings,
+): void {
+  const info = fileInfo(ret, settings);
+  out.files.push(info);
+  const record = ret.record;
+  const sent = record ? sentEntries(record) : [];
+  const rEntries = entriesOf(ret.report.tasks);
+  const m = record ? matchWithRecord(plan, record, sent, rEntries, fingerprint) : matchWithoutRecord(plan, rEntries);
+  info.otherPlan = m.otherPlan;
+  info.planChanged = m.planChanged;
+  info.matched = [...m.toPlan.values()].filter((v) => v.p >= 0).length;
+  if (m.otherPlan) {
+    out.conflicts.push({
+      id: "",
+      kind: "other_plan",
+      file: fi,
+      value: record?.plan.title ?? ret.report.planTitle ?? "",
+      planValue: plan.report.planTitle ?? "",
     });
-    i = ctx.newColumns.length - 1;
+    return;
   }
-  return { cell: toA1(task.row, ctx.newColumns[i].col), newColumn: i };
-}
-
-function writeValueOf(v: FillValue, table: TaskTable | undefined): WriteValue {
-  if (v.kind === "date") return { date: v.iso };
-  if (v.kind === "blank") return null;
-  return table && table.encoding !== "unicode" ? encodeLegacy(v.text, table.encoding) : v.text;
-}
-
-function sameDeadline(raw: string, due: string | null, baseRaw: string, baseDue: string | null): boolean {
-  return comparable(raw) === comparable(baseRaw) || (due !== null && due === baseDue);
+  const file: FileCtx = { fi, ret, record, sent, entries: m.entries, tables: readTaskTables(ret.report, ret.grids), unit: info.unit };
+  // One by one: a return may add 200,000 rows (a spread of that many arguments overflows the stack).
+  for (const k of notInPlan(file, m.unmatched, m.toPlan)) out.conflicts.push(k);
+  for (const [a, match] of m.toPlan) if (match.p >= 0) compareTask(plan, file, a, match, out);
 }
 
 /** What the returns propose, and every conflict (see the file comment). */
 export function proposeMerge(input: MergeInput): MergeProposal {
-  const plan = input.plan.report;
-  const ctx: PlanCtx = {
-    report: plan,
-    entries: entriesOf(plan.tasks),
-    tables: readTaskTables(plan, input.plan.grids),
-    fills: new Map(),
-    newColumns: [],
+  const plan = planContext(input);
+  const fingerprint = fingerprintOf(input.plan.report.tasks, plan.entries);
+  const out = { files: [] as MergeFileInfo[], raw: [] as RawChange[], conflicts: [] as MergeConflict[] };
+  input.returns.forEach((ret, fi) => proposeFile(plan, ret, fi, out, fingerprint, input.settings));
+  const changes = settle(out.raw, out.conflicts);
+  return {
+    asOf: input.asOf,
+    files: out.files,
+    changes,
+    conflicts: withConflictIds(out.conflicts, out.files),
+    newColumns: plan.newColumns,
+    planTasks: input.plan.report.tasks.length,
   };
-  const fingerprint = fingerprintOf(plan.tasks, ctx.entries);
-  const files: MergeFileInfo[] = [];
-  const raw: (Omit<ProposedChange, "id" | "alsoIn"> & { planTask: number })[] = [];
-  const conflicts: MergeConflict[] = [];
-
-  input.returns.forEach((ret, fi) => {
-    const R = ret.report.tasks;
-    const rTables = readTaskTables(ret.report, ret.grids);
-    let rEntries = entriesOf(R);
-    const record = ret.record;
-    const info: MergeFileInfo = {
-      label: ret.label,
-      unit: null,
-      unitFrom: null,
-      record: record ? "ok" : ret.recordDamaged ? "damaged" : "missing",
-      sentOn: record?.sentOn ?? null,
-      tasks: R.length,
-      matched: 0,
-      planChanged: false,
-      otherPlan: false,
-    };
-    files.push(info);
-    if (record) {
-      info.unit = record.unit;
-      info.unitFrom = "record";
-    } else {
-      const named = unitFromFileName(ret.label, input.settings);
-      const leads = [...new Set(R.map((t) => t.lead).filter((l): l is string => l !== null))];
-      if (named) {
-        info.unit = named;
-        info.unitFrom = "file_name";
-      } else if (leads.length === 1) {
-        info.unit = leads[0];
-        info.unitFrom = "leads";
-      }
-    }
-
-    // Return task → (plan task, task as sent, confidence).
-    const toPlan = new Map<number, { p: number; e: number | null; confidence: number }>();
-    const sent = record ? sentEntries(record) : [];
-    let unmatched: number[];
-    if (record) {
-      const first = matchTasks(sent, rEntries);
-      const renamed = renamedSheets(sent, rEntries, first);
-      if (renamed.size) rEntries = rEntries.map((e) => (renamed.has(e.sheet) ? { ...e, sheet: renamed.get(e.sheet)! } : e));
-      // Nothing renamed: the match just made is the one to pair up with (not made a second time).
-      const m1 = pairUp(sent, rEntries, renamed.size ? undefined : first);
-      const m2 = pairUp(sent, ctx.entries);
-      const sentToPlan = new Map(m2.pairs.map((p) => [p.before, p]));
-      const claimed = new Set(m2.pairs.map((p) => p.after));
-      const left: number[] = [...m1.freeAfter];
-      for (const p of m1.pairs) {
-        const q = sentToPlan.get(p.before);
-        if (q) toPlan.set(p.after, { p: q.after, e: p.before, confidence: round3(p.confidence * q.confidence) });
-        else toPlan.set(p.after, { p: -1, e: p.before, confidence: p.confidence });
-      }
-      // Rows the unit added (or rewrote beyond recognition): against the plan's tasks not sent in this copy.
-      if (left.length) {
-        const free = ctx.entries.map((_, i) => i).filter((i) => !claimed.has(i));
-        const m3 = pairUp(
-          free.map((i) => ctx.entries[i]),
-          left.map((i) => rEntries[i]),
-        );
-        for (const p of m3.pairs) toPlan.set(left[p.after], { p: free[p.before], e: null, confidence: p.confidence });
-      }
-      const found = m2.pairs.length;
-      info.otherPlan = record.plan.year !== plan.planYear || (sent.length > 0 && found / sent.length < OTHER_PLAN_SHARE);
-      info.planChanged = record.plan.fingerprint !== fingerprint;
-      unmatched = R.map((_, i) => i).filter((i) => !toPlan.has(i) || toPlan.get(i)!.p < 0);
-    } else {
-      const m = pairUp(ctx.entries, rEntries);
-      for (const p of m.pairs) toPlan.set(p.after, { p: p.before, e: null, confidence: p.confidence });
-      info.otherPlan = R.length > 0 && m.pairs.length / R.length < OTHER_PLAN_SHARE;
-      unmatched = m.freeAfter;
-    }
-    info.matched = [...toPlan.values()].filter((v) => v.p >= 0).length;
-    if (info.otherPlan) {
-      conflicts.push({
-        kind: "other_plan",
-        file: fi,
-        value: record?.plan.title ?? ret.report.planTitle ?? "",
-        planValue: plan.planTitle ?? "",
-      });
-      return;
-    }
-
-    // Tasks of the return that are not in the plan (only when there is something to say about them).
-    for (const a of unmatched) {
-      const t = R[a];
-      const match = toPlan.get(a);
-      const e = match ? match.e : null;
-      const table = rTables.get(t.sheet);
-      const cells = table ? fillCells(table, t.row) : {};
-      const sentValues = e !== null && record ? record.tasks[e].values.map(decodeFill) : null;
-      const edited = FILL_FIELDS.some((f, k) => {
-        const v = cells[f]?.value;
-        if (!v || v.kind === "blank") return false;
-        return sentValues ? !sameFill(v, sentValues[k]) : true;
-      });
-      if (!edited && (e !== null || !record)) continue;
-      conflicts.push({
-        kind: "not_in_plan",
-        file: fi,
-        returnCell: { sheet: t.sheet, cell: (table && fieldCell(table, t.row, "content")) ?? toA1(t.row, 1) },
-        value: t.content,
-      });
-    }
-
-    for (const [a, match] of toPlan) {
-      if (match.p < 0) continue;
-      const rTask = R[a];
-      const pTask = plan.tasks[match.p];
-      const rTable = rTables.get(rTask.sheet);
-      if (!rTable) continue;
-      const e = match.e !== null && record ? record.tasks[match.e] : null;
-      const eEntry = match.e !== null ? sent[match.e] : null;
-      const base = e
-        ? { exact: eEntry!.exact, lead: e.lead, deadline: e.deadline, due: e.due, text: e.text }
-        : {
-            exact: ctx.entries[match.p].exact,
-            lead: pTask.lead,
-            deadline: pTask.deadline.raw,
-            due: pTask.deadline.due,
-            text: pTask.content,
-          };
-      const taskKinds: ConflictKind[] = [];
-      const pRef = taskRef(pTask);
-      const planTable = ctx.tables.get(pTask.sheet);
-      const cellOf = (table: TaskTable | undefined, row: number, field: "content" | "deadline" | "lead") =>
-        (table && fieldCell(table, row, field)) ?? toA1(row, 1);
-      /** The return changed one of the plan's own columns of this task. */
-      const planColumnChanged = (kind: ConflictKind, field: "content" | "deadline" | "lead", value: string, planValue: string) => {
-        taskKinds.push(kind);
-        conflicts.push({
-          kind,
-          file: fi,
-          task: pRef,
-          planCell: { sheet: pTask.sheet, cell: cellOf(planTable, pTask.row, field) },
-          returnCell: { sheet: rTask.sheet, cell: cellOf(rTable, rTask.row, field) },
-          value,
-          planValue,
-        });
-      };
-      if (rEntries[a].exact !== base.exact) planColumnChanged("text_changed", "content", rTask.content, base.text);
-      if (!sameDeadline(rTask.deadline.raw, rTask.deadline.due, base.deadline, base.due))
-        planColumnChanged("deadline_changed", "deadline", rTask.deadline.raw, base.deadline);
-      if (rTask.lead !== base.lead && (rTask.lead !== null || rTask.leadRaw.trim() !== ""))
-        planColumnChanged("lead_changed", "lead", rTask.lead ?? rTask.leadRaw, base.lead ?? "");
-      const editKinds: ConflictKind[] = [];
-      if (info.unit !== null && pTask.lead !== info.unit) editKinds.push("not_lead");
-      // The plan changed this task since the copy was sent: its text, its lead, or its deadline to another
-      // day (a deadline reworded to the same day, "Quý II/2026" → "30/6/2026", is the same, as for deadline_changed).
-      const planMoved =
-        e !== null &&
-        (ctx.entries[match.p].exact !== base.exact ||
-          pTask.lead !== e.lead ||
-          !sameDeadline(pTask.deadline.raw, pTask.deadline.due, e.deadline, e.due));
-      if (planMoved) editKinds.push("older_version");
-
-      const rCells = fillCells(rTable, rTask.row);
-      const pCells = planFill(ctx, match.p);
-      FILL_FIELDS.forEach((field, k) => {
-        const rc = rCells[field];
-        if (!rc || rc.value.kind === "blank") return;
-        const pc = pCells[field];
-        const pv: FillValue = pc?.value ?? { kind: "blank" };
-        const sentValue = e ? decodeFill(e.values[k]) : pv;
-        if (sameFill(rc.value, sentValue) || sameFill(rc.value, pv)) return;
-        const target = targetCell(ctx, pTask, field);
-        if (!target) return;
-        const kinds = [...taskKinds, ...editKinds];
-        if (e && !sameFill(pv, sentValue) && !kinds.includes("older_version")) kinds.push("older_version");
-        if (pc?.merged) kinds.push("cell_merged");
-        const write = writeValueOf(rc.value, planTable);
-        const numberFormat = rc.value.kind === "date" && !isDateFormat(pc?.format ?? null) ? DATE_FORMAT : undefined;
-        raw.push({
-          file: fi,
-          planTask: match.p,
-          task: pRef,
-          field,
-          cell: target.cell,
-          returnCell: { sheet: rTask.sheet, cell: rc.cell },
-          before: fillText(pv),
-          after: fillText(rc.value),
-          write,
-          ...(numberFormat ? { numberFormat } : {}),
-          previous: { value: pc?.raw ?? null, format: pc?.format ?? null },
-          confidence: match.confidence,
-          conflicts: kinds,
-          ...(target.newColumn !== undefined ? { newColumn: target.newColumn } : {}),
-        });
-      });
-    }
-  });
-
-  const changes = settle(raw, conflicts);
-  return { asOf: input.asOf, files, changes, conflicts, newColumns: ctx.newColumns, planTasks: plan.tasks.length };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
-
-/**
- * One change per plan cell and value: files proposing the same value are listed together (alsoIn); files
- * proposing different values all get "disagree". Then each change's holding conflicts are listed (the
- * task-level ones were listed once per task already).
- */
-function settle(raw: (Omit<ProposedChange, "id" | "alsoIn"> & { planTask: number })[], conflicts: MergeConflict[]): ProposedChange[] {
-  const groups = new Map<string, typeof raw>();
-  for (const c of raw) {
-    const k = `${c.planTask}\u0000${c.field}`;
-    const g = groups.get(k);
-    if (g) g.push(c);
-    else groups.set(k, [c]);
-  }
-  const out: ProposedChange[] = [];
-  let n = 0;
-  for (const g of groups.values()) {
-    // Distinct values, in file order; each keeps the proposal with the fewest conflicts.
-    const distinct: { keep: (typeof raw)[number]; dropped: (typeof raw)[number][] }[] = [];
-    for (const c of g) {
-      const same = distinct.find((d) => sameFill(valueOf(d.keep), valueOf(c)));
-      if (!same) distinct.push({ keep: c, dropped: [] });
-      else if (c.conflicts.length < same.keep.conflicts.length) {
-        same.dropped.push(same.keep);
-        same.keep = c;
-      } else same.dropped.push(c);
-    }
-    const disagree = distinct.length > 1;
-    for (const d of distinct) {
-      const { planTask: _p, ...c } = d.keep;
-      const change: ProposedChange = {
-        ...c,
-        id: `c${++n}`,
-        alsoIn: [...new Set(d.dropped.map((x) => x.file))].filter((f) => f !== c.file),
-      };
-      if (disagree) {
-        change.conflicts = [...change.conflicts, "disagree"];
-        const others = distinct.filter((x) => x !== d).flatMap((x) => [x.keep.file, ...x.dropped.map((y) => y.file)]);
-        conflicts.push(changeConflict(change, "disagree", others));
-      }
-      for (const kind of change.conflicts)
-        if (!TASK_LEVEL.includes(kind) && kind !== "disagree") conflicts.push(changeConflict(change, kind));
-      // A file that proposes the same value under a conflict of its own (a unit that does not lead the task) is still named.
-      for (const x of d.dropped)
-        for (const kind of x.conflicts)
-          if (!TASK_LEVEL.includes(kind) && !change.conflicts.includes(kind))
-            conflicts.push({ ...changeConflict(change, kind), file: x.file, returnCell: x.returnCell });
-      out.push(change);
-    }
-  }
-  return out.sort((a, b) => a.file - b.file || Number(a.id.slice(1)) - Number(b.id.slice(1)));
-}
-
-function valueOf(c: { after: string; write: WriteValue }): FillValue {
-  if (c.write !== null && typeof c.write === "object") return { kind: "date", iso: c.write.date };
-  return c.after ? { kind: "text", text: c.after } : { kind: "blank" };
-}
-
-function changeConflict(c: ProposedChange, kind: ConflictKind, others?: number[]): MergeConflict {
-  return {
-    kind,
-    file: c.file,
-    task: c.task,
-    field: c.field,
-    planCell: { sheet: c.task.sheet, cell: c.cell },
-    returnCell: c.returnCell,
-    value: c.after,
-    planValue: c.before,
-    ...(others ? { others: [...new Set(others)].sort((a, b) => a - b) } : {}),
-    change: c.id,
-  };
-}

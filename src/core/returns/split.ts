@@ -3,8 +3,9 @@
  * appendix sheet with tasks the unit leads, a sheet of the same name with the plan's title rows, header
  * rows, column widths, the group (and numbered heading) rows above the unit's tasks, and those tasks —
  * text read from the plan decoded to Unicode, continuation rows joined to their task, values merged down
- * over several tasks written into each. The fill-in columns (Tình trạng, Ngày hoàn thành, Kết quả, Ghi
- * chú) are marked (amber header, light fill) and added at the right when the plan has none; Tình trạng
+ * over several tasks written into each. The fill-in columns (Tình trạng, Ngày hoàn thành, Kết quả thực hiện,
+ * Ghi chú) are marked (amber header, light fill) and added at the right when the plan has none — the
+ * plan's planned output (Kết quả / Sản phẩm) stays a column of the plan, sent as it is; Tình trạng
  * gets a drop-down of the statuses the engine reads. The copy's record (copy-record.ts) keeps the plan's
  * stamp and each task's identity and values as sent. Tasks without one known lead unit are sent to no one.
  * Pure.
@@ -27,7 +28,7 @@ import type { TaskField } from "../columns";
 import { encodeFill, FILL_FIELDS, STATUS_CHOICES, type FillField } from "./fields";
 import type { CopyTask, PlanStamp, UnitCopyRecord } from "./copy-record";
 import { entriesOf, fingerprintOf } from "./merge";
-import { fillCells, readTaskTables, type TaskTable } from "./task-tables";
+import { fieldCell, fillCells, readTaskTables, type TaskTable } from "./task-tables";
 
 export interface SplitInput {
   report: Report;
@@ -64,10 +65,22 @@ export interface UnitCopy {
   tasks: number;
 }
 
+/** A task sent to no one: where it is (its lead cell), which task, and what its lead cell says. */
+export interface UnassignedTask {
+  sheet: string;
+  row: number;
+  /** The lead cell (A1), or the task's first cell when the sheet has no lead column. */
+  cell: string;
+  stt: string;
+  text: string;
+  /** What the lead cell holds ("" when empty). */
+  lead: string;
+}
+
 export interface SplitPlan {
   copies: UnitCopy[];
   /** Tasks sent to no one (no lead unit, an unknown one, or several). */
-  unassigned: { sheet: string; row: number }[];
+  unassigned: UnassignedTask[];
   stamp: PlanStamp;
 }
 
@@ -75,7 +88,7 @@ export interface SplitPlan {
 export const FILL_HEADER_RGB = TONES.amber.fill;
 export const FILL_CELL_RGB = "FFF9E1";
 const DEFAULT_WIDTH = 12;
-const NEW_COLUMN_WIDTH: Record<FillField, number> = { status: 17, doneDate: 14, result: 24, note: 24 };
+const NEW_COLUMN_WIDTH: Record<FillField, number> = { status: 17, doneDate: 14, outcome: 28, note: 24 };
 /** Columns continuation rows extend (appendix.ts): the task's joined text goes into the copy's one row. */
 const JOINED: Partial<Record<TaskField, "content" | "head" | "support" | "result">> = {
   content: "content",
@@ -84,15 +97,39 @@ const JOINED: Partial<Record<TaskField, "content" | "head" | "support" | "result
   result: "result",
 };
 
-/** A file name from a unit's name: characters no file system takes become "-"; Vietnamese letters stay. */
-export function copyFileName(unit: string): string {
-  const base = unit
+/** Code points of a copy's file name before ".xlsx" (and a suffix that tells two apart). */
+const NAME_MAX = 120;
+
+/**
+ * A file name from a unit's name: characters no file system takes become "-"; Vietnamese letters stay;
+ * at most NAME_MAX code points (never half a character). `n` > 1: " (n)" tells it from an earlier copy's.
+ */
+export function copyFileName(unit: string, n = 1): string {
+  const suffix = n > 1 ? ` (${n})` : "";
+  const cleaned = unit
     .normalize("NFC")
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "-")
     .replace(/\s+/g, " ")
-    .replace(/^[ .]+|[ .]+$/g, "")
-    .slice(0, 120);
-  return `${base || "don-vi"}.xlsx`;
+    .replace(/^[ .]+|[ .]+$/g, "");
+  const base = Array.from(cleaned)
+    .slice(0, NAME_MAX - suffix.length)
+    .join("")
+    .replace(/[ .]+$/, "");
+  return `${base || "don-vi"}${suffix}.xlsx`;
+}
+
+/** One file name per unit, none the same as another's as file systems compare them (case and letter forms aside). */
+export function uniqueFileNames(units: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return units.map((unit) => {
+    for (let n = 1; ; n++) {
+      const name = copyFileName(unit, n);
+      const key = name.normalize("NFC").toLocaleLowerCase("vi");
+      if (taken.has(key)) continue;
+      taken.add(key);
+      return name;
+    }
+  });
 }
 
 const f = (extra: CellStyle["font"] = {}): CellStyle["font"] => ({ name: FONT_NAME, size: 12, ...extra });
@@ -316,6 +353,7 @@ function copySheet(
       copySheet: table.name,
       copyRow: b.row,
       values: FILL_FIELDS.map((x) => encodeFill(planCells[x]?.value ?? { kind: "blank" })) as CopyTask["values"],
+      ...(t.result !== undefined ? { result: t.result } : {}),
     });
   }
 
@@ -365,10 +403,12 @@ export function splitPlan(input: SplitInput): SplitPlan {
   const tables = readTaskTables(report, input.grids);
   const stamp = planStamp(report, settings, input.planFile);
   const byUnit = new Map<string, { task: Task; id: string }[]>();
-  const unassigned: { sheet: string; row: number }[] = [];
+  const unassigned: UnassignedTask[] = [];
   report.tasks.forEach((task, i) => {
     if (!task.lead || !tables.has(task.sheet)) {
-      unassigned.push({ sheet: task.sheet, row: task.row });
+      const table = tables.get(task.sheet);
+      const cell = (table && fieldCell(table, task.row, "lead")) ?? (table && fieldCell(table, task.row, "content")) ?? `A${task.row}`;
+      unassigned.push({ sheet: task.sheet, row: task.row, cell, stt: task.stt, text: capText(task.content).text, lead: task.leadRaw });
       return;
     }
     let list = byUnit.get(task.lead);
@@ -378,7 +418,8 @@ export function splitPlan(input: SplitInput): SplitPlan {
   const order = new Map(settings.units.map((u, i) => [u.name, i]));
   const units = [...byUnit.keys()].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b, "vi"));
   const sheetOrder = new Map(report.sheets.map((s, i) => [s.name, i]));
-  const copies = units.map((unit) => {
+  const fileNames = uniqueFileNames(units);
+  const copies = units.map((unit, u) => {
     const tasks = byUnit.get(unit)!;
     const sheets: CopySheet[] = [];
     const records: CopyTask[] = [];
@@ -387,10 +428,10 @@ export function splitPlan(input: SplitInput): SplitPlan {
       const own = tasks.filter((t) => t.task.sheet === name).sort((a, b) => a.task.row - b.task.row);
       const made = copySheet(tables.get(name)!, own, unit, input.columnWidths[name] ?? [], input.asOf);
       sheets.push(made.sheet);
-      records.push(...made.records);
+      for (const r of made.records) records.push(r);
     }
-    const record: UnitCopyRecord = { v: 1, unit, sentOn: input.asOf, plan: stamp, tasks: records };
-    return { unit, fileName: copyFileName(unit), sheets, record, tasks: tasks.length };
+    const record: UnitCopyRecord = { v: 1, unit, sentOn: input.asOf, plan: stamp, tasks: records, fill: [...FILL_FIELDS] };
+    return { unit, fileName: fileNames[u], sheets, record, tasks: tasks.length };
   });
   return { copies, unassigned, stamp };
 }

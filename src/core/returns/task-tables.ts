@@ -11,22 +11,40 @@ import type { HeaderInfo } from "../header";
 import type { TaskField } from "../columns";
 import type { Report, SheetInfo } from "../report-schema";
 import { decodeLegacyCells, decodeSheet } from "../sheet-encoding";
-import { SheetView, TextCache } from "../sheet-view";
-import { readTable, type TableRow } from "../table";
+import { isEmptyValue, SheetView, TextCache } from "../sheet-view";
+import { readRows, type TableRow } from "../table";
+import { findHeader } from "../header";
+import { TASK_COLUMNS } from "../columns";
 import { FILL_FIELDS, fillValueOf, type FillField, type FillValue } from "./fields";
 
 export interface TaskTable {
   name: string;
   encoding: SheetInfo["encoding"];
   header: HeaderInfo<TaskField>;
-  /** Every row below the header, with its kind. */
-  rows: TableRow<TaskField>[];
+  /** Every row below the header, with its kind (read when first asked: the merge never needs them). */
+  readonly rows: TableRow<TaskField>[];
   /** The sheet decoded to Unicode (merges as in the sheet). */
   view: SheetView;
   /** The sheet as read (not decoded): what is written back on undo. */
   raw: Grid;
   /** The table's last column: the rightmost column with a header label. */
   lastCol: number;
+}
+
+class ReadTable implements TaskTable {
+  private read: TableRow<TaskField>[] | null = null;
+  constructor(
+    readonly name: string,
+    readonly encoding: SheetInfo["encoding"],
+    readonly header: HeaderInfo<TaskField>,
+    readonly view: SheetView,
+    readonly raw: Grid,
+    readonly lastCol: number,
+  ) {}
+
+  get rows(): TableRow<TaskField>[] {
+    return (this.read ??= readRows(this.view, TASK_COLUMNS, this.header));
+  }
 }
 
 export interface FillCell {
@@ -54,18 +72,10 @@ export function readTaskTables(report: Report, grids: readonly Grid[]): Map<stri
     if (!grid) continue;
     const decoded = decodeSheet(grid);
     const unicode = decoded.encoding === "unicode" ? decodeLegacyCells(grid).grid : decoded.grid;
-    const table = readTable(unicode, "task");
-    if (!table.header) continue;
     const view = new SheetView(unicode, new TextCache());
-    out.set(info.name, {
-      name: info.name,
-      encoding: info.encoding,
-      header: table.header,
-      rows: table.rows,
-      view,
-      raw: grid,
-      lastCol: headerLastCol(view, table.header),
-    });
+    const header = findHeader(view, TASK_COLUMNS);
+    if (!header) continue;
+    out.set(info.name, new ReadTable(info.name, info.encoding, header, view, grid, headerLastCol(view, header)));
   }
   return out;
 }
@@ -75,6 +85,28 @@ function headerLastCol(view: SheetView, header: HeaderInfo<TaskField>): number {
   for (const c of header.columns.values()) last = Math.max(last, c);
   for (let r = header.row; r < header.row + header.height; r++)
     for (let c = view.firstCol; c <= view.lastCol; c++) if (view.text(r, c)) last = Math.max(last, c);
+  return last;
+}
+
+/**
+ * The rightmost column that holds anything in the table — its header rows and every row down to `bottom`
+ * (a column of the office's own notes left without a header counts): a column added to the table goes to
+ * its right, never over those notes.
+ */
+export function valueLastCol(table: TaskTable, bottom: number): number {
+  const { view } = table;
+  let last = table.lastCol;
+  const end = Math.min(bottom, view.lastRow);
+  for (let r = table.header.row; r <= end; r++) {
+    const values = view.grid.values[r - view.firstRow];
+    if (!values) continue;
+    for (let i = values.length - 1; i >= 0 && view.firstCol + i > last; i--)
+      if (!isEmptyValue(values[i])) {
+        last = view.firstCol + i;
+        break;
+      }
+  }
+  for (const m of view.grid.merges) if (m.top <= end && m.bottom >= table.header.row && m.left <= last && m.right > last) last = m.right;
   return last;
 }
 

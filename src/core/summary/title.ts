@@ -20,6 +20,8 @@ export interface SummaryContext {
 
 /** First row after the title block. */
 export const CONTENT_ROW = 9;
+/** The row of "(Số liệu tính đến ngày …)" (column A): a merge marks it on the summaries it makes out of date. */
+export const AS_OF_ROW = 7;
 
 /** The plan as a summary's title names it: "Kế hoạch số 15/KH-UBND ngày 20/02/2026 của UBND xã Chí Minh". */
 export function planLine(identity: DocumentIdentity): string {
@@ -45,7 +47,7 @@ export function addTitleBlock(
   b.mergeSet(3, r1, r2, dateLine(placeOf(commune), ctx.asOf), b.style("dateLine"));
   b.mergeSet(5, 1, spans.columns, title, b.style("title"));
   b.mergeSet(6, 1, spans.columns, planLine(ctx.identity), b.style("plan"));
-  b.mergeSet(7, 1, spans.columns, summaryText.asOfLine(formatViDate(ctx.asOf)), b.style("asOf"));
+  b.mergeSet(AS_OF_ROW, 1, spans.columns, summaryText.asOfLine(formatViDate(ctx.asOf)), b.style("asOf"));
   b.fixedHeights[4] = 8;
   b.fixedHeights[8] = 8;
 }

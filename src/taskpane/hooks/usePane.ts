@@ -236,6 +236,8 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
           choice === null ? {} : { since: choice },
         );
         await loadChanges(engine, result.report, live.current.run, live.current.changes?.choice ?? null);
+        // The summary is made afresh: no sheet says any more that it predates a merge.
+        dispatch({ type: "returns", event: { type: "summaryRebuilt" } });
         const { changes: _changes, snapshot, snapshotWarning: w, ...summary } = written;
         const notice = (t: UiStrings) =>
           [w ? t.snapshotsDamaged(w.kind === "corrupt" ? null : w.count) : "", snapshot.tooBig ? t.snapshotTooBig : ""]

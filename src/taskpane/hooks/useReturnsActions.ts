@@ -54,7 +54,7 @@ export function useReturnsActions({ port, live, dispatch, loadEngine, exclusive,
           { runSteps: engine.runSliced, engine },
         );
         dispatch({ type: "returns", event: { type: "split", files: split.files, unassigned: split.unassigned } });
-        return { notice: (t: UiStrings) => RETURNS_UI[t.lang].splitFiles(split.files.length, split.unassigned) };
+        return { notice: (t: UiStrings) => RETURNS_UI[t.lang].splitFiles(split.files.length, split.unassigned.length) };
       }),
     [exclusive, resultNow, port, settingsNow, dispatch],
   );
@@ -95,17 +95,21 @@ export function useReturnsActions({ port, live, dispatch, loadEngine, exclusive,
     }
   }, [loadEngine, showUndoable]);
 
-  /** Write the ticked changes into the workbook (one batch), log them, check again. */
+  /**
+   * Write the ticked changes into the workbook (one batch), log them, check again. The review stays with
+   * what is still undecided (a later «Ghi» goes on with the same merge); the result is shown beside the
+   * button (the panel), not in the message bar at the top.
+   */
   const applyReview = useCallback(
     () =>
       exclusive("mergeApply", async (engine, recheck) => {
         const current = live.current.returns.review;
         if (!current) return {};
-        const applied = await engine.applyMerge(port, current.review, current.accepted);
-        dispatch({ type: "returns", event: { type: "closeReview" } });
+        const applied = await engine.applyMerge(port, current.review, current.accepted, current.applied ?? undefined);
+        dispatch({ type: "returns", event: { type: "applied", applied } });
         await recheck();
         await showUndoable(engine);
-        return { notice: (t: UiStrings) => RETURNS_UI[t.lang].applied(applied.applied, applied.unresolved, applied.logSheet) };
+        return {};
       }),
     [exclusive, port, showUndoable, live, dispatch],
   );

@@ -10,14 +10,16 @@
  */
 import { memo, useEffect, useId, useRef } from "react";
 import { Button, Checkbox } from "@fluentui/react-components";
-import type { ProposedChange } from "../../core/returns/merge-schema";
+import { REVIEW_KINDS, type ConflictKind } from "../../core/returns/conflict-kinds";
+import type { MergeConflict, ProposedChange } from "../../core/returns/merge-schema";
 import { formatViDate } from "../../core/dates";
 import { COMMAND_STRINGS } from "../../i18n/commands";
-import { cellLabel, CONFLICT_LABELS, FIELD_LABELS, RETURNS_UI } from "../../i18n/returns";
+import { cellLabel, CONFLICT_LABELS, FIELD_LABELS, RETURNS_UI, type UnassignedView } from "../../i18n/returns";
 import type { FileDelivery } from "../file-delivery";
 import { useLang } from "../i18n";
 import type { ReturnsState, UnitFileView } from "../state/returns-state";
 import { STATUS_COLORS, useStyles } from "../styles";
+import { CellButton } from "./CellButton";
 import { TitledSection } from "./TitledSection";
 
 /** Changes listed one by one (the others keep their default choice; select all / none reach them). */
@@ -39,6 +41,10 @@ export interface ReturnsPanelProps {
   onDownload: (file: UnitFileView) => void;
   onDownloadAll: (files: readonly UnitFileView[]) => void;
   onOpen: (file: UnitFileView) => void;
+  /** Select a cell of the workbook (a task sent to no one). */
+  onSelect: (target: { sheet: string; cell: string }) => void;
+  /** Tạo lại bảng tổng hợp (the summary made before a merge). */
+  onRebuildSummary: () => void;
 }
 
 export const ReturnsPanel = memo(function ReturnsPanel(props: ReturnsPanelProps) {
@@ -77,7 +83,7 @@ export const ReturnsPanel = memo(function ReturnsPanel(props: ReturnsPanelProps)
           }}
         />
       </div>
-      {state.undoable && !review && (
+      {state.undoable && (!review || review.applied) && (
         <div className={s.buttonRow}>
           <Button disabled={busy} onClick={props.onUndo} data-testid="merge-undo">
             {t.undo(formatViDate(state.undoable.on), state.undoable.applied)}
@@ -87,7 +93,8 @@ export const ReturnsPanel = memo(function ReturnsPanel(props: ReturnsPanelProps)
 
       {split && (
         <div data-testid="split-files">
-          <div>{t.splitFiles(split.files.length, split.unassigned)}</div>
+          <div>{t.splitFiles(split.files.length, split.unassigned.length)}</div>
+          {split.unassigned.length > 0 && <Unassigned tasks={split.unassigned} onSelect={props.onSelect} />}
           {delivery === "sheet" && <div className={s.muted}>{canOpen ? t.openHint : t.noOpen}</div>}
           <ul className={s.issueList}>
             {split.files.map((f) => (
@@ -115,152 +122,243 @@ export const ReturnsPanel = memo(function ReturnsPanel(props: ReturnsPanelProps)
       )}
 
       {review && <Review {...props} review={review} />}
+      {state.stale.length > 0 && (
+        <div className={s.section} data-testid="stale-summaries">
+          <div className={s.muted}>{t.staleSummaries(state.stale)}</div>
+          <div className={s.buttonRow}>
+            <Button disabled={busy} onClick={props.onRebuildSummary} data-testid="rebuild-summary">
+              {t.rebuildSummary}
+            </Button>
+          </div>
+        </div>
+      )}
     </TitledSection>
   );
 });
 
-function Review({ busy, review, onAccept, onApply, onCancel }: ReturnsPanelProps & { review: NonNullable<ReturnsState["review"]> }) {
-  const lang = useLang();
-  const t = RETURNS_UI[lang];
-  const fields = FIELD_LABELS[lang];
-  const kinds = CONFLICT_LABELS[lang];
+/** The tasks sent to no one, each a button to its lead cell (the cell to fix). */
+function Unassigned({ tasks, onSelect }: { tasks: readonly UnassignedView[]; onSelect: ReturnsPanelProps["onSelect"] }) {
+  const t = RETURNS_UI[useLang()];
   const s = useStyles();
+  return (
+    <ul className={s.issueList} data-testid="split-unassigned">
+      {tasks.slice(0, MAX_LISTED).map((u) => {
+        const cell = cellLabel(u.sheet, u.cell);
+        const text = t.unassignedItem(u.stt, u.text, u.lead);
+        return (
+          <li key={`${u.sheet}!${u.cell}`}>
+            <CellButton
+              cell={cell}
+              text={text}
+              color={STATUS_COLORS.red.color}
+              label={t.goToCell(cell, text)}
+              onSelect={() => onSelect({ sheet: u.sheet, cell: u.cell })}
+            />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+type ReviewProps = ReturnsPanelProps & { review: NonNullable<ReturnsState["review"]> };
+
+/** What the review lists: every proposal at first; after «Ghi», only what still waits for a decision. */
+function listed(review: ReviewProps["review"]) {
   const p = review.review.proposal;
-  const accepted = review.accepted;
-  const ids = useId();
-  const headingId = `${ids}-heading`;
+  const waiting = review.applied ? new Set(review.applied.undecided) : null;
+  const changes = waiting ? p.changes.filter((c) => waiting.has(c.id)) : p.changes;
+  const loose = p.conflicts.filter((k) => !k.change && (!waiting || waiting.has(k.id)));
+  return { p, changes, loose };
+}
+
+function Review(props: ReviewProps) {
+  const { review } = props;
+  const t = RETURNS_UI[useLang()];
+  const s = useStyles();
+  const headingId = `${useId()}-heading`;
   const heading = useRef<HTMLDivElement>(null);
   // A new proposal: bring keyboard and screen-reader users to it.
   useEffect(() => heading.current?.focus(), [review.review]);
-  const loose = p.conflicts.filter((k) => !k.change);
-  const all = p.changes.map((c) => c.id);
-  const chosen = p.changes.filter((c) => accepted.has(c.id)).length;
-  const fileLabel = (i: number) => p.files[i].label;
-  // The plan's cell as cells are shown everywhere in the pane; the change itself in the text's font.
-  const label = (c: ProposedChange) => (
-    <>
-      <span className={s.issueCell}>{cellLabel(c.task.sheet, c.cell)}</span>
-      {" · "}
-      <span className={s.changeValue}>{t.changeValue(fields[c.field], c.before, c.after)}</span>
-    </>
-  );
+  const { p, changes, loose } = listed(review);
+  const title = review.applied
+    ? t.remainingTitle(changes.length + loose.length)
+    : t.reviewTitle(p.files.length, p.changes.length, p.conflicts.length);
   return (
     <div className={s.section} role="region" aria-labelledby={headingId} data-testid="merge-review">
       <div className={s.headline}>
         <div className={s.headlineMain} id={headingId} ref={heading} tabIndex={-1} role="heading" aria-level={3}>
-          {t.reviewTitle(p.files.length, p.changes.length, p.conflicts.length)}
+          {title}
         </div>
-        <ul className={s.issueList} aria-label={t.filesTitle}>
-          {p.files.map((f) => (
-            <li key={f.label} className={s.muted} data-testid="merge-file">
-              {t.fileLine(f.label, f.unit, f.tasks, f.matched)}
-              {f.otherPlan ? ` — ${t.fileOtherPlan}` : f.record !== "ok" ? ` — ${t.fileNoRecord}` : ""}
-              {!f.otherPlan && f.planChanged && f.sentOn ? ` — ${t.filePlanChanged(formatViDate(f.sentOn))}` : ""}
-            </li>
-          ))}
-        </ul>
-        {review.unreadable.length > 0 && (
-          <div data-testid="merge-unreadable" style={{ color: STATUS_COLORS.red.color }}>
-            <div id={`${ids}-unreadable`}>{t.unreadableTitle(review.unreadable.length)}</div>
-            <ul className={s.issueList} aria-labelledby={`${ids}-unreadable`}>
-              {review.unreadable.map((u) => (
-                <li key={u.name}>{u.message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {!review.applied && <ReviewFiles review={review} />}
       </div>
-      {p.changes.length > 0 && (
-        <fieldset className={s.section} style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend className={s.sectionTitle}>{t.changesTitle}</legend>
-          <div className={s.buttonRow}>
-            <Button size="small" disabled={busy} onClick={() => onAccept(all, true)}>
-              {t.selectAll}
-            </Button>
-            <Button size="small" disabled={busy} onClick={() => onAccept(all, false)}>
-              {t.selectNone}
-            </Button>
-          </div>
-          <ul className={s.issueList}>
-            {p.changes.slice(0, MAX_LISTED).map((c, i) => (
-              <li key={c.id} className={s.issueRow} data-testid="merge-change">
-                <Checkbox
-                  checked={accepted.has(c.id)}
-                  disabled={busy}
-                  onChange={(_, d) => onAccept([c.id], d.checked === true)}
-                  aria-describedby={`${ids}-from-${i}`}
-                  label={
-                    <span>
-                      {label(c)}
-                      <br />
-                      <span className={s.muted}>
-                        {c.task.stt ? `${c.task.stt}. ` : ""}
-                        {c.task.text}
-                      </span>
-                    </span>
-                  }
-                />
-                {/* Under the label, past the checkbox's box. */}
-                <div id={`${ids}-from-${i}`} className={s.muted} style={{ paddingInlineStart: "36px" }}>
-                  {t.changeFrom(
-                    [fileLabel(c.file), ...c.alsoIn.map(fileLabel)].join(", "),
-                    cellLabel(c.returnCell.sheet, c.returnCell.cell),
-                    c.confidence,
-                  )}
-                  {c.conflicts.length > 0 && (
-                    <>
-                      <br />
-                      <span style={{ color: STATUS_COLORS.red.color }}>
-                        {t.changeHeld([...new Set(c.conflicts)].map((k) => kinds[k]).join("; "))}
-                      </span>
-                    </>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-          {p.changes.length > MAX_LISTED && <div className={s.muted}>{t.moreChanges(p.changes.length - MAX_LISTED)}</div>}
-        </fieldset>
-      )}
-      {loose.length > 0 && (
-        <div className={s.section}>
-          <h3 className={s.sectionTitle} id={`${ids}-conflicts`}>
-            {t.conflictsTitle(loose.length)}
-          </h3>
-          <ul className={s.issueList} aria-labelledby={`${ids}-conflicts`}>
-            {loose.slice(0, MAX_LISTED).map((k, i) => (
-              <li key={i} data-testid="merge-conflict" style={{ color: STATUS_COLORS.red.color }}>
-                {t.conflictLine(
-                  kinds[k.kind],
-                  fileLabel(k.file),
-                  [
-                    k.returnCell && cellLabel(k.returnCell.sheet, k.returnCell.cell),
-                    k.planCell && cellLabel(k.planCell.sheet, k.planCell.cell),
-                  ]
-                    .filter(Boolean)
-                    .join(" → "),
-                  [k.task ? `${k.task.stt ? k.task.stt + ". " : ""}${k.task.text}` : "", k.value ? `«${k.value}»` : ""]
-                    .filter(Boolean)
-                    .join(" "),
-                )}
-              </li>
+      {changes.length > 0 && <ChangeList {...props} changes={changes} />}
+      {loose.length > 0 && <ConflictList review={review} loose={loose} />}
+      <ApplyBar {...props} changes={changes} />
+    </div>
+  );
+}
+
+function ReviewFiles({ review }: { review: ReviewProps["review"] }) {
+  const t = RETURNS_UI[useLang()];
+  const s = useStyles();
+  const ids = useId();
+  const p = review.review.proposal;
+  return (
+    <>
+      <ul className={s.issueList} aria-label={t.filesTitle}>
+        {p.files.map((f) => (
+          <li key={f.label} className={s.muted} data-testid="merge-file">
+            {t.fileLine(f.label, f.unit, f.tasks, f.matched)}
+            {f.otherPlan ? ` — ${t.fileOtherPlan}` : f.record !== "ok" ? ` — ${t.fileNoRecord}` : ""}
+            {!f.otherPlan && f.planChanged && f.sentOn ? ` — ${t.filePlanChanged(formatViDate(f.sentOn))}` : ""}
+          </li>
+        ))}
+      </ul>
+      {review.unreadable.length > 0 && (
+        <div data-testid="merge-unreadable" style={{ color: STATUS_COLORS.red.color }}>
+          <div id={`${ids}-unreadable`}>{t.unreadableTitle(review.unreadable.length)}</div>
+          <ul className={s.issueList} aria-labelledby={`${ids}-unreadable`}>
+            {review.unreadable.map((u) => (
+              <li key={u.name}>{u.message}</li>
             ))}
           </ul>
         </div>
       )}
+    </>
+  );
+}
+
+/** Why a change waits: a conflict between sources, or a value that needs a person (a status nobody can read…). */
+function heldText(lang: ReturnType<typeof useLang>, kinds: readonly ConflictKind[]): string {
+  const t = RETURNS_UI[lang];
+  const names = [...new Set(kinds)].map((k) => CONFLICT_LABELS[lang][k]).join("; ");
+  return kinds.every((k) => REVIEW_KINDS.includes(k)) ? t.changeFlagged(names) : t.changeHeld(names);
+}
+
+function ChangeList({ busy, review, onAccept, changes }: ReviewProps & { changes: ProposedChange[] }) {
+  const lang = useLang();
+  const t = RETURNS_UI[lang];
+  const fields = FIELD_LABELS[lang];
+  const s = useStyles();
+  const ids = useId();
+  const p = review.review.proposal;
+  const all = changes.map((c) => c.id);
+  const fileLabel = (i: number) => p.files[i].label;
+  return (
+    <fieldset className={s.section} style={{ border: 0, padding: 0, margin: 0 }}>
+      <legend className={s.sectionTitle}>{review.applied ? t.waitingTitle : t.changesTitle}</legend>
       <div className={s.buttonRow}>
-        <Button
-          appearance="primary"
-          disabled={busy || (chosen === 0 && p.conflicts.length === 0)}
-          onClick={onApply}
-          data-testid="merge-apply"
-        >
+        <Button size="small" disabled={busy} onClick={() => onAccept(all, true)}>
+          {t.selectAll}
+        </Button>
+        <Button size="small" disabled={busy} onClick={() => onAccept(all, false)}>
+          {t.selectNone}
+        </Button>
+      </div>
+      <ul className={s.issueList}>
+        {changes.slice(0, MAX_LISTED).map((c, i) => (
+          <li key={c.id} className={s.issueRow} data-testid="merge-change">
+            <Checkbox
+              checked={review.accepted.has(c.id)}
+              disabled={busy}
+              onChange={(_, d) => onAccept([c.id], d.checked === true)}
+              aria-describedby={`${ids}-from-${i}`}
+              label={
+                <span>
+                  {/* The plan's cell as cells are shown everywhere in the pane; the change itself in the text's font. */}
+                  <span className={s.issueCell}>{cellLabel(c.task.sheet, c.cell)}</span>
+                  {" · "}
+                  <span className={s.changeValue}>{t.changeValue(fields[c.field], c.before, c.after)}</span>
+                  <br />
+                  <span className={s.muted}>
+                    {c.task.stt ? `${c.task.stt}. ` : ""}
+                    {c.task.text}
+                  </span>
+                </span>
+              }
+            />
+            {/* Under the label, past the checkbox's box. */}
+            <div id={`${ids}-from-${i}`} className={s.muted} style={{ paddingInlineStart: "36px" }}>
+              {t.changeFrom(
+                [fileLabel(c.file), ...c.alsoIn.map(fileLabel)].join(", "),
+                cellLabel(c.returnCell.sheet, c.returnCell.cell),
+                c.confidence,
+              )}
+              {c.unitValue !== undefined && ` · ${t.unitWords(c.unitValue)}`}
+              {c.conflicts.length > 0 && (
+                <>
+                  <br />
+                  <span style={{ color: STATUS_COLORS.red.color }}>{heldText(lang, c.conflicts)}</span>
+                </>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {changes.length > MAX_LISTED && <div className={s.muted}>{t.moreChanges(changes.length - MAX_LISTED)}</div>}
+    </fieldset>
+  );
+}
+
+function ConflictList({ review, loose }: { review: ReviewProps["review"]; loose: MergeConflict[] }) {
+  const lang = useLang();
+  const t = RETURNS_UI[lang];
+  const s = useStyles();
+  const ids = useId();
+  const p = review.review.proposal;
+  return (
+    <div className={s.section}>
+      <h3 className={s.sectionTitle} id={`${ids}-conflicts`}>
+        {t.conflictsTitle(loose.length)}
+      </h3>
+      <ul className={s.issueList} aria-labelledby={`${ids}-conflicts`}>
+        {loose.slice(0, MAX_LISTED).map((k) => (
+          <li key={k.id} data-testid="merge-conflict" style={{ color: STATUS_COLORS.red.color }}>
+            {t.conflictLine(
+              CONFLICT_LABELS[lang][k.kind],
+              p.files[k.file].label,
+              [k.returnCell && cellLabel(k.returnCell.sheet, k.returnCell.cell), k.planCell && cellLabel(k.planCell.sheet, k.planCell.cell)]
+                .filter(Boolean)
+                .join(" → "),
+              [k.task ? `${k.task.stt ? k.task.stt + ". " : ""}${k.task.text}` : "", k.value ? `«${k.value}»` : ""]
+                .filter(Boolean)
+                .join(" "),
+            )}
+          </li>
+        ))}
+      </ul>
+      {loose.length > MAX_LISTED && <div className={s.muted}>{t.moreConflicts(loose.length - MAX_LISTED)}</div>}
+    </div>
+  );
+}
+
+/** «Ghi N thay đổi đã chọn», and beside it what the last «Ghi» did (focus moves there, where the user is). */
+function ApplyBar({ busy, review, onApply, onCancel, changes }: ReviewProps & { changes: ProposedChange[] }) {
+  const t = RETURNS_UI[useLang()];
+  const s = useStyles();
+  const result = useRef<HTMLDivElement>(null);
+  const applied = review.applied;
+  useEffect(() => {
+    if (applied) result.current?.focus();
+  }, [applied]);
+  const chosen = changes.filter((c) => review.accepted.has(c.id)).length;
+  const nothing = chosen === 0 && (applied !== null || review.review.proposal.conflicts.length === 0);
+  return (
+    <>
+      <div className={s.buttonRow}>
+        <Button appearance="primary" disabled={busy || nothing} onClick={onApply} data-testid="merge-apply">
           {t.apply(chosen)}
         </Button>
         <Button disabled={busy} onClick={onCancel} data-testid="merge-cancel">
-          {t.cancel}
+          {applied ? t.close : t.cancel}
         </Button>
       </div>
-    </div>
+      {applied && (
+        <div ref={result} tabIndex={-1} role="status" className={s.muted} data-testid="merge-result">
+          {t.appliedStep(applied.applied, applied.written.length, applied.undecided.length, applied.logSheet)}
+        </div>
+      )}
+    </>
   );
 }

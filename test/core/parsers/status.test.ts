@@ -25,6 +25,10 @@ describe("parseStatus: done", () => {
     "100",
     "Đã hoàn thành (15/6/2026)",
     "Hoàn thành 15/6",
+    // domain.md's example of a unit's own words the merge writes as "Đã hoàn thành"
+    "xong rồi",
+    "Đã xong rồi",
+    "Hoàn thành rồi",
   ])("%s → done", (s) => {
     expect(parseStatus(s)).toBe("done");
     expect(parseStatus(nfd(s))).toBe("done");
