@@ -69,7 +69,7 @@ for (const width of [350, 1280]) {
 
     test("Enter on «Sửa thành…»: the cell is fixed and the focus is on the next problem, not the page", async () => {
       await page.locator("body").focus();
-      await tabTo(page, { prefix: 'Sửa thành "', selector: '[data-testid="fix"]' });
+      await tabTo(page, { prefix: "Sửa thành «", selector: '[data-testid="fix"]' });
       const { self, next } = await page.evaluate(() => {
         const row = document.activeElement!.closest<HTMLElement>("[data-issue-key]")!;
         const rows = [...document.querySelectorAll<HTMLElement>("[data-issue-key]")];

@@ -67,7 +67,7 @@ async function checkAndFix(page: Page) {
   const f = fixable();
   await page
     .locator(`[data-testid="issue"][data-cell="${f.cell}"][data-code="${f.code}"]`)
-    .getByRole("button", { name: `Sửa thành "${(f.fix as { value: string }).value}"` })
+    .getByRole("button", { name: `Sửa thành «${(f.fix as { value: string }).value}»` })
     .click();
   await page.getByText("Đã sửa và kiểm tra lại.").waitFor();
 }

@@ -37,7 +37,7 @@ test("Enter on «Sửa thành…» fixes the cell, and the focus goes to the pro
     ["2", "Việc hai", "CT", "Phòng Văn hóa - Xã hội", "", ""], // E3: no deadline
   ]);
   await check(user);
-  const fix = screen.getByRole("button", { name: 'Sửa thành "Phòng Văn hóa - Xã hội"' });
+  const fix = screen.getByRole("button", { name: "Sửa thành «Phòng Văn hóa - Xã hội»" });
   fix.focus();
   await user.keyboard("{Enter}");
   await screen.findByText("Đã sửa và kiểm tra lại.");
@@ -53,7 +53,7 @@ test("fixing the last problem of the list puts the focus on the one before it", 
   ]);
   await check(user);
   expect(screen.getAllByTestId("issue").map((li) => li.getAttribute("data-cell"))).toEqual(["E2", "D3"]);
-  screen.getByRole("button", { name: 'Sửa thành "Phòng Văn hóa - Xã hội"' }).focus();
+  screen.getByRole("button", { name: "Sửa thành «Phòng Văn hóa - Xã hội»" }).focus();
   await user.keyboard("{Enter}");
   await screen.findByText("Đã sửa và kiểm tra lại.");
   await waitFor(() => expect(focusedIssue()).toHaveAttribute("data-cell", "E2"));
@@ -62,7 +62,7 @@ test("fixing the last problem of the list puts the focus on the one before it", 
 test("when the fix leaves no problem at all, the focus lands on the sentence that says so", async () => {
   const { user } = setup([["1", "Việc một", "CT", "Phong VHXH", "30/11/2026", ""]]);
   await check(user);
-  screen.getByRole("button", { name: 'Sửa thành "Phòng Văn hóa - Xã hội"' }).focus();
+  screen.getByRole("button", { name: "Sửa thành «Phòng Văn hóa - Xã hội»" }).focus();
   await user.keyboard("{Enter}");
   await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("no-issues")));
 });
@@ -92,7 +92,7 @@ test("a narrow pane's unit table shows the key figures; Enter on a unit's name o
     within(table)
       .getAllByRole("columnheader")
       .map((h) => h.textContent),
-  ).toEqual(["Đơn vị", "Tổng", "Quá hạn chưa xong", "Sắp đến hạn (14 ngày)", "Tỷ lệ HT"]);
+  ).toEqual(["Đơn vị", "Tổng", "Quá hạn chưa hoàn thành", "Sắp đến hạn (14 ngày)", "Tỷ lệ HT"]);
   const unit = within(table).getByRole("button", { name: "Phòng Văn hóa - Xã hội" });
   expect(unit).toHaveAttribute("aria-expanded", "false");
   const details = document.getElementById(unit.getAttribute("aria-controls")!)!;
@@ -103,11 +103,11 @@ test("a narrow pane's unit table shows the key figures; Enter on a unit's name o
   expect(details.hidden).toBe(false);
   const figures = [...details.querySelectorAll("dt")].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`);
   expect(figures).toEqual([
-    "Xong đúng hạn: 0",
+    "Hoàn thành đúng hạn: 0",
     "Đúng hạn: 0%",
-    "Xong quá hạn: 0",
-    "Đang làm trong hạn: 1",
-    "Thường xuyên: 0",
+    "Hoàn thành quá hạn: 0",
+    "Đang thực hiện trong hạn: 1",
+    "Thường xuyên / định kỳ: 0",
     "Chưa xác định hạn: 0",
   ]);
   await user.keyboard("{Enter}");

@@ -131,7 +131,7 @@ test("with File System Access: Lưu asks first, then writes the workbook's bytes
   expect(file.written).toEqual([SAVED]);
 });
 
-test("Escape (or Huỷ) closes the confirmation without writing", async () => {
+test("Escape (or Hủy) closes the confirmation without writing", async () => {
   const user = userEvent.setup();
   render(<WebApp today="2026-11-24" open={opener} fileAccess />);
   const file = handle("ke-hoach.xlsx");
@@ -141,7 +141,7 @@ test("Escape (or Huỷ) closes the confirmation without writing", async () => {
   await user.keyboard("{Escape}");
   await noDialog();
   await user.click(screen.getByRole("button", { name: "Lưu" }));
-  await user.click(answer(await dialog(), "Huỷ"));
+  await user.click(answer(await dialog(), "Hủy"));
   await noDialog();
   expect(file.written).toEqual([]);
 });
@@ -217,7 +217,7 @@ test("a workbook dropped on the window opens (with its handle where the browser 
   expect(screen.getByRole("button", { name: "Lưu" })).toBeEnabled(); // the handle came with the drop
 });
 
-test("a change marks the file unsaved; opening another file then asks first, and Huỷ keeps the work", async () => {
+test("a change marks the file unsaved; opening another file then asks first, and Hủy keeps the work", async () => {
   const user = userEvent.setup();
   render(<WebApp today="2026-11-24" open={opener} fileAccess={false} />);
   const input = screen.getByTestId("file-input") as HTMLInputElement;
@@ -231,7 +231,7 @@ test("a change marks the file unsaved; opening another file then asks first, and
   await user.click(screen.getByRole("button", { name: "Mở tệp mẫu" }));
   const d = await dialog();
   expect(d).toHaveTextContent("Tệp «ke-hoach.xlsx» có thay đổi chưa lưu.");
-  await user.click(answer(d, "Huỷ"));
+  await user.click(answer(d, "Hủy"));
   await noDialog();
   expect(opener).toHaveBeenCalledTimes(1);
   expect(screen.getByTestId("file-name")).toHaveTextContent("(có thay đổi chưa lưu)");
