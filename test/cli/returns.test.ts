@@ -80,7 +80,7 @@ test("merge writes OUT with the changes and the log, lists conflicts, exits 1 wh
   const conflicted = await run(["merge", planFile(), vhFile, vh2, "-o", out2, "--as-of", AS_OF, "--lang", "en"]);
   expect(conflicted.code).toBe(1);
   // (vh-tra-ve's completion date has no rival: written.)
-  expect(conflicted.out).toContain("Merged 2 files into the plan: 1 changes written; 2 conflicts left (not written).");
+  expect(conflicted.out).toContain("Merged 2 files into the plan: 1 change written; 2 conflicts left (not written).");
   expect(conflicted.out).toContain("[the units' returns disagree] vh-tra-ve.xlsx 'PL I'!H");
   expect(conflicted.out).toContain("«Tạm dừng» (plan: «Đang thực hiện»)");
   expect(taskOf(await reportOf(fs.readFileSync(out2)), T.plan).statusRaw).toBe("Đang thực hiện");
