@@ -29,6 +29,21 @@ type SeverityFilter = "all" | "error" | "warning";
 /** An issue's identity across checks (its place may change when an earlier one is fixed). */
 const issueKey = (i: Issue) => `${i.code}|${i.cell ?? ""}|${i.sheet}`;
 
+/**
+ * React keys for a sheet's rows: the issue's identity (a repeat numbered), not its place. Keyed by place,
+ * every row after a fixed one was mounted anew by the check that follows the fix, and a focus given to
+ * one of them could be lost with the element it was given to.
+ */
+function rowKeys(list: Issue[]): string[] {
+  const seen = new Map<string, number>();
+  return list.map((issue) => {
+    const key = issueKey(issue);
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return n ? `${key}#${n}` : key;
+  });
+}
+
 /** The first enabled button of a row (its cell, else its fix), else the row itself. */
 function focusRow(row: HTMLElement | null | undefined): boolean {
   if (!row) return false;
@@ -134,9 +149,12 @@ export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
             <div key={sheet} className={s.sheetGroup} data-testid="issue-sheet" data-sheet={sheet}>
               <h3 className={s.sheetTitle}>{t.sheetIssues(sheet, list.length)}</h3>
               <ul className={s.issueList}>
-                {list.slice(0, limit).map((issue, idx) => (
-                  <IssueRow key={`${issue.code}-${issue.cell ?? ""}-${idx}`} issue={issue} busy={busy} onSelect={onSelect} onFix={fix} />
-                ))}
+                {(() => {
+                  const keys = rowKeys(list);
+                  return list
+                    .slice(0, limit)
+                    .map((issue, idx) => <IssueRow key={keys[idx]} issue={issue} busy={busy} onSelect={onSelect} onFix={fix} />);
+                })()}
               </ul>
               {list.length > limit && (
                 <Button appearance="subtle" onClick={() => setLimits({ ...limits, [sheet]: limit + PAGE })}>
