@@ -6,6 +6,7 @@
 import type { OpcPackage } from "./package";
 import { XmlScanner, type ScanHandlers } from "./xml-scan";
 import { XmlFormatError } from "./xml";
+import { ZipFormatError } from "./zip-read";
 
 export type { ScanHandlers } from "./xml-scan";
 export { attrValue } from "./xml-scan";
@@ -46,7 +47,7 @@ export function saxPart(pkg: OpcPackage, part: string, h: ScanHandlers): boolean
     if (rest) scanner.write(rest);
     scanner.close();
   } catch (cause) {
-    if (cause instanceof XmlFormatError || (cause instanceof Error && cause.name === "ZipFormatError")) throw cause;
+    if (cause instanceof XmlFormatError || cause instanceof ZipFormatError) throw cause;
     throw new XmlFormatError(cause instanceof Error ? cause.message : String(cause), { cause });
   }
   return true;
