@@ -179,15 +179,21 @@ async function measure<T>(fn: () => Promise<T> | T): Promise<{ ms: number; resul
   return { ms, result, rss: Math.max(rss, m.rss), heap: Math.max(heap, m.heapUsed) };
 }
 
-/** A preload file that makes a child process write its peak RSS (bytes) to $PHULUC_MAXRSS_OUT on exit. */
+/**
+ * A preload file that makes a child process write its peak RSS (bytes) to $PHULUC_MAXRSS_OUT on exit:
+ * VmHWM from /proc/self/status (the peak of the process's own memory). Not getrusage's maxRSS: Linux
+ * carries that over from the parent through fork and exec, so a child of a 500 MB process reads 500 MB.
+ */
 function maxRssHook(tmp: string): string {
   const hook = path.join(tmp, "maxrss-hook.js");
-  fs.writeFileSync(
-    hook,
-    "process.on('exit',()=>{try{require('fs').writeFileSync(process.env.PHULUC_MAXRSS_OUT,String(process.resourceUsage().maxRSS*1024))}catch{}});\n",
-  );
+  fs.writeFileSync(hook, MAX_RSS_HOOK);
   return hook;
 }
+
+const MAX_RSS_HOOK =
+  "process.on('exit',()=>{try{const fs=require('fs');let kb=process.resourceUsage().maxRSS;" +
+  "try{const m=/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status','utf8'));if(m)kb=Number(m[1])}catch{}" +
+  "fs.writeFileSync(process.env.PHULUC_MAXRSS_OUT,String(kb*1024))}catch{}});\n";
 
 interface ChildRun {
   ms: number;

@@ -73,6 +73,8 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
     said(cliTexts.wrote(args.out!) + "\n");
   } else if (writes && outcome.changed && !writesDocument) {
     writeFileAtomic(args.out!, await port.toBuffer());
+    const dropped = port.workbook.pkg.droppedEntries;
+    if (dropped.length) io.stderr("phuluc: " + cliTexts.droppedParts([...dropped]) + "\n");
     said(cliTexts.wrote(args.out!) + "\n");
   }
   const code = outcome.ok ? 0 : 1;

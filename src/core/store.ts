@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { SettingsSchema } from "./settings";
+import { jsonNestingWithin } from "./text/json-depth";
 
 export const STORE_SHEET = "_phuluc";
 export const STORE_CHUNK = 30000;
@@ -45,10 +46,15 @@ export function encodeStore(store: Store): string[] {
   return chunks.length ? chunks : ["{}"];
 }
 
+/** Deeper than anything phuluc stores (settings and records nest a few levels). */
+const MAX_STORE_NESTING = 100;
+
 /** Never throws: corrupt data → empty store and corrupt = true. */
 export function decodeStore(chunks: unknown[]): { store: Store; corrupt: boolean } {
   const text = chunks.filter((c) => typeof c === "string").join("");
   if (!text) return { store: emptyStore(), corrupt: false };
+  // A forged record nested 200,000 deep would overflow the stack of whatever walks it next.
+  if (!jsonNestingWithin(text, MAX_STORE_NESTING)) return { store: emptyStore(), corrupt: true };
   try {
     const r = StoreSchema.safeParse(JSON.parse(text));
     if (r.success) return { store: r.data, corrupt: false };

@@ -4,13 +4,15 @@
  * references. It checks what makes a document well-formed in structure — every tag closed by its own
  * name, one root, attributes written name="value" once each, no stray "<" or "&", nothing cut off — and
  * throws XmlFormatError otherwise; a DOCTYPE is refused (an .xlsx part never has one). It does not
- * check that characters are in XML's allowed ranges (saxes, used for the small parts, does).
+ * check that literal characters are in XML's allowed ranges (saxes, used for the small parts, does), but
+ * a character reference must name one. What it holds is bounded: nesting (MAX_XML_DEPTH) and the piece
+ * it waits for across chunks (MAX_PENDING).
  *
  * It exists because the sheets are where the time goes: measured on 100,000 tasks it reads about three
  * times faster than saxes and allocates no object per attribute (attributes come as a reused flat list).
  * test/xlsx/xml-scan.test.ts checks it against saxes on generated documents. No Node API.
  */
-import { XmlFormatError } from "./xml";
+import { MAX_XML_DEPTH, XmlFormatError } from "./xml";
 
 export interface ScanHandlers {
   /** `attrs` is [name, value, name, value, …], reused between calls: read it, do not keep it. */
@@ -39,6 +41,15 @@ function isNameEnd(c: number): boolean {
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+/** XML 1.0's Char: what a character reference may name (&#1; or &#xFFFE; is not well-formed). */
+function isXmlChar(code: number): boolean {
+  if (code < 0x20) return code === 9 || code === 10 || code === 13;
+  return code <= 0xd7ff || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/** Longest piece the tokenizer waits for the end of across chunks (a text, tag or comment: a cell holds 32,767 characters). */
+export const MAX_PENDING = 8 * 1024 * 1024;
+
 /** Decode entity and character references (throws on an unknown or unterminated one). */
 export function decodeEntities(s: string): string {
   let amp = s.indexOf("&");
@@ -53,8 +64,7 @@ export function decodeEntities(s: string): string {
     if (name.charCodeAt(0) === 35) {
       const code = name.charCodeAt(1) === 120 ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       const digits = name.charCodeAt(1) === 120 ? /^x[0-9a-fA-F]+$/.test(name.slice(1)) : /^[0-9]+$/.test(name.slice(1));
-      if (!digits || !(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff))
-        throw new XmlFormatError(`bad character reference &${name};`);
+      if (!digits || !isXmlChar(code)) throw new XmlFormatError(`bad character reference &${name};`);
       rep = String.fromCodePoint(code);
     } else rep = ENTITIES[name];
     if (rep === undefined) throw new XmlFormatError(`unknown entity &${name};`);
@@ -95,6 +105,7 @@ export class XmlScanner {
     const s = this.buf ? this.buf + chunk : chunk;
     const consumed = this.scan(s, false);
     this.buf = s.slice(consumed);
+    if (this.buf.length > MAX_PENDING) this.fail(`a single text, tag or comment over ${MAX_PENDING} characters`);
     return this;
   }
 
@@ -229,7 +240,10 @@ export class XmlScanner {
     if (selfClosing) {
       if (!this.stack.length) this.rootClosed = true;
       this.h.close(name);
-    } else this.stack.push(name);
+    } else {
+      this.stack.push(name);
+      if (this.stack.length > MAX_XML_DEPTH) this.fail(`elements nested over ${MAX_XML_DEPTH} deep`);
+    }
   }
 }
 

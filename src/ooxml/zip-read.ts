@@ -98,8 +98,11 @@ function findEocd(b: Uint8Array): number {
   return -1;
 }
 
-/** Chunk of compressed input handed to the streaming inflater. */
-const STREAM_CHUNK = 64 * 1024;
+/**
+ * Chunk of compressed input handed to the streaming inflater: DEFLATE expands at most about 1,032 to 1,
+ * so one chunk never inflates to more than 17 MB at a time, whatever the part holds.
+ */
+const STREAM_CHUNK = 16 * 1024;
 
 /** Parts up to this size are inflated whole (faster to decode and parse); larger ones in chunks. */
 export const WHOLE_PART_LIMIT = 96 * MB;
@@ -354,7 +357,7 @@ export class ZipReader {
       onChunk(chunk);
     };
     if (e.method === 0) {
-      for (let i = 0; i < raw.length; i += STREAM_CHUNK * 16) take(raw.subarray(i, Math.min(raw.length, i + STREAM_CHUNK * 16)));
+      for (let i = 0; i < raw.length; i += STREAM_CHUNK * 256) take(raw.subarray(i, Math.min(raw.length, i + STREAM_CHUNK * 256)));
     } else this.inflateStream(e, raw, take);
     // A part cut short or damaged is found here, after its chunks were handed out: the caller's result
     // from them is thrown away with this error.

@@ -11,7 +11,7 @@ import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
 import { writeCellBatch, type CellValueEdit } from "./cells";
 import { readColumnWidths } from "./columns";
 import { applyHighlights, clearHighlightRecords } from "./highlight";
-import { XlsxReadError } from "./detect";
+import { isTooLarge, readErrorOf, XlsxReadError } from "./detect";
 import { readGrids, userSheets } from "./read";
 import { settingsFromStore } from "./settings";
 import { readStore, writeStore } from "./store";
@@ -42,7 +42,9 @@ export class XlsxWorkbookPort implements WorkbookPort {
    */
   static async fromBytes(data: Uint8Array | ArrayBuffer, fileName?: string, options: XlsxPortOptions = {}): Promise<XlsxWorkbookPort> {
     const wb = XlsxWorkbook.open(data, fileName);
-    wb.keepGrids = true;
+    // A workbook that will be edited is read again after its edits: keep its grids. A read-only one (a
+    // check, a unit's return) is read once, and its grids go as soon as the analysis is done with them.
+    wb.keepGrids = !options.readOnly;
     const port = new XlsxWorkbookPort(wb, options);
     if (!options.readOnly) readGrids(wb, {}); // refuse a damaged file now, not after the user's first edit
     return port;
@@ -57,8 +59,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
       try {
         grids.push(this.workbook.readGrid(sheets[i]));
       } catch (cause) {
-        if (cause instanceof XlsxReadError || !this.options.readOnly)
-          throw cause instanceof XlsxReadError ? cause : new XlsxReadError("corrupt", this.workbook.fileName, { cause });
+        if (cause instanceof XlsxReadError || !this.options.readOnly || isTooLarge(cause)) throw readErrorOf(cause, this.workbook.fileName);
         skipped.push(sheets[i].name);
       }
       onProgress?.({ done: i + 1, total: sheets.length, sheet: sheets[i].name });

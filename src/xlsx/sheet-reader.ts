@@ -7,10 +7,12 @@
  * reports them. No Node API.
  */
 import { isDateFormat } from "../core/dates";
-import type { CellValue, MergeArea } from "../core/grid";
+import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, type CellValue, type MergeArea } from "../core/grid";
 import type { OpcPackage } from "../ooxml/package";
 import { attrValue, localName, saxPart } from "../ooxml/sax";
 import { decodeXstring, StringItemText } from "./shared-strings";
+import { clearMergedCells } from "./merged-cells";
+import { CellBudget, GridLimitError, MAX_SHEET_MERGES } from "./limits";
 import { trimRow, type SparseRow } from "./sparse";
 import type { Styles } from "./styles";
 
@@ -25,6 +27,8 @@ export interface SheetReadContext {
   strings: string[];
   styles: Styles;
   date1904: boolean;
+  /** The workbook's cells left to read (shared by its sheets); unlimited when absent. */
+  budget?: CellBudget;
 }
 
 export interface SheetRows {
@@ -32,7 +36,10 @@ export interface SheetRows {
   merges: MergeArea[];
 }
 
-/** "AB12" → { row: 12, col: 28 } (1-based); null when it is not a cell reference. */
+/**
+ * "AB12" → { row: 12, col: 28 } (1-based); null when it is not a cell reference. A reference past
+ * Excel's grid gives a row or column one past its edge (never a huge number: "ZZZZZZZ1" is not 8 billion).
+ */
 export function parseRef(ref: string): { row: number; col: number } | null {
   let col = 0;
   let i = 0;
@@ -43,6 +50,7 @@ export function parseRef(ref: string): { row: number; col: number } | null {
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
     else break;
+    if (col > EXCEL_MAX_COLS) col = EXCEL_MAX_COLS + 1;
   }
   if (i < n && ref.charCodeAt(i) === 36) i++;
   let row = 0;
@@ -50,8 +58,18 @@ export function parseRef(ref: string): { row: number; col: number } | null {
     const c = ref.charCodeAt(i);
     if (c < 48 || c > 57) return null;
     row = row * 10 + (c - 48);
+    if (row > EXCEL_MAX_ROWS) row = EXCEL_MAX_ROWS + 1;
   }
   return col > 0 || row > 0 ? { row, col } : null;
+}
+
+/** Whether a parsed reference lies inside Excel's grid (a reference past it makes the sheet damaged). */
+export function inGrid(p: { row: number; col: number }): boolean {
+  return p.row <= EXCEL_MAX_ROWS && p.col <= EXCEL_MAX_COLS;
+}
+
+function pastGrid(what: string): never {
+  throw new GridLimitError(`${what} past Excel's grid (${EXCEL_MAX_ROWS} rows × ${EXCEL_MAX_COLS} columns)`);
 }
 
 /** "A1:C3" → a merge area; null when unreadable. */
@@ -60,6 +78,7 @@ export function parseRange(ref: string): MergeArea | null {
   const p = parseRef(a);
   const q = parseRef(b);
   if (!p || !q || !p.row || !p.col || !q.row || !q.col) return null;
+  if (!inGrid(p) || !inGrid(q)) pastGrid(`merged area ${ref}`);
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
@@ -76,8 +95,11 @@ export function isoToSerial1900(s: string): number | null {
 /** Read one worksheet part. Throws XmlFormatError / ZipFormatError when the part is damaged. */
 export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadContext): SheetRows {
   const { strings, styles, date1904 } = ctx;
+  const budget = ctx.budget ?? new CellBudget(Infinity);
   const rows: SparseRow[] = [];
   const merges: MergeArea[] = [];
+  let rowElements = 0;
+  let cellsInRow = 0;
 
   let inSheetData = false;
   let inRow = false;
@@ -190,6 +212,9 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
           }
           const p = r !== undefined ? parseRef(r) : null;
           col = p && p.col ? p.col : col + 1;
+          // A cell past column XFD, or more cells in a row than the grid has columns, is not Excel's.
+          if (col > EXCEL_MAX_COLS || (p && p.row > EXCEL_MAX_ROWS)) pastGrid(`cell ${r ?? col}`);
+          if (++cellsInRow > EXCEL_MAX_COLS) pastGrid(`row ${rowNum} with more cells than columns`);
           v = "";
           hasV = false;
           inline = null;
@@ -202,9 +227,13 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
           const rv = attrValue(a, "r");
           const r = rv !== undefined ? Number(rv) : NaN;
           rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
+          // A row past 1,048,576, or more rows than the grid has (a row listed twice), is not Excel's.
+          if (rowNum > EXCEL_MAX_ROWS) pastGrid(`row ${rowNum}`);
+          if (++rowElements > EXCEL_MAX_ROWS) pastGrid("more rows than the grid has");
           values = [];
           formats = null;
           col = 0;
+          cellsInRow = 0;
         }
         return;
       }
@@ -212,7 +241,10 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
       else if (l === "mergeCell") {
         const ref = attrValue(a, "ref");
         const m = ref ? parseRange(ref) : null;
-        if (m) merges.push(m);
+        if (m) {
+          budget.spend(1);
+          if (merges.push(m) > MAX_SHEET_MERGES) throw new GridLimitError(`more than ${MAX_SHEET_MERGES} merged areas in a sheet`, true);
+        }
       }
     },
     close: (name) => {
@@ -236,7 +268,10 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
         if (l === "row") {
           inRow = false;
           const trimmed = trimRow(values, formats);
-          if (trimmed) rows.push({ row: rowNum, values: trimmed, formats });
+          if (trimmed) {
+            budget.spend(trimmed.length);
+            rows.push({ row: rowNum, values: trimmed, formats });
+          }
         }
         return;
       }
@@ -249,33 +284,22 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
   });
 
   rows.sort((a, b) => a.row - b.row);
-  // Rows listed twice (some writers): keep the first.
-  for (let i = 1; i < rows.length; i++) if (rows[i].row === rows[i - 1].row) rows.splice(i--, 1);
+  // Rows listed twice (some writers): keep the first (a stable sort keeps them in document order).
+  const unique = rows.filter((r, i) => i === 0 || r.row !== rows[i - 1].row);
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
-  clearMergedCells(rows, merges);
-  return { rows, merges };
+  const cleared = clearMergedCells(unique, merges);
+  return { rows: cleared, merges: clipMerges(merges, cleared) };
 }
 
-/** Empty the cells a merge covers other than its top-left one (LibreOffice keeps their old values). */
-function clearMergedCells(rows: SparseRow[], merges: MergeArea[]): void {
-  if (!merges.length || !rows.length) return;
-  const byRow = new Map<number, SparseRow>();
-  for (const r of rows) byRow.set(r.row, r);
+/** Merged areas clipped to the rows that exist (a merge a million rows tall over a 30-row plan is 30 rows tall). */
+function clipMerges(merges: MergeArea[], rows: SparseRow[]): MergeArea[] {
+  const last = rows.length ? rows[rows.length - 1].row : 0;
+  const out: MergeArea[] = [];
   for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
-      const row = byRow.get(r);
-      if (!row) continue;
-      for (let c = m.left; c <= m.right && c <= row.values.length; c++) {
-        if (r === m.top && c === m.left) continue;
-        row.values[c - 1] = null;
-        if (row.formats && row.formats.length >= c) row.formats[c - 1] = null;
-      }
-    }
+    if (m.top > last) continue;
+    out.push(m.bottom > last ? { ...m, bottom: last } : m);
   }
-  for (let i = 0; i < rows.length; i++) {
-    const t = trimRow(rows[i].values, rows[i].formats);
-    if (!t) rows.splice(i--, 1);
-  }
+  return out;
 }
 
 /** The cell style index (s) of every cell that has one, by row then column (the preview's fills). */

@@ -4,6 +4,7 @@
  * the shared string table is never touched). Shared by the reader, the port and the summary writer.
  */
 import { decodeStore, encodeStore, STORE_SHEET, type Store } from "../core/store";
+import { XlsxReadError } from "./detect";
 import { addWorksheet, replaceWorksheet } from "./sheet-parts";
 import { simpleSheetXml } from "./sheet-xml";
 import type { WorkbookSheet, XlsxWorkbook } from "./workbook";
@@ -22,7 +23,9 @@ export function readStore(wb: XlsxWorkbook): { store: Store; corrupt: boolean } 
   let values: unknown[][];
   try {
     values = wb.readGrid(ws).values;
-  } catch {
+  } catch (e) {
+    // The whole file is damaged or too large (its shared strings, its styles): say that, not "settings".
+    if (e instanceof XlsxReadError) throw e;
     return { ...decodeStore([]), corrupt: true };
   }
   const chunks: unknown[] = [];

@@ -1,0 +1,40 @@
+/**
+ * What one workbook file may make phuluc hold, beyond the zip layer's inflate budget: cells inside
+ * Excel's grid, and a number of cells (and merged areas) that fits the CLI's memory bound. No Node API.
+ */
+
+/**
+ * A sheet reaches past Excel's grid, or the workbook holds more than phuluc reads from one file. The
+ * file cannot be what it says it is (damaged) or is too large: the message says which (`tooLarge`).
+ */
+export class GridLimitError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge = false,
+  ) {
+    super(message);
+    this.name = "GridLimitError";
+  }
+}
+
+/**
+ * Cells read into memory from one workbook (each row counts up to its last value; a merged area counts
+ * one). 3,000,000 is thirty times the benchmark's 100,000-task plan, which peaks near 300 MB: a file
+ * past it would take the CLI past 1 GB.
+ */
+export const MAX_WORKBOOK_CELLS = 3_000_000;
+
+/** Merged areas in one sheet (a plan has a few thousand; each is indexed for lookups in O(log rows) places). */
+export const MAX_SHEET_MERGES = 100_000;
+
+/** The cells one read may still take (what the workbook's other sheets hold is already taken). */
+export class CellBudget {
+  spent = 0;
+
+  constructor(private readonly allowed: number = MAX_WORKBOOK_CELLS) {}
+
+  spend(cells: number): void {
+    this.spent += cells;
+    if (this.spent > this.allowed) throw new GridLimitError(`more than ${MAX_WORKBOOK_CELLS} cells in the workbook`, true);
+  }
+}
