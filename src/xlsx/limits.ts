@@ -1,3 +1,5 @@
+import { XmlFormatError } from "../ooxml/xml";
+
 /**
  * What one workbook file may make phuluc hold, beyond the zip layer's inflate budget: cells inside
  * Excel's grid, and a number of cells (and merged areas) that fits the CLI's memory bound. No Node API.
@@ -5,9 +7,10 @@
 
 /**
  * A sheet reaches past Excel's grid, or the workbook holds more than phuluc reads from one file. The
- * file cannot be what it says it is (damaged) or is too large: the message says which (`tooLarge`).
+ * file cannot be what it says it is (damaged) or is too large: the message says which (`tooLarge`). An
+ * XmlFormatError, so it passes through the XML layer as the sheet's own problem.
  */
-export class GridLimitError extends Error {
+export class GridLimitError extends XmlFormatError {
   constructor(
     message: string,
     readonly tooLarge = false,

@@ -28,7 +28,10 @@ import {
   SHEET1,
   SST,
 } from "./corpus";
-import { entriesOf } from "./zip-craft";
+import { entriesOf, type CraftEntry } from "./zip-craft";
+import { fill, split } from "../returns/support";
+
+const partTextOf = (e: CraftEntry) => Buffer.from(e.data as Uint8Array).toString("utf8");
 import { expectBounded, expectRefused, flushTable, preload, record, runCli, type Outcome } from "./support";
 import { buildXlsx } from "../support/xlsx-builder";
 
@@ -176,7 +179,7 @@ describe("4–10 sizes that are checked", () => {
           A_MB,
           2400,
           "</t></is></c></row></sheetData></worksheet>",
-          1000,
+          { declared: 1000 },
         ),
       }),
     );
@@ -186,14 +189,16 @@ describe("4–10 sizes that are checked", () => {
     expect(c.code).toBe(1); // the other sheet is still checked
     expect(c.err).toMatch(/Trang tính "PL I" bị hỏng/);
     expectRefused(summarize(sheetBomb, out("bomb.xlsx")), /bị hỏng/);
-    const sstBomb = save(repack(plan, { [SST]: bombPart(SST, `<sst xmlns="x"><si><t>`, A_MB, 2400, "</t></si></sst>", 5000) }));
+    const sstBomb = save(
+      repack(plan, { [SST]: bombPart(SST, `<sst xmlns="x"><si><t>`, A_MB, 2400, "</t></si></sst>", { declared: 5000 }) }),
+    );
     const s = check(sstBomb);
     record("4 zip bomb", "sharedStrings.xml, size lied: check", s);
     expectRefused(s, /bị hỏng/);
   });
 
   it("a zip bomb that declares its size honestly: refused as too large before anything is inflated", () => {
-    const bomb = save(repack(plan, { [SST]: bombPart(SST, `<sst xmlns="x"><si><t>`, A_MB, 2400, "</t></si></sst>") }));
+    const bomb = save(repack(plan, { [SST]: bombPart(SST, `<sst xmlns="x"><si><t>`, A_MB, 2400, "</t></si></sst>", { crc: false }) }));
     const o = check(bomb);
     record("4 zip bomb", "sharedStrings.xml, 2.4 GB declared: check", o);
     expectRefused(o, /quá lớn/);
@@ -243,7 +248,9 @@ describe("4–10 sizes that are checked", () => {
     expect(o.err).toMatch(/Trang tính "PL I" bị hỏng/);
     const huge = save(
       repack(plan, {
-        [SHEET1]: bombPart(SHEET1, `<worksheet xmlns="x"><sheetData>`, "<row/>".repeat(100000), 1790, "</sheetData></worksheet>"),
+        [SHEET1]: bombPart(SHEET1, `<worksheet xmlns="x"><sheetData>`, "<row/>".repeat(100000), 1790, "</sheetData></worksheet>", {
+          crc: false,
+        }),
       }),
     );
     const h = check(huge);
@@ -321,7 +328,8 @@ describe("4–10 sizes that are checked", () => {
       0,
       Array.from({ length: 200 }, (_, i) => row(i + 1)).join("") + "</sheetData></worksheet>",
     );
-    const o = check(save(repack(plan, { [SHEET1]: xml })));
+    // 600 KB of incompressible padding: the 48 MB of XML fit the inflate budget, so the cell budget is what refuses.
+    const o = check(save(repack(plan, { [SHEET1]: xml, "xl/media/padding.bin": paddingPart("xl/media/padding.bin", 600_000) })));
     record("10 200,000-row return", "3.2 million cells: check", o);
     expectRefused(o, /quá lớn/);
   });
@@ -458,6 +466,63 @@ describe("15, 17 text that is not safe to write or to print", () => {
     record("17 terminal escapes", "_x001B_ in a cell: check (text)", o);
     expectBounded(o);
     expect(o.out + o.err).not.toMatch(/[\u001b\u0007\u009b]/);
+  });
+});
+
+describe("merging returns (3, 17, soft)", () => {
+  const TASK = "Xây dựng kho dữ liệu số của xã";
+  let planFile: string;
+  let returnFile: string;
+
+  /** The plan, and Công an xã's copy filled with a note that holds `_x001B_[2J` (as a crafted cell can). */
+  beforeAll(async () => {
+    planFile = save(plan, "merge-plan.xlsx");
+    const copies = await split(plan, AS_OF);
+    const copy = copies.find((c) => c.unit === "Công an xã")!;
+    const filled = await fill(copy.bytes, [{ task: TASK, status: "Đã hoàn thành", note: "GHI-CHU-MARKER" }]);
+    const sheet = entriesOf(filled).find((e) => partTextOf(e).includes("GHI-CHU-MARKER"))!;
+    const xml = partTextOf(sheet).replace("GHI-CHU-MARKER", "Xong _x001B_[2J_x001B_]0;pwned_x0007_ \u009b");
+    returnFile = save(repack(filled, { [String(sheet.name)]: { name: String(sheet.name), data: xml } }), "merge-return.xlsx");
+  });
+
+  it("merge … | head -1 ends quietly, and the copy is still written", () => {
+    const target = out("merged-epipe.xlsx");
+    const o = runCli(["merge", planFile, returnFile, "-o", target, "--as-of", AS_OF], { pipeTo: "head -1" });
+    record("3 EPIPE", "merge … | head -1", o);
+    expectBounded(o);
+    expect(o.err).toBe("");
+    expect(fs.existsSync(target)).toBe(true);
+  });
+
+  it("a return's _x001B_ never reaches the terminal as ESC (merge's text output)", () => {
+    const o = runCli(["merge", planFile, returnFile, "-o", out("merged-esc.xlsx"), "--as-of", AS_OF]);
+    record("17 terminal escapes", "_x001B_ in a return: merge (text)", o);
+    expectBounded(o);
+    expect(o.out).toContain("\\u001B[2J");
+    expect(o.out + o.err).not.toMatch(/[\u001b\u0007\u009b]/);
+  });
+
+  it("&#1; in a plan sheet at merge time: one line, the plan is damaged", () => {
+    const xml = partText(plan, SHEET1).replace(
+      "</sheetData>",
+      `<row r="40"><c r="B40" t="inlineStr"><is><t>x&#1;y</t></is></c></row></sheetData>`,
+    );
+    const bad = save(repack(plan, { [SHEET1]: { name: SHEET1, data: xml } }));
+    const o = runCli(["merge", bad, returnFile, "-o", out("merged-amp1.xlsx"), "--as-of", AS_OF]);
+    record("soft: &#1;", "&#1; in the plan: merge", o);
+    expectRefused(o, /bị hỏng/);
+  });
+
+  it("a return with a merged area over the full sheet: a result, no «Map maximum size exceeded»", () => {
+    const sheet = entriesOf(fs.readFileSync(returnFile)).find((e) => partTextOf(e).includes("<sheetData"))!;
+    const xml = partTextOf(sheet)
+      .replace("</sheetData>", `</sheetData><mergeCells count="1"><mergeCell ref="Z1:XFD1048576"/></mergeCells>`)
+      .replace(/<mergeCells[\s\S]*?<\/mergeCells>(?=<mergeCells)/, "");
+    const ret = save(repack(fs.readFileSync(returnFile), { [String(sheet.name)]: { name: String(sheet.name), data: xml } }));
+    const o = runCli(["merge", planFile, ret, "-o", out("merged-full.xlsx"), "--as-of", AS_OF]);
+    record("soft: full-sheet merge", "Z1:XFD1048576 in a return: merge", o);
+    expectBounded(o);
+    expect(o.code === 0 || o.code === 1).toBe(true);
   });
 });
 

@@ -49,10 +49,21 @@ export function partText(bytes: Uint8Array, part: string): string {
   return Buffer.from(e.data as Uint8Array).toString("utf8");
 }
 
-/** A DEFLATE bomb as a part: `size` declared (a lie unless `honest`). */
-export function bombPart(name: string, prefix: string, chunk: string, repeat: number, suffix: string, declared?: number): CraftEntry {
-  const { stream, size, crc } = deflateRepeated(prefix, chunk, repeat, suffix);
-  return { name, compressed: stream, method: 8, size: declared ?? size, crc };
+/**
+ * A part made of `prefix`, `repeat` copies of `chunk` and `suffix`, deflated without ever being whole: its
+ * true size and CRC declared, unless `declared` says another size (a lie) or `crc` is false (a part
+ * refused before it is read: its CRC would cost a pass over gigabytes).
+ */
+export function bombPart(
+  name: string,
+  prefix: string,
+  chunk: string,
+  repeat: number,
+  suffix: string,
+  o: { declared?: number; crc?: boolean } = {},
+): CraftEntry {
+  const { stream, size, crc } = deflateRepeated(prefix, chunk, repeat, suffix, o.crc ?? o.declared === undefined);
+  return { name, compressed: stream, method: 8, size: o.declared ?? size, crc };
 }
 
 /** Random bytes stored as a part (they make a file bigger, so its inflate budget larger, without compressing). */
