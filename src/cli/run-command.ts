@@ -7,7 +7,6 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ParsedArgs } from "./args";
 import type { CommandOutcome, SinceRequest } from "../app/command";
-import { listSnapshots, loadSnapshots } from "../app/use-cases/changes";
 import { OUTCOME_TEXTS } from "../i18n/commands";
 import type { RunDeps } from "../app/run-context";
 import { withMessages } from "../i18n/issues";
@@ -99,6 +98,7 @@ async function sinceRequest(args: ParsedArgs, port: XlsxWorkbookPort, io: CliIO)
   const since = args.since;
   if (!since) return undefined;
   if (since.kind === "date") {
+    const { listSnapshots, loadSnapshots } = await import("../app/use-cases/changes");
     const { book, warning } = await loadSnapshots(port);
     if (warning)
       io.stderr("phuluc: " + OUTCOME_TEXTS[args.lang].snapshotsDamaged(warning.kind === "corrupt" ? null : warning.count) + "\n");

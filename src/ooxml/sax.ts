@@ -5,20 +5,24 @@
  */
 import type { OpcPackage } from "./package";
 import { XmlScanner, type ScanHandlers } from "./xml-scan";
-import { XmlFormatError } from "./xml";
+import { textDecoder, XmlFormatError } from "./xml";
 import { ZipFormatError } from "./zip-read";
 
 export type { ScanHandlers } from "./xml-scan";
 export { attrValue } from "./xml-scan";
 
-/** A decoder that picks UTF-8 or UTF-16 from the first bytes (BOM), as XML allows. */
+/**
+ * A decoder that picks UTF-8 or UTF-16 from the first bytes (BOM), as XML allows. The shared decoder is
+ * reset first (a part cut short by an error may have left bytes in it).
+ */
 function streamingDecoder(): (chunk: Uint8Array, last: boolean) => string {
   let decoder: TextDecoder | null = null;
   return (chunk, last) => {
     if (!decoder) {
-      if (chunk.length >= 2 && chunk[0] === 0xff && chunk[1] === 0xfe) decoder = new TextDecoder("utf-16le");
-      else if (chunk.length >= 2 && chunk[0] === 0xfe && chunk[1] === 0xff) decoder = new TextDecoder("utf-16be");
-      else decoder = new TextDecoder("utf-8");
+      if (chunk.length >= 2 && chunk[0] === 0xff && chunk[1] === 0xfe) decoder = textDecoder("utf-16le");
+      else if (chunk.length >= 2 && chunk[0] === 0xfe && chunk[1] === 0xff) decoder = textDecoder("utf-16be");
+      else decoder = textDecoder("utf-8");
+      decoder.decode();
     }
     return decoder.decode(chunk, { stream: !last });
   };

@@ -67,12 +67,24 @@ export class XmlFormatError extends Error {
   }
 }
 
+const decoders = new Map<string, TextDecoder>();
+
+/**
+ * A TextDecoder for an encoding, made once (making one costs more than decoding a sheet's worth of
+ * small parts). Reset by each call of decode() without `stream`, so sequential uses never mix.
+ */
+export function textDecoder(encoding: "utf-8" | "utf-16le" | "utf-16be"): TextDecoder {
+  let d = decoders.get(encoding);
+  if (!d) decoders.set(encoding, (d = new TextDecoder(encoding)));
+  return d;
+}
+
 /** Bytes → text: UTF-8 (with or without BOM) or UTF-16 with its BOM, as XML allows. */
 export function decodeXmlBytes(b: Uint8Array): string {
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return textDecoder("utf-16le").decode(b.subarray(2));
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return textDecoder("utf-16be").decode(b.subarray(2));
   const start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  return new TextDecoder("utf-8").decode(b.subarray(start));
+  return textDecoder("utf-8").decode(b.subarray(start));
 }
 
 /** Characters escaped in element text (a CR too, so it survives a parser's line-end normalisation). */

@@ -15,8 +15,8 @@
  * - an encrypted entry, or one compressed by a method other than stored or deflate, cannot be read or
  *   copied.
  */
-import { Inflate } from "fflate";
 import { crc32 as portableCrc32 } from "./crc32";
+import { fflate } from "./fflate";
 
 /** The container cannot be read (cut off, garbage, an unsupported compression method, a bad CRC). */
 export class ZipFormatError extends Error {
@@ -119,7 +119,7 @@ export type Crc32 = (data: Uint8Array, previous?: number) => number;
 function portableInflate(data: Uint8Array, limit: number): Uint8Array {
   let out = new Uint8Array(Math.min(limit, Math.max(1024, data.length * 4)));
   let n = 0;
-  const inflater = new Inflate((chunk) => {
+  const inflater = new (fflate().Inflate)((chunk) => {
     if (n + chunk.length > limit) throw new ZipFormatError("inflates past its declared size");
     if (n + chunk.length > out.length) {
       const grown = new Uint8Array(Math.min(limit, Math.max(out.length * 2, n + chunk.length)));
@@ -367,7 +367,7 @@ export class ZipReader {
   private inflateStream(e: ZipEntry, raw: Uint8Array, take: (chunk: Uint8Array) => void): void {
     // An error thrown by the caller (e.g. the XML parser's) is the caller's: it passes through as it is.
     let callerFailed = false;
-    const inflater = new Inflate((chunk) => {
+    const inflater = new (fflate().Inflate)((chunk) => {
       if (!chunk.length) return;
       try {
         take(chunk);

@@ -6,8 +6,8 @@
  * or the number of entries needs them. New entries are dated now, unless told otherwise, and say their
  * names are UTF-8. No Node API.
  */
-import { deflateSync } from "fflate";
 import { crc32 } from "./crc32";
+import { fflate } from "./fflate";
 import { ZipLimitError, type ZipEntry, type ZipReader } from "./zip-read";
 
 export type ZipWriteEntry =
@@ -23,7 +23,7 @@ let utf8: TextEncoder | null = null;
 const encode = (s: string) => (utf8 ??= new TextEncoder()).encode(s);
 /** Raw DEFLATE. fflate by default; a platform may offer a faster one (Node's zlib in the CLI). */
 export type DeflateRaw = (data: Uint8Array) => Uint8Array;
-let deflateRaw: DeflateRaw = (data) => deflateSync(data, { level: 6 });
+let deflateRaw: DeflateRaw = (data) => fflate().deflateSync(data, { level: 6 });
 
 /** Use another raw-deflate implementation (any valid DEFLATE stream will do). */
 export function useDeflateRaw(fn: DeflateRaw): void {

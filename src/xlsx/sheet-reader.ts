@@ -63,6 +63,32 @@ export function parseRef(ref: string): { row: number; col: number } | null {
   return col > 0 || row > 0 ? { row, col } : null;
 }
 
+/**
+ * The column of a cell reference ("AB12" → 28; 0 when it has no letters), or -1 when it lies past
+ * Excel's grid or is not a reference: parseRef without an object per cell (the reader's hottest call).
+ */
+export function refColumn(ref: string): number {
+  let col = 0;
+  let i = 0;
+  const n = ref.length;
+  while (i < n && ref.charCodeAt(i) === 36) i++; // $
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    if (col > EXCEL_MAX_COLS) return -1;
+  }
+  if (i < n && ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    row = row * 10 + (c - 48);
+    if (row > EXCEL_MAX_ROWS) return -1;
+  }
+  return col;
+}
+
 /** Whether a parsed reference lies inside Excel's grid (a reference past it makes the sheet damaged). */
 export function inGrid(p: { row: number; col: number }): boolean {
   return p.row <= EXCEL_MAX_ROWS && p.col <= EXCEL_MAX_COLS;
@@ -210,10 +236,11 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
             else if (an === "t") type = a[k + 1];
             else if (an === "s") style = Number(a[k + 1]) || 0;
           }
-          const p = r !== undefined ? parseRef(r) : null;
-          col = p && p.col ? p.col : col + 1;
+          const rc = r !== undefined ? refColumn(r) : 0;
           // A cell past column XFD, or more cells in a row than the grid has columns, is not Excel's.
-          if (col > EXCEL_MAX_COLS || (p && p.row > EXCEL_MAX_ROWS)) pastGrid(`cell ${r ?? col}`);
+          if (rc < 0 && parseRef(r!) !== null) pastGrid(`cell ${r}`);
+          col = rc > 0 ? rc : col + 1;
+          if (col > EXCEL_MAX_COLS) pastGrid(`cell ${r ?? col}`);
           if (++cellsInRow > EXCEL_MAX_COLS) pastGrid(`row ${rowNum} with more cells than columns`);
           v = "";
           hasV = false;
