@@ -17,8 +17,9 @@ import { XlsxWorkbookPort } from "../xlsx/port";
 import { readFileBytes } from "../xlsx/read-file";
 import { checkOutputPath, writeFileAtomic } from "./files";
 import { CliError, type CliIO } from "./io";
+import { MAX_ISSUES, TooManyIssuesError } from "../core/issue-list";
 import { blocks, jsonPieces } from "./json-stream";
-import { renderTextReport } from "./text-report";
+import { textReportLines } from "./text-report";
 
 /** Open a workbook file as a port. Read-only when no copy will be written (faster: unused parts skipped). */
 export async function openFilePort(file: string, options: { readOnly: boolean }): Promise<XlsxWorkbookPort> {
@@ -43,17 +44,19 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   const more: { label: string; port: XlsxWorkbookPort }[] = [];
   for (const f of args.files) more.push({ label: path.basename(f), port: await openFilePort(f, { readOnly: true }) });
   const { run } = await def.load!();
-  const outcome = await run({
-    port,
-    asOf: args.asOf,
-    lang: args.lang,
-    writeBack: writes,
-    settings,
-    deps,
-    label: path.basename(args.file),
-    ...(since ? { since } : {}),
-    ...(more.length ? { inputs: more } : {}),
-  });
+  const outcome = await runBounded(args.file, () =>
+    run({
+      port,
+      asOf: args.asOf,
+      lang: args.lang,
+      writeBack: writes,
+      settings,
+      deps,
+      label: path.basename(args.file),
+      ...(since ? { since } : {}),
+      ...(more.length ? { inputs: more } : {}),
+    }),
+  );
   // A damaged sheet is skipped (the others are read), said on stderr, and the run is not clean.
   const skipped = [...port.skippedSheets, ...more.flatMap((m) => m.port.skippedSheets.map((s) => `${s} (${m.label})`))];
   for (const sheet of skipped) io.stderr("phuluc: " + xlsxTexts.sheetSkipped(sheet) + "\n");
@@ -78,6 +81,16 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   }
   const code = outcome.ok ? 0 : 1;
   return skipped.length ? Math.max(1, code) : code;
+}
+
+/** Run a command; an analysis stopped at MAX_ISSUES becomes one line naming the file (exit 2). */
+async function runBounded<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof TooManyIssuesError) throw new CliError(cliTexts.tooManyIssues(file, MAX_ISSUES), 2, { cause: e });
+    throw e;
+  }
 }
 
 /** -o DIR for commands that make several files: created when missing (with its parents); a file there is refused. */
@@ -117,16 +130,28 @@ function print(outcome: CommandOutcome, args: ParsedArgs, io: CliIO): void {
     io.stdout("\n");
   } else if (args.json && report) {
     // In blocks: the text of a 100,000-task report is never built as one string.
-    for (const block of blocks(jsonPieces(jsonReport(report, args.lang)))) io.stdout(block);
+    // The issues get their messages slice by slice, as they are written.
+    const lazy = { issues: (slice: readonly unknown[]) => withMessages(slice as Report["issues"], args.lang) };
+    for (const block of blocks(jsonPieces(jsonReport(report, args.lang, false), lazy))) io.stdout(block);
     io.stdout("\n");
-  } else if (report && args.def!.cli?.prints === "report") io.stdout(renderTextReport(report, { file: args.file, lang: args.lang }));
-  else io.stdout(outcome.message + "\n");
+  } else if (report && args.def!.cli?.prints === "report") {
+    // Line by line, in blocks: a report of a million issues is never one string.
+    const lines = textReportLines(report, { file: args.file, lang: args.lang });
+    for (const block of blocks(withNewlines(lines))) io.stdout(block);
+  } else io.stdout(outcome.message + "\n");
 }
 
-/** The JSON report (the public contract): each issue with its message in the chosen language. */
-export function jsonReport(report: Report, lang: "vi" | "en"): Record<string, unknown> {
+function* withNewlines(lines: Iterable<string>): Generator<string> {
+  for (const line of lines) yield line + "\n";
+}
+
+/**
+ * The JSON report (the public contract): each issue with its message in the chosen language (`messages`
+ * false: the issues as they are, for a writer that adds the messages as it goes).
+ */
+export function jsonReport(report: Report, lang: "vi" | "en", messages = true): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(report)) out[key] = key === "issues" ? withMessages(report.issues, lang) : value;
+  for (const [key, value] of Object.entries(report)) out[key] = key === "issues" && messages ? withMessages(report.issues, lang) : value;
   out.lang = lang;
   return out;
 }

@@ -98,6 +98,29 @@ function pastGrid(what: string): never {
   throw new GridLimitError(`${what} past Excel's grid (${EXCEL_MAX_ROWS} rows × ${EXCEL_MAX_COLS} columns)`);
 }
 
+/**
+ * A copy of a string that keeps nothing else alive. V8 makes a slice of 13 characters or more a view on
+ * the string it was cut from; concatenating and slicing again makes it flatten a fresh copy instead.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
+/** Short texts kept once per sheet (a bounded pool: a sheet of distinct texts costs one Map of 20,000). */
+class TextPool {
+  private readonly pool = new Map<string, string>();
+
+  keep(s: string): string {
+    if (s.length > 48) return detached(s);
+    let kept = this.pool.get(s);
+    if (kept === undefined) {
+      kept = detached(s);
+      if (this.pool.size < 20_000) this.pool.set(kept, kept);
+    }
+    return kept;
+  }
+}
+
 /** "A1:C3" → a merge area; null when unreadable. */
 export function parseRange(ref: string): MergeArea | null {
   const [a, b = a] = ref.split(":");
@@ -143,6 +166,7 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
   let inIs = false;
   let inline: string | null = null;
   const item = new StringItemText();
+  const texts = new TextPool();
 
   const finishCell = () => {
     let value: CellValue = null;
@@ -200,6 +224,10 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
       }
     }
     if (value === null || col < 1) return;
+    // Text cut from the sheet's XML (inline strings, formula results) is copied out of it (a slice would
+    // keep the decoded XML alive: several times the text once the markup is counted), and short texts
+    // that repeat (a unit, a status, a date typed as text) are kept once.
+    if (typeof value === "string" && type !== "s") value = texts.keep(value);
     const j = col - 1;
     while (values.length < j) values.push(null);
     values[j] = value;

@@ -319,6 +319,20 @@ describe("4–10 sizes that are checked", () => {
     expect(o.rssMb).toBeLessThan(700);
   });
 
+  it("sheets that give more than 300,000 issues: one line, exit 2 (listing them would pass the memory bound)", () => {
+    // 110,000 rows whose every field is unreadable: an unknown lead, deadline and status on each.
+    const t = (ref: string, s: string) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+    const head = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Tình trạng"];
+    const rows = [`<row r="1">${head.map((h, i) => t(`${"ABCDE"[i]}1`, h)).join("")}</row>`];
+    for (let i = 2; i < 110_002; i++)
+      rows.push(
+        `<row r="${i}"><c r="A${i}"><v>${i}</v></c>${t(`B${i}`, `Việc ${i}`)}${t(`C${i}`, `Ai ${i}`)}${t(`D${i}`, `Khi ${i}`)}${t(`E${i}`, `Sao ${i}`)}</row>`,
+      );
+    const o = check(save(repack(plan, { [SHEET1]: { name: SHEET1, data: sheetXml(rows.join("")) } })));
+    record("10 200,000-row return", "110,000 tasks × 3 issues: check", o);
+    expectRefused(o, /quá nhiều lỗi/);
+  });
+
   it("more cells than phuluc reads from one file: refused as too large", () => {
     const row = (r: number) => `<row r="${r}">${"<c><v>1</v></c>".repeat(16000)}</row>`;
     const xml = bombPart(
@@ -332,6 +346,48 @@ describe("4–10 sizes that are checked", () => {
     const o = check(save(repack(plan, { [SHEET1]: xml, "xl/media/padding.bin": paddingPart("xl/media/padding.bin", 600_000) })));
     record("10 200,000-row return", "3.2 million cells: check", o);
     expectRefused(o, /quá lớn/);
+  });
+});
+
+// The largest plan the bounds let through (2.4 million cells, every text distinct): opt-in, it takes a
+// minute on a busy machine. PHULUC_HOSTILE_LARGE=1 runs it.
+(process.env.PHULUC_HOSTILE_LARGE ? describe : describe.skip)("the largest plan phuluc reads", () => {
+  it("240,000 tasks of distinct texts (2.4 million cells): text and --json inside 30 s and 1 GB", () => {
+    const t = (ref: string, s: string) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+    const units = ["Công an xã", "Phòng Kinh tế", "Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND xã"];
+    const head = [
+      "STT",
+      "Nội dung công việc",
+      "Người đứng đầu chịu trách nhiệm",
+      "Cơ quan chủ trì",
+      "Cơ quan phối hợp",
+      "Kết quả",
+      "Thời gian hoàn thành",
+      "Tình trạng",
+      "Ngày hoàn thành",
+      "Ghi chú",
+    ];
+    const rows = [`<row r="1">${head.map((h, i) => t(`${"ABCDEFGHIJ"[i]}1`, h)).join("")}</row>`];
+    for (let i = 1; i <= 240_000; i++) {
+      const r = i + 1;
+      rows.push(
+        `<row r="${r}"><c r="A${r}"><v>${i}</v></c>${t(`B${r}`, `Nhiệm vụ số ${i}: rà soát, cập nhật cơ sở dữ liệu`)}${t(`C${r}`, `Chủ tịch UBND xã ${i}`)}` +
+          `${t(`D${r}`, units[i % 4])}${t(`E${r}`, `Các đơn vị liên quan ${i}`)}${t(`F${r}`, `Báo cáo ${i}`)}${t(`G${r}`, "30/11/2026")}` +
+          `${t(`H${r}`, i % 2 ? "Đã hoàn thành" : "Đang thực hiện")}<c r="I${r}" s="1"><v>${46300 + (i % 200)}</v></c>${t(`J${r}`, `Ghi chú ${i}`)}</row>`,
+      );
+    }
+    const file = save(
+      repack(plan, {
+        [SHEET1]: { name: SHEET1, data: sheetXml(rows.join("")) },
+        "xl/worksheets/sheet2.xml": { name: "xl/worksheets/sheet2.xml", data: sheetXml("") },
+      }),
+    );
+    for (const json of [false, true]) {
+      const o = json ? check(file, "--json") : check(file);
+      record("10 200,000-row return", `largest plan read (2.4 M cells)${json ? ", --json" : ""}`, o);
+      expectBounded(o);
+      expect(o.code === 0 || o.code === 1).toBe(true);
+    }
   });
 });
 
