@@ -7,9 +7,6 @@ if (!fs.existsSync(main)) {
   process.stderr.write("phuluc: chưa biên dịch — hãy chạy `npm install` (hoặc `npm run build:cli`) trong thư mục dự án.\n");
   process.exit(2);
 }
-// The garbage collector favours memory: the heap grows by half of what is alive between full collections
-// (V8's default lets it grow up to four times), so a 100,000-task `check --json` stays under 300 MB.
-require("v8").setFlagsFromString("--heap-growing-percent=50");
 require(main)
   .main(process.argv.slice(2))
   .then((code) => {

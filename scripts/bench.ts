@@ -569,7 +569,9 @@ registerBench("merge", mergeBench(5000, 100, 5, 2));
 // ---------------------------------------------------------------------------------------------------
 
 export async function runBenches(only: string[] = []): Promise<void> {
-  const root = path.resolve(__dirname, fs.existsSync(path.join(__dirname, "..", "package.json")) ? ".." : "../..");
+  // PHULUC_BENCH_ROOT: measure another checkout's built CLI with this bench (a before/after comparison).
+  const root =
+    process.env.PHULUC_BENCH_ROOT ?? path.resolve(__dirname, fs.existsSync(path.join(__dirname, "..", "package.json")) ? ".." : "../..");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-bench-"));
   process.stdout.write(
     `phuluc bench — Node ${process.version}, ${os.cpus().length} CPU, ${mb(os.totalmem())} RAM${gc ? "" : " (run with --expose-gc for steadier memory figures)"}\n`,
