@@ -14,8 +14,12 @@ import { execFileSync } from "child_process";
 import { SaxesParser } from "saxes";
 import { ZipReader } from "../../src/ooxml/zip-read";
 import { makeTempDir, removeTempDir } from "../support/xlsx-builder";
+import { columnLetter } from "../../src/core/a1";
+import { TRACKING_HEADER } from "../support/grid-builder";
 import {
   bigPlanSheet,
+  headerRow,
+  inlineCell,
   bombPart,
   healthyPlan,
   manySheets,
@@ -295,11 +299,7 @@ describe("4–10 sizes that are checked", () => {
 
   it("3,000 merged areas a million rows tall over a plan: a correct result, fast", () => {
     const merges = Array.from({ length: 3000 }, (_, i) => {
-      const col = i + 12; // right of the plan's columns
-      const letters =
-        col <= 26
-          ? String.fromCharCode(64 + col)
-          : String.fromCharCode(64 + Math.floor((col - 1) / 26)) + String.fromCharCode(65 + ((col - 1) % 26));
+      const letters = columnLetter(i + 12); // right of the plan's columns
       return `<mergeCell ref="${letters}1:${letters}1048576"/>`;
     });
     const xml = partText(plan, SHEET1).replace(/<mergeCells[^>]*>/, `<mergeCells count="${3000 + 1}">${merges.join("")}`);
@@ -321,9 +321,8 @@ describe("4–10 sizes that are checked", () => {
 
   it("sheets that give more than 300,000 issues: one line, exit 2 (listing them would pass the memory bound)", () => {
     // 110,000 rows whose every field is unreadable: an unknown lead, deadline and status on each.
-    const t = (ref: string, s: string) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
-    const head = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Tình trạng"];
-    const rows = [`<row r="1">${head.map((h, i) => t(`${"ABCDE"[i]}1`, h)).join("")}</row>`];
+    const t = inlineCell;
+    const rows = [headerRow(1, ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Tình trạng"])];
     for (let i = 2; i < 110_002; i++)
       rows.push(
         `<row r="${i}"><c r="A${i}"><v>${i}</v></c>${t(`B${i}`, `Việc ${i}`)}${t(`C${i}`, `Ai ${i}`)}${t(`D${i}`, `Khi ${i}`)}${t(`E${i}`, `Sao ${i}`)}</row>`,
@@ -353,21 +352,9 @@ describe("4–10 sizes that are checked", () => {
 // minute on a busy machine. PHULUC_HOSTILE_LARGE=1 runs it.
 (process.env.PHULUC_HOSTILE_LARGE ? describe : describe.skip)("the largest plan phuluc reads", () => {
   it("240,000 tasks of distinct texts (2.4 million cells): text and --json inside 30 s and 1 GB", () => {
-    const t = (ref: string, s: string) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+    const t = inlineCell;
     const units = ["Công an xã", "Phòng Kinh tế", "Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND xã"];
-    const head = [
-      "STT",
-      "Nội dung công việc",
-      "Người đứng đầu chịu trách nhiệm",
-      "Cơ quan chủ trì",
-      "Cơ quan phối hợp",
-      "Kết quả",
-      "Thời gian hoàn thành",
-      "Tình trạng",
-      "Ngày hoàn thành",
-      "Ghi chú",
-    ];
-    const rows = [`<row r="1">${head.map((h, i) => t(`${"ABCDEFGHIJ"[i]}1`, h)).join("")}</row>`];
+    const rows = [headerRow(1, TRACKING_HEADER)];
     for (let i = 1; i <= 240_000; i++) {
       const r = i + 1;
       rows.push(

@@ -6,6 +6,7 @@ import * as crypto from "crypto";
 import type { Settings } from "../../src/core/settings";
 import { defaultSettings } from "../../src/core/settings";
 import { encodeStore, STORE_SHEET } from "../../src/core/store";
+import { columnLetter } from "../../src/core/a1";
 import { GridBuilder } from "../support/grid-builder";
 import { buildXlsx } from "../support/xlsx-builder";
 import { craftZip, deflateRepeated, entriesOf, repack, type CraftEntry } from "./zip-craft";
@@ -111,12 +112,22 @@ export function manySheets(n: number): Buffer {
   ]);
 }
 
+/** A cell holding text as an inline string (the text already XML-escaped). */
+export function inlineCell(ref: string, text: string): string {
+  return `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+}
+
+/** A header row of these texts from column A. */
+export function headerRow(row: number, texts: readonly string[]): string {
+  return `<row r="${row}">${texts.map((h, i) => inlineCell(`${columnLetter(i + 1)}${row}`, h)).join("")}</row>`;
+}
+
 /**
  * A plan-shaped sheet of `tasks` task rows as XML, with inline strings (a 200,000-row return is written
  * in a second instead of ExcelJS's minutes).
  */
 export function bigPlanSheet(tasks: number): string {
-  const t = (ref: string, s: string) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+  const t = inlineCell;
   const head = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Tình trạng", "Ngày hoàn thành"];
   const rows: string[] = [
     `<row r="1">${t("A1", "PHỤ LỤC I")}</row>`,
