@@ -9,7 +9,8 @@ import * as os from "os";
 import * as path from "path";
 
 export const ROOT = path.resolve(__dirname, "../..");
-const BIN = path.join(ROOT, "bin", "phuluc.js");
+/** The CLI under test; PHULUC_HOSTILE_BIN runs the corpus against another build (a "before" table). */
+const BIN = process.env.PHULUC_HOSTILE_BIN ?? path.join(ROOT, "bin", "phuluc.js");
 
 /** The bounds the issue sets for any input (CLI, 2 cores). */
 export const LIMIT_MS = 30_000;
