@@ -14,6 +14,7 @@ import { cliTexts } from "../i18n/cli";
 import { xlsxTexts } from "../i18n/xlsx";
 import type { Report } from "../core/report-schema";
 import { XlsxWorkbookPort } from "../xlsx/port";
+import { MAX_BUILT_WORKBOOK_CELLS } from "../xlsx/limits";
 import { readFileBytes } from "../xlsx/read-file";
 import { checkOutputPath, writeFileAtomic } from "./files";
 import { CliError, type CliIO } from "./io";
@@ -21,9 +22,15 @@ import { MAX_ISSUES, TooManyIssuesError } from "../core/issue-list";
 import { blocks, jsonPieces } from "./json-stream";
 import { textReportLines } from "./text-report";
 
-/** Open a workbook file as a port. Read-only when no copy will be written (faster: unused parts skipped). */
-export async function openFilePort(file: string, options: { readOnly: boolean }): Promise<XlsxWorkbookPort> {
-  return XlsxWorkbookPort.fromBytes(readFileBytes(file), file, { readOnly: options.readOnly });
+/**
+ * Open a workbook file as a port. Read-only when no copy will be written (faster: unused parts skipped).
+ * `builds`: phuluc makes workbooks from it (a copy, the units' copies): it may hold fewer cells.
+ */
+export async function openFilePort(file: string, options: { readOnly: boolean; builds?: boolean }): Promise<XlsxWorkbookPort> {
+  return XlsxWorkbookPort.fromBytes(readFileBytes(file), file, {
+    readOnly: options.readOnly,
+    ...(options.builds ? { maxCells: MAX_BUILT_WORKBOOK_CELLS } : {}),
+  });
 }
 
 /** `deps`: the engine and runner the command uses (the real ones by default; tests swap the analysis). */
@@ -36,7 +43,7 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   const inputs = [args.file, ...args.files];
   if (writes && writesFolder) prepareFolder(args.out!);
   else if (writes) checkOutputPath(args.out!, inputs);
-  const port = await openFilePort(args.file, { readOnly: !writes || writesDocument || writesFolder });
+  const port = await openFilePort(args.file, { readOnly: !writes || writesDocument || writesFolder, builds: writes && !writesDocument });
   const { settings, warning } = await port.loadSettings();
   if (warning) io.stderr(cliTexts.settingsWarning(warning) + "\n");
   const since = await sinceRequest(args, port, io);

@@ -35,7 +35,7 @@ export const xlsxReadMessages: Record<XlsxReadErrorCode, (name: string) => strin
   corrupt: (n) =>
     `Tệp "${n}" bị hỏng hoặc không đọc được như sổ làm việc Excel. Hãy mở tệp trong Excel (Excel có thể tự sửa) và lưu lại dưới dạng .xlsx.`,
   too_large: (n) =>
-    `Tệp "${n}" quá lớn để phuluc đọc: giải nén ra quá 256 MB dữ liệu hoặc có quá 2.500.000 ô (có thể là tệp bị làm hỏng cố ý). ` +
+    `Tệp "${n}" quá lớn để phuluc đọc: giải nén ra quá 256 MB dữ liệu, hoặc có quá 2.500.000 ô (1.500.000 ô khi phuluc tạo tệp từ nó) — có thể là tệp bị làm hỏng cố ý. ` +
     `Nếu đây là kế hoạch thật, hãy tách các phụ lục ra nhiều tệp nhỏ hơn.`,
 };
 

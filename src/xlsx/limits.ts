@@ -22,10 +22,13 @@ export class GridLimitError extends XmlFormatError {
 
 /**
  * Cells read into memory from one workbook (each row counts up to its last value; a merged area counts
- * one). 2,500,000 is 25 times the benchmark's 100,000-task plan and holds a 200,000-row return; the
- * largest plan it lets through stays under the CLI's 1 GB (test/hostile measures it).
+ * one). A workbook only read and analysed (check, report, a unit's return) may hold 2,500,000: 25 times
+ * the benchmark's 100,000-task plan, a 200,000-row return with room to spare; the largest one stays under
+ * the CLI's 1 GB (test/hostile measures it). A workbook phuluc also builds workbooks from — a copy with
+ * the summary, the units' copies — takes about twice the memory per cell: 1,500,000.
  */
 export const MAX_WORKBOOK_CELLS = 2_500_000;
+export const MAX_BUILT_WORKBOOK_CELLS = 1_500_000;
 
 /** Merged areas in one sheet (a plan has a few thousand; each is indexed for lookups in O(log rows) places). */
 export const MAX_SHEET_MERGES = 100_000;
@@ -38,6 +41,6 @@ export class CellBudget {
 
   spend(cells: number): void {
     this.spent += cells;
-    if (this.spent > this.allowed) throw new GridLimitError(`more than ${MAX_WORKBOOK_CELLS} cells in the workbook`, true);
+    if (this.spent > this.allowed) throw new GridLimitError(`more cells in the workbook than phuluc reads from one file`, true);
   }
 }

@@ -23,6 +23,8 @@ export interface XlsxPortOptions {
   onSelect?: (sheet: string, cell: string) => void;
   /** Only read (a check): damaged sheets are skipped (see read.ts) instead of refusing the file. */
   readOnly?: boolean;
+  /** Cells the workbook may hold (default MAX_WORKBOOK_CELLS; a file phuluc builds from: MAX_BUILT_WORKBOOK_CELLS). */
+  maxCells?: number;
 }
 
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -45,6 +47,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     // A workbook that will be edited is read again after its edits: keep its grids. A read-only one (a
     // check, a unit's return) is read once, and its grids go as soon as the analysis is done with them.
     wb.keepGrids = !options.readOnly;
+    if (options.maxCells !== undefined) wb.maxCells = options.maxCells;
     const port = new XlsxWorkbookPort(wb, options);
     if (!options.readOnly) readGrids(wb, {}); // refuse a damaged file now, not after the user's first edit
     return port;

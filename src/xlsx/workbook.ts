@@ -47,13 +47,16 @@ export class XlsxWorkbook {
   private strings: string[] | null = null;
   private stylesModel: Styles | null = null;
   private styleMaps = new Map<string, Map<number, Map<number, number>>>();
-  /** Cells held from each sheet part read (a re-read replaces its part's count): bounded by MAX_WORKBOOK_CELLS. */
+  /** Cells held from each sheet part read (a re-read replaces its part's count): bounded by maxCells. */
   private cellsByPart = new Map<string, number>();
   private cellsHeld = 0;
   /** Grids read so far, by sheet part (dropped when the part is edited). */
   private gridCache = new Map<string, Pick<Grid, "values" | "numberFormats" | "merges">>();
 
   private index: SheetIndex | null = null;
+
+  /** Cells this workbook may hold (less for one phuluc builds other workbooks from: limits.ts). */
+  maxCells = MAX_WORKBOOK_CELLS;
 
   /** Keep grids once read (a workbook that is read again after edits: the pane's port). */
   keepGrids = false;
@@ -148,7 +151,7 @@ export class XlsxWorkbook {
     const cached = this.gridCache.get(sheet.part);
     if (cached) return { ...base, ...cached };
     const before = this.cellsByPart.get(sheet.part) ?? 0;
-    const budget = new CellBudget(MAX_WORKBOOK_CELLS - (this.cellsHeld - before));
+    const budget = new CellBudget(this.maxCells - (this.cellsHeld - before));
     const { rows, merges } = readSheetRows(this.pkg, sheet.part, {
       strings: this.sharedStrings(),
       styles: this.styles(),
@@ -175,7 +178,7 @@ export class XlsxWorkbook {
   }
 
   /** Replace a sheet's XML (an edit of the user's sheet, or the product's own). */
-  setSheetXml(part: string, xml: string): void {
+  setSheetXml(part: string, xml: string | Uint8Array): void {
     this.pkg.set(part, xml);
     this.styleMaps.delete(part);
     this.gridCache.delete(part);

@@ -332,6 +332,19 @@ describe("4–10 sizes that are checked", () => {
     expectRefused(o, /quá nhiều lỗi/);
   });
 
+  it("a file phuluc builds from holds fewer cells: summarize refuses 1.6 million, check reads them", () => {
+    const row = (r: number) => `<row r="${r}">${"<c><v>1</v></c>".repeat(16000)}</row>`;
+    const xml = sheetXml(Array.from({ length: 100 }, (_, i) => row(i + 1)).join(""));
+    const file = save(repack(plan, { [SHEET1]: { name: SHEET1, data: xml } }));
+    const s = summarize(file, out("cells-built.xlsx"));
+    record("10 200,000-row return", "1.6 million cells: summarize", s);
+    expectRefused(s, /quá lớn/);
+    const c = check(file);
+    record("10 200,000-row return", "1.6 million cells: check", c);
+    expectBounded(c);
+    expect(c.code === 0 || c.code === 1).toBe(true);
+  });
+
   it("more cells than phuluc reads from one file: refused as too large", () => {
     const row = (r: number) => `<row r="${r}">${"<c><v>1</v></c>".repeat(16000)}</row>`;
     const xml = bombPart(
