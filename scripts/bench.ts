@@ -188,18 +188,26 @@ async function measure<T>(fn: () => Promise<T> | T): Promise<{ ms: number; resul
   return { ms, result, rss: Math.max(rss, m.rss), heap: Math.max(heap, m.heapUsed) };
 }
 
-/** A preload file that makes a child process write its peak RSS (bytes) to $PHULUC_MAXRSS_OUT on exit. */
+/**
+ * A preload file that makes a child process write its peak RSS (bytes) to $PHULUC_MAXRSS_OUT on exit:
+ * VmHWM from /proc/self/status (the peak of the process's own memory). Not getrusage's maxRSS: Linux
+ * carries that over from the parent through fork and exec, so a child of a 500 MB process reads 500 MB.
+ */
 function maxRssHook(tmp: string): string {
   const hook = path.join(tmp, "maxrss-hook.js");
-  fs.writeFileSync(
-    hook,
-    "process.on('exit',()=>{try{require('fs').writeFileSync(process.env.PHULUC_MAXRSS_OUT,String(process.resourceUsage().maxRSS*1024))}catch{}});\n",
-  );
+  fs.writeFileSync(hook, MAX_RSS_HOOK);
   return hook;
 }
 
+const MAX_RSS_HOOK =
+  "process.on('exit',()=>{try{const fs=require('fs');let kb=process.resourceUsage().maxRSS;" +
+  "try{const m=/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status','utf8'));if(m)kb=Number(m[1])}catch{}" +
+  "const c=process.cpuUsage();fs.writeFileSync(process.env.PHULUC_MAXRSS_OUT,kb*1024+' '+(c.user+c.system)/1000)}catch{}});\n";
+
 interface ChildRun {
   ms: number;
+  /** The child's own CPU time (user + system, all its threads): steadier than wall time on a shared machine. */
+  cpuMs: number;
   code: number | null;
   maxRss: number;
   stdoutBytes: number;
@@ -210,31 +218,42 @@ interface ChildRun {
  * Run a child with its stdout going to a file, as `phuluc check --json > report.json` does: a pipe to
  * this process would let a slow reader make the child buffer its output (and count that as its memory).
  */
-function runChild(args: string[], tmp: string, cwd: string): ChildRun {
+function runChild(args: string[], tmp: string, cwd: string, into: "file" | "pipe" = "file"): ChildRun {
   const id = process.hrtime.bigint();
   const out = path.join(tmp, `rss-${id}.txt`);
   const stdoutFile = path.join(tmp, `stdout-${id}.txt`);
   const fd = fs.openSync(stdoutFile, "w");
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["-r", maxRssHook(tmp), ...args], {
-    cwd,
-    env: { ...process.env, PHULUC_MAXRSS_OUT: out },
-    stdio: ["ignore", fd, "pipe"],
-    maxBuffer: 64 * 1024 * 1024,
-    encoding: "buffer",
-  });
+  // "pipe": the child's stdout is a pipe read by `cat` (as in `phuluc check --json | jq`), not a file.
+  const node = [process.execPath, "-r", maxRssHook(tmp), ...args];
+  const r =
+    into === "pipe"
+      ? spawnSync("/bin/sh", ["-c", `"$@" | cat`, "sh", ...node], {
+          cwd,
+          env: { ...process.env, PHULUC_MAXRSS_OUT: out },
+          stdio: ["ignore", fd, "pipe"],
+          maxBuffer: 64 * 1024 * 1024,
+          encoding: "buffer",
+        })
+      : spawnSync(node[0], node.slice(1), {
+          cwd,
+          env: { ...process.env, PHULUC_MAXRSS_OUT: out },
+          stdio: ["ignore", fd, "pipe"],
+          maxBuffer: 64 * 1024 * 1024,
+          encoding: "buffer",
+        });
   const ms = performance.now() - t0;
   fs.closeSync(fd);
-  const maxRss = fs.existsSync(out) ? Number(fs.readFileSync(out, "utf8")) : NaN;
+  const [maxRss, cpuMs] = fs.existsSync(out) ? fs.readFileSync(out, "utf8").split(" ").map(Number) : [NaN, NaN];
   const stdoutBytes = fs.statSync(stdoutFile).size;
   fs.rmSync(stdoutFile, { force: true });
-  return { ms, code: r.status, maxRss, stdoutBytes, stderr: r.stderr?.toString("utf8") ?? "" };
+  return { ms, cpuMs, code: r.status, maxRss, stdoutBytes, stderr: r.stderr?.toString("utf8") ?? "" };
 }
 
-/** Best (minimum) time of the runs; the highest peak RSS. */
+/** Best (minimum) time of the runs, wall and CPU; the highest peak RSS. */
 function bestOf(all: ChildRun[]): ChildRun {
   const best = all.reduce((a, b) => (b.ms < a.ms ? b : a));
-  return { ...best, maxRss: Math.max(...all.map((r) => r.maxRss)) };
+  return { ...best, cpuMs: Math.min(...all.map((r) => r.cpuMs)), maxRss: Math.max(...all.map((r) => r.maxRss)) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -290,24 +309,36 @@ function cliBench(tasks: number, sheets: number, runs: number): BenchFn {
     const plainRuns: ChildRun[] = [];
     const checkRuns: ChildRun[] = [];
     const jsonRuns: ChildRun[] = [];
+    const pipeRuns: ChildRun[] = [];
     for (let i = 0; i < runs; i++) {
       plainRuns.push(runChild([plainScript, file], tmp, root));
       checkRuns.push(runChild([bin, "check", file, "--as-of", "2026-11-24"], tmp, root));
       jsonRuns.push(runChild([bin, "check", file, "--json", "--as-of", "2026-11-24"], tmp, root));
+      pipeRuns.push(runChild([bin, "check", file, "--json", "--as-of", "2026-11-24"], tmp, root, "pipe"));
     }
     const plain = bestOf(plainRuns);
     const check = bestOf(checkRuns);
     const json = bestOf(jsonRuns);
+    const piped = bestOf(pipeRuns);
     for (const [what, r] of [
       ["check", check],
       ["check --json", json],
+      ["check --json | cat", piped],
     ] as const)
       if (r.code !== 0 && r.code !== 1) log(`phuluc ${what} failed (exit ${r.code}): ${r.stderr.trim()}`);
     log(`plain ExcelJS full read (child): ${fmt(plain.ms)} ms, max RSS ${mb(plain.maxRss)}`);
     log(`phuluc check (child, text report): ${fmt(check.ms)} ms, max RSS ${mb(check.maxRss)}, exit ${check.code}`);
     log(`phuluc check --json (child): ${fmt(json.ms)} ms, max RSS ${mb(json.maxRss)}, exit ${json.code}, ${mb(json.stdoutBytes)} JSON`);
+    log(`phuluc check --json | cat (child, into a pipe): ${fmt(piped.ms)} ms, max RSS ${mb(piped.maxRss)}, exit ${piped.code}`);
     log(`ratio check / plain read: ${(check.ms / plain.ms).toFixed(2)}× (target ≤ 0.6×); with --json ${(json.ms / plain.ms).toFixed(2)}×`);
-    if (tasks >= 100000) log(`peak RSS of check: ${mb(Math.max(check.maxRss, json.maxRss))} (target ≤ 300 MB at 100,000 tasks)`);
+    log(
+      `CPU time (best): plain read ${fmt(plain.cpuMs)} ms, check ${fmt(check.cpuMs)} ms (${(check.cpuMs / plain.cpuMs).toFixed(2)}×), ` +
+        `check --json ${fmt(json.cpuMs)} ms (${(json.cpuMs / plain.cpuMs).toFixed(2)}×)`,
+    );
+    if (tasks >= 100000)
+      log(
+        `peak RSS of check: ${mb(Math.max(check.maxRss, json.maxRss, piped.maxRss))} (target ≤ 300 MB at 100,000 tasks, to a file and into a pipe)`,
+      );
   };
 }
 
@@ -688,7 +719,9 @@ registerBench("merge", bigReturnBench(200000));
 // ---------------------------------------------------------------------------------------------------
 
 export async function runBenches(only: string[] = []): Promise<void> {
-  const root = path.resolve(__dirname, fs.existsSync(path.join(__dirname, "..", "package.json")) ? ".." : "../..");
+  // PHULUC_BENCH_ROOT: measure another checkout's built CLI with this bench (a before/after comparison).
+  const root =
+    process.env.PHULUC_BENCH_ROOT ?? path.resolve(__dirname, fs.existsSync(path.join(__dirname, "..", "package.json")) ? ".." : "../..");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-bench-"));
   process.stdout.write(
     `phuluc bench — Node ${process.version}, ${os.cpus().length} CPU, ${mb(os.totalmem())} RAM${gc ? "" : " (run with --expose-gc for steadier memory figures)"}\n`,

@@ -7,7 +7,7 @@ import { cliTexts } from "../i18n/cli";
 import { causeChain, XlsxReadError } from "../xlsx/detect";
 import { StoreFullError } from "../core/store-budget";
 import { parseArgs, usageOf } from "./args";
-import { CliError, processIO, type CliIO } from "./io";
+import { CliError, processIO, visibleIO, type CliIO } from "./io";
 import { runCommand } from "./run-command";
 
 /** The version in package.json (found by walking up from this file, in src/ or in lib/src/). */
@@ -61,7 +61,10 @@ export function reportFailure(e: unknown, io: CliIO, debug = !!process.env.PHULU
   return code;
 }
 
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO = processIO): Promise<number> {
+  // Whatever a command prints (cells, sheet names, a unit's words) reaches a terminal with its control
+  // characters shown, never acted on.
+  const io = visibleIO(rawIO);
   try {
     const args = parseArgs(argv);
     if (args.command === "help") {

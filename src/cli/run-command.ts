@@ -9,7 +9,6 @@ import { z } from "zod";
 import type { ParsedArgs } from "./args";
 import type { Decision, DecisionInput } from "../core/returns/decisions";
 import type { CommandOutcome, SinceRequest } from "../app/command";
-import { listSnapshots, loadSnapshots } from "../app/use-cases/changes";
 import { OUTCOME_TEXTS } from "../i18n/commands";
 import type { RunDeps } from "../app/run-context";
 import { withMessages } from "../i18n/issues";
@@ -17,15 +16,23 @@ import { cliTexts } from "../i18n/cli";
 import { xlsxTexts } from "../i18n/xlsx";
 import type { Report } from "../core/report-schema";
 import { XlsxWorkbookPort } from "../xlsx/port";
+import { MAX_BUILT_WORKBOOK_CELLS } from "../xlsx/limits";
 import { readFileBytes } from "../xlsx/read-file";
 import { checkOutputPath, writeFileAtomic } from "./files";
 import { CliError, type CliIO } from "./io";
+import { MAX_ISSUES, TooManyIssuesError } from "../core/issue-list";
 import { blocks, jsonPieces } from "./json-stream";
-import { renderTextReport } from "./text-report";
+import { textReportLines } from "./text-report";
 
-/** Open a workbook file as a port. Read-only when no copy will be written (faster: unused parts skipped). */
-export async function openFilePort(file: string, options: { readOnly: boolean }): Promise<XlsxWorkbookPort> {
-  return XlsxWorkbookPort.fromBytes(readFileBytes(file), file, { readOnly: options.readOnly });
+/**
+ * Open a workbook file as a port. Read-only when no copy will be written (faster: unused parts skipped).
+ * `builds`: phuluc makes workbooks from it (a copy, the units' copies): it may hold fewer cells.
+ */
+export async function openFilePort(file: string, options: { readOnly: boolean; builds?: boolean }): Promise<XlsxWorkbookPort> {
+  return XlsxWorkbookPort.fromBytes(readFileBytes(file), file, {
+    readOnly: options.readOnly,
+    ...(options.builds ? { maxCells: MAX_BUILT_WORKBOOK_CELLS } : {}),
+  });
 }
 
 /** `deps`: the engine and runner the command uses (the real ones by default; tests swap the analysis). */
@@ -38,7 +45,7 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   const inputs = [args.file, ...args.files];
   if (writes && writesFolder) prepareFolder(args.out!);
   else if (writes) checkOutputPath(args.out!, inputs);
-  const port = await openFilePort(args.file, { readOnly: !writes || writesDocument || writesFolder });
+  const port = await openFilePort(args.file, { readOnly: !writes || writesDocument || writesFolder, builds: writes && !writesDocument });
   const { settings, warning } = await port.loadSettings();
   if (warning) io.stderr(cliTexts.settingsWarning(warning) + "\n");
   const since = await sinceRequest(args, port, io);
@@ -52,19 +59,21 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   }
   const decisions = decisionsOf(args);
   const { run } = await def.load!();
-  const outcome = await run({
-    port,
-    asOf: args.asOf,
-    lang: args.lang,
-    writeBack: writes,
-    settings,
-    deps,
-    label: path.basename(args.file),
-    ...(since ? { since } : {}),
-    ...(more.length ? { inputs: more } : {}),
-    ...(args.settingsEdit ? { settingsEdit: args.settingsEdit } : {}),
-    ...(decisions ? { decisions } : {}),
-  });
+  const outcome = await runBounded(args.file, () =>
+    run({
+      port,
+      asOf: args.asOf,
+      lang: args.lang,
+      writeBack: writes,
+      settings,
+      deps,
+      label: path.basename(args.file),
+      ...(since ? { since } : {}),
+      ...(more.length ? { inputs: more } : {}),
+      ...(args.settingsEdit ? { settingsEdit: args.settingsEdit } : {}),
+      ...(decisions ? { decisions } : {}),
+    }),
+  );
   for (const note of outcome.notes ?? []) io.stderr("phuluc: " + note + "\n");
   // A damaged sheet is skipped (the others are read), said on stderr, and the run is not clean.
   const skipped = [...port.skippedSheets, ...more.flatMap((m) => m.port.skippedSheets.map((s) => `${s} (${m.label})`))];
@@ -90,6 +99,8 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
     said(cliTexts.wrote(args.out!) + "\n");
   } else if (writes && outcome.changed && !writesDocument) {
     writeFileAtomic(args.out!, await port.toBuffer());
+    const dropped = port.workbook.pkg.droppedEntries;
+    if (dropped.length) io.stderr("phuluc: " + cliTexts.droppedParts([...dropped]) + "\n");
     said(cliTexts.wrote(args.out!) + "\n");
   }
   const code = outcome.ok ? 0 : 1;
@@ -121,6 +132,16 @@ function decisionsOf(args: ParsedArgs): DecisionInput | undefined {
   return { ...(args.accept?.all ? { all: args.accept.all } : {}), byId };
 }
 
+/** Run a command; an analysis stopped at MAX_ISSUES becomes one line naming the file (exit 2). */
+async function runBounded<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof TooManyIssuesError) throw new CliError(cliTexts.tooManyIssues(file, MAX_ISSUES), 2, { cause: e });
+    throw e;
+  }
+}
+
 /** -o DIR for commands that make several files: created when missing (with its parents); a file there is refused. */
 function prepareFolder(dir: string): void {
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new CliError(cliTexts.outNotFolder(dir));
@@ -139,6 +160,7 @@ async function sinceRequest(args: ParsedArgs, port: XlsxWorkbookPort, io: CliIO)
   const since = args.since;
   if (!since) return undefined;
   if (since.kind === "date") {
+    const { listSnapshots, loadSnapshots } = await import("../app/use-cases/changes");
     const { book, warning } = await loadSnapshots(port);
     if (warning)
       io.stderr("phuluc: " + OUTCOME_TEXTS[args.lang].snapshotsDamaged(warning.kind === "corrupt" ? null : warning.count) + "\n");
@@ -157,16 +179,28 @@ function print(outcome: CommandOutcome, args: ParsedArgs, io: CliIO): void {
     io.stdout("\n");
   } else if (args.json && report) {
     // In blocks: the text of a 100,000-task report is never built as one string.
-    for (const block of blocks(jsonPieces(jsonReport(report, args.lang)))) io.stdout(block);
+    // The issues get their messages slice by slice, as they are written.
+    const lazy = { issues: (slice: readonly unknown[]) => withMessages(slice as Report["issues"], args.lang) };
+    for (const block of blocks(jsonPieces(jsonReport(report, args.lang, false), lazy))) io.stdout(block);
     io.stdout("\n");
-  } else if (report && args.def!.cli?.prints === "report") io.stdout(renderTextReport(report, { file: args.file, lang: args.lang }));
-  else io.stdout(outcome.message + "\n");
+  } else if (report && args.def!.cli?.prints === "report") {
+    // Line by line, in blocks: a report of a million issues is never one string.
+    const lines = textReportLines(report, { file: args.file, lang: args.lang });
+    for (const block of blocks(withNewlines(lines))) io.stdout(block);
+  } else io.stdout(outcome.message + "\n");
 }
 
-/** The JSON report (the public contract): each issue with its message in the chosen language. */
-export function jsonReport(report: Report, lang: "vi" | "en"): Record<string, unknown> {
+function* withNewlines(lines: Iterable<string>): Generator<string> {
+  for (const line of lines) yield line + "\n";
+}
+
+/**
+ * The JSON report (the public contract): each issue with its message in the chosen language (`messages`
+ * false: the issues as they are, for a writer that adds the messages as it goes).
+ */
+export function jsonReport(report: Report, lang: "vi" | "en", messages = true): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(report)) out[key] = key === "issues" ? withMessages(report.issues, lang) : value;
+  for (const [key, value] of Object.entries(report)) out[key] = key === "issues" && messages ? withMessages(report.issues, lang) : value;
   out.lang = lang;
   return out;
 }

@@ -28,30 +28,37 @@ function position(issue: Issue): [number, number] {
   return a ? [a.row, a.col] : [0, 0];
 }
 
-function issuesSection(T: Texts, lang: Lang, report: Report): string[] {
+/**
+ * The issues, by sheet in workbook order (sheets the report lists first, then any other), each sheet's by
+ * cell. Issues are grouped in one pass (not filtered once per sheet: 10,000 sheets would make it
+ * quadratic), and lines are yielded one by one (a million issues are never one array of lines).
+ */
+function* issuesSection(T: Texts, lang: Lang, report: Report): Generator<string> {
   const errors = report.issues.filter((i) => i.severity === "error").length;
   const warnings = report.issues.length - errors;
-  const out = [T.issuesTitle(errors, warnings)];
-  if (report.issues.length === 0) return [...out, T.noIssues];
-  // Group by sheet, in workbook order (sheets the report lists first, then any other).
-  const order = report.sheets.map((s) => s.name);
-  for (const i of report.issues) if (!order.includes(i.sheet)) order.push(i.sheet);
-  for (const sheet of order) {
-    const list = report.issues
-      .map((issue, idx) => ({ issue, idx }))
-      .filter((x) => x.issue.sheet === sheet)
-      .sort((a, b) => {
-        const [ra, ca] = position(a.issue);
-        const [rb, cb] = position(b.issue);
-        return ra - rb || ca - cb || a.idx - b.idx;
-      })
-      .map((x) => x.issue);
-    if (list.length === 0) continue;
-    const e = list.filter((i) => i.severity === "error").length;
-    out.push("", T.sheetHeading(sheet, e, list.length - e));
-    for (const i of list) out.push("  " + issueLine(T, lang, i));
+  yield T.issuesTitle(errors, warnings);
+  if (report.issues.length === 0) {
+    yield T.noIssues;
+    return;
   }
-  return out;
+  const bySheet = new Map<string, { issue: Issue; idx: number }[]>();
+  for (const s of report.sheets) bySheet.set(s.name, []);
+  report.issues.forEach((issue, idx) => {
+    const list = bySheet.get(issue.sheet);
+    if (list) list.push({ issue, idx });
+    else bySheet.set(issue.sheet, [{ issue, idx }]);
+  });
+  for (const [sheet, entries] of bySheet) {
+    if (entries.length === 0) continue;
+    const list = entries
+      .map((x) => ({ ...x, at: position(x.issue) }))
+      .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.idx - b.idx)
+      .map((x) => x.issue);
+    const e = list.filter((i) => i.severity === "error").length;
+    yield "";
+    yield T.sheetHeading(sheet, e, list.length - e);
+    for (const i of list) yield "  " + issueLine(T, lang, i);
+  }
 }
 
 const COUNT_KEYS = ["total", "done_on_time", "done_late", "in_progress", "overdue", "recurring", "undetermined"] as const;
@@ -177,10 +184,38 @@ export interface TextReportOptions {
 
 /** The whole report as text lines joined with "\n" (ends with a newline). */
 export function renderTextReport(report: Report, options: TextReportOptions = {}): string {
+  const out: string[] = [];
+  for (const line of textReportLines(report, options)) out.push(line);
+  return out.join("\n") + "\n";
+}
+
+/** The report's lines, one at a time (the CLI writes them in blocks as they come). */
+export function* textReportLines(report: Report, options: TextReportOptions = {}): Generator<string> {
   const lang: Lang = options.lang === "en" ? "en" : "vi";
   const T = REPORT_TEXTS[lang];
+  yield* headLines(T, report, options.file);
+  yield "";
+  yield* issuesSection(T, lang, report);
+  yield "";
+  yield* unitsSection(T, lang, report);
+  // Most leads match no unit: the list the plan's own lead column proposes, and how to adopt it.
+  if (report.unitProposal) yield* ["", ...proposalLines(report.unitProposal, lang, options.file ?? "FILE")];
+  const app = appendicesSection(T, lang, report);
+  if (app.length) yield* ["", ...app];
+  yield "";
+  yield T.legend;
+  const ind = indicatorsSection(T, lang, report);
+  if (ind.length) yield* ["", ...ind];
+  if (report.changes) yield* ["", ...changesSection(T, lang, report, report.changes)];
+  const errors = report.issues.filter((i) => i.severity === "error").length;
+  yield "";
+  yield errors ? T.footerErrors(errors) : T.footerOk;
+}
+
+/** The title, the file, the as-of date and the sheets read. */
+function headLines(T: Texts, report: Report, file: string | undefined): string[] {
   const out: string[] = [T.reportTitle];
-  if (options.file) out.push(T.fileLine(options.file));
+  if (file) out.push(T.fileLine(file));
   if (report.identity) out.push(T.planTitle(planReference(report.identity, "short")));
   else if (report.planTitle) out.push(T.planTitle(report.planTitle));
   out.push(T.asOfLine(formatViDate(report.asOf), report.planYear));
@@ -198,17 +233,5 @@ export function renderTextReport(report: Report, options: TextReportOptions = {}
   if (indicatorSheets.length) out.push(T.indicatorSheets(indicatorSheets.map((s) => s.name).join(", ")));
   const skipped = report.skippedSheets ?? [];
   if (skipped.length) out.push(T.skippedSheets(skipped.map((s) => s.name).join(", ")));
-  out.push("", ...issuesSection(T, lang, report));
-  out.push("", ...unitsSection(T, lang, report));
-  // Most leads match no unit: the list the plan's own lead column proposes, and how to adopt it.
-  if (report.unitProposal) out.push("", ...proposalLines(report.unitProposal, lang, options.file ?? "FILE"));
-  const app = appendicesSection(T, lang, report);
-  if (app.length) out.push("", ...app);
-  out.push("", T.legend);
-  const ind = indicatorsSection(T, lang, report);
-  if (ind.length) out.push("", ...ind);
-  if (report.changes) out.push("", ...changesSection(T, lang, report, report.changes));
-  const errors = report.issues.filter((i) => i.severity === "error").length;
-  out.push("", errors ? T.footerErrors(errors) : T.footerOk);
-  return out.join("\n") + "\n";
+  return out;
 }

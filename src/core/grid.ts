@@ -3,6 +3,10 @@
  * The core never sees Office or ExcelJS objects: only this plain data.
  */
 
+/** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). No reference past it is valid, in any file. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLS = 16_384;
+
 /** An Excel error value in a cell (#REF!, #N/A, #VALUE!, #DIV/0!, #NAME?, #NULL!, #NUM!, #SPILL!, #CALC!). */
 export interface CellError {
   error: string;

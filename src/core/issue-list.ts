@@ -13,6 +13,20 @@ interface Entry {
 const COL_SPACE = 20_000; // > 16,384 columns
 const CELL_SPACE = 2 ** 36; // > 1,048,576 rows × COL_SPACE
 
+/**
+ * More issues than a plan can have (300,000: three for every task of a 100,000-task plan): the sheets
+ * are not a plan phuluc can read, and listing them would take the CLI past its memory bound. The
+ * analysis stops with this error; the doors say it in one line.
+ */
+export const MAX_ISSUES = 300_000;
+
+export class TooManyIssuesError extends Error {
+  constructor() {
+    super(`more than ${MAX_ISSUES} issues`);
+    this.name = "TooManyIssuesError";
+  }
+}
+
 export interface IssueExtra {
   suggestion?: string;
   fix?: Fix;
@@ -46,6 +60,7 @@ export class IssueList {
       if (here) here.push(tag);
       else this.seen.set(k, [tag]);
     }
+    if (this.entries.length >= MAX_ISSUES) throw new TooManyIssuesError();
     const issue = { code, severity: ISSUE_SEVERITY[code], sheet, cell, params } as Issue;
     if (extra?.suggestion !== undefined) issue.suggestion = extra.suggestion;
     if (extra?.fix) issue.fix = extra.fix;

@@ -17,6 +17,7 @@ import type { Grid } from "./grid";
 import { SettingsSchema } from "./settings";
 import { decodeHighlights, encodeHighlights } from "./store-highlights";
 import { utf8Length } from "./text/utf8";
+import { jsonNestingWithin } from "./text/json-depth";
 
 export const STORE_SHEET = "_phuluc";
 /** Characters per cell (Excel's cell holds 32,767). */
@@ -184,12 +185,17 @@ export function partBytes(value: unknown): number {
   return utf8Length(partText(value));
 }
 
+/** Deeper than anything phuluc stores (settings and records nest a few levels). */
+const MAX_STORE_NESTING = 100;
+
 const SheetsPartSchema = z.array(SummarySheetRecordSchema);
 const RecordsPartSchema = z.record(z.string(), z.unknown());
 
 /** A part's value from its text; `damaged` when it cannot be read (then it counts as empty). Never throws. */
 export function decodePart(part: PartKey, text: string): { value: unknown; damaged: boolean } {
   if (text === "") return { value: undefined, damaged: false };
+  // A forged record nested 200,000 deep would overflow the stack of whatever walks it next.
+  if (!jsonNestingWithin(text, MAX_STORE_NESTING)) return { value: undefined, damaged: true };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -273,6 +279,8 @@ const LegacySchema = z.object({
 export function decodeLegacyStore(chunks: readonly unknown[]): { store: Store; corrupt: boolean } {
   const text = columnChunks(chunks).join("");
   if (!text) return { store: emptyStore(), corrupt: false };
+  // A forged record nested 200,000 deep would overflow the stack of whatever walks it next.
+  if (!jsonNestingWithin(text, MAX_STORE_NESTING)) return { store: emptyStore(), corrupt: true };
   try {
     const r = LegacySchema.safeParse(JSON.parse(text));
     if (r.success) return { store: r.data, corrupt: false };

@@ -40,6 +40,7 @@ import {
 } from "../core/report-doc/form";
 import type { DocBlock, DocTable, ReportDoc } from "../core/report-doc/spec";
 import { textWidthPt } from "../core/report-doc/text-width";
+import { xmlSafeDeep } from "../core/text/xml-chars";
 
 /** Twentieths of a point, Word's unit. */
 const twips = (mm: number) => Math.round(mm * PT_PER_MM * 20);
@@ -269,7 +270,9 @@ function foot(doc: ReportDoc): Table {
   return twoColumns(FOOT_COLUMNS_MM.left, FOOT_COLUMNS_MM.right, left, right);
 }
 
-export function toDocument(doc: ReportDoc): Document {
+export function toDocument(input: ReportDoc): Document {
+  // Text from the workbook (a commune name with U+FFFE, a task read from `_xFFFE_`) never breaks document.xml.
+  const doc = xmlSafeDeep(input);
   const subjectWidth = Math.min(
     innerMm(TEXT_WIDTH_MM) * PT_PER_MM,
     Math.max(...doc.subject.map((l) => textWidthPt(l, SIZES.subject, true))),

@@ -8,20 +8,14 @@
  */
 import type { CellValue } from "../core/grid";
 import type { SpecValue } from "../core/summary/spec";
+import { xmlSafe } from "../core/text/xml-chars";
 
 export const MAX_CELL_TEXT = 32767;
 export const TEXT_FORMAT = "@";
 
-/**
- * Control characters other than tab, line feed and carriage return, U+FFFE/U+FFFF, and lone surrogates.
- * A valid surrogate pair matches as two code units and is kept; a lone one matches alone and is dropped
- * (no look-behind: older Safari, and so older Excel for Mac, cannot parse one).
- */
-const UNSAFE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
-
 /** NFC, without characters a cell cannot hold, cut at Excel's 32,767-character limit (as src/xlsx does). */
 export function cellText(s: string): string {
-  const cleaned = s.normalize("NFC").replace(UNSAFE_CHARS, (m) => (m.length === 2 ? m : ""));
+  const cleaned = xmlSafe(s.normalize("NFC"));
   if (cleaned.length <= MAX_CELL_TEXT) return cleaned;
   let cut = cleaned.slice(0, MAX_CELL_TEXT);
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);

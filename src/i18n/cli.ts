@@ -47,6 +47,15 @@ export const cliTexts = {
   missingInputs: (c: string) => `Thiếu tệp của đơn vị gửi về: phuluc ${c} FILE RETURN.xlsx… -o OUT.`,
   outNotFolder: (d: string) => `«${d}» là một tệp, không phải thư mục: hãy chọn một thư mục cho -o.`,
   outFolderFailed: (d: string, why: string) => `Không tạo được thư mục «${d}» (${why}).`,
+  outNotRegular: (f: string) =>
+    `Không ghi ra «${f}»: đây là liên kết tượng trưng (symlink) hoặc không phải tệp thường. Hãy chọn tên một tệp thường cho -o.`,
+  diskFull: (f: string, code: string) =>
+    `Không ghi được tệp «${f}»: ổ đĩa đã đầy hoặc hết hạn mức (${code}). Không có tệp nào được tạo ra; hãy giải phóng chỗ trống rồi chạy lại.`,
+  tooManyIssues: (file: string, max: number) =>
+    `Tệp «${file}» có quá nhiều lỗi để liệt kê (hơn ${max.toLocaleString("vi-VN")}): các trang tính của nó không giống một kế hoạch phuluc đọc được. ` +
+    `Hãy kiểm tra lại tệp, hoặc tách các phụ lục ra nhiều tệp nhỏ hơn.`,
+  droppedParts: (parts: string[]) =>
+    `Đã bỏ ${parts.length} phần có tên không an toàn trong tệp gốc (không chép sang tệp kết quả): ${parts.join("; ")}.`,
   badLang: (v: string) => `Ngôn ngữ không hợp lệ: «${v}». Dùng --lang vi hoặc --lang en.`,
   badSince: (v: string) =>
     `Giá trị --since không hợp lệ: «${v}». Hãy ghi một ngày có thật dạng YYYY-MM-DD (ngày của một bản tổng hợp đã lưu) hoặc tên một tệp .xlsx.`,

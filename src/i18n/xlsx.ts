@@ -1,7 +1,19 @@
 /** User-facing texts of the ExcelJS adapter (reading .xlsx files, the stored settings). Vietnamese first. */
 
 export type XlsxReadErrorCode =
-  "not_found" | "not_a_file" | "unreadable" | "empty" | "cfb" | "text" | "not_zip" | "not_xlsx" | "xlsb" | "ods" | "docx" | "corrupt";
+  | "not_found"
+  | "not_a_file"
+  | "unreadable"
+  | "empty"
+  | "cfb"
+  | "text"
+  | "not_zip"
+  | "not_xlsx"
+  | "xlsb"
+  | "ods"
+  | "docx"
+  | "corrupt"
+  | "too_large";
 
 export const xlsxReadMessages: Record<XlsxReadErrorCode, (name: string) => string> = {
   not_found: (n) => `Không tìm thấy tệp «${n}». Hãy kiểm tra lại đường dẫn và tên tệp.`,
@@ -22,6 +34,9 @@ export const xlsxReadMessages: Record<XlsxReadErrorCode, (name: string) => strin
   docx: (n) => `Tệp «${n}» là văn bản Word, không phải sổ làm việc Excel. Hãy chép các bảng phụ lục sang Excel và lưu dưới dạng .xlsx.`,
   corrupt: (n) =>
     `Tệp «${n}» bị hỏng hoặc không đọc được như sổ làm việc Excel. Hãy mở tệp trong Excel (Excel có thể tự sửa) và lưu lại dưới dạng .xlsx.`,
+  too_large: (n) =>
+    `Tệp «${n}» quá lớn để phuluc đọc: giải nén ra quá 256 MB dữ liệu, hoặc có quá 2.500.000 ô (1.500.000 ô khi phuluc tạo tệp từ nó) — có thể là tệp bị làm hỏng cố ý. ` +
+    `Nếu đây là kế hoạch thật, hãy tách các phụ lục ra nhiều tệp nhỏ hơn.`,
 };
 
 export const xlsxTexts = {

@@ -11,9 +11,10 @@ function makeTable(): Int32Array {
   return t;
 }
 
-export function crc32(data: Uint8Array): number {
+/** The CRC of `data`, or of what came before (`previous`, the CRC so far) followed by `data`. */
+export function crc32(data: Uint8Array, previous = 0): number {
   const t = (table ??= makeTable());
-  let c = -1;
+  let c = ~previous;
   for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }

@@ -4,7 +4,7 @@
  * edits are kept beside the original and `save()` writes a new zip in which every part that was not
  * edited is copied byte for byte (its compressed bytes as they were). No Node API.
  */
-import { attr, children, decodeXmlBytes, elementLike, parseXml, serializeXml, setAttr, type XmlDocument } from "./xml";
+import { attr, children, decodeXmlBytes, elementLike, parseXml, serializeXml, setAttr, type XmlDocument, type XmlElement } from "./xml";
 import { normalizeName, ZipReader, type ZipEntry } from "./zip-read";
 import { writeZip, type ZipWriteEntry } from "./zip-write";
 
@@ -74,7 +74,7 @@ const encode = (s: string) => (utf8 ??= new TextEncoder()).encode(s);
 export class OpcPackage {
   private readonly edits = new Map<string, Edit & { name: string }>();
   private readonly relsCache = new Map<string, Relationship[]>();
-  private contentTypes: XmlDocument | null = null;
+  private contentTypes: ContentTypes | null = null;
   private contentTypesDirty = false;
 
   private constructor(readonly zip: ZipReader) {}
@@ -82,6 +82,11 @@ export class OpcPackage {
   /** Open a package. Throws ZipFormatError (not a readable zip). */
   static open(bytes: Uint8Array): OpcPackage {
     return new OpcPackage(ZipReader.open(bytes));
+  }
+
+  /** Entries of the file left out for their unsafe names ("name (reason)"): never read, never copied. */
+  get droppedEntries(): readonly string[] {
+    return this.zip.dropped;
   }
 
   private entry(part: string): ZipEntry | undefined {
@@ -154,52 +159,57 @@ export class OpcPackage {
   }
 
   // -------------------------------------------------------------------------------------------------
-  // Content types.
+  // Content types (looked up through maps: a workbook of 10,000 sheets asks for 10,000 of them).
 
-  private types(): XmlDocument {
+  private types(): ContentTypes {
     if (!this.contentTypes) {
       const text = this.text(CONTENT_TYPES_PART);
-      this.contentTypes = text === undefined ? emptyContentTypes() : parseXml(text);
+      this.contentTypes = new ContentTypes(text === undefined ? emptyContentTypes() : parseXml(text));
     }
     return this.contentTypes;
   }
 
   /** The content type of a part (its Override, else the Default for its extension). */
   contentType(part: string): string | undefined {
-    const root = this.types().root;
-    const key = "/" + normalizeName(part);
-    for (const o of children(root, "Override")) if ((attr(o, "PartName") ?? "").toLowerCase() === key) return attr(o, "ContentType");
-    const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
-    for (const d of children(root, "Default")) if ((attr(d, "Extension") ?? "").toLowerCase() === ext) return attr(d, "ContentType");
-    return undefined;
+    const t = this.types();
+    const o = t.overrides.get(normalizeName(part));
+    if (o) return attr(o, "ContentType");
+    const d = t.defaults.get(part.slice(part.lastIndexOf(".") + 1).toLowerCase());
+    return d ? attr(d, "ContentType") : undefined;
   }
 
   setContentType(part: string, type: string): void {
-    const root = this.types().root;
-    const key = "/" + normalizeName(part);
-    const found = children(root, "Override").find((o) => (attr(o, "PartName") ?? "").toLowerCase() === key);
+    const t = this.types();
+    const key = normalizeName(part);
+    const found = t.overrides.get(key);
     if (found) {
       if (attr(found, "ContentType") === type) return;
       setAttr(found, "ContentType", type);
-    } else root.children.push(elementLike(root, "Override", { PartName: "/" + part.replace(/^\/+/, ""), ContentType: type }));
+    } else {
+      const el = elementLike(t.doc.root, "Override", { PartName: "/" + part.replace(/^\/+/, ""), ContentType: type });
+      t.doc.root.children.push(el);
+      t.overrides.set(key, el);
+    }
     this.contentTypesDirty = true;
   }
 
   private removeOverride(part: string): void {
-    const root = this.types().root;
-    const key = "/" + normalizeName(part);
-    const before = root.children.length;
-    root.children = root.children.filter(
-      (c) => !(c.kind === "element" && c.local === "Override" && (attr(c, "PartName") ?? "").toLowerCase() === key),
-    );
-    if (root.children.length !== before) this.contentTypesDirty = true;
+    const t = this.types();
+    const el = t.overrides.get(normalizeName(part));
+    if (!el) return;
+    t.overrides.delete(normalizeName(part));
+    t.doc.root.children = t.doc.root.children.filter((c) => c.kind !== "element" || c.local !== "Override" || !samePart(c, part));
+    this.contentTypesDirty = true;
   }
 
   /** A Default for an extension (e.g. "png"), added when missing. */
   ensureDefault(ext: string, type: string): void {
-    const root = this.types().root;
-    if (children(root, "Default").some((d) => (attr(d, "Extension") ?? "").toLowerCase() === ext.toLowerCase())) return;
-    root.children.unshift(elementLike(root, "Default", { Extension: ext, ContentType: type }));
+    const t = this.types();
+    const key = ext.toLowerCase();
+    if (t.defaults.has(key)) return;
+    const el = elementLike(t.doc.root, "Default", { Extension: ext, ContentType: type });
+    t.doc.root.children.unshift(el);
+    t.defaults.set(key, el);
     this.contentTypesDirty = true;
   }
 
@@ -300,13 +310,16 @@ export class OpcPackage {
     }
   }
 
-  /** The package as zip bytes: untouched parts copied raw, in their original order; new parts after. */
+  /**
+   * The package as zip bytes: untouched parts copied raw (each verified first: ZipFormatError when one is
+   * damaged), in their original order; new parts after.
+   */
   save(): Uint8Array {
     if (this.contentTypesDirty && this.contentTypes) {
       const key = normalizeName(CONTENT_TYPES_PART);
       this.edits.set(key, {
         name: this.entry(CONTENT_TYPES_PART)?.name ?? CONTENT_TYPES_PART,
-        data: encode(serializeXml(this.contentTypes)),
+        data: encode(serializeXml(this.contentTypes.doc)),
       });
       this.contentTypesDirty = false;
     }
@@ -316,7 +329,7 @@ export class OpcPackage {
     const written = new Set<string>();
     for (const e of this.zip.entries) {
       const key = normalizeName(e.name);
-      if (written.has(key)) continue; // a duplicate entry name: the first one is the part
+      if (written.has(key)) continue;
       written.add(key);
       const edit = this.edits.get(key);
       if (!edit) out.push({ kind: "copy", from: this.zip, entry: e });
@@ -336,6 +349,24 @@ export function sourceOfRels(relsPart: string): string | null {
   if (!m) return null;
   return m[1] + m[2];
 }
+
+/** [Content_Types].xml, with its Overrides by part name and its Defaults by extension (first one wins, as before). */
+class ContentTypes {
+  readonly overrides = new Map<string, XmlElement>();
+  readonly defaults = new Map<string, XmlElement>();
+  constructor(readonly doc: XmlDocument) {
+    for (const o of children(doc.root, "Override")) {
+      const key = normalizeName(attr(o, "PartName") ?? "");
+      if (!this.overrides.has(key)) this.overrides.set(key, o);
+    }
+    for (const d of children(doc.root, "Default")) {
+      const key = (attr(d, "Extension") ?? "").toLowerCase();
+      if (!this.defaults.has(key)) this.defaults.set(key, d);
+    }
+  }
+}
+
+const samePart = (el: XmlElement, part: string) => normalizeName(attr(el, "PartName") ?? "") === normalizeName(part);
 
 function emptyContentTypes(): XmlDocument {
   return parseXml(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`);

@@ -4,13 +4,15 @@
  * references. It checks what makes a document well-formed in structure — every tag closed by its own
  * name, one root, attributes written name="value" once each, no stray "<" or "&", nothing cut off — and
  * throws XmlFormatError otherwise; a DOCTYPE is refused (an .xlsx part never has one). It does not
- * check that characters are in XML's allowed ranges (saxes, used for the small parts, does).
+ * check that literal characters are in XML's allowed ranges (saxes, used for the small parts, does), but
+ * a character reference must name one. What it holds is bounded: nesting (MAX_XML_DEPTH) and the piece
+ * it waits for across chunks (MAX_PENDING).
  *
  * It exists because the sheets are where the time goes: measured on 100,000 tasks it reads about three
  * times faster than saxes and allocates no object per attribute (attributes come as a reused flat list).
  * test/xlsx/xml-scan.test.ts checks it against saxes on generated documents. No Node API.
  */
-import { XmlFormatError } from "./xml";
+import { MAX_XML_DEPTH, XmlFormatError } from "./xml";
 
 export interface ScanHandlers {
   /** `attrs` is [name, value, name, value, …], reused between calls: read it, do not keep it. */
@@ -29,15 +31,50 @@ const LT = 60,
   BANG = 33,
   QMARK = 63;
 
+/** Character classes for codes below 128: 1 = white space, 2 = ends a name (white space too). */
+const CLASS = new Uint8Array(128);
+for (const c of [32, 10, 9, 13]) CLASS[c] = 3;
+for (const c of [GT, SLASH, EQ, LT, QUOT, APOS, AMP]) CLASS[c] = 2;
+
 function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
+  return c < 128 && (CLASS[c] & 1) === 1;
 }
 
 function isNameEnd(c: number): boolean {
-  return isSpace(c) || c === GT || c === SLASH || c === EQ || c === LT || c === QUOT || c === APOS || c === AMP;
+  return c < 128 && CLASS[c] !== 0;
+}
+
+/**
+ * One-character names (the sheets' c, v, r, s, t) as shared strings: no new string per element or
+ * attribute. Taken from an object's keys, so they are the engine's internalized strings and compare to
+ * the literals the handlers use ("c", "r") by identity.
+ */
+const ONE_CHAR: string[] = (() => {
+  const keys = Object.keys(Object.fromEntries(Array.from({ length: 128 }, (_, c) => [String.fromCharCode(c), 0])));
+  const out: string[] = [];
+  for (const k of keys) out[k.charCodeAt(0)] = k; // digits come first among an object's keys: place each by its code
+  return out;
+})();
+
+/** s.slice(from, to), without allocating when it is one ASCII character. */
+function nameAt(s: string, from: number, to: number): string {
+  if (to === from + 1) {
+    const c = s.charCodeAt(from);
+    if (c < 128) return ONE_CHAR[c];
+  }
+  return s.slice(from, to);
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** XML 1.0's Char: what a character reference may name (&#1; or &#xFFFE; is not well-formed). */
+function isXmlChar(code: number): boolean {
+  if (code < 0x20) return code === 9 || code === 10 || code === 13;
+  return code <= 0xd7ff || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/** Longest piece the tokenizer waits for the end of across chunks (a text, tag or comment: a cell holds 32,767 characters). */
+export const MAX_PENDING = 8 * 1024 * 1024;
 
 /** Decode entity and character references (throws on an unknown or unterminated one). */
 export function decodeEntities(s: string): string {
@@ -53,8 +90,7 @@ export function decodeEntities(s: string): string {
     if (name.charCodeAt(0) === 35) {
       const code = name.charCodeAt(1) === 120 ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       const digits = name.charCodeAt(1) === 120 ? /^x[0-9a-fA-F]+$/.test(name.slice(1)) : /^[0-9]+$/.test(name.slice(1));
-      if (!digits || !(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff))
-        throw new XmlFormatError(`bad character reference &${name};`);
+      if (!digits || !isXmlChar(code)) throw new XmlFormatError(`bad character reference &${name};`);
       rep = String.fromCodePoint(code);
     } else rep = ENTITIES[name];
     if (rep === undefined) throw new XmlFormatError(`unknown entity &${name};`);
@@ -85,7 +121,7 @@ export class XmlScanner {
       for (let i = 0; i < raw.length; i++) if (!isSpace(raw.charCodeAt(i))) this.fail("text outside the root element");
       return;
     }
-    if (raw.indexOf("<") >= 0) this.fail("'<' in text");
+    // No "<" here: the text ends at the next one (or at the end of the document).
     this.h.text(decodeEntities(raw));
   }
 
@@ -95,6 +131,7 @@ export class XmlScanner {
     const s = this.buf ? this.buf + chunk : chunk;
     const consumed = this.scan(s, false);
     this.buf = s.slice(consumed);
+    if (this.buf.length > MAX_PENDING) this.fail(`a single text, tag or comment over ${MAX_PENDING} characters`);
     return this;
   }
 
@@ -146,90 +183,115 @@ export class XmlScanner {
         i = end + 2;
         continue;
       }
-      const gt = this.tagEnd(s, i + 1);
-      if (gt < 0) return final ? this.fail("unterminated tag") : i;
-      if (c1 === SLASH) this.closeTag(s, i + 2, gt);
-      else this.openTag(s, i + 1, gt);
-      i = gt + 1;
+      const next = c1 === SLASH ? this.closeTag(s, i + 2) : this.openTag(s, i + 1);
+      if (next < 0) return final ? this.fail("unterminated tag") : i;
+      i = next;
     }
     return n;
   }
 
-  /** Index of the ">" ending a tag that starts at `from` (quotes respected), or -1. */
-  private tagEnd(s: string, from: number): number {
-    let i = from;
-    const n = s.length;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      if (c === GT) return i;
-      if (c === QUOT || c === APOS) {
-        const q = s.indexOf(c === QUOT ? '"' : "'", i + 1);
-        if (q < 0) return -1;
-        i = q + 1;
-        continue;
-      }
-      if (c === LT) this.fail("'<' inside a tag");
-      i++;
-    }
-    return -1;
-  }
-
-  private closeTag(s: string, from: number, gt: number): void {
+  /**
+   * A closing tag from `from` (after "</"): checked against the open element without copying its name.
+   * Returns the index after its ">", or -1 when it is not complete yet.
+   */
+  private closeTag(s: string, from: number): number {
+    const gt = s.indexOf(">", from);
+    if (gt < 0) return -1;
     let end = gt;
     while (end > from && isSpace(s.charCodeAt(end - 1))) end--;
-    const name = s.slice(from, end);
-    const open = this.stack.pop();
-    if (open !== name) this.fail(open === undefined ? `</${name}> without an open element` : `</${name}> closes <${open}>`);
+    const open = this.stack[this.stack.length - 1];
+    if (open === undefined || end - from !== open.length || !s.startsWith(open, from)) {
+      const name = s.slice(from, end);
+      if (name.indexOf("<") >= 0) this.fail("'<' inside a tag");
+      this.fail(open === undefined ? `</${name}> without an open element` : `</${name}> closes <${open}>`);
+    }
+    this.stack.pop();
     if (!this.stack.length) this.rootClosed = true;
-    this.h.close(name);
+    this.h.close(open);
+    return gt + 1;
   }
 
-  private openTag(s: string, from: number, gt: number): void {
+  /**
+   * An opening tag from `from` (after "<"), its attributes read in the same pass that finds its end.
+   * Returns the index after its ">", or -1 when it is not complete yet (nothing is reported until it is).
+   */
+  private openTag(s: string, from: number): number {
+    const n = s.length;
     let i = from;
-    while (i < gt && !isNameEnd(s.charCodeAt(i))) i++;
-    if (i === from) this.fail("element without a name");
-    const name = s.slice(from, i);
+    while (i < n && !isNameEnd(s.charCodeAt(i))) i++;
+    if (i >= n) return -1;
+    if (i === from) this.fail(s.charCodeAt(i) === LT ? "'<' inside a tag" : "element without a name");
+    const name = nameAt(s, from, i);
     const attrs = this.attrs;
-    attrs.length = 0;
+    if (attrs.length) attrs.length = 0; // (setting the length costs a call into the engine: not when it is 0)
     let selfClosing = false;
     for (;;) {
-      while (i < gt && isSpace(s.charCodeAt(i))) i++;
-      if (i >= gt) break;
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return -1;
       const c = s.charCodeAt(i);
-      if (c === SLASH) {
-        if (i !== gt - 1) this.fail(`'/' inside <${name}>`);
-        selfClosing = true;
+      if (c === GT) {
+        i++;
         break;
       }
-      const ns = i;
-      while (i < gt && !isNameEnd(s.charCodeAt(i))) i++;
-      if (i === ns) this.fail(`bad attribute in <${name}>`);
-      const an = s.slice(ns, i);
-      while (i < gt && isSpace(s.charCodeAt(i))) i++;
-      if (s.charCodeAt(i) !== EQ) this.fail(`attribute ${an} without a value in <${name}>`);
-      i++;
-      while (i < gt && isSpace(s.charCodeAt(i))) i++;
-      const q = s.charCodeAt(i);
-      if (q !== QUOT && q !== APOS) this.fail(`unquoted attribute ${an} in <${name}>`);
-      const ve = s.indexOf(q === QUOT ? '"' : "'", i + 1);
-      if (ve < 0 || ve > gt) this.fail(`unterminated attribute ${an}`);
-      for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === an) this.fail(`attribute ${an} twice in <${name}>`);
-      const raw = s.slice(i + 1, ve);
-      if (raw.indexOf("<") >= 0) this.fail(`'<' in attribute ${an}`);
-      attrs.push(an, decodeEntities(raw));
-      i = ve + 1;
-      const after = s.charCodeAt(i);
-      if (i < gt && !isSpace(after) && after !== SLASH) this.fail(`no space between attributes in <${name}>`);
+      if (c === SLASH) {
+        if (i + 1 >= n) return -1;
+        if (s.charCodeAt(i + 1) !== GT) this.fail(`'/' inside <${name}>`);
+        selfClosing = true;
+        i += 2;
+        break;
+      }
+      if (c === LT) this.fail("'<' inside a tag");
+      i = this.attribute(s, i, name);
+      if (i < 0) return -1;
     }
+    this.element(name, selfClosing);
+    return i;
+  }
+
+  /** One attribute name="value" from `from` into this.attrs; the index after it, or -1 when incomplete. */
+  private attribute(s: string, from: number, name: string): number {
+    const n = s.length;
+    const attrs = this.attrs;
+    let i = from;
+    while (i < n && !isNameEnd(s.charCodeAt(i))) i++;
+    if (i >= n) return -1;
+    if (i === from) this.fail(`bad attribute in <${name}>`);
+    const an = nameAt(s, from, i);
+    while (i < n && isSpace(s.charCodeAt(i))) i++;
+    if (i >= n) return -1;
+    if (s.charCodeAt(i) !== EQ) this.fail(`attribute ${an} without a value in <${name}>`);
+    i++;
+    while (i < n && isSpace(s.charCodeAt(i))) i++;
+    if (i >= n) return -1;
+    const q = s.charCodeAt(i);
+    if (q !== QUOT && q !== APOS) this.fail(`unquoted attribute ${an} in <${name}>`);
+    const ve = s.indexOf(q === QUOT ? '"' : "'", i + 1);
+    if (ve < 0) return -1;
+    for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === an) this.fail(`attribute ${an} twice in <${name}>`);
+    const raw = s.slice(i + 1, ve);
+    if (raw.indexOf("<") >= 0) this.fail(`'<' in attribute ${an}`);
+    attrs.push(an, decodeEntities(raw));
+    i = ve + 1;
+    if (i >= n) return -1;
+    const after = s.charCodeAt(i);
+    if (!isSpace(after) && after !== SLASH && after !== GT) this.fail(`no space between attributes in <${name}>`);
+    return i;
+  }
+
+  /** A complete opening tag: reported, and pushed unless it closes itself. */
+  private element(name: string, selfClosing: boolean): void {
     if (!this.stack.length) {
       if (this.rootSeen) this.fail(this.rootClosed ? "more than one root element" : "element outside the root");
       this.rootSeen = true;
     }
-    this.h.open(name, attrs, selfClosing);
+    this.h.open(name, this.attrs, selfClosing);
     if (selfClosing) {
       if (!this.stack.length) this.rootClosed = true;
       this.h.close(name);
-    } else this.stack.push(name);
+    } else {
+      this.stack.push(name);
+      if (this.stack.length > MAX_XML_DEPTH) this.fail(`elements nested over ${MAX_XML_DEPTH} deep`);
+    }
   }
 }
 

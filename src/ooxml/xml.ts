@@ -6,6 +6,7 @@
  * parts (<x:workbook>) read like unprefixed ones. No Node API.
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { xmlSafe } from "../core/text/xml-chars";
 
 export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -55,6 +56,9 @@ export interface XmlDocument {
   standalone: boolean | null;
 }
 
+/** Deepest element nesting accepted (a part is a few levels deep; 100,000 deep is an attack on whoever recurses). */
+export const MAX_XML_DEPTH = 1000;
+
 /** The part is not well-formed XML. */
 export class XmlFormatError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -63,12 +67,24 @@ export class XmlFormatError extends Error {
   }
 }
 
+const decoders = new Map<string, TextDecoder>();
+
+/**
+ * A TextDecoder for an encoding, made once (making one costs more than decoding a sheet's worth of
+ * small parts). Reset by each call of decode() without `stream`, so sequential uses never mix.
+ */
+export function textDecoder(encoding: "utf-8" | "utf-16le" | "utf-16be"): TextDecoder {
+  let d = decoders.get(encoding);
+  if (!d) decoders.set(encoding, (d = new TextDecoder(encoding)));
+  return d;
+}
+
 /** Bytes → text: UTF-8 (with or without BOM) or UTF-16 with its BOM, as XML allows. */
 export function decodeXmlBytes(b: Uint8Array): string {
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return textDecoder("utf-16le").decode(b.subarray(2));
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return textDecoder("utf-16be").decode(b.subarray(2));
   const start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  return new TextDecoder("utf-8").decode(b.subarray(start));
+  return textDecoder("utf-8").decode(b.subarray(start));
 }
 
 /** Characters escaped in element text (a CR too, so it survives a parser's line-end normalisation). */
@@ -89,12 +105,14 @@ function escapeWith(s: string, table: Readonly<Record<number, string>>): string 
   return last === 0 ? s : out + s.slice(last);
 }
 
+/** Element text as XML: escaped, and without the characters XML forbids (core/text/xml-chars). */
 export function escapeText(s: string): string {
-  return escapeWith(s, TEXT_ESCAPES);
+  return escapeWith(xmlSafe(s), TEXT_ESCAPES);
 }
 
+/** An attribute value as XML: escaped, and without the characters XML forbids. */
 export function escapeAttr(s: string): string {
-  return escapeWith(s, ATTR_ESCAPES);
+  return escapeWith(xmlSafe(s), ATTR_ESCAPES);
 }
 
 function splitName(qname: string): { prefix: string; local: string } {
@@ -140,6 +158,7 @@ export function parseXml(text: string): XmlDocument {
       root = el;
     } else add(el);
     stack.push({ el, ns });
+    if (stack.length > MAX_XML_DEPTH) throw new XmlFormatError(`elements nested over ${MAX_XML_DEPTH} deep`);
   });
   parser.on("closetag", () => {
     stack.pop();
@@ -212,15 +231,40 @@ export function attr(el: XmlElement, name: string): string | undefined {
   return undefined;
 }
 
-/** An attribute in a namespace (e.g. r:id, whatever prefix the part binds to the relationships URI). */
-export function attrNs(el: XmlElement, doc: XmlDocument, uris: readonly string[], local: string): string | undefined {
+/**
+ * An attribute in a namespace (e.g. r:id, whatever prefix the part binds to the relationships URI).
+ * `parent`: the prefixes in scope at el's parent (namespacesAt), when the caller looks at many siblings —
+ * resolving each one from the root would make a list of 10,000 sheets quadratic.
+ */
+export function attrNs(
+  el: XmlElement,
+  doc: XmlDocument,
+  uris: readonly string[],
+  local: string,
+  parent?: ReadonlyMap<string, string>,
+): string | undefined {
   for (const a of el.attrs) {
     const { prefix, local: l } = splitName(a.name);
     if (!prefix || l !== local) continue;
-    const uri = prefixUri(doc, el, prefix);
+    const own = attr(el, `xmlns:${prefix}`);
+    const uri = own ?? (parent ? (parent.get(prefix) ?? (prefix === "xml" ? NS.xml : undefined)) : prefixUri(doc, el, prefix));
     if (uri && uris.includes(uri)) return a.value;
   }
   return undefined;
+}
+
+/** The prefixes declared on `el` and its ancestors ("" for the default namespace), nearest first. */
+export function namespacesAt(doc: XmlDocument, el: XmlElement): Map<string, string> {
+  const out = new Map<string, string>();
+  const path = pathTo(doc.root, el) ?? [];
+  for (let i = path.length - 1; i >= 0; i--) {
+    for (const a of path[i].attrs) {
+      if (a.name !== "xmlns" && !a.name.startsWith("xmlns:")) continue;
+      const p = a.name === "xmlns" ? "" : a.name.slice(6);
+      if (!out.has(p)) out.set(p, a.value);
+    }
+  }
+  return out;
 }
 
 export function setAttr(el: XmlElement, name: string, value: string | null): void {

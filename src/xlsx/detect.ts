@@ -20,6 +20,21 @@ export class XlsxReadError extends Error {
   }
 }
 
+/**
+ * The XlsxReadError for a failure while reading a workbook's parts: a file past phuluc's bounds (a zip
+ * bomb, more cells than it reads) is too large; anything else that cannot be parsed is damaged.
+ */
+export function readErrorOf(cause: unknown, fileName: string): XlsxReadError {
+  if (cause instanceof XlsxReadError) return cause;
+  return new XlsxReadError(isTooLarge(cause) ? "too_large" : "corrupt", fileName, { cause });
+}
+
+/** A zip that inflates past its budget, or a workbook with more cells than phuluc reads. */
+export function isTooLarge(cause: unknown): boolean {
+  if (!(cause instanceof Error)) return false;
+  return cause.name === "ZipLimitError" || (cause.name === "GridLimitError" && (cause as Error & { tooLarge?: boolean }).tooLarge === true);
+}
+
 /** The reasons under an error, one per line ("cause: …"), for PHULUC_DEBUG=1 (never shown otherwise). */
 export function causeChain(e: unknown): string {
   const lines: string[] = [];

@@ -5,7 +5,7 @@
  * so a workbook not named xl/workbook.xml is read too. No Node API.
  */
 import { OpcPackage, relTypeIs } from "../ooxml/package";
-import { assertXlsxBytes, containsAscii, XlsxReadError } from "./detect";
+import { assertXlsxBytes, containsAscii, readErrorOf, XlsxReadError } from "./detect";
 
 export interface OpenedPackage {
   pkg: OpcPackage;
@@ -23,14 +23,14 @@ export function openPackage(data: Uint8Array | ArrayBuffer, fileName: string): O
   try {
     pkg = OpcPackage.open(bytes);
   } catch (cause) {
-    throw new XlsxReadError("corrupt", fileName, { cause });
+    throw readErrorOf(cause, fileName);
   }
   let workbookPart: string | null = null;
   try {
     const main = pkg.rels("").find((r) => relTypeIs(r.type, "officeDocument") && r.part);
     workbookPart = main?.part ?? null;
   } catch (cause) {
-    throw new XlsxReadError("corrupt", fileName, { cause });
+    throw readErrorOf(cause, fileName);
   }
   // A package without its relationships part (hand-made zips): the usual name.
   if (!workbookPart && pkg.has("xl/workbook.xml")) workbookPart = "xl/workbook.xml";
@@ -44,7 +44,7 @@ export function openPackage(data: Uint8Array | ArrayBuffer, fileName: string): O
   try {
     type = pkg.contentType(workbookPart);
   } catch (cause) {
-    throw new XlsxReadError("corrupt", fileName, { cause });
+    throw readErrorOf(cause, fileName);
   }
   if (type && /binary\.macroEnabled/i.test(type)) throw new XlsxReadError("xlsb", fileName);
   if (type && /wordprocessingml|presentationml/i.test(type))

@@ -21,7 +21,7 @@ import { writeCellBatch, type CellValueEdit } from "./cells";
 import { readFormulas, readLists } from "./cell-details";
 import { readColumnWidths } from "./columns";
 import { applyHighlights, clearHighlightRecords } from "./highlight";
-import { XlsxReadError } from "./detect";
+import { isTooLarge, readErrorOf, XlsxReadError } from "./detect";
 import { readGrids, userSheets } from "./read";
 import { settingsFromStore } from "./settings";
 import { readStore, writeStore } from "./store";
@@ -33,6 +33,8 @@ export interface XlsxPortOptions {
   onSelect?: (sheet: string, cell: string) => void;
   /** Only read (a check): damaged sheets are skipped (see read.ts) instead of refusing the file. */
   readOnly?: boolean;
+  /** Cells the workbook may hold (default MAX_WORKBOOK_CELLS; a file phuluc builds from: MAX_BUILT_WORKBOOK_CELLS). */
+  maxCells?: number;
 }
 
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -52,7 +54,10 @@ export class XlsxWorkbookPort implements WorkbookPort {
    */
   static async fromBytes(data: Uint8Array | ArrayBuffer, fileName?: string, options: XlsxPortOptions = {}): Promise<XlsxWorkbookPort> {
     const wb = XlsxWorkbook.open(data, fileName);
-    wb.keepGrids = true;
+    // A workbook that will be edited is read again after its edits: keep its grids. A read-only one (a
+    // check, a unit's return) is read once, and its grids go as soon as the analysis is done with them.
+    wb.keepGrids = !options.readOnly;
+    if (options.maxCells !== undefined) wb.maxCells = options.maxCells;
     const port = new XlsxWorkbookPort(wb, options);
     if (!options.readOnly) readGrids(wb, {}); // refuse a damaged file now, not after the user's first edit
     return port;
@@ -63,17 +68,21 @@ export class XlsxWorkbookPort implements WorkbookPort {
     const sheets = userSheets(this.workbook, store);
     const grids: Grid[] = [];
     const skipped: string[] = [];
+    let lastPause = Date.now();
     for (let i = 0; i < sheets.length; i++) {
       try {
         grids.push(this.workbook.readGrid(sheets[i]));
       } catch (cause) {
-        if (cause instanceof XlsxReadError || !this.options.readOnly)
-          throw cause instanceof XlsxReadError ? cause : new XlsxReadError("corrupt", this.workbook.fileName, { cause });
+        if (cause instanceof XlsxReadError || !this.options.readOnly || isTooLarge(cause)) throw readErrorOf(cause, this.workbook.fileName);
         skipped.push(sheets[i].name);
       }
       onProgress?.({ done: i + 1, total: sheets.length, sheet: sheets[i].name });
-      // Let a browser repaint the progress between sheets.
-      if (i < sheets.length - 1) await nextTick();
+      // Let a browser repaint the progress between sheets — every 50 ms at most: a timer per sheet cost
+      // a 10,000-sheet workbook 12 s of waiting (a timer fires no sooner than a millisecond).
+      if (i < sheets.length - 1 && Date.now() - lastPause > 50) {
+        await nextTick();
+        lastPause = Date.now();
+      }
     }
     this.skippedSheets = skipped;
     return grids;

@@ -6,7 +6,7 @@
 import type { Grid } from "../core/grid";
 import type { ReadProgress } from "../core/port";
 import type { Store } from "../core/store";
-import { XlsxReadError } from "./detect";
+import { isTooLarge, readErrorOf, XlsxReadError } from "./detect";
 import { productSheetNames, readStore } from "./store";
 import { XlsxWorkbook, type WorkbookSheet } from "./workbook";
 
@@ -47,8 +47,7 @@ export function readGrids(wb: XlsxWorkbook, options: ReadGridsOptions = {}): { g
     try {
       grids.push(wb.readGrid(ws));
     } catch (cause) {
-      if (cause instanceof XlsxReadError) throw cause;
-      if (!options.readOnly) throw new XlsxReadError("corrupt", wb.fileName, { cause });
+      if (cause instanceof XlsxReadError || !options.readOnly || isTooLarge(cause)) throw readErrorOf(cause, wb.fileName);
       skippedSheets.push(ws.name);
     }
     options.onProgress?.({ done: i + 1, total: sheets.length, sheet: ws.name });

@@ -12,7 +12,7 @@ export const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocu
 export const WORKSHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 
 /** A new worksheet at the end of the workbook; returns its part name. The workbook part is saved. */
-export function addWorksheet(wb: XlsxWorkbook, name: string, xml: string, state: SheetVisibility): string {
+export function addWorksheet(wb: XlsxWorkbook, name: string, xml: string | Uint8Array, state: SheetVisibility): string {
   const dir = wb.workbookPart.slice(0, wb.workbookPart.lastIndexOf("/") + 1);
   const part = wb.pkg.freeName(`${dir}worksheets/sheet`, ".xml");
   wb.pkg.set(part, xml, WORKSHEET_CONTENT_TYPE);
@@ -28,7 +28,13 @@ export function addWorksheet(wb: XlsxWorkbook, name: string, xml: string, state:
  * whatever hung off the old part (a drawing and its chart) is removed first. `name`/`state` update
  * its <sheet> entry. The workbook part is saved.
  */
-export function replaceWorksheet(wb: XlsxWorkbook, sheet: WorkbookSheet, xml: string, name: string, state: SheetVisibility): string {
+export function replaceWorksheet(
+  wb: XlsxWorkbook,
+  sheet: WorkbookSheet,
+  xml: string | Uint8Array,
+  name: string,
+  state: SheetVisibility,
+): string {
   const w = wb.workbookXml();
   const info = w.sheets()[sheet.index];
   let part = sheet.part;

@@ -7,10 +7,12 @@
  * reports them. No Node API.
  */
 import { isDateFormat } from "../core/dates";
-import type { CellValue, MergeArea } from "../core/grid";
+import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, type CellValue, type MergeArea } from "../core/grid";
 import type { OpcPackage } from "../ooxml/package";
 import { attrValue, localName, saxPart } from "../ooxml/sax";
 import { decodeXstring, StringItemText } from "./shared-strings";
+import { clearMergedCells } from "./merged-cells";
+import { CellBudget, GridLimitError, MAX_SHEET_MERGES } from "./limits";
 import { trimRow, type SparseRow } from "./sparse";
 import type { Styles } from "./styles";
 
@@ -25,6 +27,8 @@ export interface SheetReadContext {
   strings: string[];
   styles: Styles;
   date1904: boolean;
+  /** The workbook's cells left to read (shared by its sheets); unlimited when absent. */
+  budget?: CellBudget;
 }
 
 export interface SheetRows {
@@ -32,7 +36,10 @@ export interface SheetRows {
   merges: MergeArea[];
 }
 
-/** "AB12" → { row: 12, col: 28 } (1-based); null when it is not a cell reference. */
+/**
+ * "AB12" → { row: 12, col: 28 } (1-based); null when it is not a cell reference. A reference past
+ * Excel's grid gives a row or column one past its edge (never a huge number: "ZZZZZZZ1" is not 8 billion).
+ */
 export function parseRef(ref: string): { row: number; col: number } | null {
   let col = 0;
   let i = 0;
@@ -43,6 +50,7 @@ export function parseRef(ref: string): { row: number; col: number } | null {
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
     else break;
+    if (col > EXCEL_MAX_COLS) col = EXCEL_MAX_COLS + 1;
   }
   if (i < n && ref.charCodeAt(i) === 36) i++;
   let row = 0;
@@ -50,8 +58,67 @@ export function parseRef(ref: string): { row: number; col: number } | null {
     const c = ref.charCodeAt(i);
     if (c < 48 || c > 57) return null;
     row = row * 10 + (c - 48);
+    if (row > EXCEL_MAX_ROWS) row = EXCEL_MAX_ROWS + 1;
   }
   return col > 0 || row > 0 ? { row, col } : null;
+}
+
+/**
+ * The column of a cell reference ("AB12" → 28; 0 when it has no letters), or -1 when it lies past
+ * Excel's grid or is not a reference: parseRef without an object per cell (the reader's hottest call).
+ */
+export function refColumn(ref: string): number {
+  let col = 0;
+  let i = 0;
+  const n = ref.length;
+  while (i < n && ref.charCodeAt(i) === 36) i++; // $
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    if (col > EXCEL_MAX_COLS) return -1;
+  }
+  if (i < n && ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    row = row * 10 + (c - 48);
+    if (row > EXCEL_MAX_ROWS) return -1;
+  }
+  return col;
+}
+
+/** Whether a parsed reference lies inside Excel's grid (a reference past it makes the sheet damaged). */
+export function inGrid(p: { row: number; col: number }): boolean {
+  return p.row <= EXCEL_MAX_ROWS && p.col <= EXCEL_MAX_COLS;
+}
+
+function pastGrid(what: string): never {
+  throw new GridLimitError(`${what} past Excel's grid (${EXCEL_MAX_ROWS} rows × ${EXCEL_MAX_COLS} columns)`);
+}
+
+/**
+ * A copy of a string that keeps nothing else alive. V8 makes a slice of 13 characters or more a view on
+ * the string it was cut from; concatenating and slicing again makes it flatten a fresh copy instead.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
+/** Short texts kept once per sheet (a bounded pool: a sheet of distinct texts costs one Map of 20,000). */
+class TextPool {
+  private readonly pool = new Map<string, string>();
+
+  keep(s: string): string {
+    if (s.length > 48) return detached(s);
+    let kept = this.pool.get(s);
+    if (kept === undefined) {
+      kept = detached(s);
+      if (this.pool.size < 20_000) this.pool.set(kept, kept);
+    }
+    return kept;
+  }
 }
 
 /** "A1:C3" → a merge area; null when unreadable. */
@@ -60,6 +127,7 @@ export function parseRange(ref: string): MergeArea | null {
   const p = parseRef(a);
   const q = parseRef(b);
   if (!p || !q || !p.row || !p.col || !q.row || !q.col) return null;
+  if (!inGrid(p) || !inGrid(q)) pastGrid(`merged area ${ref}`);
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
@@ -76,8 +144,11 @@ export function isoToSerial1900(s: string): number | null {
 /** Read one worksheet part. Throws XmlFormatError / ZipFormatError when the part is damaged. */
 export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadContext): SheetRows {
   const { strings, styles, date1904 } = ctx;
+  const budget = ctx.budget ?? new CellBudget(Infinity);
   const rows: SparseRow[] = [];
   const merges: MergeArea[] = [];
+  let rowElements = 0;
+  let cellsInRow = 0;
 
   let inSheetData = false;
   let inRow = false;
@@ -95,6 +166,7 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
   let inIs = false;
   let inline: string | null = null;
   const item = new StringItemText();
+  const texts = new TextPool();
 
   const finishCell = () => {
     let value: CellValue = null;
@@ -152,6 +224,10 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
       }
     }
     if (value === null || col < 1) return;
+    // Text cut from the sheet's XML (inline strings, formula results) is copied out of it (a slice would
+    // keep the decoded XML alive: several times the text once the markup is counted), and short texts
+    // that repeat (a unit, a status, a date typed as text) are kept once.
+    if (typeof value === "string" && type !== "s") value = texts.keep(value);
     const j = col - 1;
     while (values.length < j) values.push(null);
     values[j] = value;
@@ -188,8 +264,12 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
             else if (an === "t") type = a[k + 1];
             else if (an === "s") style = Number(a[k + 1]) || 0;
           }
-          const p = r !== undefined ? parseRef(r) : null;
-          col = p && p.col ? p.col : col + 1;
+          const rc = r !== undefined ? refColumn(r) : 0;
+          // A cell past column XFD, or more cells in a row than the grid has columns, is not Excel's.
+          if (rc < 0 && parseRef(r!) !== null) pastGrid(`cell ${r}`);
+          col = rc > 0 ? rc : col + 1;
+          if (col > EXCEL_MAX_COLS) pastGrid(`cell ${r ?? col}`);
+          if (++cellsInRow > EXCEL_MAX_COLS) pastGrid(`row ${rowNum} with more cells than columns`);
           v = "";
           hasV = false;
           inline = null;
@@ -202,9 +282,13 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
           const rv = attrValue(a, "r");
           const r = rv !== undefined ? Number(rv) : NaN;
           rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
+          // A row past 1,048,576, or more rows than the grid has (a row listed twice), is not Excel's.
+          if (rowNum > EXCEL_MAX_ROWS) pastGrid(`row ${rowNum}`);
+          if (++rowElements > EXCEL_MAX_ROWS) pastGrid("more rows than the grid has");
           values = [];
           formats = null;
           col = 0;
+          cellsInRow = 0;
         }
         return;
       }
@@ -212,7 +296,10 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
       else if (l === "mergeCell") {
         const ref = attrValue(a, "ref");
         const m = ref ? parseRange(ref) : null;
-        if (m) merges.push(m);
+        if (m) {
+          budget.spend(1);
+          if (merges.push(m) > MAX_SHEET_MERGES) throw new GridLimitError(`more than ${MAX_SHEET_MERGES} merged areas in a sheet`, true);
+        }
       }
     },
     close: (name) => {
@@ -236,7 +323,10 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
         if (l === "row") {
           inRow = false;
           const trimmed = trimRow(values, formats);
-          if (trimmed) rows.push({ row: rowNum, values: trimmed, formats });
+          if (trimmed) {
+            budget.spend(trimmed.length);
+            rows.push({ row: rowNum, values: trimmed, formats });
+          }
         }
         return;
       }
@@ -249,33 +339,22 @@ export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadConte
   });
 
   rows.sort((a, b) => a.row - b.row);
-  // Rows listed twice (some writers): keep the first.
-  for (let i = 1; i < rows.length; i++) if (rows[i].row === rows[i - 1].row) rows.splice(i--, 1);
+  // Rows listed twice (some writers): keep the first (a stable sort keeps them in document order).
+  const unique = rows.filter((r, i) => i === 0 || r.row !== rows[i - 1].row);
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
-  clearMergedCells(rows, merges);
-  return { rows, merges };
+  const cleared = clearMergedCells(unique, merges);
+  return { rows: cleared, merges: clipMerges(merges, cleared) };
 }
 
-/** Empty the cells a merge covers other than its top-left one (LibreOffice keeps their old values). */
-function clearMergedCells(rows: SparseRow[], merges: MergeArea[]): void {
-  if (!merges.length || !rows.length) return;
-  const byRow = new Map<number, SparseRow>();
-  for (const r of rows) byRow.set(r.row, r);
+/** Merged areas clipped to the rows that exist (a merge a million rows tall over a 30-row plan is 30 rows tall). */
+function clipMerges(merges: MergeArea[], rows: SparseRow[]): MergeArea[] {
+  const last = rows.length ? rows[rows.length - 1].row : 0;
+  const out: MergeArea[] = [];
   for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
-      const row = byRow.get(r);
-      if (!row) continue;
-      for (let c = m.left; c <= m.right && c <= row.values.length; c++) {
-        if (r === m.top && c === m.left) continue;
-        row.values[c - 1] = null;
-        if (row.formats && row.formats.length >= c) row.formats[c - 1] = null;
-      }
-    }
+    if (m.top > last) continue;
+    out.push(m.bottom > last ? { ...m, bottom: last } : m);
   }
-  for (let i = 0; i < rows.length; i++) {
-    const t = trimRow(rows[i].values, rows[i].formats);
-    if (!t) rows.splice(i--, 1);
-  }
+  return out;
 }
 
 /** The cell style index (s) of every cell that has one, by row then column (the preview's fills). */

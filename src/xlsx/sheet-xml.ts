@@ -53,7 +53,7 @@ export function formulaCellXml(row: number, col: number, formula: string, cached
   return `${head}>${f}</${c}>`;
 }
 
-function rowsXml(cells: XmlCell[], heights: Record<number, number> = {}): { xml: string; ref: string } {
+function rowsXml(cells: XmlCell[], heights: Record<number, number> = {}): { rows: string[]; ref: string } {
   // Row by row, left to right; a cell given twice: the last one wins (a stable sort keeps their order).
   const sorted = cells.slice().sort((a, b) => a.row - b.row || a.col - b.col);
   const heightRows = Object.keys(heights)
@@ -64,7 +64,9 @@ function rowsXml(cells: XmlCell[], heights: Record<number, number> = {}): { xml:
     maxR = 0,
     minC = Infinity,
     maxC = 0;
-  const out: string[] = [];
+  // Rows are gathered into flat pieces of about 64 K characters as they come: a row kept as it was built
+  // holds every cell's little string alive until the end (a 200,000-task summary: hundreds of MB).
+  const out = new PieceBuffer();
   const rowOpen = (r: number, empty: boolean) => {
     const h = heights[r];
     return `<row r="${r}"${h ? ` ht="${h}" customHeight="1"` : ""}${empty ? "/>" : ">"}`;
@@ -88,15 +90,39 @@ function rowsXml(cells: XmlCell[], heights: Record<number, number> = {}): { xml:
   }
   while (hi < heightRows.length) out.push(rowOpen(heightRows[hi++], true));
   const ref = maxR && maxC ? `${cellRef(minR, minC)}:${cellRef(maxR, maxC)}` : "A1";
-  return { xml: out.join(""), ref };
+  return { rows: out.done(), ref };
+}
+
+/** Strings gathered into flat pieces of about 64 K characters. */
+class PieceBuffer {
+  private readonly pieces: string[] = [];
+  private buf: string[] = [];
+  private size = 0;
+
+  push(s: string): void {
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size >= 65536) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buf.length) this.pieces.push(this.buf.join(""));
+    this.buf = [];
+    this.size = 0;
+  }
+
+  done(): string[] {
+    this.flush();
+    return this.pieces;
+  }
 }
 
 /** A plain sheet of text rows from A1 (the store). */
 export function simpleSheetXml(rows: string[][]): string {
   const cells: XmlCell[] = [];
   rows.forEach((r, i) => r.forEach((v, j) => cells.push({ row: i + 1, col: j + 1, value: v })));
-  const { xml, ref } = rowsXml(cells);
-  return `${DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="${ref}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>${xml}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  const { rows: xml, ref } = rowsXml(cells);
+  return `${DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="${ref}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>${xml.join("")}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 }
 
 export interface DataBarXml {
@@ -161,7 +187,35 @@ function guid(seed: number, n: number): string {
 }
 
 export function summarySheetXml(s: SheetXmlSpec): string {
-  const { xml: data, ref } = rowsXml(s.cells, s.rowHeights);
+  return summarySheetPieces(s).join("");
+}
+
+/**
+ * UTF-8 bytes of text given in pieces, never joined into one string (a 75 MB sheet is not 150 MB of text
+ * twice over). Empties `pieces`.
+ */
+export function utf8Pieces(pieces: string[]): Uint8Array {
+  const enc = (utf8 ??= new TextEncoder());
+  const parts: Uint8Array[] = [];
+  // Each piece is let go as soon as it is encoded (the array is the caller's, and emptied).
+  for (let i = 0; i < pieces.length; i++) {
+    parts.push(enc.encode(pieces[i]));
+    pieces[i] = "";
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+let utf8: TextEncoder | null = null;
+
+/** The summary sheet's XML as pieces: the head, one piece per row, the tail. */
+export function summarySheetPieces(s: SheetXmlSpec): string[] {
+  const { rows, ref } = rowsXml(s.cells, s.rowHeights);
   const parts: string[] = [DECL, `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
   parts.push(`<sheetPr>${s.tabColor ? `<tabColor rgb="FF${s.tabColor.toUpperCase()}"/>` : ""}<pageSetUpPr fitToPage="1"/></sheetPr>`);
   parts.push(`<dimension ref="${ref}"/>`);
@@ -172,7 +226,9 @@ export function summarySheetXml(s: SheetXmlSpec): string {
   parts.push(`<sheetFormatPr defaultRowHeight="15"/>`);
   const cols = s.columnWidths.map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : "")).join("");
   if (cols) parts.push(`<cols>${cols}</cols>`);
-  parts.push(`<sheetData>${data}</sheetData>`);
+  parts.push(`<sheetData>`);
+  for (const r of rows) parts.push(r);
+  parts.push(`</sheetData>`);
   if (s.merges.length) {
     parts.push(
       `<mergeCells count="${s.merges.length}">${s.merges
@@ -213,5 +269,5 @@ export function summarySheetXml(s: SheetXmlSpec): string {
     );
   }
   parts.push(`</worksheet>`);
-  return parts.join("");
+  return parts;
 }

@@ -22,6 +22,7 @@ import {
   type Store,
 } from "../core/store";
 import { fitBudget } from "../core/store-budget";
+import { XlsxReadError } from "./detect";
 import { addWorksheet, replaceWorksheet } from "./sheet-parts";
 import { simpleSheetXml } from "./sheet-xml";
 import type { WorkbookSheet, XlsxWorkbook } from "./workbook";
@@ -43,7 +44,9 @@ export function readStoreFile(wb: XlsxWorkbook): DecodedStore {
   if (!ws || ws.kind !== "worksheet") return none;
   try {
     return decodeStoreColumns(gridColumns(wb.readGrid(ws)));
-  } catch {
+  } catch (e) {
+    // The whole file is damaged or too large (its shared strings, its styles): say that, not "settings".
+    if (e instanceof XlsxReadError) throw e;
     return { ...none, corrupt: true };
   }
 }

@@ -1,21 +1,15 @@
 /** Text the writers put into sheet XML. No Node API. */
+import { xmlSafe } from "../core/text/xml-chars";
 
 /** Excel's limit for the text of one cell. */
 export const MAX_CELL_TEXT = 32767;
-
-/**
- * Control characters other than tab, line feed and carriage return, U+FFFE/U+FFFF, and lone surrogates.
- * A valid surrogate pair matches as two code units and is kept; a lone one matches alone and is dropped
- * (no look-behind: older Safari, and so older Excel for Mac, cannot parse one).
- */
-const UNSAFE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
 
 /**
  * Text safe for the sheet XML: characters XML 1.0 forbids (control characters other than tab, line
  * feed and carriage return, lone surrogates, U+FFFE/U+FFFF) are dropped; cut at Excel's cell limit.
  */
 export function safeText(s: string): string {
-  const cleaned = s.normalize("NFC").replace(UNSAFE_CHARS, (m) => (m.length === 2 ? m : ""));
+  const cleaned = xmlSafe(s.normalize("NFC"));
   if (cleaned.length <= MAX_CELL_TEXT) return cleaned;
   let cut = cleaned.slice(0, MAX_CELL_TEXT);
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);

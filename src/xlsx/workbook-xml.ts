@@ -14,6 +14,7 @@ import {
   children,
   elementLike,
   insertAfter,
+  namespacesAt,
   NS,
   parseXml,
   prefixFor,
@@ -72,6 +73,9 @@ function stateOf(v: string | undefined): SheetVisibility {
 const truthy = (v: string | undefined) => v === "1" || v === "true";
 
 export class WorkbookXml {
+  /** The sheets as last listed (dropped by every edit of the list and by save()). */
+  private sheetCache: SheetInfo[] | null = null;
+
   private constructor(
     readonly part: string,
     readonly doc: XmlDocument,
@@ -92,10 +96,18 @@ export class WorkbookXml {
     return el;
   }
 
+  /** The sheets in order (the same array until the list is edited or the part saved: do not change it). */
   sheets(): SheetInfo[] {
+    this.sheetCache ??= this.listSheets();
+    return this.sheetCache;
+  }
+
+  private listSheets(): SheetInfo[] {
     const rels = new Map(this.pkg.rels(this.part).map((r) => [r.id, r]));
-    return children(this.sheetsEl(), "sheet").map((el) => {
-      const rid = attrNs(el, this.doc, REL_URIS, "id") ?? "";
+    const list = this.sheetsEl();
+    const scope = namespacesAt(this.doc, list);
+    return children(list, "sheet").map((el) => {
+      const rid = attrNs(el, this.doc, REL_URIS, "id", scope) ?? "";
       const rel = rels.get(rid);
       const part = rel?.part && this.pkg.has(rel.part) ? rel.part : null;
       return {
@@ -158,6 +170,7 @@ export class WorkbookXml {
 
   /** Append a <sheet>; returns its element. */
   addSheet(name: string, rid: string, state: SheetVisibility): XmlElement {
+    this.sheetCache = null;
     const sheets = this.sheetsEl();
     const ids = children(sheets, "sheet").map((s) => Number(attr(s, "sheetId") ?? 0));
     const sheetId = Math.max(0, ...ids.filter(Number.isFinite)) + 1;
@@ -178,6 +191,7 @@ export class WorkbookXml {
 
   /** Remove the sheet at `index`: local names of it go, later local names and the views shift down. */
   removeSheet(index: number): void {
+    this.sheetCache = null;
     const sheets = this.sheetsEl();
     const el = children(sheets, "sheet")[index];
     if (!el) return;
@@ -237,6 +251,7 @@ export class WorkbookXml {
   }
 
   save(): void {
+    this.sheetCache = null;
     this.pkg.set(this.part, serializeXml(this.doc));
   }
 }

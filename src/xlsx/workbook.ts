@@ -7,9 +7,10 @@
 import type { Grid, SheetVisibility } from "../core/grid";
 import { sheetNameKey } from "../core/summary/names";
 import { relTypeIs, type OpcPackage } from "../ooxml/package";
-import { XlsxReadError } from "./detect";
+import { readErrorOf, XlsxReadError } from "./detect";
 import { openPackage } from "./package-open";
 import { readSharedStrings } from "./shared-strings";
+import { CellBudget, MAX_WORKBOOK_CELLS } from "./limits";
 import { readSheetRows, readSheetStyles } from "./sheet-reader";
 import { sparseToDense } from "./sparse";
 import { Styles } from "./styles";
@@ -25,13 +26,37 @@ export interface WorkbookSheet {
   index: number;
 }
 
+/** The sheets of a workbook with maps by name (a workbook of 10,000 sheets looks each one up in O(1)). */
+class SheetIndex {
+  readonly list: WorkbookSheet[];
+  readonly byName = new Map<string, WorkbookSheet>();
+  readonly byKey = new Map<string, WorkbookSheet>();
+
+  constructor(readonly infos: SheetInfo[]) {
+    this.list = infos.map((s, index) => ({ name: s.name, state: s.state, kind: s.kind, part: s.part, index }));
+    for (const s of this.list) {
+      if (!this.byName.has(s.name)) this.byName.set(s.name, s);
+      const key = sheetNameKey(s.name);
+      if (!this.byKey.has(key)) this.byKey.set(key, s);
+    }
+  }
+}
+
 export class XlsxWorkbook {
   private wbXml: WorkbookXml | null = null;
   private strings: string[] | null = null;
   private stylesModel: Styles | null = null;
   private styleMaps = new Map<string, Map<number, Map<number, number>>>();
+  /** Cells held from each sheet part read (a re-read replaces its part's count): bounded by maxCells. */
+  private cellsByPart = new Map<string, number>();
+  private cellsHeld = 0;
   /** Grids read so far, by sheet part (dropped when the part is edited). */
   private gridCache = new Map<string, Pick<Grid, "values" | "numberFormats" | "merges">>();
+
+  private index: SheetIndex | null = null;
+
+  /** Cells this workbook may hold (less for one phuluc builds other workbooks from: limits.ts). */
+  maxCells = MAX_WORKBOOK_CELLS;
 
   /** Keep grids once read (a workbook that is read again after edits: the pane's port). */
   keepGrids = false;
@@ -52,7 +77,7 @@ export class XlsxWorkbook {
   }
 
   private fail(cause: unknown): never {
-    throw new XlsxReadError("corrupt", this.fileName, { cause });
+    throw readErrorOf(cause, this.fileName);
   }
 
   /** The workbook part, parsed (throws XlsxReadError when damaged). */
@@ -100,13 +125,20 @@ export class XlsxWorkbook {
   }
 
   sheets(): WorkbookSheet[] {
-    return this.infos().map((s, index) => ({ name: s.name, state: s.state, kind: s.kind, part: s.part, index }));
+    return this.sheetIndex().list.slice();
+  }
+
+  /** The sheet list with its lookups by name, rebuilt when the workbook part's list changed. */
+  private sheetIndex(): SheetIndex {
+    const infos = this.infos();
+    if (this.index?.infos !== infos) this.index = new SheetIndex(infos);
+    return this.index;
   }
 
   /** The sheet with this name (exact, else as Excel compares names: case-insensitive). */
   sheet(name: string): WorkbookSheet | undefined {
-    const all = this.sheets();
-    return all.find((s) => s.name === name) ?? all.find((s) => sheetNameKey(s.name) === sheetNameKey(name));
+    const ix = this.sheetIndex();
+    return ix.byName.get(name) ?? ix.byKey.get(sheetNameKey(name));
   }
 
   /**
@@ -118,11 +150,16 @@ export class XlsxWorkbook {
     if (!sheet.part || sheet.kind !== "worksheet") return { ...base, values: [], numberFormats: [], merges: [] };
     const cached = this.gridCache.get(sheet.part);
     if (cached) return { ...base, ...cached };
+    const before = this.cellsByPart.get(sheet.part) ?? 0;
+    const budget = new CellBudget(this.maxCells - (this.cellsHeld - before));
     const { rows, merges } = readSheetRows(this.pkg, sheet.part, {
       strings: this.sharedStrings(),
       styles: this.styles(),
       date1904: this.workbookXml().date1904(),
+      budget,
     });
+    this.cellsByPart.set(sheet.part, budget.spent);
+    this.cellsHeld += budget.spent - before;
     const dense = sparseToDense(rows);
     const content = { values: dense.values, numberFormats: dense.numberFormats, merges };
     if (this.keepGrids) this.gridCache.set(sheet.part, content);
@@ -141,7 +178,7 @@ export class XlsxWorkbook {
   }
 
   /** Replace a sheet's XML (an edit of the user's sheet, or the product's own). */
-  setSheetXml(part: string, xml: string): void {
+  setSheetXml(part: string, xml: string | Uint8Array): void {
     this.pkg.set(part, xml);
     this.styleMaps.delete(part);
     this.gridCache.delete(part);
@@ -155,6 +192,11 @@ export class XlsxWorkbook {
   /** The package as .xlsx bytes: only edited parts are new, every other part is copied as it was. */
   save(): Uint8Array {
     this.stylesModel?.save();
-    return this.pkg.save();
+    try {
+      return this.pkg.save();
+    } catch (cause) {
+      // A part copied as it was turned out damaged (bad CRC, encrypted, past its size): never passed on.
+      throw readErrorOf(cause, this.fileName);
+    }
   }
 }

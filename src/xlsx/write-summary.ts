@@ -13,7 +13,7 @@ import type { CellStyle, SpecChart, SpecDataBar, SummarySheetSpec, SummarySpec, 
 import { CHART_CONTENT_TYPE, CHART_REL, chartXml, DRAWING_CONTENT_TYPE, DRAWING_REL, drawingXml } from "./chart";
 import { DATE_1904_OFFSET } from "./sheet-reader";
 import { addWorksheet, removeSheet, replaceWorksheet } from "./sheet-parts";
-import { summarySheetXml, type ListValidationXml, type XmlCell } from "./sheet-xml";
+import { summarySheetPieces, utf8Pieces, type ListValidationXml, type XmlCell } from "./sheet-xml";
 import { findStoreSheet, readStore, writeStore } from "./store";
 import type { XfRequest } from "./styles";
 import { quoteSheetName, type WorkbookXml } from "./workbook-xml";
@@ -94,14 +94,25 @@ export function sheetCells(wb: XlsxWorkbook, s: SummarySheetSpec): XmlCell[] {
   });
 }
 
+/** A summary sheet's XML as UTF-8 bytes, made in pieces (see utf8Pieces). */
 export function sheetXml(
   s: SummarySheetSpec,
   cells: XmlCell[],
   idSeed: number,
   drawingRid?: string,
   validations?: ListValidationXml[],
-): string {
-  return summarySheetXml({
+): Uint8Array {
+  return utf8Pieces(sheetPieces(s, cells, idSeed, drawingRid, validations));
+}
+
+function sheetPieces(
+  s: SummarySheetSpec,
+  cells: XmlCell[],
+  idSeed: number,
+  drawingRid?: string,
+  validations?: ListValidationXml[],
+): string[] {
+  return summarySheetPieces({
     cells,
     merges: s.merges,
     columnWidths: s.columnWidths,

@@ -3,12 +3,12 @@ import { OUTCOME_TEXTS } from "../../i18n/commands";
 import type { CommandRun } from "../command";
 import { checkWorkbook, hasErrors } from "./check";
 import { highlightIssues } from "./highlight";
-import { changesSince } from "./changes";
 
 export const run: CommandRun = async (req) => {
   const checked = await checkWorkbook(req.port, { asOf: req.asOf, settings: req.settings }, req.deps);
+  // The comparison's modules (snapshots, their schemas) are loaded only when one is asked for.
   const report = req.since
-    ? { ...checked.report, changes: await changesSince(req.port, checked.report, req.since, req.deps) }
+    ? { ...checked.report, changes: await (await import("./changes")).changesSince(req.port, checked.report, req.since, req.deps) }
     : checked.report;
   req.deps?.cancel?.throwIfCancelled(); // nothing written yet: a run called off now leaves the workbook as it was
   const highlighted = req.writeBack ? (await highlightIssues(req.port, report)).cells : null;

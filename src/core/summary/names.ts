@@ -4,11 +4,12 @@
  */
 import { summaryText } from "../../i18n/summary";
 import type { Settings } from "../settings";
+import { xmlSafe } from "../text/xml-chars";
 
 export const MAX_SHEET_NAME = 31;
 
 export function sanitizeSheetName(name: string, fallback = "Sheet"): string {
-  let s = name
+  let s = xmlSafe(name)
     .normalize("NFC")
     .replace(/[\u0000-\u001f\u007f]/g, " ")
     .replace(/[\\/?*[\]:]/g, "-")
