@@ -191,7 +191,7 @@ describe("4–10 sizes that are checked", () => {
     record("4 zip bomb", "sheet, size lied (2.4 GB → 1,000 B): check", c);
     expectBounded(c);
     expect(c.code).toBe(1); // the other sheet is still checked
-    expect(c.err).toMatch(/Trang tính "PL I" bị hỏng/);
+    expect(c.err).toMatch(/Trang tính «PL I» bị hỏng/);
     expectRefused(summarize(sheetBomb, out("bomb.xlsx")), /bị hỏng/);
     const sstBomb = save(
       repack(plan, { [SST]: bombPart(SST, `<sst xmlns="x"><si><t>`, A_MB, 2400, "</t></si></sst>", { declared: 5000 }) }),
@@ -249,7 +249,7 @@ describe("4–10 sizes that are checked", () => {
     record("6 empty rows", "2,000,000 <row/> (12 MB): check", o);
     expectBounded(o);
     expect(o.code).toBe(1);
-    expect(o.err).toMatch(/Trang tính "PL I" bị hỏng/);
+    expect(o.err).toMatch(/Trang tính «PL I» bị hỏng/);
     const huge = save(
       repack(plan, {
         [SHEET1]: bombPart(SHEET1, `<worksheet xmlns="x"><sheetData>`, "<row/>".repeat(100000), 1790, "</sheetData></worksheet>", {
@@ -273,7 +273,7 @@ describe("4–10 sizes that are checked", () => {
     record("7 past the grid", `${label}: check`, o);
     expectBounded(o);
     expect(o.code).toBe(1);
-    expect(o.err).toMatch(/Trang tính "PL I" bị hỏng/);
+    expect(o.err).toMatch(/Trang tính «PL I» bị hỏng/);
     expect(o.cpuMs).toBeLessThan(10_000);
   });
 
@@ -412,7 +412,7 @@ describe("11–14 bytes that are never copied blindly", () => {
     record("12 CRC", "sheet with a bad CRC: check", c);
     expectBounded(c);
     expect(c.code).toBe(1);
-    expect(c.err).toMatch(/Trang tính "PL I" bị hỏng/);
+    expect(c.err).toMatch(/Trang tính «PL I» bị hỏng/);
     const app = entriesOf(plan).find((x) => x.name === "docProps/app.xml")!;
     const badApp = save(repack(plan, { "docProps/app.xml": { ...app, crc: 0xdeadbeef } }));
     const target = out("crc.xlsx");
