@@ -20,6 +20,7 @@ import { checkOutputPath, writeFileAtomic } from "./files";
 import { CliError, type CliIO } from "./io";
 import { blocks, jsonPieces } from "./json-stream";
 import { renderTextReport } from "./text-report";
+import { runConsolidate } from "./consolidate";
 
 /** Open a workbook file as a port. Read-only when no copy will be written (faster: unused parts skipped). */
 export async function openFilePort(file: string, options: { readOnly: boolean }): Promise<XlsxWorkbookPort> {
@@ -29,6 +30,8 @@ export async function openFilePort(file: string, options: { readOnly: boolean })
 /** `deps`: the engine and runner the command uses (the real ones by default; tests swap the analysis). */
 export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}): Promise<number> {
   const def = args.def!;
+  // Folders and files read one by one by the door's own runner (consolidate): no single workbook to open.
+  if (def.cli?.inputs === "paths") return runConsolidate(args, io);
   const writes = args.out !== undefined;
   // A command that makes files of its own (a document, the units' copies) only reads the workbook.
   const writesDocument = def.cli?.output === "document";
