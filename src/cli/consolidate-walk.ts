@@ -2,9 +2,10 @@
  * The files `phuluc consolidate DIR|FILES…` reads: every file under each folder given (sub-folders too), and
  * each file named. Hidden files and folders (".git", ".DS_Store") and Office's lock files ("~$…") are not
  * the communes' and are passed over; every other file is read — a file that is not a workbook is then listed
- * with its reason. The city's own outputs are never read as inputs. Bounded: at most MAX_FILES files, and a
- * folder reached twice (through a link) is walked once. A name that does not exist, or nothing to read at
- * all (an empty folder), is a usage error.
+ * with its reason. The run's own outputs (-o, --report) are set apart, for the door to decide (an earlier
+ * city workbook is not a commune's; any other file is an input it must not overwrite). Bounded: at most
+ * MAX_FILES files, and a folder reached twice (through a link) is walked once. A name that does not exist
+ * is a usage error.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -26,15 +27,21 @@ function realOf(p: string): string {
 
 class Walk {
   readonly targets: Target[] = [];
+  /** Files found that are the run's outputs. */
+  readonly outputs: Target[] = [];
   private readonly seenDirs = new Set<string>();
   private readonly seenFiles = new Set<string>();
 
-  constructor(private readonly excluded: ReadonlySet<string>) {}
+  constructor(private readonly outputReals: ReadonlySet<string>) {}
 
   add(p: string, display: string): void {
     const real = realOf(p);
-    if (this.excluded.has(real) || this.seenFiles.has(real)) return;
+    if (this.seenFiles.has(real)) return;
     this.seenFiles.add(real);
+    if (this.outputReals.has(real)) {
+      this.outputs.push({ path: p, file: display });
+      return;
+    }
     if (this.targets.length >= MAX_FILES) throw new CliError(U.tooManyFiles(MAX_FILES));
     this.targets.push({ path: p, file: display });
   }
@@ -68,8 +75,17 @@ function isFolder(p: string): boolean {
   }
 }
 
-/** The files to read, in a stable order; `outputs`: the files the run writes (never read as inputs). */
-export function collectTargets(inputs: readonly string[], outputs: readonly string[]): Target[] {
+export interface Found {
+  /** The files to read, in a stable order. */
+  targets: Target[];
+  /** The files found that the run writes (-o, --report). */
+  outputs: Target[];
+  /** The folders given (to name one when there is nothing to read). */
+  folders: string[];
+}
+
+/** The files under `inputs`; those that are the run's `outputs` set apart. */
+export function findFiles(inputs: readonly string[], outputs: readonly string[]): Found {
   const walk = new Walk(new Set(outputs.map(realOf)));
   const folders: string[] = [];
   for (const input of inputs) {
@@ -84,6 +100,10 @@ export function collectTargets(inputs: readonly string[], outputs: readonly stri
       walk.folder(input, input);
     } else walk.add(input, input);
   }
-  if (!walk.targets.length) throw new CliError(folders.length ? U.emptyFolder(folders[0]) : U.noFiles);
-  return walk.targets;
+  return { targets: walk.targets, outputs: walk.outputs, folders };
+}
+
+/** Nothing to read at all (an empty folder) is a usage error. */
+export function assertSomething(found: Found): void {
+  if (!found.targets.length) throw new CliError(found.folders.length ? U.emptyFolder(found.folders[0]) : U.noFiles);
 }

@@ -19,7 +19,9 @@ import { writeCityWorkbook } from "../xlsx/city-workbook";
 import { readStore } from "../xlsx/store";
 import { XlsxWorkbookPort } from "../xlsx/port";
 import { readFileBytes } from "../xlsx/read-file";
-import { collectTargets } from "./consolidate-walk";
+import { assertSomething, findFiles } from "./consolidate-walk";
+import type { Target } from "./consolidate-file";
+import { summarizeCliText } from "../i18n/summary";
 import { readTargets, type PoolOptions } from "./consolidate-pool";
 import { checkOutputPath, isSameFile, writeFileAtomic } from "./files";
 import { blocks, jsonPieces } from "./json-stream";
@@ -30,16 +32,33 @@ export interface ConsolidateDoorOptions extends Pick<PoolOptions, "workers" | "w
   tty?: boolean;
 }
 
-/** The settings kept in an earlier city workbook at `out` (only one phuluc wrote as a city's), else null. */
-async function keptCitySettings(out: string): Promise<Settings | null> {
+/** An earlier city workbook phuluc wrote (its store records the city's sheets), opened; else null. */
+async function cityWorkbookAt(file: string): Promise<XlsxWorkbookPort | null> {
   try {
-    const port = await XlsxWorkbookPort.fromBytes(readFileBytes(out), path.basename(out), { readOnly: true });
-    if (!readStore(port.workbook).store.summarySheets.some((s) => s.marker === CITY_MARKER)) return null;
-    const { settings, warning } = await port.loadSettings();
-    return warning ? null : settings;
+    const port = await XlsxWorkbookPort.fromBytes(readFileBytes(file), path.basename(file), { readOnly: true });
+    return readStore(port.workbook).store.summarySheets.some((s) => s.marker === CITY_MARKER) ? port : null;
   } catch {
-    return null; // none there yet, or not a city workbook: the defaults
+    return null; // none there yet, or not a city workbook
   }
+}
+
+/** The settings kept in an earlier city workbook at `out`, else null. */
+async function keptCitySettings(out: string): Promise<Settings | null> {
+  const port = await cityWorkbookAt(out);
+  if (!port) return null;
+  const { settings, warning } = await port.loadSettings();
+  return warning ? null : settings;
+}
+
+/**
+ * The files to read. An output found among them is not read: an earlier city workbook (it is rewritten),
+ * or — any other file, a commune's — the run refuses to overwrite it (exit 2).
+ */
+async function targetsOf(args: ParsedArgs, outs: readonly string[]): Promise<Target[]> {
+  const found = findFiles([args.file, ...args.files], outs);
+  for (const o of found.outputs) if (!(await cityWorkbookAt(o.path))) throw new CliError(summarizeCliText.sameFile(o.file));
+  assertSomething(found);
+  return found.targets;
 }
 
 /** The city's settings: the flags (--issuer, --parent, --plan, --signer, --signer-title) over the kept ones. */
@@ -84,7 +103,7 @@ function writeOutputs(outcome: ConsolidateOutcome, args: ParsedArgs, io: CliIO):
 
 export async function runConsolidate(args: ParsedArgs, io: CliIO, options: ConsolidateDoorOptions = {}): Promise<number> {
   const outs = checkOutputs(args);
-  const targets = collectTargets([args.file, ...args.files], outs);
+  const targets = await targetsOf(args, outs);
   const settings = await citySettings(args);
   const { run } = await args.def!.loadMany!();
   const bar = progressOf(args, io, targets.length, options);
