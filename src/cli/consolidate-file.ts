@@ -9,14 +9,9 @@ import * as fs from "fs";
 import type { FileFacts, FileRead } from "../core/consolidate/reads";
 import { todayIso } from "../core/dates";
 import { readCommune } from "../app/use-cases/consolidate-read";
-import { openCommuneWorkbook, readFailureOf } from "../xlsx/commune-file";
-import { detectFileKind } from "../xlsx/detect";
+import { HEAD_BYTES, MAX_COMMUNE_FILE_BYTES, notWorkbookOf, openCommuneWorkbook, readFailureOf } from "../xlsx/commune-file";
 import "../xlsx/read-file"; // Node's zlib inflates the parts (as in every CLI command)
 
-/** Larger files are left out (too_large): a commune's plan is a few hundred kilobytes. */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-/** Bytes looked at to tell a workbook from anything else. */
-const HEAD_BYTES = 4096;
 /** The pause before reading again a file that changed while it was read. */
 const REREAD_PAUSE_MS = 300;
 
@@ -60,10 +55,8 @@ async function stableBytes(t: Target, access: FileAccess): Promise<{ bytes: Uint
     if (attempt) await new Promise((r) => setTimeout(r, REREAD_PAUSE_MS));
     const before = access.stat(t.path);
     if (!before.isFile) return skip(t.file, "unreadable", "not_a_file");
-    if (before.size > MAX_FILE_BYTES) return skip(t.file, "too_large");
-    const kind = detectFileKind(access.readHead(t.path, HEAD_BYTES));
-    if (kind === "empty" || kind === "cfb" || kind === "text") return skip(t.file, "not_workbook", kind);
-    if (kind !== "zip") return skip(t.file, "not_workbook", "not_zip");
+    const not = notWorkbookOf(before.size, before.size > MAX_COMMUNE_FILE_BYTES ? new Uint8Array(0) : access.readHead(t.path, HEAD_BYTES));
+    if (not) return skip(t.file, not.reason, not.code);
     const bytes = access.readAll(t.path);
     const after = access.stat(t.path);
     if (after.size === before.size && after.mtimeMs === before.mtimeMs && bytes.length === before.size)

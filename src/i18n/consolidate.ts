@@ -130,3 +130,28 @@ export const consolidateUsageTexts = {
   reportNeedsDocx: (p: string) => `Báo cáo là tệp Word: hãy ghi --report TÊN.docx (không phải «${p}»).`,
   outIsReport: "Tệp bảng tổng hợp (-o) và tệp báo cáo (--report) phải khác nhau.",
 };
+
+const uiVi = {
+  title: "Tổng hợp kế hoạch của nhiều xã",
+  intro:
+    "Dành cho tỉnh, thành phố hoặc sở: chọn thư mục chứa tệp kế hoạch của các xã, phường, đặc khu (hoặc chọn nhiều tệp). Các tệp chỉ được đọc trong trình duyệt, không gửi đi đâu; kết quả là bảng tổng hợp tải xuống.",
+  pickFolder: "Chọn thư mục các xã…",
+  pickFiles: "Chọn nhiều tệp…",
+  reading: (done: number, total: number) => `Đang đọc ${formatNumber(done)}/${formatNumber(total)} tệp…`,
+  failed: (why: string) => `Không tổng hợp được: ${why}`,
+  noFiles: "Không có tệp nào để tổng hợp trong thư mục đã chọn.",
+};
+
+const uiEn: typeof uiVi = {
+  title: "Consolidate many communes' plans",
+  intro:
+    "For a province, a city or a department: choose the folder holding the communes' plan files (or several files). The files are only read in the browser and sent nowhere; the result is a consolidated workbook to download.",
+  pickFolder: "Choose the communes' folder…",
+  pickFiles: "Choose several files…",
+  reading: (done, total) => `Reading ${formatNumber(done, "en")}/${formatNumber(total, "en")} files…`,
+  failed: (why) => `Could not consolidate: ${why}`,
+  noFiles: "No file to consolidate in the folder chosen.",
+};
+
+/** The web app's «Tổng hợp nhiều xã» (today: the preview's welcome screen). */
+export const CONSOLIDATE_UI: { readonly [L in ConsolidateLang]: typeof uiVi } = { vi: uiVi, en: uiEn };

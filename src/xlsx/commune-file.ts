@@ -5,8 +5,25 @@
  */
 import type { SkipReason } from "../core/consolidate/reads";
 import type { WorkbookPort } from "../core/port";
-import { XlsxReadError } from "./detect";
+import { detectFileKind, XlsxReadError } from "./detect";
 import { XlsxWorkbookPort } from "./port";
+
+/** Larger files are left out (too_large): a commune's plan is a few hundred kilobytes. */
+export const MAX_COMMUNE_FILE_BYTES = 200 * 1024 * 1024;
+/** Bytes looked at to tell a workbook from anything else. */
+export const HEAD_BYTES = 4096;
+
+/**
+ * Why a file of this size and these first bytes is not a workbook to read (too large, not a zip: a text,
+ * an old .xls, an empty file…), or null when it may be one. Cheap: a video or a PDF in the folder is named
+ * without being read whole.
+ */
+export function notWorkbookOf(size: number, head: Uint8Array): { reason: SkipReason; code?: string } | null {
+  if (size > MAX_COMMUNE_FILE_BYTES) return { reason: "too_large" };
+  const kind = detectFileKind(head);
+  if (kind === "empty" || kind === "cfb" || kind === "text") return { reason: "not_workbook", code: kind };
+  return kind === "zip" ? null : { reason: "not_workbook", code: "not_zip" };
+}
 
 export interface OpenedCommuneWorkbook {
   port: WorkbookPort;

@@ -13,6 +13,7 @@ import { observePort, type PortEvent } from "./observed-port";
 import type { PreviewSheet, PreviewWorkbook } from "./sheet-model";
 import { XlsxPreviewWorkbook } from "./xlsx-workbook";
 import { saveBlob } from "../file-delivery";
+import { ConsolidateEntry } from "./ConsolidateEntry";
 
 export type OpenedWorkbook = PreviewWorkbook & { port: WorkbookPort };
 export type WorkbookOpener = (bytes: ArrayBuffer, fileName: string) => Promise<OpenedWorkbook>;
@@ -206,6 +207,7 @@ export function PreviewShell({ today, open = openXlsx, sampleUrl = SAMPLE_URL, a
                     <MessageBarBody>{error}</MessageBarBody>
                   </MessageBar>
                 )}
+                <ConsolidateEntry today={today} />
               </main>
             )}
           </div>
