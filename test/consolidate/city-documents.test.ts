@@ -14,6 +14,7 @@ import { defaultSettings, type Settings } from "../../src/core/settings";
 import { buildCitySummary, CITY_MARKER } from "../../src/core/summary/city/build";
 import type { SummarySheetSpec } from "../../src/core/summary/spec";
 import { skippedText } from "../../src/i18n/consolidate";
+import { planSettingsFrom } from "../../src/core/document/identity";
 
 const AS_OF = "2026-11-24";
 
@@ -30,6 +31,15 @@ describe("the issuing body", () => {
     ["", "", { kind: null, level: null, place: null, symbol: null }],
   ])("%s (under %s)", (issuer, parent, expected) => {
     expect(readIssuer(issuer, parent)).toEqual(expected);
+  });
+
+  it("a city's plan may be the Party's («Kế hoạch số 12-KH/TU»): its number is read like a People's Committee's", () => {
+    expect(planSettingsFrom("Kế hoạch số 12-KH/TU ngày 01/3/2026 về chuyển đổi số")).toEqual({
+      planNumber: "12-KH/TU",
+      planDate: "2026-03-01",
+      planName: "chuyển đổi số",
+    });
+    expect(planSettingsFrom("Kế hoạch số 45/KH-UBND")).toMatchObject({ planNumber: "45/KH-UBND" });
   });
 
   it("reads in a sentence as the decree writes it", () => {

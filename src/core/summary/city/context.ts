@@ -55,7 +55,8 @@ export function addCityTitleBlock(
   const { city, rollUp } = ctx;
   const lines = [...(city.parent ? [city.parent] : []), ...city.issuer];
   const shown = lines.length > 3 ? [lines[0], lines[1], lines.slice(2).join(" ")] : lines;
-  const bold = b.style("commune");
+  // a long body's name wraps within the block rather than run past it
+  const bold = derivedStyle(b, "city.issuer", b.style("commune"), (s) => ({ ...s, align: { ...s.align, wrap: true } }));
   const regular = derivedStyle(b, "city.parent", bold, (s) => ({ ...s, font: { ...s.font, bold: false } }));
   shown.forEach((text, i) => b.mergeSet(1 + i, l1, l2, text, city.parent && i === 0 ? regular : bold));
   b.mergeSet(1, r1, r2, summaryText.nationalName, b.style("nation"));

@@ -56,7 +56,7 @@ function usedRow(b: SheetBuilder, row: number, no: number, c: RankedCommune): vo
 /** `reasonOf`: each left-out file's reason in words (the door's language is Vietnamese here: a state document). */
 export function buildFilesSheet(ctx: CityContext, name: string, reasonOf: (s: SkippedFile) => string) {
   const b = new SheetBuilder(CITY_FILES_KEY, name);
-  addCityTitleBlock(b, ctx, { left: [1, 2], right: [3, COLUMNS], columns: COLUMNS }, cityText.titleFiles);
+  addCityTitleBlock(b, ctx, { left: [1, 3], right: [4, COLUMNS], columns: COLUMNS }, cityText.titleFiles);
   const { skipped, communes } = ctx.rollUp;
   let r = CITY_CONTENT_ROW;
   const headerRow = r;
