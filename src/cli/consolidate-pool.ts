@@ -55,7 +55,8 @@ async function* inProcess(targets: readonly Target[], options: PoolOptions): Asy
   let done = 0;
   for (const t of targets) {
     yield await readCommuneFile(t, options.asOf);
-    options.onRead?.(++done);
+    done++;
+    options.onRead?.(done);
   }
 }
 
@@ -126,7 +127,9 @@ class WorkerPool implements AsyncIterable<FileRead> {
     slot.job = null;
     slot.timer = null;
     this.ready.push(read);
-    this.options.onRead?.(++this.done);
+    // counted apart from the call: `onRead?.(++done)` would skip the count when there is no onRead
+    this.done++;
+    this.options.onRead?.(this.done);
     this.wake?.();
     this.wake = null;
   }

@@ -10,6 +10,8 @@ import * as path from "path";
 import { ConsolidateJsonSchema } from "../../src/core/consolidate/json";
 import { parseArgs } from "../../src/cli/args";
 import { runConsolidate } from "../../src/cli/consolidate";
+import { readTargets } from "../../src/cli/consolidate-pool";
+import { findFiles } from "../../src/cli/consolidate-walk";
 import { captureIO } from "../support/cli-io";
 import { communeFileName, communePlan, fastXlsx, generatedCommune } from "../support/city-plans";
 import { makeTempDir, removeTempDir } from "../support/xlsx-builder";
@@ -78,4 +80,14 @@ test("a worker that dies is replaced and its file listed; the run ends", async (
   expect(await runConsolidate(args, io, { workers: 2, workerScript: dying })).toBe(1);
   expect(io.out).toContain("Có 48 tệp không tổng hợp được");
   expect(io.out).toMatch(/Lỗi không mong muốn khi đọc tệp/);
+}, 120000);
+
+test("the worker threads' stream ends once every file is read, with or without a progress callback", async () => {
+  const found = findFiles([communes], []);
+  for (const onRead of [undefined, () => undefined]) {
+    let n = 0;
+    for await (const read of readTargets(found.targets, { asOf: AS_OF, workers: 2, workerScript: WORKER, ...(onRead ? { onRead } : {}) }))
+      n += read ? 1 : 0;
+    expect(n).toBe(found.targets.length);
+  }
 }, 120000);

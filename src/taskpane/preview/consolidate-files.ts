@@ -28,7 +28,8 @@ export async function* readPickedFiles(files: readonly File[], asOf: string, onR
   let done = 0;
   for (const f of files) {
     yield await readOne(f, asOf);
-    onRead?.(++done);
+    done++;
+    onRead?.(done);
     await repaint();
   }
 }

@@ -10,7 +10,7 @@ import type { RankedCommune } from "../../consolidate/roll-up";
 import { STATUS_CATEGORIES, type Counts } from "../../report-schema";
 import { reportPrint } from "../print";
 import { SheetBuilder } from "../sheet-builder";
-import { DATA_BAR_COLOR, TAB_COLOR } from "../styles";
+import { categoryTone, DATA_BAR_COLOR, TAB_COLOR } from "../styles";
 import { addLegend } from "../title";
 import { addCityTitleBlock, CITY_CONTENT_ROW, plainLine, type CityContext } from "./context";
 
@@ -87,9 +87,7 @@ function header(b: SheetBuilder, row: number): void {
 function counts(b: SheetBuilder, row: number, c: Counts, bold: boolean): void {
   b.set(row, COMMUNE_COL.total, c.total, b.style("int", { bold }));
   STATUS_CATEGORIES.forEach((cat, i) => {
-    const v = c[cat];
-    const tone = cat === "overdue" && v > 0 ? "red" : cat === "done_on_time" && v > 0 ? "green" : undefined;
-    b.set(row, COMMUNE_COL.firstCategory + i, v, b.style("int", { bold, tone }));
+    b.set(row, COMMUNE_COL.firstCategory + i, c[cat], b.style("int", { bold, tone: categoryTone(cat, c[cat]) }));
   });
   b.set(row, COMMUNE_COL.completion, c.completionRate, b.style("pct", { bold }));
   b.set(row, COMMUNE_COL.onTime, c.onTimeRate, b.style("pct", { bold }));

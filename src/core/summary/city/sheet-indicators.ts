@@ -11,7 +11,7 @@ import type { CityFigure, CityIndicator, IndicatorResult } from "../../consolida
 import { reportPrint } from "../print";
 import { SheetBuilder } from "../sheet-builder";
 import { TAB_COLOR, type Tone } from "../styles";
-import { addLegend } from "../title";
+import { addLegend, type LegendEntry } from "../title";
 import { addCityTitleBlock, CITY_CONTENT_ROW, plainLine, type CityContext } from "./context";
 
 export const CITY_INDICATORS_KEY = "city_indicators";
@@ -22,6 +22,10 @@ const DETAIL_COLUMNS = 8;
 const WORDINGS_SHOWN = 6;
 
 const qty = (n: number) => formatNumber(n);
+const MET_LEGEND: LegendEntry[] = [
+  { fill: "green", text: cityText.legendMet },
+  { fill: "red", text: cityText.legendNotMet },
+];
 
 /** A value of an indicator as people read it (85,5% or 1.234). */
 export function indicatorValue(n: number | null, percent: boolean): string {
@@ -93,10 +97,7 @@ export function buildCityIndicatorsSheet(ctx: CityContext, name: string) {
   const inds = ctx.rollUp.indicators;
   inds.forEach((ind, i) => tableRow(b, r++, i + 1, ind));
   if (!inds.length) b.mergeSet(r++, 1, TABLE_COLUMNS, cityText.noIndicators, b.style("text"));
-  const last = addLegend(b, r + 1, TABLE_COLUMNS, [
-    { fill: "green", text: cityText.legendMet },
-    { fill: "red", text: cityText.legendNotMet },
-  ]);
+  const last = addLegend(b, r + 1, TABLE_COLUMNS, MET_LEGEND);
   plainLine(b, last + 1, TABLE_COLUMNS, cityText.legendMatch);
   return b.build({
     columns: TABLE_COLUMNS,
@@ -165,10 +166,7 @@ export function buildCityIndicatorDetailSheet(ctx: CityContext, name: string) {
     sorted.forEach((res, k) => detailRow(b, r++, k + 1, res));
   });
   if (!ctx.rollUp.indicators.length) b.mergeSet(r++, 1, DETAIL_COLUMNS, cityText.noIndicators, b.style("text"));
-  const last = addLegend(b, r + 1, DETAIL_COLUMNS, [
-    { fill: "green", text: cityText.legendMet },
-    { fill: "red", text: cityText.legendNotMet },
-  ]);
+  const last = addLegend(b, r + 1, DETAIL_COLUMNS, MET_LEGEND);
   return b.build({
     columns: DETAIL_COLUMNS,
     widthRules: [
