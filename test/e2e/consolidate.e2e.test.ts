@@ -44,7 +44,8 @@ test("many communes' files picked at once give the city's workbook, downloaded; 
   });
   const note = path.join(inputs, "ghi-chu.txt");
   fs.writeFileSync(note, "Danh sách các xã đã nộp\n");
-  await page.goto(`${server.url}/taskpane.html`);
+  // the web app's first screen when the build has one (index.html), else the preview's welcome screen
+  await page.goto(`${server.url}/${fs.existsSync(path.join(DIST, "index.html")) ? "index.html" : "taskpane.html"}`);
   const box = page.getByTestId("consolidate");
   await box.waitFor();
   expect(await page.getByTestId("consolidate-folder").getAttribute("webkitdirectory")).toBe("");

@@ -1,27 +1,26 @@
 /**
- * «Tổng hợp nhiều xã» in the browser (today the preview's welcome screen; the web app takes it over): a
- * folder of the communes' plans, or many files, consolidated by the registry's use case — the files read in
- * the page one at a time (consolidate-files.ts) — and the city's workbook downloaded.
+ * «Tổng hợp nhiều xã» in the browser: a folder of the communes' plans, or many files, consolidated by the
+ * registry's use case — the files read in the page one at a time (consolidate-files.ts) — and the city's
+ * workbook downloaded. Plain HTML with no library of its own (the classes come from the screen it sits on),
+ * so a light first screen can hold it: the engine, the runner and the writer are loaded only once files are
+ * picked. Today on the preview's welcome screen; the web app's first screen takes it as it is.
  */
 import { useEffect, useRef, useState } from "react";
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { commandById } from "../../app/commands";
-import { defaultSettings } from "../../core/settings";
-import { CONSOLIDATE_UI } from "../../i18n/consolidate";
+import { CONSOLIDATE_UI, type ConsolidateLang } from "../../i18n/consolidate";
 import { saveFile } from "../file-delivery";
 
-const useStyles = makeStyles({
-  box: { display: "flex", flexDirection: "column", gap: "8px", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "12px" },
-  title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  row: { display: "flex", flexWrap: "wrap", gap: "8px" },
-  hidden: { display: "none" },
-  message: { whiteSpace: "pre-wrap" },
-});
+export interface ConsolidateEntryProps {
+  today: string;
+  lang?: ConsolidateLang;
+  /** Class names of the screen it sits on (its buttons, its message). */
+  classes?: { box?: string; button?: string; message?: string; error?: string };
+}
 
 type State =
   | { kind: "idle" }
   | { kind: "reading"; done: number; total: number }
-  | { kind: "done"; ok: boolean; message: string }
+  | { kind: "done"; message: string }
   | { kind: "failed"; message: string };
 
 /** The files worth reading (not hidden, not an Office lock file), in the order of their names in the folder. */
@@ -30,16 +29,16 @@ function communeFiles(files: readonly File[]): File[] {
   return files.filter((f) => !f.name.startsWith(".") && !f.name.startsWith("~$")).sort((a, b) => (path(a) < path(b) ? -1 : 1));
 }
 
-/** The engine, the runner and the writer are loaded only now (the page's first load stays small). */
-async function consolidateFiles(files: File[], asOf: string, onRead: (done: number) => void) {
-  const [{ run }, { writeCityWorkbook }, { readPickedFiles }] = await Promise.all([
+async function consolidateFiles(files: File[], asOf: string, lang: ConsolidateLang, onRead: (done: number) => void) {
+  const [{ run }, { writeCityWorkbook }, { readPickedFiles }, { defaultSettings }] = await Promise.all([
     commandById("consolidate").loadMany!(),
     import(/* webpackChunkName: "xlsx-writer" */ "../../xlsx/city-workbook"),
     import(/* webpackChunkName: "consolidate" */ "./consolidate-files"),
+    import(/* webpackChunkName: "consolidate" */ "../../core/settings"),
   ]);
   return run({
     asOf,
-    lang: "vi",
+    lang,
     settings: defaultSettings(),
     report: false,
     reads: readPickedFiles(files, asOf, onRead),
@@ -47,9 +46,10 @@ async function consolidateFiles(files: File[], asOf: string, onRead: (done: numb
   });
 }
 
-export function ConsolidateEntry({ today }: { today: string }) {
-  const t = CONSOLIDATE_UI.vi;
-  const s = useStyles();
+const HIDDEN = { display: "none" } as const;
+
+export function ConsolidateEntry({ today, lang = "vi", classes = {} }: ConsolidateEntryProps) {
+  const t = CONSOLIDATE_UI[lang];
   const folder = useRef<HTMLInputElement>(null);
   const many = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -60,15 +60,15 @@ export function ConsolidateEntry({ today }: { today: string }) {
     folder.current?.setAttribute("directory", "");
   }, []);
 
-  const onPicked = async (list: FileList | null, input: HTMLInputElement | null) => {
+  const onPicked = async (list: FileList | null, input: HTMLInputElement) => {
     const files = communeFiles(Array.from(list ?? []));
-    if (input) input.value = "";
+    input.value = "";
     if (!files.length) return setState({ kind: "failed", message: t.noFiles });
     setState({ kind: "reading", done: 0, total: files.length });
     try {
-      const outcome = await consolidateFiles(files, today, (done) => setState({ kind: "reading", done, total: files.length }));
+      const outcome = await consolidateFiles(files, today, lang, (done) => setState({ kind: "reading", done, total: files.length }));
       saveFile(outcome.output.bytes, outcome.output.fileName, outcome.output.mediaType);
-      setState({ kind: "done", ok: outcome.ok, message: outcome.message });
+      setState({ kind: "done", message: outcome.message });
     } catch (e) {
       setState({ kind: "failed", message: t.failed(e instanceof Error ? e.message : String(e)) });
     }
@@ -76,22 +76,22 @@ export function ConsolidateEntry({ today }: { today: string }) {
 
   const busy = state.kind === "reading";
   return (
-    <section className={s.box} aria-label={t.title} data-testid="consolidate">
-      <h2 className={s.title}>{t.title}</h2>
+    <section className={classes.box} aria-label={t.title} data-testid="consolidate">
+      <h2>{t.title}</h2>
       <p>{t.intro}</p>
-      <div className={s.row}>
-        <Button onClick={() => folder.current?.click()} disabled={busy}>
+      <div>
+        <button type="button" className={classes.button} onClick={() => folder.current?.click()} disabled={busy}>
           {t.pickFolder}
-        </Button>
-        <Button onClick={() => many.current?.click()} disabled={busy}>
+        </button>{" "}
+        <button type="button" className={classes.button} onClick={() => many.current?.click()} disabled={busy}>
           {t.pickFiles}
-        </Button>
+        </button>
       </div>
       <input
         ref={folder}
         type="file"
         multiple
-        className={s.hidden}
+        style={HIDDEN}
         aria-label={t.pickFolder}
         tabIndex={-1}
         data-testid="consolidate-folder"
@@ -102,21 +102,24 @@ export function ConsolidateEntry({ today }: { today: string }) {
         type="file"
         multiple
         accept=".xlsx"
-        className={s.hidden}
+        style={HIDDEN}
         aria-label={t.pickFiles}
         tabIndex={-1}
         data-testid="consolidate-files"
         onChange={(e) => void onPicked(e.currentTarget.files, e.currentTarget)}
       />
       <div role="status" aria-live="polite">
-        {busy && <Spinner size="small" label={t.reading(state.done, state.total)} />}
+        {busy && t.reading(state.done, state.total)}
       </div>
-      {(state.kind === "done" || state.kind === "failed") && (
-        <MessageBar intent={state.kind === "failed" ? "error" : state.ok ? "success" : "warning"} layout="multiline">
-          <MessageBarBody className={s.message} data-testid="consolidate-message">
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
+      {state.kind === "done" && (
+        <p className={classes.message} style={{ whiteSpace: "pre-wrap" }} data-testid="consolidate-message">
+          {state.message}
+        </p>
+      )}
+      {state.kind === "failed" && (
+        <p role="alert" className={classes.error} data-testid="consolidate-message">
+          {state.message}
+        </p>
       )}
     </section>
   );
