@@ -4,7 +4,7 @@
  * the communes' and are passed over; every other file is read — a file that is not a workbook is then listed
  * with its reason. The run's own outputs (-o, --report) are set apart, for the door to decide (an earlier
  * city workbook is not a commune's; any other file is an input it must not overwrite). Bounded: at most
- * MAX_FILES files, and a folder reached twice (through a link) is walked once. A name that does not exist
+ * MAX_FILES files and MAX_DEPTH folders deep, and a folder reached twice (through a link) is walked once. A name that does not exist
  * is a usage error.
  */
 import * as fs from "fs";
@@ -14,6 +14,8 @@ import type { Target } from "./consolidate-file";
 import { CliError } from "./io";
 
 export const MAX_FILES = 100_000;
+/** Folders inside folders read at most this deep (a deeper tree is a usage error, not a stack overflow). */
+export const MAX_DEPTH = 64;
 
 const passedOver = (name: string) => name.startsWith(".") || name.startsWith("~$");
 
@@ -46,7 +48,8 @@ class Walk {
     this.targets.push({ path: p, file: display });
   }
 
-  folder(dir: string, display: string): void {
+  folder(dir: string, display: string, depth = 0): void {
+    if (depth > MAX_DEPTH) throw new CliError(U.tooDeep(display, MAX_DEPTH));
     const real = realOf(dir);
     if (this.seenDirs.has(real)) return;
     this.seenDirs.add(real);
@@ -61,7 +64,7 @@ class Walk {
       const p = path.join(dir, e.name);
       const shown = path.join(display, e.name);
       const isDir = e.isDirectory() || (e.isSymbolicLink() && isFolder(p));
-      if (isDir) this.folder(p, shown);
+      if (isDir) this.folder(p, shown, depth + 1);
       else this.add(p, shown);
     }
   }

@@ -127,6 +127,7 @@ export const consolidateUsageTexts = {
   emptyFolder: (p: string) => `Thư mục «${p}» không có tệp nào để tổng hợp.`,
   noFiles: "Không có tệp nào để tổng hợp.",
   tooManyFiles: (n: number) => `Quá nhiều tệp (hơn ${formatNumber(n)} tệp): hãy tổng hợp từng thư mục nhỏ hơn.`,
+  tooDeep: (p: string, n: number) => `Thư mục «${p}» nằm quá sâu (hơn ${n} cấp thư mục lồng nhau): hãy chọn thư mục gần các tệp hơn.`,
   reportNeedsDocx: (p: string) => `Báo cáo là tệp Word: hãy ghi --report TÊN.docx (không phải «${p}»).`,
   outIsReport: "Tệp bảng tổng hợp (-o) và tệp báo cáo (--report) phải khác nhau.",
 };

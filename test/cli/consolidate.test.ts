@@ -153,11 +153,13 @@ test("files named one by one are read like a folder's; the city workbook at -o i
   expect(again.json.files.total).toBe(2);
 });
 
-test("usage: an empty folder, a missing name, no -o, a report that is not .docx, -o naming an input — one line, exit 2", async () => {
+test("usage: an empty folder, a missing name, no -o, a report that is not .docx, -o naming an input, folders too deep — one line, exit 2", async () => {
   const a = put(generatedCommune(1, 5));
   const empty = path.join(dir, "trong");
   fs.mkdirSync(empty);
   fs.writeFileSync(path.join(empty, ".hidden"), "x");
+  const deep = path.join(dir, "sau");
+  fs.mkdirSync(path.join(deep, ...Array.from({ length: 70 }, (_, i) => String(i % 10))), { recursive: true });
   const cases: [string[], RegExp][] = [
     [["consolidate", empty, "-o", out()], /không có tệp nào để tổng hợp/],
     [["consolidate", path.join(dir, "khong-co"), "-o", out()], /Không tìm thấy/],
@@ -167,6 +169,7 @@ test("usage: an empty folder, a missing name, no -o, a report that is not .docx,
     [["consolidate", communes, "-o", a], /trùng với tệp đầu vào/],
     [["consolidate", communes, "-o", path.join(dir, "bc.docx"), "--report", path.join(dir, "bc.docx")], /phải khác nhau/],
     [["consolidate", communes, "-o", out(), "--issuer", " "], /--issuer không được để trống/],
+    [["consolidate", deep, "-o", out()], /quá sâu \(hơn 64 cấp/],
   ];
   for (const [args, re] of cases) {
     const r = await runMain([...args, "--as-of", AS_OF]);
