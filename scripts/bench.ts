@@ -7,7 +7,9 @@
  * file at 20,000 and 100,000 tasks, peak RSS ≤ 300 MB at 100,000 tasks; `phuluc summarize` ≤ 1.0 × a plain
  * ExcelJS read + write (all measured as child processes, so all pay Node's start-up). Merging 100 units'
  * returns into a 5,000-task plan: time and peak memory (no target set; figures for the notes). A unit's
- * return of 200,000 rows: the merge itself ≤ 3 s and ≤ 500 MB (issue 21).
+ * return of 200,000 rows: the merge itself ≤ 3 s and ≤ 500 MB (issue 21). `phuluc
+ * consolidate` of 3,321 generated communes of ~150 tasks ≤ 60 s, peak memory ≤ 1 GB (all threads); and a
+ * folder of 10,000 files, half of them not workbooks, within the same bounds.
  *
  * Compiled on its own (tsconfig.bench.json → .bench/): it uses test data builders, which never go into
  * lib/ (what ships for the CLI). `npm run bench` builds both.
@@ -40,6 +42,7 @@ import { FULL, FULL_SHEET, fullStore } from "../test/support/full-store";
 import { HIGHLIGHT_FILL } from "../src/excel/highlight";
 import { readStoreFile } from "../src/xlsx/store";
 import { PART_KEYS, partBytes, partValue } from "../src/core/store";
+import { communeFileName, communePlan, fastXlsx, generatedCommune } from "../test/support/city-plans";
 
 type BenchFn = (ctx: BenchContext) => Promise<void> | void;
 interface BenchContext {
@@ -715,6 +718,74 @@ function bigReturnBench(rows: number): BenchFn {
   };
 }
 registerBench("merge", bigReturnBench(200000));
+
+/**
+ * phuluc consolidate at the country's scale: `communes` generated communes' workbooks of about `tasks` tasks
+ * each (and `junk` files that are not workbooks) in a temporary folder, consolidated by the CLI as a child
+ * process (worker threads across the cores; its peak RSS counts every thread). Targets: 3,321 communes of
+ * ~150 tasks in ≤ 60 s, peak memory ≤ 1 GB.
+ */
+function consolidateBench(communes: number, tasks: number, junk: number): BenchFn {
+  return async ({ tmp, root, log }) => {
+    const dir = path.join(tmp, `communes-${communes}-${junk}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const t0 = performance.now();
+    let bytes = 0;
+    for (let i = 0; i < communes; i++) {
+      const plan = generatedCommune(i, tasks);
+      const data = fastXlsx(communePlan(plan));
+      bytes += data.length;
+      fs.writeFileSync(path.join(dir, `${String(i + 1).padStart(4, "0")}-${communeFileName(plan)}`), data);
+    }
+    for (let j = 0; j < junk; j++) fs.writeFileSync(path.join(dir, `khac-${j}${[".txt", ".pdf", ".docx", ".xlsx"][j % 4]}`), junkFile(j));
+    log(
+      `${fmt(communes)} communes × ${tasks} tasks (${mb(bytes)} of workbooks)` +
+        (junk ? ` + ${fmt(junk)} files that are not workbooks` : "") +
+        `, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    const out = path.join(tmp, `tong-hop-${communes}.xlsx`);
+    const bin = path.join(root, "bin", "phuluc.js");
+    const cpuOut = path.join(tmp, `cpu-${communes}.txt`);
+    const cpuHook = path.join(tmp, "cpu-hook.js");
+    fs.writeFileSync(
+      cpuHook,
+      "process.on('exit',()=>{const u=process.resourceUsage();require('fs').writeFileSync(process.env.PHULUC_CPU_OUT,String(u.userCPUTime+u.systemCPUTime))});\n",
+    );
+    process.env.PHULUC_CPU_OUT = cpuOut;
+    const r = runChild(["-r", cpuHook, bin, "consolidate", dir, "-o", out, "--as-of", "2026-11-24", "--json"], tmp, root);
+    delete process.env.PHULUC_CPU_OUT;
+    const cpu = Number(fs.readFileSync(cpuOut, "utf8")) / 1e6;
+    const secs = r.ms / 1000;
+    log(
+      `phuluc consolidate (child, ${os.availableParallelism?.() ?? os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}): ` +
+        `${secs.toFixed(1)} s, ${cpu.toFixed(1)} s of CPU (all threads), exit ${r.code}, max RSS ${mb(r.maxRss)} (all threads)`,
+    );
+    log(
+      `${fmt(communes / secs)} communes/s; ${fmt((communes + junk) / secs)} files/s; JSON ${mb(r.stdoutBytes)}, workbook ${mb(fs.statSync(out).size)}`,
+    );
+    log(`targets: ≤ 60 s (${secs <= 60 ? "met" : "MISSED"}), peak memory ≤ 1 GB (${r.maxRss <= 1024 ** 3 ? "met" : "MISSED"})`);
+    if (r.code !== 0 && r.code !== 1) log(`failed: ${r.stderr.trim().slice(0, 300)}`);
+  };
+}
+
+/** A file that is not a workbook: text, a PDF's head, a Word document's zip, an empty file, a cut-off workbook. */
+function junkFile(j: number): Uint8Array {
+  switch (j % 5) {
+    case 0:
+      return Buffer.from(`Ghi chú số ${j}: danh sách xã đã nộp báo cáo.\n`.repeat(20));
+    case 1:
+      return Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(2000, 7)]);
+    case 2:
+      return Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.from("word/document.xml"), ...Buffer.alloc(400)]);
+    case 3:
+      return new Uint8Array(0);
+    default:
+      return fastXlsx(communePlan(generatedCommune(j, 5))).subarray(0, 300);
+  }
+}
+
+registerBench("consolidate", consolidateBench(3321, 150, 0));
+registerBench("consolidate-10k", consolidateBench(5000, 150, 5000));
 
 // ---------------------------------------------------------------------------------------------------
 

@@ -6,9 +6,13 @@
  * module, one entry here, its strings (src/i18n/commands.ts), a manifest button if it has one, its tests.
  */
 import type { CommandRun } from "./command";
+import type { ConsolidateRun } from "./use-cases/consolidate";
 
 /** CLI options a command may take (parsed by src/cli/args.ts, described in src/i18n/cli.ts). */
-export type CliOption = "asOf" | "json" | "lang" | "out" | "since" | "accept" | "decisions" | SettingsOption;
+export type CliOption = "asOf" | "json" | "lang" | "out" | "since" | "accept" | "decisions" | SettingsOption | CityOption;
+
+/** Options of the city's documents (`phuluc consolidate`): the report to draft, its issuing body and that body's parent. */
+export type CityOption = "report" | "issuer" | "parent";
 
 /** Options that change the workbook's settings (`phuluc settings … -o OUT`): they need -o. */
 export type SettingsOption = "commune" | "plan" | "signer" | "signerTitle" | "unitsFromPlan";
@@ -18,7 +22,8 @@ export interface CommandDef {
   readonly id: string;
   /**
    * The CLI sub-command. `inputs`: one workbook (FILE, the default) or the workbook and more files it reads
-   * ("many": FILE RETURN…, the request's `inputs`); `out`: whether `-o OUT` is required, allowed or refused;
+   * ("many": FILE RETURN…, the request's `inputs`), or folders and files the door's runner reads one by one
+   * ("paths": DIR|FILE…, commands run through `loadMany`); `out`: whether `-o OUT` is required, allowed or refused;
    * `output`: what -o gets — a copy of the workbook with the command's changes ("workbook", the default),
    * the file the command made (its outcome's `output`, e.g. a .docx: "document"), or a folder for the
    * files it made (its outcome's `outputs`: "directory") — the workbook is then only read; `prints`: the
@@ -26,7 +31,7 @@ export interface CommandDef {
    */
   readonly cli?: {
     readonly name: string;
-    readonly inputs?: "one" | "many";
+    readonly inputs?: "one" | "many" | "paths";
     readonly options: readonly CliOption[];
     readonly out: "required" | "optional" | "none";
     readonly output?: "workbook" | "document" | "directory";
@@ -38,6 +43,8 @@ export interface CommandDef {
   readonly pane?: "custom" | "results";
   /** The command, over any WorkbookPort. Absent for pane-only jobs with their own view (fix). */
   readonly load?: () => Promise<{ run: CommandRun }>;
+  /** A command over many workbooks, each read by the door's runner (consolidate: src/app/use-cases/consolidate.ts). */
+  readonly loadMany?: () => Promise<{ run: ConsolidateRun }>;
 }
 
 export const COMMANDS = [
@@ -98,6 +105,19 @@ export const COMMANDS = [
     cli: { name: "settings", options: ["json", "lang", "out", ...SETTINGS_OPTIONS], out: "optional", prints: "message" },
     pane: "custom",
     load: () => import(/* webpackChunkName: "engine" */ "./use-cases/settings-command"),
+  },
+  {
+    id: "consolidate",
+    // the city's workbook (-o) and report (--report): its issuing body from the flags, else from the settings kept in -o
+    cli: {
+      name: "consolidate",
+      inputs: "paths",
+      options: ["asOf", "json", "lang", "out", "report", "issuer", "parent", "plan", "signer", "signerTitle"],
+      out: "required",
+      output: "document",
+      prints: "message",
+    },
+    loadMany: () => import(/* webpackChunkName: "consolidate" */ "./use-cases/consolidate"),
   },
 ] as const satisfies readonly CommandDef[];
 

@@ -11,6 +11,7 @@ import { isIsoDate, todayIso } from "../core/dates";
 import { parseCommune, readPlanReference } from "../core/document/plan-ref";
 import { planSettingsFrom } from "../core/document/identity";
 import { cliTexts } from "../i18n/cli";
+import { consolidateUsageTexts } from "../i18n/consolidate";
 import { CliError } from "./io";
 
 export interface ParsedArgs {
@@ -40,6 +41,8 @@ export interface ParsedArgs {
   accept?: AcceptArg;
   /** merge --decisions FILE.json: {id: "accept" | "reject"}. */
   decisions?: string;
+  /** consolidate: the report to draft (--report X.docx), the issuing body (--issuer) and its parent (--parent). */
+  city?: { report?: string; issuer?: string; parent?: string };
 }
 
 export interface AcceptArg {
@@ -94,6 +97,9 @@ const VALUED: Record<string, CliOption> = {
   "--signer-title": "signerTitle",
   "--accept": "accept",
   "--decisions": "decisions",
+  "--report": "report",
+  "--issuer": "issuer",
+  "--parent": "parent",
 };
 
 /** Every option as typed (the help lists each: a test checks it). */
@@ -142,8 +148,11 @@ export function usageOf(def: CommandDef): string {
     unitsFromPlan: "[--units-from-plan]",
     accept: "[--accept all|none|ID,ID…]",
     decisions: "[--decisions FILE.json]",
+    report: "[--report BAO-CAO.docx]",
+    issuer: '[--issuer "ỦY BAN NHÂN DÂN THÀNH PHỐ …"]',
+    parent: '[--parent "CƠ QUAN CẤP TRÊN"]',
   };
-  const parts = [cli.inputs === "many" ? "FILE RETURN.xlsx…" : "FILE"];
+  const parts = [cli.inputs === "many" ? "FILE RETURN.xlsx…" : cli.inputs === "paths" ? "DIR|FILE…" : "FILE"];
   const out = cli.output === "directory" ? "DIR" : "OUT";
   if (cli.out === "required") parts.push(`-o ${out}`);
   for (const o of cli.options) if (o !== "out") parts.push(shown[o]);
@@ -207,14 +216,16 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
   if (version) return { command: "version", ...base };
   if (!def) throw new CliError(cliTexts.missingCommand);
   const cli = def.cli!;
-  if (positional.length === 0) throw new CliError(cliTexts.missingFile(cli.name));
+  if (positional.length === 0)
+    throw new CliError(cli.inputs === "paths" ? consolidateUsageTexts.missingInputs : cliTexts.missingFile(cli.name));
   if (cli.inputs === "many" && positional.length < 2) throw new CliError(cliTexts.missingInputs(cli.name));
-  if (cli.inputs !== "many" && positional.length > 1) throw new CliError(cliTexts.extraArgument(positional[1]));
+  if (!cli.inputs?.match(/^(many|paths)$/) && positional.length > 1) throw new CliError(cliTexts.extraArgument(positional[1]));
   for (const [option, { flag }] of given) {
     if (!cli.options.includes(option)) throw new CliError(cliTexts.optionNotFor(flag, cli.name));
   }
   const settingsEdit = settingsEditOf(given);
-  if (settingsEdit && given.get("out") === undefined) throw new CliError(cliTexts.settingsNeedOut(cli.name));
+  // (consolidate's --plan and --signer are its report's, not settings to write: its -o is required anyway)
+  if (settingsEdit && given.get("out") === undefined && cli.out !== "required") throw new CliError(cliTexts.settingsNeedOut(cli.name));
   const asOf = given.get("asOf")?.value;
   if (asOf !== undefined && !isIsoDate(asOf)) throw new CliError(cliTexts.badAsOf(asOf));
   const lang = given.get("lang")?.value;
@@ -238,5 +249,24 @@ export function parseArgs(argv: string[], now: Date = new Date()): ParsedArgs {
     ...(settingsEdit ? { settingsEdit } : {}),
     ...(accept !== undefined ? { accept: parseAccept(accept) } : {}),
     ...(decisions !== undefined ? { decisions } : {}),
+    ...cityArgs(given),
   };
+}
+
+/** consolidate's own values: --report must name a .docx; --issuer and --parent must not be empty. */
+function cityArgs(given: Map<CliOption, { flag: string; value: string }>): Pick<ParsedArgs, "city"> {
+  const city: NonNullable<ParsedArgs["city"]> = {};
+  const report = given.get("report")?.value;
+  if (report !== undefined) {
+    if (!/\.docx$/i.test(report.trim())) throw new CliError(consolidateUsageTexts.reportNeedsDocx(report));
+    city.report = report;
+  }
+  for (const o of ["issuer", "parent"] as const) {
+    const v = given.get(o);
+    if (!v) continue;
+    const text = v.value.normalize("NFC").replace(/\s+/g, " ").trim();
+    if (!text) throw new CliError(cliTexts.emptyValue(v.flag));
+    city[o] = text;
+  }
+  return Object.keys(city).length ? { city } : {};
 }

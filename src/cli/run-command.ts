@@ -23,6 +23,7 @@ import { CliError, type CliIO } from "./io";
 import { MAX_ISSUES, TooManyIssuesError } from "../core/issue-list";
 import { blocks, jsonPieces } from "./json-stream";
 import { textReportLines } from "./text-report";
+import { runConsolidate } from "./consolidate";
 
 /**
  * Open a workbook file as a port. Read-only when no copy will be written (faster: unused parts skipped).
@@ -38,6 +39,8 @@ export async function openFilePort(file: string, options: { readOnly: boolean; b
 /** `deps`: the engine and runner the command uses (the real ones by default; tests swap the analysis). */
 export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}): Promise<number> {
   const def = args.def!;
+  // Folders and files read one by one by the door's own runner (consolidate): no single workbook to open.
+  if (def.cli?.inputs === "paths") return runConsolidate(args, io);
   const writes = args.out !== undefined;
   // A command that makes files of its own (a document, the units' copies) only reads the workbook.
   const writesDocument = def.cli?.output === "document";

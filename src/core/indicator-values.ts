@@ -71,6 +71,11 @@ export function isPercentUnit(unit: string): boolean {
   return unit.includes("%") || foldKey(unit).includes("phan tram");
 }
 
+/** An indicator read as a percentage: its unit of measure or its target says "%" (targets and actuals are then fractions). */
+export function isPercentIndicator(ind: { unitOfMeasure: string; targetRaw?: string }): boolean {
+  return /%/.test(ind.unitOfMeasure) || /%/.test(ind.targetRaw ?? "");
+}
+
 /** A number cell or a number written as text; anything else is invalid. */
 export function readNumber(v: CellValue, format: string | null, unitIsPercent: boolean): NumberRead {
   if (v === null || v === undefined) return { kind: "empty" };

@@ -193,7 +193,21 @@ function readIndicator(
   };
   if (target?.raw) ind.targetRaw = target.raw;
   if (base !== null) ind.base = base;
+  const counts = countsOf(cells.achieved, cells.total);
+  if (counts) {
+    ind.achieved = counts.achieved;
+    ind.total = counts.total;
+  }
   return ind;
+}
+
+/** Số đạt and Tổng số when both are numbers and the total is not 0 (read quietly: fromCounts reports their problems). */
+function countsOf(achieved: CellRef | undefined, total: CellRef | undefined): { achieved: number; total: number } | null {
+  if (!achieved || !total || achieved.error !== null || total.error !== null) return null;
+  const a = readNumber(achieved.value, achieved.format, false);
+  const t = readNumber(total.value, total.format, false);
+  if (a.kind !== "number" || t.kind !== "number" || t.value === 0) return null;
+  return { achieved: a.value, total: t.value };
 }
 
 function ok(c: CellRef | undefined): string {

@@ -121,6 +121,12 @@ export const IndicatorSchema = z.object({
   /** How the actual is compared with the target: ≥ / ≤, or strictly (> "Trên 90%", < "Dưới 5%"). */
   comparator: z.enum([">=", "<=", ">", "<"]),
   actual: z.number().nullable(),
+  /**
+   * The achieved count and the total it is out of (Số đạt / Tổng số), when the row gives both as numbers and
+   * the total is not 0 (additive): what lets a city pool the rate of many communes (Σ achieved / Σ total).
+   */
+  achieved: z.number().optional(),
+  total: z.number().optional(),
   achievement: z.number().nonnegative().nullable(),
   met: z.boolean().nullable(),
 });

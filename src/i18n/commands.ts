@@ -51,6 +51,10 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
       label: "Cài đặt",
       help: "In cài đặt của tệp (xã, kế hoạch, người ký, danh sách đơn vị; JSON với --json); với -o OUT và --commune, --plan, --signer, --signer-title, --units-from-plan, ghi cài đặt mới vào bản sao OUT (cùng nơi lưu với Cài đặt trong Excel).",
     },
+    consolidate: {
+      label: "Tổng hợp nhiều xã",
+      help: "Tổng hợp kế hoạch của nhiều xã, phường, đặc khu (mọi tệp .xlsx trong thư mục DIR, hoặc các tệp FILE) vào bảng tổng hợp OUT: xếp hạng các xã, chỉ tiêu ghép theo tên và đơn vị tính, danh sách tệp không tổng hợp được (mã thoát 1 khi có tệp bị bỏ qua); --report soạn dự thảo báo cáo của tỉnh, thành phố hoặc sở (.docx); --json in kết quả dạng JSON.",
+    },
   },
   en: {
     check: {
@@ -85,6 +89,10 @@ export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in Co
     settings: {
       label: "Settings",
       help: "Print the file's settings (commune, plan, signer, unit list; JSON with --json); with -o OUT and --commune, --plan, --signer, --signer-title, --units-from-plan, write new settings into the copy OUT (the same store as Settings in Excel).",
+    },
+    consolidate: {
+      label: "Consolidate communes",
+      help: "Consolidate many communes' plans (every .xlsx file in folder DIR, or the files FILE) into the workbook OUT: the communes ranked, the indicators matched by name and unit of measure, the files left out (exit code 1 when any is); --report drafts the city's, province's or department's report (.docx); --json prints the result as JSON.",
     },
   },
 };

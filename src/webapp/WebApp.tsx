@@ -6,6 +6,7 @@
  * layer, saving).
  * The language chosen here holds for the whole app, the pane included.
  */
+import { ConsolidateEntry } from "../taskpane/preview/ConsolidateEntry";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { Lang } from "../i18n/ui";
 import { WEBAPP_TEXTS, type WebAppTexts } from "../i18n/webapp";
@@ -131,6 +132,8 @@ export function WebApp(props: WebAppProps) {
       ) : (
         <Welcome
           t={t}
+          today={today}
+          lang={lang}
           onOpenFile={openFile}
           onOpenSample={openSample}
           onToggleLang={toggleLang}
@@ -163,6 +166,8 @@ export function WebApp(props: WebAppProps) {
 
 interface WelcomeProps {
   t: WebAppTexts;
+  today: string;
+  lang: Lang;
   loading: boolean;
   error: string | null;
   onOpenFile: () => void;
@@ -170,7 +175,7 @@ interface WelcomeProps {
   onToggleLang: () => void;
 }
 
-function Welcome({ t, loading, error, onOpenFile, onOpenSample, onToggleLang }: WelcomeProps): ReactNode {
+function Welcome({ t, today, lang, loading, error, onOpenFile, onOpenSample, onToggleLang }: WelcomeProps): ReactNode {
   return (
     <main className="phl-welcome" data-testid="welcome">
       <div className="phl-head">
@@ -203,6 +208,7 @@ function Welcome({ t, loading, error, onOpenFile, onOpenSample, onToggleLang }: 
           {error}
         </p>
       )}
+      <ConsolidateEntry today={today} lang={lang} classes={{ button: "phl-btn", error: "phl-error" }} />
     </main>
   );
 }

@@ -48,8 +48,8 @@ const PARTS: Record<string, string> = {
     `</styleSheet>`,
 };
 
-/** A workbook with no sheet yet (the copy's sheets are added to it). */
-function emptyWorkbook(fileName: string): XlsxWorkbook {
+/** A workbook with no sheet yet (the copy's sheets are added to it; the city's workbook is made from one too). */
+export function emptyWorkbook(fileName: string): XlsxWorkbook {
   const enc = new TextEncoder();
   const bytes = writeZip(Object.entries(PARTS).map(([name, xml]) => ({ kind: "new" as const, name, data: enc.encode(xml) })));
   return XlsxWorkbook.open(bytes, fileName);

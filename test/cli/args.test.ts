@@ -83,7 +83,16 @@ describe("CLI arguments", () => {
   });
 
   it("the sub-commands are the registry's, each with the options it declares", () => {
-    expect(cliCommands().map((c) => c.cli!.name)).toEqual(["check", "summarize", "clear", "report", "split", "merge", "settings"]);
+    expect(cliCommands().map((c) => c.cli!.name)).toEqual([
+      "check",
+      "summarize",
+      "clear",
+      "report",
+      "split",
+      "merge",
+      "settings",
+      "consolidate",
+    ]);
     expect(parseArgs(["check", "a.xlsx", "--lang", "en", "-o", "b.xlsx"], NOW)).toMatchObject({ lang: "en", out: "b.xlsx" });
     expect(parseArgs(["clear", "a.xlsx", "-o", "b.xlsx"], NOW)).toMatchObject({ command: "clear", out: "b.xlsx" });
     expect(parseArgs(["report", "a.xlsx", "-o", "b.docx"], NOW)).toMatchObject({ command: "report", out: "b.docx" });

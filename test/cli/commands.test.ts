@@ -65,6 +65,7 @@ test("usage lines come from the options each command declares", () => {
     "FILE -o DIR [--as-of YYYY-MM-DD] [--lang vi|en]",
     "FILE RETURN.xlsx… -o OUT [--as-of YYYY-MM-DD] [--accept all|none|ID,ID…] [--decisions FILE.json] [--json] [--lang vi|en]",
     'FILE [--json] [--lang vi|en] [--commune "phường …"] [--plan "Kế hoạch số …"] [--signer "Họ tên"] [--signer-title "CHỦ TỊCH"] [--units-from-plan] [-o OUT]',
+    'DIR|FILE… -o OUT [--as-of YYYY-MM-DD] [--json] [--lang vi|en] [--report BAO-CAO.docx] [--issuer "ỦY BAN NHÂN DÂN THÀNH PHỐ …"] [--parent "CƠ QUAN CẤP TRÊN"] [--plan "Kế hoạch số …"] [--signer "Họ tên"] [--signer-title "CHỦ TỊCH"]',
   ]);
 });
 

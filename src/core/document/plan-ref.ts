@@ -100,7 +100,8 @@ export interface PlanReference {
   commune: Commune | null;
 }
 
-const NUMBER = /^(\d*)\s*\/\s*(\S*)$/u;
+/** "45/KH-UBND", and the Party's "12-KH/TU", "57-NQ/TW" (a number, then "/" or "-" before the symbol). */
+const NUMBER = /^(\d*)\s*(?:\/|-(?=\p{L}))\s*(\S*)$/u;
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
 /** "số 45/KH-UBND" at `at`: the number, blank or absent, and the index after it. */

@@ -19,16 +19,23 @@ export function agencyInProse(identity: DocumentIdentity): string {
  * "ỦY BAN NHÂN DÂN" over "XÃ AN HÒA" / "PHƯỜNG LÊ CHÂN" (Nghị định 30/2020/NĐ-CP).
  */
 export function issuingAgencyLines(settings: Settings, identity: DocumentIdentity): string[] {
-  const own = (settings.report?.issuingAgency ?? "")
+  const own = ownAgencyLines(settings.report?.issuingAgency);
+  return own.length ? own : [reportDocText.committeeCaps, communeCaps(identity.commune)];
+}
+
+/**
+ * An agency as the user wrote it, in capitals, one entry per printed line ([] when empty). One line
+ * "ỦY BAN NHÂN DÂN XÃ …" prints as the form has it: the committee over the commune (or city).
+ */
+export function ownAgencyLines(text: string | undefined): string[] {
+  const own = (text ?? "")
     .normalize("NFC")
     .split(/\n/)
     .map((l) => caps(clean(l)).replace(/^UỶ BAN/u, "ỦY BAN"))
     .filter(Boolean);
   const head = reportDocText.committeeCaps;
-  // one line "ỦY BAN NHÂN DÂN XÃ …" prints as the form has it: the committee over the commune
   if (own.length === 1 && own[0].startsWith(head + " ")) return [head, own[0].slice(head.length + 1)];
-  if (own.length) return own;
-  return [head, communeCaps(identity.commune)];
+  return own;
 }
 
 /** "Số: 125/BC-UBND": a bare number gets the report's symbol; a full "125/BC-UBND" is kept; empty → a blank. */

@@ -1,7 +1,7 @@
 /** "… - Chỉ tiêu": each indicator with its target, actual, achievement and met / not met. */
 import { summaryText } from "../../i18n/summary";
 import { verdictWithSign } from "../../i18n/format";
-import type { Indicator } from "../report-schema";
+import { isPercentIndicator } from "../indicator-values";
 import { SheetBuilder } from "./sheet-builder";
 import { TAB_COLOR } from "./styles";
 import { addLegend, addTitleBlock, CONTENT_ROW, type SummaryContext } from "./title";
@@ -12,9 +12,7 @@ export const INDICATOR_COLUMNS = 7;
 export const INDICATOR_COL = { no: 1, name: 2, measure: 3, target: 4, actual: 5, achievement: 6, verdict: 7 } as const;
 
 /** A percent indicator shows its target and actual as percentages (they are fractions in the report). */
-export function isPercentIndicator(ind: Indicator): boolean {
-  return /%/.test(ind.unitOfMeasure) || /%/.test(ind.targetRaw ?? "");
-}
+export { isPercentIndicator };
 
 function formatPlain(n: number, percent: boolean): string {
   const v = percent ? n * 100 : n;

@@ -7,7 +7,7 @@ import { STATUS_CATEGORIES, UNASSIGNED_UNIT, type Counts } from "../report-schem
 import { zeroCounts } from "../aggregate";
 import { columnLetter, rangeA1 } from "../a1";
 import { SheetBuilder } from "./sheet-builder";
-import { DATA_BAR_COLOR, TAB_COLOR } from "./styles";
+import { categoryTone, DATA_BAR_COLOR, TAB_COLOR } from "./styles";
 import { addLegend, addTitleBlock, CONTENT_ROW, type SummaryContext } from "./title";
 import { reportPrint } from "./print";
 
@@ -47,9 +47,7 @@ function countsRow(b: SheetBuilder, row: number, no: string | number | null, nam
   b.set(row, MAIN_COL.no, no, b.style("center", { bold }));
   b.set(row, MAIN_COL.name, name, b.style("text", { bold }));
   STATUS_CATEGORIES.forEach((cat, i) => {
-    const v = c[cat];
-    const tone = cat === "overdue" && v > 0 ? "red" : cat === "done_on_time" && v > 0 ? "green" : undefined;
-    b.set(row, MAIN_COL.firstCategory + i, v, b.style("int", { bold, tone }));
+    b.set(row, MAIN_COL.firstCategory + i, c[cat], b.style("int", { bold, tone: categoryTone(cat, c[cat]) }));
   });
   b.set(row, MAIN_COL.total, c.total, b.style("int", { bold }));
   b.set(row, MAIN_COL.completionRate, c.completionRate, b.style("pct", { bold }));

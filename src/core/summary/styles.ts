@@ -4,6 +4,7 @@
  * legibly in grey too).
  */
 import type { CellStyle, Rgb } from "./spec";
+import type { StatusCategory } from "../report-schema";
 
 export const FONT_NAME = "Times New Roman";
 export const BODY_SIZE = 12;
@@ -15,6 +16,12 @@ export const TONES: Record<Tone, { fill: Rgb; color: Rgb }> = {
   green: { fill: "C6EFCE", color: "006100" },
   amber: { fill: "FFEB9C", color: "9C5700" },
 };
+
+/** A count of tasks in a category, highlighted as the summaries do: overdue ones red, those done on time green. */
+export function categoryTone(category: StatusCategory, count: number): Tone | undefined {
+  if (count <= 0) return undefined;
+  return category === "overdue" ? "red" : category === "done_on_time" ? "green" : undefined;
+}
 
 export const HEADER_FILL: Rgb = "DDEBF7";
 export const DATA_BAR_COLOR: Rgb = "5B9BD5";
