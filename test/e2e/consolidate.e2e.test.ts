@@ -1,6 +1,6 @@
 /**
- * «Tổng hợp nhiều xã» in the browser (the production build's preview, until the web app takes it over):
- * many communes' files picked at once, read in the page, the city's workbook downloaded with one row per
+ * «Tổng hợp nhiều xã» on the web app's first screen (the release, served as static files): many communes'
+ * files picked at once, read in the page, the city's workbook downloaded with one row per
  * commune and the files that are not workbooks listed; the folder picker is a folder input. No network.
  */
 import * as fs from "fs";
@@ -9,31 +9,19 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { communeFileName, communePlan, fastXlsx, generatedCommune } from "../support/city-plans";
-import { launch, type Session } from "./browser";
-import { serveDir, type StaticServer } from "./static-server";
+import { browserSuite } from "./suite";
 
-const ROOT = path.join(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
-
-let server: StaticServer;
-let session: Session;
+const suite = browserSuite("city");
 let page: Page;
 const pageErrors: string[] = [];
-const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-e2e-city-dl-"));
 const inputs = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-e2e-city-in-"));
 
 beforeAll(async () => {
-  server = await serveDir(DIST);
-  session = await launch(downloads);
-  page = session.context.pages()[0] ?? (await session.context.newPage());
+  page = suite.session.context.pages()[0] ?? (await suite.session.context.newPage());
   page.on("pageerror", (e) => pageErrors.push(String(e)));
-}, 300000);
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-  for (const d of [downloads, inputs]) fs.rmSync(d, { recursive: true, force: true });
 });
+
+afterAll(() => fs.rmSync(inputs, { recursive: true, force: true }));
 
 test("many communes' files picked at once give the city's workbook, downloaded; a file that is not a workbook is listed", async () => {
   const files = [0, 1, 2].map((i) => {
@@ -44,8 +32,7 @@ test("many communes' files picked at once give the city's workbook, downloaded; 
   });
   const note = path.join(inputs, "ghi-chu.txt");
   fs.writeFileSync(note, "Danh sách các xã đã nộp\n");
-  // the web app's first screen when the build has one (index.html), else the preview's welcome screen
-  await page.goto(`${server.url}/${fs.existsSync(path.join(DIST, "index.html")) ? "index.html" : "taskpane.html"}`);
+  await page.goto(`${suite.server.url}/index.html`);
   const box = page.getByTestId("consolidate");
   await box.waitFor();
   expect(await page.getByTestId("consolidate-folder").getAttribute("webkitdirectory")).toBe("");
@@ -55,7 +42,7 @@ test("many communes' files picked at once give the city's workbook, downloaded; 
     page.getByTestId("consolidate-files").setInputFiles([...files, note]),
   ]);
   expect(download.suggestedFilename()).toMatch(/^tong-hop-\d{4}-\d{2}-\d{2}\.xlsx$/);
-  const saved = path.join(downloads, download.suggestedFilename());
+  const saved = path.join(suite.downloads, download.suggestedFilename());
   await download.saveAs(saved);
   const message = page.getByTestId("consolidate-message");
   await message.waitFor();
@@ -70,5 +57,5 @@ test("many communes' files picked at once give the city's workbook, downloaded; 
     .filter((v) => typeof v === "string");
   expect(text).toEqual(expect.arrayContaining(["Đặc khu An Bình", "Tổng cộng"]));
   expect(pageErrors).toEqual([]);
-  expect(session.external).toEqual([]);
+  expect(suite.session.external).toEqual([]);
 });

@@ -6,7 +6,6 @@
  * picked. Today on the preview's welcome screen; the web app's first screen takes it as it is.
  */
 import { useEffect, useRef, useState } from "react";
-import { commandById } from "../../app/commands";
 import { CONSOLIDATE_UI, type ConsolidateLang } from "../../i18n/consolidate";
 import { saveFile } from "../file-delivery";
 
@@ -30,12 +29,15 @@ function communeFiles(files: readonly File[]): File[] {
 }
 
 async function consolidateFiles(files: File[], asOf: string, lang: ConsolidateLang, onRead: (done: number) => void) {
-  const [{ run }, { writeCityWorkbook }, { readPickedFiles }, { defaultSettings }] = await Promise.all([
-    commandById("consolidate").loadMany!(),
+  // The registry comes with the files, not with the first screen: its commands' chunks are prefetched once
+  // it is loaded, and the web app's first load stays small.
+  const [{ commandById }, { writeCityWorkbook }, { readPickedFiles }, { defaultSettings }] = await Promise.all([
+    import(/* webpackChunkName: "consolidate" */ "../../app/commands"),
     import(/* webpackChunkName: "xlsx-writer" */ "../../xlsx/city-workbook"),
     import(/* webpackChunkName: "consolidate" */ "./consolidate-files"),
     import(/* webpackChunkName: "consolidate" */ "../../core/settings"),
   ]);
+  const { run } = await commandById("consolidate").loadMany!();
   return run({
     asOf,
     lang,
