@@ -717,7 +717,7 @@ function bigReturnBench(rows: number): BenchFn {
     log(`for comparison, phuluc check of the return alone (child): ${fmt(check.ms)} ms, max RSS ${mb(check.maxRss)}`);
   };
 }
-registerBench("merge", bigReturnBench(200000));
+registerBench("merge-200k", bigReturnBench(200000));
 
 /**
  * phuluc consolidate at the country's scale: `communes` generated communes' workbooks of about `tasks` tasks
