@@ -161,15 +161,14 @@ function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number
 
 const OP_BYTES = 160;
 
-/** Queue everything for one summary sheet; `counter` decides when a sync is due (large sheets only). */
-export async function queueSheet(
+/** The values, with their number formats first ("@" keeps text as text), in blocks of rows. */
+async function queueValues(
   ws: Excel.Worksheet,
   spec: SummarySheetSpec,
   counter: ByteCounter,
-  rowsPerBlock = 500,
-  date1904 = false,
+  rowsPerBlock: number,
+  date1904: boolean,
 ): Promise<void> {
-  // Values (with their number formats first: "@" keeps text as text) in row blocks.
   const byRow = new Map<number, Map<number, SpecCell>>();
   let maxRow = 0;
   let maxCol = 0;
@@ -207,6 +206,17 @@ export async function queueSheet(
     counter.add(jsonBytes(values) + jsonBytes(formats) + OP_BYTES);
     await counter.checkpoint();
   }
+}
+
+/** Queue everything for one summary sheet; `counter` decides when a sync is due (large sheets only). */
+export async function queueSheet(
+  ws: Excel.Worksheet,
+  spec: SummarySheetSpec,
+  counter: ByteCounter,
+  rowsPerBlock = 500,
+  date1904 = false,
+): Promise<void> {
+  await queueValues(ws, spec, counter, rowsPerBlock, date1904);
 
   // Styles, as rectangles; then merged areas (a sheet of changes has two per change), each one counted.
   for (const r of styleRects(spec.cells)) {
