@@ -116,73 +116,109 @@ export function* analyzeSteps(
   const indicators: Indicator[] = [];
   for (let done = 0; done < plans.length; done++) {
     const p = plans[done];
-    const name = p.grid.name;
-    const scope = { index: p.index, name, planYear: p.titleYear ?? fallbackYear };
-    if (p.encoding !== "unicode") {
-      const s = p.legacySample;
-      ctx.issues.add(
-        p.index,
-        name,
-        "TEXT_LEGACY_ENCODING",
-        s ? { row: s.row, col: s.col } : null,
-        s ? { encoding: p.encoding, sampleCell: cellA1(s.row, s.col), sample: s.raw, decoded: s.decoded } : { encoding: p.encoding },
-        { fix: { kind: "decode_sheet", sheet: name, encoding: p.encoding } },
-      );
-    }
-    for (const c of p.legacyCells) {
-      const cell = cellA1(c.row, c.col);
-      ctx.issues.add(
-        p.index,
-        name,
-        "TEXT_LEGACY_ENCODING",
-        { row: c.row, col: c.col },
-        { encoding: c.encoding, scope: "cell", raw: c.raw, decoded: c.decoded },
-        { fix: { kind: "replace", sheet: name, cell, value: c.decoded } },
-      );
-    }
-    const header = p.role === "appendix" ? p.taskHeader : p.indicatorHeader;
-    let count = 0;
-    if (!header) {
-      ctx.issues.add(p.index, name, "HEADER_NOT_FOUND", null, { role: p.role });
-    } else {
-      const at = (rows: number): AnalyzeProgress => ({
-        phase: "sheets",
-        done,
-        total: plans.length,
-        sheet: name,
-        rows: { done: rows, total: rowCount(p.view, header) },
-      });
-      if (p.role === "appendix") {
-        const reader = new AppendixReader(ctx, scope, p.view, p.taskHeader!);
-        yield* readInSteps(new TableReader(p.view, TASK_COLUMNS, p.taskHeader!), (rows, from) => reader.add(rows, from), step, at);
-        const sheetTasks = reader.finish();
-        count = sheetTasks.length;
-        for (const t of sheetTasks) tasks.push(t);
-      } else {
-        const reader = new IndicatorReader(ctx, scope, p.view, p.indicatorHeader!);
-        yield* readInSteps(
-          new TableReader(p.view, INDICATOR_COLUMNS, p.indicatorHeader!),
-          (rows, from) => reader.add(rows, from),
-          step,
-          at,
-        );
-        count = reader.indicators.length;
-        for (const i of reader.indicators) indicators.push(i);
-      }
-    }
-    sheets.push({
-      name,
-      role: p.role,
-      title: sheetTitle(p),
-      headerRow: header ? header.row : null,
-      taskCount: count,
-      encoding: p.encoding,
-      ...(header ? { columns: columnLetters(header.columns) } : {}),
-    });
-    yield { phase: "sheets", done: done + 1, total: plans.length, sheet: name };
+    reportLegacyText(ctx, p);
+    const progress = { done, total: plans.length, step };
+    const read = yield* readSheetTable(ctx, p, p.titleYear ?? fallbackYear, progress);
+    for (const t of read.tasks) tasks.push(t);
+    for (const i of read.indicators) indicators.push(i);
+    sheets.push(read.info);
+    yield { phase: "sheets", done: done + 1, total: plans.length, sheet: p.grid.name };
   }
+  const { issues, units, appendices, groups, total, unitProposal } = yield* countSteps(ctx, tasks, sheets);
+  return {
+    asOf,
+    planYear,
+    identity,
+    sheets,
+    skippedSheets,
+    tasks,
+    issues,
+    units,
+    appendices,
+    groups,
+    total,
+    indicators,
+    ...(unitProposal ? { unitProposal } : {}),
+  };
+}
 
-  // Counting: one pass over the tasks per table, a step each.
+/** A sheet in TCVN3/VNI (the whole sheet, with a sample) and the legacy cells of a Unicode one: one issue each. */
+function reportLegacyText(ctx: AnalysisContext, p: SheetPlan): void {
+  const name = p.grid.name;
+  if (p.encoding !== "unicode") {
+    const s = p.legacySample;
+    ctx.issues.add(
+      p.index,
+      name,
+      "TEXT_LEGACY_ENCODING",
+      s ? { row: s.row, col: s.col } : null,
+      s ? { encoding: p.encoding, sampleCell: cellA1(s.row, s.col), sample: s.raw, decoded: s.decoded } : { encoding: p.encoding },
+      { fix: { kind: "decode_sheet", sheet: name, encoding: p.encoding } },
+    );
+  }
+  for (const c of p.legacyCells) {
+    const cell = cellA1(c.row, c.col);
+    ctx.issues.add(
+      p.index,
+      name,
+      "TEXT_LEGACY_ENCODING",
+      { row: c.row, col: c.col },
+      { encoding: c.encoding, scope: "cell", raw: c.raw, decoded: c.decoded },
+      { fix: { kind: "replace", sheet: name, cell, value: c.decoded } },
+    );
+  }
+}
+
+/** One sheet's table read in steps: its tasks (appendix) or indicators, and what the report says of the sheet. */
+function* readSheetTable(
+  ctx: AnalysisContext,
+  p: SheetPlan,
+  planYear: number,
+  progress: { done: number; total: number; step: number },
+): Generator<AnalyzeProgress, { info: SheetInfo; tasks: Task[]; indicators: Indicator[] }, void> {
+  const name = p.grid.name;
+  const scope = { index: p.index, name, planYear };
+  const header = p.role === "appendix" ? p.taskHeader : p.indicatorHeader;
+  let tasks: Task[] = [];
+  let indicators: Indicator[] = [];
+  if (!header) ctx.issues.add(p.index, name, "HEADER_NOT_FOUND", null, { role: p.role });
+  else {
+    const at = (rows: number): AnalyzeProgress => ({
+      phase: "sheets",
+      done: progress.done,
+      total: progress.total,
+      sheet: name,
+      rows: { done: rows, total: rowCount(p.view, header) },
+    });
+    if (p.role === "appendix") {
+      const reader = new AppendixReader(ctx, scope, p.view, p.taskHeader!);
+      yield* readInSteps(new TableReader(p.view, TASK_COLUMNS, p.taskHeader!), (rows, from) => reader.add(rows, from), progress.step, at);
+      tasks = reader.finish();
+    } else {
+      const reader = new IndicatorReader(ctx, scope, p.view, p.indicatorHeader!);
+      const table = new TableReader(p.view, INDICATOR_COLUMNS, p.indicatorHeader!);
+      yield* readInSteps(table, (rows, from) => reader.add(rows, from), progress.step, at);
+      indicators = reader.indicators;
+    }
+  }
+  const info: SheetInfo = {
+    name,
+    role: p.role,
+    title: sheetTitle(p),
+    headerRow: header ? header.row : null,
+    taskCount: p.role === "appendix" ? tasks.length : indicators.length,
+    encoding: p.encoding,
+    ...(header ? { columns: columnLetters(header.columns) } : {}),
+  };
+  return { info, tasks, indicators };
+}
+
+/** Counting: the sorted issues, then one pass over the tasks per table, a step each. */
+function* countSteps(
+  ctx: AnalysisContext,
+  tasks: Task[],
+  sheets: SheetInfo[],
+): Generator<AnalyzeProgress, Pick<Report, "issues" | "units" | "appendices" | "groups" | "total" | "unitProposal">, void> {
   const AGGREGATE_STEPS = 5;
   const issues = ctx.issues.sorted();
   yield { phase: "aggregate", done: 1, total: AGGREGATE_STEPS };
@@ -202,21 +238,7 @@ export function* analyzeSteps(
   yield { phase: "aggregate", done: 4, total: AGGREGATE_STEPS };
   const total = countTasks(tasks);
   yield { phase: "aggregate", done: 5, total: AGGREGATE_STEPS };
-  return {
-    asOf,
-    planYear,
-    identity,
-    sheets,
-    skippedSheets,
-    tasks,
-    issues,
-    units,
-    appendices,
-    groups,
-    total,
-    indicators,
-    ...(unitProposal ? { unitProposal } : {}),
-  };
+  return { issues, units, appendices, groups, total, ...(unitProposal ? { unitProposal } : {}) };
 }
 
 interface Prepared {

@@ -279,90 +279,27 @@ export class AppendixReader {
   }
 }
 
-/** Fields, checks and category of one task. */
+/**
+ * Fields, checks and category of one task: content, lead unit, deadline and status each checked in turn
+ * (their cells read once, through the fields' scratch refs), then the task with its category.
+ */
 function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, d: Draft, yearStart: string): Task {
-  const issues = ctx.issues;
   const cols = fields.cols;
   const content = d.content;
   if (!content && cols.has("content")) {
     const c = fields.ref(d.row, "content")!;
-    if (c.error === null) issues.add(scope.index, scope.name, "CONTENT_MISSING", at(c), {});
+    if (c.error === null) ctx.issues.add(scope.index, scope.name, "CONTENT_MISSING", at(c), {});
   }
-  const cells = {
-    lead: fields.scratchRef(d.row, "lead"),
-    deadline: fields.scratchRef(d.row, "deadline"),
-    status: fields.scratchRef(d.row, "status"),
-    doneDate: fields.scratchRef(d.row, "doneDate"),
-  };
+  const leadCell = fields.scratchRef(d.row, "lead");
+  const deadlineCell = fields.scratchRef(d.row, "deadline");
+  const statusCell = fields.scratchRef(d.row, "status");
+  const doneCell = fields.scratchRef(d.row, "doneDate");
 
-  const leadCell = cells.lead;
   const leadRaw = text(leadCell);
-  let lead: string | null = null;
-  if (leadCell && leadCell.error === null) {
-    const m = ctx.matchLead(leadRaw);
-    const cell = cellName(leadCell);
-    switch (m.kind) {
-      case "unit":
-        lead = m.unit;
-        break;
-      case "missing":
-        issues.add(scope.index, scope.name, "LEAD_MISSING", at(leadCell), { example: ctx.exampleUnit });
-        break;
-      case "generic":
-        issues.add(scope.index, scope.name, "LEAD_GENERIC", at(leadCell), { raw: leadRaw, example: ctx.exampleUnit });
-        break;
-      case "unknown":
-        issues.add(
-          scope.index,
-          scope.name,
-          "LEAD_UNKNOWN",
-          at(leadCell),
-          m.suggestion ? { raw: leadRaw, suggestion: m.suggestion, example: ctx.exampleUnit } : { raw: leadRaw, example: ctx.exampleUnit },
-          m.suggestion ? { suggestion: m.suggestion, fix: { kind: "replace", sheet: scope.name, cell, value: m.suggestion } } : undefined,
-        );
-        break;
-      case "multiple": {
-        const known = m.units.filter((u) => ctx.unitNames.includes(u));
-        lead = known[0] ?? null;
-        issues.add(
-          scope.index,
-          scope.name,
-          "LEAD_MULTIPLE",
-          at(leadCell),
-          { units: m.units },
-          known[0] ? { suggestion: known[0] } : undefined,
-        );
-        break;
-      }
-    }
-  }
-
-  const deadline = readDeadline(ctx, scope, cells.deadline);
-  const dlCell = cells.deadline;
-  if (dlCell && dlCell.error === null) {
-    if (deadline.kind === "missing") {
-      issues.add(scope.index, scope.name, "DEADLINE_MISSING", at(dlCell), { year: scope.planYear });
-    } else if (deadline.kind === "invalid") {
-      issues.add(scope.index, scope.name, "DEADLINE_INVALID", at(dlCell), { raw: deadline.raw, year: scope.planYear });
-    } else if (deadline.due !== null && deadline.due < yearStart) {
-      issues.add(scope.index, scope.name, "DEADLINE_OUTSIDE_PLAN", at(dlCell), {
-        raw: deadline.raw,
-        due: deadline.due,
-        year: scope.planYear,
-      });
-    }
-  }
-
-  const statusRaw = text(cells.status);
-  const statusKind = ctx.status(statusRaw);
-  if (statusKind === "unknown" && cells.status) {
-    issues.add(scope.index, scope.name, "STATUS_UNKNOWN", at(cells.status), { raw: statusRaw });
-  }
-  const doneCell = cells.doneDate;
-  const doneDate = readDoneDate(ctx, doneCell, scope.planYear);
-  if (statusKind === "done" && doneCell && doneCell.error === null && doneCell.text === "") {
-    issues.add(scope.index, scope.name, "DONE_WITHOUT_DATE", at(doneCell), { year: scope.planYear });
-  }
+  const lead = leadCell && leadCell.error === null ? taskLead(ctx, scope, leadCell, leadRaw) : null;
+  const deadline = readDeadline(ctx, scope, deadlineCell);
+  if (deadlineCell && deadlineCell.error === null) checkDeadline(ctx, scope, deadlineCell, deadline, yearStart);
+  const { statusRaw, statusKind, doneDate } = readStatus(ctx, scope, statusCell, doneCell);
 
   // a completion date with no status written ("Thời gian hoàn thành: Kế hoạch | Thực tế", no status column): done that day
   const done = statusRaw === "" && doneDate !== null ? "done" : statusKind;
@@ -389,6 +326,72 @@ function finishTask(ctx: AnalysisContext, scope: SheetScope, fields: RowFields, 
     if (Number.isInteger(days)) task.daysOverdue = days;
   }
   return task;
+}
+
+/** The task's lead unit from its cell (null unless one known unit); a missing, generic, unknown or shared lead reported. */
+function taskLead(ctx: AnalysisContext, scope: SheetScope, leadCell: CellRef, leadRaw: string): string | null {
+  const issues = ctx.issues;
+  const m = ctx.matchLead(leadRaw);
+  switch (m.kind) {
+    case "unit":
+      return m.unit;
+    case "missing":
+      issues.add(scope.index, scope.name, "LEAD_MISSING", at(leadCell), { example: ctx.exampleUnit });
+      return null;
+    case "generic":
+      issues.add(scope.index, scope.name, "LEAD_GENERIC", at(leadCell), { raw: leadRaw, example: ctx.exampleUnit });
+      return null;
+    case "unknown": {
+      const cell = cellName(leadCell);
+      issues.add(
+        scope.index,
+        scope.name,
+        "LEAD_UNKNOWN",
+        at(leadCell),
+        m.suggestion ? { raw: leadRaw, suggestion: m.suggestion, example: ctx.exampleUnit } : { raw: leadRaw, example: ctx.exampleUnit },
+        m.suggestion ? { suggestion: m.suggestion, fix: { kind: "replace", sheet: scope.name, cell, value: m.suggestion } } : undefined,
+      );
+      return null;
+    }
+    case "multiple": {
+      const known = m.units.filter((u) => ctx.unitNames.includes(u));
+      issues.add(
+        scope.index,
+        scope.name,
+        "LEAD_MULTIPLE",
+        at(leadCell),
+        { units: m.units },
+        known[0] ? { suggestion: known[0] } : undefined,
+      );
+      return known[0] ?? null;
+    }
+  }
+}
+
+/** A deadline that is missing, unreadable, or before the plan's year, reported at its cell. */
+function checkDeadline(ctx: AnalysisContext, scope: SheetScope, cell: CellRef, deadline: Deadline, yearStart: string): void {
+  const issues = ctx.issues;
+  if (deadline.kind === "missing") {
+    issues.add(scope.index, scope.name, "DEADLINE_MISSING", at(cell), { year: scope.planYear });
+  } else if (deadline.kind === "invalid") {
+    issues.add(scope.index, scope.name, "DEADLINE_INVALID", at(cell), { raw: deadline.raw, year: scope.planYear });
+  } else if (deadline.due !== null && deadline.due < yearStart) {
+    issues.add(scope.index, scope.name, "DEADLINE_OUTSIDE_PLAN", at(cell), { raw: deadline.raw, due: deadline.due, year: scope.planYear });
+  }
+}
+
+/** The status as written and as read, and the completion date; an unknown status or a done task without a date reported. */
+function readStatus(ctx: AnalysisContext, scope: SheetScope, statusCell: CellRef | undefined, doneCell: CellRef | undefined) {
+  const statusRaw = text(statusCell);
+  const statusKind = ctx.status(statusRaw);
+  if (statusKind === "unknown" && statusCell) {
+    ctx.issues.add(scope.index, scope.name, "STATUS_UNKNOWN", at(statusCell), { raw: statusRaw });
+  }
+  const doneDate = readDoneDate(ctx, doneCell, scope.planYear);
+  if (statusKind === "done" && doneCell && doneCell.error === null && doneCell.text === "") {
+    ctx.issues.add(scope.index, scope.name, "DONE_WITHOUT_DATE", at(doneCell), { year: scope.planYear });
+  }
+  return { statusRaw, statusKind, doneDate };
 }
 
 function cellName(c: { row: number; col: number }): string {

@@ -84,6 +84,19 @@ export class IndicatorReader {
   }
 }
 
+/** One indicator row as it is read: its cells, whether its unit is a percentage, and where its issues go. */
+interface IndicatorRow {
+  scope: SheetScope;
+  view: SheetView;
+  header: HeaderInfo<IndicatorField>;
+  r: TableRow<IndicatorField>;
+  cells: TableRow<IndicatorField>["cells"];
+  pctUnit: boolean;
+  who: { name: string; row: number };
+  add: <C extends IssueCode>(code: C, c: CellRef | { row: number; col: number }, params: IssueParamsMap[C]) => void;
+}
+
+/** One indicator: its cells' errors reported, then its target, its actual value, and how they compare. */
 function readIndicator(
   ctx: AnalysisContext,
   scope: SheetScope,
@@ -92,87 +105,26 @@ function readIndicator(
   r: TableRow<IndicatorField>,
 ): Indicator {
   const issues = ctx.issues;
-  const add = <C extends IssueCode>(code: C, c: CellRef | { row: number; col: number }, params: IssueParamsMap[C]) =>
-    issues.add(scope.index, scope.name, code, { row: c.row, col: c.col }, params);
   const cells = r.cells;
-  for (const f of READ_FIELDS) {
-    const c = cells[f];
-    if (c && c.error !== null && !c.fromAbove) {
-      add("CELL_ERROR", c, { error: c.error, column: f });
-    }
-  }
   const name = ok(cells.name);
   const unitOfMeasure = ok(cells.unit);
-  const pctUnit = isPercentUnit(unitOfMeasure);
-  const who = { name, row: r.row };
-
-  const tc = cells.target;
-  let target: TargetRead | null = tc && tc.error === null ? readTarget(tc.value, tc.format, pctUnit) : null;
-  let base: number | null = null;
-  const relative = target && typeof tc?.value === "string" ? readRelativeTarget(target.raw) : null;
-  if (relative && tc && target) {
-    // "Tăng 10% so với năm 2025": the base year's value from its column, else no target at all
-    const year = relative.baseYear ?? scope.planYear - 1;
-    const col =
-      relative.baseYear === null
-        ? (header.columns.get("base") ?? header.years.get(year))
-        : (header.years.get(year) ?? (year === scope.planYear - 1 ? header.columns.get("base") : undefined));
-    const bc = col !== undefined ? view.ref(r.row, col) : null;
-    const baseRead = bc && bc.error === null ? readNumber(bc.value, bc.format, pctUnit) : null;
-    if (baseRead && baseRead.kind === "number") {
-      base = baseRead.value;
-      target = {
-        value: applyRelative(relative, base),
-        comparator: relative.direction === "up" ? ">=" : "<=",
-        percent: pctUnit,
-        raw: target.raw,
-      };
-    } else {
-      add("INDICATOR_TARGET_RELATIVE", tc, { ...who, raw: target.raw, baseYear: year, baseCell: bc ? toA1(bc.row, bc.col) : null });
-      target = { value: null, comparator: relative.direction === "up" ? ">=" : "<=", percent: false, raw: target.raw };
-    }
+  const row: IndicatorRow = {
+    scope,
+    view,
+    header,
+    r,
+    cells,
+    pctUnit: isPercentUnit(unitOfMeasure),
+    who: { name, row: r.row },
+    add: (code, c, params) => issues.add(scope.index, scope.name, code, { row: c.row, col: c.col }, params),
+  };
+  for (const f of READ_FIELDS) {
+    const c = cells[f];
+    if (c && c.error !== null && !c.fromAbove) row.add("CELL_ERROR", c, { error: c.error, column: f });
   }
+  const { target, base } = indicatorTarget(row);
   const targetValue = target?.value ?? null;
-  if (tc && tc.error === null && targetValue === null && !relative) {
-    add("INDICATOR_TARGET_MISSING", tc, { ...who, raw: target?.raw ?? "" });
-  }
-  const percentTarget = target?.percent ?? false;
-
-  let actual: number | null = null;
-  const ac = cells.actual;
-  const actualRead = ac && ac.error === null ? readNumber(ac.value, ac.format, pctUnit) : null;
-  if (actualRead && actualRead.kind === "number") {
-    actual = actualRead.value;
-    if (percentTarget && !actualRead.percent && actual > 1 && actual <= 100) actual = actual / 100;
-  } else if (actualRead && actualRead.kind === "invalid") {
-    add("INDICATOR_ACTUAL_INVALID", ac!, { ...who, raw: actualRead.raw });
-  } else if (!ac || ac.error === null) {
-    actual = fromCounts();
-  }
-
-  function fromCounts(): number | null {
-    const gc = cells.achieved;
-    const tt = cells.total;
-    if (!gc || gc.error !== null || (tt && tt.error !== null)) return null;
-    const got = readNumber(gc.value, gc.format, false);
-    if (got.kind === "empty") return null;
-    if (got.kind === "invalid") {
-      add("INDICATOR_ACTUAL_INVALID", gc, { ...who, raw: got.raw });
-      return null;
-    }
-    const total = tt ? readNumber(tt.value, tt.format, false) : ({ kind: "empty" } as const);
-    if (total.kind === "invalid") {
-      add("INDICATOR_ACTUAL_INVALID", tt!, { ...who, raw: total.raw });
-      return null;
-    }
-    if (total.kind === "empty") return percentTarget ? null : got.value;
-    if (total.value === 0) {
-      add("INDICATOR_DENOMINATOR_ZERO", tt!, { ...who });
-      return null;
-    }
-    return percentTarget || pctUnit || targetValue === null ? got.value / total.value : got.value;
-  }
-
+  const actual = indicatorActual(row, target?.percent ?? false, targetValue);
   const comparator = target?.comparator ?? ">=";
   let achievement: number | null = null;
   let met: boolean | null = null;
@@ -180,17 +132,7 @@ function readIndicator(
     met = meets(actual, comparator, targetValue);
     if ((comparator === ">=" || comparator === ">") && targetValue > 0 && actual >= 0) achievement = actual / targetValue;
   }
-  const ind: Indicator = {
-    sheet: scope.name,
-    row: r.row,
-    name,
-    unitOfMeasure,
-    target: targetValue,
-    comparator,
-    actual,
-    achievement,
-    met,
-  };
+  const ind: Indicator = { sheet: scope.name, row: r.row, name, unitOfMeasure, target: targetValue, comparator, actual, achievement, met };
   if (target?.raw) ind.targetRaw = target.raw;
   if (base !== null) ind.base = base;
   const counts = countsOf(cells.achieved, cells.total);
@@ -199,6 +141,80 @@ function readIndicator(
     ind.total = counts.total;
   }
   return ind;
+}
+
+/**
+ * The target as written, or one relative to a base year ("Tăng 10% so với năm 2025": the base year's value
+ * from its column, else no target at all); a target cell that holds no target is reported.
+ */
+function indicatorTarget(row: IndicatorRow): { target: TargetRead | null; base: number | null } {
+  const { scope, view, header, r, pctUnit, who, add } = row;
+  const tc = row.cells.target;
+  let target: TargetRead | null = tc && tc.error === null ? readTarget(tc.value, tc.format, pctUnit) : null;
+  let base: number | null = null;
+  const relative = target && typeof tc?.value === "string" ? readRelativeTarget(target.raw) : null;
+  if (relative && tc && target) {
+    const year = relative.baseYear ?? scope.planYear - 1;
+    const col =
+      relative.baseYear === null
+        ? (header.columns.get("base") ?? header.years.get(year))
+        : (header.years.get(year) ?? (year === scope.planYear - 1 ? header.columns.get("base") : undefined));
+    const bc = col !== undefined ? view.ref(r.row, col) : null;
+    const baseRead = bc && bc.error === null ? readNumber(bc.value, bc.format, pctUnit) : null;
+    const comparator = relative.direction === "up" ? ">=" : "<=";
+    if (baseRead && baseRead.kind === "number") {
+      base = baseRead.value;
+      target = { value: applyRelative(relative, base), comparator, percent: pctUnit, raw: target.raw };
+    } else {
+      add("INDICATOR_TARGET_RELATIVE", tc, { ...who, raw: target.raw, baseYear: year, baseCell: bc ? toA1(bc.row, bc.col) : null });
+      target = { value: null, comparator, percent: false, raw: target.raw };
+    }
+  }
+  if (tc && tc.error === null && (target?.value ?? null) === null && !relative) {
+    add("INDICATOR_TARGET_MISSING", tc, { ...who, raw: target?.raw ?? "" });
+  }
+  return { target, base };
+}
+
+/** The actual value: the Thực hiện cell (a plain 1–100 under a percent target read as points), else from the counts. */
+function indicatorActual(row: IndicatorRow, percentTarget: boolean, targetValue: number | null): number | null {
+  const ac = row.cells.actual;
+  const actualRead = ac && ac.error === null ? readNumber(ac.value, ac.format, row.pctUnit) : null;
+  if (actualRead && actualRead.kind === "number") {
+    const actual = actualRead.value;
+    return percentTarget && !actualRead.percent && actual > 1 && actual <= 100 ? actual / 100 : actual;
+  }
+  if (actualRead && actualRead.kind === "invalid") {
+    row.add("INDICATOR_ACTUAL_INVALID", ac!, { ...row.who, raw: actualRead.raw });
+    return null;
+  }
+  if (!ac || ac.error === null) return actualFromCounts(row, percentTarget, targetValue);
+  return null;
+}
+
+/** Số đạt / Tổng số (a fraction for a percentage, else the count achieved); their problems reported. */
+function actualFromCounts(row: IndicatorRow, percentTarget: boolean, targetValue: number | null): number | null {
+  const { who, add } = row;
+  const gc = row.cells.achieved;
+  const tt = row.cells.total;
+  if (!gc || gc.error !== null || (tt && tt.error !== null)) return null;
+  const got = readNumber(gc.value, gc.format, false);
+  if (got.kind === "empty") return null;
+  if (got.kind === "invalid") {
+    add("INDICATOR_ACTUAL_INVALID", gc, { ...who, raw: got.raw });
+    return null;
+  }
+  const total = tt ? readNumber(tt.value, tt.format, false) : ({ kind: "empty" } as const);
+  if (total.kind === "invalid") {
+    add("INDICATOR_ACTUAL_INVALID", tt!, { ...who, raw: total.raw });
+    return null;
+  }
+  if (total.kind === "empty") return percentTarget ? null : got.value;
+  if (total.value === 0) {
+    add("INDICATOR_DENOMINATOR_ZERO", tt!, { ...who });
+    return null;
+  }
+  return percentTarget || row.pctUnit || targetValue === null ? got.value / total.value : got.value;
 }
 
 /** Số đạt and Tổng số when both are numbers and the total is not 0 (read quietly: fromCounts reports their problems). */

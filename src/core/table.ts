@@ -339,106 +339,111 @@ export class TableReader<F extends string> {
 
   /** Give a kind to the next rows, up to `last` (a sheet row number) at most. Resumable: call again to go on. */
   readUntil(last: number): void {
-    const v = this.view;
-    const rows = this.rows;
-    const isTask = this.spec.kind === "task";
-    const end = Math.min(last, v.lastRow);
+    const end = Math.min(last, this.view.lastRow);
     let r = this.nextRow;
-    for (; r <= end; r++) {
-      if (this.ended) {
-        rows.push(row(r, "after_footer", null));
-        continue;
-      }
-      if (r <= this.headerEnd) {
-        rows.push(row(r, "header_repeat", null));
-        continue;
-      }
-      if (!v.rowHasAnything(r)) {
-        rows.push(row(r, "blank", null));
-        // Overflow text follows its task after a page break's few blank rows, not after a long gap
-        // (a stray cell far below the table is its own row, reported where it is).
-        if (++this.blankRun > MAX_CONTINUATION_GAP) this.lastTask = null;
-        continue;
-      }
-      this.blankRun = 0;
-      const sttCol = this.sttCol;
-      const textCol = this.textCol;
-      const layout = this.layout;
-      const sttRef = sttCol !== undefined ? v.ref(r, sttCol) : undefined;
-      const stt = classifyStt(sttRef && !sttRef.fromAbove ? sttRef.text : "");
-      if (!this.seenContent) {
-        this.seenContent = true;
-        if (this.isColumnNumbers(r)) {
-          rows.push(row(r, "column_numbers", null));
-          continue;
-        }
-      }
-      if (stt.kind === "empty" || stt.kind === "text") {
-        if (this.isFooter(r)) {
-          this.ended = true;
-          rows.push(row(r, "footer", null));
-          continue;
-        }
-        const h = this.headerHere(r);
-        if (h) {
-          this.headerEnd = h.dataStart - 1;
-          if (sameColumns(h, this.header)) rows.push(row(r, "header_repeat", null));
-          else {
-            // a second table: its own columns, its own numbering, no task above it to continue
-            this.use(h);
-            this.lastTask = null;
-            this.seenContent = false;
-            rows.push(row(r, "table_header", null, { header: h }));
-          }
-          continue;
-        }
-        if (this.isHeaderRepeat(r)) {
-          rows.push(row(r, "header_repeat", null));
-          continue;
-        }
-      }
-      if (stt.kind === "number" && sttCol !== undefined && this.onlyNumber(r, sttCol)) {
-        this.lastTask = null;
-        rows.push(row(r, "numbered_empty", layout, { stt }));
-        continue;
-      }
-      let hasValue = false;
-      for (const c of this.valueCols) if (v.ownPresent(r, c)) hasValue = true;
-      const lastTask = this.lastTask;
-      // STT merged down from the task above, and no lead/deadline of its own: the same task goes on
-      if (isTask && !hasValue && sttRef && sttRef.fromAbove && lastTask !== null && sttRef.row <= lastTask) {
-        rows.push(row(r, "continuation", layout, { stt, owner: lastTask }));
-        continue;
-      }
-      if (stt.kind === "group" || (textCol !== undefined && this.isMergedHeading(r, textCol))) {
-        this.lastTask = null;
-        rows.push(row(r, "group", layout, { stt, groupLabel: this.groupLabel(r, stt, textCol) }));
-        continue;
-      }
-      const hasText = textCol !== undefined && v.ownPresent(r, textCol);
-      if (!isTask) {
-        if (hasValue) rows.push(row(r, "task", layout, { stt }));
-        else if (hasText) rows.push(row(r, "group", layout, { stt, groupLabel: this.groupLabel(r, stt, textCol) }));
-        else rows.push(row(r, "other", null));
-        continue;
-      }
-      if (stt.kind === "number" && sttRef && this.isNumberedHeading(r, sttRef.text)) {
-        // its overflow text belongs to it (and is dropped with it), not to the task above
-        this.lastTask = r;
-        rows.push(row(r, "heading", layout, { stt }));
-      } else if (stt.kind === "number" || hasValue) {
-        this.lastTask = r;
-        rows.push(row(r, "task", layout, { stt }));
-      } else if (lastTask !== null && this.extendCols.some((c) => v.ownPresent(r, c))) {
-        rows.push(row(r, "continuation", layout, { stt, owner: lastTask }));
-      } else if (hasText) {
-        this.lastTask = r;
-        rows.push(row(r, "task", layout, { stt }));
-      } else {
-        rows.push(row(r, "other", null));
-      }
-    }
+    for (; r <= end; r++) this.rows.push(this.classify(r));
     this.next = Math.max(r, this.nextRow);
+  }
+
+  /**
+   * One row's kind, in phases: where the table stands (after its footer, in a header met again, a blank
+   * row), then the table's structure (tableStructure: column numbers, footer, a header), then its content
+   * (contentRow: tasks, groups, continuations).
+   */
+  private classify(r: number): TableRow<F> {
+    const v = this.view;
+    if (this.ended) return row(r, "after_footer", null);
+    if (r <= this.headerEnd) return row(r, "header_repeat", null);
+    if (!v.rowHasAnything(r)) {
+      // Overflow text follows its task after a page break's few blank rows, not after a long gap
+      // (a stray cell far below the table is its own row, reported where it is).
+      if (++this.blankRun > MAX_CONTINUATION_GAP) this.lastTask = null;
+      return row(r, "blank", null);
+    }
+    this.blankRun = 0;
+    const sttCol = this.sttCol;
+    const sttRef = sttCol !== undefined ? v.ref(r, sttCol) : undefined;
+    const stt = classifyStt(sttRef && !sttRef.fromAbove ? sttRef.text : "");
+    return this.tableStructure(r, stt) ?? this.contentRow(r, stt, sttRef);
+  }
+
+  /** The row of column numbers under the header, the footer, a header (repeated, or a second table's); null for content. */
+  private tableStructure(r: number, stt: SttInfo): TableRow<F> | null {
+    if (!this.seenContent) {
+      this.seenContent = true;
+      if (this.isColumnNumbers(r)) return row(r, "column_numbers", null);
+    }
+    if (stt.kind !== "empty" && stt.kind !== "text") return null;
+    if (this.isFooter(r)) {
+      this.ended = true;
+      return row(r, "footer", null);
+    }
+    const h = this.headerHere(r);
+    if (h) {
+      this.headerEnd = h.dataStart - 1;
+      if (sameColumns(h, this.header)) return row(r, "header_repeat", null);
+      // a second table: its own columns, its own numbering, no task above it to continue
+      this.use(h);
+      this.lastTask = null;
+      this.seenContent = false;
+      return row(r, "table_header", null, { header: h });
+    }
+    if (this.isHeaderRepeat(r)) return row(r, "header_repeat", null);
+    return null;
+  }
+
+  /** A content row: a number alone, the same task going on, a group, a task, or other. */
+  private contentRow(r: number, stt: SttInfo, sttRef: CellRef | undefined): TableRow<F> {
+    const v = this.view;
+    const sttCol = this.sttCol;
+    const textCol = this.textCol;
+    const layout = this.layout;
+    if (stt.kind === "number" && sttCol !== undefined && this.onlyNumber(r, sttCol)) {
+      this.lastTask = null;
+      return row(r, "numbered_empty", layout, { stt });
+    }
+    let hasValue = false;
+    for (const c of this.valueCols) if (v.ownPresent(r, c)) hasValue = true;
+    const lastTask = this.lastTask;
+    const isTask = this.spec.kind === "task";
+    // STT merged down from the task above, and no lead/deadline of its own: the same task goes on
+    if (isTask && !hasValue && sttRef && sttRef.fromAbove && lastTask !== null && sttRef.row <= lastTask) {
+      return row(r, "continuation", layout, { stt, owner: lastTask });
+    }
+    if (stt.kind === "group" || (textCol !== undefined && this.isMergedHeading(r, textCol))) {
+      this.lastTask = null;
+      return row(r, "group", layout, { stt, groupLabel: this.groupLabel(r, stt, textCol) });
+    }
+    const hasText = textCol !== undefined && v.ownPresent(r, textCol);
+    if (!isTask) {
+      if (hasValue) return row(r, "task", layout, { stt });
+      if (hasText) return row(r, "group", layout, { stt, groupLabel: this.groupLabel(r, stt, textCol) });
+      return row(r, "other", null);
+    }
+    return this.taskTableRow(r, stt, sttRef, hasValue, hasText);
+  }
+
+  /** In a task table: a numbered heading, a task, overflow text of the task above, or other. */
+  private taskTableRow(r: number, stt: SttInfo, sttRef: CellRef | undefined, hasValue: boolean, hasText: boolean): TableRow<F> {
+    const layout = this.layout;
+    const lastTask = this.lastTask;
+    if (stt.kind === "number" && sttRef && this.isNumberedHeading(r, sttRef.text)) {
+      // its overflow text belongs to it (and is dropped with it), not to the task above
+      this.lastTask = r;
+      return row(r, "heading", layout, { stt });
+    }
+    if (stt.kind === "number" || hasValue) {
+      this.lastTask = r;
+      return row(r, "task", layout, { stt });
+    }
+    if (lastTask !== null && this.extendCols.some((c) => this.view.ownPresent(r, c))) {
+      return row(r, "continuation", layout, { stt, owner: lastTask });
+    }
+    if (hasText) {
+      this.lastTask = r;
+      return row(r, "task", layout, { stt });
+    }
+    return row(r, "other", null);
   }
 
   private groupLabel(row: number, stt: SttInfo, textCol: number | undefined): string {

@@ -51,62 +51,97 @@ type Piece = { kind: "unit"; unit: string } | { kind: "generic" } | { kind: "oth
  * Results are cached per raw string and frozen: do not mutate them.
  */
 export function createUnitMatcher(units: UnitDef[]): (raw: string) => LeadMatch {
-  const exact = new Map<string, string>();
-  const loose: LooseEntry[] = [];
-  const looseExact = new Map<string, string>();
-  for (const def of units) {
-    const name = nfc(def.name ?? "").trim();
-    if (name === "") continue;
-    for (const text of [name, ...(def.aliases ?? [])]) {
-      const key = exactUnitKey(nfc(String(text)));
-      if (key === "") continue;
-      if (!exact.has(key)) exact.set(key, name);
-      const lk = looseUnitKey(key);
-      if (lk !== "" && !looseExact.has(lk)) {
-        looseExact.set(lk, name);
-        loose.push({ unit: name, key: lk, tokens: new Set(lk.split(" ")) });
-      }
+  const matcher = new UnitMatcher(units);
+  return function matchUnit(raw: string): LeadMatch {
+    return matcher.match(raw);
+  };
+}
+
+/**
+ * One unit list's keys (exact, and loose for near misses) and the caches of one analysis. The phases of a
+ * match: the whole cell (classify), the pieces it splits into (strong separators, then weakPieces), what
+ * the pieces say together (verdict), and a suggestion for a near miss (suggest).
+ */
+class UnitMatcher {
+  private readonly exact = new Map<string, string>();
+  private readonly loose: LooseEntry[] = [];
+  private readonly looseExact = new Map<string, string>();
+  private readonly cache = new Map<string, LeadMatch>();
+  /** exact keys of texts seen while matching one cell (the whole text is keyed by several steps) */
+  private readonly keyCache = new Map<string, string>();
+
+  constructor(units: UnitDef[]) {
+    for (const def of units) {
+      const name = nfc(def.name ?? "").trim();
+      if (name === "") continue;
+      for (const text of [name, ...(def.aliases ?? [])]) this.addKey(name, String(text));
     }
   }
 
-  const cache = new Map<string, LeadMatch>();
-  /** exact keys of texts seen while matching one cell (the whole text is keyed by several steps) */
-  const keyCache = new Map<string, string>();
+  /** The result for one cell's text (cached per raw string, frozen). */
+  match(raw: string): LeadMatch {
+    if (typeof raw !== "string") return MISSING;
+    const hit = this.cache.get(raw);
+    if (hit) return hit;
+    const result = this.matchUncached(raw);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(raw, result);
+    return result;
+  }
 
-  function keyOf(text: string): string {
-    let k = keyCache.get(text);
+  /** A unit's name or alias: its exact key (first one wins) and its loose key for near misses. */
+  private addKey(name: string, text: string): void {
+    const key = exactUnitKey(nfc(text));
+    if (key === "") return;
+    if (!this.exact.has(key)) this.exact.set(key, name);
+    const lk = looseUnitKey(key);
+    if (lk !== "" && !this.looseExact.has(lk)) {
+      this.looseExact.set(lk, name);
+      this.loose.push({ unit: name, key: lk, tokens: new Set(lk.split(" ")) });
+    }
+  }
+
+  private keyOf(text: string): string {
+    let k = this.keyCache.get(text);
     if (k === undefined) {
       k = exactUnitKey(text);
-      if (keyCache.size >= 256) keyCache.clear();
-      keyCache.set(text, k);
+      if (this.keyCache.size >= 256) this.keyCache.clear();
+      this.keyCache.set(text, k);
     }
     return k;
   }
 
-  function matchExact(text: string): string | undefined {
-    const key = keyOf(text);
-    return key === "" ? undefined : exact.get(key);
+  private matchExact(text: string): string | undefined {
+    const key = this.keyOf(text);
+    return key === "" ? undefined : this.exact.get(key);
   }
 
-  function suggest(text: string): string | undefined {
-    const lk = looseUnitKey(keyOf(text));
+  /** The unit a near miss most likely means: same loose key, else fewest edits, else most shared words. */
+  private suggest(text: string): string | undefined {
+    const lk = looseUnitKey(this.keyOf(text));
     if (lk === "") return undefined;
-    const direct = looseExact.get(lk);
-    if (direct) return direct;
+    return this.looseExact.get(lk) ?? this.nearestByEdits(lk) ?? this.nearestByWords(lk);
+  }
+
+  private nearestByEdits(lk: string): string | undefined {
     const maxDist = lk.length <= 8 ? 1 : lk.length <= 16 ? 2 : 3;
     let best: string | undefined;
     let bestDist = maxDist + 1;
-    for (const e of loose) {
+    for (const e of this.loose) {
       const d = editDistance(lk, e.key, maxDist);
       if (d < bestDist) {
         bestDist = d;
         best = e.unit;
       }
     }
-    if (best) return best;
+    return best;
+  }
+
+  private nearestByWords(lk: string): string | undefined {
     const tokens = new Set(lk.split(" "));
+    let best: string | undefined;
     let bestScore = MIN_OVERLAP - 1e-9;
-    for (const e of loose) {
+    for (const e of this.loose) {
       const score = tokenOverlap(tokens, e.tokens);
       if (score > bestScore) {
         bestScore = score;
@@ -116,36 +151,31 @@ export function createUnitMatcher(units: UnitDef[]): (raw: string) => LeadMatch 
     return best;
   }
 
-  function classify(text: string): Piece | null {
+  private classify(text: string): Piece | null {
     const t = text.replace(BULLET, "").trim();
     if (t === "") return null;
-    const unit = matchExact(t);
+    const unit = this.matchExact(t);
     if (unit) return { kind: "unit", unit };
     if (isGenericUnitText(foldKey(t))) return { kind: "generic" };
     return { kind: "other", text: t };
   }
 
   /** Split one strong piece on "và"/"&", greedily re-joining the longest runs that name a unit. */
-  function weakPieces(text: string): Piece[] {
-    const whole = classify(text);
+  private weakPieces(text: string): Piece[] {
+    const whole = this.classify(text);
     if (!whole) return [];
     if (whole.kind !== "other") return [whole];
     const parts = text.split(WEAK_SPLIT).filter((p) => p.trim() !== "");
     if (parts.length < 2 || parts.length > MAX_PIECES) return [whole];
     const out: Piece[] = [];
     for (let i = 0; i < parts.length;) {
-      let taken = false;
-      for (let j = parts.length; j > i + 1; j--) {
-        const unit = matchExact(parts.slice(i, j).join(" và "));
-        if (unit) {
-          out.push({ kind: "unit", unit });
-          i = j;
-          taken = true;
-          break;
-        }
+      const run = this.longestUnitRun(parts, i);
+      if (run) {
+        out.push({ kind: "unit", unit: run.unit });
+        i = run.end;
+        continue;
       }
-      if (taken) continue;
-      const p = classify(parts[i]);
+      const p = this.classify(parts[i]);
       if (p) out.push(p);
       i++;
     }
@@ -154,17 +184,30 @@ export function createUnitMatcher(units: UnitDef[]): (raw: string) => LeadMatch 
     return out;
   }
 
-  function matchUncached(raw: string): LeadMatch {
+  /** The longest run of two or more parts from `i` that, joined with "và", names a unit. */
+  private longestUnitRun(parts: string[], i: number): { unit: string; end: number } | null {
+    for (let j = parts.length; j > i + 1; j--) {
+      const unit = this.matchExact(parts.slice(i, j).join(" và "));
+      if (unit) return { unit, end: j };
+    }
+    return null;
+  }
+
+  private matchUncached(raw: string): LeadMatch {
     const text = nfc(raw).trim();
     if (text === "") return MISSING;
-    const whole = classify(text);
+    const whole = this.classify(text);
     if (!whole) return MISSING;
     if (whole.kind === "unit") return Object.freeze({ kind: "unit", unit: whole.unit });
     if (whole.kind === "generic") return GENERIC;
-
     const strong = text.split(STRONG_SPLIT);
     const pieces: Piece[] = [];
-    if (strong.length <= MAX_PIECES) for (const s of strong) pieces.push(...weakPieces(s));
+    if (strong.length <= MAX_PIECES) for (const s of strong) pieces.push(...this.weakPieces(s));
+    return this.verdict(text, pieces);
+  }
+
+  /** What the pieces of a cell say together: one unit, several, generic, or unknown (with a suggestion). */
+  private verdict(text: string, pieces: Piece[]): LeadMatch {
     const found: string[] = [];
     const others: string[] = [];
     let generic = 0;
@@ -177,17 +220,7 @@ export function createUnitMatcher(units: UnitDef[]): (raw: string) => LeadMatch 
     if (found.length === 1 && others.length === 0) return Object.freeze({ kind: "unit", unit: found[0] });
     if (found.length >= 1) return Object.freeze({ kind: "multiple", units: Object.freeze([...found, ...others]) as string[] });
     if (generic > 0 && others.length === 0) return GENERIC;
-    const suggestion = suggest(text) ?? (others.length === 1 ? suggest(others[0]) : undefined);
+    const suggestion = this.suggest(text) ?? (others.length === 1 ? this.suggest(others[0]) : undefined);
     return suggestion ? Object.freeze({ kind: "unknown", suggestion }) : UNKNOWN;
   }
-
-  return function matchUnit(raw: string): LeadMatch {
-    if (typeof raw !== "string") return MISSING;
-    const hit = cache.get(raw);
-    if (hit) return hit;
-    const result = matchUncached(raw);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(raw, result);
-    return result;
-  };
 }

@@ -8,19 +8,9 @@
  */
 import type { CellValue } from "../core/grid";
 import type { SpecValue } from "../core/summary/spec";
-import { xmlSafe } from "../core/text/xml-chars";
+import { safeCellText } from "../core/text/xml-chars";
 
-export const MAX_CELL_TEXT = 32767;
 export const TEXT_FORMAT = "@";
-
-/** NFC, without characters a cell cannot hold, cut at Excel's 32,767-character limit (as src/xlsx does). */
-export function cellText(s: string): string {
-  const cleaned = xmlSafe(s.normalize("NFC"));
-  if (cleaned.length <= MAX_CELL_TEXT) return cleaned;
-  let cut = cleaned.slice(0, MAX_CELL_TEXT);
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  return cut;
-}
 
 /** True when Excel's values setter would not keep `s` as the same text (formula, number, date, boolean, error). */
 export function excelWouldParse(s: string): boolean {
@@ -29,7 +19,7 @@ export function excelWouldParse(s: string): boolean {
 
 /** What to put into `Range.values` for a user-text edit in a user's sheet (format untouched). */
 export function textForUserCell(s: string): string {
-  const t = cellText(s);
+  const t = safeCellText(s);
   return excelWouldParse(t) ? "'" + t : t;
 }
 
@@ -53,12 +43,12 @@ const DATE1904_SERIAL_OFFSET = 1462;
  */
 export function specCell(v: SpecValue, numFmt: string | undefined, date1904 = false): { value: string | number | boolean; format: string } {
   if (v === null) return { value: "", format: numFmt ?? "General" };
-  if (typeof v === "string") return { value: cellText(v), format: TEXT_FORMAT };
+  if (typeof v === "string") return { value: safeCellText(v), format: TEXT_FORMAT };
   if (typeof v === "number")
     return Number.isFinite(v) ? { value: v, format: numFmt ?? "General" } : { value: "", format: numFmt ?? "General" };
   if (typeof v === "boolean") return { value: v, format: numFmt ?? "General" };
   const serial = dateSerial(v.date);
-  if (serial === null) return { value: cellText(v.date), format: TEXT_FORMAT };
+  if (serial === null) return { value: safeCellText(v.date), format: TEXT_FORMAT };
   return { value: date1904 ? serial - DATE1904_SERIAL_OFFSET : serial, format: numFmt ?? DEFAULT_DATE_FORMAT };
 }
 

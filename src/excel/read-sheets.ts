@@ -164,11 +164,12 @@ async function measureSheets(
   return { probes, skip: new Set(recordedSheets(session).map((s) => sheetNameKey(s.name))) };
 }
 
+/**
+ * One read of the workbook, in syncs: the sheet list (sync 1), the used ranges and the store's record of
+ * the product's own sheets (sync 2, measureSheets), then the cells in budgeted batches (readCells) and the
+ * merged areas (readMerges).
+ */
 async function readOnce(ctx: Excel.RequestContext, opts: ReadOptions): Promise<Grid[]> {
-  const budget = opts.budgetBytes ?? READ_BUDGET_BYTES;
-  let perCell = opts.bytesPerCell ?? READ_BYTES_PER_CELL;
-  const maxRows = opts.maxRowsPerChunk ?? MAX_ROWS_PER_CHUNK;
-
   // Sync 1: the sheet list — which also tells whether `_phuluc` exists.
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name,items/visibility");
@@ -181,38 +182,54 @@ async function readOnce(ctx: Excel.RequestContext, opts: ReadOptions): Promise<G
   // Sync 2: the used range (values only) of every sheet and, when it exists, the store's record of the
   // product's summaries. Those sheets are dropped: measuring them cost a few bytes, not a sync.
   const { probes, skip } = await measureSheets(ctx, sheets.items, candidates);
+  const plans = probes.filter(({ ws }) => !skip.has(sheetNameKey(ws.name))).map(({ ws, used }) => sheetPlan(ws, used));
 
-  const plans: SheetPlan[] = probes
-    .filter(({ ws }) => !skip.has(sheetNameKey(ws.name)))
-    .map(({ ws, used }) => {
-      const empty = used.isNullObject;
-      const plan: SheetPlan = {
-        name: ws.name,
-        visibility: VISIBILITY[ws.visibility] ?? "visible",
-        row0: empty ? 0 : used.rowIndex,
-        col0: empty ? 0 : used.columnIndex,
-        rows: empty ? 0 : used.rowCount,
-        cols: empty ? 0 : used.columnCount,
-        merges: [],
-        grid: undefined as unknown as Grid,
-        rowsRead: 0,
-      };
-      plan.grid = {
-        name: plan.name,
-        visibility: plan.visibility,
-        origin: { row: plan.row0 + 1, col: plan.col0 + 1 },
-        values: new Array(plan.rows),
-        numberFormats: new Array(plan.rows),
-        merges: plan.merges,
-      };
-      return plan;
-    });
+  await readCells(ctx, plans, opts, date1904);
+  if (opts.mergedAreas) {
+    const complete = await readMerges(ctx, plans, opts.mergeBlockRows ?? MERGE_BLOCK_ROWS);
+    if (!complete) opts.onMergesUnread?.();
+  }
+  return plans.map((p) => p.grid);
+}
 
+/** A sheet to read, from its used range (none: an empty sheet), with its grid ready to fill. */
+function sheetPlan(ws: Excel.Worksheet, used: Excel.Range): SheetPlan {
+  const empty = used.isNullObject;
+  const plan: SheetPlan = {
+    name: ws.name,
+    visibility: VISIBILITY[ws.visibility] ?? "visible",
+    row0: empty ? 0 : used.rowIndex,
+    col0: empty ? 0 : used.columnIndex,
+    rows: empty ? 0 : used.rowCount,
+    cols: empty ? 0 : used.columnCount,
+    merges: [],
+    grid: undefined as unknown as Grid,
+    rowsRead: 0,
+  };
+  plan.grid = {
+    name: plan.name,
+    visibility: plan.visibility,
+    origin: { row: plan.row0 + 1, col: plan.col0 + 1 },
+    values: new Array(plan.rows),
+    numberFormats: new Array(plan.rows),
+    merges: plan.merges,
+  };
+  return plan;
+}
+
+/**
+ * Sync 3…: the cells, in batches of row chunks sized to the response budget. A batch too large for one
+ * response is put back and tried again with half the cells (at most 8 times); the size per cell is learnt
+ * from each response. Progress is reported as each sheet is finished.
+ */
+async function readCells(ctx: Excel.RequestContext, plans: SheetPlan[], opts: ReadOptions, date1904: boolean): Promise<void> {
+  const budget = opts.budgetBytes ?? READ_BUDGET_BYTES;
+  let perCell = opts.bytesPerCell ?? READ_BYTES_PER_CELL;
+  const maxRows = opts.maxRowsPerChunk ?? MAX_ROWS_PER_CHUNK;
   const total = plans.length;
   let done = plans.filter((p) => p.rows === 0).length;
   opts.onProgress?.({ done, total });
 
-  // Sync 3…: the cells, in budgeted batches of row chunks.
   const queue: Piece[] = plans.filter((p) => p.rows > 0).map((plan) => ({ plan, start: 0, count: plan.rows }));
   let retries = 0;
   while (queue.length) {
@@ -235,26 +252,8 @@ async function readOnce(ctx: Excel.RequestContext, opts: ReadOptions): Promise<G
     let cells = 0;
     let bytes = 0;
     for (const { piece, range } of loads) {
-      const values = range.values;
-      const formats = range.numberFormat;
-      const types = range.valueTypes;
-      const g = piece.plan.grid;
-      for (let i = 0; i < piece.count; i++) {
-        const vRow = values[i] ?? [];
-        const fRow = formats[i] ?? [];
-        const tRow = types[i] ?? [];
-        const outV = new Array(piece.plan.cols);
-        const outF = new Array(piece.plan.cols);
-        for (let j = 0; j < piece.plan.cols; j++) {
-          const f = fRow[j];
-          outV[j] = readCell(date1904 ? to1900(vRow[j], f) : vRow[j], tRow[j] as string | undefined);
-          outF[j] = typeof f === "string" && f !== "General" ? f : null;
-        }
-        g.values[piece.start + i] = outV;
-        g.numberFormats![piece.start + i] = outF;
-      }
+      bytes += copyPiece(piece, range, date1904);
       cells += piece.count * piece.plan.cols;
-      bytes += jsonBytes(values) + jsonBytes(formats) + jsonBytes(types);
       piece.plan.rowsRead += piece.count;
       if (piece.plan.rowsRead === piece.plan.rows) {
         done++;
@@ -265,11 +264,29 @@ async function readOnce(ctx: Excel.RequestContext, opts: ReadOptions): Promise<G
     // Learn the real size per cell (with a margin) for the next batches.
     if (cells > 0) perCell = Math.max(16, Math.ceil((bytes / cells) * 1.3), perCell / 2);
   }
-  if (opts.mergedAreas) {
-    const complete = await readMerges(ctx, plans, opts.mergeBlockRows ?? MERGE_BLOCK_ROWS);
-    if (!complete) opts.onMergesUnread?.();
+}
+
+/** A loaded piece's values and number formats into its sheet's grid; the bytes its response held. */
+function copyPiece(piece: Piece, range: Excel.Range, date1904: boolean): number {
+  const values = range.values;
+  const formats = range.numberFormat;
+  const types = range.valueTypes;
+  const g = piece.plan.grid;
+  for (let i = 0; i < piece.count; i++) {
+    const vRow = values[i] ?? [];
+    const fRow = formats[i] ?? [];
+    const tRow = types[i] ?? [];
+    const outV = new Array(piece.plan.cols);
+    const outF = new Array(piece.plan.cols);
+    for (let j = 0; j < piece.plan.cols; j++) {
+      const f = fRow[j];
+      outV[j] = readCell(date1904 ? to1900(vRow[j], f) : vRow[j], tRow[j] as string | undefined);
+      outF[j] = typeof f === "string" && f !== "General" ? f : null;
+    }
+    g.values[piece.start + i] = outV;
+    g.numberFormats![piece.start + i] = outF;
   }
-  return plans.map((p) => p.grid);
+  return jsonBytes(values) + jsonBytes(formats) + jsonBytes(types);
 }
 
 interface MergeBlock {

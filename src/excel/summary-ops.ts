@@ -161,15 +161,14 @@ function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number
 
 const OP_BYTES = 160;
 
-/** Queue everything for one summary sheet; `counter` decides when a sync is due (large sheets only). */
-export async function queueSheet(
+/** The values, with their number formats first ("@" keeps text as text), in blocks of rows. */
+async function queueValues(
   ws: Excel.Worksheet,
   spec: SummarySheetSpec,
   counter: ByteCounter,
-  rowsPerBlock = 500,
-  date1904 = false,
+  rowsPerBlock: number,
+  date1904: boolean,
 ): Promise<void> {
-  // Values (with their number formats first: "@" keeps text as text) in row blocks.
   const byRow = new Map<number, Map<number, SpecCell>>();
   let maxRow = 0;
   let maxCol = 0;
@@ -207,6 +206,17 @@ export async function queueSheet(
     counter.add(jsonBytes(values) + jsonBytes(formats) + OP_BYTES);
     await counter.checkpoint();
   }
+}
+
+/** Queue everything for one summary sheet; `counter` decides when a sync is due (large sheets only). */
+export async function queueSheet(
+  ws: Excel.Worksheet,
+  spec: SummarySheetSpec,
+  counter: ByteCounter,
+  rowsPerBlock = 500,
+  date1904 = false,
+): Promise<void> {
+  await queueValues(ws, spec, counter, rowsPerBlock, date1904);
 
   // Styles, as rectangles; then merged areas (a sheet of changes has two per change), each one counted.
   for (const r of styleRects(spec.cells)) {
@@ -247,11 +257,21 @@ export interface SheetExtra {
   queue: (ws: Excel.Worksheet) => void;
 }
 
+/** The sheet's finishing touches Excel supports: its data bars and charts, print setup, frozen header and tab colour. */
 export function sheetExtras(spec: SummarySheetSpec, features: Record<Feature, boolean>): SheetExtra[] {
+  return [
+    ...visualExtras(spec, features.conditionalFormats),
+    ...(features.pageLayout ? printExtras(spec) : []),
+    ...(features.freezeAndTabColor ? viewExtras(spec) : []),
+  ];
+}
+
+/** A data bar (when conditional formats are supported) or a chart per visual, in order. */
+function visualExtras(spec: SummarySheetSpec, conditionalFormats: boolean): SheetExtra[] {
   const out: SheetExtra[] = [];
   spec.visuals.forEach((v, i) => {
     if (v.kind === "dataBar") {
-      if (!features.conditionalFormats) return;
+      if (!conditionalFormats) return;
       out.push({
         what: `dataBar ${i} ${v.range}`,
         touch: "dataBar",
@@ -280,54 +300,62 @@ export function sheetExtras(spec: SummarySheetSpec, features: Record<Feature, bo
       });
     }
   });
-  if (features.pageLayout) {
-    const p = spec.print;
+  return out;
+}
+
+/** Page setup (A4, orientation, margins), fit to width, print titles and print area. */
+function printExtras(spec: SummarySheetSpec): SheetExtra[] {
+  const out: SheetExtra[] = [];
+  const p = spec.print;
+  out.push({
+    what: "page setup",
+    touch: "pageSetup",
+    kind: "set",
+    queue: (ws) => {
+      const pl = ws.pageLayout;
+      pl.paperSize = "A4" as Excel.PaperType;
+      pl.orientation = (p.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+      pl.centerHorizontally = true;
+      pl.leftMargin = p.margins.left * INCH;
+      pl.rightMargin = p.margins.right * INCH;
+      pl.topMargin = p.margins.top * INCH;
+      pl.bottomMargin = p.margins.bottom * INCH;
+      pl.headerMargin = p.margins.header * INCH;
+      pl.footerMargin = p.margins.footer * INCH;
+    },
+  });
+  // Fit to one page wide and "any number of pages tall" — with documented values only: PageLayoutZoomOptions
+  // documents a number of pages (0, Excel's "automatic" in the file format, is not documented). As many
+  // pages tall as the sheet has rows is never the limit (a page holds at least one row), so only the
+  // width scales the print.
+  let lastRow = 1;
+  for (const c of spec.cells) if (c.row > lastRow) lastRow = c.row;
+  const tall = Math.min(MAX_FIT_PAGES, lastRow);
+  out.push({
+    what: "fit to width",
+    touch: "fitToWidth",
+    kind: "set",
+    queue: (ws) => void (ws.pageLayout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: tall }),
+  });
+  const rows = p.printTitleRows;
+  if (rows)
     out.push({
-      what: "page setup",
-      touch: "pageSetup",
+      what: "print titles",
+      touch: "printTitles",
       kind: "set",
-      queue: (ws) => {
-        const pl = ws.pageLayout;
-        pl.paperSize = "A4" as Excel.PaperType;
-        pl.orientation = (p.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
-        pl.centerHorizontally = true;
-        pl.leftMargin = p.margins.left * INCH;
-        pl.rightMargin = p.margins.right * INCH;
-        pl.topMargin = p.margins.top * INCH;
-        pl.bottomMargin = p.margins.bottom * INCH;
-        pl.headerMargin = p.margins.header * INCH;
-        pl.footerMargin = p.margins.footer * INCH;
-      },
+      queue: (ws) => ws.pageLayout.setPrintTitleRows(`$${rows[0]}:$${rows[1]}`),
     });
-    // Fit to one page wide and "any number of pages tall" — with documented values only: PageLayoutZoomOptions
-    // documents a number of pages (0, Excel's "automatic" in the file format, is not documented). As many
-    // pages tall as the sheet has rows is never the limit (a page holds at least one row), so only the
-    // width scales the print.
-    let lastRow = 1;
-    for (const c of spec.cells) if (c.row > lastRow) lastRow = c.row;
-    const tall = Math.min(MAX_FIT_PAGES, lastRow);
-    out.push({
-      what: "fit to width",
-      touch: "fitToWidth",
-      kind: "set",
-      queue: (ws) => void (ws.pageLayout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: tall }),
-    });
-    const rows = p.printTitleRows;
-    if (rows)
-      out.push({
-        what: "print titles",
-        touch: "printTitles",
-        kind: "set",
-        queue: (ws) => ws.pageLayout.setPrintTitleRows(`$${rows[0]}:$${rows[1]}`),
-      });
-    const area = p.printArea;
-    if (area) out.push({ what: "print area", touch: "printArea", kind: "set", queue: (ws) => ws.pageLayout.setPrintArea(area) });
-  }
-  if (features.freezeAndTabColor) {
-    const freeze = spec.freezeRows;
-    if (freeze) out.push({ what: "freeze rows", touch: "freezeRows", kind: "set", queue: (ws) => ws.freezePanes.freezeRows(freeze) });
-    const tab = spec.tabColor;
-    if (tab) out.push({ what: "tab colour", touch: "tabColor", kind: "set", queue: (ws) => void (ws.tabColor = "#" + tab.toUpperCase()) });
-  }
+  const area = p.printArea;
+  if (area) out.push({ what: "print area", touch: "printArea", kind: "set", queue: (ws) => ws.pageLayout.setPrintArea(area) });
+  return out;
+}
+
+/** The frozen header rows and the tab colour. */
+function viewExtras(spec: SummarySheetSpec): SheetExtra[] {
+  const out: SheetExtra[] = [];
+  const freeze = spec.freezeRows;
+  if (freeze) out.push({ what: "freeze rows", touch: "freezeRows", kind: "set", queue: (ws) => ws.freezePanes.freezeRows(freeze) });
+  const tab = spec.tabColor;
+  if (tab) out.push({ what: "tab colour", touch: "tabColor", kind: "set", queue: (ws) => void (ws.tabColor = "#" + tab.toUpperCase()) });
   return out;
 }

@@ -12,7 +12,8 @@
 import type { CellWrite } from "../core/port";
 import { isPayloadTooLarge } from "./payload";
 import { utf8Length, jsonBytes } from "../core/text/utf8";
-import { cellText, dateSerial, TEXT_FORMAT, textForUserCell } from "./cell-values";
+import { safeCellText } from "../core/text/xml-chars";
+import { dateSerial, TEXT_FORMAT, textForUserCell } from "./cell-values";
 import { DATE1904_OFFSET, queueDateSystemProbe } from "./date-system";
 import { pointsToWidth } from "./summary-ops";
 
@@ -58,7 +59,7 @@ function valueOf(v: CellWrite["value"], date1904: boolean, format?: string): str
     return serial === null ? textForUserCell(v.date) : serial - (date1904 ? DATE1904_OFFSET : 0);
   }
   // In a Text cell (its "@" set first, in the same batch, as the summary writer does) text needs no quote prefix.
-  if (typeof v === "string") return format === TEXT_FORMAT ? cellText(v) : textForUserCell(v);
+  if (typeof v === "string") return format === TEXT_FORMAT ? safeCellText(v) : textForUserCell(v);
   return v;
 }
 

@@ -92,7 +92,11 @@ function u64(b: Uint8Array, o: number): number {
   return u32(b, o) + u32(b, o + 4) * 0x100000000;
 }
 
-function findEocd(b: Uint8Array): number {
+/**
+ * Where the end-of-central-directory record starts (PK\x05\x06, within the last 64 KB + 22 bytes: a whole
+ * zip ends with one), or -1 when there is none (a cut-off file).
+ */
+export function findEocd(b: Uint8Array): number {
   const stop = Math.max(0, b.length - 65557);
   for (let i = b.length - 22; i >= stop; i--) if (u32(b, i) === SIG_EOCD) return i;
   return -1;

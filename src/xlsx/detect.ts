@@ -4,6 +4,7 @@
  * No Node API: works in the browser too.
  */
 import { xlsxReadMessages, type XlsxReadErrorCode } from "../i18n/xlsx";
+import { findEocd } from "../ooxml/zip-read";
 
 /**
  * A file that cannot be read as an .xlsx workbook; `message` is Vietnamese and names the file. `cause`
@@ -93,15 +94,6 @@ export function containsAscii(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
-/** A whole zip ends with its end-of-central-directory record (PK\x05\x06, within the last 64 KB + 22 bytes). */
-export function hasZipEnd(bytes: Uint8Array): boolean {
-  const stop = Math.max(0, bytes.length - 65557);
-  for (let i = bytes.length - 22; i >= stop; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 5 && bytes[i + 3] === 6) return true;
-  }
-  return false;
-}
-
 /** Throw an XlsxReadError unless the bytes look like an .xlsx package. */
 export function assertXlsxBytes(data: Uint8Array | ArrayBuffer, fileName: string): Uint8Array {
   const bytes = toBytes(data);
@@ -111,7 +103,7 @@ export function assertXlsxBytes(data: Uint8Array | ArrayBuffer, fileName: string
   if (kind === "text") throw new XlsxReadError("text", fileName);
   if (kind !== "zip") throw new XlsxReadError("not_zip", fileName);
   // A cut-off file (an interrupted copy or download) is a damaged workbook, whatever parts it still holds.
-  if (!hasZipEnd(bytes))
+  if (findEocd(bytes) < 0)
     throw new XlsxReadError("corrupt", fileName, { cause: new Error("no end of central directory record: the zip is cut off") });
   // The workbook part is found through the package's relationships (package-open.ts); this is the quick
   // look for the usual names, so other office files are named before anything is parsed.

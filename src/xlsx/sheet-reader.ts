@@ -9,7 +9,7 @@
 import { isDateFormat } from "../core/dates";
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, type CellValue, type MergeArea } from "../core/grid";
 import type { OpcPackage } from "../ooxml/package";
-import { attrValue, localName, saxPart } from "../ooxml/sax";
+import { attrValue, localName, saxPart, type ScanHandlers } from "../ooxml/sax";
 import { decodeXstring, StringItemText } from "./shared-strings";
 import { clearMergedCells } from "./merged-cells";
 import { CellBudget, GridLimitError, MAX_SHEET_MERGES } from "./limits";
@@ -143,207 +143,223 @@ export function isoToSerial1900(s: string): number | null {
 
 /** Read one worksheet part. Throws XmlFormatError / ZipFormatError when the part is damaged. */
 export function readSheetRows(pkg: OpcPackage, part: string, ctx: SheetReadContext): SheetRows {
-  const { strings, styles, date1904 } = ctx;
-  const budget = ctx.budget ?? new CellBudget(Infinity);
-  const rows: SparseRow[] = [];
-  const merges: MergeArea[] = [];
-  let rowElements = 0;
-  let cellsInRow = 0;
+  const reader = new SheetRowsReader(ctx);
+  saxPart(pkg, part, reader);
+  return reader.result();
+}
 
-  let inSheetData = false;
-  let inRow = false;
-  let rowNum = 0;
-  let values: CellValue[] = [];
-  let formats: (string | null)[] | null = null;
+/**
+ * The reader's state while the sheet's XML streams past: where it is (sheetData, a row, a cell, a <v> or
+ * an inline <is>), the row being filled and the cell being read. Each element has its phase: openRow and
+ * openCell check the grid's bounds, finishCell decodes the cell's value (cellValue), finishRow keeps the
+ * row, addMerge the merged areas; result() orders them once the part is read.
+ */
+class SheetRowsReader implements ScanHandlers {
+  private readonly rows: SparseRow[] = [];
+  private readonly merges: MergeArea[] = [];
+  private readonly budget: CellBudget;
+  private readonly item = new StringItemText();
+  private readonly texts = new TextPool();
+  private rowElements = 0;
+  private cellsInRow = 0;
 
-  let inCell = false;
-  let col = 0; // 1-based column of the current cell
-  let type = "";
-  let style = 0;
-  let inV = false;
-  let v = "";
-  let hasV = false;
-  let inIs = false;
-  let inline: string | null = null;
-  const item = new StringItemText();
-  const texts = new TextPool();
+  private inSheetData = false;
+  private inRow = false;
+  private rowNum = 0;
+  private values: CellValue[] = [];
+  private formats: (string | null)[] | null = null;
 
-  const finishCell = () => {
-    let value: CellValue = null;
-    let fmt: string | null = null;
-    switch (type) {
-      case "s": {
-        if (hasV) {
-          const s = strings[Number(v)];
-          value = s === undefined ? null : s;
-        }
-        break;
+  private inCell = false;
+  private col = 0; // 1-based column of the current cell
+  private type = "";
+  private style = 0;
+  private inV = false;
+  private v = "";
+  private hasV = false;
+  private inIs = false;
+  private inline: string | null = null;
+  /** The number format of the value cellValue just decoded (null for none). */
+  private fmt: string | null = null;
+
+  constructor(private readonly ctx: SheetReadContext) {
+    this.budget = ctx.budget ?? new CellBudget(Infinity);
+  }
+
+  open(name: string, a: string[], selfClosing: boolean): void {
+    const l = name.indexOf(":") < 0 ? name : localName(name);
+    if (this.inIs) this.item.open(l);
+    else if (this.inCell) {
+      if (l === "v") {
+        this.inV = true;
+        this.hasV = true;
+      } else if (l === "is") this.inIs = true;
+    } else if (this.inRow) {
+      if (l === "c") this.openCell(a);
+    } else if (this.inSheetData) {
+      if (l === "row") this.openRow(a);
+    } else if (l === "sheetData") this.inSheetData = !selfClosing;
+    else if (l === "mergeCell") this.addMerge(attrValue(a, "ref"));
+  }
+
+  close(name: string): void {
+    const l = name.indexOf(":") < 0 ? name : localName(name);
+    if (this.inIs) {
+      if (l === "is" && !this.item.nested) {
+        this.inIs = false;
+        this.inline = this.item.take();
+      } else this.item.close(l);
+    } else if (this.inCell) {
+      if (l === "v") this.inV = false;
+      else if (l === "c") {
+        this.inCell = false;
+        this.finishCell();
       }
-      case "inlineStr":
-        value = inline ?? (hasV ? decodeXstring(v) : null);
-        break;
-      case "str":
-        value = hasV ? decodeXstring(v) : inline;
-        break;
-      case "b":
-        value = hasV ? v.trim() === "1" || v.trim().toLowerCase() === "true" : null;
-        break;
-      case "e":
-        value = hasV ? { error: v.trim() } : null;
-        break;
-      case "d": {
-        if (!hasV) break;
-        const serial = isoToSerial1900(v);
-        if (serial === null) value = { error: "#VALUE!" };
-        else {
-          value = serial;
-          const f = styles.formatOf(style);
-          fmt = isDateFormat(f) ? f : DEFAULT_DATE_FORMAT;
-        }
-        break;
-      }
-      default: {
-        if (inline !== null) {
-          value = inline;
-          break;
-        }
-        if (!hasV) break;
-        const t = v.trim();
-        if (t === "") break;
-        let num = Number(t);
-        if (!Number.isFinite(num)) {
-          value = { error: "#NUM!" };
-          break;
-        }
-        fmt = styles.formatOf(style);
-        if (fmt !== null && isDateFormat(fmt)) {
-          if (date1904) num += DATE_1904_OFFSET;
-          num = Math.round(num * MS_PER_DAY) / MS_PER_DAY;
-        }
-        value = num;
-      }
+    } else if (this.inRow) {
+      if (l === "row") this.finishRow();
+    } else if (l === "sheetData") this.inSheetData = false;
+  }
+
+  text(t: string): void {
+    if (this.inV) this.v += t;
+    else if (this.inIs) this.item.text(t);
+  }
+
+  /** The rows in order (a row listed twice kept once), merged cells cleared, merges clipped to the rows. */
+  result(): SheetRows {
+    const { rows, merges } = this;
+    rows.sort((a, b) => a.row - b.row);
+    // Rows listed twice (some writers): keep the first (a stable sort keeps them in document order).
+    const unique = rows.filter((r, i) => i === 0 || r.row !== rows[i - 1].row);
+    merges.sort((a, b) => a.top - b.top || a.left - b.left);
+    const cleared = clearMergedCells(unique, merges);
+    return { rows: cleared, merges: clipMerges(merges, cleared) };
+  }
+
+  /** A <row>: its number (the next one when it has none); a row past the grid makes the sheet damaged. */
+  private openRow(a: string[]): void {
+    this.inRow = true;
+    const rv = attrValue(a, "r");
+    const r = rv !== undefined ? Number(rv) : NaN;
+    this.rowNum = Number.isInteger(r) && r > 0 ? r : this.rowNum + 1;
+    // A row past 1,048,576, or more rows than the grid has (a row listed twice), is not Excel's.
+    if (this.rowNum > EXCEL_MAX_ROWS) pastGrid(`row ${this.rowNum}`);
+    if (++this.rowElements > EXCEL_MAX_ROWS) pastGrid("more rows than the grid has");
+    this.values = [];
+    this.formats = null;
+    this.col = 0;
+    this.cellsInRow = 0;
+  }
+
+  /** A <c>: its column (the next one when it has no reference), type and style. */
+  private openCell(a: string[]): void {
+    this.inCell = true;
+    let r: string | undefined;
+    this.type = "";
+    this.style = 0;
+    for (let k = 0; k < a.length; k += 2) {
+      const an = a[k];
+      if (an === "r") r = a[k + 1];
+      else if (an === "t") this.type = a[k + 1];
+      else if (an === "s") this.style = Number(a[k + 1]) || 0;
     }
+    const rc = r !== undefined ? refColumn(r) : 0;
+    // A cell past column XFD, or more cells in a row than the grid has columns, is not Excel's.
+    if (rc < 0 && parseRef(r!) !== null) pastGrid(`cell ${r}`);
+    this.col = rc > 0 ? rc : this.col + 1;
+    if (this.col > EXCEL_MAX_COLS) pastGrid(`cell ${r ?? this.col}`);
+    if (++this.cellsInRow > EXCEL_MAX_COLS) pastGrid(`row ${this.rowNum} with more cells than columns`);
+    this.v = "";
+    this.hasV = false;
+    this.inline = null;
+  }
+
+  /** A <mergeCell ref="A1:C3">, counted against the budget and the sheet's limit of merged areas. */
+  private addMerge(ref: string | undefined): void {
+    const m = ref ? parseRange(ref) : null;
+    if (!m) return;
+    this.budget.spend(1);
+    if (this.merges.push(m) > MAX_SHEET_MERGES) throw new GridLimitError(`more than ${MAX_SHEET_MERGES} merged areas in a sheet`, true);
+  }
+
+  /** </c>: the cell's value (and a number's format) into the row. */
+  private finishCell(): void {
+    this.fmt = null;
+    let value = this.cellValue();
+    const col = this.col;
     if (value === null || col < 1) return;
     // Text cut from the sheet's XML (inline strings, formula results) is copied out of it (a slice would
     // keep the decoded XML alive: several times the text once the markup is counted), and short texts
     // that repeat (a unit, a status, a date typed as text) are kept once.
-    if (typeof value === "string" && type !== "s") value = texts.keep(value);
+    if (typeof value === "string" && this.type !== "s") value = this.texts.keep(value);
     const j = col - 1;
+    const values = this.values;
     while (values.length < j) values.push(null);
     values[j] = value;
+    const fmt = this.fmt;
     if (fmt !== null && typeof value === "number") {
-      if (!formats) formats = [];
+      const formats = (this.formats ??= []);
       while (formats.length < j) formats.push(null);
       formats[j] = fmt;
     }
-  };
+  }
 
-  saxPart(pkg, part, {
-    open: (name, a, selfClosing) => {
-      const l = name.indexOf(":") < 0 ? name : localName(name);
-      if (inIs) {
-        item.open(l);
-        return;
-      }
-      if (inCell) {
-        if (l === "v") {
-          inV = true;
-          hasV = true;
-        } else if (l === "is") inIs = true;
-        return;
-      }
-      if (inRow) {
-        if (l === "c") {
-          inCell = true;
-          let r: string | undefined;
-          type = "";
-          style = 0;
-          for (let k = 0; k < a.length; k += 2) {
-            const an = a[k];
-            if (an === "r") r = a[k + 1];
-            else if (an === "t") type = a[k + 1];
-            else if (an === "s") style = Number(a[k + 1]) || 0;
-          }
-          const rc = r !== undefined ? refColumn(r) : 0;
-          // A cell past column XFD, or more cells in a row than the grid has columns, is not Excel's.
-          if (rc < 0 && parseRef(r!) !== null) pastGrid(`cell ${r}`);
-          col = rc > 0 ? rc : col + 1;
-          if (col > EXCEL_MAX_COLS) pastGrid(`cell ${r ?? col}`);
-          if (++cellsInRow > EXCEL_MAX_COLS) pastGrid(`row ${rowNum} with more cells than columns`);
-          v = "";
-          hasV = false;
-          inline = null;
-        }
-        return;
-      }
-      if (inSheetData) {
-        if (l === "row") {
-          inRow = true;
-          const rv = attrValue(a, "r");
-          const r = rv !== undefined ? Number(rv) : NaN;
-          rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
-          // A row past 1,048,576, or more rows than the grid has (a row listed twice), is not Excel's.
-          if (rowNum > EXCEL_MAX_ROWS) pastGrid(`row ${rowNum}`);
-          if (++rowElements > EXCEL_MAX_ROWS) pastGrid("more rows than the grid has");
-          values = [];
-          formats = null;
-          col = 0;
-          cellsInRow = 0;
-        }
-        return;
-      }
-      if (l === "sheetData") inSheetData = !selfClosing;
-      else if (l === "mergeCell") {
-        const ref = attrValue(a, "ref");
-        const m = ref ? parseRange(ref) : null;
-        if (m) {
-          budget.spend(1);
-          if (merges.push(m) > MAX_SHEET_MERGES) throw new GridLimitError(`more than ${MAX_SHEET_MERGES} merged areas in a sheet`, true);
-        }
-      }
-    },
-    close: (name) => {
-      const l = name.indexOf(":") < 0 ? name : localName(name);
-      if (inIs) {
-        if (l === "is" && !item.nested) {
-          inIs = false;
-          inline = item.take();
-        } else item.close(l);
-        return;
-      }
-      if (inCell) {
-        if (l === "v") inV = false;
-        else if (l === "c") {
-          inCell = false;
-          finishCell();
-        }
-        return;
-      }
-      if (inRow) {
-        if (l === "row") {
-          inRow = false;
-          const trimmed = trimRow(values, formats);
-          if (trimmed) {
-            budget.spend(trimmed.length);
-            rows.push({ row: rowNum, values: trimmed, formats });
-          }
-        }
-        return;
-      }
-      if (l === "sheetData") inSheetData = false;
-    },
-    text: (t) => {
-      if (inV) v += t;
-      else if (inIs) item.text(t);
-    },
-  });
+  /** </row>: the row, trimmed, kept when it holds a value (its cells spent from the budget). */
+  private finishRow(): void {
+    this.inRow = false;
+    const trimmed = trimRow(this.values, this.formats);
+    if (trimmed) {
+      this.budget.spend(trimmed.length);
+      this.rows.push({ row: this.rowNum, values: trimmed, formats: this.formats });
+    }
+  }
 
-  rows.sort((a, b) => a.row - b.row);
-  // Rows listed twice (some writers): keep the first (a stable sort keeps them in document order).
-  const unique = rows.filter((r, i) => i === 0 || r.row !== rows[i - 1].row);
-  merges.sort((a, b) => a.top - b.top || a.left - b.left);
-  const cleared = clearMergedCells(unique, merges);
-  return { rows: cleared, merges: clipMerges(merges, cleared) };
+  /** The value of the cell just closed, by its type (t=): shared, inline or formula text, boolean, error, date or number. */
+  private cellValue(): CellValue {
+    const { v, hasV } = this;
+    switch (this.type) {
+      case "s": {
+        if (!hasV) return null;
+        const s = this.ctx.strings[Number(v)];
+        return s === undefined ? null : s;
+      }
+      case "inlineStr":
+        return this.inline ?? (hasV ? decodeXstring(v) : null);
+      case "str":
+        return hasV ? decodeXstring(v) : this.inline;
+      case "b":
+        return hasV ? v.trim() === "1" || v.trim().toLowerCase() === "true" : null;
+      case "e":
+        return hasV ? { error: v.trim() } : null;
+      case "d":
+        return hasV ? this.isoDateValue() : null;
+      default:
+        if (this.inline !== null) return this.inline;
+        return hasV ? this.numberValue() : null;
+    }
+  }
+
+  /** A date cell (t="d", ISO text) → its serial, with the cell's date format (or the default one). */
+  private isoDateValue(): CellValue {
+    const serial = isoToSerial1900(this.v);
+    if (serial === null) return { error: "#VALUE!" };
+    const f = this.ctx.styles.formatOf(this.style);
+    this.fmt = isDateFormat(f) ? f : DEFAULT_DATE_FORMAT;
+    return serial;
+  }
+
+  /** A number cell → its number and format; a date serial of the 1904 system becomes a 1900-system one. */
+  private numberValue(): CellValue {
+    const t = this.v.trim();
+    if (t === "") return null;
+    let num = Number(t);
+    if (!Number.isFinite(num)) return { error: "#NUM!" };
+    const fmt = (this.fmt = this.ctx.styles.formatOf(this.style));
+    if (fmt !== null && isDateFormat(fmt)) {
+      if (this.ctx.date1904) num += DATE_1904_OFFSET;
+      num = Math.round(num * MS_PER_DAY) / MS_PER_DAY;
+    }
+    return num;
+  }
 }
 
 /** Merged areas clipped to the rows that exist (a merge a million rows tall over a 30-row plan is 30 rows tall). */

@@ -5,7 +5,8 @@
  * extension), print setup, footer, a drawing for the chart. No Node API.
  */
 import { escapeAttr, escapeText } from "../ooxml/xml";
-import { cellRef, encodeXstring, safeText } from "./text";
+import { safeCellText } from "../core/text/xml-chars";
+import { cellRef, encodeXstring } from "./text";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -28,7 +29,7 @@ export function cellXml(row: number, col: number, value: XmlCellValue, style?: n
   const r = cellRef(row, col);
   const c = prefix + "c";
   if (typeof value === "string") {
-    const text = encodeXstring(safeText(value));
+    const text = encodeXstring(safeCellText(value));
     if (text === "") return `<${c} r="${r}"${s}/>`;
     return `<${c} r="${r}"${s} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${escapeText(text)}</${prefix}t></${prefix}is></${c}>`;
   }
@@ -44,10 +45,10 @@ export function cellXml(row: number, col: number, value: XmlCellValue, style?: n
 export function formulaCellXml(row: number, col: number, formula: string, cached: XmlCellValue, style?: number, prefix = ""): string {
   const s = style ? ` s="${style}"` : "";
   const c = prefix + "c";
-  const f = `<${prefix}f>${escapeText(safeText(formula.replace(/^=/, "")))}</${prefix}f>`;
+  const f = `<${prefix}f>${escapeText(safeCellText(formula.replace(/^=/, "")))}</${prefix}f>`;
   const head = `<${c} r="${cellRef(row, col)}"${s}`;
   if (typeof cached === "string")
-    return `${head} t="str">${f}<${prefix}v>${escapeText(encodeXstring(safeText(cached)))}</${prefix}v></${c}>`;
+    return `${head} t="str">${f}<${prefix}v>${escapeText(encodeXstring(safeCellText(cached)))}</${prefix}v></${c}>`;
   if (typeof cached === "boolean") return `${head} t="b">${f}<${prefix}v>${cached ? 1 : 0}</${prefix}v></${c}>`;
   if (typeof cached === "number" && Number.isFinite(cached)) return `${head}>${f}<${prefix}v>${cached}</${prefix}v></${c}>`;
   return `${head}>${f}</${c}>`;

@@ -1,21 +1,4 @@
 /** Text the writers put into sheet XML. No Node API. */
-import { xmlSafe } from "../core/text/xml-chars";
-
-/** Excel's limit for the text of one cell. */
-export const MAX_CELL_TEXT = 32767;
-
-/**
- * Text safe for the sheet XML: characters XML 1.0 forbids (control characters other than tab, line
- * feed and carriage return, lone surrogates, U+FFFE/U+FFFF) are dropped; cut at Excel's cell limit.
- */
-export function safeText(s: string): string {
-  const cleaned = xmlSafe(s.normalize("NFC"));
-  if (cleaned.length <= MAX_CELL_TEXT) return cleaned;
-  let cut = cleaned.slice(0, MAX_CELL_TEXT);
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  return cut;
-}
-
 /**
  * Excel's escape for text that would otherwise be read as one of its own escapes: a literal "_x000D_"
  * is written "_x005F_x000D_" (ST_Xstring).

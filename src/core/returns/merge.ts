@@ -200,29 +200,30 @@ function matchWithRecord(plan: PlanCtx, record: UnitCopyRecord, sent: MatchEntry
   const renamed = renamedSheets(sent, rEntries, first);
   const entries = renamed.size ? rEntries.map((e) => (renamed.has(e.sheet) ? { ...e, sheet: renamed.get(e.sheet)! } : e)) : rEntries;
   // Nothing renamed: the match just made is the one to pair up with (not made a second time).
-  const m1 = pairUp(sent, entries, renamed.size ? undefined : first);
-  const m2 = pairUp(sent, plan.entries);
-  const sentToPlan = new Map(m2.pairs.map((p) => [p.before, p]));
-  const claimed = new Set(m2.pairs.map((p) => p.after));
+  const returnVsSent = pairUp(sent, entries, renamed.size ? undefined : first);
+  const sentVsPlan = pairUp(sent, plan.entries);
+  const sentToPlan = new Map(sentVsPlan.pairs.map((p) => [p.before, p]));
+  const claimed = new Set(sentVsPlan.pairs.map((p) => p.after));
   const toPlan = new Map<number, ToPlan>();
-  for (const p of m1.pairs) {
+  for (const p of returnVsSent.pairs) {
     const q = sentToPlan.get(p.before);
     toPlan.set(
       p.after,
       q ? { p: q.after, e: p.before, confidence: round3(p.confidence * q.confidence) } : { p: -1, e: p.before, confidence: p.confidence },
     );
   }
-  const left = m1.freeAfter;
+  const left = returnVsSent.freeAfter;
   const free = left.length ? plan.entries.map((_, i) => i).filter((i) => !claimed.has(i)) : [];
   // Rows the unit added, against the plan's tasks not sent in this copy (none left: nothing to look for).
   if (left.length && free.length) {
-    const m3 = pairUp(
+    const addedVsFree = pairUp(
       free.map((i) => plan.entries[i]),
       left.map((i) => entries[i]),
     );
-    for (const p of m3.pairs) toPlan.set(left[p.after], { p: free[p.before], e: null, confidence: p.confidence });
+    for (const p of addedVsFree.pairs) toPlan.set(left[p.after], { p: free[p.before], e: null, confidence: p.confidence });
   }
-  const otherPlan = record.plan.year !== plan.report.planYear || (sent.length > 0 && m2.pairs.length / sent.length < OTHER_PLAN_SHARE);
+  const otherPlan =
+    record.plan.year !== plan.report.planYear || (sent.length > 0 && sentVsPlan.pairs.length / sent.length < OTHER_PLAN_SHARE);
   const unmatched = rEntries.map((_, i) => i).filter((i) => !toPlan.has(i) || toPlan.get(i)!.p < 0);
   return { toPlan, unmatched, otherPlan, planChanged: record.plan.fingerprint !== fingerprint, entries };
 }
@@ -308,11 +309,11 @@ function proposeFile(
   const record = ret.record;
   const sent = record ? sentEntries(record) : [];
   const rEntries = entriesOf(ret.report.tasks);
-  const m = record ? matchWithRecord(plan, record, sent, rEntries, fingerprint) : matchWithoutRecord(plan, rEntries);
-  info.otherPlan = m.otherPlan;
-  info.planChanged = m.planChanged;
-  info.matched = [...m.toPlan.values()].filter((v) => v.p >= 0).length;
-  if (m.otherPlan) {
+  const matching = record ? matchWithRecord(plan, record, sent, rEntries, fingerprint) : matchWithoutRecord(plan, rEntries);
+  info.otherPlan = matching.otherPlan;
+  info.planChanged = matching.planChanged;
+  info.matched = [...matching.toPlan.values()].filter((v) => v.p >= 0).length;
+  if (matching.otherPlan) {
     out.conflicts.push({
       id: "",
       kind: "other_plan",
@@ -322,10 +323,18 @@ function proposeFile(
     });
     return;
   }
-  const file: FileCtx = { fi, ret, record, sent, entries: m.entries, tables: readTaskTables(ret.report, ret.grids), unit: info.unit };
+  const file: FileCtx = {
+    fi,
+    ret,
+    record,
+    sent,
+    entries: matching.entries,
+    tables: readTaskTables(ret.report, ret.grids),
+    unit: info.unit,
+  };
   // One by one: a return may add 200,000 rows (a spread of that many arguments overflows the stack).
-  for (const k of notInPlan(file, m.unmatched, m.toPlan)) out.conflicts.push(k);
-  for (const [a, match] of m.toPlan) if (match.p >= 0) compareTask(plan, file, a, match, out);
+  for (const k of notInPlan(file, matching.unmatched, matching.toPlan)) out.conflicts.push(k);
+  for (const [a, match] of matching.toPlan) if (match.p >= 0) compareTask(plan, file, a, match, out);
 }
 
 /** What the returns propose, and every conflict (see the file comment). */

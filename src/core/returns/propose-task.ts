@@ -185,11 +185,11 @@ function change(
 ): RawChange | null {
   const target = targetCell(t, field);
   if (!target) return null;
-  const pc = t.pCells[field];
-  const numberFormat = value.kind === "date" && !isDateFormat(pc?.format ?? null) ? DATE_FORMAT : undefined;
+  const planCell = t.pCells[field];
+  const numberFormat = value.kind === "date" && !isDateFormat(planCell?.format ?? null) ? DATE_FORMAT : undefined;
   const after = fillText(value);
   const all = [...t.taskKinds, ...t.editKinds, ...kinds];
-  if (pc?.merged) all.push("cell_merged");
+  if (planCell?.merged) all.push("cell_merged");
   return {
     file: t.file.fi,
     planTask: t.match.p,
@@ -197,12 +197,12 @@ function change(
     field,
     cell: target.cell,
     returnCell: { sheet: t.rTask.sheet, cell: from.cell },
-    before: fillText(pc?.value ?? { kind: "blank" }),
+    before: fillText(planCell?.value ?? { kind: "blank" }),
     after,
     ...(from.typed !== undefined && comparable(from.typed) !== comparable(after) ? { unitValue: from.typed } : {}),
     write: writeValueOf(value, t.planTable),
     ...(numberFormat ? { numberFormat } : {}),
-    previous: { value: pc?.raw ?? null, format: pc?.format ?? null },
+    previous: { value: planCell?.raw ?? null, format: planCell?.format ?? null },
     confidence: t.match.confidence,
     conflicts: [...new Set(all)],
     ...(target.newColumn !== undefined ? { newColumn: target.newColumn } : {}),
@@ -219,17 +219,17 @@ interface FieldOutcome {
 
 /** The return's value of one fill-in column, against what was sent and what the plan has. */
 function fillChange(t: TaskCompare, field: FillField, words: NormalizeContext): FieldOutcome {
-  const rc = t.rCells[field];
+  const returnCell = t.rCells[field];
   const blank: FillValue = { kind: "blank" };
-  if (!rc || rc.value.kind === "blank") return { change: null, value: blank, flags: [] };
-  const pv = t.pCells[field]?.value ?? blank;
-  const norm = normalizeFill(field, rc.value, words);
+  if (!returnCell || returnCell.value.kind === "blank") return { change: null, value: blank, flags: [] };
+  const planValue = t.pCells[field]?.value ?? blank;
+  const norm = normalizeFill(field, returnCell.value, words);
   const none = { change: null, value: norm.value, flags: norm.flags, status: norm.status };
-  const sent = t.e ? sentFill(t.file.record!, t.e, field) : pv;
-  if (sameFill(rc.value, sent) || sameFill(rc.value, pv) || sameFill(norm.value, pv)) return none;
+  const sent = t.e ? sentFill(t.file.record!, t.e, field) : planValue;
+  if (sameFill(returnCell.value, sent) || sameFill(returnCell.value, planValue) || sameFill(norm.value, planValue)) return none;
   const kinds: ConflictKind[] = [...norm.flags];
-  if (t.e && !sameFill(pv, sent)) kinds.push("older_version");
-  return { ...none, change: change(t, field, norm.value, { cell: rc.cell, typed: fillText(rc.value) }, kinds) };
+  if (t.e && !sameFill(planValue, sent)) kinds.push("older_version");
+  return { ...none, change: change(t, field, norm.value, { cell: returnCell.cell, typed: fillText(returnCell.value) }, kinds) };
 }
 
 /**
@@ -244,8 +244,8 @@ function plannedOutput(t: TaskCompare, outcome: FieldOutcome, conflicts: MergeCo
   if (!text || foldKey(text) === foldKey(base) || foldKey(text) === foldKey(t.pTask.result ?? "")) return null;
   const returnCell = toA1(t.rTask.row, col);
   if (outcome.value.kind === "blank") {
-    const pv = t.pCells.outcome?.value ?? { kind: "blank" };
-    return sameFill(pv, { kind: "text", text })
+    const planValue = t.pCells.outcome?.value ?? { kind: "blank" };
+    return sameFill(planValue, { kind: "text", text })
       ? null
       : change(t, "outcome", { kind: "text", text }, { cell: returnCell }, ["planned_output"]);
   }

@@ -177,16 +177,42 @@ function specValue(v: CellValue, format: string | null): SpecValue {
   return v;
 }
 
+/**
+ * One sheet of a unit's copy as it is built, row after row (`row` is the copy's last row written): the
+ * plan's table it comes from, the copy's columns (the table's, then the fill-in columns it lacks) and the
+ * cells and merges so far. copySheet runs its phases in order: title rows and the note, header rows, the
+ * column numbers, the group rows and tasks, then the sheet's spec.
+ */
 class CopyBuilder {
   readonly cells: SpecCell[] = [];
   readonly merges: SpecMerge[] = [];
   row = 0;
+  readonly view: TaskTable["view"];
+  readonly header: TaskTable["header"];
+  /** The fill-in fields the plan has no column for (added at the right, in this order). */
+  readonly missing: FillField[];
+  /** Columns of the copy: the table's, then the fill-in columns it lacks. */
+  readonly width: number;
+  /** Each fill-in field's column in the copy, and the field of a fill-in column. */
+  readonly fillCol: Map<FillField, number>;
+  private readonly fillOfCol = new Map<number, FillField>();
+  /** The plan's field of each of the table's columns (the first field when two share one). */
+  private readonly fieldOfCol = new Map<number, TaskField>();
+  /** Rows of the copy where the header starts and ends (set by headerRows). */
+  headerTop = 0;
+  headerBottom = 0;
+  /** The copy's first task row (0 while none). */
+  firstTask = 0;
 
-  constructor(
-    readonly table: TaskTable,
-    /** Columns of the copy: the table's, then the fill-in columns it lacks. */
-    readonly width: number,
-  ) {}
+  constructor(readonly table: TaskTable) {
+    this.view = table.view;
+    const header = (this.header = table.header);
+    this.missing = FILL_FIELDS.filter((x) => !header.columns.has(x));
+    this.width = table.lastCol + this.missing.length;
+    this.fillCol = new Map(FILL_FIELDS.map((x) => [x, header.columns.get(x) ?? table.lastCol + 1 + this.missing.indexOf(x)]));
+    for (const [x, c] of this.fillCol) if (!this.fillOfCol.has(c)) this.fillOfCol.set(c, x);
+    for (const [field, c] of header.columns) if (!this.fieldOfCol.has(c)) this.fieldOfCol.set(c, field);
+  }
 
   set(row: number, col: number, value: SpecValue, style: string): void {
     this.cells.push({ row, col, value, style });
@@ -201,6 +227,197 @@ class CopyBuilder {
       this.merges.push({ top: m.top - top + at, left: m.left, bottom: m.bottom - top + at, right });
     }
   }
+
+  /** The plan's title rows, then the note to the unit (merged across the copy). */
+  titleRowsAndNote(note: string): void {
+    const { view, table } = this;
+    for (let r = view.firstRow; r < this.header.row; r++) {
+      this.row++;
+      for (let c = 1; c <= table.lastCol; c++) {
+        const m = view.mergeAt(r, c);
+        if (m && (m.top !== r || m.left !== c)) continue;
+        const v = specValue(view.raw(r, c), null);
+        if (v === null || v === "") continue;
+        this.set(this.row, c, v, typeof v === "string" && v.trim().startsWith("(") ? "subtitle" : "title");
+      }
+      this.copyMerges(r, r, this.row);
+    }
+    const noteRow = ++this.row;
+    this.set(noteRow, 1, note, "note");
+    for (let c = 2; c <= this.width; c++) this.set(noteRow, c, null, "note");
+    if (this.width > 1) this.merges.push({ top: noteRow, left: 1, bottom: noteRow, right: this.width });
+  }
+
+  /** Header rows (merges within them kept); the fill-in columns' headers in amber, the added ones labelled. */
+  headerRows(): void {
+    const { view, table, header } = this;
+    this.headerTop = this.row + 1;
+    this.headerBottom = this.headerTop + header.height - 1;
+    for (let r = header.row; r < header.row + header.height; r++) {
+      this.row++;
+      for (let c = 1; c <= this.width; c++) {
+        const style = this.fillOfCol.has(c) ? "fillHeader" : "header";
+        const m = c <= table.lastCol ? view.mergeAt(r, c) : undefined;
+        const own = !m || (m.top === r && m.left === c);
+        this.set(this.row, c, own && c <= table.lastCol ? specValue(view.raw(r, c), null) : null, style);
+      }
+    }
+    this.copyMerges(header.row, header.row + header.height - 1, this.headerTop);
+    for (const x of this.missing) {
+      const c = this.fillCol.get(x)!;
+      this.set(this.headerTop, c, returnsSheetText.columnLabels[x], "fillHeader");
+      if (header.height > 1) this.merges.push({ top: this.headerTop, left: c, bottom: this.headerBottom, right: c });
+    }
+  }
+
+  /** "(1) (2) (3)…" under the header, when the plan has it. */
+  columnNumbers(): void {
+    const { table } = this;
+    const numbers = table.rows.find((r) => r.kind === "column_numbers" && r.row < this.header.dataStart + 2);
+    if (!numbers) return;
+    this.row++;
+    for (let c = 1; c <= this.width; c++)
+      this.set(this.row, c, c <= table.lastCol ? specValue(this.view.value(numbers.row, c), null) : null, "numbers");
+  }
+
+  /** Group and heading rows above the unit's tasks (each once), then the tasks; their records in row order. */
+  groupsAndTasks(tasks: { task: Task; id: string }[]): CopyTask[] {
+    const { table } = this;
+    const byRow = new Map(tasks.map((t) => [t.task.row, t]));
+    const records: CopyTask[] = [];
+    let group: number | null = null;
+    let heading: number | null = null;
+    let groupOut = false;
+    let headingOut = false;
+    for (const r of table.rows) {
+      if (r.kind === "group" || r.kind === "table_header") {
+        group = r.row;
+        groupOut = false;
+        heading = null;
+      } else if (r.kind === "heading") {
+        heading = r.row;
+        headingOut = false;
+      }
+      if (r.kind !== "task") continue;
+      const item = byRow.get(r.row);
+      if (!item) continue;
+      if (group !== null && !groupOut) {
+        this.plainRow(group, table.rows.find((x) => x.row === group)?.kind === "table_header" ? "header" : "group");
+        groupOut = true;
+      }
+      if (heading !== null && !headingOut) {
+        this.plainRow(heading, "group");
+        headingOut = true;
+      }
+      records.push(this.taskRow(item));
+    }
+    return records;
+  }
+
+  /** A group or heading row of the plan, copied as it is. */
+  private plainRow(r: number, style: string): void {
+    const { view, table } = this;
+    this.row++;
+    for (let c = 1; c <= this.width; c++) {
+      const m = c <= table.lastCol ? view.mergeAt(r, c) : undefined;
+      const own = !m || m.left === c;
+      this.set(this.row, c, own && c <= table.lastCol ? specValue(view.value(r, c), view.ref(r, c).format) : null, style);
+    }
+    this.copyMerges(r, r, this.row);
+  }
+
+  /** One task's row: the plan's cells (joined text for continued ones), its fill-in values; its record. */
+  private taskRow(item: { task: Task; id: string }): CopyTask {
+    const { view, table } = this;
+    const t = item.task;
+    const row = ++this.row;
+    if (!this.firstTask) this.firstTask = row;
+    const planCells = fillCells(table, t.row);
+    for (let c = 1; c <= this.width; c++) {
+      const fill = this.fillOfCol.get(c);
+      if (fill) {
+        const v = planCells[fill]?.value;
+        this.set(
+          row,
+          c,
+          !v || v.kind === "blank" ? null : v.kind === "date" ? { date: v.iso } : v.text,
+          fill === "doneDate" ? "fillDate" : "fill",
+        );
+        continue;
+      }
+      const field = this.fieldOfCol.get(c);
+      const value = c <= table.lastCol ? this.planValue(t, c, field) : null;
+      this.set(row, c, value, this.taskCellStyle(value, c, field));
+    }
+    // Horizontal merges within the task row only (a value merged down is written into each row).
+    for (const m of view.grid.merges)
+      if (m.top === t.row && m.bottom === t.row && m.left <= table.lastCol && !this.fillOfCol.has(m.left))
+        this.merges.push({ top: row, left: m.left, bottom: row, right: Math.min(m.right, table.lastCol) });
+    return taskRecord(item, table.name, row, planCells);
+  }
+
+  /** A plan cell of a task row (null when another cell of its merge holds it); a joined field's whole text. */
+  private planValue(t: Task, c: number, field: TaskField | undefined): SpecValue {
+    const m = this.view.mergeAt(t.row, c);
+    const own = !m || m.left === c;
+    const ref = this.view.ref(t.row, c);
+    if (!own) return null;
+    const value = specValue(ref.value, ref.format);
+    const joined = field ? JOINED[field] : undefined;
+    if (!joined) return value;
+    return joined === "content" ? t.content : (t[joined] ?? value);
+  }
+
+  private taskCellStyle(value: SpecValue, c: number, field: TaskField | undefined): string {
+    if (value !== null && typeof value === "object") return "date";
+    return c === this.header.columns.get("stt") || field === "deadline" || field === "period" ? "center" : "text";
+  }
+
+  /** The copy's column widths: the plan's where known, the added fill-in columns' own, else the default. */
+  columnWidths(widths: number[]): number[] {
+    const out: number[] = [];
+    for (let c = 1; c <= this.width; c++) {
+      const fill = this.fillOfCol.get(c);
+      const known = widths[c - 1];
+      out.push(known && known > 0 ? known : fill && c > this.table.lastCol ? NEW_COLUMN_WIDTH[fill] : DEFAULT_WIDTH);
+    }
+    return out;
+  }
+
+  /** The drop-down of statuses on the task rows' Tình trạng cells (none without tasks). */
+  statusValidations(): ListValidation[] {
+    if (!this.firstTask) return [];
+    const statusCol = this.fillCol.get("status")!;
+    return [
+      {
+        range: rangeA1(this.firstTask, statusCol, this.row, statusCol),
+        list: STATUS_CHOICES,
+        prompt: { title: returnsSheetText.statusPromptTitle, text: returnsSheetText.statusPrompt },
+        error: { title: returnsSheetText.statusErrorTitle, text: returnsSheetText.statusError },
+      },
+    ];
+  }
+}
+
+/** The record of a task as sent: its identity, where it sits in the copy and its fill-in values. */
+function taskRecord(item: { task: Task; id: string }, sheet: string, copyRow: number, planCells: ReturnType<typeof fillCells>): CopyTask {
+  const t = item.task;
+  const { text, cut } = capText(t.content);
+  return {
+    id: item.id,
+    sheet,
+    group: t.group,
+    stt: t.stt,
+    text,
+    ...(cut ? { hash: fullTextHash(t.content) } : {}),
+    lead: t.lead,
+    deadline: t.deadline.raw,
+    due: t.deadline.due,
+    copySheet: sheet,
+    copyRow,
+    values: FILL_FIELDS.map((x) => encodeFill(planCells[x]?.value ?? { kind: "blank" })) as CopyTask["values"],
+    ...(t.result !== undefined ? { result: t.result } : {}),
+  };
 }
 
 /** The copy's sheet for one appendix sheet and the unit's tasks on it (in row order). */
@@ -211,158 +428,12 @@ function copySheet(
   widths: number[],
   asOf: string,
 ): { sheet: CopySheet; records: CopyTask[] } {
-  const view = table.view;
-  const header = table.header;
-  const missing = FILL_FIELDS.filter((x) => !header.columns.has(x));
-  const width = table.lastCol + missing.length;
-  const fillCol = new Map<FillField, number>(FILL_FIELDS.map((x) => [x, header.columns.get(x) ?? table.lastCol + 1 + missing.indexOf(x)]));
-  const fillCols = new Set(fillCol.values());
-  const b = new CopyBuilder(table, width);
-  const sttCol = header.columns.get("stt");
-
-  // Title rows, then the note to the unit.
-  for (let r = view.firstRow; r < header.row; r++) {
-    b.row++;
-    for (let c = 1; c <= table.lastCol; c++) {
-      const m = view.mergeAt(r, c);
-      if (m && (m.top !== r || m.left !== c)) continue;
-      const v = specValue(view.raw(r, c), null);
-      if (v === null || v === "") continue;
-      b.set(b.row, c, v, typeof v === "string" && v.trim().startsWith("(") ? "subtitle" : "title");
-    }
-    b.copyMerges(r, r, b.row);
-  }
-  b.row++;
-  const noteRow = b.row;
-  b.set(noteRow, 1, returnsSheetText.instruction(unit, tasks.length, formatViDate(asOf)), "note");
-  for (let c = 2; c <= width; c++) b.set(noteRow, c, null, "note");
-  if (width > 1) b.merges.push({ top: noteRow, left: 1, bottom: noteRow, right: width });
-
-  // Header rows (merges within them kept); the fill-in columns' headers in amber.
-  const headerTop = b.row + 1;
-  const headerBottom = headerTop + header.height - 1;
-  for (let r = header.row; r < header.row + header.height; r++) {
-    b.row++;
-    for (let c = 1; c <= width; c++) {
-      const style = fillCols.has(c) ? "fillHeader" : "header";
-      const m = c <= table.lastCol ? view.mergeAt(r, c) : undefined;
-      const own = !m || (m.top === r && m.left === c);
-      b.set(b.row, c, own && c <= table.lastCol ? specValue(view.raw(r, c), null) : null, style);
-    }
-  }
-  b.copyMerges(header.row, header.row + header.height - 1, headerTop);
-  for (const x of missing) {
-    const c = fillCol.get(x)!;
-    b.set(headerTop, c, returnsSheetText.columnLabels[x], "fillHeader");
-    if (header.height > 1) b.merges.push({ top: headerTop, left: c, bottom: headerBottom, right: c });
-  }
-
-  // "(1) (2) (3)…" under the header, when the plan has it.
-  const numbers = table.rows.find((r) => r.kind === "column_numbers" && r.row < header.dataStart + 2);
-  if (numbers) {
-    b.row++;
-    for (let c = 1; c <= width; c++) b.set(b.row, c, c <= table.lastCol ? specValue(view.value(numbers.row, c), null) : null, "numbers");
-  }
-
-  // Group and heading rows above the unit's tasks, then the tasks.
-  const byRow = new Map(tasks.map((t) => [t.task.row, t]));
-  const records: CopyTask[] = [];
-  let group: number | null = null;
-  let heading: number | null = null;
-  let groupOut = false;
-  let headingOut = false;
-  let firstTask = 0;
-  const plainRow = (r: number, style: string) => {
-    b.row++;
-    for (let c = 1; c <= width; c++) {
-      const m = c <= table.lastCol ? view.mergeAt(r, c) : undefined;
-      const own = !m || m.left === c;
-      b.set(b.row, c, own && c <= table.lastCol ? specValue(view.value(r, c), view.ref(r, c).format) : null, style);
-    }
-    b.copyMerges(r, r, b.row);
-  };
-  for (const r of table.rows) {
-    if (r.kind === "group") {
-      group = r.row;
-      groupOut = false;
-      heading = null;
-    } else if (r.kind === "heading") {
-      heading = r.row;
-      headingOut = false;
-    } else if (r.kind === "table_header") {
-      group = r.row;
-      groupOut = false;
-      heading = null;
-    }
-    if (r.kind !== "task") continue;
-    const item = byRow.get(r.row);
-    if (!item) continue;
-    if (group !== null && !groupOut) {
-      plainRow(group, table.rows.find((x) => x.row === group)?.kind === "table_header" ? "header" : "group");
-      groupOut = true;
-    }
-    if (heading !== null && !headingOut) {
-      plainRow(heading, "group");
-      headingOut = true;
-    }
-    b.row++;
-    if (!firstTask) firstTask = b.row;
-    const t = item.task;
-    const planCells = fillCells(table, t.row);
-    for (let c = 1; c <= width; c++) {
-      const field = [...header.columns.entries()].find(([, col]) => col === c)?.[0];
-      const fill = [...fillCol.entries()].find(([, col]) => col === c)?.[0];
-      let value: SpecValue = null;
-      if (c <= table.lastCol) {
-        const m = view.mergeAt(t.row, c);
-        const own = !m || m.left === c;
-        const ref = view.ref(t.row, c);
-        value = own ? specValue(ref.value, ref.format) : null;
-        const joined = field ? JOINED[field] : undefined;
-        if (joined && own) value = joined === "content" ? t.content : (t[joined] ?? value);
-      }
-      if (fill) {
-        const v = planCells[fill]?.value;
-        value = !v || v.kind === "blank" ? null : v.kind === "date" ? { date: v.iso } : v.text;
-        b.set(b.row, c, value, fill === "doneDate" ? "fillDate" : "fill");
-        continue;
-      }
-      const style =
-        value !== null && typeof value === "object"
-          ? "date"
-          : c === sttCol || field === "deadline" || field === "period"
-            ? "center"
-            : "text";
-      b.set(b.row, c, value, style);
-    }
-    // Horizontal merges within the task row only (a value merged down is written into each row).
-    for (const m of view.grid.merges)
-      if (m.top === t.row && m.bottom === t.row && m.left <= table.lastCol && !fillCols.has(m.left))
-        b.merges.push({ top: b.row, left: m.left, bottom: b.row, right: Math.min(m.right, table.lastCol) });
-    const { text, cut } = capText(t.content);
-    records.push({
-      id: item.id,
-      sheet: table.name,
-      group: t.group,
-      stt: t.stt,
-      text,
-      ...(cut ? { hash: fullTextHash(t.content) } : {}),
-      lead: t.lead,
-      deadline: t.deadline.raw,
-      due: t.deadline.due,
-      copySheet: table.name,
-      copyRow: b.row,
-      values: FILL_FIELDS.map((x) => encodeFill(planCells[x]?.value ?? { kind: "blank" })) as CopyTask["values"],
-      ...(t.result !== undefined ? { result: t.result } : {}),
-    });
-  }
-
-  const columnWidths: number[] = [];
-  for (let c = 1; c <= width; c++) {
-    const fill = [...fillCol.entries()].find(([, col]) => col === c)?.[0];
-    const known = widths[c - 1];
-    columnWidths.push(known && known > 0 ? known : fill && c > table.lastCol ? NEW_COLUMN_WIDTH[fill] : DEFAULT_WIDTH);
-  }
+  const b = new CopyBuilder(table);
+  b.titleRowsAndNote(returnsSheetText.instruction(unit, tasks.length, formatViDate(asOf)));
+  b.headerRows();
+  b.columnNumbers();
+  const records = b.groupsAndTasks(tasks);
+  const columnWidths = b.columnWidths(widths);
   const spec: SummarySheetSpec = {
     key: `unit_copy_${table.name}`,
     name: table.name,
@@ -376,25 +447,14 @@ function copySheet(
       paper: "A4",
       orientation: "landscape",
       fitToWidth: 1,
-      printTitleRows: [headerTop, headerBottom],
+      printTitleRows: [b.headerTop, b.headerBottom],
       margins: PRINT_MARGINS,
       footerCenter: summaryText.pageFooter,
-      printArea: rangeA1(1, 1, b.row, width),
+      printArea: rangeA1(1, 1, b.row, b.width),
     },
-    freezeRows: headerBottom,
+    freezeRows: b.headerBottom,
   };
-  const statusCol = fillCol.get("status")!;
-  const validations: ListValidation[] = firstTask
-    ? [
-        {
-          range: rangeA1(firstTask, statusCol, b.row, statusCol),
-          list: STATUS_CHOICES,
-          prompt: { title: returnsSheetText.statusPromptTitle, text: returnsSheetText.statusPrompt },
-          error: { title: returnsSheetText.statusErrorTitle, text: returnsSheetText.statusError },
-        },
-      ]
-    : [];
-  return { sheet: { spec, validations }, records };
+  return { sheet: { spec, validations: b.statusValidations() }, records };
 }
 
 /** One copy per lead unit (in the settings' unit order, then any other lead by name). */

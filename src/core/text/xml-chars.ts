@@ -31,3 +31,18 @@ export function xmlSafeDeep<T>(value: T): T {
   }
   return value;
 }
+
+/** Excel's limit for the text of one cell. */
+export const MAX_CELL_TEXT = 32767;
+
+/**
+ * Text as a cell can hold it, for both writers (the sheet XML of src/xlsx and Office.js in src/excel): NFC,
+ * without the characters XML forbids, cut at Excel's 32,767-character limit (never inside a surrogate pair).
+ */
+export function safeCellText(s: string): string {
+  const cleaned = xmlSafe(s.normalize("NFC"));
+  if (cleaned.length <= MAX_CELL_TEXT) return cleaned;
+  let cut = cleaned.slice(0, MAX_CELL_TEXT);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut;
+}
