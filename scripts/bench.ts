@@ -33,6 +33,7 @@ import { fillCells, readTaskTables } from "../src/core/returns/task-tables";
 import { splitWorkbook } from "../src/app/use-cases/split";
 import { applyMerge, reviewReturns } from "../src/app/use-cases/merge";
 import { proposeMerge } from "../src/core/returns/merge";
+import { returnsSheetText } from "../src/i18n/returns";
 import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../src/core/returns/copy-record";
 import { checkWorkbook } from "../src/app/use-cases/check";
 import { XlsxWorkbookPort } from "../src/xlsx/port";
@@ -690,6 +691,7 @@ function bigReturnBench(rows: number): BenchFn {
       plan: { report: p.report, grids: p.grids },
       returns: [{ label: "big-return.xlsx", report: r.report, grids: r.grids, record }],
       settings: p.settings,
+      columnLabels: returnsSheetText.columnLabels,
       asOf,
     });
     const propose = { ms: performance.now() - t, cpu: cpuMs(c) };

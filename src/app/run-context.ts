@@ -3,7 +3,7 @@
  * them in slices, the CLI and the ribbon in one go), progress, and one cancellation token per run.
  */
 import type { AnalyzeProgress, analyzeSteps } from "../core/analyze";
-import type { buildSummary } from "../core/summary/build";
+import type { buildSummary } from "../documents/summary/build";
 import type { decodeLegacy } from "../core/text/legacy";
 import type { ReadProgress } from "../core/port";
 

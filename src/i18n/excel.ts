@@ -2,7 +2,7 @@
  * User-facing texts of the Office.js adapter and the ribbon commands (Vietnamese). `toUserMessage(err)`
  * turns any error the Excel API throws into one clear Vietnamese sentence that says what to do.
  */
-import type { FinishingTouch } from "../core/summary/spec";
+import type { FinishingTouch } from "../core/sheet-spec";
 
 /** A summary's finishing touches, as the user knows them (the pane shows them in English too). */
 export const FINISHING_TOUCH_LABELS: Record<"vi" | "en", Record<FinishingTouch, string>> = {

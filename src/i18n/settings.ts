@@ -7,7 +7,7 @@ import type { SettingsJson } from "../core/document/settings-json";
 import type { Commune, IdentityParts } from "../core/document/identity";
 import type { UnitDef } from "../core/settings";
 import { defaultUnitsFor } from "../core/unit-lists";
-import { signerTitleLines } from "../core/report-doc/header";
+import { signerTitleLines } from "../documents/report-doc/header";
 import { communeWords, KIND_WORDS, planReference, referenceDate } from "./document";
 import { plural } from "./format";
 

@@ -5,7 +5,7 @@
  */
 
 import { CATEGORY_LABELS, CATEGORY_WORDS, CHANGE_KIND_LABELS } from "./labels";
-import type { FinishingTouch } from "../core/summary/spec";
+import type { FinishingTouch } from "../core/sheet-spec";
 import { unappliedTouchesText } from "./excel";
 import { plural } from "./format";
 

@@ -9,7 +9,7 @@ import type { StepRunner } from "../app/run-context";
 import type { InputWorkbook } from "../app/command";
 
 export { analyzeSteps } from "../core/analyze";
-export { buildSummary } from "../core/summary/build";
+export { buildSummary } from "../documents/summary/build";
 export { decodeLegacy } from "../core/text/legacy";
 export { dueSoonByUnit } from "../core/due-soon";
 export { defaultSettings } from "../core/settings";

@@ -5,12 +5,12 @@
  * only here, when a document is made (the pane gets it as a chunk of its own).
  */
 import type { WorkbookPort } from "../../core/port";
-import { buildReportDoc } from "../../core/report-doc/build";
-import { buildReportSheet } from "../../core/report-doc/sheet";
-import type { ReportDoc } from "../../core/report-doc/spec";
+import { buildReportDoc } from "../../documents/report-doc/build";
+import { buildReportSheet } from "../../documents/report-doc/sheet";
+import type { ReportDoc } from "../../documents/report-doc/spec";
 import type { Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
-import type { WriteSummaryResult } from "../../core/summary/spec";
+import type { WriteSummaryResult } from "../../core/sheet-spec";
 
 export interface DraftedReport {
   /** The .docx file. */

@@ -1,5 +1,5 @@
 /**
- * Gửi đơn vị: check the plan, then make one workbook per lead unit (src/core/returns/split.ts), written
+ * Gửi đơn vị: check the plan, then make one workbook per lead unit (src/documents/unit-copies/split.ts), written
  * with the file layer (loaded only here: the pane gets it as a chunk of its own). Each task keeps the
  * identity the plan's summary snapshots give it. The plan is only read.
  */
@@ -8,7 +8,7 @@ import type { WorkbookPort } from "../../core/port";
 import type { Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
 import { identifyReport } from "../../core/snapshot";
-import { splitPlan, type UnassignedTask } from "../../core/returns/split";
+import { splitPlan, type UnassignedTask } from "../../documents/unit-copies/split";
 import type { RunDeps } from "../run-context";
 import { checkWorkbook } from "./check";
 import { loadSnapshots } from "./changes";

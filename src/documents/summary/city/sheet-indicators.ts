@@ -7,7 +7,7 @@
  */
 import { cityText } from "../../../i18n/city-documents";
 import { formatNumber, formatPercent, verdictWithSign } from "../../../i18n/format";
-import type { CityFigure, CityIndicator, IndicatorResult } from "../../consolidate/city-indicators";
+import type { CityFigure, CityIndicator, IndicatorResult } from "../../../core/consolidate/city-indicators";
 import { reportPrint } from "../print";
 import { SheetBuilder } from "../sheet-builder";
 import { TAB_COLOR, type Tone } from "../styles";

@@ -3,9 +3,9 @@
  * layout for the three tables, so the repeated header row reads right on every printed page.
  */
 import { summaryText } from "../../i18n/summary";
-import { STATUS_CATEGORIES, UNASSIGNED_UNIT, type Counts } from "../report-schema";
-import { zeroCounts } from "../aggregate";
-import { columnLetter, rangeA1 } from "../a1";
+import { STATUS_CATEGORIES, UNASSIGNED_UNIT, type Counts } from "../../core/report-schema";
+import { zeroCounts } from "../../core/aggregate";
+import { columnLetter, rangeA1 } from "../../core/a1";
 import { SheetBuilder } from "./sheet-builder";
 import { categoryTone, DATA_BAR_COLOR, TAB_COLOR } from "./styles";
 import { addLegend, addTitleBlock, CONTENT_ROW, type SummaryContext } from "./title";

@@ -10,25 +10,25 @@
  * stamp and each task's identity and values as sent. Tasks without one known lead unit are sent to no one.
  * Pure.
  */
-import { rangeA1 } from "../a1";
-import { formatViDate, isDateFormat, serialToIso } from "../dates";
-import { capText, fullTextHash } from "../identity";
-import type { CellValue, Grid } from "../grid";
-import type { Report, Task } from "../report-schema";
-import type { Settings } from "../settings";
-import type { CellStyle, SpecCell, SpecMerge, SpecValue, SummarySheetSpec } from "../summary/spec";
+import { rangeA1 } from "../../core/a1";
+import { formatViDate, isDateFormat, serialToIso } from "../../core/dates";
+import { capText, fullTextHash } from "../../core/identity";
+import type { CellValue, Grid } from "../../core/grid";
+import type { Report, Task } from "../../core/report-schema";
+import type { Settings } from "../../core/settings";
+import type { CellStyle, SpecCell, SpecMerge, SpecValue, SummarySheetSpec } from "../../core/sheet-spec";
 import { estimateRowHeights } from "../summary/layout";
 import { PRINT_MARGINS } from "../summary/print";
 import { FONT_NAME, HEADER_FILL, TONES } from "../summary/styles";
-import { identityOf } from "../document/identity";
+import { identityOf } from "../../core/document/identity";
 import { communeWords, planReference } from "../../i18n/document";
 import { summaryText } from "../../i18n/summary";
 import { returnsSheetText } from "../../i18n/returns";
-import type { TaskField } from "../columns";
-import { encodeFill, FILL_FIELDS, STATUS_CHOICES, type FillField } from "./fields";
-import type { CopyTask, PlanStamp, UnitCopyRecord } from "./copy-record";
-import { entriesOf, fingerprintOf } from "./merge";
-import { fieldCell, fillCells, readTaskTables, type TaskTable } from "./task-tables";
+import type { TaskField } from "../../core/columns";
+import { encodeFill, FILL_FIELDS, STATUS_CHOICES, type FillField } from "../../core/returns/fields";
+import type { CopyTask, PlanStamp, UnitCopyRecord } from "../../core/returns/copy-record";
+import { entriesOf, fingerprintOf } from "../../core/returns/merge";
+import { fieldCell, fillCells, readTaskTables, type TaskTable } from "../../core/returns/task-tables";
 
 export interface SplitInput {
   report: Report;

@@ -6,8 +6,8 @@
  */
 import { cityText } from "../../../i18n/city-documents";
 import { formatNumber } from "../../../i18n/format";
-import type { RankedCommune } from "../../consolidate/roll-up";
-import type { SkippedFile } from "../../consolidate/reads";
+import type { RankedCommune } from "../../../core/consolidate/roll-up";
+import type { SkippedFile } from "../../../core/consolidate/reads";
 import { reportPrint } from "../print";
 import { SheetBuilder } from "../sheet-builder";
 import { TAB_COLOR } from "../styles";

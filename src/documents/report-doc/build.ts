@@ -10,12 +10,12 @@
  */
 import { reportDocText as T } from "../../i18n/report-doc";
 import { formatNumber, formatPercent, verdictWithSign } from "../../i18n/format";
-import type { Changes, TaskChange } from "../changes-schema";
-import { addDays, daysBetween, formatViDate } from "../dates";
-import { UNASSIGNED_UNIT, type Counts, type Indicator, type Report, type Task } from "../report-schema";
-import type { Settings } from "../settings";
+import type { Changes, TaskChange } from "../../core/changes-schema";
+import { addDays, daysBetween, formatViDate } from "../../core/dates";
+import { UNASSIGNED_UNIT, type Counts, type Indicator, type Report, type Task } from "../../core/report-schema";
+import type { Settings } from "../../core/settings";
 import { isPercentIndicator } from "../summary/sheet-indicators";
-import { identityOf } from "../document/identity";
+import { identityOf } from "../../core/document/identity";
 import { planReference } from "../../i18n/document";
 import { agencyInProse, recipientLines, reportHeaderOf, signatureOf } from "./header";
 import type { DocBlock, DocRow, DocTable, ReportDoc } from "./spec";

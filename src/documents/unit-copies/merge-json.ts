@@ -8,8 +8,8 @@
  */
 import { z } from "zod";
 import { CONFLICT_LABELS, FIELD_LABELS, type ReturnsLang } from "../../i18n/returns";
-import { FILL_FIELDS } from "./fields";
-import { CONFLICT_KINDS, type MergeProposal } from "./merge-schema";
+import { FILL_FIELDS } from "../../core/returns/fields";
+import { CONFLICT_KINDS, type MergeProposal } from "../../core/returns/merge-schema";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const a1 = z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/);

@@ -7,13 +7,13 @@
 import { cityText } from "../../../i18n/city-documents";
 import { formatNumber } from "../../../i18n/format";
 import { summaryText } from "../../../i18n/summary";
-import type { CityRollUp } from "../../consolidate/roll-up";
-import { formatViDate } from "../../dates";
+import type { CityRollUp } from "../../../core/consolidate/roll-up";
+import { formatViDate } from "../../../core/dates";
 import { cityIdentityOf, cityPlanReference, type CityIdentity } from "../../report-doc/city-header";
-import type { Settings } from "../../settings";
+import type { Settings } from "../../../core/settings";
 import { dateLine } from "../format";
 import type { SheetBuilder } from "../sheet-builder";
-import type { CellStyle } from "../spec";
+import type { CellStyle } from "../../../core/sheet-spec";
 
 export interface CityContext {
   rollUp: CityRollUp;

@@ -1,9 +1,9 @@
 /** Report → SummarySpec (pure). */
-import type { Report } from "../report-schema";
-import { unitsFor, type Settings } from "../settings";
-import { identityOf } from "../document/identity";
-import type { SummarySpec } from "./spec";
-import { summarySheetNames } from "./names";
+import type { Report } from "../../core/report-schema";
+import { unitsFor, type Settings } from "../../core/settings";
+import { identityOf } from "../../core/document/identity";
+import type { SummarySpec } from "../../core/sheet-spec";
+import { summarySheetNames } from "../../core/sheet-names";
 
 export { summarySheetNames };
 import { buildMainSheet } from "./sheet-main";

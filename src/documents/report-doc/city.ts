@@ -9,10 +9,10 @@
  */
 import { cityReportText as T, cityText } from "../../i18n/city-documents";
 import { formatNumber, formatPercent } from "../../i18n/format";
-import type { CityRollUp, RankedCommune } from "../consolidate/roll-up";
-import type { SkippedFile } from "../consolidate/reads";
-import { formatViDate } from "../dates";
-import type { Settings } from "../settings";
+import type { CityRollUp, RankedCommune } from "../../core/consolidate/roll-up";
+import type { SkippedFile } from "../../core/consolidate/reads";
+import { formatViDate } from "../../core/dates";
+import type { Settings } from "../../core/settings";
 import { cityFigureText } from "../summary/city/sheet-indicators";
 import { qty } from "./build";
 import { cityIdentityOf, cityPlanReference, cityRecipients, cityReportHeader, citySignature } from "./city-header";

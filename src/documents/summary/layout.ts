@@ -4,7 +4,7 @@
  * wrapped text is as tall as its longest cell needs. Widths are in Excel character units (the width of
  * "0" in the default font); heights in points.
  */
-import type { CellStyle, SpecCell, SpecMerge, SpecValue } from "./spec";
+import type { CellStyle, SpecCell, SpecMerge, SpecValue } from "../../core/sheet-spec";
 import { BODY_SIZE } from "./styles";
 
 export interface WidthRule {

@@ -5,9 +5,9 @@
  */
 import { cityText } from "../../../i18n/city-documents";
 import { formatNumber, formatPercent } from "../../../i18n/format";
-import { columnLetter, rangeA1 } from "../../a1";
-import type { RankedCommune } from "../../consolidate/roll-up";
-import { STATUS_CATEGORIES, type Counts } from "../../report-schema";
+import { columnLetter, rangeA1 } from "../../../core/a1";
+import type { RankedCommune } from "../../../core/consolidate/roll-up";
+import { STATUS_CATEGORIES, type Counts } from "../../../core/report-schema";
 import { reportPrint } from "../print";
 import { SheetBuilder } from "../sheet-builder";
 import { categoryTone, DATA_BAR_COLOR, TAB_COLOR } from "../styles";

@@ -1,7 +1,7 @@
 /** Print setup shared by every summary sheet. */
 import { summaryText } from "../../i18n/summary";
-import { rangeA1 } from "../a1";
-import type { SpecPrint } from "./spec";
+import { rangeA1 } from "../../core/a1";
+import type { SpecPrint } from "../../core/sheet-spec";
 
 /** Print margins of the summary sheets, in inches (Excel's "Normal" margins, a little narrower sideways). */
 export const PRINT_MARGINS = { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };

@@ -1,10 +1,10 @@
 /** The administrative title block at the top of every summary sheet (rows 1–8). */
 import { summaryText } from "../../i18n/summary";
 import { agencyOf, placeOf, planReference } from "../../i18n/document";
-import type { Report } from "../report-schema";
-import type { Settings, UnitDef } from "../settings";
-import { formatViDate } from "../dates";
-import type { DocumentIdentity } from "../document/identity";
+import type { Report } from "../../core/report-schema";
+import type { Settings, UnitDef } from "../../core/settings";
+import { formatViDate } from "../../core/dates";
+import type { DocumentIdentity } from "../../core/document/identity";
 import { dateLine } from "./format";
 import type { SheetBuilder } from "./sheet-builder";
 

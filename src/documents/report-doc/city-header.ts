@@ -7,9 +7,9 @@
 import { cityReportText as R, cityText, type CityLevel } from "../../i18n/city-documents";
 import { PLACEHOLDER, planReference } from "../../i18n/document";
 import { reportDocText } from "../../i18n/report-doc";
-import { nameInProse, readIssuer, type Issuer } from "../consolidate/issuer";
-import { NO_IDENTITY, planTitleFrom, type PlanIdentity } from "../document/identity";
-import type { Settings } from "../settings";
+import { nameInProse, readIssuer, type Issuer } from "../../core/consolidate/issuer";
+import { NO_IDENTITY, planTitleFrom, type PlanIdentity } from "../../core/document/identity";
+import type { Settings } from "../../core/settings";
 import { dateLine } from "../summary/format";
 import { ownAgencyLines, recipientLines, signerTitleLines } from "./header";
 import type { ReportDoc } from "./spec";

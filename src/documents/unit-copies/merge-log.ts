@@ -4,15 +4,15 @@
  * conflict, each with its file and cells (the return's and the plan's). A summary spec (both adapters
  * write it, replacing phuluc's earlier one, never a user's sheet), A4 landscape, the header repeated.
  */
-import { formatViDate } from "../dates";
+import { formatViDate } from "../../core/dates";
 import { reportPrint } from "../summary/print";
 import { SheetBuilder } from "../summary/sheet-builder";
-import type { SummarySpec } from "../summary/spec";
+import type { SummarySpec } from "../../core/sheet-spec";
 import { TAB_COLOR } from "../summary/styles";
-import type { Commune } from "../document/identity";
+import type { Commune } from "../../core/document/identity";
 import { agencyOf } from "../../i18n/document";
 import { returnsSheetText } from "../../i18n/returns";
-import type { MergesRecord } from "./merge-schema";
+import type { MergesRecord } from "../../core/returns/merge-schema";
 
 export const MERGE_LOG_MARKER = "phuluc.merge-log.v1";
 export const MERGE_LOG_KEY = "merge_log";

@@ -1,5 +1,5 @@
 /** Collects one summary sheet's cells, styles and merges, then lays it out (widths, heights). */
-import type { SpecCell, SpecChart, SpecDataBar, SpecMerge, SpecPrint, SpecValue, SummarySheetSpec, CellStyle } from "./spec";
+import type { SpecCell, SpecChart, SpecDataBar, SpecMerge, SpecPrint, SpecValue, SummarySheetSpec, CellStyle } from "../../core/sheet-spec";
 import { makeStyle, styleKey, type BaseStyle, type StyleOptions } from "./styles";
 import { estimateColumnWidths, estimateRowHeights, type WidthRule } from "./layout";
 

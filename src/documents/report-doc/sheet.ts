@@ -5,8 +5,8 @@
  * spanning a share of it. Times New Roman, A4 portrait with the form's margins; row heights estimated
  * from the text, since Excel does not fit the height of merged cells.
  */
-import { rangeA1 } from "../a1";
-import type { CellStyle, SpecCell, SpecMerge, SummarySheetSpec, SummarySpec } from "../summary/spec";
+import { rangeA1 } from "../../core/a1";
+import type { CellStyle, SpecCell, SpecMerge, SummarySheetSpec, SummarySpec } from "../../core/sheet-spec";
 import { BODY, FONT, HEADER_COLUMNS_MM, FOOT_COLUMNS_MM, MARGINS_MM, PT_PER_MM, SIZES, TEXT_WIDTH_MM } from "./form";
 import type { DocBlock, DocTable, ReportDoc } from "./spec";
 import { wrappedLines } from "./text-width";

@@ -5,9 +5,9 @@
  */
 import { summaryText } from "../../i18n/summary";
 import { formatNumber, formatPercent } from "../../i18n/format";
-import { formatViDate } from "../dates";
-import { TASK_CHANGE_KINDS, type Changes, type ChangeCounts, type TaskChange, type TaskChangeKind } from "../changes-schema";
-import { UNASSIGNED_UNIT, type StatusCategory } from "../report-schema";
+import { formatViDate } from "../../core/dates";
+import { TASK_CHANGE_KINDS, type Changes, type ChangeCounts, type TaskChange, type TaskChangeKind } from "../../core/changes-schema";
+import { UNASSIGNED_UNIT, type StatusCategory } from "../../core/report-schema";
 import { SheetBuilder } from "./sheet-builder";
 import { TAB_COLOR, type Tone } from "./styles";
 import { addLegend, addTitleBlock, CONTENT_ROW, type SummaryContext } from "./title";

@@ -1,7 +1,7 @@
 /** "… - Chỉ tiêu": each indicator with its target, actual, achievement and met / not met. */
 import { summaryText } from "../../i18n/summary";
 import { verdictWithSign } from "../../i18n/format";
-import { isPercentIndicator } from "../indicator-values";
+import { isPercentIndicator } from "../../core/indicator-values";
 import { SheetBuilder } from "./sheet-builder";
 import { TAB_COLOR } from "./styles";
 import { addLegend, addTitleBlock, CONTENT_ROW, type SummaryContext } from "./title";

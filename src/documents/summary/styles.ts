@@ -3,8 +3,8 @@
  * highlight tones (Excel's own "light red / green / yellow fill with dark text" pairs, which print
  * legibly in grey too).
  */
-import type { CellStyle, Rgb } from "./spec";
-import type { StatusCategory } from "../report-schema";
+import type { CellStyle, Rgb } from "../../core/sheet-spec";
+import type { StatusCategory } from "../../core/report-schema";
 
 export const FONT_NAME = "Times New Roman";
 export const BODY_SIZE = 12;

@@ -1,8 +1,8 @@
 /** "… - Quá hạn": the overdue tasks, then the tasks due within DUE_SOON_DAYS of the as-of date. */
 import { summaryText } from "../../i18n/summary";
-import { UNASSIGNED_UNIT, type Task } from "../report-schema";
-import { daysBetween } from "../dates";
-import { DUE_SOON_DAYS, dueSoonDays } from "../due-soon";
+import { UNASSIGNED_UNIT, type Task } from "../../core/report-schema";
+import { daysBetween } from "../../core/dates";
+import { DUE_SOON_DAYS, dueSoonDays } from "../../core/due-soon";
 import { SheetBuilder } from "./sheet-builder";
 import { TAB_COLOR, type Tone } from "./styles";
 import { addLegend, addTitleBlock, CONTENT_ROW, type SummaryContext } from "./title";

@@ -2,9 +2,8 @@
  * Sheet names the way Excel accepts them, shared by both writers: at most 31 characters, none of
  * \ / ? * [ ] :, no apostrophe at either end, not empty, not "History", unique ignoring case.
  */
-import { summaryText } from "../../i18n/summary";
-import type { Settings } from "../settings";
-import { xmlSafe } from "../text/xml-chars";
+import type { Settings } from "./settings";
+import { xmlSafe } from "./text/xml-chars";
 
 export const MAX_SHEET_NAME = 31;
 
@@ -42,6 +41,12 @@ export function uniqueSheetName(preferred: string, taken: Iterable<string>): str
   }
 }
 
+/**
+ * The suffixes of the summary's sheets. They name sheets the product recognises as its own (and never
+ * reads as a plan), like the store's `_phuluc`: identifiers kept here, not wording.
+ */
+export const SUMMARY_SHEET_SUFFIXES = { deadlines: "Quá hạn", indicators: "Chỉ tiêu", changes: "Thay đổi" } as const;
+
 /** Preferred names: the settings' name, and that name with " - Quá hạn" / " - Chỉ tiêu" / " - Thay đổi". */
 export function summarySheetNames(settings: Settings): { main: string; deadlines: string; indicators: string; changes: string } {
   const base = sanitizeSheetName(settings.summarySheetName, "Tổng hợp");
@@ -55,8 +60,8 @@ export function summarySheetNames(settings: Settings): { main: string; deadlines
   };
   return {
     main: base,
-    deadlines: suffixed(summaryText.sheetSuffixDeadlines),
-    indicators: suffixed(summaryText.sheetSuffixIndicators),
-    changes: suffixed(summaryText.sheetSuffixChanges),
+    deadlines: suffixed(SUMMARY_SHEET_SUFFIXES.deadlines),
+    indicators: suffixed(SUMMARY_SHEET_SUFFIXES.indicators),
+    changes: suffixed(SUMMARY_SHEET_SUFFIXES.changes),
   };
 }

@@ -1,8 +1,8 @@
 /** The report's header and signature from the identity and the settings (Cài đặt → Báo cáo), with the defaults filled in. */
 import { reportDocDefaults, reportDocText } from "../../i18n/report-doc";
 import { agencyOf, communeCaps, KIND_WORDS, placeOf } from "../../i18n/document";
-import type { Settings } from "../settings";
-import type { DocumentIdentity } from "../document/identity";
+import type { Settings } from "../../core/settings";
+import type { DocumentIdentity } from "../../core/document/identity";
 import { dateLine } from "../summary/format";
 import type { ReportDoc } from "./spec";
 

@@ -1,9 +1,9 @@
 /** The city's workbook (phuluc consolidate): its sheets as a SummarySpec, written by the file layer. */
 import { cityText } from "../../../i18n/city-documents";
-import type { CityRollUp } from "../../consolidate/roll-up";
-import type { SkippedFile } from "../../consolidate/reads";
-import type { Settings } from "../../settings";
-import type { SummarySpec } from "../spec";
+import type { CityRollUp } from "../../../core/consolidate/roll-up";
+import type { SkippedFile } from "../../../core/consolidate/reads";
+import type { Settings } from "../../../core/settings";
+import type { SummarySpec } from "../../../core/sheet-spec";
 import { cityContext } from "./context";
 import { buildCommunesSheet } from "./sheet-communes";
 import { buildFilesSheet } from "./sheet-files";
