@@ -44,6 +44,7 @@ import { HIGHLIGHT_FILL } from "../src/excel/highlight";
 import { readStoreFile } from "../src/xlsx/store";
 import { PART_KEYS, partBytes, partValue } from "../src/core/store";
 import { communeFileName, communePlan, fastXlsx, generatedCommune } from "../test/support/city-plans";
+import { cliWriters } from "../src/cli/writers";
 
 type BenchFn = (ctx: BenchContext) => Promise<void> | void;
 interface BenchContext {
@@ -507,10 +508,14 @@ function mergeBench(tasks: number, units: number, sheets: number, runs: number):
 
     gc?.();
     const split = await measure(async () =>
-      splitWorkbook(await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "merge-plan.xlsx", { readOnly: true }), {
-        asOf,
-        planFile: "merge-plan.xlsx",
-      }),
+      splitWorkbook(
+        await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "merge-plan.xlsx", { readOnly: true }),
+        {
+          asOf,
+          planFile: "merge-plan.xlsx",
+        },
+        { writers: cliWriters },
+      ),
     );
     const copies = split.result.files;
     log(`split in process: ${fmt(split.ms)} ms → ${copies.length} copies, ${fmt(copies.reduce((n, f) => n + f.tasks, 0))} tasks sent`);
@@ -629,10 +634,14 @@ async function bigReturnFiles(tmp: string, rows: number): Promise<{ plan: string
     plan,
     await buildXlsx([toGrid(sheet)], { store: { version: 1, settings, summarySheets: [], highlights: [], records: {} } }),
   );
-  const split = await splitWorkbook(await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "big-plan.xlsx", { readOnly: true }), {
-    asOf,
-    planFile: "big-plan.xlsx",
-  });
+  const split = await splitWorkbook(
+    await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "big-plan.xlsx", { readOnly: true }),
+    {
+      asOf,
+      planFile: "big-plan.xlsx",
+    },
+    { writers: cliWriters },
+  );
   const port = await XlsxWorkbookPort.fromBytes(split.files[0].bytes, split.files[0].fileName);
   const cGrids = await port.readSheets();
   const report = analyze(cGrids, { asOf, settings });

@@ -24,6 +24,7 @@ import { MAX_ISSUES, TooManyIssuesError } from "../core/issue-list";
 import { blocks, jsonPieces } from "./json-stream";
 import { textReportLines } from "./text-report";
 import { runConsolidate } from "./consolidate";
+import { cliWriters } from "./writers";
 
 /**
  * Open a workbook file as a port. Read-only when no copy will be written (faster: unused parts skipped).
@@ -69,7 +70,7 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
       lang: args.lang,
       writeBack: writes,
       settings,
-      deps,
+      deps: { writers: cliWriters, ...deps },
       label: path.basename(args.file),
       ...(since ? { since } : {}),
       ...(more.length ? { inputs: more } : {}),

@@ -3,8 +3,7 @@
  * Vietnamese (default) and English (`--lang en`). The wording rules: src/i18n/README.md.
  */
 import { CATEGORY_WORDS, CHANGE_KIND_LABELS } from "./labels";
-import { plural } from "./format";
-import { formatViDate } from "../core/dates";
+import { plural, formatViDate } from "./format";
 
 export const cliTexts = {
   /** `phuluc --help`: the commands (usage and one line each, from the registry's strings), then the options. */

@@ -43,3 +43,10 @@ export const COMPARATOR_SIGNS: Readonly<Record<">=" | "<=" | ">" | "<", string>>
 export function verdictWithSign(verdict: string, comparator: keyof typeof COMPARATOR_SIGNS, target: string | null): string {
   return target === null ? verdict : `${verdict} (${COMPARATOR_SIGNS[comparator]} ${target})`;
 }
+
+/** "2026-11-30" → "30/11/2026" (how Vietnamese users read dates). Other text is returned as is. */
+export function formatViDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return m[3] + "/" + m[2] + "/" + m[1];
+}

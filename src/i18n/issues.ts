@@ -8,7 +8,7 @@
  * The wording rules of every string: src/i18n/README.md.
  */
 import type { AnyField } from "../core/columns";
-import { formatViDate } from "../core/dates";
+import { formatViDate } from "./format";
 import type { Issue, IssueCode, IssueParamsMap } from "../core/issues";
 import { communeWords } from "./document";
 

@@ -8,7 +8,7 @@
 import { consolidateJson, type ConsolidateJson } from "../../core/consolidate/json";
 import type { FileRead, SkippedFile } from "../../core/consolidate/reads";
 import { CityAccumulator, type CityRollUp } from "../../core/consolidate/roll-up";
-import { formatViDate } from "../../core/dates";
+import { formatViDate } from "../../i18n/format";
 import { buildCityReportDoc } from "../../documents/report-doc/city";
 import type { ReportDoc } from "../../documents/report-doc/spec";
 import type { Settings } from "../../core/settings";

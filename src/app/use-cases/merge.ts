@@ -7,7 +7,7 @@
  * returns are only read.
  */
 import { toA1 } from "../../core/a1";
-import { formatViDate } from "../../core/dates";
+import { formatViDate } from "../../i18n/format";
 import type { Grid } from "../../core/grid";
 import type { WorkbookPort } from "../../core/port";
 import type { Report } from "../../core/report-schema";

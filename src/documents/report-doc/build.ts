@@ -9,9 +9,9 @@
  *   V.   recommendations (placeholder).
  */
 import { reportDocText as T } from "../../i18n/report-doc";
-import { formatNumber, formatPercent, verdictWithSign } from "../../i18n/format";
+import { formatNumber, formatPercent, verdictWithSign, formatViDate } from "../../i18n/format";
 import type { Changes, TaskChange } from "../../core/changes-schema";
-import { addDays, daysBetween, formatViDate } from "../../core/dates";
+import { addDays, daysBetween } from "../../core/dates";
 import { UNASSIGNED_UNIT, type Counts, type Indicator, type Report, type Task } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
 import { isPercentIndicator } from "../summary/sheet-indicators";

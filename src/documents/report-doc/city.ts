@@ -8,10 +8,9 @@
  * The issuing body, its parent, number, signer and recipients come from the city's settings (city-header.ts).
  */
 import { cityReportText as T, cityText } from "../../i18n/city-documents";
-import { formatNumber, formatPercent } from "../../i18n/format";
+import { formatNumber, formatPercent, formatViDate } from "../../i18n/format";
 import type { CityRollUp, RankedCommune } from "../../core/consolidate/roll-up";
 import type { SkippedFile } from "../../core/consolidate/reads";
-import { formatViDate } from "../../core/dates";
 import type { Settings } from "../../core/settings";
 import { cityFigureText } from "../summary/city/sheet-indicators";
 import { qty } from "./build";

@@ -4,8 +4,7 @@
  * moved), then the indicators whose actual or verdict moved. One column layout for the three tables.
  */
 import { summaryText } from "../../i18n/summary";
-import { formatNumber, formatPercent } from "../../i18n/format";
-import { formatViDate } from "../../core/dates";
+import { formatNumber, formatPercent, formatViDate } from "../../i18n/format";
 import { TASK_CHANGE_KINDS, type Changes, type ChangeCounts, type TaskChange, type TaskChangeKind } from "../../core/changes-schema";
 import { UNASSIGNED_UNIT, type StatusCategory } from "../../core/report-schema";
 import { SheetBuilder } from "./sheet-builder";

@@ -3,7 +3,7 @@ import { summaryText } from "../../i18n/summary";
 import { agencyOf, placeOf, planReference } from "../../i18n/document";
 import type { Report } from "../../core/report-schema";
 import type { Settings, UnitDef } from "../../core/settings";
-import { formatViDate } from "../../core/dates";
+import { formatViDate } from "../../i18n/format";
 import type { DocumentIdentity } from "../../core/document/identity";
 import { dateLine } from "./format";
 import type { SheetBuilder } from "./sheet-builder";

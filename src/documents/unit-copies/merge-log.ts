@@ -4,7 +4,7 @@
  * conflict, each with its file and cells (the return's and the plan's). A summary spec (both adapters
  * write it, replacing phuluc's earlier one, never a user's sheet), A4 landscape, the header repeated.
  */
-import { formatViDate } from "../../core/dates";
+import { formatViDate } from "../../i18n/format";
 import { reportPrint } from "../summary/print";
 import { SheetBuilder } from "../summary/sheet-builder";
 import type { SummarySpec } from "../../core/sheet-spec";

@@ -11,7 +11,8 @@
  * Pure.
  */
 import { rangeA1 } from "../../core/a1";
-import { formatViDate, isDateFormat, serialToIso } from "../../core/dates";
+import { isDateFormat, serialToIso } from "../../core/dates";
+import { formatViDate } from "../../i18n/format";
 import { capText, fullTextHash } from "../../core/identity";
 import type { CellValue, Grid } from "../../core/grid";
 import type { Report, Task } from "../../core/report-schema";

@@ -5,10 +5,9 @@
  * many communes' plans it sums up) and the as-of date, in the summary sheets' style.
  */
 import { cityText } from "../../../i18n/city-documents";
-import { formatNumber } from "../../../i18n/format";
+import { formatNumber, formatViDate } from "../../../i18n/format";
 import { summaryText } from "../../../i18n/summary";
 import type { CityRollUp } from "../../../core/consolidate/roll-up";
-import { formatViDate } from "../../../core/dates";
 import { cityIdentityOf, cityPlanReference, type CityIdentity } from "../../report-doc/city-header";
 import type { Settings } from "../../../core/settings";
 import { dateLine } from "../format";
