@@ -7,7 +7,8 @@ import type { Commune } from "../core/document/identity";
 import type { UnitDef } from "../core/settings";
 import { defaultUnitsFor } from "../core/unit-lists";
 import { KIND_WORDS } from "../i18n/document";
-import { identityLines, SETTINGS_TEXTS, type SettingsLang } from "../i18n/settings";
+import { identityLines, SETTINGS_TEXTS } from "../i18n/settings";
+import type { Lang } from "../core/lang";
 import { signerTitleLines } from "./report-doc/header";
 
 /** Which default list the units are, by the kind's word ("phường"), or null for a list of the user's own. */
@@ -17,7 +18,7 @@ function defaultListOf(units: UnitDef[], kind: Commune["kind"] | null): string |
 }
 
 /** The settings as `phuluc settings FILE` prints them. */
-export function settingsText(json: SettingsJson, lang: SettingsLang, o: { file: string; unitsMissing?: boolean }): string {
+export function settingsText(json: SettingsJson, lang: Lang, o: { file: string; unitsMissing?: boolean }): string {
   const T = SETTINGS_TEXTS[lang === "en" ? "en" : "vi"];
   const s = json.settings;
   const kind = json.identity.commune?.kind ?? null;

@@ -4,8 +4,7 @@
  * (src/app/command-words.ts: a command without them does not compile); i18n knows only the ids.
  */
 import { plural } from "./format";
-
-export type CommandLang = "vi" | "en";
+import type { Lang } from "../core/lang";
 
 export interface CommandStrings {
   /** Button label (pane, ribbon). */
@@ -20,7 +19,7 @@ export interface CommandStrings {
 export type CommandWordId =
   "check" | "summarize" | "highlight" | "clear" | "report" | "split" | "merge" | "fix" | "settings" | "consolidate";
 
-export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in CommandWordId]: CommandStrings } } = {
+export const COMMAND_STRINGS: { readonly [L in Lang]: { readonly [C in CommandWordId]: CommandStrings } } = {
   vi: {
     check: {
       label: "Kiểm tra",
@@ -149,4 +148,4 @@ const outcomeEn: typeof outcomeVi = {
 };
 
 /** What the commands say when done. */
-export const OUTCOME_TEXTS: { readonly [L in CommandLang]: typeof outcomeVi } = { vi: outcomeVi, en: outcomeEn };
+export const OUTCOME_TEXTS: { readonly [L in Lang]: typeof outcomeVi } = { vi: outcomeVi, en: outcomeEn };

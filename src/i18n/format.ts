@@ -2,10 +2,10 @@
  * Numbers as people read them: Vietnamese style by default (85,7%; 1.234,5), English on request. The one
  * place the pane, the CLI's text report and the report document format rates and numbers.
  */
-export type NumberLang = "vi" | "en";
+import type { Lang } from "../core/lang";
 
 /** A fraction as a percent with at most one decimal (0.857 → "85,7%"); "—" when empty. */
-export function formatPercent(fraction: number | null | undefined, lang: NumberLang = "vi"): string {
+export function formatPercent(fraction: number | null | undefined, lang: Lang = "vi"): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "—";
   const v = Math.round(fraction * 1000) / 10;
   const s = Number.isInteger(v) ? String(v) : v.toFixed(1);
@@ -13,7 +13,7 @@ export function formatPercent(fraction: number | null | undefined, lang: NumberL
 }
 
 /** A number with at most two decimals, grouped (1234.5 → "1.234,5"); "—" when empty. */
-export function formatNumber(n: number | null | undefined, lang: NumberLang = "vi"): string {
+export function formatNumber(n: number | null | undefined, lang: Lang = "vi"): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "—";
   const rounded = Math.round(n * 100) / 100;
   const [int, frac] = String(Math.abs(rounded)).split(".");

@@ -8,9 +8,9 @@ import type { Commune, IdentityParts } from "../core/document/identity";
 import type { UnitDef } from "../core/settings";
 import { communeWords, planReference, referenceDate } from "./document";
 import { plural } from "./format";
+import type { Lang } from "../core/lang";
 
 type Source = "settings" | "workbook" | "none";
-export type SettingsLang = "vi" | "en";
 
 export type SettingsTexts = typeof vi;
 
@@ -58,7 +58,7 @@ const en: typeof vi = {
     `To change them: phuluc settings ${file} -o NEW.xlsx --commune "phường …" --plan "Kế hoạch số …/KH-UBND ngày …" --signer "Full name" --signer-title "CHỦ TỊCH"`,
 };
 
-export const SETTINGS_TEXTS: { readonly [L in SettingsLang]: typeof vi } = { vi, en };
+export const SETTINGS_TEXTS: { readonly [L in Lang]: typeof vi } = { vi, en };
 
 const sameCommune = (a: Commune | null, b: Commune | null) => !!a && !!b && a.kind === b.kind && a.name === b.name;
 
@@ -83,7 +83,7 @@ export function identityLines(T: typeof vi, id: IdentityParts & { read: Identity
 }
 
 /** The proposal as the check's text report shows it (the same lines). */
-export function proposalLines(p: NonNullable<SettingsJson["unitProposal"]>, lang: SettingsLang, file: string): string[] {
+export function proposalLines(p: NonNullable<SettingsJson["unitProposal"]>, lang: Lang, file: string): string[] {
   const T = SETTINGS_TEXTS[lang === "en" ? "en" : "vi"];
   return [T.proposal(p.unknown, p.leads), ...p.units.map(T.unit), T.adopt(file)];
 }

@@ -7,7 +7,8 @@
  * CLI exits 0 once it is empty). Keys camelCase, dates ISO, cells A1, confidences 0..1. Additive only.
  */
 import { z } from "zod";
-import { CONFLICT_LABELS, FIELD_LABELS, type ReturnsLang } from "../../i18n/returns";
+import { CONFLICT_LABELS, FIELD_LABELS } from "../../i18n/returns";
+import type { Lang } from "../../core/lang";
 import { FILL_FIELDS } from "../../core/returns/fields";
 import { CONFLICT_KINDS, type MergeProposal } from "../../core/returns/merge-schema";
 
@@ -109,7 +110,7 @@ export function mergeJson(
     staleSummaries: readonly string[];
   },
   decisions: ReadonlyMap<string, "accept" | "reject">,
-  lang: ReturnsLang,
+  lang: Lang,
 ): MergeJson {
   const written = new Set(applied.written);
   return {

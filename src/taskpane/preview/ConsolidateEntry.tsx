@@ -7,12 +7,13 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { commandById } from "../../app/commands";
-import { CONSOLIDATE_UI, type ConsolidateLang } from "../../i18n/consolidate";
+import { CONSOLIDATE_UI } from "../../i18n/consolidate";
+import type { Lang } from "../../core/lang";
 import { saveFile } from "../file-delivery";
 
 export interface ConsolidateEntryProps {
   today: string;
-  lang?: ConsolidateLang;
+  lang?: Lang;
   /** Class names of the screen it sits on (its buttons, its message). */
   classes?: { box?: string; button?: string; message?: string; error?: string };
 }
@@ -29,7 +30,7 @@ function communeFiles(files: readonly File[]): File[] {
   return files.filter((f) => !f.name.startsWith(".") && !f.name.startsWith("~$")).sort((a, b) => (path(a) < path(b) ? -1 : 1));
 }
 
-async function consolidateFiles(files: File[], asOf: string, lang: ConsolidateLang, onRead: (done: number) => void) {
+async function consolidateFiles(files: File[], asOf: string, lang: Lang, onRead: (done: number) => void) {
   const [{ run }, { writeCityWorkbook }, { readPickedFiles }, { defaultSettings }] = await Promise.all([
     commandById("consolidate").loadMany!(),
     import(/* webpackChunkName: "xlsx-writer" */ "../../xlsx/city-workbook"),
