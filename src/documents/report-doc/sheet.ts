@@ -155,10 +155,18 @@ class Sheet {
 
 const gridColumnAt = (mm: number) => Math.max(1, Math.min(GRID_COLUMNS - 1, Math.round(mm / COLUMN_MM)));
 
-export function buildReportSheet(doc: ReportDoc, name = REPORT_SHEET_NAME): SummarySpec {
-  const s = new Sheet();
-  const h = doc.header;
-  const split = gridColumnAt(HEADER_COLUMNS_MM.left);
+/** Two columns of lines side by side from the current row, split at grid column `split`; the row moves below both. */
+function sideBySide(s: Sheet, split: number, left: [string, Look][], right: [string, Look][]): void {
+  const top = s.row;
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    if (left[i]) s.put(top + i, 1, split, left[i][0], left[i][1]);
+    if (right[i]) s.put(top + i, split + 1, GRID_COLUMNS, right[i][0], right[i][1]);
+  }
+  s.row = top + Math.max(left.length, right.length);
+}
+
+/** The heading: the agency and the number at the left, the national name, motto and place-date at the right. */
+function headingRows(s: Sheet, h: ReportDoc["header"]): void {
   const left: [string, Look][] = [
     ...(h.parentAgency ? [[h.parentAgency, { size: SIZES.parentAgency, align: "center" }] as [string, Look]] : []),
     ...h.issuingAgency.map((l): [string, Look] => [l, { size: SIZES.issuingAgency, bold: true, align: "center" }]),
@@ -169,50 +177,67 @@ export function buildReportSheet(doc: ReportDoc, name = REPORT_SHEET_NAME): Summ
     [h.motto, { size: SIZES.motto, bold: true, underline: true, align: "center" }],
     [h.placeDate, { size: SIZES.placeDate, italic: true, align: "center" }],
   ];
-  const top = s.row;
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    if (left[i]) s.put(top + i, 1, split, left[i][0], left[i][1]);
-    if (right[i]) s.put(top + i, split + 1, GRID_COLUMNS, right[i][0], right[i][1]);
-  }
-  s.row = top + Math.max(left.length, right.length);
-  s.gap(12);
-  s.paragraph(doc.title, { size: SIZES.title, bold: true, align: "center" }, false);
-  for (const line of doc.subject) s.paragraph(line, { size: SIZES.subject, bold: true, align: "center" }, false);
-  s.gap(12);
-  for (const b of doc.body) s.block(b);
+  sideBySide(s, gridColumnAt(HEADER_COLUMNS_MM.left), left, right);
+}
 
-  s.gap(6);
-  const footSplit = gridColumnAt(FOOT_COLUMNS_MM.left);
+/** The foot: the recipients at the left, the signer's title, room to sign and name at the right. */
+function footRows(s: Sheet, doc: ReportDoc): void {
   const sig = doc.signature;
-  const footLeft: [string, Look][] = [
+  const left: [string, Look][] = [
     [doc.recipients.title, { size: SIZES.recipientsTitle, bold: true, italic: true, align: "left" }],
     ...doc.recipients.lines.map((l): [string, Look] => [l, { size: SIZES.recipients, align: "left" }]),
   ];
-  const footRight: [string, Look][] = [
+  const right: [string, Look][] = [
     ...sig.titleLines.map((l): [string, Look] => [l, { size: SIZES.signature, bold: true, align: "center" }]),
     ...[0, 1, 2].map((): [string, Look] => ["", { size: SIZES.signature, align: "center" }]),
     sig.name
       ? [sig.name, { size: SIZES.signerName, bold: true, align: "center" }]
       : [sig.namePlaceholder, { size: SIZES.signerName, italic: true, align: "center" }],
   ];
-  const footTop = s.row;
-  for (let i = 0; i < Math.max(footLeft.length, footRight.length); i++) {
-    if (footLeft[i]) s.put(footTop + i, 1, footSplit, footLeft[i][0], footLeft[i][1]);
-    if (footRight[i]) s.put(footTop + i, footSplit + 1, GRID_COLUMNS, footRight[i][0], footRight[i][1]);
-  }
-  s.row = footTop + Math.max(footLeft.length, footRight.length);
-  const lastRow = s.row - 1;
-  // Fill the name placeholder like the others (a yellow mark).
-  if (!sig.name) {
-    const cell = s.cells.find((c) => c.value === sig.namePlaceholder);
-    if (cell) {
-      const key = `${cell.style}+fill`;
-      s.styles[key] = { ...s.styles[cell.style!], fill: YELLOW };
-      cell.style = key;
-    }
-  }
+  sideBySide(s, gridColumnAt(FOOT_COLUMNS_MM.left), left, right);
+}
 
+/** The signer's name placeholder, filled like the others (a yellow mark). */
+function markNamePlaceholder(s: Sheet, sig: ReportDoc["signature"]): void {
+  if (sig.name) return;
+  const cell = s.cells.find((c) => c.value === sig.namePlaceholder);
+  if (!cell) return;
+  const key = `${cell.style}+fill`;
+  s.styles[key] = { ...s.styles[cell.style!], fill: YELLOW };
+  cell.style = key;
+}
+
+/** A4 portrait, one page wide, the form's margins, printed down to `lastRow`. */
+function reportPrintSetup(lastRow: number): SummarySheetSpec["print"] {
   const inch = (mm: number) => Math.round((mm / MM_PER_INCH) * 100) / 100;
+  return {
+    paper: "A4",
+    orientation: "portrait",
+    fitToWidth: 1,
+    margins: {
+      top: inch(MARGINS_MM.top),
+      bottom: inch(MARGINS_MM.bottom),
+      left: inch(MARGINS_MM.left),
+      right: inch(MARGINS_MM.right),
+      header: inch(10),
+      footer: inch(10),
+    },
+    printArea: rangeA1(1, 1, lastRow, GRID_COLUMNS),
+  };
+}
+
+export function buildReportSheet(doc: ReportDoc, name = REPORT_SHEET_NAME): SummarySpec {
+  const s = new Sheet();
+  headingRows(s, doc.header);
+  s.gap(12);
+  s.paragraph(doc.title, { size: SIZES.title, bold: true, align: "center" }, false);
+  for (const line of doc.subject) s.paragraph(line, { size: SIZES.subject, bold: true, align: "center" }, false);
+  s.gap(12);
+  for (const b of doc.body) s.block(b);
+  s.gap(6);
+  footRows(s, doc);
+  const lastRow = s.row - 1;
+  markNamePlaceholder(s, doc.signature);
   const sheet: SummarySheetSpec = {
     key: REPORT_SHEET_KEY,
     name,
@@ -222,20 +247,7 @@ export function buildReportSheet(doc: ReportDoc, name = REPORT_SHEET_NAME): Summ
     columnWidths: Array.from({ length: GRID_COLUMNS }, () => widthChars(COLUMN_MM)),
     rowHeights: s.heights,
     visuals: [],
-    print: {
-      paper: "A4",
-      orientation: "portrait",
-      fitToWidth: 1,
-      margins: {
-        top: inch(MARGINS_MM.top),
-        bottom: inch(MARGINS_MM.bottom),
-        left: inch(MARGINS_MM.left),
-        right: inch(MARGINS_MM.right),
-        header: inch(10),
-        footer: inch(10),
-      },
-      printArea: rangeA1(1, 1, lastRow, GRID_COLUMNS),
-    },
+    print: reportPrintSetup(lastRow),
   };
   return { marker: REPORT_SHEET_MARKER, sheets: [sheet] };
 }

@@ -63,16 +63,18 @@ function indicatorValue(ctx: SummaryContext, sheet: string, row: number, v: numb
   return `${value} — ${verdict}`;
 }
 
-export function buildChangesSheet(ctx: SummaryContext, name: string, changes: Changes) {
-  const b = new SheetBuilder(CHANGES_KEY, name);
+/** The title block and the line that says what is compared with; returns the first row after them. */
+function changesHeading(b: SheetBuilder, ctx: SummaryContext, changes: Changes): number {
   const since = formatViDate(changes.since.asOf);
   addTitleBlock(b, ctx, { left: [1, 4], right: [5, CHANGE_COLUMNS], columns: CHANGE_COLUMNS }, summaryText.titleChanges(since));
-  let r = CONTENT_ROW;
   const note = changes.since.source === "snapshot" ? summaryText.sinceSnapshot(since) : summaryText.sinceFile(changes.since.label, since);
-  b.mergeSet(r++, 1, CHANGE_COLUMNS, note, b.style("legendText"));
-  r++;
+  b.mergeSet(CONTENT_ROW, 1, CHANGE_COLUMNS, note, b.style("legendText"));
+  return CONTENT_ROW + 2;
+}
 
-  // I. Counts per unit.
+/** I. The counts per lead unit (one column per kind of change), then the total; returns the next row. */
+function unitCountsTable(b: SheetBuilder, row: number, ctx: SummaryContext, changes: Changes): number {
+  let r = row;
   const h = b.style("header");
   b.mergeSet(r++, 1, CHANGE_COLUMNS, summaryText.sectionChangeUnits, b.style("section"));
   b.set(r, CHANGE_COL.no, summaryText.colNo, h);
@@ -91,11 +93,12 @@ export function buildChangesSheet(ctx: SummaryContext, name: string, changes: Ch
   };
   unitNames(ctx, changes).forEach((unit, i) => countsRow(i + 1, unit, counts.get(unit), false));
   countsRow(null, summaryText.totalRow, changes.total, true);
+  return r;
+}
 
-  // II. The tasks, one heading per kind.
-  r++;
-  b.mergeSet(r++, 1, CHANGE_COLUMNS, summaryText.sectionChangeList, b.style("section"));
-  const listHeaderRow = r;
+/** The task list's header row (its row is repeated on every printed page). */
+function taskListHeader(b: SheetBuilder, r: number): void {
+  const h = b.style("header");
   b.set(r, CHANGE_COL.no, summaryText.colNo, h);
   b.set(r, CHANGE_COL.sheet, summaryText.colSheet, h);
   b.set(r, CHANGE_COL.stt, summaryText.colStt, h);
@@ -103,34 +106,42 @@ export function buildChangesSheet(ctx: SummaryContext, name: string, changes: Ch
   b.set(r, CHANGE_COL.lead, summaryText.colLead, h);
   b.mergeSet(r, CHANGE_COL.before, CHANGE_COL.beforeEnd, summaryText.colBefore, h);
   b.mergeSet(r, CHANGE_COL.after, CHANGE_COL.afterEnd, summaryText.colAfter, h);
-  r++;
+}
+
+/** One changed task, in the tone of its kind. */
+function taskChangeRow(b: SheetBuilder, r: number, no: number, c: TaskChange, tone: Tone | undefined): void {
+  b.set(r, CHANGE_COL.no, no, b.style("int", { tone }));
+  b.set(r, CHANGE_COL.sheet, c.sheet, b.style("center", { tone }));
+  b.set(r, CHANGE_COL.stt, c.stt, b.style("center", { tone }));
+  b.set(r, CHANGE_COL.content, c.content, b.style("text", { tone }));
+  b.set(r, CHANGE_COL.lead, c.lead ?? UNASSIGNED_UNIT, b.style("text", { tone }));
+  b.mergeSet(r, CHANGE_COL.before, CHANGE_COL.beforeEnd, changeValueText(c, c.before, "before"), b.style("center", { tone }));
+  b.mergeSet(r, CHANGE_COL.after, CHANGE_COL.afterEnd, changeValueText(c, c.after, "after"), b.style("center", { tone, bold: !!tone }));
+}
+
+/** II. The tasks that changed, under one heading per kind; returns the next row and the list's header row. */
+function taskChangeList(b: SheetBuilder, row: number, changes: Changes): { next: number; headerRow: number } {
+  let r = row;
+  b.mergeSet(r++, 1, CHANGE_COLUMNS, summaryText.sectionChangeList, b.style("section"));
+  const headerRow = r;
+  taskListHeader(b, r++);
   if (!changes.tasks.length) b.mergeSet(r++, 1, CHANGE_COLUMNS, summaryText.noChanges, b.style("text"));
   let heading = 0;
   for (const kind of TASK_CHANGE_KINDS) {
     const list = changes.tasks.filter((c) => c.kind === kind);
     if (!list.length) continue;
-    b.mergeSet(
-      r++,
-      1,
-      CHANGE_COLUMNS,
-      summaryText.changeKindHeading(++heading, summaryText.changeKinds[kind], list.length),
-      b.style("subhead"),
-    );
+    const title = summaryText.changeKindHeading(++heading, summaryText.changeKinds[kind], list.length);
+    b.mergeSet(r++, 1, CHANGE_COLUMNS, title, b.style("subhead"));
     const tone = changeTone(kind);
-    list.forEach((c, i) => {
-      b.set(r, CHANGE_COL.no, i + 1, b.style("int", { tone }));
-      b.set(r, CHANGE_COL.sheet, c.sheet, b.style("center", { tone }));
-      b.set(r, CHANGE_COL.stt, c.stt, b.style("center", { tone }));
-      b.set(r, CHANGE_COL.content, c.content, b.style("text", { tone }));
-      b.set(r, CHANGE_COL.lead, c.lead ?? UNASSIGNED_UNIT, b.style("text", { tone }));
-      b.mergeSet(r, CHANGE_COL.before, CHANGE_COL.beforeEnd, changeValueText(c, c.before, "before"), b.style("center", { tone }));
-      b.mergeSet(r, CHANGE_COL.after, CHANGE_COL.afterEnd, changeValueText(c, c.after, "after"), b.style("center", { tone, bold: !!tone }));
-      r++;
-    });
+    list.forEach((c, i) => taskChangeRow(b, r++, i + 1, c, tone));
   }
+  return { next: r, headerRow };
+}
 
-  // III. Indicators.
-  r++;
+/** III. The indicators whose actual or verdict moved (green newly met, red newly not met); returns the next row. */
+function indicatorChangeTable(b: SheetBuilder, row: number, ctx: SummaryContext, changes: Changes): number {
+  let r = row;
+  const h = b.style("header");
   b.mergeSet(r++, 1, CHANGE_COLUMNS, summaryText.sectionChangeIndicators, b.style("section"));
   b.set(r, CHANGE_COL.no, summaryText.colNo, h);
   b.mergeSet(r, 2, 5, summaryText.colIndicator, h);
@@ -141,43 +152,41 @@ export function buildChangesSheet(ctx: SummaryContext, name: string, changes: Ch
   changes.indicators.forEach((c, i) => {
     const tone: Tone | undefined =
       c.metAfter === true && c.metBefore !== true ? "green" : c.metAfter === false && c.metBefore !== false ? "red" : undefined;
+    const before = indicatorValue(ctx, c.sheet, c.row, c.actualBefore, c.metBefore);
+    const after = indicatorValue(ctx, c.sheet, c.row, c.actualAfter, c.metAfter);
     b.set(r, CHANGE_COL.no, i + 1, b.style("int", { tone }));
     b.mergeSet(r, 2, 5, c.name, b.style("text", { tone }));
-    b.mergeSet(
-      r,
-      CHANGE_COL.before,
-      CHANGE_COL.beforeEnd,
-      indicatorValue(ctx, c.sheet, c.row, c.actualBefore, c.metBefore),
-      b.style("center", { tone }),
-    );
-    b.mergeSet(
-      r,
-      CHANGE_COL.after,
-      CHANGE_COL.afterEnd,
-      indicatorValue(ctx, c.sheet, c.row, c.actualAfter, c.metAfter),
-      b.style("center", { tone, bold: !!tone }),
-    );
+    b.mergeSet(r, CHANGE_COL.before, CHANGE_COL.beforeEnd, before, b.style("center", { tone }));
+    b.mergeSet(r, CHANGE_COL.after, CHANGE_COL.afterEnd, after, b.style("center", { tone, bold: !!tone }));
     r++;
   });
+  return r;
+}
 
-  r++;
-  const last = addLegend(b, r, CHANGE_COLUMNS, [
+const CHANGE_WIDTHS = [
+  { min: 5, max: 6 },
+  { min: 9, max: 14 },
+  { min: 6, max: 8 },
+  { min: 30, max: 50 },
+  { min: 16, max: 24 },
+  ...Array.from({ length: 6 }, () => ({ min: 10, max: 12 })),
+];
+
+export function buildChangesSheet(ctx: SummaryContext, name: string, changes: Changes) {
+  const b = new SheetBuilder(CHANGES_KEY, name);
+  const afterHeading = changesHeading(b, ctx, changes);
+  const afterUnits = unitCountsTable(b, afterHeading, ctx, changes);
+  const list = taskChangeList(b, afterUnits + 1, changes);
+  const afterIndicators = indicatorChangeTable(b, list.next + 1, ctx, changes);
+  const last = addLegend(b, afterIndicators + 1, CHANGE_COLUMNS, [
     { fill: "green", text: summaryText.legendNewlyDone },
     { fill: "red", text: summaryText.legendNewlyOverdue },
     { fill: "amber", text: summaryText.legendDeadlineMoved },
   ]);
-
   return b.build({
     columns: CHANGE_COLUMNS,
-    widthRules: [
-      { min: 5, max: 6 },
-      { min: 9, max: 14 },
-      { min: 6, max: 8 },
-      { min: 30, max: 50 },
-      { min: 16, max: 24 },
-      ...Array.from({ length: 6 }, () => ({ min: 10, max: 12 })),
-    ],
-    print: reportPrint(listHeaderRow, last, CHANGE_COLUMNS),
+    widthRules: CHANGE_WIDTHS,
+    print: reportPrint(list.headerRow, last, CHANGE_COLUMNS),
     tabColor: TAB_COLOR,
   });
 }

@@ -3,7 +3,7 @@
  * layout for the three tables, so the repeated header row reads right on every printed page.
  */
 import { summaryText } from "../../i18n/summary";
-import { STATUS_CATEGORIES, UNASSIGNED_UNIT, type Counts } from "../../core/report-schema";
+import { STATUS_CATEGORIES, UNASSIGNED_UNIT, type Counts, type Report } from "../../core/report-schema";
 import { zeroCounts } from "../../core/aggregate";
 import { columnLetter, rangeA1 } from "../../core/a1";
 import { SheetBuilder } from "./sheet-builder";
@@ -79,41 +79,43 @@ export interface MainLayout {
   groupsHeaderRow: number;
 }
 
-export function buildMainSheet(ctx: SummaryContext, name: string): { sheet: ReturnType<SheetBuilder["build"]>; layout: MainLayout } {
-  const b = new SheetBuilder(MAIN_KEY, name);
-  const { report } = ctx;
-  addTitleBlock(b, ctx, { left: [1, 3], right: [5, MAIN_COLUMNS], columns: MAIN_COLUMNS }, summaryText.titleMain);
-
-  // I. Units
-  let r = CONTENT_ROW;
+/** I. The counts per lead unit, then the total (with a data bar); returns the next row and where the table sits. */
+function unitTable(b: SheetBuilder, row: number, ctx: SummaryContext) {
+  let r = row;
   section(b, r++, summaryText.sectionUnits);
-  const unitsHeaderRow = r;
+  const headerRow = r;
   header(b, r++, summaryText.colUnit);
-  const firstUnitRow = r;
+  const firstRow = r;
   unitRows(ctx).forEach((u, i) => countsRow(b, r++, i + 1, u.unit, u.counts));
-  const lastUnitRow = r - 1;
-  const unitsTotalRow = r;
-  countsRow(b, r++, null, summaryText.totalRow, report.total, true);
-  dataBar(b, firstUnitRow, lastUnitRow);
+  const lastRow = r - 1;
+  const totalRow = r;
+  countsRow(b, r++, null, summaryText.totalRow, ctx.report.total, true);
+  dataBar(b, firstRow, lastRow);
+  return { next: r, headerRow, firstRow, lastRow, totalRow };
+}
 
-  // II. Appendices
-  r++;
+/** II. The counts per appendix (its sheet and title), then the total; returns the next row and where the table sits. */
+function appendixTable(b: SheetBuilder, row: number, report: Report) {
+  let r = row;
   section(b, r++, summaryText.sectionAppendices);
-  const appendixHeaderRow = r;
+  const headerRow = r;
   header(b, r++, summaryText.colAppendix);
-  const firstAppendixRow = r;
+  const firstRow = r;
   report.appendices.forEach((a, i) => {
     const title = a.title?.trim();
     countsRow(b, r++, i + 1, title && title !== a.sheet ? `${a.sheet}: ${title}` : a.sheet, a);
   });
-  dataBar(b, firstAppendixRow, r - 1);
-  const appendixTotalRow = r;
+  dataBar(b, firstRow, r - 1);
+  const totalRow = r;
   countsRow(b, r++, null, summaryText.totalRow, report.total, true);
+  return { next: r, headerRow, totalRow };
+}
 
-  // III. Groups, under their appendix
-  r++;
+/** III. The counts per group, under a heading per appendix; returns the next row and the table's header row. */
+function groupTable(b: SheetBuilder, row: number, report: Report) {
+  let r = row;
   section(b, r++, summaryText.sectionGroups);
-  const groupsHeaderRow = r;
+  const headerRow = r;
   header(b, r++, summaryText.colGroup);
   const sheets: string[] = report.appendices.map((a) => a.sheet);
   for (const g of report.groups) if (!sheets.includes(g.sheet)) sheets.push(g.sheet);
@@ -130,47 +132,67 @@ export function buildMainSheet(ctx: SummaryContext, name: string): { sheet: Retu
     });
     dataBar(b, first, r - 1);
   }
+  return { next: r, headerRow };
+}
 
+/**
+ * A chart for Office.js (the .xlsx writer cannot draw one): units by category, beside the table so it
+ * never pushes the printed tables onto another page.
+ */
+function unitChart(b: SheetBuilder, units: { headerRow: number; firstRow: number; lastRow: number }): void {
+  if (units.lastRow < units.firstRow) return;
+  b.visuals.push({
+    kind: "chart",
+    type: "barStacked",
+    title: summaryText.chartUnits,
+    dataRange: rangeA1(units.headerRow, MAIN_COL.name, units.lastRow, MAIN_COL.firstCategory + STATUS_CATEGORIES.length - 1),
+    seriesBy: "columns",
+    from: `${columnLetter(MAIN_COLUMNS + 2)}${units.headerRow}`,
+    to: `${columnLetter(MAIN_COLUMNS + 10)}${units.headerRow + 22}`,
+  });
+}
+
+const MAIN_WIDTHS = [
+  { min: 5, max: 6 },
+  { min: 24, max: 42 },
+  ...STATUS_CATEGORIES.map(() => ({ min: 10, max: 13 })),
+  { min: 9, max: 12 },
+  { min: 10, max: 12 },
+  { min: 10, max: 12 },
+];
+
+export function buildMainSheet(ctx: SummaryContext, name: string): { sheet: ReturnType<SheetBuilder["build"]>; layout: MainLayout } {
+  const b = new SheetBuilder(MAIN_KEY, name);
+  const { report } = ctx;
+  addTitleBlock(b, ctx, { left: [1, 3], right: [5, MAIN_COLUMNS], columns: MAIN_COLUMNS }, summaryText.titleMain);
+  const units = unitTable(b, CONTENT_ROW, ctx);
+  const appendices = appendixTable(b, units.next + 1, report);
+  const groups = groupTable(b, appendices.next + 1, report);
+  let r = groups.next;
   // A plan without an indicator table: one line here instead of an empty page of its own.
   if (!report.indicators.length) {
     r++;
     b.mergeSet(r++, 1, MAIN_COLUMNS, summaryText.noIndicators, b.style("text"));
   }
-
-  // Legend
-  r++;
-  const last = addLegend(b, r, MAIN_COLUMNS, [
+  const last = addLegend(b, r + 1, MAIN_COLUMNS, [
     { fill: "red", text: summaryText.legendOverdueCount },
     { fill: "green", text: summaryText.legendOnTimeCount },
     { fill: { rgb: DATA_BAR_COLOR }, text: summaryText.legendBar },
   ]);
-
-  // A chart for Office.js (the .xlsx writer cannot draw one): units by category, beside the table so
-  // it never pushes the printed tables onto another page.
-  if (lastUnitRow >= firstUnitRow) {
-    b.visuals.push({
-      kind: "chart",
-      type: "barStacked",
-      title: summaryText.chartUnits,
-      dataRange: rangeA1(unitsHeaderRow, MAIN_COL.name, lastUnitRow, MAIN_COL.firstCategory + STATUS_CATEGORIES.length - 1),
-      seriesBy: "columns",
-      from: `${columnLetter(MAIN_COLUMNS + 2)}${unitsHeaderRow}`,
-      to: `${columnLetter(MAIN_COLUMNS + 10)}${unitsHeaderRow + 22}`,
-    });
-  }
-
+  unitChart(b, units);
   const sheet = b.build({
     columns: MAIN_COLUMNS,
-    widthRules: [
-      { min: 5, max: 6 },
-      { min: 24, max: 42 },
-      ...STATUS_CATEGORIES.map(() => ({ min: 10, max: 13 })),
-      { min: 9, max: 12 },
-      { min: 10, max: 12 },
-      { min: 10, max: 12 },
-    ],
-    print: reportPrint(unitsHeaderRow, last, MAIN_COLUMNS),
+    widthRules: MAIN_WIDTHS,
+    print: reportPrint(units.headerRow, last, MAIN_COLUMNS),
     tabColor: TAB_COLOR,
   });
-  return { sheet, layout: { unitsHeaderRow, firstUnitRow, unitsTotalRow, appendixHeaderRow, appendixTotalRow, groupsHeaderRow } };
+  const layout: MainLayout = {
+    unitsHeaderRow: units.headerRow,
+    firstUnitRow: units.firstRow,
+    unitsTotalRow: units.totalRow,
+    appendixHeaderRow: appendices.headerRow,
+    appendixTotalRow: appendices.totalRow,
+    groupsHeaderRow: groups.headerRow,
+  };
+  return { sheet, layout };
 }
