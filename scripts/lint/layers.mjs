@@ -1,35 +1,19 @@
 /**
- * The floor plan as a lint rule: which folder of src/ may import which. One table, read by the eslint
- * config (the rule `phuluc/layers`, on static imports, re-exports and dynamic `import()`) and by the test
- * that docs/architecture.md names every folder (test/architecture/). docs/architecture.md shows it.
+ * The floor plan as a lint rule: which folder of src/ may import which. One table (layers.json), read by
+ * the eslint config (the rule `phuluc/layers`, on static imports, re-exports and dynamic `import()`) and by
+ * the test that docs/architecture.md shows the same table and names every folder (test/architecture/).
  *
  * `runtime`: the folders a file may import anything from. `types`: those it may import types from only
  * (`import type`, or `import { type X }` with nothing else). A folder always imports itself.
  */
+import fs from "node:fs";
 import path from "node:path";
-
-const ADAPTERS = ["ooxml", "xlsx", "excel", "docx"];
-const BELOW_DOORS = ["core", "i18n", "documents", "app", ...ADAPTERS];
+import { fileURLToPath } from "node:url";
 
 /** @type {Record<string, { layer: string, runtime: string[], types?: string[] }>} */
-export const LAYERS = {
-  core: { layer: "core", runtime: [] },
-  i18n: { layer: "words", runtime: [], types: ["core"] },
-  documents: { layer: "documents", runtime: ["core", "i18n"] },
-  ooxml: { layer: "adapters", runtime: ["core"] },
-  xlsx: { layer: "adapters", runtime: ["core", "i18n", "documents", "ooxml"] },
-  excel: { layer: "adapters", runtime: ["core", "i18n", "documents"] },
-  docx: { layer: "adapters", runtime: ["core", "i18n", "documents"] },
-  app: { layer: "app", runtime: ["core", "i18n", "documents"], types: ADAPTERS },
-  cli: { layer: "doors", runtime: BELOW_DOORS.filter((f) => f !== "excel") },
-  taskpane: { layer: "doors", runtime: [...BELOW_DOORS, "webapp"] },
-  webapp: { layer: "doors", runtime: [...BELOW_DOORS, "taskpane"] },
-  commands: { layer: "doors", runtime: [...BELOW_DOORS, "taskpane"] },
-  legacy: { layer: "doors", runtime: [] },
-  support: { layer: "doors", runtime: [] },
-};
+export const LAYERS = JSON.parse(fs.readFileSync(new URL("./layers.json", import.meta.url), "utf8"));
 
-const SRC = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../src");
+const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src");
 
 /** The folder of src/ a path is in (null outside src/). */
 function folderOf(file) {
@@ -67,12 +51,16 @@ export const layersRule = {
     type: "problem",
     docs: { description: "Keep the floor plan: a folder of src/ imports only the folders its layer may use (docs/architecture.md)." },
     schema: [],
-    messages: { forbidden: "{{why}} (the floor plan: docs/architecture.md)." },
+    messages: {
+      forbidden: "{{why}} (the floor plan: docs/architecture.md).",
+      unplanned: "src/{{folder}} is not in the floor plan: give it a row in scripts/lint/layers.json and docs/architecture.md.",
+    },
   },
   create(context) {
     const file = context.filename ?? context.getFilename();
     const from = folderOf(path.resolve(file));
     if (!from) return {};
+    if (!(from in LAYERS)) return { Program: (node) => context.report({ node, messageId: "unplanned", data: { folder: from } }) };
     const check = (node, source, typeOnly) => {
       const spec = sourceText(source);
       if (!spec || !spec.startsWith(".")) return;
