@@ -79,36 +79,34 @@ export interface MainLayout {
   groupsHeaderRow: number;
 }
 
-/** I. The counts per lead unit, then the total (with a data bar); returns the next row and where the table sits. */
-function unitTable(b: SheetBuilder, row: number, ctx: SummaryContext) {
+/**
+ * A table of counts (I. per lead unit, II. per appendix): its section line, header, one row per entry with a
+ * data bar over them, then the total; returns the next row and where the table sits.
+ */
+function countsTable(
+  b: SheetBuilder,
+  row: number,
+  titles: { section: string; column: string },
+  entries: { name: string; counts: Counts }[],
+  total: Counts,
+) {
   let r = row;
-  section(b, r++, summaryText.sectionUnits);
+  section(b, r++, titles.section);
   const headerRow = r;
-  header(b, r++, summaryText.colUnit);
+  header(b, r++, titles.column);
   const firstRow = r;
-  unitRows(ctx).forEach((u, i) => countsRow(b, r++, i + 1, u.unit, u.counts));
+  entries.forEach((e, i) => countsRow(b, r++, i + 1, e.name, e.counts));
   const lastRow = r - 1;
-  const totalRow = r;
-  countsRow(b, r++, null, summaryText.totalRow, ctx.report.total, true);
   dataBar(b, firstRow, lastRow);
+  const totalRow = r;
+  countsRow(b, r++, null, summaryText.totalRow, total, true);
   return { next: r, headerRow, firstRow, lastRow, totalRow };
 }
 
-/** II. The counts per appendix (its sheet and title), then the total; returns the next row and where the table sits. */
-function appendixTable(b: SheetBuilder, row: number, report: Report) {
-  let r = row;
-  section(b, r++, summaryText.sectionAppendices);
-  const headerRow = r;
-  header(b, r++, summaryText.colAppendix);
-  const firstRow = r;
-  report.appendices.forEach((a, i) => {
-    const title = a.title?.trim();
-    countsRow(b, r++, i + 1, title && title !== a.sheet ? `${a.sheet}: ${title}` : a.sheet, a);
-  });
-  dataBar(b, firstRow, r - 1);
-  const totalRow = r;
-  countsRow(b, r++, null, summaryText.totalRow, report.total, true);
-  return { next: r, headerRow, totalRow };
+/** An appendix as the table names it: its sheet, and its title when it says more. */
+function appendixName(a: Report["appendices"][number]): string {
+  const title = a.title?.trim();
+  return title && title !== a.sheet ? `${a.sheet}: ${title}` : a.sheet;
 }
 
 /** III. The counts per group, under a heading per appendix; returns the next row and the table's header row. */
@@ -165,8 +163,11 @@ export function buildMainSheet(ctx: SummaryContext, name: string): { sheet: Retu
   const b = new SheetBuilder(MAIN_KEY, name);
   const { report } = ctx;
   addTitleBlock(b, ctx, { left: [1, 3], right: [5, MAIN_COLUMNS], columns: MAIN_COLUMNS }, summaryText.titleMain);
-  const units = unitTable(b, CONTENT_ROW, ctx);
-  const appendices = appendixTable(b, units.next + 1, report);
+  const unitEntries = unitRows(ctx).map((u) => ({ name: u.unit, counts: u.counts }));
+  const units = countsTable(b, CONTENT_ROW, { section: summaryText.sectionUnits, column: summaryText.colUnit }, unitEntries, report.total);
+  const appendixEntries = report.appendices.map((a) => ({ name: appendixName(a), counts: a }));
+  const appendixTitles = { section: summaryText.sectionAppendices, column: summaryText.colAppendix };
+  const appendices = countsTable(b, units.next + 1, appendixTitles, appendixEntries, report.total);
   const groups = groupTable(b, appendices.next + 1, report);
   let r = groups.next;
   // A plan without an indicator table: one line here instead of an empty page of its own.
