@@ -75,3 +75,8 @@ test("what the floor plan allows passes: its own folder, types from core into i1
   const messages = lint(ALLOWED);
   ALLOWED.forEach((probe, i) => expect({ probe, messages: messages[i] }).toEqual({ probe, messages: [] }));
 }, 120_000);
+
+test("a folder of src/ that the floor plan does not name fails the lint", () => {
+  const [messages] = lint([{ file: "src/newroom/probe.ts", code: "export const x = 1;\n" }]);
+  expect(messages).toEqual([expect.stringContaining("src/newroom is not in the floor plan")]);
+}, 120_000);
