@@ -4,6 +4,7 @@ import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
 import prettier from "eslint-config-prettier";
 import * as espree from "espree";
+import { layersRule } from "./scripts/lint/layers.mjs";
 
 export default tseslint.config(
   { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "test/e2e/screenshots/**"] },
@@ -52,6 +53,12 @@ export default tseslint.config(
       ],
       "no-restricted-globals": ["error", "Office", "Excel", "document", "window", "process"],
     },
+  },
+  {
+    // The floor plan (scripts/lint/layers.mjs, docs/architecture.md): each folder imports only what its layer may.
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { phuluc: { rules: { layers: layersRule } } },
+    rules: { "phuluc/layers": "error" },
   },
   prettier,
 );

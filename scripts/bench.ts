@@ -33,6 +33,7 @@ import { fillCells, readTaskTables } from "../src/core/returns/task-tables";
 import { splitWorkbook } from "../src/app/use-cases/split";
 import { applyMerge, reviewReturns } from "../src/app/use-cases/merge";
 import { proposeMerge } from "../src/core/returns/merge";
+import { returnsSheetText } from "../src/i18n/returns";
 import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../src/core/returns/copy-record";
 import { checkWorkbook } from "../src/app/use-cases/check";
 import { XlsxWorkbookPort } from "../src/xlsx/port";
@@ -43,6 +44,7 @@ import { HIGHLIGHT_FILL } from "../src/excel/highlight";
 import { readStoreFile } from "../src/xlsx/store";
 import { PART_KEYS, partBytes, partValue } from "../src/core/store";
 import { communeFileName, communePlan, fastXlsx, generatedCommune } from "../test/support/city-plans";
+import { cliWriters } from "../src/cli/writers";
 
 type BenchFn = (ctx: BenchContext) => Promise<void> | void;
 interface BenchContext {
@@ -506,10 +508,14 @@ function mergeBench(tasks: number, units: number, sheets: number, runs: number):
 
     gc?.();
     const split = await measure(async () =>
-      splitWorkbook(await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "merge-plan.xlsx", { readOnly: true }), {
-        asOf,
-        planFile: "merge-plan.xlsx",
-      }),
+      splitWorkbook(
+        await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "merge-plan.xlsx", { readOnly: true }),
+        {
+          asOf,
+          planFile: "merge-plan.xlsx",
+        },
+        { writers: cliWriters },
+      ),
     );
     const copies = split.result.files;
     log(`split in process: ${fmt(split.ms)} ms → ${copies.length} copies, ${fmt(copies.reduce((n, f) => n + f.tasks, 0))} tasks sent`);
@@ -628,10 +634,14 @@ async function bigReturnFiles(tmp: string, rows: number): Promise<{ plan: string
     plan,
     await buildXlsx([toGrid(sheet)], { store: { version: 1, settings, summarySheets: [], highlights: [], records: {} } }),
   );
-  const split = await splitWorkbook(await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "big-plan.xlsx", { readOnly: true }), {
-    asOf,
-    planFile: "big-plan.xlsx",
-  });
+  const split = await splitWorkbook(
+    await XlsxWorkbookPort.fromBytes(fs.readFileSync(plan), "big-plan.xlsx", { readOnly: true }),
+    {
+      asOf,
+      planFile: "big-plan.xlsx",
+    },
+    { writers: cliWriters },
+  );
   const port = await XlsxWorkbookPort.fromBytes(split.files[0].bytes, split.files[0].fileName);
   const cGrids = await port.readSheets();
   const report = analyze(cGrids, { asOf, settings });
@@ -690,6 +700,7 @@ function bigReturnBench(rows: number): BenchFn {
       plan: { report: p.report, grids: p.grids },
       returns: [{ label: "big-return.xlsx", report: r.report, grids: r.grids, record }],
       settings: p.settings,
+      columnLabels: returnsSheetText.columnLabels,
       asOf,
     });
     const propose = { ms: performance.now() - t, cpu: cpuMs(c) };

@@ -4,8 +4,8 @@ import type { Report } from "../core/report-schema";
 import type { Settings } from "../core/settings";
 import type { DecisionInput } from "../core/returns/decisions";
 import type { RunDeps } from "./run-context";
-
-export type Lang = "vi" | "en";
+export type { Lang } from "../core/lang";
+import type { Lang } from "../core/lang";
 
 /** What to compare the workbook with (check): a summary snapshot kept in it, by as-of date, or another version of it. */
 export type SinceRequest = { kind: "snapshot"; asOf: string } | { kind: "file"; port: WorkbookPort; label: string };

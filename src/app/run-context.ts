@@ -3,9 +3,12 @@
  * them in slices, the CLI and the ribbon in one go), progress, and one cancellation token per run.
  */
 import type { AnalyzeProgress, analyzeSteps } from "../core/analyze";
-import type { buildSummary } from "../core/summary/build";
+import type { buildSummary } from "../documents/summary/build";
 import type { decodeLegacy } from "../core/text/legacy";
 import type { ReadProgress } from "../core/port";
+import type { Settings } from "../core/settings";
+import type { ReportDoc } from "../documents/report-doc/spec";
+import type { UnitCopy } from "../documents/unit-copies/split";
 
 /** A run was called off (a newer Kiểm tra, a new date): its result is never shown. */
 export class Cancelled extends Error {
@@ -62,10 +65,29 @@ export interface EngineParts {
   decodeLegacy: typeof decodeLegacy;
 }
 
+/**
+ * The writers of the files a use case makes, given by the door: app loads no adapter itself. The CLI
+ * imports them; the pane, the web app and the ribbon load each as a chunk of its own on first use.
+ */
+export interface FileWriters {
+  /** A unit's copy as an .xlsx file. */
+  unitCopy(copy: UnitCopy, settings: Settings): Promise<Uint8Array>;
+  /** The report document as a .docx file, with its media type. */
+  reportDocx(doc: ReportDoc): Promise<{ bytes: Uint8Array; mediaType: string }>;
+}
+
 export interface RunDeps {
   runSteps?: StepRunner;
   onProgress?: (p: RunProgress) => void;
   cancel?: CancelToken;
   /** Defaults: the real engine. */
   engine?: Partial<EngineParts>;
+  /** Needed by the use cases that make files (split, report); every door gives them. */
+  writers?: FileWriters;
+}
+
+/** The door's file writers (a use case that makes a file cannot run without them). */
+export function writersOf(deps: RunDeps | undefined): FileWriters {
+  if (!deps?.writers) throw new Error("No file writers: the door gives them in deps.writers.");
+  return deps.writers;
 }

@@ -13,6 +13,7 @@ import { planSettingsFrom } from "../core/document/identity";
 import { cliTexts } from "../i18n/cli";
 import { consolidateUsageTexts } from "../i18n/consolidate";
 import { CliError } from "./io";
+import type { Lang } from "../core/lang";
 
 export interface ParsedArgs {
   /** A registry command's id, or help / version. */
@@ -32,7 +33,7 @@ export interface ParsedArgs {
   /** Print the JSON report. */
   json: boolean;
   /** Language of messages in the output (issue messages, the command's result): --lang, default vi. */
-  lang: "vi" | "en";
+  lang: Lang;
   /** --since: a summary snapshot inside the file (by its as-of date), or another version of the file. */
   since?: SinceArg;
   /** settings: what to change (--commune, --plan, --signer, --signer-title, --units-from-plan). */

@@ -12,7 +12,7 @@ import { CliError, processIO } from "./io";
 import { applySettingsEdit } from "../app/use-cases/settings-command";
 import type { ConsolidateOutcome } from "../app/use-cases/consolidate";
 import { defaultSettings, type Settings } from "../core/settings";
-import { CITY_MARKER } from "../core/summary/city/build";
+import { CITY_MARKER } from "../documents/summary/city/build";
 import { cliTexts } from "../i18n/cli";
 import { CONSOLIDATE_TEXTS, consolidateUsageTexts } from "../i18n/consolidate";
 import { writeCityWorkbook } from "../xlsx/city-workbook";

@@ -24,6 +24,8 @@ import { MAX_ISSUES, TooManyIssuesError } from "../core/issue-list";
 import { blocks, jsonPieces } from "./json-stream";
 import { textReportLines } from "./text-report";
 import { runConsolidate } from "./consolidate";
+import { cliWriters } from "./writers";
+import type { Lang } from "../core/lang";
 
 /**
  * Open a workbook file as a port. Read-only when no copy will be written (faster: unused parts skipped).
@@ -69,7 +71,7 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
       lang: args.lang,
       writeBack: writes,
       settings,
-      deps,
+      deps: { writers: cliWriters, ...deps },
       label: path.basename(args.file),
       ...(since ? { since } : {}),
       ...(more.length ? { inputs: more } : {}),
@@ -201,7 +203,7 @@ function* withNewlines(lines: Iterable<string>): Generator<string> {
  * The JSON report (the public contract): each issue with its message in the chosen language (`messages`
  * false: the issues as they are, for a writer that adds the messages as it goes).
  */
-export function jsonReport(report: Report, lang: "vi" | "en", messages = true): Record<string, unknown> {
+export function jsonReport(report: Report, lang: Lang, messages = true): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(report)) out[key] = key === "issues" && messages ? withMessages(report.issues, lang) : value;
   out.lang = lang;

@@ -7,8 +7,8 @@
 import type { Report } from "../core/report-schema";
 import type { Settings } from "../core/settings";
 import type { Grid } from "../core/grid";
-import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
-import { buildSummary } from "../core/summary/build";
+import type { SummarySpec, WriteSummaryResult } from "../core/sheet-spec";
+import { buildSummary } from "../documents/summary/build";
 import { analyzeSteps } from "../core/analyze";
 import { checkWorkbook } from "../app/use-cases/check";
 import { writeSummarySheets } from "../app/use-cases/summarize";

@@ -7,8 +7,7 @@ import { renderIssueBody } from "../i18n/issues";
 import { planReference } from "../i18n/document";
 import { proposalLines } from "../i18n/settings";
 import { renderTable, truncateWidth, type Column } from "./table";
-import { COMPARATOR_SIGNS, formatNumber, formatPercent, sheetRef } from "../i18n/format";
-import { formatViDate } from "../core/dates";
+import { COMPARATOR_SIGNS, formatNumber, formatPercent, sheetRef, formatViDate } from "../i18n/format";
 
 export { formatNumber, formatPercent, sheetRef };
 

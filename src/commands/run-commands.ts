@@ -16,6 +16,7 @@ import type { WorkbookPort } from "../core/port";
 import { COMMAND_STRINGS } from "../i18n/commands";
 import { toUserMessage } from "../i18n/excel";
 import { excelTexts } from "../i18n/excel";
+import { lazyWriters } from "../taskpane/writers";
 
 /** A function command's runtime is shut down this long after its triggering event. */
 export const RUNTIME_LIMIT_MS = 5 * 60_000;
@@ -63,7 +64,9 @@ export function createCommands(deps: CommandDeps): Record<string, CommandHandler
         try {
           const { run } = await def.load!();
           const cancel = new CancelToken(() => now() - clicked >= HANDOFF_AFTER_MS);
-          message = (await run({ port: deps.port(), asOf: deps.today(), lang: "vi", writeBack: true, deps: { cancel } })).message;
+          message = (
+            await run({ port: deps.port(), asOf: deps.today(), lang: "vi", writeBack: true, deps: { cancel, writers: lazyWriters } })
+          ).message;
         } catch (err) {
           if (err instanceof Cancelled) message = excelTexts.handOff(COMMAND_STRINGS.vi[def.id as keyof typeof COMMAND_STRINGS.vi].label);
           else {

@@ -163,13 +163,6 @@ export function parseDateText(s: string): string | null {
   return null;
 }
 
-/** "2026-11-30" → "30/11/2026" (how Vietnamese users read dates). Other text is returned as is. */
-export function formatViDate(iso: string): string {
-  const m = ISO_RE.exec(iso);
-  if (!m) return iso;
-  return m[3] + "/" + m[2] + "/" + m[1];
-}
-
 /** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not). */
 export function isIsoDate(s: string): boolean {
   return !Number.isNaN(isoDays(s));

@@ -2,7 +2,7 @@
 import type { CellValue } from "./grid";
 import { isCellError } from "./grid";
 import type { Deadline, DeadlineKind } from "./report-schema";
-import { formatViDate, isDateFormat, isoToSerial, makeIso, serialToIso } from "./dates";
+import { isDateFormat, isoToSerial, makeIso, serialToIso } from "./dates";
 import { cellText, nfc } from "./text/fold";
 
 export interface DeadlineContext {
@@ -29,6 +29,9 @@ const FMT_DAY = /d/i;
 const FMT_MONTH = /m/i;
 const FMT_STRIP = /"[^"]*"|\[[^\]]*\]|\\.|[_*]./g;
 
+/** A date deadline's raw text, as the cell shows it: "2026-11-30" → "30/11/2026". */
+const dayMonthYear = (iso: string) => iso.slice(8, 10) + "/" + iso.slice(5, 7) + "/" + iso.slice(0, 4);
+
 function deadline(raw: string, kind: DeadlineKind, due: string | null): Deadline {
   return { raw, kind, due };
 }
@@ -46,12 +49,12 @@ function fromNumber(n: number, ctx: DeadlineContext): Deadline {
       if (FMT_MONTH.test(tokens)) return deadline(iso.slice(5, 7) + "/" + iso.slice(0, 4), "month", monthEnd(y, m));
       return deadline(iso.slice(0, 4), "year", makeIso(y, 12, 31));
     }
-    return deadline(formatViDate(iso), "date", iso);
+    return deadline(dayMonthYear(iso), "date", iso);
   }
   if (Number.isInteger(n) && n >= MIN_YEAR && n <= MAX_YEAR) return deadline(String(n), "year", makeIso(n, 12, 31));
   if (n >= PLAUSIBLE_SERIAL_MIN && n < PLAUSIBLE_SERIAL_MAX + 1) {
     const iso = serialToIso(n);
-    if (iso) return deadline(formatViDate(iso), "date", iso);
+    if (iso) return deadline(dayMonthYear(iso), "date", iso);
   }
   return deadline(cellText(n), "invalid", null);
 }

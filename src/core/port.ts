@@ -4,7 +4,7 @@
  */
 import type { Grid } from "./grid";
 import type { Settings } from "./settings";
-import type { SummarySpec, WriteSummaryResult } from "./summary/spec";
+import type { SummarySpec, WriteSummaryResult } from "./sheet-spec";
 
 export interface ReadProgress {
   /** Sheets read so far / sheets to read. */

@@ -8,6 +8,7 @@ import { ISSUE_CODES, type Issue } from "./issues";
 import { ChangesSchema } from "./changes-schema";
 import { DocumentIdentitySchema } from "./document/identity";
 import { UnitDefSchema } from "./settings";
+import type { Lang } from "./lang";
 
 export { ISSUE_CODES, ISSUE_SEVERITY } from "./issues";
 export type { Fix, Issue, IssueCode, IssueOf, IssueParamsMap, Severity } from "./issues";
@@ -193,7 +194,7 @@ export const JsonReportSchema = ReportSchema.extend({
   lang: z.enum(["vi", "en"]),
   issues: z.array(JsonIssueSchema),
 });
-export type JsonReport = Omit<Report, "issues"> & { lang: "vi" | "en"; issues: JsonIssue[] };
+export type JsonReport = Omit<Report, "issues"> & { lang: Lang; issues: JsonIssue[] };
 
 /** Validate data as the engine's report (throws a ZodError naming what is wrong). */
 export function parseReport(data: unknown): Report {

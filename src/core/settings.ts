@@ -14,7 +14,7 @@ export type UnitDef = z.infer<typeof UnitDefSchema>;
 /**
  * What the report document (Báo cáo, Nghị định 30/2020/NĐ-CP) needs beyond the numbers: its header and
  * its signature block. Every field is optional (settings saved before it existed stay valid); an empty
- * or absent field takes the default of reportHeaderOf (src/core/report-doc/header.ts).
+ * or absent field takes the default of reportHeaderOf (src/documents/report-doc/header.ts).
  */
 export const ReportHeaderSettingsSchema = z.object({
   /** The parent agency, first line of the header ("" = none, as for a commune's People's Committee). */

@@ -6,7 +6,7 @@
  */
 import { foldKey } from "./text/fold";
 import { decodeStoreColumns, gridColumns, STORE_SHEET } from "./store";
-import { summarySheetNames } from "./summary/names";
+import { summarySheetNames } from "./sheet-names";
 import type { Grid } from "./grid";
 import type { Settings } from "./settings";
 

@@ -1,6 +1,6 @@
 /**
  * ReportDoc → .docx bytes, with the `docx` package: the thin layer that knows Word's model. Every size,
- * margin and font comes from src/core/report-doc/form.ts; every word from the ReportDoc. The task pane
+ * margin and font comes from src/documents/report-doc/form.ts; every word from the ReportDoc. The task pane
  * loads this module (and docx) in a chunk of its own, only when a report is made.
  */
 import {
@@ -37,9 +37,9 @@ import {
   SIZES,
   TABLE_CELL_PADDING_MM,
   TEXT_WIDTH_MM,
-} from "../core/report-doc/form";
-import type { DocBlock, DocTable, ReportDoc } from "../core/report-doc/spec";
-import { textWidthPt } from "../core/report-doc/text-width";
+} from "../documents/report-doc/form";
+import type { DocBlock, DocTable, ReportDoc } from "../documents/report-doc/spec";
+import { textWidthPt } from "../documents/report-doc/text-width";
 import { xmlSafeDeep } from "../core/text/xml-chars";
 
 /** Twentieths of a point, Word's unit. */

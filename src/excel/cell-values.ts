@@ -7,7 +7,7 @@
  *   parse is written with a leading apostrophe (Excel's quote prefix: the apostrophe is not part of the value).
  */
 import type { CellValue } from "../core/grid";
-import type { SpecValue } from "../core/summary/spec";
+import type { SpecValue } from "../core/sheet-spec";
 import { safeCellText } from "../core/text/xml-chars";
 
 export const TEXT_FORMAT = "@";

@@ -22,7 +22,7 @@
 import type { HighlightTarget } from "../core/port";
 import { STORE_SHEET, type HighlightRecord, type PartKey } from "../core/store";
 import { decodeHighlights, encodeHighlights } from "../core/store-highlights";
-import { sheetNameKey } from "../core/summary/names";
+import { sheetNameKey } from "../core/sheet-names";
 import {
   changedSince,
   loadSheetsAndStore,

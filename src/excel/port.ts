@@ -17,8 +17,8 @@ import type {
   WorkbookPort,
 } from "../core/port";
 import { defaultSettings, parseSettings, type Settings } from "../core/settings";
-import { sheetNameKey } from "../core/summary/names";
-import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
+import { sheetNameKey } from "../core/sheet-names";
+import type { SummarySpec, WriteSummaryResult } from "../core/sheet-spec";
 import { excelTexts, toUserMessage } from "../i18n/excel";
 import { textForUserCell } from "./cell-values";
 import { withUserErrors } from "./errors";

@@ -21,7 +21,7 @@
  * `_phuluc`): Excel does not promise that such a call yields another null object rather than failing
  * the whole batch. Only load() and isNullObject are used on them.
  */
-import { sheetNameKey } from "../core/summary/names";
+import { sheetNameKey } from "../core/sheet-names";
 import { STORE_SHEET } from "../core/store";
 import type { Grid, MergeArea, SheetVisibility } from "../core/grid";
 import type { ReadProgress } from "../core/port";

@@ -42,7 +42,7 @@ import {
   type SummarySheetRecord,
 } from "../core/store";
 import { fitBudget } from "../core/store-budget";
-import { sheetNameKey } from "../core/summary/names";
+import { sheetNameKey } from "../core/sheet-names";
 import { jsonBytes } from "../core/text/utf8";
 import { TEXT_FORMAT } from "./cell-values";
 import { isPayloadTooLarge, type ByteCounter } from "./payload";

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /** SummarySpec → Office.js operations on one new sheet (queued only; the caller syncs). */
 import { rangeA1 } from "../core/a1";
-import type { CellStyle, FinishingTouch, SpecCell, SummarySheetSpec } from "../core/summary/spec";
+import type { CellStyle, FinishingTouch, SpecCell, SummarySheetSpec } from "../core/sheet-spec";
 import type { Feature } from "./requirements";
 import { jsonBytes } from "../core/text/utf8";
 import { specCell } from "./cell-values";

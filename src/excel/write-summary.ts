@@ -24,8 +24,8 @@
  * A user's sheet with the same name is never touched: the new sheet takes "Tổng hợp (2)".
  */
 import { STORE_SHEET, type SummarySheetRecord } from "../core/store";
-import { sheetNameKey, uniqueSheetName } from "../core/summary/names";
-import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
+import { sheetNameKey, uniqueSheetName } from "../core/sheet-names";
+import type { SummarySpec, WriteSummaryResult } from "../core/sheet-spec";
 import { queueDateSystemProbe } from "./date-system";
 import type { Feature } from "./requirements";
 import {

@@ -3,8 +3,8 @@
  * Vietnamese (default) and English (`--lang en`). The wording rules: src/i18n/README.md.
  */
 import { CATEGORY_WORDS, CHANGE_KIND_LABELS } from "./labels";
-import { plural } from "./format";
-import { formatViDate } from "../core/dates";
+import { plural, formatViDate } from "./format";
+import type { Lang } from "../core/lang";
 
 export const cliTexts = {
   /** `phuluc --help`: the commands (usage and one line each, from the registry's strings), then the options. */
@@ -244,4 +244,4 @@ const reportEn: typeof reportVi = {
 };
 
 /** The text report's words, by language. */
-export const REPORT_TEXTS: { readonly [L in "vi" | "en"]: typeof reportVi } = { vi: reportVi, en: reportEn };
+export const REPORT_TEXTS: { readonly [L in Lang]: typeof reportVi } = { vi: reportVi, en: reportEn };

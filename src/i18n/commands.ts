@@ -1,11 +1,10 @@
 /**
  * The words of each command of the registry (src/app/commands.ts): its label (ribbon, pane), its CLI usage
- * and help, and what it says when done. Typed by the registry: a command without its strings does not compile.
+ * and help, and what it says when done. The registry checks that every command has its strings
+ * (src/app/command-words.ts: a command without them does not compile); i18n knows only the ids.
  */
-import type { CommandId } from "../app/commands";
 import { plural } from "./format";
-
-export type CommandLang = "vi" | "en";
+import type { Lang } from "../core/lang";
 
 export interface CommandStrings {
   /** Button label (pane, ribbon). */
@@ -16,7 +15,11 @@ export interface CommandStrings {
   tooltip?: string;
 }
 
-export const COMMAND_STRINGS: { readonly [L in CommandLang]: { readonly [C in CommandId]: CommandStrings } } = {
+/** The commands that have words (the registry's ids). */
+export type CommandWordId =
+  "check" | "summarize" | "highlight" | "clear" | "report" | "split" | "merge" | "fix" | "settings" | "consolidate";
+
+export const COMMAND_STRINGS: { readonly [L in Lang]: { readonly [C in CommandWordId]: CommandStrings } } = {
   vi: {
     check: {
       label: "Kiểm tra",
@@ -145,4 +148,4 @@ const outcomeEn: typeof outcomeVi = {
 };
 
 /** What the commands say when done. */
-export const OUTCOME_TEXTS: { readonly [L in CommandLang]: typeof outcomeVi } = { vi: outcomeVi, en: outcomeEn };
+export const OUTCOME_TEXTS: { readonly [L in Lang]: typeof outcomeVi } = { vi: outcomeVi, en: outcomeEn };

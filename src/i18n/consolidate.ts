@@ -7,8 +7,7 @@
 import type { SkippedFile, SkipReason } from "../core/consolidate/reads";
 import type { XlsxReadErrorCode } from "./xlsx";
 import { formatNumber, formatPercent, plural } from "./format";
-
-export type ConsolidateLang = "vi" | "en";
+import type { Lang } from "../core/lang";
 
 /** What kind of file it is, when it is not a workbook (the reader's codes). */
 const NOT_WORKBOOK_VI: Partial<Record<XlsxReadErrorCode, string>> = {
@@ -32,7 +31,7 @@ const NOT_WORKBOOK_EN: Partial<Record<XlsxReadErrorCode, string>> = {
 
 type ReasonText = (s: SkippedFile) => string;
 
-const REASONS: { readonly [L in ConsolidateLang]: { readonly [R in SkipReason]: ReasonText } } = {
+const REASONS: { readonly [L in Lang]: { readonly [R in SkipReason]: ReasonText } } = {
   vi: {
     not_workbook: (s) =>
       `Không phải tệp Excel (.xlsx)${NOT_WORKBOOK_VI[s.code as XlsxReadErrorCode] ? `: ${NOT_WORKBOOK_VI[s.code as XlsxReadErrorCode]}` : ""}.`,
@@ -70,7 +69,7 @@ const REASONS: { readonly [L in ConsolidateLang]: { readonly [R in SkipReason]: 
 };
 
 /** Why a file was left out, in `lang`. */
-export function skippedText(s: SkippedFile, lang: ConsolidateLang): string {
+export function skippedText(s: SkippedFile, lang: Lang): string {
   return REASONS[lang][s.reason](s);
 }
 
@@ -117,7 +116,7 @@ const outcomeEn: typeof outcomeVi = {
 };
 
 /** What `consolidate` says when done, by language. */
-export const CONSOLIDATE_TEXTS: { readonly [L in ConsolidateLang]: typeof outcomeVi } = { vi: outcomeVi, en: outcomeEn };
+export const CONSOLIDATE_TEXTS: { readonly [L in Lang]: typeof outcomeVi } = { vi: outcomeVi, en: outcomeEn };
 
 /** Usage problems of `phuluc consolidate` (exit 2). */
 export const consolidateUsageTexts = {
@@ -155,4 +154,4 @@ const uiEn: typeof uiVi = {
 };
 
 /** The web app's «Tổng hợp nhiều xã» (today: the preview's welcome screen). */
-export const CONSOLIDATE_UI: { readonly [L in ConsolidateLang]: typeof uiVi } = { vi: uiVi, en: uiEn };
+export const CONSOLIDATE_UI: { readonly [L in Lang]: typeof uiVi } = { vi: uiVi, en: uiEn };

@@ -2,10 +2,11 @@
  * User-facing texts of the Office.js adapter and the ribbon commands (Vietnamese). `toUserMessage(err)`
  * turns any error the Excel API throws into one clear Vietnamese sentence that says what to do.
  */
-import type { FinishingTouch } from "../core/summary/spec";
+import type { FinishingTouch } from "../core/sheet-spec";
+import type { Lang } from "../core/lang";
 
 /** A summary's finishing touches, as the user knows them (the pane shows them in English too). */
-export const FINISHING_TOUCH_LABELS: Record<"vi" | "en", Record<FinishingTouch, string>> = {
+export const FINISHING_TOUCH_LABELS: Record<Lang, Record<FinishingTouch, string>> = {
   vi: {
     dataBar: "thanh dữ liệu",
     chart: "biểu đồ",
@@ -31,7 +32,7 @@ export const FINISHING_TOUCH_LABELS: Record<"vi" | "en", Record<FinishingTouch, 
 };
 
 /** "Excel did not accept: … (Sheet); … ." — one line per touch, the sheets it is missing on. */
-export function unappliedTouchesText(lang: "vi" | "en", items: { sheet: string; touch: FinishingTouch }[]): string {
+export function unappliedTouchesText(lang: Lang, items: { sheet: string; touch: FinishingTouch }[]): string {
   const bySheet = new Map<FinishingTouch, string[]>();
   for (const { sheet, touch } of items) bySheet.set(touch, [...(bySheet.get(touch) ?? []), sheet]);
   const parts = [...bySheet].map(([touch, sheets]) => `${FINISHING_TOUCH_LABELS[lang][touch]} (${sheets.join(", ")})`);

@@ -2,10 +2,10 @@
  * Numbers as people read them: Vietnamese style by default (85,7%; 1.234,5), English on request. The one
  * place the pane, the CLI's text report and the report document format rates and numbers.
  */
-export type NumberLang = "vi" | "en";
+import type { Lang } from "../core/lang";
 
 /** A fraction as a percent with at most one decimal (0.857 → "85,7%"); "—" when empty. */
-export function formatPercent(fraction: number | null | undefined, lang: NumberLang = "vi"): string {
+export function formatPercent(fraction: number | null | undefined, lang: Lang = "vi"): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "—";
   const v = Math.round(fraction * 1000) / 10;
   const s = Number.isInteger(v) ? String(v) : v.toFixed(1);
@@ -13,7 +13,7 @@ export function formatPercent(fraction: number | null | undefined, lang: NumberL
 }
 
 /** A number with at most two decimals, grouped (1234.5 → "1.234,5"); "—" when empty. */
-export function formatNumber(n: number | null | undefined, lang: NumberLang = "vi"): string {
+export function formatNumber(n: number | null | undefined, lang: Lang = "vi"): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "—";
   const rounded = Math.round(n * 100) / 100;
   const [int, frac] = String(Math.abs(rounded)).split(".");
@@ -42,4 +42,11 @@ export const COMPARATOR_SIGNS: Readonly<Record<">=" | "<=" | ">" | "<", string>>
 /** "Không đạt (> 90%)": a verdict with the comparison it was judged by (strict "Trên 90%" reads "> 90%"). */
 export function verdictWithSign(verdict: string, comparator: keyof typeof COMPARATOR_SIGNS, target: string | null): string {
   return target === null ? verdict : `${verdict} (${COMPARATOR_SIGNS[comparator]} ${target})`;
+}
+
+/** "2026-11-30" → "30/11/2026" (how Vietnamese users read dates). Other text is returned as is. */
+export function formatViDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return m[3] + "/" + m[2] + "/" + m[1];
 }

@@ -8,12 +8,12 @@
  * The wording rules of every string: src/i18n/README.md.
  */
 import type { AnyField } from "../core/columns";
-import { formatViDate } from "../core/dates";
+import { formatViDate } from "./format";
 import type { Issue, IssueCode, IssueParamsMap } from "../core/issues";
 import { communeWords } from "./document";
+import type { Lang } from "../core/lang";
 
 /** Languages issue messages are written in. */
-export type IssueLang = "vi" | "en";
 
 /** Where the issue is: its cell (A1, or null for the whole sheet) and its sheet. */
 export interface IssueAt {
@@ -75,7 +75,7 @@ export const ENCODING_LABELS = { tcvn3: "TCVN3 (ABC, phông .VnTime)", vni: "VNI
 const ENCODING_LABELS_EN = { tcvn3: "TCVN3 (ABC, .VnTime fonts)", vni: "VNI (VNI-Times fonts)" } as const;
 
 /** How a message names its cell first ("Ô D5: …"); a door that shows the cell itself leaves it out (renderIssueBody). */
-const CELL_PREFIX: { readonly [L in IssueLang]: (cell: string) => string } = {
+const CELL_PREFIX: { readonly [L in Lang]: (cell: string) => string } = {
   vi: (cell) => `Ô ${cell}: `,
   en: (cell) => `Cell ${cell}: `,
 };
@@ -212,10 +212,10 @@ function indicatorEn(p: { name: string; row: number }): string {
   return p.name ? q(p.name, 50) : `on row ${p.row}`;
 }
 
-const TEMPLATES: { readonly [L in IssueLang]: Templates } = { vi, en };
+const TEMPLATES: { readonly [L in Lang]: Templates } = { vi, en };
 
 /** Short labels of the codes (the pane's filter, the summary's legend). */
-export const ISSUE_LABELS: { readonly [L in IssueLang]: { readonly [C in IssueCode]: string } } = {
+export const ISSUE_LABELS: { readonly [L in Lang]: { readonly [C in IssueCode]: string } } = {
   vi: {
     HEADER_NOT_FOUND: "Không thấy dòng tiêu đề",
     COLUMN_MISSING: "Thiếu cột",
@@ -265,7 +265,7 @@ export const ISSUE_LABELS: { readonly [L in IssueLang]: { readonly [C in IssueCo
 };
 
 /** The message of one issue in a language (Vietnamese unless "en"). */
-export function renderIssue(issue: Issue, lang: IssueLang = "vi"): string {
+export function renderIssue(issue: Issue, lang: Lang = "vi"): string {
   const t = TEMPLATES[lang === "en" ? "en" : "vi"][issue.code] as (p: Issue["params"], at: IssueAt) => string;
   return t(issue.params, { cell: issue.cell, sheet: issue.sheet });
 }
@@ -274,13 +274,13 @@ export function renderIssue(issue: Issue, lang: IssueLang = "vi"): string {
  * The message without the cell it starts with ("Ô D5: chưa ghi…" → "chưa ghi…"): for a door that shows
  * the cell beside it (the pane's list, the CLI's lines), so the cell is not named twice.
  */
-export function renderIssueBody(issue: Issue, lang: IssueLang = "vi"): string {
+export function renderIssueBody(issue: Issue, lang: Lang = "vi"): string {
   const message = renderIssue(issue, lang);
   const prefix = issue.cell ? CELL_PREFIX[lang === "en" ? "en" : "vi"](issue.cell) : "";
   return prefix && message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
 /** The issues with their messages (the JSON report's form). */
-export function withMessages<I extends Issue>(issues: readonly I[], lang: IssueLang = "vi"): (I & { message: string })[] {
+export function withMessages<I extends Issue>(issues: readonly I[], lang: Lang = "vi"): (I & { message: string })[] {
   return issues.map((i) => ({ ...i, message: renderIssue(i, lang) }));
 }

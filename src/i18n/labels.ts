@@ -4,14 +4,13 @@
  */
 import type { TaskChangeKind } from "../core/change-kinds";
 import type { StatusCategory } from "../core/report-schema";
-
-export type LabelLang = "vi" | "en";
+import type { Lang } from "../core/lang";
 
 /**
  * A status category's name: one name each, the printed summary's, in every door (the pane's columns, the
  * summary sheets, the report document). Short forms (the CLI's narrow columns) abbreviate these words.
  */
-export const CATEGORY_LABELS: { readonly [L in LabelLang]: { readonly [C in StatusCategory]: string } } = {
+export const CATEGORY_LABELS: { readonly [L in Lang]: { readonly [C in StatusCategory]: string } } = {
   vi: {
     done_on_time: "Hoàn thành đúng hạn",
     done_late: "Hoàn thành quá hạn",
@@ -31,7 +30,7 @@ export const CATEGORY_LABELS: { readonly [L in LabelLang]: { readonly [C in Stat
 };
 
 /** A status category as words inside a sentence (lower case). */
-export const CATEGORY_WORDS: { readonly [L in LabelLang]: { readonly [C in StatusCategory]: string } } = {
+export const CATEGORY_WORDS: { readonly [L in Lang]: { readonly [C in StatusCategory]: string } } = {
   vi: {
     done_on_time: "hoàn thành đúng hạn",
     done_late: "hoàn thành quá hạn",
@@ -51,7 +50,7 @@ export const CATEGORY_WORDS: { readonly [L in LabelLang]: { readonly [C in Statu
 };
 
 /** A kind of change since the last summary, as a heading or a label. */
-export const CHANGE_KIND_LABELS: { readonly [L in LabelLang]: { readonly [K in TaskChangeKind]: string } } = {
+export const CHANGE_KIND_LABELS: { readonly [L in Lang]: { readonly [K in TaskChangeKind]: string } } = {
   vi: {
     done_on_time: "Mới hoàn thành đúng hạn",
     done_late: "Mới hoàn thành quá hạn",

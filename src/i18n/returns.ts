@@ -6,8 +6,7 @@
 import type { FillField } from "../core/returns/fields";
 import type { ConflictKind } from "../core/returns/merge-schema";
 import { plural, sheetRef } from "./format";
-
-export type ReturnsLang = "vi" | "en";
+import type { Lang } from "../core/lang";
 
 /** Words written into the copies and the plan (Vietnamese: the workbooks' language). */
 export const returnsSheetText = {
@@ -102,15 +101,15 @@ const conflictsEn: Record<ConflictKind, string> = {
   done_without_date: "reported done with no completion date",
 };
 
-export const FIELD_LABELS: { readonly [L in ReturnsLang]: Record<FillField, string> } = { vi: fieldsVi, en: fieldsEn };
-export const CONFLICT_LABELS: { readonly [L in ReturnsLang]: Record<ConflictKind, string> } = { vi: conflictsVi, en: conflictsEn };
+export const FIELD_LABELS: { readonly [L in Lang]: Record<FillField, string> } = { vi: fieldsVi, en: fieldsEn };
+export const CONFLICT_LABELS: { readonly [L in Lang]: Record<ConflictKind, string> } = { vi: conflictsVi, en: conflictsEn };
 
 /** "'PL I'!H7" */
 export function cellLabel(sheet: string, cell: string): string {
   return `${sheetRef(sheet)}!${cell}`;
 }
 
-const pct = (x: number, lang: ReturnsLang) => `${Math.round(x * 100)}%`.replace(".", lang === "vi" ? "," : ".");
+const pct = (x: number, lang: Lang) => `${Math.round(x * 100)}%`.replace(".", lang === "vi" ? "," : ".");
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** A task sent to no one, as the messages name it. */
@@ -126,7 +125,7 @@ export interface UnassignedView {
 export const UNASSIGNED_LISTED = 20;
 
 /** "\n  • 'PL I'!D10 — 4. Rà soát danh mục… (Cơ quan chủ trì: trống)", one line per task. */
-function unassignedList(tasks: readonly UnassignedView[], lang: ReturnsLang): string {
+function unassignedList(tasks: readonly UnassignedView[], lang: Lang): string {
   const t = RETURNS_TEXTS[lang];
   const lines = tasks
     .slice(0, UNASSIGNED_LISTED)
@@ -138,7 +137,7 @@ function unassignedList(tasks: readonly UnassignedView[], lang: ReturnsLang): st
   return lines.join("");
 }
 
-const FIELD_LEAD: Record<ReturnsLang, string> = { vi: "Cơ quan chủ trì", en: "lead unit" };
+const FIELD_LEAD: Record<Lang, string> = { vi: "Cơ quan chủ trì", en: "lead unit" };
 const shorten = (s: string) => (Array.from(s).length > 80 ? Array.from(s).slice(0, 79).join("") + "…" : s);
 
 const textsVi = {
@@ -248,7 +247,7 @@ const textsEn: typeof textsVi = {
   nothingToUndo: "There is no merge to undo.",
 };
 
-export const RETURNS_TEXTS: { readonly [L in ReturnsLang]: typeof textsVi } = { vi: textsVi, en: textsEn };
+export const RETURNS_TEXTS: { readonly [L in Lang]: typeof textsVi } = { vi: textsVi, en: textsEn };
 
 interface ReportableProposal {
   files: {
@@ -306,7 +305,7 @@ function capped<T>(items: readonly T[], line: (x: T) => string, more: (n: number
   return out;
 }
 
-function changeText(p: ReportableProposal, c: ReportableProposal["changes"][number], lang: ReturnsLang): string {
+function changeText(p: ReportableProposal, c: ReportableProposal["changes"][number], lang: Lang): string {
   const t = RETURNS_TEXTS[lang];
   const base = t.changeLine(
     cellLabel(c.task.sheet, c.cell),
@@ -320,7 +319,7 @@ function changeText(p: ReportableProposal, c: ReportableProposal["changes"][numb
   return base + (c.unitValue !== undefined ? t.unitWords(c.unitValue) : "");
 }
 
-function conflictText(p: ReportableProposal, k: ReportableProposal["conflicts"][number], decided: boolean, lang: ReturnsLang): string {
+function conflictText(p: ReportableProposal, k: ReportableProposal["conflicts"][number], decided: boolean, lang: Lang): string {
   const t = RETURNS_TEXTS[lang];
   const where = [
     k.returnCell && cellLabel(k.returnCell.sheet, k.returnCell.cell),
@@ -334,7 +333,7 @@ function conflictText(p: ReportableProposal, k: ReportableProposal["conflicts"][
 }
 
 /** The CLI's account of a merge: the files, the changes written, what waits for a decision (with ids), the conflicts left. */
-export function mergeReportText(proposal: ReportableProposal, applied: ReportableMerge, lang: ReturnsLang): string {
+export function mergeReportText(proposal: ReportableProposal, applied: ReportableMerge, lang: Lang): string {
   const t = RETURNS_TEXTS[lang];
   const written = new Set(applied.written);
   const waiting = new Set(applied.undecided);
@@ -482,4 +481,4 @@ const uiEn: typeof uiVi = {
 };
 
 /** The pane's words for the returns (src/taskpane/views/ReturnsPanel.tsx). */
-export const RETURNS_UI: { readonly [L in ReturnsLang]: typeof uiVi } = { vi: uiVi, en: uiEn };
+export const RETURNS_UI: { readonly [L in Lang]: typeof uiVi } = { vi: uiVi, en: uiEn };

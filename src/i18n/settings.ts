@@ -6,13 +6,13 @@
 import type { SettingsJson } from "../core/document/settings-json";
 import type { Commune, IdentityParts } from "../core/document/identity";
 import type { UnitDef } from "../core/settings";
-import { defaultUnitsFor } from "../core/unit-lists";
-import { signerTitleLines } from "../core/report-doc/header";
-import { communeWords, KIND_WORDS, planReference, referenceDate } from "./document";
+import { communeWords, planReference, referenceDate } from "./document";
 import { plural } from "./format";
+import type { Lang } from "../core/lang";
 
 type Source = "settings" | "workbook" | "none";
-export type SettingsLang = "vi" | "en";
+
+export type SettingsTexts = typeof vi;
 
 const vi = {
   title: (file: string) => `CÀI ĐẶT CỦA TỆP ${file}`.trimEnd(),
@@ -58,7 +58,7 @@ const en: typeof vi = {
     `To change them: phuluc settings ${file} -o NEW.xlsx --commune "phường …" --plan "Kế hoạch số …/KH-UBND ngày …" --signer "Full name" --signer-title "CHỦ TỊCH"`,
 };
 
-export const SETTINGS_TEXTS: { readonly [L in SettingsLang]: typeof vi } = { vi, en };
+export const SETTINGS_TEXTS: { readonly [L in Lang]: typeof vi } = { vi, en };
 
 const sameCommune = (a: Commune | null, b: Commune | null) => !!a && !!b && a.kind === b.kind && a.name === b.name;
 
@@ -67,7 +67,7 @@ function sourceOf<T>(value: T | null, read: T | null, same = (a: T, b: T) => a =
   return read !== null && read !== undefined && same(value, read) ? "workbook" : "settings";
 }
 
-function identityLines(T: typeof vi, id: IdentityParts & { read: IdentityParts }): string[] {
+export function identityLines(T: typeof vi, id: IdentityParts & { read: IdentityParts }): string[] {
   const out: string[] = [];
   if (id.commune) out.push(T.commune(communeWords(id.commune), T.source[sourceOf(id.commune, id.read.commune, sameCommune)]));
   else out.push(T.communeNone);
@@ -82,31 +82,8 @@ function identityLines(T: typeof vi, id: IdentityParts & { read: IdentityParts }
   return out;
 }
 
-/** Which default list the units are, by the kind's word ("phường"), or null for a list of the user's own. */
-function defaultListOf(units: UnitDef[], kind: Commune["kind"] | null): string | null {
-  const same = JSON.stringify(units) === JSON.stringify(defaultUnitsFor(kind));
-  return same ? KIND_WORDS[kind ?? "xa"] : null;
-}
-
-/** The settings as `phuluc settings FILE` prints them. */
-export function settingsText(json: SettingsJson, lang: SettingsLang, o: { file: string; unitsMissing?: boolean }): string {
-  const T = SETTINGS_TEXTS[lang === "en" ? "en" : "vi"];
-  const s = json.settings;
-  const kind = json.identity.commune?.kind ?? null;
-  const out = [T.title(o.file), ...identityLines(T, json.identity)];
-  out.push(T.year(s.planYear));
-  out.push(T.signer(signerTitleLines(s.report?.signerTitle ?? "").join(" / "), s.report?.signerName?.trim() || null));
-  out.push(T.hidden(s.includeHiddenSheets === true));
-  out.push(T.units(json.units.length, defaultListOf(json.units, kind)), ...json.units.map(T.unit));
-  if (o.unitsMissing) out.push(T.unitsMissing);
-  const p = json.unitProposal;
-  if (p) out.push("", T.proposal(p.unknown, p.leads), ...p.units.map(T.unit), T.adopt(o.file));
-  out.push("", json.written ? T.written : T.edit(o.file));
-  return out.join("\n");
-}
-
 /** The proposal as the check's text report shows it (the same lines). */
-export function proposalLines(p: NonNullable<SettingsJson["unitProposal"]>, lang: SettingsLang, file: string): string[] {
+export function proposalLines(p: NonNullable<SettingsJson["unitProposal"]>, lang: Lang, file: string): string[] {
   const T = SETTINGS_TEXTS[lang === "en" ? "en" : "vi"];
   return [T.proposal(p.unknown, p.leads), ...p.units.map(T.unit), T.adopt(file)];
 }

@@ -3,10 +3,6 @@ import { CATEGORY_LABELS, CHANGE_KIND_LABELS } from "./labels";
 import type { StatusCategory } from "../core/report-schema";
 
 export const summaryText = {
-  /** Sheet names (the main one comes from settings.summarySheetName; the others are suffixed to it). */
-  sheetSuffixDeadlines: "Quá hạn",
-  sheetSuffixIndicators: "Chỉ tiêu",
-
   nationalName: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
   nationalMotto: "Độc lập - Tự do - Hạnh phúc",
   /** "An Hòa, ngày 24 tháng 11 năm 2026" */
@@ -73,8 +69,7 @@ export const summaryText = {
   legendMet: "Chỉ tiêu đạt",
   legendNotMet: "Chỉ tiêu không đạt",
 
-  // "… - Thay đổi": what changed since an earlier summary (or another version of the file).
-  sheetSuffixChanges: "Thay đổi",
+  // "… - Thay đổi" (the suffix: SUMMARY_SHEET_SUFFIXES in core): what changed since an earlier summary.
   titleChanges: (since: string) => `NHỮNG THAY ĐỔI TỪ NGÀY ${since}`,
   sinceSnapshot: (date: string) => `So sánh với số liệu của bản tổng hợp ngày ${date}.`,
   sinceFile: (label: string, date: string) => `So sánh với tệp ${label} (số liệu tính đến ngày ${date}).`,

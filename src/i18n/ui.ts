@@ -5,11 +5,11 @@
  */
 
 import { CATEGORY_LABELS, CATEGORY_WORDS, CHANGE_KIND_LABELS } from "./labels";
-import type { FinishingTouch } from "../core/summary/spec";
+import type { FinishingTouch } from "../core/sheet-spec";
 import { unappliedTouchesText } from "./excel";
 import { plural } from "./format";
-
-export type Lang = "vi" | "en";
+export type { Lang } from "../core/lang";
+import type { Lang } from "../core/lang";
 
 const vi = {
   /** The language these strings are in (for words kept in other files: src/i18n/returns.ts). */

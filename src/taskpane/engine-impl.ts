@@ -5,11 +5,17 @@
  */
 import "../core/zod-jitless";
 import { runInSlices, CANCELLED } from "./slices";
-import type { StepRunner } from "../app/run-context";
+import type { RunDeps, StepRunner } from "../app/run-context";
 import type { InputWorkbook } from "../app/command";
+import type { Report } from "../core/report-schema";
+import type { Settings } from "../core/settings";
+import type { WorkbookPort } from "../core/port";
+import { draftReport as draftReportWith } from "../app/use-cases/report";
+import { splitWorkbook as splitWorkbookWith, type SplitInput } from "../app/use-cases/split";
+import { lazyWriters } from "./writers";
 
 export { analyzeSteps } from "../core/analyze";
-export { buildSummary } from "../core/summary/build";
+export { buildSummary } from "../documents/summary/build";
 export { decodeLegacy } from "../core/text/legacy";
 export { dueSoonByUnit } from "../core/due-soon";
 export { defaultSettings } from "../core/settings";
@@ -18,7 +24,10 @@ export { applyFix } from "../app/use-cases/fix";
 export { writeSummarySheets } from "../app/use-cases/summarize";
 export { saveSettings } from "../app/use-cases/settings";
 export { changesSinceSnapshot } from "../app/use-cases/changes";
-export { draftReport, writeReportSheet } from "../app/use-cases/report";
+export { writeReportSheet } from "../app/use-cases/report";
+
+/** The report document as a .docx, written by the pane's lazily loaded writer. */
+export const draftReport = (report: Report, settings: Settings) => draftReportWith(report, settings, lazyWriters);
 
 /** The pane's step runner: ~16 ms slices with the UI thread free in between (progress painted, clicks taken). */
 export const runSliced: StepRunner = async (steps, options) => {
@@ -26,7 +35,9 @@ export const runSliced: StepRunner = async (steps, options) => {
   return r === CANCELLED ? null : r;
 };
 
-export { splitWorkbook } from "../app/use-cases/split";
+/** The units' copies, written by the pane's lazily loaded .xlsx writer. */
+export const splitWorkbook = (port: WorkbookPort, input: SplitInput, deps: RunDeps = {}) =>
+  splitWorkbookWith(port, input, { ...deps, writers: lazyWriters });
 export { reviewReturns, applyMerge, undoLastMerge, mergeState } from "../app/use-cases/merge";
 export { defaultAccepted } from "../core/returns/apply";
 

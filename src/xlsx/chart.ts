@@ -4,7 +4,7 @@
  * whose series read the summary's own cells (with cached values, so a reader that does not recalculate
  * still draws it). No Node API.
  */
-import type { SpecChart } from "../core/summary/spec";
+import type { SpecChart } from "../core/sheet-spec";
 import { escapeAttr, escapeText } from "../ooxml/xml";
 import { parseRange, parseRef } from "./sheet-reader";
 import { quoteSheetName } from "./workbook-xml";

@@ -5,7 +5,7 @@
  * run — or Cài đặt in Excel — reads back. No Node API.
  */
 import type { Settings } from "../core/settings";
-import type { SummarySpec } from "../core/summary/spec";
+import type { SummarySpec } from "../core/sheet-spec";
 import { readStore, writeStore } from "./store";
 import { emptyWorkbook } from "./unit-copy";
 import { writeSummary } from "./write-summary";

@@ -6,7 +6,7 @@
  */
 import { fromA1 } from "../core/a1";
 import type { HighlightTarget } from "../core/port";
-import { sheetNameKey } from "../core/summary/names";
+import { sheetNameKey } from "../core/sheet-names";
 import type { HighlightRecord } from "../core/store";
 import type { XmlElement } from "../ooxml/xml";
 import { decodeStoredFill, fillJson, fingerprint, HIGHLIGHT_RGB, solidFillJson, solidRgbOf, solidRgbOfInfo, type StoredFill } from "./fill";

@@ -16,7 +16,7 @@ import type {
   WorkbookPort,
 } from "../core/port";
 import { SettingsSchema, type Settings } from "../core/settings";
-import type { SummarySpec, WriteSummaryResult } from "../core/summary/spec";
+import type { SummarySpec, WriteSummaryResult } from "../core/sheet-spec";
 import { writeCellBatch, type CellValueEdit } from "./cells";
 import { readFormulas, readLists } from "./cell-details";
 import { readColumnWidths } from "./columns";

@@ -1,13 +1,13 @@
 /**
  * A unit's copy (Gửi đơn vị) as an .xlsx file, made from scratch with the package layer: the copy's sheets
- * (the plan's rows for that unit, src/core/returns/split.ts) with their styles, widths, merges, print setup
+ * (the plan's rows for that unit, src/documents/unit-copies/split.ts) with their styles, widths, merges, print setup
  * and the Tình trạng drop-down, then the very hidden `_phuluc` sheet holding the plan's settings and the
  * copy's record. The sheets are the unit's own (not phuluc's summary sheets): a check of the returned copy
  * reads them. No Node API.
  */
 import type { Settings } from "../core/settings";
 import { emptyStore } from "../core/store";
-import type { UnitCopy } from "../core/returns/split";
+import type { UnitCopy } from "../documents/unit-copies/split";
 import { UNIT_COPY_KEY } from "../core/returns/copy-record";
 import { writeZip } from "../ooxml/zip-write";
 import { addWorksheet } from "./sheet-parts";

@@ -5,7 +5,7 @@
  * other part byte for byte as it was. No Node API.
  */
 import type { Grid, SheetVisibility } from "../core/grid";
-import { sheetNameKey } from "../core/summary/names";
+import { sheetNameKey } from "../core/sheet-names";
 import { relTypeIs, type OpcPackage } from "../ooxml/package";
 import { readErrorOf, XlsxReadError } from "./detect";
 import { openPackage } from "./package-open";

@@ -8,8 +8,8 @@
  * user's sheet order (and anything that depends on it) does not change. No Node API.
  */
 import { STORE_SHEET, type Store } from "../core/store";
-import { uniqueSheetName } from "../core/summary/names";
-import type { CellStyle, SpecChart, SpecDataBar, SummarySheetSpec, SummarySpec, WriteSummaryResult } from "../core/summary/spec";
+import { uniqueSheetName } from "../core/sheet-names";
+import type { CellStyle, SpecChart, SpecDataBar, SummarySheetSpec, SummarySpec, WriteSummaryResult } from "../core/sheet-spec";
 import { CHART_CONTENT_TYPE, CHART_REL, chartXml, DRAWING_CONTENT_TYPE, DRAWING_REL, drawingXml } from "./chart";
 import { DATE_1904_OFFSET } from "./sheet-reader";
 import { addWorksheet, removeSheet, replaceWorksheet } from "./sheet-parts";

@@ -12,7 +12,7 @@ import { run as summarizeCommand } from "../../src/app/use-cases/summarize-comma
 import { run as checkCommand } from "../../src/app/use-cases/check-command";
 import { defaultSettings } from "../../src/core/settings";
 import { SNAPSHOTS_KEY } from "../../src/core/snapshot";
-import { CHANGES_KEY } from "../../src/core/summary/sheet-changes";
+import { CHANGES_KEY } from "../../src/documents/summary/sheet-changes";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { OUTCOME_TEXTS } from "../../src/i18n/commands";

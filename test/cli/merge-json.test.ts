@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { MergeJsonSchema } from "../../src/core/returns/merge-json";
+import { MergeJsonSchema } from "../../src/documents/unit-copies/merge-json";
 import { runMain } from "../support/cli-io";
 import { AS_OF, fill, KT, planFileEachTest, T, VH } from "../returns/support";
 

@@ -3,7 +3,7 @@
  * and in the text report (Vietnamese and English); a snapshot inside FILE (written by `summarize`) or
  * another version of the file (never modified); usage and file problems exit 2 with one line.
  */
-import { formatViDate } from "../../src/core/dates";
+import { formatViDate } from "../../src/i18n/format";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";

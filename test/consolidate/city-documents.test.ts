@@ -8,11 +8,11 @@ import { nameInProse, readIssuer } from "../../src/core/consolidate/issuer";
 import type { CommuneRow, FileRead } from "../../src/core/consolidate/reads";
 import { CityAccumulator, type CityRollUp } from "../../src/core/consolidate/roll-up";
 import { withRates, emptyTally } from "../../src/core/aggregate";
-import { buildCityReportDoc } from "../../src/core/report-doc/city";
-import { docText } from "../../src/core/report-doc/spec";
+import { buildCityReportDoc } from "../../src/documents/report-doc/city";
+import { docText } from "../../src/documents/report-doc/spec";
 import { defaultSettings, type Settings } from "../../src/core/settings";
-import { buildCitySummary, CITY_MARKER } from "../../src/core/summary/city/build";
-import type { SummarySheetSpec } from "../../src/core/summary/spec";
+import { buildCitySummary, CITY_MARKER } from "../../src/documents/summary/city/build";
+import type { SummarySheetSpec } from "../../src/core/sheet-spec";
 import { skippedText } from "../../src/i18n/consolidate";
 import { planSettingsFrom } from "../../src/core/document/identity";
 

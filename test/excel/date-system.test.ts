@@ -3,7 +3,7 @@
  * same date in the 1900 system the core (and the .xlsx adapter) works in. The adapter detects the system
  * with DATE(1904,1,1) (0 in the 1904 system) and converts date cells both ways.
  */
-import { buildSummary } from "../../src/core/summary/build";
+import { buildSummary } from "../../src/documents/summary/build";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import type { FakeExcel } from "../fakes/fake-excel";
 import { fakeWorkbook } from "../fakes/fake-workbook";

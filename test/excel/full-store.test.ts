@@ -23,6 +23,7 @@ import { HIGHLIGHT_FILL } from "../../src/excel/highlight";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { PAYLOAD_LIMIT, type FakeExcel } from "../fakes/fake-excel";
 import { FULL, fullWorkbook } from "../support/full-store";
+import { cliWriters } from "../../src/cli/writers";
 
 const AS_OF = "2026-11-24";
 
@@ -170,7 +171,7 @@ describe("pane, on a full store at the web's limit", () => {
   test("Gửi đơn vị, Gộp, trạng thái, Hoàn tác", async () => {
     let returnFile: { label: string; port: XlsxWorkbookPort } | undefined;
     const split = await measure("pane Gửi đơn vị", async (_f, port) => {
-      const { files } = await splitWorkbook(port, { asOf: AS_OF });
+      const { files } = await splitWorkbook(port, { asOf: AS_OF }, { writers: cliWriters });
       const copy = files[0];
       const ret = await XlsxWorkbookPort.fromBytes(copy.bytes, copy.fileName);
       const grids = await ret.readSheets();

@@ -6,7 +6,7 @@
 import { defaultSettings } from "../../src/core/settings";
 import { STORE_SHEET } from "../../src/core/store";
 import { fakeStoreOf } from "../support/store-cells";
-import type { SummarySpec } from "../../src/core/summary/spec";
+import type { SummarySpec } from "../../src/core/sheet-spec";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import { HIGHLIGHT_FILL } from "../../src/excel/highlight";
 import { createFakeExcel, type FakeExcel } from "../fakes/fake-excel";

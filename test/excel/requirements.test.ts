@@ -1,6 +1,6 @@
 /** The manifest's ExcelApi 1.4 is enough for every port method: higher sets are feature-detected. */
 import { defaultSettings } from "../../src/core/settings";
-import { buildSummary } from "../../src/core/summary/build";
+import { buildSummary } from "../../src/documents/summary/build";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import { FEATURE_SETS, featureSupport, REQUIRED_EXCEL_API } from "../../src/excel/requirements";
 import { benchRead } from "../fakes/bench-read";

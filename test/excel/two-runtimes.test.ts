@@ -18,6 +18,7 @@ import type { FakeExcel } from "../fakes/fake-excel";
 import { fakeWorkbook } from "../fakes/fake-workbook";
 import { Lockstep } from "../fakes/lockstep";
 import { AS_OF, fill, fileOf, KT, openPort, planGrids, T } from "../returns/support";
+import { cliWriters } from "../../src/cli/writers";
 
 /** What the ribbon told the user, per test (every command must succeed). */
 let told: [string, string][] = [];
@@ -37,7 +38,7 @@ async function planWithReturn(): Promise<{ fake: FakeExcel; review: MergeReview 
   const fake = fakeWorkbook(planGrids());
   const port = plainPort(fake);
   await createCommands(ribbonDeps(fake, fake.run)).validateWorkbook({ completed: () => undefined });
-  const { files } = await splitWorkbook(port, { asOf: AS_OF });
+  const { files } = await splitWorkbook(port, { asOf: AS_OF }, { writers: cliWriters });
   const filled = await fill(fileOf(files, KT).bytes, [
     { task: T.wifi, status: "Đã hoàn thành", doneDate: { date: "2026-09-30" } },
     { task: T.budget, note: "Đã trình HĐND" },

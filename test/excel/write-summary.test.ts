@@ -2,8 +2,8 @@
 import ExcelJS from "exceljs";
 import { emptyStore, STORE_SHEET } from "../../src/core/store";
 import { fakeStoreOf } from "../support/store-cells";
-import { buildSummary, SUMMARY_MARKER } from "../../src/core/summary/build";
-import type { SummarySheetSpec, SummarySpec } from "../../src/core/summary/spec";
+import { buildSummary, SUMMARY_MARKER } from "../../src/documents/summary/build";
+import type { SummarySheetSpec, SummarySpec } from "../../src/core/sheet-spec";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import { widthToPoints } from "../../src/excel/summary-ops";
 import { PAYLOAD_LIMIT, type FakeExcel } from "../fakes/fake-excel";

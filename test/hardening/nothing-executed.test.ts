@@ -9,7 +9,7 @@
 import ExcelJS from "exceljs";
 import { analyze } from "../../src/core/analyze";
 import { defaultSettings } from "../../src/core/settings";
-import { buildSummary } from "../../src/core/summary/build";
+import { buildSummary } from "../../src/documents/summary/build";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
 import { readXlsxBytes } from "../../src/xlsx/read";

@@ -7,7 +7,7 @@
 import { analyze } from "../../src/core/analyze";
 import { defaultSettings } from "../../src/core/settings";
 import { STORE_SHEET } from "../../src/core/store";
-import { buildSummary } from "../../src/core/summary/build";
+import { buildSummary } from "../../src/documents/summary/build";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import type { FakeExcel } from "../fakes/fake-excel";
 import { fakeWorkbook } from "../fakes/fake-workbook";

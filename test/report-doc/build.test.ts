@@ -1,7 +1,7 @@
 /** The report document's content, read from its plain model (no .docx needed): sections, prose, numbers, placeholders. */
-import { buildReportDoc, COMING_PERIOD_DAYS, MAX_LISTED, planInProse, qty } from "../../src/core/report-doc/build";
-import { documentNumber, issuingAgencyLines, recipientLines, signatureOf } from "../../src/core/report-doc/header";
-import { docText, type DocBlock, type DocTable, type ReportDoc } from "../../src/core/report-doc/spec";
+import { buildReportDoc, COMING_PERIOD_DAYS, MAX_LISTED, planInProse, qty } from "../../src/documents/report-doc/build";
+import { documentNumber, issuingAgencyLines, recipientLines, signatureOf } from "../../src/documents/report-doc/header";
+import { docText, type DocBlock, type DocTable, type ReportDoc } from "../../src/documents/report-doc/spec";
 import { defaultSettings, SettingsSchema, type Settings } from "../../src/core/settings";
 import { reportDocText } from "../../src/i18n/report-doc";
 import { reportFrom, task } from "../summary/fixtures";

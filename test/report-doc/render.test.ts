@@ -10,8 +10,8 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { buildReportDoc } from "../../src/core/report-doc/build";
-import { HEADER_COLUMNS_MM, HEADER_DISTANCE_MM, MARGINS_MM, PAGE, PT_PER_MM, SHORT_LINE_SHARE } from "../../src/core/report-doc/form";
+import { buildReportDoc } from "../../src/documents/report-doc/build";
+import { HEADER_COLUMNS_MM, HEADER_DISTANCE_MM, MARGINS_MM, PAGE, PT_PER_MM, SHORT_LINE_SHARE } from "../../src/documents/report-doc/form";
 import { renderReportDocx } from "../../src/docx/render";
 import { analyze } from "../../src/core/analyze";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";

@@ -32,6 +32,7 @@ import { encodeTcvn3 } from "../core/parsers/legacy-encoder";
 import { GridBuilder, STD_HEADER, TRACKING_HEADER } from "../support/grid-builder";
 import { FakePort } from "../taskpane/fake-port";
 import { AS_OF, CA, KT, VH } from "./support";
+import { cliWriters } from "../../src/cli/writers";
 
 const UNITS = [VH, KT, CA, "Trung tâm Phục vụ hành chính công"];
 const SHEETS = ["PL I", "PL II", "PL III"];
@@ -319,7 +320,7 @@ interface Return {
 }
 
 async function splitCopies(grids: Grid[]): Promise<Map<string, { grids: Grid[]; record: unknown }>> {
-  const { files } = await splitWorkbook(new FakePort(clone(grids)), { asOf: AS_OF });
+  const { files } = await splitWorkbook(new FakePort(clone(grids)), { asOf: AS_OF }, { writers: cliWriters });
   const out = new Map<string, { grids: Grid[]; record: unknown }>();
   for (const f of files) {
     const port = await XlsxWorkbookPort.fromBytes(f.bytes, f.fileName, { readOnly: true });

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { parseStatus } from "../../src/core/status";
 import { STATUS_CHOICES } from "../../src/core/returns/fields";
 import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../../src/core/returns/copy-record";
-import { copyFileName, FILL_CELL_RGB, FILL_HEADER_RGB } from "../../src/core/returns/split";
+import { copyFileName, FILL_CELL_RGB, FILL_HEADER_RGB } from "../../src/documents/unit-copies/split";
 import { fingerprintOf } from "../../src/core/returns/merge";
 import { AS_OF, CA, fileOf, KT, openPort, planBytes, reportOf, split, T, VH } from "./support";
 import { TRACKING_HEADER } from "../support/grid-builder";

@@ -18,6 +18,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { buildXlsx, makeTempDir, removeTempDir } from "../support/xlsx-builder";
 import { encodeTcvn3 } from "../core/parsers/legacy-encoder";
+import { cliWriters } from "../../src/cli/writers";
 
 export const AS_OF = "2026-10-15";
 export const KT = "Phòng Kinh tế";
@@ -157,7 +158,7 @@ export async function openPort(bytes: Uint8Array, name = "plan.xlsx", readOnly =
 /** The units' copies of a plan (through the use case every door calls). */
 export async function split(bytes: Uint8Array, asOf = AS_OF): Promise<UnitFile[]> {
   const port = await openPort(bytes, "plan.xlsx", true);
-  return (await splitWorkbook(port, { asOf, planFile: "plan.xlsx" })).files;
+  return (await splitWorkbook(port, { asOf, planFile: "plan.xlsx" }, { writers: cliWriters })).files;
 }
 
 export function fileOf(files: UnitFile[], unit: string): UnitFile {

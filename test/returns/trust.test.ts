@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import { undoLastMerge } from "../../src/app/use-cases/merge";
 import { fromA1, toA1 } from "../../src/core/a1";
 import { cellAt, type Grid } from "../../src/core/grid";
-import { MergeJsonSchema, type MergeJson } from "../../src/core/returns/merge-json";
+import { MergeJsonSchema, type MergeJson } from "../../src/documents/unit-copies/merge-json";
 import { defaultSettings } from "../../src/core/settings";
 import { runMain } from "../support/cli-io";
 import { makeTempDir, removeTempDir } from "../support/xlsx-builder";

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { parseReport, STATUS_CATEGORIES, UNASSIGNED_UNIT, type Report } from "../../src/core/report-schema";
-import { buildSummary, SUMMARY_MARKER, summarySheetNames } from "../../src/core/summary/build";
-import { dateLine } from "../../src/core/summary/format";
+import { buildSummary, SUMMARY_MARKER, summarySheetNames } from "../../src/documents/summary/build";
+import { dateLine } from "../../src/documents/summary/format";
 import { daysBetween } from "../../src/core/dates";
-import { MAIN_COL, MAIN_KEY, splitGroupNumber } from "../../src/core/summary/sheet-main";
-import { DEADLINE_COL, DEADLINES_KEY } from "../../src/core/summary/sheet-deadlines";
-import { INDICATOR_COL, INDICATORS_KEY } from "../../src/core/summary/sheet-indicators";
-import { TONES } from "../../src/core/summary/styles";
+import { MAIN_COL, MAIN_KEY, splitGroupNumber } from "../../src/documents/summary/sheet-main";
+import { DEADLINE_COL, DEADLINES_KEY } from "../../src/documents/summary/sheet-deadlines";
+import { INDICATOR_COL, INDICATORS_KEY } from "../../src/documents/summary/sheet-indicators";
+import { TONES } from "../../src/documents/summary/styles";
 import { defaultSettings } from "../../src/core/settings";
 import { summaryText } from "../../src/i18n/summary";
 import { AS_OF, countsOf, INJECTIONS, reportFrom, sampleReport, sampleSettings, task } from "./fixtures";

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 import { STATUS_CATEGORIES } from "../../src/core/report-schema";
-import { buildSummary } from "../../src/core/summary/build";
+import { buildSummary } from "../../src/documents/summary/build";
 import { emptyXlsx, writeSummaryInto } from "../support/xlsx-file";
 import { summaryText } from "../../src/i18n/summary";
 import { makeTempDir, removeTempDir } from "../support/xlsx-builder";

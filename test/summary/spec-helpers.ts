@@ -1,5 +1,5 @@
 /** Reading a SummarySheetSpec like a sheet: value and style at a cell, rows by content. */
-import type { CellStyle, SpecCell, SummarySheetSpec, SummarySpec } from "../../src/core/summary/spec";
+import type { CellStyle, SpecCell, SummarySheetSpec, SummarySpec } from "../../src/core/sheet-spec";
 
 export function sheetByKey(spec: SummarySpec, key: string): SummarySheetSpec {
   const s = spec.sheets.find((x) => x.key === key);

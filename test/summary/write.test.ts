@@ -3,11 +3,11 @@ import { STATUS_CATEGORIES, UNASSIGNED_UNIT } from "../../src/core/report-schema
 import { defaultSettings } from "../../src/core/settings";
 import { emptyStore, STORE_SHEET, type Store } from "../../src/core/store";
 import { excelJsStoreOf } from "../support/store-cells";
-import { buildSummary, SUMMARY_MARKER } from "../../src/core/summary/build";
-import { sanitizeSheetName, uniqueSheetName } from "../../src/core/summary/names";
-import { MAIN_COL } from "../../src/core/summary/sheet-main";
-import { DEADLINE_COL } from "../../src/core/summary/sheet-deadlines";
-import { TONES } from "../../src/core/summary/styles";
+import { buildSummary, SUMMARY_MARKER } from "../../src/documents/summary/build";
+import { sanitizeSheetName, uniqueSheetName } from "../../src/core/sheet-names";
+import { MAIN_COL } from "../../src/documents/summary/sheet-main";
+import { DEADLINE_COL } from "../../src/documents/summary/sheet-deadlines";
+import { TONES } from "../../src/documents/summary/styles";
 import { summaryText } from "../../src/i18n/summary";
 import { readStore } from "../../src/xlsx/store";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { SummarySpec, WriteSummaryResult } from "../../src/core/summary/spec";
+import type { SummarySpec, WriteSummaryResult } from "../../src/core/sheet-spec";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { writeSummary } from "../../src/xlsx/write-summary";
 

@@ -9,7 +9,7 @@ import type { Grid } from "../../src/core/grid";
 import type { Counts, Issue, Report, Task } from "../../src/core/report-schema";
 import { toA1 } from "../../src/core/a1";
 import type { AnalyzeProgress } from "../../src/core/analyze";
-import type { SummarySpec } from "../../src/core/summary/spec";
+import type { SummarySpec } from "../../src/core/sheet-spec";
 import { zeroCounts } from "../../src/core/aggregate";
 import type { Engine, EngineLoader } from "../../src/taskpane/engine";
 

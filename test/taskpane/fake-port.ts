@@ -10,10 +10,10 @@ import type {
   SheetCell,
   WorkbookPort,
 } from "../../src/core/port";
-import { SUMMARY_MARKER } from "../../src/core/summary/build";
+import { SUMMARY_MARKER } from "../../src/documents/summary/build";
 import type { Settings } from "../../src/core/settings";
 import { defaultSettings } from "../../src/core/settings";
-import type { SummarySpec, WriteSummaryResult } from "../../src/core/summary/spec";
+import type { SummarySpec, WriteSummaryResult } from "../../src/core/sheet-spec";
 
 export type Call =
   | { m: "readSheets" }

@@ -8,7 +8,7 @@ import "./dom-matchers";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import JSZip from "jszip";
-import { REPORT_SHEET_MARKER } from "../../src/core/report-doc/sheet";
+import { REPORT_SHEET_MARKER } from "../../src/documents/report-doc/sheet";
 import { defaultSettings } from "../../src/core/settings";
 import { App } from "../../src/taskpane/App";
 import { fileDeliveryFor, officePlatform, type FileDelivery } from "../../src/taskpane/file-delivery";

@@ -19,7 +19,7 @@ import { GridBuilder } from "../support/grid-builder";
 import { buildXlsx } from "../support/xlsx-builder";
 import { AS_OF, fileOf, fill, KT, openPort, planBytes, planGrids, split, T, VH } from "../returns/support";
 import { FakePort } from "./fake-port";
-import { SUMMARY_MARKER } from "../../src/core/summary/build";
+import { SUMMARY_MARKER } from "../../src/documents/summary/build";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const engine = jest.requireActual("../../src/taskpane/engine-impl") as Engine;

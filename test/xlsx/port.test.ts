@@ -7,7 +7,7 @@ import { HIGHLIGHT_RGB } from "../../src/xlsx/fill";
 import { GridBuilder } from "../support/grid-builder";
 import { buildXlsx, type SheetSource } from "../support/xlsx-builder";
 import { excelJsBytes, openExcelJs, zipEntries } from "../support/xlsx-file";
-import type { SummarySpec } from "../../src/core/summary/spec";
+import type { SummarySpec } from "../../src/core/sheet-spec";
 
 function sheet(): GridBuilder {
   return new GridBuilder("PL I")

@@ -5,7 +5,7 @@
  */
 import { changesBetween, computeChanges } from "../../core/changes";
 import type { Changes } from "../../core/changes-schema";
-import { formatViDate } from "../../core/dates";
+import { formatViDate } from "../../i18n/format";
 import type { WorkbookPort } from "../../core/port";
 import type { Report } from "../../core/report-schema";
 import {

@@ -8,12 +8,12 @@
 import { consolidateJson, type ConsolidateJson } from "../../core/consolidate/json";
 import type { FileRead, SkippedFile } from "../../core/consolidate/reads";
 import { CityAccumulator, type CityRollUp } from "../../core/consolidate/roll-up";
-import { formatViDate } from "../../core/dates";
-import { buildCityReportDoc } from "../../core/report-doc/city";
-import type { ReportDoc } from "../../core/report-doc/spec";
+import { formatViDate } from "../../i18n/format";
+import { buildCityReportDoc } from "../../documents/report-doc/city";
+import type { ReportDoc } from "../../documents/report-doc/spec";
 import type { Settings } from "../../core/settings";
-import { buildCitySummary } from "../../core/summary/city/build";
-import type { SummarySpec } from "../../core/summary/spec";
+import { buildCitySummary } from "../../documents/summary/city/build";
+import type { SummarySpec } from "../../core/sheet-spec";
 import { CONSOLIDATE_TEXTS, skippedText } from "../../i18n/consolidate";
 import type { CommandOutcome, CommandOutput, Lang } from "../command";
 import { XLSX_MEDIA_TYPE } from "./split-media";

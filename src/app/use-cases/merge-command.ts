@@ -5,7 +5,7 @@
  * a decision (exit 1). `--json` prints the account of the merge (MergeJsonSchema) instead.
  */
 import { decide } from "../../core/returns/decisions";
-import { mergeJson } from "../../core/returns/merge-json";
+import { mergeJson } from "../../documents/unit-copies/merge-json";
 import { mergeReportText, RETURNS_TEXTS } from "../../i18n/returns";
 import type { CommandRun } from "../command";
 import { applyMerge, reviewReturns } from "./merge";

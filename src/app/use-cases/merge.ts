@@ -7,18 +7,19 @@
  * returns are only read.
  */
 import { toA1 } from "../../core/a1";
-import { formatViDate } from "../../core/dates";
+import { formatViDate } from "../../i18n/format";
 import type { Grid } from "../../core/grid";
 import type { WorkbookPort } from "../../core/port";
 import type { Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
-import { SUMMARY_MARKER } from "../../core/summary/build";
-import { AS_OF_ROW } from "../../core/summary/title";
-import { addMerge, logLines, mergeWrites, undoableMerge, undoWrites } from "../../core/returns/apply";
+import { SUMMARY_MARKER } from "../../documents/summary/build";
+import { AS_OF_ROW } from "../../documents/summary/title";
+import { addMerge, mergeWrites, undoableMerge, undoWrites } from "../../core/returns/apply";
+import { logLines } from "../../documents/unit-copies/log-lines";
 import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../../core/returns/copy-record";
 import { decide, decideFromTicks, type Decided } from "../../core/returns/decisions";
 import { proposeMerge, type ReturnInput } from "../../core/returns/merge";
-import { buildMergeLog } from "../../core/returns/merge-log";
+import { buildMergeLog } from "../../documents/unit-copies/merge-log";
 import { MERGES_KEY, parseMergesRecord, type MergeEntry, type MergeProposal, type MergesRecord } from "../../core/returns/merge-schema";
 import { holdFormulaCells } from "../../core/returns/settle";
 import { returnsSheetText } from "../../i18n/returns";
@@ -78,7 +79,14 @@ export async function reviewReturns(
     side.push({ label: r.label, report: ret.report, grids: ret.grids, record, recordDamaged: damaged });
   }
   const choices = await statusChoices(port, report);
-  const proposal = proposeMerge({ plan: { report, grids }, returns: side, settings, asOf: report.asOf, statusChoices: choices });
+  const proposal = proposeMerge({
+    plan: { report, grids },
+    returns: side,
+    settings,
+    asOf: report.asOf,
+    statusChoices: choices,
+    columnLabels: returnsSheetText.columnLabels,
+  });
   await holdFormulas(port, proposal);
   return { proposal, report, settings };
 }

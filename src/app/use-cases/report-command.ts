@@ -3,11 +3,12 @@
  * document's section III (--since, else the latest summary snapshot before the as-of date, when there is
  * one), then draft the .docx (the outcome's output).
  */
-import { formatViDate } from "../../core/dates";
+import { formatViDate } from "../../i18n/format";
 import { OUTCOME_TEXTS } from "../../i18n/commands";
 import type { CommandRun } from "../command";
 import { reportOf } from "./check";
 import { draftReport } from "./report";
+import { writersOf } from "../run-context";
 import { changesSince, changesSinceSnapshot } from "./changes";
 
 export const run: CommandRun = async (req) => {
@@ -20,7 +21,7 @@ export const run: CommandRun = async (req) => {
       : (await changesSinceSnapshot(req.port, report)).changes;
     if (changes) report = { ...report, changes };
   }
-  const drafted = await draftReport(report, settings);
+  const drafted = await draftReport(report, settings, writersOf(req.deps));
   const errors = report.issues.filter((i) => i.severity === "error").length;
   const message = OUTCOME_TEXTS[req.lang].reportDrafted(report.tasks.length, formatViDate(report.asOf), errors);
   return {

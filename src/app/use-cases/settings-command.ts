@@ -11,7 +11,7 @@ import { proposeUnits } from "../../core/unit-proposal";
 import type { Report } from "../../core/report-schema";
 import { identityOf } from "../../core/document/identity";
 import type { SettingsJson } from "../../core/document/settings-json";
-import { settingsText } from "../../i18n/settings";
+import { settingsText } from "../../documents/settings-text";
 import { checkWorkbook } from "./check";
 import { saveSettings } from "./settings";
 

@@ -1,6 +1,6 @@
 /**
- * Gửi đơn vị: check the plan, then make one workbook per lead unit (src/core/returns/split.ts), written
- * with the file layer (loaded only here: the pane gets it as a chunk of its own). Each task keeps the
+ * Gửi đơn vị: check the plan, then make one workbook per lead unit (src/documents/unit-copies/split.ts), written
+ * by the file writer the door gives (deps.writers: the pane loads it as a chunk of its own). Each task keeps the
  * identity the plan's summary snapshots give it. The plan is only read.
  */
 import { lastCol } from "../../core/grid";
@@ -8,8 +8,8 @@ import type { WorkbookPort } from "../../core/port";
 import type { Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
 import { identifyReport } from "../../core/snapshot";
-import { splitPlan, type UnassignedTask } from "../../core/returns/split";
-import type { RunDeps } from "../run-context";
+import { splitPlan, type UnassignedTask } from "../../documents/unit-copies/split";
+import { writersOf, type RunDeps } from "../run-context";
 import { checkWorkbook } from "./check";
 import { loadSnapshots } from "./changes";
 
@@ -50,7 +50,9 @@ export async function splitWorkbook(port: WorkbookPort, input: SplitInput, deps:
     .map((g) => ({ sheet: g.name, columns: Math.max(1, Math.min(lastCol(g), 200)) }));
   const columnWidths = wanted.length ? await port.readColumnWidths(wanted) : {};
   const plan = splitPlan({ report, grids, settings, ids, columnWidths, asOf: report.asOf, planFile: input.planFile });
-  const { writeUnitCopy } = await import(/* webpackChunkName: "xlsx-writer" */ "../../xlsx/unit-copy");
-  const files = plan.copies.map((c) => ({ unit: c.unit, fileName: c.fileName, bytes: writeUnitCopy(c, settings), tasks: c.tasks }));
+  const writers = writersOf(deps);
+  const files: UnitFile[] = [];
+  for (const c of plan.copies)
+    files.push({ unit: c.unit, fileName: c.fileName, bytes: await writers.unitCopy(c, settings), tasks: c.tasks });
   return { files, unassigned: plan.unassigned, report };
 }

@@ -8,8 +8,8 @@ import type { WorkbookPort } from "../../core/port";
 import type { Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
 import { identifyReport } from "../../core/snapshot";
-import { buildSummary } from "../../core/summary/build";
-import type { WriteSummaryResult } from "../../core/summary/spec";
+import { buildSummary } from "../../documents/summary/build";
+import type { WriteSummaryResult } from "../../core/sheet-spec";
 import type { EngineParts } from "../run-context";
 import { changesAgainst, chooseBaseline, loadSnapshots, recordSnapshot, type RecordedSnapshot, type SnapshotWarning } from "./changes";
 

@@ -11,6 +11,7 @@ import { COMMUNE_KINDS, PlanIdentitySchema } from "../document/identity";
 import { RATE_BANDS, type CityRollUp, type RankedCommune } from "./roll-up";
 import type { CityIndicator, IndicatorResult } from "./city-indicators";
 import { SKIP_REASONS, type SkippedFile } from "./reads";
+import type { Lang } from "../lang";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const count = z.number().int().nonnegative();
@@ -127,7 +128,7 @@ function indicatorJson(ind: CityIndicator): z.infer<typeof IndicatorJsonSchema> 
 }
 
 /** The roll-up as its JSON contract; `messageOf` words each skipped file's reason in `lang`. */
-export function consolidateJson(rollUp: CityRollUp, lang: "vi" | "en", messageOf: (s: SkippedFile) => string): ConsolidateJson {
+export function consolidateJson(rollUp: CityRollUp, lang: Lang, messageOf: (s: SkippedFile) => string): ConsolidateJson {
   return {
     version: 1,
     lang,

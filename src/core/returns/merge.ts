@@ -29,7 +29,6 @@ import { statusWords } from "./normalize";
 import { compareTask, notInPlan, type FileCtx, type PlanCtx, type RawChange } from "./propose-task";
 import { settle, withConflictIds } from "./settle";
 import { readTaskTables, valueLastCol, type TaskTable } from "./task-tables";
-import { returnsSheetText } from "../../i18n/returns";
 
 /** Fewer than this share of a return's tasks found in the plan: the return belongs to another plan. */
 export const OTHER_PLAN_SHARE = 0.5;
@@ -56,6 +55,8 @@ export interface MergeInput {
   asOf: string;
   /** The words of the drop-down on the plan's Tình trạng column, by sheet (when it has one). */
   statusChoices?: ReadonlyMap<string, readonly string[]>;
+  /** The header a fill-in column gets when the plan has none (the caller's words: the core does not word). */
+  columnLabels: Readonly<Record<FillField, string>>;
 }
 
 export interface Pair {
@@ -279,19 +280,25 @@ function planContext(input: MergeInput): PlanCtx {
     },
     planYear: report.planYear,
     asOf: input.asOf,
-    newColumn: (table, field) => newColumn(table, field, bottoms.get(table.name) ?? table.header.dataStart, newColumns),
+    newColumn: (table, field) => newColumn(table, field, bottoms.get(table.name) ?? table.header.dataStart, newColumns, input.columnLabels),
   };
 }
 
 /** The column a field gets in a plan sheet without one: right of everything the table holds, headed like its neighbour. */
-function newColumn(table: TaskTable, field: FillField, bottom: number, columns: NewColumn[]): number {
+function newColumn(
+  table: TaskTable,
+  field: FillField,
+  bottom: number,
+  columns: NewColumn[],
+  labels: Readonly<Record<FillField, string>>,
+): number {
   const found = columns.findIndex((n) => n.sheet === table.name && n.field === field);
   if (found >= 0) return found;
   const added = columns.filter((n) => n.sheet === table.name).length;
   const col = valueLastCol(table, bottom) + 1 + added;
   const { row, height } = table.header;
   const headerStyle = Array.from({ length: height }, (_, i) => ({ cell: toA1(row + i, col), from: toA1(row + i, table.lastCol) }));
-  columns.push({ sheet: table.name, field, col, headerCell: toA1(row, col), label: returnsSheetText.columnLabels[field], headerStyle });
+  columns.push({ sheet: table.name, field, col, headerCell: toA1(row, col), label: labels[field], headerStyle });
   return columns.length - 1;
 }
 

@@ -6,7 +6,7 @@
 import { useCallback, useMemo, type Dispatch, type MutableRefObject } from "react";
 import type { WorkbookPort } from "../../core/port";
 import type { Settings } from "../../core/settings";
-import type { WriteSummaryResult } from "../../core/summary/spec";
+import type { WriteSummaryResult } from "../../core/sheet-spec";
 import type { UiStrings } from "../../i18n/ui";
 import { RETURNS_UI } from "../../i18n/returns";
 import type { Engine, EngineLoader } from "../engine";

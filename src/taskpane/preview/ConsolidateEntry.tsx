@@ -6,12 +6,13 @@
  * picked. Today on the preview's welcome screen; the web app's first screen takes it as it is.
  */
 import { useEffect, useRef, useState } from "react";
-import { CONSOLIDATE_UI, type ConsolidateLang } from "../../i18n/consolidate";
+import { CONSOLIDATE_UI } from "../../i18n/consolidate";
+import type { Lang } from "../../core/lang";
 import { saveFile } from "../file-delivery";
 
 export interface ConsolidateEntryProps {
   today: string;
-  lang?: ConsolidateLang;
+  lang?: Lang;
   /** Class names of the screen it sits on (its buttons, its message). */
   classes?: { box?: string; button?: string; message?: string; error?: string };
 }
@@ -28,7 +29,7 @@ function communeFiles(files: readonly File[]): File[] {
   return files.filter((f) => !f.name.startsWith(".") && !f.name.startsWith("~$")).sort((a, b) => (path(a) < path(b) ? -1 : 1));
 }
 
-async function consolidateFiles(files: File[], asOf: string, lang: ConsolidateLang, onRead: (done: number) => void) {
+async function consolidateFiles(files: File[], asOf: string, lang: Lang, onRead: (done: number) => void) {
   // The registry comes with the files, not with the first screen: its commands' chunks are prefetched once
   // it is loaded, and the web app's first load stays small.
   const [{ commandById }, { writeCityWorkbook }, { readPickedFiles }, { defaultSettings }] = await Promise.all([

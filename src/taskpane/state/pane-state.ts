@@ -10,7 +10,7 @@ import type { ChangesSinceSnapshot } from "../../app/use-cases/changes";
 import type { Grid } from "../../core/grid";
 import type { Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
-import type { WriteSummaryResult } from "../../core/summary/spec";
+import type { WriteSummaryResult } from "../../core/sheet-spec";
 import type { UiStrings } from "../../i18n/ui";
 import { initialReturnsState, returnsReducer, type ReturnsEvent, type ReturnsState } from "./returns-state";
 

@@ -7,7 +7,7 @@ import { memo, useState } from "react";
 import { Button, Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { TASK_CHANGE_KINDS, type TaskChangeKind } from "../../core/change-kinds";
 import type { IndicatorChange, TaskChange } from "../../core/changes-schema";
-import { formatViDate } from "../../core/dates";
+import { formatViDate } from "../../i18n/format";
 import type { Report, StatusCategory } from "../../core/report-schema";
 import { formatNumber, formatPercent, type UiStrings } from "../../i18n/ui";
 import { useLang, useStrings } from "../i18n";

@@ -12,7 +12,7 @@ import { memo, useEffect, useId, useRef } from "react";
 import { Button, Checkbox } from "@fluentui/react-components";
 import { REVIEW_KINDS, type ConflictKind } from "../../core/returns/conflict-kinds";
 import type { MergeConflict, ProposedChange } from "../../core/returns/merge-schema";
-import { formatViDate } from "../../core/dates";
+import { formatViDate } from "../../i18n/format";
 import { COMMAND_STRINGS } from "../../i18n/commands";
 import { cellLabel, CONFLICT_LABELS, FIELD_LABELS, RETURNS_UI, type UnassignedView } from "../../i18n/returns";
 import type { FileDelivery } from "../file-delivery";

@@ -9,7 +9,8 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Textarea } 
 import type { ReportHeaderSettings, Settings } from "../../core/settings";
 import type { DocumentIdentity } from "../../core/document/identity";
 import { parseCommune } from "../../core/document/plan-ref";
-import { formatViDate, parseUserDate } from "../../core/dates";
+import { parseUserDate } from "../../core/dates";
+import { formatViDate } from "../../i18n/format";
 import { unitsFor } from "../../core/unit-lists";
 import type { UnitProposal } from "../../core/unit-proposal";
 import { reportDocDefaults } from "../../i18n/report-defaults";

@@ -1,7 +1,7 @@
 /** Build (or rebuild) the summary sheets; in the browser preview also download the workbook. */
 import type { ReactNode } from "react";
 import { Button } from "@fluentui/react-components";
-import type { WriteSummaryResult } from "../../core/summary/spec";
+import type { WriteSummaryResult } from "../../core/sheet-spec";
 import { useStrings } from "../i18n";
 import { useStyles } from "../styles";
 import { TitledSection } from "./TitledSection";

@@ -12,6 +12,7 @@ import type { UiStrings } from "../../i18n/ui";
 import { useLang, useStrings } from "../i18n";
 import { useStyles } from "../styles";
 import { TitledSection } from "./TitledSection";
+import type { Lang } from "../../core/lang";
 
 /** The table's width from which all its columns fit. */
 const FULL_WIDTH = 640;
@@ -26,7 +27,7 @@ interface Figure {
   tone?: "red" | "green" | "amber";
 }
 
-function figures(u: UnitRow, soon: number, t: UiStrings, lang: "vi" | "en"): { key: Figure[]; more: Figure[] } {
+function figures(u: UnitRow, soon: number, t: UiStrings, lang: Lang): { key: Figure[]; more: Figure[] } {
   return {
     key: [
       { kind: "total", label: t.colTotal, value: u.total },

@@ -2,7 +2,6 @@ import fc from "fast-check";
 import {
   addDays,
   daysBetween,
-  formatViDate,
   isDateFormat,
   isoToSerial,
   lastDayOfMonth,
@@ -10,6 +9,7 @@ import {
   parseDateText,
   serialToIso,
 } from "../../../src/core/dates";
+import { formatViDate } from "../../../src/i18n/format";
 
 describe("serialToIso (Excel 1900 system)", () => {
   it.each([
