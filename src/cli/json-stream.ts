@@ -47,7 +47,8 @@ export function* jsonPieces(obj: Record<string, unknown>, lazy: LazyArrays = {})
       yield `${INDENT}${JSON.stringify(k)}: [\n`;
       // Elements in slices, stringified inside a wrapper object so JSON.stringify itself indents them
       // at the right depth (no re-indenting pass over the text).
-      const map = lazy[k];
+      // Only lazy's own keys (a key named "valueOf" or "__proto__" is data, not a mapper).
+      const map = Object.prototype.hasOwnProperty.call(lazy, k) ? lazy[k] : undefined;
       for (let j = 0; j < v.length; j += SLICE) {
         const slice = v.slice(j, j + SLICE);
         const text = JSON.stringify({ x: map ? map(slice) : slice }, null, 2);
