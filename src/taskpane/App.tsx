@@ -1,5 +1,5 @@
 /** The task pane: check the appendices, see the results, fix, highlight, build the summary, settings. */
-import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 import {
   Button,
   Field,
@@ -61,18 +61,20 @@ export function App(props: AppProps) {
 }
 
 /** Cài đặt opens and closes from its toggle; Escape while it is open closes it and gives the focus back to the toggle. */
-function useSettingsToggle() {
+function useSettingsToggle(toggle: RefObject<HTMLButtonElement | null>) {
   const [open, setOpen] = useState(false);
-  const toggle = useRef<HTMLButtonElement>(null);
-  const onKeyDown = useCallback((e: KeyboardEvent) => {
-    if (e.key !== "Escape" || e.defaultPrevented) return;
-    e.preventDefault();
-    setOpen(false);
-    toggle.current?.focus();
-  }, []);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || e.defaultPrevented) return;
+      e.preventDefault();
+      setOpen(false);
+      toggle.current?.focus();
+    },
+    [toggle],
+  );
   const flip = useCallback(() => setOpen((o) => !o), []);
   const show = useCallback(() => setOpen(true), []);
-  return { open, flip, show, toggle, onKeyDown };
+  return { open, flip, show, onKeyDown };
 }
 
 function progressText(activity: Activity, t: UiStrings): string {
@@ -120,12 +122,13 @@ function Pane(props: PaneProps) {
   const s = useStyles();
   const host = { port, loadEngine: engine ?? loadEngine, delivery, saveFile, openWorkbook, fileName, onCheckStart: preloadResults };
   const { state, pane } = usePane(host, today, lang);
-  const settings = useSettingsToggle();
+  const settingsToggle = useRef<HTMLButtonElement>(null);
+  const settings = useSettingsToggle(settingsToggle);
   const view: PaneView = { state, pane, t: UI[lang], busy: isBusy(state), settings };
   return (
     <main className={s.root} lang={lang} aria-busy={view.busy} onKeyDown={settings.open ? settings.onKeyDown : undefined}>
       <h1 className={s.title}>{view.t.appTitle}</h1>
-      <Toolbar view={view} lang={lang} onToggleLang={props.onToggleLang} />
+      <Toolbar view={view} lang={lang} settingsToggle={settingsToggle} onToggleLang={props.onToggleLang} />
       <ProgressStatus state={state} t={view.t} />
       <MessageBars view={view} port={port} />
       {settings.open ? (
@@ -147,7 +150,14 @@ interface PaneView {
 }
 
 /** Kiểm tra, the as-of date, Cài đặt and the language toggle. */
-function Toolbar({ view, lang, onToggleLang }: { view: PaneView; lang: Lang; onToggleLang?: () => void }) {
+interface ToolbarProps {
+  view: PaneView;
+  lang: Lang;
+  settingsToggle: RefObject<HTMLButtonElement | null>;
+  onToggleLang?: () => void;
+}
+
+function Toolbar({ view, lang, settingsToggle, onToggleLang }: ToolbarProps) {
   const { state, pane, t, busy, settings } = view;
   const s = useStyles();
   return (
@@ -159,7 +169,7 @@ function Toolbar({ view, lang, onToggleLang }: { view: PaneView; lang: Lang; onT
         <Input type="date" value={state.asOf} onChange={(_, d) => pane.setAsOf(d.value)} data-testid="as-of" />
       </Field>
       <div className={s.grow} />
-      <Button ref={settings.toggle} aria-expanded={settings.open} onClick={settings.flip} data-testid="settings-toggle">
+      <Button ref={settingsToggle} aria-expanded={settings.open} onClick={settings.flip} data-testid="settings-toggle">
         {settings.open ? t.closeSettings : t.settings}
       </Button>
       {onToggleLang && (

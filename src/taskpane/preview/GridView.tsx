@@ -129,9 +129,13 @@ function gridLayout(sheet: PreviewSheet, sel: CellAt | null): GridLayout {
  * The sheet view's scrolling: each tab opens where it was left, and a new selection is scrolled clear of
  * the sticky headers. `remember` records the position as the user scrolls (it survives re-renders).
  */
-function useSheetScroll(shown: string | undefined, selected: GridViewProps["selected"], sheets: PreviewSheet[], lastShown: number) {
-  const selectedRef = useRef<HTMLTableCellElement | null>(null);
-  const scroller = useRef<HTMLDivElement | null>(null);
+function useSheetScroll(
+  { scroller, selectedRef }: { scroller: RefObject<HTMLDivElement | null>; selectedRef: RefObject<HTMLTableCellElement | null> },
+  shown: string | undefined,
+  selected: GridViewProps["selected"],
+  sheets: PreviewSheet[],
+  lastShown: number,
+) {
   /** Each sheet's scroll position, kept while another tab is shown. */
   const positions = useRef(new Map<string, { top: number; left: number }>());
 
@@ -142,7 +146,7 @@ function useSheetScroll(shown: string | undefined, selected: GridViewProps["sele
     const at = positions.current.get(shown) ?? { top: 0, left: 0 };
     el.scrollTop = at.top;
     el.scrollLeft = at.left;
-  }, [shown]);
+  }, [shown, scroller]);
 
   // A new selection (a problem or a change clicked in the pane) is scrolled to the view's top left, as
   // Excel's Go To does: just beside the row numbers and under the column letters, never beneath them
@@ -161,13 +165,13 @@ function useSheetScroll(shown: string | undefined, selected: GridViewProps["sele
     const numbers = el.parentElement?.querySelector("th")?.getBoundingClientRect().width ?? rowHeaderWidth(lastShown);
     box.scrollTop += cell.top - view.top - box.clientTop - letters;
     box.scrollLeft += cell.left - view.left - box.clientLeft - numbers;
-  }, [selected, shown, sheets, lastShown]);
+  }, [selected, shown, sheets, lastShown, scroller, selectedRef]);
 
   const remember = () => {
     const el = scroller.current;
     if (el && shown) positions.current.set(shown, { top: el.scrollTop, left: el.scrollLeft });
   };
-  return { selectedRef, scroller, remember };
+  return remember;
 }
 
 export function GridView({ sheets, activeSheet, selected, onActivate }: GridViewProps) {
@@ -181,7 +185,9 @@ export function GridView({ sheets, activeSheet, selected, onActivate }: GridView
     () => (sheet ? gridLayout(sheet, selRow !== undefined && selCol !== undefined ? { row: selRow, col: selCol } : null) : null),
     [sheet, selRow, selCol],
   );
-  const scroll = useSheetScroll(sheet?.name, selected, sheets, layout?.last ?? 1);
+  const scroller = useRef<HTMLDivElement | null>(null);
+  const selectedRef = useRef<HTMLTableCellElement | null>(null);
+  const remember = useSheetScroll({ scroller, selectedRef }, sheet?.name, selected, sheets, layout?.last ?? 1);
 
   if (!sheet || !layout) return <p>{t.noSheets}</p>;
   const headerWidth = rowHeaderWidth(layout.last);
@@ -190,16 +196,16 @@ export function GridView({ sheets, activeSheet, selected, onActivate }: GridView
     <div className={s.wrap}>
       <SheetTabs sheets={sheets} active={sheet.name} onActivate={onActivate} />
       <div
-        ref={scroll.scroller}
+        ref={scroller}
         className={s.scroller}
         role="tabpanel"
         aria-label={t.gridLabel(sheet.name)}
         tabIndex={0}
         data-testid="grid-scroller"
-        onScroll={scroll.remember}
+        onScroll={remember}
         style={{ scrollPaddingLeft: `${headerWidth}px`, scrollPaddingTop: `${HEADER_HEIGHT}px` }}
       >
-        <SheetTable sheet={sheet} layout={layout} sel={sel} selectedRef={scroll.selectedRef} />
+        <SheetTable sheet={sheet} layout={layout} sel={sel} selectedRef={selectedRef} />
       </div>
       {shownRows < layout.rowsTotal && <div className={s.note}>{t.gridCapped(shownRows, layout.rowsTotal)}</div>}
     </div>
