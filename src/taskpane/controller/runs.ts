@@ -64,13 +64,14 @@ export class PaneRuns {
     this.host = host;
     this.lang = lang;
     this.store = new PaneStore(asOf);
+    this.dispatch = this.store.dispatch;
   }
 
   get state(): PaneState {
     return this.store.getState();
   }
 
-  readonly dispatch = (...args: Parameters<PaneStore["dispatch"]>): void => this.store.dispatch(...args);
+  readonly dispatch: PaneStore["dispatch"];
 
   /** Loads the workbook's settings into the state; the returned function makes a late answer ignored. */
   loadSettings(): () => void {
