@@ -71,6 +71,16 @@ function until(pane: PaneController, test: (s: PaneState) => boolean): Promise<P
   });
 }
 
+/** A Kiểm tra whose analysis is held open, once it is analysing (`held.held.on = false` lets it end). */
+async function heldCheck() {
+  const held = heldEngine(testEngine().engine);
+  const { pane, port } = setup({ engine: held.engine });
+  held.held.on = true;
+  const first = pane.validate();
+  await until(pane, (s) => s.activity.kind === "checking" && s.activity.progress?.stage === "analysing");
+  return { pane, port, held, first };
+}
+
 test("Kiểm tra checks the workbook: busy at once, then idle with the result; subscribers are told of each change", async () => {
   const { pane, port } = setup();
   const seen: PaneState[] = [];
@@ -97,11 +107,7 @@ test("an invalid date is refused with its sentence and nothing is read", async (
 });
 
 test("Kiểm tra pressed again calls the first run off: only the second run's result is kept", async () => {
-  const held = heldEngine(testEngine().engine);
-  const { pane, port } = setup({ engine: held.engine });
-  held.held.on = true;
-  const first = pane.validate();
-  await until(pane, (s) => s.activity.kind === "checking" && s.activity.progress?.stage === "analysing");
+  const { pane, port, held, first } = await heldCheck();
   port.grids = [plSheet([rows()[1]])];
   held.held.on = false;
   await Promise.all([first, pane.validate()]);
@@ -115,11 +121,7 @@ test("Kiểm tra pressed again calls the first run off: only the second run's re
 });
 
 test("a new date calls the run off at once; an action pressed meanwhile starts once the old run has stopped", async () => {
-  const held = heldEngine(testEngine().engine);
-  const { pane, port } = setup({ engine: held.engine });
-  held.held.on = true;
-  const first = pane.validate();
-  await until(pane, (s) => s.activity.kind === "checking" && s.activity.progress?.stage === "analysing");
+  const { pane, port, held, first } = await heldCheck();
   pane.setAsOf("2026-06-30");
   expect(pane.getState().activity).toEqual({ kind: "idle" }); // one busy state: not busy any more
   held.held.on = false;
