@@ -1,10 +1,10 @@
 /**
  * A view whose code loads the first time it is shown (its own chunk), so the pane's first paint carries
  * only what it shows at once. Once loaded it renders straight away; until then nothing (its place stays
- * empty for the moment the chunk takes). `preload()` starts the load early (e.g. Kiểm tra loads the
+ * empty for the moment the chunk takes, and the view then appears there without being mounted twice). `preload()` starts the load early (e.g. Kiểm tra loads the
  * results view while the check runs). A chunk that fails to load says so where the view would be.
  */
-import { Component, lazy, Suspense, type ComponentType, type JSXElementConstructor, type ReactNode } from "react";
+import { Component, lazy, Suspense, useState, type ComponentType, type JSXElementConstructor, type ReactNode } from "react";
 import { useStrings } from "./i18n";
 
 class LoadFailed extends Component<{ children: ReactNode; message: (err: unknown) => ReactNode }, { error: unknown }> {
@@ -37,10 +37,10 @@ export function lazyView<P extends object>(load: () => Promise<JSXElementConstru
     ));
   const Deferred = lazy(() => preload().then((view) => ({ default: view as ComponentType<P> })));
   function View(props: P) {
-    if (loaded) {
-      const Loaded = loaded;
-      return <Loaded {...props} />;
-    }
+    // Decided once per place: a view that mounted while its code was loading keeps that tree when the
+    // code comes (switching would mount it anew, losing its state and focus, and rerunning its effects).
+    const [Loaded] = useState(() => loaded);
+    if (Loaded) return <Loaded {...props} />;
     return (
       <LoadFailed message={(error) => <FailedLine error={error} />}>
         <Suspense fallback={null}>

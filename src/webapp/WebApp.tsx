@@ -7,7 +7,7 @@
  * The language chosen here holds for the whole app, the pane included.
  */
 import { ConsolidateEntry } from "../taskpane/preview/ConsolidateEntry";
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { Lang } from "../i18n/ui";
 import { WEBAPP_TEXTS, type WebAppTexts } from "../i18n/webapp";
 import { hasFileAccess, onLaunchFile, pickWorkbook } from "./file-access";
@@ -80,15 +80,28 @@ function useDiscardGuard(dirty: boolean) {
   return { guard, confirming: pending !== null, answer };
 }
 
-export function WebApp(props: WebAppProps) {
-  const { today, open = openXlsx, sampleUrl = SAMPLE_URL, autoSample = false, update = null } = props;
-  const [lang, toggleLang] = useLang();
-  const t = WEBAPP_TEXTS[lang];
-  addFirstScreenStyles();
+/** The file the installed app was opened on, and the sample when the page asks for it: opened once, at start. */
+function useLaunchOpen(openFrom: (source: FileSource) => void, autoSample: boolean, sampleUrl: string) {
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    onLaunchFile((file) => openFrom(async () => file));
+    if (autoSample) openFrom(sampleSource(sampleUrl, WEBAPP_TEXTS.vi));
+  }, [autoSample, sampleUrl, openFrom]);
+}
+
+/**
+ * The ways to open a workbook — the picker (the browser's file system access, else the hidden file
+ * input), the sample, a drop, the launch file — each asking first when unsaved changes would be lost.
+ */
+function useOpening(props: WebAppProps, t: WebAppTexts) {
+  const { open = openXlsx, sampleUrl = SAMPLE_URL, autoSample = false } = props;
   const files = useOpener(open, t);
-  const { opened, load } = files;
+  const load = files.load;
   const [dirty, setDirty] = useState(false);
-  const { guard, confirming, answer } = useDiscardGuard(dirty);
+  const discard = useDiscardGuard(dirty);
+  const guard = discard.guard;
   const input = useRef<HTMLInputElement>(null);
   const writable = props.fileAccess ?? hasFileAccess();
 
@@ -97,14 +110,17 @@ export function WebApp(props: WebAppProps) {
   const openFile = () => guard(() => (writable ? void load(() => pickWorkbook(t.fileTypeName)) : input.current?.click()));
   const openSample = () => openFrom(sampleSource(sampleUrl, t));
   const dragging = useDrop((file, handle) => openFrom(fileSource(file, handle)));
+  useLaunchOpen(openFrom, autoSample, sampleUrl);
+  return { files, setDirty, discard, input, writable, openFile, openSample, dragging };
+}
 
-  const started = useRef(false);
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    onLaunchFile((file) => openFrom(async () => file));
-    if (autoSample) openFrom(sampleSource(sampleUrl, WEBAPP_TEXTS.vi));
-  }, [autoSample, sampleUrl, openFrom]);
+export function WebApp(props: WebAppProps) {
+  const { today, update = null } = props;
+  const [lang, toggleLang] = useLang();
+  const t = WEBAPP_TEXTS[lang];
+  addFirstScreenStyles();
+  const { files, setDirty, discard, input, writable, openFile, openSample, dragging } = useOpening(props, t);
+  const opened = files.opened;
 
   return (
     <div className="phl-page" lang={lang}>
@@ -124,7 +140,7 @@ export function WebApp(props: WebAppProps) {
             openError={files.error}
             fileAccess={writable}
             onDirtyChange={setDirty}
-            discard={{ open: confirming, onAnswer: answer }}
+            discard={{ open: discard.confirming, onAnswer: discard.answer }}
             onMoved={files.moveTo}
             {...props.workspace}
           />
@@ -141,26 +157,33 @@ export function WebApp(props: WebAppProps) {
           error={files.error}
         />
       )}
-      <input
-        ref={input}
-        type="file"
-        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        className="phl-hidden"
-        aria-label={t.openFile}
-        tabIndex={-1}
-        data-testid="file-input"
-        onChange={(e) => {
-          const f = e.currentTarget.files?.[0];
-          e.currentTarget.value = "";
-          if (f) void load(fileSource(f));
-        }}
-      />
+      <FileInput input={input} t={t} onFile={(f) => void files.load(fileSource(f))} />
       {dragging && (
         <div className="phl-drop" aria-hidden="true">
           {t.dropHere}
         </div>
       )}
     </div>
+  );
+}
+
+/** The file input the picker falls back to where the browser cannot write files (hidden; Mở tệp clicks it). */
+function FileInput({ input, t, onFile }: { input: RefObject<HTMLInputElement | null>; t: WebAppTexts; onFile: (file: File) => void }) {
+  return (
+    <input
+      ref={input}
+      type="file"
+      accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      className="phl-hidden"
+      aria-label={t.openFile}
+      tabIndex={-1}
+      data-testid="file-input"
+      onChange={(e) => {
+        const f = e.currentTarget.files?.[0];
+        e.currentTarget.value = "";
+        if (f) onFile(f);
+      }}
+    />
   );
 }
 

@@ -3,15 +3,15 @@
  * shows where to drop), and a drop hands the first file, with its handle where the browser gives one, to
  * `onDrop`. Anything else dropped (text, a link) is left to the browser.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { droppedWorkbook, type FileHandle } from "./file-access";
 
 const carriesFile = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes("Files");
 
 export function useDrop(onDrop: (file: File, handle: FileHandle | null) => void): boolean {
   const [dragging, setDragging] = useState(false);
-  const handler = useRef(onDrop);
-  handler.current = onDrop;
+  /** The latest `onDrop`, for the listeners set once. */
+  const dropped = useEffectEvent(onDrop);
 
   useEffect(() => {
     let depth = 0;
@@ -35,7 +35,7 @@ export function useDrop(onDrop: (file: File, handle: FileHandle | null) => void)
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      void droppedWorkbook(e.dataTransfer)?.then(({ file, handle }) => handler.current(file, handle));
+      void droppedWorkbook(e.dataTransfer)?.then(({ file, handle }) => dropped(file, handle));
     };
     window.addEventListener("dragenter", enter);
     window.addEventListener("dragover", over);

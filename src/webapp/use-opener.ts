@@ -3,7 +3,7 @@
  * System Access API, else the file input), a drop, the sample, or the file the installed app was opened on.
  * A file that cannot be opened leaves the open workbook as it was and says why in one sentence.
  */
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { WebAppTexts } from "../i18n/webapp";
 import type { ChosenFile, FileHandle } from "./file-access";
 import { isWorkbookName } from "./file-access";
@@ -25,8 +25,11 @@ export function useOpener(open: WorkbookOpener, t: WebAppTexts) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
+  /** The latest words, for a load that outlives a language switch. */
   const texts = useRef(t);
-  texts.current = t;
+  useEffect(() => {
+    texts.current = t;
+  }, [t]);
 
   const load = useCallback(
     async (source: FileSource) => {

@@ -5,6 +5,7 @@
  * each appears once its code has come, and a chunk that cannot load says so in its place.
  */
 import "./dom-matchers";
+import { useEffect } from "react";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
@@ -48,4 +49,18 @@ test("a loaded view renders at once, with its props", async () => {
   await Shown.preload();
   render(<Shown text="ngay" />);
   expect(screen.getByText("ngay")).toBeInTheDocument(); // no await: already there
+});
+
+test("a view shown before its code came is mounted once: rendering again after it loaded keeps it", async () => {
+  let mounts = 0;
+  function Counted({ text }: { text: string }) {
+    useEffect(() => void mounts++, []);
+    return <p>{text}</p>;
+  }
+  const Late = lazyView<{ text: string }>(async () => Counted);
+  const { rerender } = render(<Late text="một" />);
+  expect(await screen.findByText("một")).toBeInTheDocument();
+  rerender(<Late text="hai" />);
+  expect(screen.getByText("hai")).toBeInTheDocument();
+  expect(mounts).toBe(1);
 });

@@ -22,7 +22,7 @@ export interface ChangesViewProps {
   view: ChangesState;
   report: Report;
   busy: boolean;
-  /** Stable callbacks (usePane's). */
+  /** Stable callbacks (the pane controller's methods). */
   onSelect: (target: { sheet: string; cell: string | null }) => Promise<void>;
   onChoose: (seq: number | null) => Promise<unknown>;
 }

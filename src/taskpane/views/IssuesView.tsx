@@ -77,29 +77,31 @@ function useFocusAfterFix(shown: Issue[], issues: Issue[], busy: boolean, list: 
   };
 }
 
+/** The issues shown, grouped by their sheet (in the order the sheets come). */
+function groupBySheet(shown: Issue[]): [string, Issue[]][] {
+  const m = new Map<string, Issue[]>();
+  for (const i of shown) {
+    const list = m.get(i.sheet);
+    if (list) list.push(i);
+    else m.set(i.sheet, [i]);
+  }
+  return [...m.entries()];
+}
+
 export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
   const t = useStrings();
-  const lang = useLang();
   const s = useStyles();
   const [severity, setSeverity] = useState<SeverityFilter>("all");
   const [code, setCode] = useState<IssueCode | "all">("all");
+  /** How many of each sheet's issues are listed (a page more at each «Hiện thêm»; kept while filtering). */
   const [limits, setLimits] = useState<Record<string, number>>({});
   const list = useRef<HTMLDivElement>(null);
 
-  const codesPresent = useMemo(() => CODE_ORDER.filter((c) => issues.some((i) => i.code === c)), [issues]);
   const shown = useMemo(
     () => issues.filter((i) => (severity === "all" || i.severity === severity) && (code === "all" || i.code === code)),
     [issues, severity, code],
   );
-  const bySheet = useMemo(() => {
-    const m = new Map<string, Issue[]>();
-    for (const i of shown) {
-      const list = m.get(i.sheet);
-      if (list) list.push(i);
-      else m.set(i.sheet, [i]);
-    }
-    return [...m.entries()];
-  }, [shown]);
+  const bySheet = useMemo(() => groupBySheet(shown), [shown]);
   const fixing = useFocusAfterFix(shown, issues, busy, list);
   const fix = (issue: Issue, f: Fix) => {
     fixing(issue);
@@ -118,54 +120,96 @@ export function IssuesView({ issues, busy, onSelect, onFix }: IssuesViewProps) {
   return (
     <TitledSection id="issues" title={t.issuesTitle}>
       <div ref={list} className={s.section}>
-        <div className={s.filters}>
-          <Field label={t.filterSeverity} className={s.filterField}>
-            <Select
-              className={s.select}
-              value={severity}
-              onChange={(_, d) => setSeverity(d.value as SeverityFilter)}
-              data-testid="filter-severity"
-            >
-              <option value="all">{t.filterAll}</option>
-              <option value="error">{t.filterErrors}</option>
-              <option value="warning">{t.filterWarnings}</option>
-            </Select>
-          </Field>
-          <Field label={t.filterCode} className={s.filterField}>
-            <Select className={s.select} value={code} onChange={(_, d) => setCode(d.value as IssueCode | "all")} data-testid="filter-code">
-              <option value="all">{t.filterAllCodes}</option>
-              {codesPresent.map((c) => (
-                <option key={c} value={c}>
-                  {ISSUE_LABELS[lang][c]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </div>
+        <IssueFilters issues={issues} severity={severity} code={code} onSeverity={setSeverity} onCode={setCode} />
         {shown.length !== issues.length && <div className={s.muted}>{t.filteredCount(shown.length, issues.length)}</div>}
-        {bySheet.map(([sheet, list]) => {
-          const limit = limits[sheet] ?? PAGE;
-          return (
-            <div key={sheet} className={s.sheetGroup} data-testid="issue-sheet" data-sheet={sheet}>
-              <h3 className={s.sheetTitle}>{t.sheetIssues(sheet, list.length)}</h3>
-              <ul className={s.issueList}>
-                {(() => {
-                  const keys = rowKeys(list);
-                  return list
-                    .slice(0, limit)
-                    .map((issue, idx) => <IssueRow key={keys[idx]} issue={issue} busy={busy} onSelect={onSelect} onFix={fix} />);
-                })()}
-              </ul>
-              {list.length > limit && (
-                <Button appearance="subtle" onClick={() => setLimits({ ...limits, [sheet]: limit + PAGE })}>
-                  {t.showMore(Math.min(PAGE, list.length - limit))}
-                </Button>
-              )}
-            </div>
-          );
-        })}
+        {bySheet.map(([sheet, list]) => (
+          <SheetIssues
+            key={sheet}
+            sheet={sheet}
+            list={list}
+            limit={limits[sheet] ?? PAGE}
+            onMore={(limit) => setLimits({ ...limits, [sheet]: limit })}
+            busy={busy}
+            onSelect={onSelect}
+            onFix={fix}
+          />
+        ))}
       </div>
     </TitledSection>
+  );
+}
+
+interface IssueFiltersProps {
+  issues: Issue[];
+  severity: SeverityFilter;
+  code: IssueCode | "all";
+  onSeverity: (severity: SeverityFilter) => void;
+  onCode: (code: IssueCode | "all") => void;
+}
+
+/** The two filters: by severity, and by code (the codes present, in their contract order). */
+function IssueFilters({ issues, severity, code, onSeverity, onCode }: IssueFiltersProps) {
+  const t = useStrings();
+  const lang = useLang();
+  const s = useStyles();
+  const codesPresent = useMemo(() => CODE_ORDER.filter((c) => issues.some((i) => i.code === c)), [issues]);
+  return (
+    <div className={s.filters}>
+      <Field label={t.filterSeverity} className={s.filterField}>
+        <Select
+          className={s.select}
+          value={severity}
+          onChange={(_, d) => onSeverity(d.value as SeverityFilter)}
+          data-testid="filter-severity"
+        >
+          <option value="all">{t.filterAll}</option>
+          <option value="error">{t.filterErrors}</option>
+          <option value="warning">{t.filterWarnings}</option>
+        </Select>
+      </Field>
+      <Field label={t.filterCode} className={s.filterField}>
+        <Select className={s.select} value={code} onChange={(_, d) => onCode(d.value as IssueCode | "all")} data-testid="filter-code">
+          <option value="all">{t.filterAllCodes}</option>
+          {codesPresent.map((c) => (
+            <option key={c} value={c}>
+              {ISSUE_LABELS[lang][c]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </div>
+  );
+}
+
+interface SheetIssuesProps {
+  sheet: string;
+  list: Issue[];
+  limit: number;
+  onMore: (limit: number) => void;
+  busy: boolean;
+  onSelect: (issue: Issue) => void;
+  onFix: (issue: Issue, fix: Fix) => void;
+}
+
+/** One sheet's issues, a page at a time («Hiện thêm» shows the next page). */
+function SheetIssues({ sheet, list, limit, onMore, busy, onSelect, onFix }: SheetIssuesProps) {
+  const t = useStrings();
+  const s = useStyles();
+  const keys = rowKeys(list);
+  return (
+    <div className={s.sheetGroup} data-testid="issue-sheet" data-sheet={sheet}>
+      <h3 className={s.sheetTitle}>{t.sheetIssues(sheet, list.length)}</h3>
+      <ul className={s.issueList}>
+        {list.slice(0, limit).map((issue, idx) => (
+          <IssueRow key={keys[idx]} issue={issue} busy={busy} onSelect={onSelect} onFix={onFix} />
+        ))}
+      </ul>
+      {list.length > limit && (
+        <Button appearance="subtle" onClick={() => onMore(limit + PAGE)}>
+          {t.showMore(Math.min(PAGE, list.length - limit))}
+        </Button>
+      )}
+    </div>
   );
 }
 

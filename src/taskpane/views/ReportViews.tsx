@@ -23,7 +23,7 @@ export interface ReportViewsProps {
   busy: boolean;
   /** What changed since a summary snapshot (null until loaded). */
   changes: ChangesState | null;
-  /** Stable callbacks (usePane's), so the memo holds. */
+  /** Stable callbacks (the pane controller's methods), so the memo holds. */
   onSelect: (target: Pick<Issue, "sheet" | "cell">) => Promise<void>;
   /** The changes section's chooser (a snapshot's seq; null: the default). */
   onChooseSnapshot: (seq: number | null) => Promise<unknown>;

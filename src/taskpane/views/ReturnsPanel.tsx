@@ -48,20 +48,41 @@ export interface ReturnsPanelProps {
 }
 
 export const ReturnsPanel = memo(function ReturnsPanel(props: ReturnsPanelProps) {
-  const { busy, delivery, state, canOpen, onLoadState } = props;
-  const lang = useLang();
-  const t = RETURNS_UI[lang];
+  const { busy, state, onLoadState } = props;
+  const t = RETURNS_UI[useLang()];
   const s = useStyles();
-  const input = useRef<HTMLInputElement>(null);
   useEffect(() => void onLoadState(), [onLoadState]);
-
-  const split = state.split;
   const review = state.review;
   return (
     <TitledSection id="returns" title={t.title} testId="returns">
       <div className={s.muted}>{t.hint}</div>
+      <ReturnsButtons {...props} />
+      {state.split && <SplitFiles {...props} split={state.split} />}
+      {review && <Review {...props} review={review} />}
+      {state.stale.length > 0 && (
+        <div className={s.section} data-testid="stale-summaries">
+          <div className={s.muted}>{t.staleSummaries(state.stale)}</div>
+          <div className={s.buttonRow}>
+            <Button disabled={busy} onClick={props.onRebuildSummary} data-testid="rebuild-summary">
+              {t.rebuildSummary}
+            </Button>
+          </div>
+        </div>
+      )}
+    </TitledSection>
+  );
+});
+
+/** Gửi đơn vị, Gộp báo cáo đơn vị… (its file input hidden behind it), and the undo of the last merge. */
+function ReturnsButtons({ busy, state, onSplit, onFiles, onUndo }: ReturnsPanelProps) {
+  const lang = useLang();
+  const t = RETURNS_UI[lang];
+  const s = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
       <div className={s.buttonRow}>
-        <Button disabled={busy} onClick={props.onSplit} data-testid="command-split">
+        <Button disabled={busy} onClick={onSplit} data-testid="command-split">
           {COMMAND_STRINGS[lang].split.label}
         </Button>
         <Button disabled={busy} onClick={() => input.current?.click()} data-testid="command-merge">
@@ -79,62 +100,56 @@ export const ReturnsPanel = memo(function ReturnsPanel(props: ReturnsPanelProps)
           onChange={(e) => {
             const files = Array.from(e.currentTarget.files ?? []);
             e.currentTarget.value = "";
-            if (files.length) props.onFiles(files);
+            if (files.length) onFiles(files);
           }}
         />
       </div>
-      {state.undoable && (!review || review.applied) && (
+      {state.undoable && (!state.review || state.review.applied) && (
         <div className={s.buttonRow}>
-          <Button disabled={busy} onClick={props.onUndo} data-testid="merge-undo">
+          <Button disabled={busy} onClick={onUndo} data-testid="merge-undo">
             {t.undo(formatViDate(state.undoable.on), state.undoable.applied)}
           </Button>
         </div>
       )}
-
-      {split && (
-        <div data-testid="split-files">
-          <div>{t.splitFiles(split.files.length, split.unassigned.length)}</div>
-          {split.unassigned.length > 0 && <Unassigned tasks={split.unassigned} onSelect={props.onSelect} />}
-          {delivery === "sheet" && <div className={s.muted}>{canOpen ? t.openHint : t.noOpen}</div>}
-          <ul className={s.issueList}>
-            {split.files.map((f) => (
-              <li key={f.fileName}>
-                {delivery === "sheet" ? (
-                  canOpen && (
-                    <Button className={s.issueButton} disabled={busy} onClick={() => props.onOpen(f)}>
-                      {t.openFile(f.fileName, f.tasks)}
-                    </Button>
-                  )
-                ) : (
-                  <Button className={s.issueButton} appearance="subtle" onClick={() => props.onDownload(f)} data-testid="split-download">
-                    {t.downloadFile(f.fileName, f.tasks)}
-                  </Button>
-                )}
-              </li>
-            ))}
-          </ul>
-          {delivery === "download" && split.files.length > 1 && (
-            <Button onClick={() => props.onDownloadAll(split.files)} data-testid="split-download-all">
-              {t.downloadAll}
-            </Button>
-          )}
-        </div>
-      )}
-
-      {review && <Review {...props} review={review} />}
-      {state.stale.length > 0 && (
-        <div className={s.section} data-testid="stale-summaries">
-          <div className={s.muted}>{t.staleSummaries(state.stale)}</div>
-          <div className={s.buttonRow}>
-            <Button disabled={busy} onClick={props.onRebuildSummary} data-testid="rebuild-summary">
-              {t.rebuildSummary}
-            </Button>
-          </div>
-        </div>
-      )}
-    </TitledSection>
+    </>
   );
-});
+}
+
+/** The units' copies made by Gửi đơn vị: a download each and one of all, or (Excel for Mac) each opened in Excel. */
+function SplitFiles(props: ReturnsPanelProps & { split: NonNullable<ReturnsState["split"]> }) {
+  const { busy, delivery, canOpen, split } = props;
+  const t = RETURNS_UI[useLang()];
+  const s = useStyles();
+  return (
+    <div data-testid="split-files">
+      <div>{t.splitFiles(split.files.length, split.unassigned.length)}</div>
+      {split.unassigned.length > 0 && <Unassigned tasks={split.unassigned} onSelect={props.onSelect} />}
+      {delivery === "sheet" && <div className={s.muted}>{canOpen ? t.openHint : t.noOpen}</div>}
+      <ul className={s.issueList}>
+        {split.files.map((f) => (
+          <li key={f.fileName}>
+            {delivery === "sheet" ? (
+              canOpen && (
+                <Button className={s.issueButton} disabled={busy} onClick={() => props.onOpen(f)}>
+                  {t.openFile(f.fileName, f.tasks)}
+                </Button>
+              )
+            ) : (
+              <Button className={s.issueButton} appearance="subtle" onClick={() => props.onDownload(f)} data-testid="split-download">
+                {t.downloadFile(f.fileName, f.tasks)}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {delivery === "download" && split.files.length > 1 && (
+        <Button onClick={() => props.onDownloadAll(split.files)} data-testid="split-download-all">
+          {t.downloadAll}
+        </Button>
+      )}
+    </div>
+  );
+}
 
 /** The tasks sent to no one, each a button to its lead cell (the cell to fix). */
 function Unassigned({ tasks, onSelect }: { tasks: readonly UnassignedView[]; onSelect: ReturnsPanelProps["onSelect"] }) {
