@@ -6,7 +6,7 @@
  *   phuluc --help | -h | --version | -V
  */
 import { cliCommands, type CommandDef } from "../app/commands";
-import type { CliArgs, CliSpec } from "../app/command";
+import type { CliArgs } from "../app/command";
 import { CLI_OPTIONS, type CliOption, type CliOptionValues } from "../app/commands/options";
 import { todayIso } from "../core/dates";
 import { cliTexts } from "../i18n/cli";
@@ -40,6 +40,7 @@ export function usageOf(def: CommandDef): string {
 }
 
 type Given = Map<CliOption, { flag: string; value: string }>;
+type CommandCli = NonNullable<CommandDef["cli"]>;
 
 /** The command line as typed: the command, its files, its options (not yet checked), --help and --version. */
 interface Scanned {
@@ -102,7 +103,7 @@ function scan(argv: string[]): Scanned {
 }
 
 /** The files a command takes: one FILE, FILE and at least one RETURN ("many"), or one or more paths. */
-function checkFiles(cli: CliSpec<unknown, never>, positional: string[]): void {
+function checkFiles(cli: CommandCli, positional: string[]): void {
   if (positional.length === 0)
     throw new CliError(cli.inputs === "paths" ? consolidateUsageTexts.missingInputs : cliTexts.missingFile(cli.name));
   if (cli.inputs === "many" && positional.length < 2) throw new CliError(cliTexts.missingInputs(cli.name));
@@ -110,7 +111,7 @@ function checkFiles(cli: CliSpec<unknown, never>, positional: string[]): void {
 }
 
 /** The options given, each one the command declares, each value checked and read; then -o where it is needed. */
-function readOptions(cli: CliSpec<unknown, never>, given: Given): Partial<CliOptionValues> {
+function readOptions(cli: CommandCli, given: Given): Partial<CliOptionValues> {
   for (const [option, { flag }] of given) {
     if (!cli.options.includes(option)) throw new CliError(cliTexts.optionNotFor(flag, cli.name));
   }

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ParsedArgs } from "./args";
-import type { CliDoor, CliSpec, CommandOutcome, InputWorkbook } from "../app/command";
+import type { CliDoor, CommandOutcome } from "../app/command";
 import type { CommandDef } from "../app/commands";
 import type { RunDeps } from "../app/run-context";
 import { withMessages } from "../i18n/issues";
@@ -37,7 +37,7 @@ export async function openFilePort(file: string, options: { readOnly: boolean; b
 /** Where -o goes and what the workbook is opened for, from the command's definition. */
 interface Plan {
   def: CommandDef;
-  cli: CliSpec<unknown, CommandOutcome>;
+  cli: NonNullable<CommandDef["cli"]>;
   /** -o was given. */
   writes: boolean;
   /** A command that makes files of its own (a document, the units' copies) only reads the workbook. */
@@ -58,21 +58,29 @@ function planOf(args: ParsedArgs): Plan {
   };
 }
 
-/** What the door lends the command to build its input; the more workbooks it opens are kept in `opened` (their damaged sheets are said). */
-function cliDoor(args: ParsedArgs, port: XlsxWorkbookPort, io: CliIO, opened: InputWorkbook[]): CliDoor {
-  const open = async (file: string) => ({ label: path.basename(file), port: await openFilePort(file, { readOnly: true }) });
+/** A workbook the command reads besides FILE, with the file layer's port (its skipped sheets). */
+type OpenedFile = { label: string; port: XlsxWorkbookPort };
+
+/** What the door lends the command to build its input; the more workbooks it reads are kept in `opened` (their damaged sheets are said). */
+function cliDoor(args: ParsedArgs, port: XlsxWorkbookPort, io: CliIO, opened: OpenedFile[]): CliDoor {
+  const open = async (file: string): Promise<OpenedFile> => ({
+    label: path.basename(file),
+    port: await openFilePort(file, { readOnly: true }),
+  });
   return {
     port,
     fileName: path.basename(args.file),
     open,
     openInputs: async (files) => {
+      const more: OpenedFile[] = [];
       for (const f of files) {
-        const more = await open(f);
+        const input = await open(f);
         // Each is read once: its sheets are not kept by the port (a 200,000-row return's would stay to the end).
-        (more.port as XlsxWorkbookPort).workbook.keepGrids = false;
-        opened.push(more);
+        input.port.workbook.keepGrids = false;
+        more.push(input);
       }
-      return opened;
+      opened.push(...more);
+      return more;
     },
     readText: (file, maxBytes) => {
       if (fs.statSync(file).size > maxBytes) throw new Error(`> ${maxBytes / 1024 / 1024} MB`);
@@ -92,17 +100,14 @@ export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}
   const port = await openFilePort(args.file, { readOnly: !plan.writes || plan.makesFiles, builds: plan.writes && !plan.makesFiles });
   const { settings, warning } = await port.loadSettings();
   if (warning) io.stderr(cliTexts.settingsWarning(warning) + "\n");
-  const opened: InputWorkbook[] = [];
+  const opened: OpenedFile[] = [];
   const input = (await plan.cli.input?.(args, cliDoor(args, port, io, opened))) ?? {};
   const { run } = await plan.def.load!();
   const request = { port, asOf: args.asOf, lang: args.lang, writeBack: plan.writes, settings, deps };
   const outcome = await runBounded(args.file, () => run(request, input));
   for (const note of outcome.notes ?? []) io.stderr("phuluc: " + note + "\n");
   // A damaged sheet is skipped (the others are read), said on stderr, and the run is not clean.
-  const skipped = [
-    ...port.skippedSheets,
-    ...opened.flatMap((m) => (m.port as XlsxWorkbookPort).skippedSheets.map((s) => `${s} (${m.label})`)),
-  ];
+  const skipped = [...port.skippedSheets, ...opened.flatMap((m) => m.port.skippedSheets.map((s) => `${s} (${m.label})`))];
   for (const sheet of skipped) io.stderr("phuluc: " + xlsxTexts.sheetSkipped(sheet) + "\n");
   print(outcome, plan.cli, args, io);
   if (plan.writes) await writeOutputs(outcome, plan, port, args, io);
@@ -159,7 +164,7 @@ function prepareFolder(dir: string): void {
   }
 }
 
-function print(outcome: CommandOutcome, cli: CliSpec<unknown, CommandOutcome>, args: ParsedArgs, io: CliIO): void {
+function print(outcome: CommandOutcome, cli: Plan["cli"], args: ParsedArgs, io: CliIO): void {
   const report = outcome.report;
   const own = args.json ? cli.json?.(outcome) : undefined;
   if (own !== undefined) {

@@ -301,18 +301,16 @@ export function usePane(port: WorkbookPort, loadEngine: EngineLoader, initialAsO
       exclusive(def.id, async (engine) => {
         const asOf = asOfOf(live.current);
         const { run } = await def.load!();
-        const outcome = await run(
-          {
-            port,
-            asOf,
-            lang: langRef.current,
-            writeBack: true,
-            report: live.current.result?.report,
-            settings: await settingsNow(),
-            deps: { runSteps: engine.runSliced, engine },
-          },
-          def.pane?.place === "results" ? def.pane.input() : {},
-        );
+        const request = {
+          port,
+          asOf,
+          lang: langRef.current,
+          writeBack: true,
+          report: live.current.result?.report,
+          settings: await settingsNow(),
+          deps: { runSteps: engine.runSliced, engine },
+        };
+        const outcome = await run(request, def.pane?.place === "results" ? def.pane.input() : {});
         return { notice: () => outcome.message };
       }),
     [exclusive, port, settingsNow],
