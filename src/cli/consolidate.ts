@@ -9,7 +9,7 @@ import * as path from "path";
 import type { ParsedArgs } from "./args";
 import type { CliIO } from "./io";
 import { CliError, processIO } from "./io";
-import { applySettingsEdit } from "../app/use-cases/settings-command";
+import { applySettingsEdit, settingsEditOf } from "../app/commands/settings/edit";
 import type { ConsolidateOutcome } from "../app/use-cases/consolidate";
 import { defaultSettings, type Settings } from "../core/settings";
 import { CITY_MARKER } from "../documents/summary/city/build";
@@ -64,22 +64,22 @@ async function targetsOf(args: ParsedArgs, outs: readonly string[]): Promise<Tar
 /** The city's settings: the flags (--issuer, --parent, --plan, --signer, --signer-title) over the kept ones. */
 export async function citySettings(args: ParsedArgs): Promise<Settings> {
   const kept = (await keptCitySettings(args.out!)) ?? defaultSettings();
-  const edited = args.settingsEdit ? applySettingsEdit(kept, args.settingsEdit) : kept;
-  const city = args.city ?? {};
-  if (city.issuer === undefined && city.parent === undefined) return edited;
+  const edit = settingsEditOf(args);
+  const edited = edit ? applySettingsEdit(kept, edit) : kept;
+  if (args.issuer === undefined && args.parent === undefined) return edited;
   return {
     ...edited,
     report: {
       ...edited.report,
-      ...(city.issuer !== undefined ? { issuingAgency: city.issuer } : {}),
-      ...(city.parent !== undefined ? { parentAgency: city.parent } : {}),
+      ...(args.issuer !== undefined ? { issuingAgency: args.issuer } : {}),
+      ...(args.parent !== undefined ? { parentAgency: args.parent } : {}),
     },
   };
 }
 
 /** -o and --report: two different files, neither of them a file named as an input. */
 function checkOutputs(args: ParsedArgs): string[] {
-  const outs = [args.out!, ...(args.city?.report ? [args.city.report] : [])];
+  const outs = [args.out!, ...(args.reportFile ? [args.reportFile] : [])];
   if (outs.length === 2 && isSameFile(outs[0], outs[1])) throw new CliError(consolidateUsageTexts.outIsReport);
   const inputs = [args.file, ...args.files];
   for (const o of outs) checkOutputPath(o, inputs);
@@ -95,9 +95,9 @@ function writeOutputs(outcome: ConsolidateOutcome, args: ParsedArgs, io: CliIO):
   const said = (line: string) => (args.json ? io.stderr(line) : io.stdout(line));
   writeFileAtomic(args.out!, outcome.output.bytes);
   said(cliTexts.wrote(args.out!) + "\n");
-  if (args.city?.report && outcome.document) {
-    writeFileAtomic(args.city.report, outcome.document.bytes);
-    said(cliTexts.wrote(args.city.report) + "\n");
+  if (args.reportFile && outcome.document) {
+    writeFileAtomic(args.reportFile, outcome.document.bytes);
+    said(cliTexts.wrote(args.reportFile) + "\n");
   }
 }
 
@@ -112,7 +112,7 @@ export async function runConsolidate(args: ParsedArgs, io: CliIO, options: Conso
     asOf: args.asOf,
     lang: args.lang,
     settings,
-    report: !!args.city?.report,
+    report: !!args.reportFile,
     reads,
     deps: {
       writeWorkbook: (spec, s) => writeCityWorkbook(spec, s, path.basename(args.out!)),

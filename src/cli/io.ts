@@ -96,13 +96,8 @@ function fdWriter(fd: number): (text: string) => void {
 
 export const processIO: CliIO = { stdout: fdWriter(1), stderr: fdWriter(2) };
 
-/** A usage or file problem: printed as one line on stderr, exit code 2, never a stack trace. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
+/**
+ * A usage or file problem: printed as one line on stderr, exit code 2, never a stack trace. The same class
+ * as the app's UsageError, so a command's option or input that cannot be right is one too.
+ */
+export { UsageError as CliError } from "../app/command";

@@ -5,11 +5,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { z } from "zod";
 import type { ParsedArgs } from "./args";
-import type { Decision, DecisionInput } from "../core/returns/decisions";
-import type { CommandOutcome, SinceRequest } from "../app/command";
-import { OUTCOME_TEXTS } from "../i18n/commands";
+import type { CliDoor, CommandOutcome } from "../app/command";
+import type { CommandDef } from "../app/commands";
 import type { RunDeps } from "../app/run-context";
 import { withMessages } from "../i18n/issues";
 import { cliTexts } from "../i18n/cli";
@@ -38,103 +36,114 @@ export async function openFilePort(file: string, options: { readOnly: boolean; b
   });
 }
 
+/** Where -o goes and what the workbook is opened for, from the command's definition. */
+interface Plan {
+  def: CommandDef;
+  cli: NonNullable<CommandDef["cli"]>;
+  /** -o was given. */
+  writes: boolean;
+  /** A command that makes files of its own (a document, the units' copies) only reads the workbook. */
+  makesFiles: boolean;
+  /** Every file named as an input (never written over). */
+  inputs: string[];
+}
+
+function planOf(args: ParsedArgs): Plan {
+  const def = args.def!;
+  const cli = def.cli!;
+  return {
+    def,
+    cli,
+    writes: args.out !== undefined,
+    makesFiles: cli.output === "document" || cli.output === "directory",
+    inputs: [args.file, ...args.files],
+  };
+}
+
+/** A workbook the command reads besides FILE, with the file layer's port (its skipped sheets). */
+type OpenedFile = { label: string; port: XlsxWorkbookPort };
+
+/** What the door lends the command to build its input; the more workbooks it reads are kept in `opened` (their damaged sheets are said). */
+function cliDoor(args: ParsedArgs, port: XlsxWorkbookPort, io: CliIO, opened: OpenedFile[]): CliDoor {
+  const open = async (file: string): Promise<OpenedFile> => ({
+    label: path.basename(file),
+    port: await openFilePort(file, { readOnly: true }),
+  });
+  return {
+    port,
+    fileName: path.basename(args.file),
+    open,
+    openInputs: async (files) => {
+      const more: OpenedFile[] = [];
+      for (const f of files) {
+        const input = await open(f);
+        // Each is read once: its sheets are not kept by the port (a 200,000-row return's would stay to the end).
+        input.port.workbook.keepGrids = false;
+        more.push(input);
+      }
+      opened.push(...more);
+      return more;
+    },
+    readText: (file, maxBytes) => {
+      if (fs.statSync(file).size > maxBytes) throw new Error(`> ${maxBytes / 1024 / 1024} MB`);
+      return fs.readFileSync(file, "utf8");
+    },
+    warn: (line) => io.stderr("phuluc: " + line + "\n"),
+  };
+}
+
 /** `deps`: the engine and runner the command uses (the real ones by default; tests swap the analysis). */
 export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}): Promise<number> {
-  const def = args.def!;
+  const plan = planOf(args);
   // Folders and files read one by one by the door's own runner (consolidate): no single workbook to open.
-  if (def.cli?.inputs === "paths") return runConsolidate(args, io);
-  const writes = args.out !== undefined;
-  // A command that makes files of its own (a document, the units' copies) only reads the workbook.
-  const writesDocument = def.cli?.output === "document";
-  const writesFolder = def.cli?.output === "directory";
-  const inputs = [args.file, ...args.files];
-  if (writes && writesFolder) prepareFolder(args.out!);
-  else if (writes) checkOutputPath(args.out!, inputs);
-  const port = await openFilePort(args.file, { readOnly: !writes || writesDocument || writesFolder, builds: writes && !writesDocument });
+  if (plan.cli.inputs === "paths") return runConsolidate(args, io);
+  if (plan.writes && plan.cli.output === "directory") prepareFolder(args.out!);
+  else if (plan.writes) checkOutputPath(args.out!, plan.inputs);
+  const port = await openFilePort(args.file, { readOnly: !plan.writes || plan.makesFiles, builds: plan.writes && !plan.makesFiles });
   const { settings, warning } = await port.loadSettings();
   if (warning) io.stderr(cliTexts.settingsWarning(warning) + "\n");
-  const since = await sinceRequest(args, port, io);
-  // More files the command reads (merge: the units' returns), each opened read-only.
-  const more: { label: string; port: XlsxWorkbookPort }[] = [];
-  for (const f of args.files) {
-    const port = await openFilePort(f, { readOnly: true });
-    // Each return is read once: its sheets are not kept by the port (a 200,000-row return's would stay to the end).
-    port.workbook.keepGrids = false;
-    more.push({ label: path.basename(f), port });
-  }
-  const decisions = decisionsOf(args);
-  const { run } = await def.load!();
-  const outcome = await runBounded(args.file, () =>
-    run({
-      port,
-      asOf: args.asOf,
-      lang: args.lang,
-      writeBack: writes,
-      settings,
-      deps: { writers: cliWriters, ...deps },
-      label: path.basename(args.file),
-      ...(since ? { since } : {}),
-      ...(more.length ? { inputs: more } : {}),
-      ...(args.settingsEdit ? { settingsEdit: args.settingsEdit } : {}),
-      ...(decisions ? { decisions } : {}),
-    }),
-  );
+  const opened: OpenedFile[] = [];
+  const input = (await plan.cli.input?.(args, cliDoor(args, port, io, opened))) ?? {};
+  const { run } = await plan.def.load!();
+  const request = { port, asOf: args.asOf, lang: args.lang, writeBack: plan.writes, settings, deps: { writers: cliWriters, ...deps } };
+  const outcome = await runBounded(args.file, () => run(request, input));
   for (const note of outcome.notes ?? []) io.stderr("phuluc: " + note + "\n");
   // A damaged sheet is skipped (the others are read), said on stderr, and the run is not clean.
-  const skipped = [...port.skippedSheets, ...more.flatMap((m) => m.port.skippedSheets.map((s) => `${s} (${m.label})`))];
+  const skipped = [...port.skippedSheets, ...opened.flatMap((m) => m.port.skippedSheets.map((s) => `${s} (${m.label})`))];
   for (const sheet of skipped) io.stderr("phuluc: " + xlsxTexts.sheetSkipped(sheet) + "\n");
-  print(outcome, args, io);
+  print(outcome, plan.cli, args, io);
+  if (plan.writes) await writeOutputs(outcome, plan, port, args, io);
+  const code = outcome.ok ? 0 : 1;
+  return skipped.length ? Math.max(1, code) : code;
+}
+
+/** -o: the files the command made (into the folder, or the one document), or the changed copy of the workbook. */
+async function writeOutputs(outcome: CommandOutcome, plan: Plan, port: XlsxWorkbookPort, args: ParsedArgs, io: CliIO): Promise<void> {
   // With --json, stdout holds the JSON alone: what was written is said on stderr.
   const said = (line: string) => (args.json ? io.stderr(line) : io.stdout(line));
-  if (writes && writesFolder) {
+  const made = plan.cli.made?.(outcome) ?? [];
+  if (plan.cli.output === "directory") {
     // Each file its own name (a name written twice would leave fewer files than said): counted as written.
     const written = new Set<string>();
-    for (const o of outcome.outputs ?? []) {
+    for (const o of made) {
       const target = path.join(args.out!, o.fileName);
       const key = target.normalize("NFC").toLocaleLowerCase("vi");
       if (written.has(key)) throw new CliError(cliTexts.sameOutputName(o.fileName));
-      checkOutputPath(target, inputs);
+      checkOutputPath(target, plan.inputs);
       writeFileAtomic(target, o.bytes);
       written.add(key);
       said(cliTexts.wrote(target) + "\n");
     }
     said(cliTexts.wroteFiles(written.size, args.out!) + "\n");
-  } else if (writes && outcome.output) {
-    writeFileAtomic(args.out!, outcome.output.bytes);
+  } else if (made.length) {
+    writeFileAtomic(args.out!, made[0].bytes);
     said(cliTexts.wrote(args.out!) + "\n");
-  } else if (writes && outcome.changed && !writesDocument) {
+  } else if (outcome.changed && !plan.makesFiles) {
     writeFileAtomic(args.out!, await port.toBuffer());
     const dropped = port.workbook.pkg.droppedEntries;
     if (dropped.length) io.stderr("phuluc: " + cliTexts.droppedParts([...dropped]) + "\n");
     said(cliTexts.wrote(args.out!) + "\n");
   }
-  const code = outcome.ok ? 0 : 1;
-  return skipped.length ? Math.max(1, code) : code;
-}
-
-/** A decisions file is read whole: bounded (an id and a word per line of a very large merge fit many times over). */
-const MAX_DECISIONS_BYTES = 32 * 1024 * 1024;
-const DecisionsFileSchema = z.record(z.string().max(64), z.enum(["accept", "reject"]));
-
-/** merge's --decisions FILE.json and --accept: what the person merging decided (--accept wins for the ids it names). */
-function decisionsOf(args: ParsedArgs): DecisionInput | undefined {
-  if (!args.accept && args.decisions === undefined) return undefined;
-  const byId = new Map<string, Decision>();
-  if (args.decisions !== undefined) {
-    const file = args.decisions;
-    let parsed: unknown;
-    try {
-      if (fs.statSync(file).size > MAX_DECISIONS_BYTES) throw new Error("> 32 MB");
-      parsed = JSON.parse(fs.readFileSync(file, "utf8"));
-    } catch (e) {
-      throw new CliError(cliTexts.badDecisions(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message), 2, { cause: e });
-    }
-    const r = DecisionsFileSchema.safeParse(parsed);
-    if (!r.success) throw new CliError(cliTexts.badDecisions(file, r.error.issues[0]?.message ?? "JSON"), 2);
-    for (const [id, d] of Object.entries(r.data)) byId.set(id, d);
-  }
-  for (const id of args.accept?.ids ?? []) byId.set(id, "accept");
-  return { ...(args.accept?.all ? { all: args.accept.all } : {}), byId };
 }
 
 /** Run a command; an analysis stopped at MAX_ISSUES becomes one line naming the file (exit 2). */
@@ -157,30 +166,11 @@ function prepareFolder(dir: string): void {
   }
 }
 
-/**
- * --since: a snapshot inside FILE must exist (else exit 2, naming the dates there are); another file is
- * opened read-only through the same file port (never modified).
- */
-async function sinceRequest(args: ParsedArgs, port: XlsxWorkbookPort, io: CliIO): Promise<SinceRequest | undefined> {
-  const since = args.since;
-  if (!since) return undefined;
-  if (since.kind === "date") {
-    const { listSnapshots, loadSnapshots } = await import("../app/use-cases/changes");
-    const { book, warning } = await loadSnapshots(port);
-    if (warning)
-      io.stderr("phuluc: " + OUTCOME_TEXTS[args.lang].snapshotsDamaged(warning.kind === "corrupt" ? null : warning.count) + "\n");
-    const dates = [...new Set(listSnapshots(book).map((s) => s.asOf))];
-    if (!dates.includes(since.asOf)) throw new CliError(cliTexts.sinceNotFound(since.asOf, dates));
-    return { kind: "snapshot", asOf: since.asOf };
-  }
-  const old = await openFilePort(since.path, { readOnly: true });
-  return { kind: "file", port: old, label: path.basename(since.path) };
-}
-
-function print(outcome: CommandOutcome, args: ParsedArgs, io: CliIO): void {
+function print(outcome: CommandOutcome, cli: Plan["cli"], args: ParsedArgs, io: CliIO): void {
   const report = outcome.report;
-  if (args.json && outcome.json !== undefined) {
-    for (const block of blocks(jsonPieces(outcome.json))) io.stdout(block);
+  const own = args.json ? cli.json?.(outcome) : undefined;
+  if (own !== undefined) {
+    for (const block of blocks(jsonPieces(own))) io.stdout(block);
     io.stdout("\n");
   } else if (args.json && report) {
     // In blocks: the text of a 100,000-task report is never built as one string.
@@ -188,7 +178,7 @@ function print(outcome: CommandOutcome, args: ParsedArgs, io: CliIO): void {
     const lazy = { issues: (slice: readonly unknown[]) => withMessages(slice as Report["issues"], args.lang) };
     for (const block of blocks(jsonPieces(jsonReport(report, args.lang, false), lazy))) io.stdout(block);
     io.stdout("\n");
-  } else if (report && args.def!.cli?.prints === "report") {
+  } else if (report && cli.prints === "report") {
     // Line by line, in blocks: a report of a million issues is never one string.
     const lines = textReportLines(report, { file: args.file, lang: args.lang });
     for (const block of blocks(withNewlines(lines))) io.stdout(block);

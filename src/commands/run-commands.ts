@@ -10,7 +10,7 @@
  * off half written — and the result dialog closes itself, completing the command, CLOSE_MARGIN_MS before
  * the limit however long the work took.
  */
-import { ribbonCommands } from "../app/commands";
+import { ribbonCommands, type CommandDef, type CommandId } from "../app/commands";
 import { Cancelled, CancelToken } from "../app/run-context";
 import type { WorkbookPort } from "../core/port";
 import { COMMAND_STRINGS } from "../i18n/commands";
@@ -41,46 +41,44 @@ export interface CommandEvent {
 
 export type CommandHandler = (event: CommandEvent) => Promise<void>;
 
-/** A handler per ribbon function name (manifest.xml <FunctionName>). */
+/** What the dialog says after the button's command: its message, a hand-off to the pane, or the failure. */
+async function runForButton(
+  def: CommandDef,
+  deps: CommandDeps,
+  clicked: number,
+  now: () => number,
+): Promise<{ message: string; kind: "ok" | "error" }> {
+  try {
+    const { run } = await def.load!();
+    const cancel = new CancelToken(() => now() - clicked >= HANDOFF_AFTER_MS);
+    const request = { port: deps.port(), asOf: deps.today(), lang: "vi" as const, writeBack: true, deps: { cancel, writers: lazyWriters } };
+    return { message: (await run(request, def.ribbon!.input())).message, kind: "ok" };
+  } catch (err) {
+    if (err instanceof Cancelled) return { message: excelTexts.handOff(COMMAND_STRINGS.vi[def.id as CommandId].label), kind: "ok" };
+    return { message: excelTexts.commandFailed(toUserMessage(err)), kind: "error" };
+  }
+}
+
+/** A handler per ribbon function name (manifest.xml <FunctionName>): each button's entry in the command's definition. */
 export function createCommands(deps: CommandDeps): Record<string, CommandHandler> {
   const handlers: Record<string, CommandHandler> = {};
   const now = deps.now ?? Date.now;
   for (const def of ribbonCommands()) {
     handlers[def.ribbon!.functionName] = async (event) => {
       const clicked = now();
-      let done = false;
-      const complete = () => {
-        if (done) return;
-        done = true;
-        try {
-          event.completed();
-        } catch {
-          /* the host may already have closed the command */
-        }
-      };
       try {
-        let message: string;
-        let kind: "ok" | "error" = "ok";
-        try {
-          const { run } = await def.load!();
-          const cancel = new CancelToken(() => now() - clicked >= HANDOFF_AFTER_MS);
-          message = (
-            await run({ port: deps.port(), asOf: deps.today(), lang: "vi", writeBack: true, deps: { cancel, writers: lazyWriters } })
-          ).message;
-        } catch (err) {
-          if (err instanceof Cancelled) message = excelTexts.handOff(COMMAND_STRINGS.vi[def.id as keyof typeof COMMAND_STRINGS.vi].label);
-          else {
-            message = excelTexts.commandFailed(toUserMessage(err));
-            kind = "error";
-          }
-        }
+        const { message, kind } = await runForButton(def, deps, clicked, now);
         try {
           await deps.notify(message, kind, clicked + RUNTIME_LIMIT_MS - CLOSE_MARGIN_MS);
         } catch {
           /* nothing more we can show */
         }
       } finally {
-        complete();
+        try {
+          event.completed();
+        } catch {
+          /* the host may already have closed the command */
+        }
       }
     };
   }

@@ -8,8 +8,8 @@ import { analyze } from "../../src/core/analyze";
 import { checkWorkbook } from "../../src/app/use-cases/check";
 import { changesSince, changesSinceSnapshot, loadSnapshots, SnapshotNotFound } from "../../src/app/use-cases/changes";
 import { writeSummarySheets } from "../../src/app/use-cases/summarize";
-import { run as summarizeCommand } from "../../src/app/use-cases/summarize-command";
-import { run as checkCommand } from "../../src/app/use-cases/check-command";
+import { run as summarizeCommand } from "../../src/app/commands/summarize/run";
+import { run as checkCommand } from "../../src/app/commands/check/run";
 import { defaultSettings } from "../../src/core/settings";
 import { SNAPSHOTS_KEY } from "../../src/core/snapshot";
 import { CHANGES_KEY } from "../../src/documents/summary/sheet-changes";
@@ -94,7 +94,7 @@ test("a damaged record: a warning, no comparison, the summary still written and 
   expect((await loadSnapshots(port)).warning).toBeNull();
   // The command says so in its message.
   port.records[SNAPSHOTS_KEY] = "garbage";
-  const outcome = await summarizeCommand({ port, asOf: AFTER_AS_OF, lang: "vi", writeBack: true, settings });
+  const outcome = await summarizeCommand({ port, asOf: AFTER_AS_OF, lang: "vi", writeBack: true, settings }, {});
   expect(outcome.message).toContain(OUTCOME_TEXTS.vi.snapshotsDamaged(null));
 });
 
@@ -102,24 +102,28 @@ test("check --since (the check command): the report carries the changes", async 
   const port = new FakePort(planBefore());
   await summarize(port, BEFORE_AS_OF);
   port.grids = planAfter();
-  const outcome = await checkCommand({
-    port,
-    asOf: AFTER_AS_OF,
-    lang: "vi",
-    writeBack: false,
-    settings,
-    since: { kind: "snapshot", asOf: BEFORE_AS_OF },
-  });
+  const outcome = await checkCommand(
+    {
+      port,
+      asOf: AFTER_AS_OF,
+      lang: "vi",
+      writeBack: false,
+      settings,
+    },
+    { since: { kind: "snapshot", asOf: BEFORE_AS_OF } },
+  );
   expect(outcome.report?.changes?.total).toMatchObject({ done_on_time: 1, removed: 1 });
   const other = new FakePort(planBefore());
-  const fromFile = await checkCommand({
-    port,
-    asOf: AFTER_AS_OF,
-    lang: "vi",
-    writeBack: false,
-    settings,
-    since: { kind: "file", port: other, label: "cu.xlsx" },
-  });
+  const fromFile = await checkCommand(
+    {
+      port,
+      asOf: AFTER_AS_OF,
+      lang: "vi",
+      writeBack: false,
+      settings,
+    },
+    { since: { kind: "file", port: other, label: "cu.xlsx" } },
+  );
   // No snapshot in the other "file": its as-of date is the report's, so only edits count (no newly overdue).
   expect(fromFile.report?.changes?.since).toEqual({ source: "file", asOf: AFTER_AS_OF, label: "cu.xlsx" });
   expect(fromFile.report?.changes?.total).toMatchObject({ done_on_time: 1, done_late: 1, overdue: 0, added: 1, removed: 1 });
@@ -140,9 +144,9 @@ test("the file adapter keeps the snapshots in the saved file", async () => {
 test("the Office.js adapter (fake Excel): the ribbon's summary records its snapshot, the second writes the changes sheet", async () => {
   const fake = fakeWorkbook(planBefore());
   const port = new OfficeWorkbookPort({ run: fake.run, isSetSupported: fake.isSetSupported });
-  await summarizeCommand({ port, asOf: BEFORE_AS_OF, lang: "vi", writeBack: true, settings });
+  await summarizeCommand({ port, asOf: BEFORE_AS_OF, lang: "vi", writeBack: true, settings }, {});
   expect((await loadSnapshots(port)).book.snapshots).toHaveLength(1);
-  const outcome = await summarizeCommand({ port, asOf: "2026-07-31", lang: "vi", writeBack: true, settings });
+  const outcome = await summarizeCommand({ port, asOf: "2026-07-31", lang: "vi", writeBack: true, settings }, {});
   expect(outcome.message).toContain("Tổng hợp - Thay đổi");
   expect((await loadSnapshots(port)).book.snapshots.map((s) => s.asOf)).toEqual([BEFORE_AS_OF, "2026-07-31"]);
 });

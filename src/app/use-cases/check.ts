@@ -14,7 +14,11 @@ export interface CheckInput {
   settings?: Settings;
 }
 
-export interface CheckResult {
+/**
+ * A check of the workbook: its report, the sheets as read and the settings used. (The pane's `CheckResult`
+ * is what it shows of one: the report, the grids and the units' due-soon counts.)
+ */
+export interface WorkbookCheck {
   report: Report;
   /** The sheets as read (kept for one-click fixes and comparisons without a second read). */
   grids: Grid[];
@@ -23,7 +27,7 @@ export interface CheckResult {
   settingsWarning?: string;
 }
 
-export async function checkWorkbook(port: WorkbookPort, input: CheckInput, deps: RunDeps = {}): Promise<CheckResult> {
+export async function checkWorkbook(port: WorkbookPort, input: CheckInput, deps: RunDeps = {}): Promise<WorkbookCheck> {
   const cancelled = () => deps.cancel?.cancelled ?? false;
   let settings = input.settings;
   let settingsWarning: string | undefined;

@@ -138,7 +138,7 @@ export class PaneController {
       const runs = this.runs;
       const asOf = asOfOf(runs.state);
       const { run } = await def.load!();
-      const outcome = await run({
+      const request = {
         port: runs.host.port,
         asOf,
         lang: runs.lang,
@@ -146,7 +146,8 @@ export class PaneController {
         report: runs.state.result?.report,
         settings: await runs.settingsNow(),
         deps: { runSteps: engine.runSliced, engine },
-      });
+      };
+      const outcome = await run(request, def.pane?.place === "results" ? def.pane.input() : {});
       return { notice: () => outcome.message };
     });
 

@@ -33,7 +33,7 @@ export interface ReportViewsProps {
 }
 
 /** The registry's commands shown as plain buttons above the issues. */
-const RESULT_COMMANDS: readonly CommandDef[] = COMMANDS.filter((c: CommandDef) => c.pane === "results");
+const RESULT_COMMANDS: readonly CommandDef[] = COMMANDS.filter((c: CommandDef) => c.pane?.place === "results");
 
 export const ReportViews = memo(function ReportViews({
   report,

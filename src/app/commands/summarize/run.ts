@@ -1,9 +1,9 @@
 /** The "summarize" command: check (unless the door has a report), then write the summary sheets. */
-import { OUTCOME_TEXTS } from "../../i18n/commands";
-import { unappliedTouchesText } from "../../i18n/excel";
-import type { CommandRun } from "../command";
-import { reportOf } from "./check";
-import { writeSummarySheets } from "./summarize";
+import { OUTCOME_TEXTS } from "../../../i18n/commands";
+import { unappliedTouchesText } from "../../../i18n/excel";
+import type { CommandRun } from "../../command";
+import { reportOf } from "../../use-cases/check";
+import { writeSummarySheets } from "../../use-cases/summarize";
 
 export const run: CommandRun = async (req) => {
   const { report, settings } = await reportOf(req);

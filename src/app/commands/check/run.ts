@@ -1,14 +1,22 @@
 /** The "check" command: check the workbook; where the door keeps changes (ribbon, CLI -o), highlight the problems. */
-import { OUTCOME_TEXTS } from "../../i18n/commands";
-import type { CommandRun } from "../command";
-import { checkWorkbook, hasErrors } from "./check";
-import { highlightIssues } from "./highlight";
+import { OUTCOME_TEXTS } from "../../../i18n/commands";
+import type { CommandRun, SinceRequest } from "../../command";
+import { checkWorkbook, hasErrors } from "../../use-cases/check";
+import { highlightIssues } from "../../use-cases/highlight";
 
-export const run: CommandRun = async (req) => {
+export interface CheckInput {
+  /** Compare with an earlier version (--since): the report then carries `changes`. */
+  since?: SinceRequest;
+}
+
+export const run: CommandRun<CheckInput> = async (req, { since }) => {
   const checked = await checkWorkbook(req.port, { asOf: req.asOf, settings: req.settings }, req.deps);
   // The comparison's modules (snapshots, their schemas) are loaded only when one is asked for.
-  const report = req.since
-    ? { ...checked.report, changes: await (await import("./changes")).changesSince(req.port, checked.report, req.since, req.deps) }
+  const report = since
+    ? {
+        ...checked.report,
+        changes: await (await import("../../use-cases/changes")).changesSince(req.port, checked.report, since, req.deps),
+      }
     : checked.report;
   req.deps?.cancel?.throwIfCancelled(); // nothing written yet: a run called off now leaves the workbook as it was
   const highlighted = req.writeBack ? (await highlightIssues(req.port, report)).cells : null;

@@ -4,35 +4,28 @@
  * the identity the documents will carry (settings over the workbook) and the unit list in use; with
  * --units-from-plan it adopts the list the plan's own lead column proposes (never without being asked).
  */
-import type { CommandRun, SettingsEdit } from "../command";
-import { unitsFor, type Settings, type UnitDef } from "../../core/settings";
-import { createUnitMatcher } from "../../core/units";
-import { proposeUnits } from "../../core/unit-proposal";
-import type { Report } from "../../core/report-schema";
-import { identityOf } from "../../core/document/identity";
-import type { SettingsJson } from "../../core/document/settings-json";
-import { settingsText } from "../../documents/settings-text";
-import { checkWorkbook } from "./check";
-import { saveSettings } from "./settings";
+import type { CommandOutcome, CommandRun } from "../../command";
+import { unitsFor, type Settings, type UnitDef } from "../../../core/settings";
+import { createUnitMatcher } from "../../../core/units";
+import { proposeUnits } from "../../../core/unit-proposal";
+import type { Report } from "../../../core/report-schema";
+import { identityOf } from "../../../core/document/identity";
+import type { SettingsJson } from "../../../core/document/settings-json";
+import { settingsText } from "../../../documents/settings-text";
+import { checkWorkbook } from "../../use-cases/check";
+import { saveSettings } from "../../use-cases/settings";
+import { applySettingsEdit, type SettingsEdit } from "./edit";
 
-/** The settings with each field the edit names replaced (the plan's number, date and title together). */
-export function applySettingsEdit(settings: Settings, edit: SettingsEdit, units?: UnitDef[]): Settings {
-  const next: Settings = { ...settings, ...(units ? { units } : {}) };
-  if (edit.commune !== undefined) next.communeName = edit.commune;
-  if (edit.plan) {
-    next.planNumber = edit.plan.planNumber;
-    next.planName = edit.plan.planName;
-    if (edit.plan.planDate) next.planDate = edit.plan.planDate;
-    else delete next.planDate;
-  }
-  if (edit.signerName !== undefined || edit.signerTitle !== undefined) {
-    next.report = {
-      ...settings.report,
-      ...(edit.signerName !== undefined ? { signerName: edit.signerName } : {}),
-      ...(edit.signerTitle !== undefined ? { signerTitle: edit.signerTitle } : {}),
-    };
-  }
-  return next;
+export interface SettingsInput {
+  /** The settings to change (none: only show them). */
+  edit?: SettingsEdit;
+  /** The workbook's file name, for the message. */
+  file?: string;
+}
+
+export interface SettingsOutcome extends CommandOutcome {
+  /** The settings, the identity the documents will carry and the units in use (--json: SettingsJsonSchema). */
+  json: SettingsJson;
 }
 
 /** The unit list the plan's lead column gives (null when it names no unit at all). */
@@ -47,9 +40,8 @@ function unitsFromPlan(report: Report, settings: Settings): UnitDef[] | null {
   );
 }
 
-export const run: CommandRun = async (req) => {
+export const run: CommandRun<SettingsInput, SettingsOutcome> = async (req, { edit, file }) => {
   let settings = req.settings ?? (await req.port.loadSettings()).settings;
-  const edit = req.settingsEdit;
   let unitsMissing = false;
   if (edit) {
     let units: UnitDef[] | undefined;
@@ -71,7 +63,7 @@ export const run: CommandRun = async (req) => {
   };
   return {
     ok: !unitsMissing,
-    message: settingsText(json, req.lang, { file: req.label ?? "", unitsMissing }),
+    message: settingsText(json, req.lang, { file: file ?? "", unitsMissing }),
     changed: !!edit,
     json,
   };
