@@ -11,7 +11,7 @@
  */
 import { countWithin, jsonBytes } from "./text/utf8";
 import { decodeBook, trimBook } from "./snapshot";
-import { parseMergesRecord, type MergeEntry, type MergesRecord } from "./returns/merge-schema";
+import { parseMergesRecord, type MergeEntry, type MergesRecord } from "./returned-copies/merge-schema";
 import { PART_KEYS, partBytes, type PartKey } from "./store";
 
 /**

@@ -3,8 +3,8 @@
  * (Gộp báo cáo đơn vị) and its log sheet "Nhật ký gộp". What is written into workbooks is Vietnamese;
  * what the CLI and the pane say comes in Vietnamese and English.
  */
-import type { FillField } from "../core/returns/fields";
-import type { ConflictKind } from "../core/returns/merge-schema";
+import type { FillField } from "../core/returned-copies/fields";
+import type { ConflictKind } from "../core/returned-copies/merge-schema";
 import { plural, sheetRef } from "./format";
 import type { Lang } from "../core/lang";
 

@@ -39,7 +39,7 @@ export const runSliced: StepRunner = async (steps, options) => {
 export const splitWorkbook = (port: WorkbookPort, input: SplitInput, deps: RunDeps = {}) =>
   splitWorkbookWith(port, input, { ...deps, writers: lazyWriters });
 export { reviewReturns, applyMerge, undoLastMerge, mergeState } from "../app/use-cases/merge";
-export { defaultAccepted } from "../core/returns/apply";
+export { defaultAccepted } from "../core/returned-copies/apply";
 
 /** A picked file the pane could not open as a workbook, with the sentence that says why. */
 export interface UnreadableFile {

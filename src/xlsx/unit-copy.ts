@@ -8,7 +8,7 @@
 import type { Settings } from "../core/settings";
 import { emptyStore } from "../core/store";
 import type { UnitCopy } from "../documents/unit-copies/split";
-import { UNIT_COPY_KEY } from "../core/returns/copy-record";
+import { UNIT_COPY_KEY } from "../core/returned-copies/copy-record";
 import { writeZip } from "../ooxml/zip-write";
 import { addWorksheet } from "./sheet-parts";
 import { writeStore } from "./store";

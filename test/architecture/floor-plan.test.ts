@@ -1,7 +1,7 @@
 /**
  * docs/architecture.md is the floor plan people read: its layer table is the one the lint enforces
  * (scripts/lint/layers.json), and it names every folder under src/ down to two levels (src/core,
- * src/core/returns; deeper folders are named where they help, not checked).
+ * src/core/returned-copies; deeper folders are named where they help, not checked).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -13,7 +13,7 @@ const LAYERS = JSON.parse(fs.readFileSync(path.join(ROOT, "scripts/lint/layers.j
   { layer: string; runtime: string[]; types?: string[] }
 >;
 
-/** The folders under src/ down to `depth` levels, as "core", "core/returns"… */
+/** The folders under src/ down to `depth` levels, as "core", "core/returned-copies"… */
 function foldersUnder(dir: string, depth: number, rel = ""): string[] {
   const out: string[] = [];
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -37,7 +37,7 @@ function lint(probes: Probe[]): string[][] {
 const FORBIDDEN: Probe[] = [
   { file: "src/core/probe.ts", code: 'import { summaryText } from "../i18n/summary";\nexport const words = summaryText;\n' },
   { file: "src/core/probe.ts", code: 'export const load = () => import("../i18n/summary");\n' },
-  { file: "src/core/returns/probe.ts", code: "export const load = () => import(`../../documents/summary/build`);\n" },
+  { file: "src/core/returned-copies/probe.ts", code: "export const load = () => import(`../../documents/summary/build`);\n" },
   { file: "src/core/probe.ts", code: 'export { run } from "../app/use-cases/check";\n' },
   { file: "src/i18n/probe.ts", code: 'import { isIsoDate } from "../core/dates";\nexport const is = isIsoDate;\n' },
   { file: "src/i18n/probe.ts", code: 'import type { SplitInput } from "../app/use-cases/split";\nexport type Input = SplitInput;\n' },

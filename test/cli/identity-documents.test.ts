@@ -14,7 +14,7 @@ import { anHoaPlan, wardPlan } from "../support/commune-plans";
 import { makeTempDir, removeTempDir, writeTempXlsx } from "../support/xlsx-builder";
 import { sofficeConvert } from "../support/soffice";
 import { XlsxWorkbookPort } from "../../src/xlsx/port";
-import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../../src/core/returns/copy-record";
+import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../../src/core/returned-copies/copy-record";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample.xlsx");
 const AS_OF = "2026-11-22";

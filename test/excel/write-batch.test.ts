@@ -7,7 +7,7 @@ import { fromA1 } from "../../src/core/a1";
 import { defaultSettings } from "../../src/core/settings";
 import { emptyStore } from "../../src/core/store";
 import type { CellWrite } from "../../src/core/port";
-import { MERGES_KEY, parseMergesRecord } from "../../src/core/returns/merge-schema";
+import { MERGES_KEY, parseMergesRecord } from "../../src/core/returned-copies/merge-schema";
 import { applyMerge, mergeState, reviewReturns, undoLastMerge } from "../../src/app/use-cases/merge";
 import { OfficeWorkbookPort } from "../../src/excel/port";
 import { BATCH_BUDGET_BYTES, writeBatchWith } from "../../src/excel/write-batch";

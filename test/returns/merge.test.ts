@@ -13,8 +13,8 @@ import {
   MERGES_KEY,
   parseMergesRecord,
   type ConflictKind,
-} from "../../src/core/returns/merge-schema";
-import { addMerge } from "../../src/core/returns/apply";
+} from "../../src/core/returned-copies/merge-schema";
+import { addMerge } from "../../src/core/returned-copies/apply";
 import { CONFLICT_LABELS } from "../../src/i18n/returns";
 import { undoLastMerge, mergeState } from "../../src/app/use-cases/merge";
 import { defaultSettings } from "../../src/core/settings";

@@ -12,7 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { checkWorkbook } from "../../src/app/use-cases/check";
 import { applyMerge, reviewReturns, type MergeReview } from "../../src/app/use-cases/merge";
-import type { ProposedChange } from "../../src/core/returns/merge-schema";
+import type { ProposedChange } from "../../src/core/returned-copies/merge-schema";
 import { main } from "../../src/cli/main";
 import { encodeTcvn3 } from "../core/parsers/legacy-encoder";
 import { sheetPart, zipText } from "../hardening/support/craft";

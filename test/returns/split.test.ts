@@ -5,10 +5,10 @@
  */
 import ExcelJS from "exceljs";
 import { parseStatus } from "../../src/core/status";
-import { STATUS_CHOICES } from "../../src/core/returns/fields";
-import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../../src/core/returns/copy-record";
+import { STATUS_CHOICES } from "../../src/core/returned-copies/fields";
+import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../../src/core/returned-copies/copy-record";
 import { copyFileName, FILL_CELL_RGB, FILL_HEADER_RGB } from "../../src/documents/unit-copies/split";
-import { fingerprintOf } from "../../src/core/returns/merge";
+import { fingerprintOf } from "../../src/core/returned-copies/merge";
 import { AS_OF, CA, fileOf, KT, openPort, planBytes, reportOf, split, T, VH } from "./support";
 import { TRACKING_HEADER } from "../support/grid-builder";
 

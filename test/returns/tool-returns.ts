@@ -16,7 +16,7 @@ import { analyze } from "../../src/core/analyze";
 import { isDateFormat, serialToIso } from "../../src/core/dates";
 import type { CellValue, MergeArea } from "../../src/core/grid";
 import { defaultSettings } from "../../src/core/settings";
-import { readTaskTables } from "../../src/core/returns/task-tables";
+import { readTaskTables } from "../../src/core/returned-copies/task-tables";
 import { STORE_SHEET } from "../../src/core/store";
 import { findStoreSheet } from "../../src/xlsx/store";
 import { sofficeConvert } from "../support/soffice";

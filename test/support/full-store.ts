@@ -10,7 +10,7 @@ import { addDays } from "../../src/core/dates";
 import { defaultSettings } from "../../src/core/settings";
 import { addSnapshot, emptyBook, identifyReport, MAX_SNAPSHOTS, type StoredBook } from "../../src/core/snapshot";
 import type { HighlightRecord, Store } from "../../src/core/store";
-import type { LogLine, MergesRecord, UndoWrite } from "../../src/core/returns/merge-schema";
+import type { LogLine, MergesRecord, UndoWrite } from "../../src/core/returned-copies/merge-schema";
 import { HIGHLIGHT_FILL } from "../../src/excel/highlight";
 import { appendixGrid, fakeWorkbook } from "../fakes/fake-workbook";
 import type { FakeExcel } from "../fakes/fake-excel";

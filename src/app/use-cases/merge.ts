@@ -1,6 +1,6 @@
 /**
  * Gộp báo cáo đơn vị: read the units' returns (files), propose what they change in the plan and every
- * conflict (src/core/returns/merge.ts) — in the words of the plan's own status drop-down, holding back a
+ * conflict (src/core/returned-copies/merge.ts) — in the words of the plan's own status drop-down, holding back a
  * value for a cell that holds a formula — write what was decided into the plan in one batch, keep the
  * merge's log and what the cells held before in `_phuluc` (record "merges"), write the sheet "Nhật ký
  * gộp", and mark the summary sheets made before the merge. The last merge can be undone as a whole. The
@@ -14,14 +14,20 @@ import type { Report } from "../../core/report-schema";
 import type { Settings } from "../../core/settings";
 import { SUMMARY_MARKER } from "../../documents/summary/build";
 import { AS_OF_ROW } from "../../documents/summary/title";
-import { addMerge, mergeWrites, undoableMerge, undoWrites } from "../../core/returns/apply";
+import { addMerge, mergeWrites, undoableMerge, undoWrites } from "../../core/returned-copies/apply";
 import { logLines } from "../../documents/unit-copies/log-lines";
-import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../../core/returns/copy-record";
-import { decide, decideFromTicks, type Decided } from "../../core/returns/decisions";
-import { proposeMerge, type ReturnInput } from "../../core/returns/merge";
+import { parseUnitCopyRecord, UNIT_COPY_KEY } from "../../core/returned-copies/copy-record";
+import { decide, decideFromTicks, type Decided } from "../../core/returned-copies/decisions";
+import { proposeMerge, type ReturnInput } from "../../core/returned-copies/merge";
 import { buildMergeLog } from "../../documents/unit-copies/merge-log";
-import { MERGES_KEY, parseMergesRecord, type MergeEntry, type MergeProposal, type MergesRecord } from "../../core/returns/merge-schema";
-import { holdFormulaCells } from "../../core/returns/settle";
+import {
+  MERGES_KEY,
+  parseMergesRecord,
+  type MergeEntry,
+  type MergeProposal,
+  type MergesRecord,
+} from "../../core/returned-copies/merge-schema";
+import { holdFormulaCells } from "../../core/returned-copies/settle";
 import { returnsSheetText } from "../../i18n/returns";
 import type { InputWorkbook } from "../command";
 import type { RunDeps } from "../run-context";

@@ -4,8 +4,14 @@
  * the log sheet (merge-log.ts).
  */
 import { cellLabel, CONFLICT_LABELS, FIELD_LABELS, returnsSheetText } from "../../i18n/returns";
-import type { Decided } from "../../core/returns/decisions";
-import { REVIEW_KINDS, type LogLine, type MergeConflict, type MergeProposal, type ProposedChange } from "../../core/returns/merge-schema";
+import type { Decided } from "../../core/returned-copies/decisions";
+import {
+  REVIEW_KINDS,
+  type LogLine,
+  type MergeConflict,
+  type MergeProposal,
+  type ProposedChange,
+} from "../../core/returned-copies/merge-schema";
 
 /** Lines of the log kept and shown per merge; the rest are counted. */
 export const LOG_LINE_CAP = 2000;

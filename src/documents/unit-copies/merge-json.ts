@@ -9,8 +9,8 @@
 import { z } from "zod";
 import { CONFLICT_LABELS, FIELD_LABELS } from "../../i18n/returns";
 import type { Lang } from "../../core/lang";
-import { FILL_FIELDS } from "../../core/returns/fields";
-import { CONFLICT_KINDS, type MergeProposal } from "../../core/returns/merge-schema";
+import { FILL_FIELDS } from "../../core/returned-copies/fields";
+import { CONFLICT_KINDS, type MergeProposal } from "../../core/returned-copies/merge-schema";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const a1 = z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/);

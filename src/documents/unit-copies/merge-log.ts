@@ -12,7 +12,7 @@ import { TAB_COLOR } from "../summary/styles";
 import type { Commune } from "../../core/document/identity";
 import { agencyOf } from "../../i18n/document";
 import { returnsSheetText } from "../../i18n/returns";
-import type { MergesRecord } from "../../core/returns/merge-schema";
+import type { MergesRecord } from "../../core/returned-copies/merge-schema";
 
 export const MERGE_LOG_MARKER = "phuluc.merge-log.v1";
 export const MERGE_LOG_KEY = "merge_log";

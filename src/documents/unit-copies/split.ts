@@ -26,10 +26,10 @@ import { communeWords, planReference } from "../../i18n/document";
 import { summaryText } from "../../i18n/summary";
 import { returnsSheetText } from "../../i18n/returns";
 import type { TaskField } from "../../core/columns";
-import { encodeFill, FILL_FIELDS, STATUS_CHOICES, type FillField } from "../../core/returns/fields";
-import type { CopyTask, PlanStamp, UnitCopyRecord } from "../../core/returns/copy-record";
-import { entriesOf, fingerprintOf } from "../../core/returns/merge";
-import { fieldCell, fillCells, readTaskTables, type TaskTable } from "../../core/returns/task-tables";
+import { encodeFill, FILL_FIELDS, STATUS_CHOICES, type FillField } from "../../core/returned-copies/fields";
+import type { CopyTask, PlanStamp, UnitCopyRecord } from "../../core/returned-copies/copy-record";
+import { entriesOf, fingerprintOf } from "../../core/returned-copies/merge";
+import { fieldCell, fillCells, readTaskTables, type TaskTable } from "../../core/returned-copies/task-tables";
 
 export interface SplitInput {
   report: Report;

@@ -10,8 +10,8 @@
  */
 import { memo, useEffect, useId, useRef } from "react";
 import { Button, Checkbox } from "@fluentui/react-components";
-import { REVIEW_KINDS, type ConflictKind } from "../../core/returns/conflict-kinds";
-import type { MergeConflict, ProposedChange } from "../../core/returns/merge-schema";
+import { REVIEW_KINDS, type ConflictKind } from "../../core/returned-copies/conflict-kinds";
+import type { MergeConflict, ProposedChange } from "../../core/returned-copies/merge-schema";
 import { formatViDate } from "../../i18n/format";
 import { COMMAND_STRINGS } from "../../i18n/commands";
 import { cellLabel, CONFLICT_LABELS, FIELD_LABELS, RETURNS_UI, type UnassignedView } from "../../i18n/returns";

@@ -29,7 +29,7 @@ import {
 import { decodeHighlights, encodeHighlights, MAX_HIGHLIGHT_CELLS } from "../../../src/core/store-highlights";
 import { fitBudget, STORE_BUDGET_BYTES, StoreFullError } from "../../../src/core/store-budget";
 import { decodeBook } from "../../../src/core/snapshot";
-import { parseMergesRecord } from "../../../src/core/returns/merge-schema";
+import { parseMergesRecord } from "../../../src/core/returned-copies/merge-schema";
 import { FULL, fullHighlights, fullMerges, fullSnapshots } from "../../support/full-store";
 import { legacyChunks } from "../../support/store-cells";
 

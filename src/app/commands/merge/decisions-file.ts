@@ -1,6 +1,6 @@
 /** merge's --decisions FILE.json and --accept, for the CLI: what the person merging decided. */
 import { z } from "zod";
-import type { Decision, DecisionInput } from "../../../core/returns/decisions";
+import type { Decision, DecisionInput } from "../../../core/returned-copies/decisions";
 import { cliTexts } from "../../../i18n/cli";
 import { UsageError, type CliArgs, type CliDoor } from "../../command";
 

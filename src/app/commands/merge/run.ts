@@ -4,7 +4,7 @@
  * (--accept, --decisions); the plan's own columns never are. The outcome is not ok while anything waits for
  * a decision (exit 1). `--json` prints the account of the merge (MergeJsonSchema) instead.
  */
-import { decide, type DecisionInput } from "../../../core/returns/decisions";
+import { decide, type DecisionInput } from "../../../core/returned-copies/decisions";
 import { mergeJson, type MergeJson } from "../../../documents/unit-copies/merge-json";
 import { mergeReportText, RETURNS_TEXTS } from "../../../i18n/returns";
 import type { CommandOutcome, CommandRun, InputWorkbook } from "../../command";
