@@ -21,7 +21,6 @@ import { CliError, type CliIO } from "./io";
 import { MAX_ISSUES, TooManyIssuesError } from "../core/issue-list";
 import { blocks, jsonPieces } from "./json-stream";
 import { textReportLines } from "./text-report";
-import { runConsolidate } from "./consolidate";
 import { cliWriters } from "./writers";
 import type { Lang } from "../core/lang";
 
@@ -96,7 +95,7 @@ function cliDoor(args: ParsedArgs, port: XlsxWorkbookPort, io: CliIO, opened: Op
 export async function runCommand(args: ParsedArgs, io: CliIO, deps: RunDeps = {}): Promise<number> {
   const plan = planOf(args);
   // Folders and files read one by one by the door's own runner (consolidate): no single workbook to open.
-  if (plan.cli.inputs === "paths") return runConsolidate(args, io);
+  if (plan.cli.inputs === "paths") return (await import("./consolidate")).runConsolidate(args, io);
   if (plan.writes && plan.cli.output === "directory") prepareFolder(args.out!);
   else if (plan.writes) checkOutputPath(args.out!, plan.inputs);
   const port = await openFilePort(args.file, { readOnly: !plan.writes || plan.makesFiles, builds: plan.writes && !plan.makesFiles });

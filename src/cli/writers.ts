@@ -1,9 +1,13 @@
-/** The CLI's file writers (deps.writers): the .xlsx and .docx writers, imported as they are. */
+/**
+ * The CLI's file writers (deps.writers): the .xlsx and .docx writers, each loaded when a command first
+ * writes such a file (the docx package alone is a fifth of the CLI's start-up, and `check` never needs it).
+ */
 import type { FileWriters } from "../app/run-context";
-import { DOCX_MEDIA_TYPE, renderReportDocx } from "../docx/render";
-import { writeUnitCopy } from "../xlsx/unit-copy";
 
 export const cliWriters: FileWriters = {
-  unitCopy: async (copy, settings) => writeUnitCopy(copy, settings),
-  reportDocx: async (doc) => ({ bytes: await renderReportDocx(doc), mediaType: DOCX_MEDIA_TYPE }),
+  unitCopy: async (copy, settings) => (await import("../xlsx/unit-copy")).writeUnitCopy(copy, settings),
+  reportDocx: async (doc) => {
+    const { DOCX_MEDIA_TYPE, renderReportDocx } = await import("../docx/render");
+    return { bytes: await renderReportDocx(doc), mediaType: DOCX_MEDIA_TYPE };
+  },
 };
