@@ -53,7 +53,7 @@ export function productSheetNames(grids: readonly Grid[], settings: Settings, ig
   }
   const store = grids.find((g) => g && g.name === STORE_SHEET);
   if (store && Array.isArray(store.values) && store.origin)
-    for (const rec of decodeStoreColumns(gridColumns(store)).store.summarySheets) names.add(rec.name);
+    for (const rec of decodeStoreColumns(gridColumns(store), ["sheets"]).store.summarySheets) names.add(rec.name);
   return names;
 }
 

@@ -290,8 +290,11 @@ export function decodeLegacyStore(chunks: readonly unknown[]): { store: Store; c
   return { store: emptyStore(), corrupt: true };
 }
 
-/** The store from its sheet's columns (columns[c][r]: column c, row r + 1). Never throws. */
-export function decodeStoreColumns(columns: readonly (readonly unknown[])[]): DecodedStore {
+/**
+ * The store from its sheet's columns (columns[c][r]: column c, row r + 1). Never throws. `parts`: the parts
+ * to decode (format 2; the others stay empty) — a reader that needs one part never parses the snapshots.
+ */
+export function decodeStoreColumns(columns: readonly (readonly unknown[])[], parts: readonly PartKey[] = PART_KEYS): DecodedStore {
   const colA = columns[0] ?? [];
   const head = decodeHead(colA[0]);
   if (!head) {
@@ -301,7 +304,7 @@ export function decodeStoreColumns(columns: readonly (readonly unknown[])[]): De
   }
   let store = emptyStore();
   const damaged: PartKey[] = [];
-  for (const part of PART_KEYS) {
+  for (const part of parts) {
     const { value, damaged: bad } = decodePart(part, columnChunks(columns[PART_COLUMN[part]] ?? []).join(""));
     if (bad) damaged.push(part);
     else store = withPart(store, part, value);

@@ -83,6 +83,11 @@ export function looseUnitKey(exactKey: string): string {
   return foldKey(exactKey);
 }
 
+/** How many edits still make two loose keys one unit: 1 up to 8 characters, 2 up to 16, else 3. */
+export function maxEdits(looseKey: string): number {
+  return looseKey.length <= 8 ? 1 : looseKey.length <= 16 ? 2 : 3;
+}
+
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 

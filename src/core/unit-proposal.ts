@@ -8,7 +8,7 @@
 import type { UnitDef } from "./settings";
 import type { LeadMatch } from "./units";
 import { foldKey, nfc } from "./text/fold";
-import { editDistance, exactUnitKey, isGenericUnitText, looseUnitKey } from "./unit-keys";
+import { editDistance, exactUnitKey, isGenericUnitText, looseUnitKey, maxEdits } from "./unit-keys";
 
 export interface UnitProposal {
   units: UnitDef[];
@@ -64,7 +64,7 @@ function groupsOf(leads: readonly string[]): Group[] {
 function mergeNearMisses(groups: Group[]): Group[] {
   const kept: Group[] = [];
   for (const g of groups) {
-    const max = g.loose.length <= 8 ? 1 : g.loose.length <= 16 ? 2 : 3;
+    const max = maxEdits(g.loose);
     const into = kept.find((k) => k.loose === g.loose || editDistance(k.loose, g.loose, max) <= max);
     if (!into) {
       kept.push(g);

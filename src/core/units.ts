@@ -1,7 +1,7 @@
 /** Matching lead/support unit text against the workbook's unit list. */
 import type { UnitDef } from "./settings";
 import { foldKey, nfc } from "./text/fold";
-import { editDistance, exactUnitKey, isGenericUnitText, looseUnitKey, tokenOverlap } from "./unit-keys";
+import { editDistance, exactUnitKey, isGenericUnitText, looseUnitKey, maxEdits, tokenOverlap } from "./unit-keys";
 
 export type LeadMatch =
   | { kind: "unit"; unit: string }
@@ -124,7 +124,7 @@ class UnitMatcher {
   }
 
   private nearestByEdits(lk: string): string | undefined {
-    const maxDist = lk.length <= 8 ? 1 : lk.length <= 16 ? 2 : 3;
+    const maxDist = maxEdits(lk);
     let best: string | undefined;
     let bestDist = maxDist + 1;
     for (const e of this.loose) {

@@ -47,9 +47,9 @@ export function qty(n: number): string {
   return n > 0 && n < 10 ? `0${n}` : formatNumber(n);
 }
 
-const pct = (x: number | null | undefined) => formatPercent(x, "vi");
-const para = (text: string): DocBlock => ({ kind: "paragraph", runs: [{ text }] });
-const heading = (level: 1 | 2 | 3, text: string): DocBlock => ({ kind: "heading", level, text });
+export const pct = (x: number | null | undefined) => formatPercent(x, "vi");
+export const para = (text: string): DocBlock => ({ kind: "paragraph", runs: [{ text }] });
+export const heading = (level: 1 | 2 | 3, text: string): DocBlock => ({ kind: "heading", level, text });
 
 /** The plan's name as it reads inside a sentence: a title written in capitals becomes sentence case. */
 export function planInProse(title: string): string {

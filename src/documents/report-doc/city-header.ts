@@ -11,7 +11,7 @@ import { nameInProse, readIssuer, type Issuer } from "../../core/consolidate/iss
 import { NO_IDENTITY, planTitleFrom, type PlanIdentity } from "../../core/document/identity";
 import type { Settings } from "../../core/settings";
 import { dateLine } from "../summary/format";
-import { ownAgencyLines, recipientLines, signerTitleLines } from "./header";
+import { ownAgencyLines, recipientLines, signatureOf, signerTitleLines } from "./header";
 import type { ReportDoc } from "./spec";
 
 export interface CityIdentity {
@@ -83,8 +83,7 @@ export function citySignature(settings: Settings, city: CityIdentity): ReportDoc
   if (department && !title) lines = [...R.signerDepartment];
   else if (department && caps(title) === R.viceDirector) lines = [R.onBehalfOfDirector, R.viceDirector];
   else lines = signerTitleLines(title);
-  const name = (settings.report?.signerName ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
-  return { titleLines: lines, name: name || null, namePlaceholder: reportDocText.signerPlaceholder };
+  return { ...signatureOf(settings), titleLines: lines };
 }
 
 /** "Nơi nhận": the settings' list, else the usual one for a committee or a department of that level. */

@@ -8,12 +8,12 @@
  * The issuing body, its parent, number, signer and recipients come from the city's settings (city-header.ts).
  */
 import { cityReportText as T, cityText } from "../../i18n/city-documents";
-import { formatNumber, formatPercent, formatViDate } from "../../i18n/format";
+import { formatNumber, formatViDate } from "../../i18n/format";
 import type { CityRollUp, RankedCommune } from "../../core/consolidate/roll-up";
 import type { SkippedFile } from "../../core/consolidate/reads";
 import type { Settings } from "../../core/settings";
 import { cityFigureText } from "../summary/city/sheet-indicators";
-import { qty } from "./build";
+import { heading, para, pct, qty } from "./build";
 import { cityIdentityOf, cityPlanReference, cityRecipients, cityReportHeader, citySignature } from "./city-header";
 import { reportDocText } from "../../i18n/report-doc";
 import type { DocBlock, DocRow, DocTable, ReportDoc } from "./spec";
@@ -23,9 +23,6 @@ export const MAX_COMMUNES_LISTED = 300;
 /** Left-out files named in the report; the workbook's «Tệp và vấn đề» lists them all. */
 const MAX_SKIPPED_LISTED = 20;
 
-const para = (text: string): DocBlock => ({ kind: "paragraph", runs: [{ text }] });
-const heading = (level: 1 | 2 | 3, text: string): DocBlock => ({ kind: "heading", level, text });
-const pct = (x: number | null) => formatPercent(x, "vi");
 const name = (c: RankedCommune) => cityText.commune(c.commune.kind, c.commune.name);
 
 function overall(rollUp: CityRollUp): DocBlock[] {

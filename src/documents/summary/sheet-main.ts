@@ -104,7 +104,7 @@ function countsTable(
 }
 
 /** An appendix as the table names it: its sheet, and its title when it says more. */
-function appendixName(a: Report["appendices"][number]): string {
+function appendixName(a: Pick<Report["appendices"][number], "sheet" | "title">): string {
   const title = a.title?.trim();
   return title && title !== a.sheet ? `${a.sheet}: ${title}` : a.sheet;
 }
@@ -120,9 +120,8 @@ function groupTable(b: SheetBuilder, row: number, report: Report) {
   for (const sheet of sheets) {
     const groups = report.groups.filter((g) => g.sheet === sheet);
     if (!groups.length) continue;
-    const appendix = report.appendices.find((a) => a.sheet === sheet);
-    const title = appendix?.title?.trim();
-    b.mergeSet(r++, 1, MAIN_COLUMNS, title && title !== sheet ? `${sheet}: ${title}` : sheet, b.style("subhead"));
+    const appendix = report.appendices.find((a) => a.sheet === sheet) ?? { sheet };
+    b.mergeSet(r++, 1, MAIN_COLUMNS, appendixName(appendix), b.style("subhead"));
     const first = r;
     groups.forEach((g, i) => {
       const { no, name } = splitGroupNumber(g.group?.trim() || summaryText.noGroup);

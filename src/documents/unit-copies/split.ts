@@ -157,10 +157,11 @@ const STYLES: Record<string, CellStyle> = {
 /** The plan's stamp kept in every copy (which plan, which version). */
 export function planStamp(report: Report, settings: Settings, planFile?: string): PlanStamp {
   const entries = entriesOf(report.tasks);
+  const identity = identityOf(report, settings);
   return {
-    title: planReference(identityOf(report, settings), "short"),
+    title: planReference(identity, "short"),
     year: report.planYear,
-    commune: communeWords(identityOf(report, settings).commune),
+    commune: communeWords(identity.commune),
     tasks: report.tasks.length,
     fingerprint: fingerprintOf(report.tasks, entries),
     ...(planFile ? { file: planFile } : {}),
