@@ -5,6 +5,7 @@
  * settings: the flags, over those kept in an earlier city workbook at -o (written back into the new one).
  * Exit 0: every file consolidated; 1: a file was left out (or partly read); 2: usage.
  */
+import { cliWriters } from "./writers";
 import * as path from "path";
 import type { ParsedArgs } from "./args";
 import type { CliIO } from "./io";
@@ -87,8 +88,10 @@ function checkOutputs(args: ParsedArgs): string[] {
 }
 
 function progressOf(args: ParsedArgs, io: CliIO, total: number, options: ConsolidateDoorOptions): ProgressBar | null {
-  const tty = options.tty ?? (io === processIO && process.stderr.isTTY === true);
-  return tty && !args.json ? new ProgressBar(io.stderr, total, CONSOLIDATE_TEXTS[args.lang].progress) : null;
+  // The bar is drawn with carriage returns and an erase sequence: on the streams under the escaping ones.
+  const out = io.raw ?? io;
+  const tty = options.tty ?? (out === processIO && process.stderr.isTTY === true);
+  return tty && !args.json ? new ProgressBar(out.stderr, total, CONSOLIDATE_TEXTS[args.lang].progress) : null;
 }
 
 function writeOutputs(outcome: ConsolidateOutcome, args: ParsedArgs, io: CliIO): void {
@@ -116,10 +119,7 @@ export async function runConsolidate(args: ParsedArgs, io: CliIO, options: Conso
     reads,
     deps: {
       writeWorkbook: (spec, s) => writeCityWorkbook(spec, s, path.basename(args.out!)),
-      renderReport: async (doc) => {
-        const { renderReportDocx, DOCX_MEDIA_TYPE } = await import("../docx/render");
-        return { bytes: await renderReportDocx(doc), mediaType: DOCX_MEDIA_TYPE };
-      },
+      renderReport: cliWriters.reportDocx,
     },
   });
   bar?.end();

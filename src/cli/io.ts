@@ -11,6 +11,8 @@ import * as fs from "fs";
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The streams under a visibleIO: for the door's own drawing (a progress bar), never for user text. */
+  raw?: CliIO;
 }
 
 /**
@@ -32,7 +34,7 @@ export function visibleControls(text: string): string {
 
 /** An IO whose every line goes through visibleControls (the CLI's only way out to a terminal). */
 export function visibleIO(io: CliIO): CliIO {
-  return { stdout: (t) => io.stdout(visibleControls(t)), stderr: (t) => io.stderr(visibleControls(t)) };
+  return { stdout: (t) => io.stdout(visibleControls(t)), stderr: (t) => io.stderr(visibleControls(t)), raw: io.raw ?? io };
 }
 
 let waitCell: Int32Array | null = null;

@@ -6,6 +6,7 @@
  */
 import { SaxesParser } from "saxes";
 import { escapeAttr, XmlFormatError } from "../ooxml/xml";
+import { localName } from "../ooxml/sax";
 import { cellXml, formulaCellXml, type XmlCellValue } from "./sheet-xml";
 import { parseRef } from "./sheet-reader";
 import { cellRef } from "./text";
@@ -113,10 +114,6 @@ function applySplices(xml: string, splices: Splice[]): string {
     last = s.end;
   }
   return out + xml.slice(last);
-}
-
-function localName(n: string): string {
-  return n.indexOf(":") < 0 ? n : n.slice(n.indexOf(":") + 1);
 }
 
 /**

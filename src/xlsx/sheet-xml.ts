@@ -187,10 +187,6 @@ function guid(seed: number, n: number): string {
   return `{${hex(0x7068756c, 8)}-${hex(seed, 4)}-4${hex(n, 3)}-8${hex(seed * 31 + n, 3)}-${hex(seed, 4)}${hex(n, 8)}}`;
 }
 
-export function summarySheetXml(s: SheetXmlSpec): string {
-  return summarySheetPieces(s).join("");
-}
-
 /**
  * UTF-8 bytes of text given in pieces, never joined into one string (a 75 MB sheet is not 150 MB of text
  * twice over). Empties `pieces`.

@@ -58,6 +58,12 @@ describe("visibleControls", () => {
     io.stderr("\u001b");
     expect(seen).toEqual(["\\u001B", "\\u001B"]);
   });
+
+  it("keeps the streams it wraps for the door's own drawing (consolidate's progress bar on a terminal)", () => {
+    const raw = { stdout: () => undefined, stderr: () => undefined };
+    expect(visibleIO(raw).raw).toBe(raw);
+    expect(visibleIO(visibleIO(raw)).raw).toBe(raw);
+  });
 });
 
 describe("writeFileAtomic and checkOutputPath", () => {

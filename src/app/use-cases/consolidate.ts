@@ -10,19 +10,19 @@ import type { FileRead, SkippedFile } from "../../core/consolidate/reads";
 import { CityAccumulator, type CityRollUp } from "../../core/consolidate/roll-up";
 import { formatViDate } from "../../i18n/format";
 import { buildCityReportDoc } from "../../documents/report-doc/city";
-import type { ReportDoc } from "../../documents/report-doc/spec";
 import type { Settings } from "../../core/settings";
 import { buildCitySummary } from "../../documents/summary/city/build";
 import type { SummarySpec } from "../../core/sheet-spec";
 import { CONSOLIDATE_TEXTS, skippedText } from "../../i18n/consolidate";
 import type { CommandOutcome, CommandOutput, Lang } from "../command";
 import { XLSX_MEDIA_TYPE } from "./split-media";
+import type { FileWriters } from "../run-context";
 
 export interface ConsolidateDeps {
   /** Writes the city's workbook (the file layer: src/xlsx/city-workbook.ts), its settings kept in it. */
   writeWorkbook: (spec: SummarySpec, settings: Settings) => Uint8Array;
-  /** Renders the report (the .docx renderer), when one is asked for. */
-  renderReport?: (doc: ReportDoc) => Promise<{ bytes: Uint8Array; mediaType: string }>;
+  /** Renders the report (the door's .docx writer), when one is asked for. */
+  renderReport?: FileWriters["reportDocx"];
 }
 
 export interface ConsolidateRequest {
