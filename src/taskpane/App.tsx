@@ -1,5 +1,5 @@
 /** The task pane: check the appendices, see the results, fix, highlight, build the summary, settings. */
-import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
+import { useCallback, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import {
   Button,
   Field,
@@ -31,9 +31,6 @@ export interface AppProps {
   port: WorkbookPort;
   /** Today's date (ISO), read from the clock by the caller. */
   today: string;
-  /** Extra buttons beside "Tạo bảng tổng hợp" (the preview's download). */
-  summaryExtra?: ReactNode;
-  initialLang?: Lang;
   /** The language, when the page around the pane chooses it (the web app): the pane then has no toggle of its own. */
   lang?: Lang;
   /** The engine chunk (tests inject a stand-in). */
@@ -49,7 +46,7 @@ export interface AppProps {
 }
 
 export function App(props: AppProps) {
-  const [own, setOwn] = useState<Lang>(props.initialLang ?? "vi");
+  const [own, setOwn] = useState<Lang>("vi");
   const lang = props.lang ?? own;
   return (
     <LangContext.Provider value={lang}>
@@ -131,11 +128,7 @@ function Pane(props: PaneProps) {
       <Toolbar view={view} lang={lang} settingsToggle={settingsToggle} onToggleLang={props.onToggleLang} />
       <ProgressStatus state={state} t={view.t} />
       <MessageBars view={view} port={port} />
-      {settings.open ? (
-        <SettingsArea view={view} />
-      ) : (
-        <ResultsArea view={view} summaryExtra={props.summaryExtra} delivery={delivery} canOpen={!!openWorkbook} />
-      )}
+      {settings.open ? <SettingsArea view={view} /> : <ResultsArea view={view} delivery={delivery} canOpen={!!openWorkbook} />}
     </main>
   );
 }
@@ -259,13 +252,12 @@ function SettingsArea({ view }: { view: PaneView }) {
 
 interface ResultsAreaProps {
   view: PaneView;
-  summaryExtra?: ReactNode;
   delivery: FileDelivery;
   canOpen: boolean;
 }
 
 /** The results of the check, the summary, the report document and the units' returns. */
-function ResultsArea({ view, summaryExtra, delivery, canOpen }: ResultsAreaProps) {
+function ResultsArea({ view, delivery, canOpen }: ResultsAreaProps) {
   const { state, pane, t, busy } = view;
   const s = useStyles();
   const returns = pane.returns;
@@ -284,7 +276,7 @@ function ResultsArea({ view, summaryExtra, delivery, canOpen }: ResultsAreaProps
           onCommand={pane.runCommand}
         />
       )}
-      <SummaryPanel busy={busy} result={state.summary} onBuild={pane.buildSummary} extra={summaryExtra} />
+      <SummaryPanel busy={busy} result={state.summary} onBuild={pane.buildSummary} />
       <ReportPanel busy={busy} delivery={delivery} onBuild={pane.buildReport} />
       <ReturnsSection
         busy={busy}

@@ -5,6 +5,7 @@
  * file input opens it and a download saves it. A drop gives a handle too where the browser can
  * (DataTransferItem.getAsFileSystemHandle); an installed app opened on a file gets it through launchQueue.
  */
+import { XLSX_MEDIA_TYPE } from "../app/use-cases/split-media";
 
 /** The part of FileSystemFileHandle the app uses. */
 export interface FileHandle {
@@ -34,7 +35,6 @@ interface FileAccessWindow {
   launchQueue?: { setConsumer(consumer: (params: { files?: readonly FileHandle[] }) => void): void };
 }
 
-export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const XLSM_MEDIA_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 /** The .xlsx/.xlsm choices of the pickers, named in the user's language. */

@@ -28,15 +28,14 @@ function errorText(e: unknown): string {
 export async function readCommune(facts: FileFacts, asOf: string, deps: CommuneReadDeps): Promise<FileRead> {
   try {
     const { port, damagedSheets } = await deps.open();
-    const { settings, warning } = await port.loadSettings();
-    const { report } = await checkWorkbook(port, { asOf, settings }, deps);
+    const { report, settings, settingsWarning } = await checkWorkbook(port, { asOf }, deps);
     const { book } = await loadSnapshots(port);
     const checked = {
       report,
       identity: identityOf(report, settings),
       summaryDates: book.snapshots.map((s) => s.asOf),
       damagedSheets: damagedSheets(),
-      settingsCorrupt: !!warning,
+      settingsCorrupt: !!settingsWarning,
     };
     return communeReadOf(checked, facts, asOf);
   } catch (e) {

@@ -1,5 +1,4 @@
 /** Build (or rebuild) the summary sheets; in the browser preview also download the workbook. */
-import type { ReactNode } from "react";
 import { Button } from "@fluentui/react-components";
 import type { WriteSummaryResult } from "../../core/sheet-spec";
 import { useStrings } from "../i18n";
@@ -10,11 +9,9 @@ export interface SummaryPanelProps {
   busy: boolean;
   result: WriteSummaryResult | null;
   onBuild: () => void;
-  /** Extra actions (the preview's "Tải xuống .xlsx"). */
-  extra?: ReactNode;
 }
 
-export function SummaryPanel({ busy, result, onBuild, extra }: SummaryPanelProps) {
+export function SummaryPanel({ busy, result, onBuild }: SummaryPanelProps) {
   const t = useStrings();
   const s = useStyles();
   return (
@@ -23,7 +20,6 @@ export function SummaryPanel({ busy, result, onBuild, extra }: SummaryPanelProps
         <Button appearance="primary" disabled={busy} onClick={onBuild}>
           {t.buildSummary}
         </Button>
-        {extra}
       </div>
       {result && (
         <div data-testid="summary-result">
