@@ -21,10 +21,10 @@ import { writeCellBatch, type CellValueEdit } from "./cells";
 import { readFormulas, readLists } from "./cell-details";
 import { readColumnWidths } from "./columns";
 import { applyHighlights, clearHighlightRecords } from "./highlight";
-import { isTooLarge, readErrorOf, XlsxReadError } from "./detect";
-import { readGrids, userSheets } from "./read";
+import { readGrids, readUserGrid, userSheets } from "./read";
 import { settingsFromStore } from "./settings";
-import { readStore, writeStore } from "./store";
+import { readStore, readStoreFile, writeStore } from "./store";
+import { partOfRecord } from "../core/store";
 import { XlsxWorkbook } from "./workbook";
 import { writeSummary } from "./write-summary";
 
@@ -64,18 +64,14 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   async readSheets(onProgress?: (p: ReadProgress) => void): Promise<Grid[]> {
-    const { store } = readStore(this.workbook);
-    const sheets = userSheets(this.workbook, store);
+    const sheets = userSheets(this.workbook);
     const grids: Grid[] = [];
     const skipped: string[] = [];
     let lastPause = Date.now();
     for (let i = 0; i < sheets.length; i++) {
-      try {
-        grids.push(this.workbook.readGrid(sheets[i]));
-      } catch (cause) {
-        if (cause instanceof XlsxReadError || !this.options.readOnly || isTooLarge(cause)) throw readErrorOf(cause, this.workbook.fileName);
-        skipped.push(sheets[i].name);
-      }
+      const grid = readUserGrid(this.workbook, sheets[i], !!this.options.readOnly);
+      if (grid) grids.push(grid);
+      else skipped.push(sheets[i].name);
       onProgress?.({ done: i + 1, total: sheets.length, sheet: sheets[i].name });
       // Let a browser repaint the progress between sheets — every 50 ms at most: a timer per sheet cost
       // a 10,000-sheet workbook 12 s of waiting (a timer fires no sooner than a millisecond).
@@ -130,7 +126,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   async productSheets(): Promise<ProductSheet[]> {
-    const { store, corrupt } = readStore(this.workbook);
+    const { store, corrupt } = readStoreFile(this.workbook, ["settings", "sheets"]);
     return corrupt ? [] : store.summarySheets.filter((s) => this.workbook.sheet(s.name)).map((s) => ({ ...s }));
   }
 
@@ -155,7 +151,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   async loadSettings(): Promise<LoadedSettings> {
-    const { store, corrupt } = readStore(this.workbook);
+    const { store, corrupt } = readStoreFile(this.workbook, ["settings"]);
     return settingsFromStore(store, corrupt);
   }
 
@@ -168,7 +164,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /** A record (a part of the store that cannot be read counts as absent). */
   async loadRecord(key: string): Promise<unknown> {
-    return readStore(this.workbook).store.records[key];
+    return readStoreFile(this.workbook, [partOfRecord(key)]).store.records[key];
   }
 
   async saveRecord(key: string, value: unknown): Promise<void> {

@@ -7,7 +7,7 @@ import type { Grid } from "../core/grid";
 import type { ReadProgress } from "../core/port";
 import type { Store } from "../core/store";
 import { isTooLarge, readErrorOf, XlsxReadError } from "./detect";
-import { productSheetNames, readStore } from "./store";
+import { productSheetNames, readStore, readStoreFile } from "./store";
 import { XlsxWorkbook, type WorkbookSheet } from "./workbook";
 
 export { XlsxReadError } from "./detect";
@@ -34,8 +34,22 @@ export async function loadWorkbook(data: Uint8Array | ArrayBuffer, fileName = "t
 
 /** The worksheets holding user data: every worksheet except the store and the product's summaries. */
 export function userSheets(wb: XlsxWorkbook, store?: Store): WorkbookSheet[] {
-  const skip = productSheetNames(store ?? readStore(wb).store);
+  // Only the store's list of phuluc's sheets is needed here, not its snapshots or merges.
+  const skip = productSheetNames(store ?? readStoreFile(wb, ["sheets"]).store);
   return wb.sheets().filter((s) => s.kind === "worksheet" && !skip.has(s.name));
+}
+
+/**
+ * One user sheet as a Grid, or null when it is damaged and may be skipped (a read-only run: the others are
+ * still read). A damaged package, a sheet too large, or damage in a workbook to be written: XlsxReadError.
+ */
+export function readUserGrid(wb: XlsxWorkbook, ws: WorkbookSheet, readOnly: boolean): Grid | null {
+  try {
+    return wb.readGrid(ws);
+  } catch (cause) {
+    if (cause instanceof XlsxReadError || !readOnly || isTooLarge(cause)) throw readErrorOf(cause, wb.fileName);
+    return null;
+  }
 }
 
 /** Every user sheet as a Grid, in workbook order, with progress per sheet. Throws XlsxReadError. */
@@ -44,12 +58,9 @@ export function readGrids(wb: XlsxWorkbook, options: ReadGridsOptions = {}): { g
   const grids: Grid[] = [];
   const skippedSheets: string[] = [];
   sheets.forEach((ws, i) => {
-    try {
-      grids.push(wb.readGrid(ws));
-    } catch (cause) {
-      if (cause instanceof XlsxReadError || !options.readOnly || isTooLarge(cause)) throw readErrorOf(cause, wb.fileName);
-      skippedSheets.push(ws.name);
-    }
+    const grid = readUserGrid(wb, ws, !!options.readOnly);
+    if (grid) grids.push(grid);
+    else skippedSheets.push(ws.name);
     options.onProgress?.({ done: i + 1, total: sheets.length, sheet: ws.name });
   });
   return { grids, skippedSheets };

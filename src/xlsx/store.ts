@@ -38,12 +38,12 @@ export function findStoreSheet(wb: XlsxWorkbook): WorkbookSheet | undefined {
  * Read the store; never throws for its content (a damaged part is ignored and named; damaged settings, or
  * a damaged store of format 1, make `corrupt`). A store sheet whose XML is damaged counts as corrupt.
  */
-export function readStoreFile(wb: XlsxWorkbook): DecodedStore {
+export function readStoreFile(wb: XlsxWorkbook, parts: readonly PartKey[] = PART_KEYS): DecodedStore {
   const ws = findStoreSheet(wb);
   const none = decodeStoreColumns([]);
   if (!ws || ws.kind !== "worksheet") return none;
   try {
-    return decodeStoreColumns(gridColumns(wb.readGrid(ws)));
+    return decodeStoreColumns(gridColumns(wb.readGrid(ws)), parts);
   } catch (e) {
     // The whole file is damaged or too large (its shared strings, its styles): say that, not "settings".
     if (e instanceof XlsxReadError) throw e;
