@@ -20,7 +20,7 @@
  * what the other runtime left, the cells this run touched taking this run's records).
  */
 import type { HighlightTarget } from "../core/port";
-import { STORE_SHEET, type HighlightRecord, type PartKey } from "../core/store";
+import type { HighlightRecord, PartKey } from "../core/store";
 import { decodeHighlights, encodeHighlights } from "../core/store-highlights";
 import { sheetNameKey } from "../core/sheet-names";
 import {
@@ -34,6 +34,7 @@ import {
   sessionValue,
   StoreBusyError,
   StoreClient,
+  storeSheetExists,
   syncingCounter,
   updateStore,
   verifyWrite,
@@ -289,14 +290,7 @@ async function writeFills(
     return created ? null : write;
   } catch (err) {
     // A runtime that lost the race to create `_phuluc` fails on its first operation: nothing of it applied.
-    if (created && !synced && (await storeExists(ctx))) return "restart";
+    if (created && !synced && (await storeSheetExists(ctx))) return "restart";
     throw err;
   }
-}
-
-async function storeExists(ctx: Excel.RequestContext): Promise<boolean> {
-  const ws = ctx.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
-  ws.load("name");
-  await ctx.sync();
-  return !ws.isNullObject;
 }

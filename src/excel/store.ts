@@ -500,6 +500,14 @@ async function commit(
   }
 }
 
+/** Whether `_phuluc` exists now: after a failed first write, another runtime may have created it first. */
+export async function storeSheetExists(ctx: Excel.RequestContext): Promise<boolean> {
+  const ws = ctx.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+  ws.load("name");
+  await ctx.sync();
+  return !ws.isNullObject;
+}
+
 /**
  * Read `parts`, compute their new values with `update` (null: nothing to write), write them and verify;
  * when another runtime wrote in between, read again and apply `update` to what is there now.

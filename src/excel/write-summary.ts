@@ -49,6 +49,7 @@ import {
   withinBudget,
   syncingCounter,
   StoreClient,
+  storeSheetExists,
   type StoreSession,
   type StoreWrite,
 } from "./store";
@@ -243,13 +244,6 @@ async function writeContent(
     if (created && !synced && (await storeSheetExists(ctx))) throw new StartAgain();
     throw err;
   }
-}
-
-async function storeSheetExists(ctx: Excel.RequestContext): Promise<boolean> {
-  const ws = ctx.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
-  ws.load("name");
-  await ctx.sync();
-  return !ws.isNullObject;
 }
 
 /**
